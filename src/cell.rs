@@ -1,0 +1,270 @@
+//! Reading one table cell into a number, per SCHEMA.md "Cell values".
+
+use crate::template::ValueKind;
+use crate::text::{fold_char, is_space};
+
+/// A cell's number. Integers print as JSON integers, amounts keep the decimals
+/// they were written with (7539.443252 stays exactly that).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Num(pub f64);
+
+impl Num {
+    pub fn is_integral(self) -> bool {
+        self.0.fract() == 0.0 && self.0.abs() < 9.0e15
+    }
+}
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.is_integral() {
+            write!(f, "{}", self.0 as i64)
+        } else {
+            write!(f, "{}", self.0)
+        }
+    }
+}
+
+impl serde::Serialize for Num {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.is_integral() {
+            s.serialize_i64(self.0 as i64)
+        } else {
+            s.serialize_f64(self.0)
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ParsedCell {
+    pub value: Option<Num>,
+    /// The bracketed note after a number (`其中修订16件`).
+    pub note: Option<String>,
+    /// The cell stated 元 and the value was converted to 万元.
+    pub converted_from_yuan: bool,
+    /// The cell's text when it is neither a number nor a blank marker.
+    pub non_numeric: Option<String>,
+}
+
+/// Units a count or amount may carry after the number.
+const COUNT_UNITS: &[&str] = &["件", "条", "个", "项", "次", "宗", "份", "人", "家", "户", "起"];
+
+/// Parses a cell. `header_in_yuan` is true when the column header states 元
+/// (an amount column whose cells then are converted too).
+pub fn parse_cell(raw: &str, kind: ValueKind, header_in_yuan: bool) -> ParsedCell {
+    let folded: String = raw.chars().filter(|c| !is_space(*c)).map(fold_char).collect();
+    let mut out = ParsedCell::default();
+    if is_blank_marker(&folded) {
+        return out;
+    }
+    // Split off a bracketed note: 22(其中修订16件).
+    let (main, note) = split_note(&folded);
+    let main = main.trim_end_matches(['。', '.', ';', '；']);
+    let num = match kind {
+        ValueKind::Change => parse_change(main),
+        ValueKind::Count => parse_count(main),
+        ValueKind::Amount => parse_amount(main, header_in_yuan).map(|(n, conv)| {
+            out.converted_from_yuan = conv;
+            n
+        }),
+    };
+    match num {
+        Some(n) => {
+            out.value = Some(n);
+            out.note = note.map(str::to_string);
+        }
+        None => {
+            out.converted_from_yuan = false;
+            out.non_numeric = Some(raw.trim().to_string());
+        }
+    }
+    out
+}
+
+fn is_blank_marker(s: &str) -> bool {
+    s.is_empty() || s == "无" || s.chars().all(|c| matches!(c, '-' | '/' | '\\' | '~' | '_' | '…'))
+}
+
+fn split_note(s: &str) -> (&str, Option<&str>) {
+    if let Some(open) = s.find('(') {
+        if open > 0 && s.ends_with(')') {
+            let inner = &s[open + 1..s.len() - 1];
+            return (&s[..open], Some(inner));
+        }
+    }
+    (s, None)
+}
+
+fn strip_unit<'a>(s: &'a str, units: &[&str]) -> &'a str {
+    for u in units {
+        if let Some(rest) = s.strip_suffix(u) {
+            return rest;
+        }
+    }
+    s
+}
+
+/// Digits with optional thousands separators, sign and decimals → the number's
+/// text in plain form (`1,234.5` → `1234.5`).
+fn plain_number(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    let mut digits = 0;
+    let mut dot = false;
+    for (i, c) in s.chars().enumerate() {
+        match c {
+            '0'..='9' => {
+                digits += 1;
+                out.push(c);
+            }
+            ',' | '，' if digits > 0 => {}
+            '.' if !dot && digits > 0 => {
+                dot = true;
+                out.push('.');
+            }
+            '+' if i == 0 => {}
+            '-' if i == 0 => out.push('-'),
+            _ => return None,
+        }
+    }
+    if digits == 0 || out.ends_with('.') {
+        return None;
+    }
+    Some(out)
+}
+
+fn parse_count(s: &str) -> Option<Num> {
+    let s = strip_unit(s, COUNT_UNITS);
+    let s = s.strip_suffix("万元").unwrap_or(s);
+    let p = plain_number(s)?;
+    p.parse::<f64>().ok().map(Num)
+}
+
+fn parse_change(s: &str) -> Option<Num> {
+    if s == "持平" || s == "不变" || s == "无变化" {
+        return Some(Num(0.0));
+    }
+    let s = strip_unit(s, COUNT_UNITS);
+    for (prefix, sign) in [("增加", 1.0), ("增", 1.0), ("减少", -1.0), ("减", -1.0)] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            let rest = strip_unit(rest, COUNT_UNITS);
+            let p = plain_number(rest)?;
+            return p.parse::<f64>().ok().map(|v| Num(sign * v));
+        }
+    }
+    parse_count(s)
+}
+
+/// An amount in 万元; `元` on the cell or header converts. Returns the value
+/// and whether it was converted.
+fn parse_amount(s: &str, header_in_yuan: bool) -> Option<(Num, bool)> {
+    let (body, yuan) = if let Some(b) = s.strip_suffix("万元") {
+        (b, false)
+    } else if let Some(b) = s.strip_suffix("万") {
+        (b, false)
+    } else if let Some(b) = s.strip_suffix('元') {
+        (b, true)
+    } else {
+        (s, header_in_yuan)
+    };
+    let p = plain_number(body)?;
+    if yuan {
+        let shifted = shift_decimal_left(&p, 4);
+        return shifted.parse::<f64>().ok().map(|v| (Num(v), true));
+    }
+    p.parse::<f64>().ok().map(|v| (Num(v), false))
+}
+
+/// Divides a plain decimal string by 10^n exactly, in text, so that
+/// 75394432.52 元 becomes 7539.443252 万元 without binary rounding noise.
+fn shift_decimal_left(p: &str, n: usize) -> String {
+    let (neg, p) = match p.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, p),
+    };
+    let (int, frac) = p.split_once('.').unwrap_or((p, ""));
+    let mut int = int.to_string();
+    while int.len() <= n {
+        int.insert(0, '0');
+    }
+    let split = int.len() - n;
+    let (new_int, moved) = int.split_at(split);
+    let mut s = String::new();
+    if neg {
+        s.push('-');
+    }
+    s.push_str(new_int);
+    s.push('.');
+    s.push_str(moved);
+    s.push_str(frac);
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str, k: ValueKind) -> Option<f64> {
+        parse_cell(s, k, false).value.map(|n| n.0)
+    }
+
+    #[test]
+    fn blanks_are_null() {
+        for s in ["", " ", "\u{a0}", "—", "-", "－", "/", "／", "无", "--", "——"] {
+            let p = parse_cell(s, ValueKind::Count, false);
+            assert_eq!(p, ParsedCell::default(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn counts_with_width_separators_and_units() {
+        assert_eq!(v("１２", ValueKind::Count), Some(12.0));
+        assert_eq!(v("1,234", ValueKind::Count), Some(1234.0));
+        assert_eq!(v(" 7 件", ValueKind::Count), Some(7.0));
+        assert_eq!(v("3条", ValueKind::Count), Some(3.0));
+        assert_eq!(v("0", ValueKind::Count), Some(0.0));
+    }
+
+    #[test]
+    fn signed_changes() {
+        assert_eq!(v("+3", ValueKind::Change), Some(3.0));
+        assert_eq!(v("-2", ValueKind::Change), Some(-2.0));
+        assert_eq!(v("增加3", ValueKind::Change), Some(3.0));
+        assert_eq!(v("减少2", ValueKind::Change), Some(-2.0));
+        assert_eq!(v("持平", ValueKind::Change), Some(0.0));
+        assert_eq!(v("－18", ValueKind::Change), Some(-18.0));
+    }
+
+    #[test]
+    fn amounts_convert_yuan_exactly() {
+        let p = parse_cell("75394432.52元", ValueKind::Amount, false);
+        assert_eq!(p.value, Some(Num(7539.443252)));
+        assert!(p.converted_from_yuan);
+        let p = parse_cell("251000元", ValueKind::Amount, false);
+        assert_eq!(p.value, Some(Num(25.1)));
+        let p = parse_cell("12.5万元", ValueKind::Amount, false);
+        assert_eq!(p.value, Some(Num(12.5)));
+        assert!(!p.converted_from_yuan);
+        let p = parse_cell("300", ValueKind::Amount, true);
+        assert_eq!(p.value, Some(Num(0.03)));
+        assert!(p.converted_from_yuan);
+    }
+
+    #[test]
+    fn bracketed_note_is_kept() {
+        let p = parse_cell("22（其中修订16件）", ValueKind::Count, false);
+        assert_eq!(p.value, Some(Num(22.0)));
+        assert_eq!(p.note.as_deref(), Some("其中修订16件"));
+    }
+
+    #[test]
+    fn text_is_non_numeric() {
+        let p = parse_cell("见附件", ValueKind::Count, false);
+        assert_eq!(p.value, None);
+        assert_eq!(p.non_numeric.as_deref(), Some("见附件"));
+    }
+
+    #[test]
+    fn integers_serialize_without_fraction() {
+        assert_eq!(serde_json::to_string(&Num(2.0)).unwrap(), "2");
+        assert_eq!(serde_json::to_string(&Num(25.1)).unwrap(), "25.1");
+    }
+}

@@ -1,0 +1,383 @@
+//! Check: the arithmetic relations of the templates and the prose's
+//! restatements of table figures, as warnings.
+
+use crate::cell::Num;
+use crate::record::{Section, Severity, TableValues, Warning};
+use crate::template::{
+    Template, APPLICANT_ADDENDS, APPLICANT_COLUMNS, APPLICATION_ROWS, NARRATIVE_RULES, OTHER_HANDLING_PARTS,
+    RESULT_ROWS, REVIEW_ADDENDS, REVIEW_GROUPS, SECTIONS, TableKind, ValueKind, ACTIVE_COLUMNS,
+};
+use crate::text::{chinese_number, fold_char, is_space};
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn fmt(v: Option<Num>) -> String {
+    v.map_or_else(|| "blank".to_string(), |n| n.to_string())
+}
+
+fn row_label(key: &str) -> &'static str {
+    APPLICATION_ROWS.iter().find(|d| d.key == key).map_or("", |d| d.label)
+}
+
+fn col_label(key: &str) -> &'static str {
+    APPLICANT_COLUMNS.iter().find(|d| d.key == key).map_or("", |d| d.label)
+}
+
+/// Sum of `addends` with nulls as 0, or `None` when all are null.
+fn sum(vals: impl IntoIterator<Item = Option<Num>>) -> Option<f64> {
+    let mut any = false;
+    let mut s = 0.0;
+    for v in vals.into_iter().flatten() {
+        any = true;
+        s += v.0;
+    }
+    any.then_some(s)
+}
+
+fn differs(a: f64, b: f64) -> bool {
+    (a - b).abs() > 1e-6
+}
+
+/// Table 三's relations.
+pub fn check_applications(t: &TableValues, other_printed: bool, has_parts: bool, out: &mut Vec<Warning>) {
+    let table = TableKind::Applications.key();
+    // Row totals: 总计 = the six applicant columns.
+    for (row, vals) in &t.0 {
+        let Some(vals) = vals else { continue };
+        if *row == "other_handling" && !other_printed {
+            continue;
+        }
+        let Some(total) = vals.get("total") else { continue };
+        let Some(s) = sum(APPLICANT_ADDENDS.iter().map(|c| vals.get(c))) else { continue };
+        if differs(s, total.0) {
+            let parts: Vec<String> = APPLICANT_ADDENDS.iter().map(|c| fmt(vals.get(c))).collect();
+            out.push(
+                Warning::new(
+                    "row_total_mismatch",
+                    Severity::Warning,
+                    format!(
+                        "表三 {}: 总计 is {total} but the applicant columns add up to {} ({})",
+                        row_label(row),
+                        Num(s),
+                        parts.join("+")
+                    ),
+                )
+                .at(table, Some(row), Some("total")),
+            );
+        }
+    }
+    for col in APPLICANT_COLUMNS.iter().map(|d| d.key) {
+        // （七）总计 = （一） … （六）.
+        if let Some(total) = t.cell("results_total", col) {
+            if let Some(s) = sum(RESULT_ROWS.iter().map(|r| t.cell(r, col))) {
+                if differs(s, total.0) {
+                    out.push(
+                        Warning::new(
+                            "results_total_mismatch",
+                            Severity::Warning,
+                            format!(
+                                "表三 {} column: （七）总计 is {total} but rows （一） to （六） add up to {}",
+                                col_label(col),
+                                Num(s)
+                            ),
+                        )
+                        .at(table, Some("results_total"), Some(col)),
+                    );
+                }
+            }
+        }
+        // A printed （六） = its three sub-rows (2021).
+        if other_printed && has_parts {
+            if let Some(printed) = t.cell("other_handling", col) {
+                if let Some(s) = sum(OTHER_HANDLING_PARTS.iter().map(|r| t.cell(r, col))) {
+                    if differs(s, printed.0) {
+                        out.push(
+                            Warning::new(
+                                "other_handling_mismatch",
+                                Severity::Warning,
+                                format!(
+                                    "表三 {} column: （六）其他处理 is {printed} but its sub-rows add up to {}",
+                                    col_label(col),
+                                    Num(s)
+                                ),
+                            )
+                            .at(table, Some("other_handling"), Some(col)),
+                        );
+                    }
+                }
+            }
+        }
+        // 一 + 二 = 三（七） + 四.
+        let left = sum([t.cell("new_received", col), t.cell("carried_over", col)]);
+        let right = sum([t.cell("results_total", col), t.cell("carried_forward", col)]);
+        if let (Some(l), Some(r)) = (left, right) {
+            if differs(l, r) {
+                out.push(
+                    Warning::new(
+                        "balance_mismatch",
+                        Severity::Warning,
+                        format!(
+                            "表三 {} column: 本年新收 {} + 上年结转 {} = {} but 办理结果总计 {} + 结转下年度 {} = {}",
+                            col_label(col),
+                            fmt(t.cell("new_received", col)),
+                            fmt(t.cell("carried_over", col)),
+                            Num(l),
+                            fmt(t.cell("results_total", col)),
+                            fmt(t.cell("carried_forward", col)),
+                            Num(r)
+                        ),
+                    )
+                    .at(table, Some("carried_forward"), Some(col)),
+                );
+            }
+        }
+    }
+}
+
+/// Table 四: each group's 总计 = 维持 + 纠正 + 其他 + 尚未审结.
+pub fn check_reviews(t: &TableValues, out: &mut Vec<Warning>) {
+    for g in REVIEW_GROUPS {
+        let Some(total) = t.cell(g, "total") else { continue };
+        let Some(s) = sum(REVIEW_ADDENDS.iter().map(|c| t.cell(g, c))) else { continue };
+        if differs(s, total.0) {
+            let parts: Vec<String> = REVIEW_ADDENDS.iter().map(|c| fmt(t.cell(g, c))).collect();
+            out.push(
+                Warning::new(
+                    "review_total_mismatch",
+                    Severity::Warning,
+                    format!(
+                        "表四 {}: 总计 is {total} but 结果维持+结果纠正+其他结果+尚未审结 = {} ({})",
+                        crate::template::review_group_label(g),
+                        Num(s),
+                        parts.join("+")
+                    ),
+                )
+                .at(TableKind::Reviews.key(), Some(g), Some("total")),
+            );
+        }
+    }
+}
+
+/// Counts below zero (本年增/减 excepted).
+pub fn check_negative(table: &'static str, t: &TableValues, out: &mut Vec<Warning>) {
+    for (row, vals) in &t.0 {
+        let Some(vals) = vals else { continue };
+        for (col, v) in &vals.0 {
+            let Some(v) = v else { continue };
+            let is_change = ACTIVE_COLUMNS.iter().any(|d| d.key == *col && d.kind == ValueKind::Change);
+            if v.0 < 0.0 && !(table == "active_disclosure" && is_change) {
+                out.push(
+                    Warning::new("negative_value", Severity::Warning, format!("{table} {row} / {col} is {v}, a count below zero"))
+                        .at(table, Some(row), Some(col)),
+                );
+            }
+        }
+    }
+}
+
+pub fn check_template(year: Option<i32>, template: Option<Template>, out: &mut Vec<Warning>) {
+    let (Some(year), Some(t)) = (year, template) else { return };
+    let expected = Template::for_year(year);
+    if expected != t {
+        out.push(Warning::new(
+            "template_mismatch",
+            Severity::Warning,
+            format!(
+                "the tables follow the {} template, but a {year} report should follow the {} template",
+                t.as_str(),
+                expected.as_str()
+            ),
+        ));
+    }
+}
+
+pub fn check_sections(sections: &[Section], out: &mut Vec<Warning>) {
+    for def in SECTIONS {
+        if !sections.iter().any(|s| s.key == def.key) {
+            out.push(
+                Warning::new(
+                    "missing_section",
+                    Severity::Warning,
+                    format!("no section heading for {} ({}) was found", def.number, def.keywords[0]),
+                )
+                .in_section(def.key),
+            );
+        }
+    }
+}
+
+// ------------------------------------------------------------- prose
+
+/// The mapped tables by their record key.
+#[derive(Default)]
+pub struct Tables<'a> {
+    pub active: Option<&'a TableValues>,
+    pub applications: Option<&'a TableValues>,
+    pub reviews: Option<&'a TableValues>,
+}
+
+impl<'a> Tables<'a> {
+    pub fn get(&self, key: &str) -> Option<&'a TableValues> {
+        match key {
+            "active_disclosure" => self.active,
+            "applications" => self.applications,
+            "reviews_litigation" => self.reviews,
+            _ => None,
+        }
+    }
+}
+
+static RULES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    NARRATIVE_RULES
+        .iter()
+        .map(|r| Regex::new(r.pattern).unwrap_or_else(|e| panic!("narrative pattern {}: {e}", r.pattern)))
+        .collect()
+});
+
+fn parse_stated(s: &str) -> Option<f64> {
+    if s.chars().all(|c| c.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    chinese_number(s).map(f64::from)
+}
+
+fn cells_sum(tables: &Tables<'_>, cells: &[crate::template::CellRef]) -> Option<f64> {
+    let vals: Vec<Option<Num>> = cells.iter().map(|(t, r, c)| tables.get(t).and_then(|tv| tv.cell(r, c))).collect();
+    if vals.iter().all(Option::is_none) {
+        return None;
+    }
+    sum(vals)
+}
+
+/// Compares what the prose states with the tables. Each rule is applied to
+/// its first statement only (later ones are often breakdowns).
+pub fn check_narrative(sections: &[Section], tables: &Tables<'_>, out: &mut Vec<Warning>) {
+    for (rule, re) in NARRATIVE_RULES.iter().zip(RULES.iter()) {
+        'sections: for s in sections {
+            if matches!(s.key, "problems" | "other_matters") {
+                continue;
+            }
+            let text: String = s.text.chars().filter(|c| !is_space(*c)).map(fold_char).collect();
+            for caps in re.captures_iter(&text) {
+                let Some(m) = caps.get(0) else { continue };
+                let context_end = text[m.end()..].char_indices().nth(6).map_or(text.len(), |(i, _)| m.end() + i);
+                let context = &text[m.start()..context_end];
+                if rule.unless.iter().any(|u| context.contains(u)) {
+                    continue;
+                }
+                let stated = match caps.get(1) {
+                    Some(g) => match parse_stated(g.as_str()) {
+                        Some(v) => v,
+                        None => continue,
+                    },
+                    None => 0.0,
+                };
+                let Some(actual) = cells_sum(tables, rule.cells) else { break 'sections };
+                let agrees = !differs(stated, actual)
+                    || rule.also.iter().any(|alt| cells_sum(tables, alt).is_some_and(|v| !differs(v, stated)));
+                if !agrees {
+                    let (t, r, c) = rule.cells[0];
+                    out.push(
+                        Warning::new(
+                            "narrative_mismatch",
+                            Severity::Warning,
+                            format!(
+                                "section {} says \"{}\" ({}: {}) but the table gives {}",
+                                s.number,
+                                m.as_str(),
+                                rule.subject,
+                                Num(stated),
+                                Num(actual)
+                            ),
+                        )
+                        .at(t, Some(r), Some(c))
+                        .in_section(s.key),
+                    );
+                }
+                break 'sections;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::RowValues;
+
+    fn apps(rows: &[(&'static str, [f64; 7])]) -> TableValues {
+        TableValues(
+            rows.iter()
+                .map(|(k, v)| {
+                    let cols = APPLICANT_COLUMNS.iter().zip(v).map(|(d, x)| (d.key, Some(Num(*x)))).collect();
+                    (*k, Some(RowValues(cols)))
+                })
+                .collect(),
+        )
+    }
+
+    fn codes(w: &[Warning]) -> Vec<&'static str> {
+        w.iter().map(|w| w.code).collect()
+    }
+
+    #[test]
+    fn row_total_and_balance() {
+        let t = apps(&[
+            ("new_received", [2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0]),
+            ("carried_over", [0.0; 7]),
+            ("disclosed", [2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2.0]),
+            ("results_total", [2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2.0]),
+            ("carried_forward", [0.0; 7]),
+        ]);
+        let mut w = Vec::new();
+        check_applications(&t, true, false, &mut w);
+        assert_eq!(codes(&w), vec!["row_total_mismatch", "balance_mismatch"]);
+        assert_eq!(w[1].column, Some("total"));
+    }
+
+    #[test]
+    fn blank_total_skips_relation() {
+        let mut t = apps(&[("disclosed", [2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0])]);
+        if let Some(r) = t.0[0].1.as_mut() {
+            r.0[6].1 = None;
+        }
+        let mut w = Vec::new();
+        check_applications(&t, true, false, &mut w);
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn prose_zero_contradicts_table() {
+        let t = apps(&[("new_received", [2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2.0])]);
+        let s = vec![Section {
+            key: "overview",
+            number: 1,
+            heading: "总体情况".into(),
+            text: "2020年，锦阳路街道办事处未收到信息公开申请。".into(),
+        }];
+        let mut w = Vec::new();
+        check_narrative(&s, &Tables { applications: Some(&t), ..Tables::default() }, &mut w);
+        assert_eq!(codes(&w), vec!["narrative_mismatch"]);
+        assert_eq!(w[0].row, Some("new_received"));
+    }
+
+    #[test]
+    fn prose_counts_agree_or_not() {
+        let t = apps(&[
+            ("new_received", [95.0, 0.0, 0.0, 0.0, 0.0, 0.0, 95.0]),
+            ("results_total", [95.0, 0.0, 0.0, 0.0, 0.0, 0.0, 95.0]),
+        ]);
+        let get = Tables { applications: Some(&t), ..Tables::default() };
+        let sec = |text: &str| {
+            vec![Section { key: "overview", number: 1, heading: String::new(), text: text.into() }]
+        };
+        let mut w = Vec::new();
+        check_narrative(&sec("全年共收到政府信息公开申请95件，其中自然人申请90件。"), &get, &mut w);
+        assert!(w.is_empty(), "{w:?}");
+        check_narrative(&sec("全年共受理政府信息公开申请17件。"), &get, &mut w);
+        assert_eq!(codes(&w), vec!["narrative_mismatch"]);
+        let mut w = Vec::new();
+        check_narrative(&sec("办理人大建议12件，答复率100%。"), &get, &mut w);
+        assert!(w.is_empty(), "{w:?}");
+    }
+}

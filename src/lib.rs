@@ -1,0 +1,134 @@
+//! govreport: Chinese government information-disclosure annual reports
+//! (政府信息公开工作年度报告) → checked records.
+//!
+//! The data flows one way: `read` (bytes → `model::Document`) → `locate`
+//! (sections and tables) → `map` (cells onto schema keys) → `check`
+//! (arithmetic and prose) → `record` / `write`.
+
+pub mod batch;
+pub mod cell;
+pub mod check;
+pub mod locate;
+pub mod map;
+pub mod model;
+pub mod read;
+pub mod record;
+pub mod template;
+pub mod text;
+pub mod write;
+
+use read::{Format, Limits};
+use record::{Record, RecordError, Severity, Source, Warning, SCHEMA};
+use sha2::{Digest, Sha256};
+use template::{TableKind, Template};
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub limits: Limits,
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest.iter() {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+/// Extracts one document. Never panics on input: a panic inside is caught
+/// here and becomes `error.code = "internal"`.
+pub fn extract(bytes: &[u8], path: &str, opts: &Options) -> Record {
+    let format = read::sniff(bytes);
+    let source = Source {
+        path: path.to_string(),
+        format: format.as_str().to_string(),
+        sha256: sha256_hex(bytes),
+        bytes: bytes.len() as u64,
+    };
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract_inner(bytes, format, source.clone(), opts)));
+    match result {
+        Ok(r) => r,
+        Err(p) => {
+            let what = p
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| p.downcast_ref::<&str>().copied())
+                .unwrap_or("unknown panic");
+            Record::failed(
+                source,
+                "internal",
+                format!("govreport hit a bug while reading {path} ({what}); please report it with the file"),
+            )
+        }
+    }
+}
+
+fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -> Record {
+    let doc = match read::read(bytes, format, &opts.limits) {
+        Ok(d) => d,
+        Err(e) => return Record::failed(source, e.code(), e.to_string()),
+    };
+    let loc = locate::locate(&doc);
+    let mapped = map::map_tables(&loc.tables, loc.year);
+    let mut warnings: Vec<Warning> = mapped.warnings;
+
+    // The record's template: table 二 decides; else the （六） layout of table 三.
+    let template = mapped.active_template.or_else(|| {
+        mapped.applications.as_ref().map(|_| {
+            if mapped.applications_has_other_parts {
+                Template::Y2021
+            } else {
+                loc.year.map_or(Template::Y2019, Template::for_year)
+            }
+        })
+    });
+
+    for (kind, table) in [
+        (TableKind::Active, &mapped.active),
+        (TableKind::Applications, &mapped.applications),
+        (TableKind::Reviews, &mapped.reviews),
+    ] {
+        match table {
+            None => warnings.push(
+                Warning::new(
+                    "missing_table",
+                    Severity::Warning,
+                    format!("{} was not found in the document", kind.label()),
+                )
+                .at(kind.key(), None, None),
+            ),
+            Some(t) => check::check_negative(kind.key(), t, &mut warnings),
+        }
+    }
+    if let Some(t) = &mapped.applications {
+        check::check_applications(t, mapped.other_handling_printed, mapped.applications_has_other_parts, &mut warnings);
+    }
+    if let Some(t) = &mapped.reviews {
+        check::check_reviews(t, &mut warnings);
+    }
+    check::check_template(loc.year, mapped.active_template, &mut warnings);
+    check::check_sections(&loc.sections, &mut warnings);
+    let tables = check::Tables {
+        active: mapped.active.as_ref(),
+        applications: mapped.applications.as_ref(),
+        reviews: mapped.reviews.as_ref(),
+    };
+    check::check_narrative(&loc.sections, &tables, &mut warnings);
+
+    Record {
+        schema: SCHEMA,
+        source,
+        title: loc.title,
+        agency: loc.agency,
+        year: loc.year,
+        template: template.map(Template::as_str),
+        sections: loc.sections,
+        active_disclosure: mapped.active,
+        applications: mapped.applications,
+        reviews_litigation: mapped.reviews,
+        duplicate_of: None,
+        warnings,
+        error: None::<RecordError>,
+    }
+}

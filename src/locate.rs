@@ -1,0 +1,443 @@
+//! Locate: finds the title, agency, year, the six sections and the three
+//! statistical tables in a document's blocks.
+
+use crate::model::{Block, Document, Table};
+use crate::record::Section;
+use crate::template::{TableKind, SECTIONS, TABLE_SIGNS};
+use crate::text::{chinese_number, fold_char, is_space, norm, strip_numbering};
+
+#[derive(Debug, Default)]
+pub struct Located<'d> {
+    pub title: Option<String>,
+    pub agency: Option<String>,
+    pub year: Option<i32>,
+    pub sections: Vec<Section>,
+    /// Tables of each kind in document order (a table split in parts gives
+    /// several entries).
+    pub tables: Vec<(TableKind, &'d Table)>,
+}
+
+pub fn locate(doc: &Document) -> Located<'_> {
+    let mut out = Located::default();
+    let heads = find_headings(doc);
+    out.sections = collect_sections(doc, &heads);
+    out.tables = classify_tables(doc, &heads);
+    let first_heading = heads.first().map_or(doc.blocks.len(), |h| h.block);
+    out.title = find_title(doc, first_heading);
+    if let Some(t) = &out.title {
+        let (agency, year) = agency_and_year(t);
+        out.agency = agency;
+        out.year = year;
+    }
+    if out.year.is_none() {
+        out.year = year_from_body(doc);
+    }
+    out
+}
+
+// ------------------------------------------------------------- headings
+
+#[derive(Debug, Clone)]
+struct Heading {
+    block: usize,
+    /// Index into SECTIONS.
+    def: usize,
+    number: u8,
+    heading: String,
+    /// Text after the heading in the same paragraph.
+    rest: String,
+}
+
+/// A numeral prefix of a section heading: `一、` `一．` `一.` `一 ` `、`
+/// (numeral lost) or `第一部分`. Returns the numeral's value and the text after.
+fn heading_numeral(text: &str) -> Option<(Option<u8>, &str)> {
+    let t = text.trim_start_matches(is_space);
+    if let Some(rest) = t.strip_prefix('第') {
+        let end = rest.find(['部', '章'])?;
+        let n = chinese_number(&rest[..end])?;
+        let after = rest[end..].trim_start_matches(['部', '分', '章']);
+        return Some((u8::try_from(n).ok(), after.trim_start_matches(|c: char| is_space(c) || "、.．:：".contains(c))));
+    }
+    let digits_end = t
+        .char_indices()
+        .find(|(_, c)| !"一二三四五六七八九十".contains(*c))
+        .map_or(t.len(), |(i, _)| i);
+    let numeral = &t[..digits_end];
+    let rest = &t[digits_end..];
+    let sep = rest.chars().next()?;
+    let n = if numeral.is_empty() { None } else { chinese_number(numeral).and_then(|n| u8::try_from(n).ok()) };
+    if "、.．,，:：".contains(sep) {
+        return Some((n, rest[sep.len_utf8()..].trim_start_matches(is_space)));
+    }
+    if is_space(sep) && n.is_some() {
+        return Some((n, rest.trim_start_matches(is_space)));
+    }
+    None
+}
+
+/// Recognises a section heading paragraph.
+fn parse_heading(text: &str, is_outline_heading: bool) -> Option<(usize, Option<u8>, String, String)> {
+    let trimmed = text.trim_matches(is_space);
+    if trimmed.is_empty() || trimmed.starts_with(['(', '（']) {
+        return None;
+    }
+    let (num, body) = match heading_numeral(trimmed) {
+        Some(x) => x,
+        // No numeral at all: only a short paragraph that is nothing but a
+        // heading (or is styled as one).
+        None if trimmed.chars().count() <= 24 || is_outline_heading => (None, trimmed),
+        None => return None,
+    };
+    let body_norm = norm(body);
+    // Heading words must appear near the start of what follows the numeral.
+    let window: String = body_norm.chars().take(28).collect();
+    let def = SECTIONS
+        .iter()
+        .position(|d| d.keywords.iter().any(|k| window.contains(&norm(k))))?;
+    if num.is_none() && !heading_numeral(trimmed).is_some_and(|(_, _)| true) {
+        // Bare headings must not be sentences.
+        if body.contains('。') || body.chars().count() > 24 {
+            return None;
+        }
+    }
+    // Split a long paragraph into heading and text at the first sentence mark.
+    let (heading, rest) = if body.chars().count() > 40 {
+        match body.find(['。', '：', ':', '\n']) {
+            Some(i) if body[..i].chars().count() <= 40 => {
+                let sep_len = body[i..].chars().next().map_or(0, char::len_utf8);
+                (body[..i].to_string(), body[i + sep_len..].to_string())
+            }
+            _ => return None,
+        }
+    } else {
+        (body.to_string(), String::new())
+    };
+    Some((def, num, clean_line(&heading), rest.trim().to_string()))
+}
+
+/// Collapses runs of whitespace, drops spaces next to CJK characters.
+pub fn clean_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.trim_matches(is_space).chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if is_space(c) {
+            let prev = out.chars().last();
+            let next = chars[i + 1..].iter().find(|c| !is_space(**c)).copied();
+            let cjk = |c: Option<char>| c.is_some_and(|c| (c as u32) >= 0x2E80);
+            if prev == Some(' ') || cjk(prev) || cjk(next) || next.is_none() {
+                continue;
+            }
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn find_headings(doc: &Document) -> Vec<Heading> {
+    let mut heads: Vec<Heading> = Vec::new();
+    let mut last_def: Option<usize> = None;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let (text, outline) = match b {
+            Block::Paragraph(p) => (p.text.as_str(), p.heading_level.is_some()),
+            // A table whose first row is one merged cell may carry the heading.
+            Block::Table(t) => match t.row_cells(0).as_slice() {
+                [only] => (only.cell.text.as_str(), false),
+                _ => continue,
+            },
+        };
+        if text.chars().count() > 400 {
+            continue;
+        }
+        let Some((def, num, heading, rest)) = parse_heading(text, outline) else { continue };
+        // Sections come in order; a later match of an earlier section is a
+        // sub-item (e.g. 主动公开 inside 总体情况).
+        if last_def.is_some_and(|l| def <= l) {
+            continue;
+        }
+        // A numeral that contradicts the section (二、… matched as overview) is
+        // only trusted when it agrees or is absent.
+        if let Some(n) = num {
+            if n != SECTIONS[def].number && !(1..=6).contains(&n) {
+                continue;
+            }
+        }
+        last_def = Some(def);
+        heads.push(Heading {
+            block: i,
+            def,
+            number: num.unwrap_or(SECTIONS[def].number),
+            heading,
+            rest,
+        });
+    }
+    heads
+}
+
+fn collect_sections(doc: &Document, heads: &[Heading]) -> Vec<Section> {
+    let mut out = Vec::with_capacity(heads.len());
+    for (k, h) in heads.iter().enumerate() {
+        let end = heads.get(k + 1).map_or(doc.blocks.len(), |n| n.block);
+        let mut lines: Vec<String> = Vec::new();
+        if !h.rest.is_empty() {
+            lines.push(h.rest.clone());
+        }
+        for b in &doc.blocks[h.block + 1..end] {
+            if let Block::Paragraph(p) = b {
+                for line in p.text.split('\n') {
+                    let l = line.trim_matches(is_space);
+                    if !l.is_empty() {
+                        lines.push(l.to_string());
+                    }
+                }
+            }
+        }
+        out.push(Section {
+            key: SECTIONS[h.def].key,
+            number: h.number,
+            heading: h.heading.clone(),
+            text: lines.join("\n"),
+        });
+    }
+    out
+}
+
+// --------------------------------------------------------------- tables
+
+fn classify_tables<'d>(doc: &'d Document, heads: &[Heading]) -> Vec<(TableKind, &'d Table)> {
+    let mut out = Vec::new();
+    let mut section: Option<&str> = None;
+    let mut h = 0;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        while h < heads.len() && heads[h].block <= i {
+            section = Some(SECTIONS[heads[h].def].key);
+            h += 1;
+        }
+        let Block::Table(t) = b else { continue };
+        let text = norm(&t.all_text());
+        let mut best: Option<(TableKind, usize)> = None;
+        for (kind, signs) in TABLE_SIGNS {
+            let hits = signs.iter().filter(|s| text.contains(*s)).count();
+            let bonus = usize::from(section == Some(kind.section()));
+            let score = hits * 2 + bonus;
+            if hits > 0 && best.is_none_or(|(_, s)| score > s) {
+                best = Some((*kind, score));
+            }
+        }
+        let kind = match best {
+            Some((k, _)) => Some(k),
+            // A table of bare numbers inside section 四 is table 四's data part.
+            None => match section {
+                Some("reviews_litigation") if has_number_row(t) => Some(TableKind::Reviews),
+                _ => None,
+            },
+        };
+        if let Some(k) = kind {
+            out.push((k, t));
+        }
+    }
+    out
+}
+
+fn has_number_row(t: &Table) -> bool {
+    (0..t.n_rows()).any(|r| {
+        t.row_cells(r)
+            .iter()
+            .filter(|c| norm(&c.cell.text).chars().all(|c| c.is_ascii_digit()) && !c.cell.text.trim().is_empty())
+            .count()
+            >= 5
+    })
+}
+
+// ---------------------------------------------------- title, agency, year
+
+fn is_title_line(t: &str) -> bool {
+    let n = norm(t);
+    let len = n.chars().count();
+    len >= 6
+        && len <= 80
+        && !n.contains('。')
+        && n.contains("报告")
+        && (n.contains("信息公开") || n.contains("政务公开") || n.contains("年度"))
+        && !n.starts_with("根据")
+        && !n.starts_with("本报告")
+}
+
+fn is_agency_line(t: &str) -> bool {
+    let n = norm(t);
+    let len = n.chars().count();
+    (2..=40).contains(&len)
+        && !n.contains('。')
+        && !n.contains('：')
+        && !n.contains(':')
+        && !n.contains("发布")
+        && !n.contains("来源")
+        && !n.starts_with(|c: char| c.is_ascii_digit())
+        && !n.contains('[')
+        && n.chars().any(|c| (c as u32) >= 0x4E00)
+}
+
+/// The title: the first short line naming a report, with the line before it
+/// when that line is the agency (a two-line title) and the line after when the
+/// title breaks before 报告.
+fn find_title(doc: &Document, first_heading: usize) -> Option<String> {
+    let paras: Vec<(usize, &str)> = doc.blocks[..first_heading.min(doc.blocks.len())]
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| match b {
+            Block::Paragraph(p) if !p.text.trim_matches(is_space).is_empty() => Some((i, p.text.as_str())),
+            _ => None,
+        })
+        .take(12)
+        .collect();
+    let lines: Vec<String> = paras
+        .iter()
+        .flat_map(|(_, t)| t.split('\n').map(clean_line))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let idx = lines.iter().position(|l| is_title_line(l))?;
+    let mut title = lines[idx].clone();
+    let n = norm(&title);
+    let starts_bare = n.starts_with(|c: char| c.is_ascii_digit())
+        || n.starts_with("关于")
+        || n.starts_with('二')
+        || n.starts_with("政府信息公开");
+    if idx > 0 && starts_bare && is_agency_line(&lines[idx - 1]) {
+        title = format!("{}{}", lines[idx - 1], title);
+    }
+    if !norm(&title).ends_with("报告") {
+        if let Some(next) = lines.get(idx + 1) {
+            if norm(next).ends_with("报告") && next.chars().count() <= 20 {
+                title.push_str(next);
+            }
+        }
+    }
+    Some(title.chars().filter(|c| !is_space(*c)).collect())
+}
+
+/// Finds `2020年` / `二〇二〇年` in `s`: (byte start, byte end incl. 年/年度, year).
+fn find_year(s: &str) -> Option<(usize, usize, i32)> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for i in 0..chars.len() {
+        let (start, _) = chars[i];
+        // Four digits (either width) or four Chinese digits, then 年.
+        let digits: String = chars[i..].iter().take(4).map(|(_, c)| fold_char(*c)).collect();
+        let cn: String = chars[i..].iter().take(4).map(|(_, c)| *c).collect();
+        let year = if digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()) {
+            digits.parse::<i32>().ok()
+        } else if cn.chars().count() == 4 && cn.chars().all(|c| "〇零○一二三四五六七八九".contains(c)) {
+            chinese_number(&cn).and_then(|n| i32::try_from(n).ok())
+        } else {
+            None
+        };
+        let Some(year) = year else { continue };
+        if !(1990..=2100).contains(&year) {
+            continue;
+        }
+        if i > 0 && fold_char(chars[i - 1].1).is_ascii_digit() {
+            continue;
+        }
+        let after = chars.get(i + 4).map(|(_, c)| *c);
+        if after == Some('年') {
+            let mut end = chars[i + 4].0 + '年'.len_utf8();
+            if s[end..].starts_with('度') {
+                end += '度'.len_utf8();
+            }
+            return Some((start, end, year));
+        }
+    }
+    None
+}
+
+pub fn agency_and_year(title: &str) -> (Option<String>, Option<i32>) {
+    let t: String = title.chars().filter(|c| !is_space(*c)).collect();
+    let trim_agency = |s: &str| -> Option<String> {
+        let s = s.trim_matches(|c: char| "《》“”\"、，,:：（）()".contains(c));
+        let s = s.strip_prefix("关于").unwrap_or(s);
+        let s = s.strip_suffix("关于").unwrap_or(s);
+        let s = s.strip_suffix('的').unwrap_or(s);
+        (s.chars().count() >= 2).then(|| s.to_string())
+    };
+    match find_year(&t) {
+        Some((start, end, year)) => {
+            let before = trim_agency(&t[..start]);
+            let agency = before.or_else(|| {
+                let after = &t[end..];
+                let stop = ["政府信息公开", "政务公开", "信息公开"].iter().filter_map(|k| after.find(k)).min()?;
+                trim_agency(&after[..stop])
+            });
+            (agency, Some(year))
+        }
+        None => {
+            let stop = ["政府信息公开", "政务公开", "信息公开"].iter().filter_map(|k| t.find(k)).min();
+            (stop.and_then(|i| trim_agency(&t[..i])), None)
+        }
+    }
+}
+
+fn year_from_body(doc: &Document) -> Option<i32> {
+    let mut budget = 3000usize;
+    for p in doc.paragraphs() {
+        if let Some(i) = p.text.find("统计期限") {
+            if let Some((_, _, y)) = find_year(&p.text[i..]) {
+                return Some(y);
+            }
+        }
+        if let Some((_, _, y)) = find_year(&p.text) {
+            return Some(y);
+        }
+        budget = budget.saturating_sub(p.text.len());
+        if budget == 0 {
+            break;
+        }
+    }
+    None
+}
+
+/// Used by map: the label text of a paragraph-free string, list numbering gone.
+pub fn bare_label(s: &str) -> String {
+    strip_numbering(&norm(s)).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_variants() {
+        let k = |t: &str| parse_heading(t, false).map(|(d, n, h, _)| (SECTIONS[d].key, n, h));
+        assert_eq!(k("一、总体情况"), Some(("overview", Some(1), "总体情况".into())));
+        assert_eq!(k("二．主动公开政府信息情况").unwrap().0, "active_disclosure");
+        assert_eq!(k("、主动公开政府信息情况").unwrap().1, None);
+        assert_eq!(k("四、政府信息公开行政法复议、行政诉讼情况").unwrap().0, "reviews_litigation");
+        assert_eq!(k("五、政府信息公开工作存在的主要问题及改进情况").unwrap().0, "problems");
+        assert_eq!(k("六、无其他需要报告的事项").unwrap().2, "无其他需要报告的事项");
+        assert_eq!(k("（二）主动公开信息情况"), None);
+        assert_eq!(k("二是明确公开流程，回应社会关切。"), None);
+        assert_eq!(k("三 收到和处理政府信息公开申请情况").unwrap().0, "applications");
+    }
+
+    #[test]
+    fn agency_year_from_titles() {
+        assert_eq!(
+            agency_and_year("铜川市耀州区锦阳路街道办事处2020年政府信息公开工作年度报告"),
+            (Some("铜川市耀州区锦阳路街道办事处".into()), Some(2020))
+        );
+        assert_eq!(
+            agency_and_year("2021年度某市财政局政府信息公开工作年度报告"),
+            (Some("某市财政局".into()), Some(2021))
+        );
+        assert_eq!(agency_and_year("某县人民政府关于二〇二二年政府信息公开工作年度报告").1, Some(2022));
+        assert_eq!(
+            agency_and_year("某县人民政府关于二〇二二年政府信息公开工作年度报告").0.as_deref(),
+            Some("某县人民政府")
+        );
+    }
+
+    #[test]
+    fn clean_line_drops_cjk_spaces() {
+        assert_eq!(clean_line(" 2020 年 政府 "), "2020年政府");
+        assert_eq!(clean_line("LED  display"), "LED display");
+    }
+}

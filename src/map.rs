@@ -1,0 +1,519 @@
+//! Map: table cells onto the schema keys by their row and column labels,
+//! never by fixed positions. A table may come in several parts (split by a
+//! page or by the author); parts are read in order, headers carried over.
+
+use crate::cell::{parse_cell, Num};
+use crate::model::{Cell, Table};
+use crate::record::{RowValues, Severity, TableValues, Warning};
+use crate::template::{
+    self as tpl, matches_any, ColumnDef, TableKind, Template, ValueKind, ACTIVE_COLUMNS, ACTIVE_ROWS,
+    APPLICANT_COLUMNS, APPLICATION_ROWS, OTHER_HANDLING_PARTS, REVIEW_COLUMNS, REVIEW_GROUPS,
+    REVIEW_GROUPS_MATCH_ORDER,
+};
+use crate::text::norm;
+use std::collections::HashMap;
+
+/// The mapped tables plus what map learnt on the way.
+#[derive(Debug, Default)]
+pub struct Mapped {
+    pub active: Option<TableValues>,
+    pub active_template: Option<Template>,
+    pub applications: Option<TableValues>,
+    /// True when table 三 has the 2021 （六） sub-rows.
+    pub applications_has_other_parts: bool,
+    /// True when （六） printed its own figures (rather than only a group label).
+    pub other_handling_printed: bool,
+    pub reviews: Option<TableValues>,
+    pub warnings: Vec<Warning>,
+}
+
+// ------------------------------------------------------------ row views
+
+/// One table row split into its label cells (left) and value cells (right).
+struct RowView<'t> {
+    labels: Vec<&'t Cell>,
+    values: Vec<&'t Cell>,
+}
+
+/// A number, or a blank marker (empty, dash, slash, 无).
+fn is_value_text(s: &str) -> bool {
+    [ValueKind::Change, ValueKind::Amount]
+        .iter()
+        .any(|k| parse_cell(s, *k, false).non_numeric.is_none())
+}
+
+/// Splits row `r`. Cells starting at or right of `value_start` (the header's
+/// first value column, once known) are values even when they hold text, so a
+/// stray word in a figure cell is reported rather than read as a label.
+fn row_view(t: &Table, r: usize, value_start: Option<usize>) -> RowView<'_> {
+    let mut labels = Vec::new();
+    let mut values = Vec::new();
+    for rc in t.row_cells(r) {
+        let in_value_area = value_start.is_some_and(|v| rc.cell.col >= v && !rc.continued);
+        if values.is_empty() && !in_value_area && (rc.continued || !is_value_text(&rc.cell.text)) {
+            labels.push(rc.cell);
+        } else if rc.continued {
+            // A value cell merged down from the row above belongs to that row.
+            values.push(&EMPTY_CELL);
+        } else {
+            values.push(rc.cell);
+        }
+    }
+    RowView { labels, values }
+}
+
+static EMPTY_CELL: Cell = Cell { row: 0, col: usize::MAX, row_span: 1, col_span: 1, text: String::new(), blocks: Vec::new() };
+
+/// A header column: the target it maps to (an index into the table's column
+/// space; None for a local extra such as 小计) and the grid columns it covers.
+#[derive(Debug, Clone)]
+struct Slot {
+    target: Option<usize>,
+    start: usize,
+    end: usize,
+    /// The header states 元 (amounts to convert).
+    yuan: bool,
+}
+
+/// Where a slot's value goes.
+struct Target {
+    row: &'static str,
+    col: &'static str,
+    kind: ValueKind,
+    col_label: &'static str,
+}
+
+type Values = HashMap<(&'static str, &'static str), Option<Num>>;
+
+/// Pairs a row's value cells with header slots: in order when the counts
+/// agree (header merges that don't line up with data cells), else by grid
+/// position, else right-aligned (总计 is always last).
+fn assign<'t>(values: &[&'t Cell], slots: &[Slot]) -> Vec<(usize, &'t Cell)> {
+    if values.len() == slots.len() {
+        return values.iter().enumerate().map(|(i, c)| (i, *c)).collect();
+    }
+    let mut by_grid = Vec::new();
+    let mut used = vec![false; values.len()];
+    let mut ok = true;
+    for (si, s) in slots.iter().enumerate() {
+        let hits: Vec<usize> = values
+            .iter()
+            .enumerate()
+            .filter(|(vi, c)| !used[*vi] && c.col >= s.start && c.col < s.end)
+            .map(|(vi, _)| vi)
+            .collect();
+        match hits.as_slice() {
+            [vi] => {
+                used[*vi] = true;
+                by_grid.push((si, values[*vi]));
+            }
+            [] => {}
+            _ => ok = false,
+        }
+    }
+    let stray = values.iter().zip(&used).any(|(c, u)| !u && !norm(&c.text).is_empty());
+    if ok && !by_grid.is_empty() && !stray {
+        return by_grid;
+    }
+    if values.len() > slots.len() {
+        let skip = values.len() - slots.len();
+        return values[skip..].iter().enumerate().map(|(i, c)| (i, *c)).collect();
+    }
+    values.iter().enumerate().map(|(i, c)| (i, *c)).collect()
+}
+
+/// Header slots from a band of header rows: one slot per distinct bottom
+/// header cell; `classify(deepest, whole_path)` names its target. Slots start
+/// at the first classified column (the label columns lie left of it).
+fn header_slots(
+    t: &Table,
+    rows: std::ops::Range<usize>,
+    classify: impl Fn(&str, &str) -> Option<usize>,
+) -> Vec<Slot> {
+    let mut slots: Vec<Slot> = Vec::new();
+    let mut last_bottom: Option<usize> = None;
+    let mut started = false;
+    for c in 0..t.n_cols() {
+        let mut path: Vec<usize> = Vec::new();
+        for r in rows.clone() {
+            if let Some(Some(idx)) = t.grid.get(r).and_then(|row| row.get(c)) {
+                if path.last() != Some(idx) {
+                    path.push(*idx);
+                }
+            }
+        }
+        let Some(&bottom) = path.last() else { continue };
+        if last_bottom == Some(bottom) {
+            if let Some(s) = slots.last_mut() {
+                s.end = c + 1;
+            }
+            continue;
+        }
+        last_bottom = Some(bottom);
+        let deepest = norm(&t.cells[bottom].text);
+        let whole: String = path.iter().map(|i| norm(&t.cells[*i].text)).collect();
+        let target = classify(&deepest, &whole);
+        started |= target.is_some();
+        if !started {
+            continue;
+        }
+        let yuan = whole.contains('元') && !whole.contains("万元");
+        slots.push(Slot { target, start: c, end: c + 1, yuan });
+    }
+    slots
+}
+
+/// The grid column where a header's value area starts.
+fn value_start(slots: &[Slot]) -> Option<usize> {
+    slots.first().map(|s| s.start).filter(|s| *s != usize::MAX)
+}
+
+/// Slots for a part without a header: the template's columns in order.
+fn default_slots(targets: impl Iterator<Item = usize>) -> Vec<Slot> {
+    targets.map(|t| Slot { target: Some(t), start: usize::MAX, end: usize::MAX, yuan: false }).collect()
+}
+
+fn classify_by(defs: &'static [ColumnDef]) -> impl Fn(&str, &str) -> Option<usize> {
+    move |deepest, whole| {
+        defs.iter().position(|d| matches_any(deepest, d.keywords)).or_else(|| {
+            defs.iter()
+                .position(|d| d.keywords.iter().all(|k| !k.starts_with('=')) && matches_any(whole, d.keywords))
+        })
+    }
+}
+
+/// Reads a row's value cells into `out`, with the cell warnings.
+fn read_values(
+    values: &[&Cell],
+    slots: &[Slot],
+    target: impl Fn(usize) -> Option<Target>,
+    table: &'static str,
+    row_label: &str,
+    out: &mut Values,
+    warnings: &mut Vec<Warning>,
+) {
+    for (si, cell) in assign(values, slots) {
+        let slot = &slots[si];
+        let Some(t) = slot.target.and_then(&target) else { continue };
+        let p = parse_cell(&cell.text, t.kind, slot.yuan);
+        let at = |w: Warning| w.at(table, Some(t.row), Some(t.col));
+        let col_label = t.col_label;
+        if let Some(text) = &p.non_numeric {
+            warnings.push(at(Warning::new(
+                "non_numeric_cell",
+                Severity::Warning,
+                format!("{row_label} / {col_label}: the cell holds \"{text}\", not a number; it is left null"),
+            )));
+        }
+        if let (Some(note), Some(v)) = (&p.note, p.value) {
+            warnings.push(at(Warning::new(
+                "cell_note",
+                Severity::Info,
+                format!("{row_label} / {col_label}: {v} comes with the note \"{note}\""),
+            )));
+        }
+        if let (true, Some(v)) = (p.converted_from_yuan, p.value) {
+            warnings.push(at(Warning::new(
+                "unit_converted",
+                Severity::Info,
+                format!("{row_label} / {col_label}: \"{}\" is in 元, converted to {v} 万元", cell.text.trim()),
+            )));
+        }
+        // The first value for a cell wins; a later blank never erases it.
+        let entry = out.entry((t.row, t.col)).or_insert(None);
+        if entry.is_none() {
+            *entry = p.value;
+        }
+    }
+}
+
+fn label_text(labels: &[&Cell]) -> String {
+    labels.iter().map(|c| c.text.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" / ")
+}
+
+fn missing_row(table: TableKind, key: &'static str, label: &str) -> Warning {
+    Warning::new(
+        "missing_row",
+        Severity::Warning,
+        format!("{} has no row \"{label}\"; its values are null", table.label()),
+    )
+    .at(table.key(), Some(key), None)
+}
+
+/// Builds a row of the output from the values found.
+fn row_out(values: &Values, row: &'static str, cols: &[&'static str]) -> RowValues {
+    RowValues(cols.iter().map(|c| (*c, values.get(&(row, *c)).copied().flatten())).collect())
+}
+
+fn has_row(values: &Values, row: &str) -> bool {
+    values.keys().any(|(r, _)| *r == row)
+}
+
+// -------------------------------------------------------------- table 三
+
+/// A header row: every cell is a label (a data row with blank figures still
+/// has value cells).
+fn is_header_row(view: &RowView<'_>) -> bool {
+    view.values.is_empty()
+}
+
+/// Table 四's header rows hold label text and no figure; its data row may be
+/// entirely blank.
+fn is_review_header(view: &RowView<'_>) -> bool {
+    let has_number = view.values.iter().any(|c| !norm(&c.text).is_empty() && is_value_text(&c.text));
+    !view.labels.iter().all(|c| norm(&c.text).is_empty()) && !has_number
+        || view.values.iter().any(|c| !is_value_text(&c.text)) && !has_number
+}
+
+fn application_row_key(view: &RowView<'_>, prev: Option<&'static str>) -> Option<&'static str> {
+    let texts: Vec<String> = view.labels.iter().map(|c| norm(&c.text)).filter(|s| !s.is_empty()).collect();
+    let leaf = texts.last()?;
+    let parents: String = texts[..texts.len() - 1].concat();
+    let in_other_group = parents.contains("其他处理")
+        || matches!(prev, Some("other_handling" | "other_no_correction" | "other_unpaid_fee"));
+    for def in APPLICATION_ROWS {
+        if let Some(g) = def.group {
+            if !(parents.contains(g) || (g == "其他处理" && in_other_group)) {
+                continue;
+            }
+        }
+        if matches_any(leaf, def.keywords) {
+            return Some(def.key);
+        }
+    }
+    // A leaf that is only a fragment (a label wrapped into two cells): try the whole label.
+    let whole = texts.concat();
+    APPLICATION_ROWS
+        .iter()
+        .filter(|d| d.group.is_none() && d.keywords.iter().all(|k| !k.starts_with('=')))
+        .find(|d| matches_any(&whole, d.keywords))
+        .map(|d| d.key)
+}
+
+fn applicant_target(row: &'static str) -> impl Fn(usize) -> Option<Target> {
+    move |i| {
+        APPLICANT_COLUMNS.get(i).map(|d| Target { row, col: d.key, kind: d.kind, col_label: d.label })
+    }
+}
+
+fn map_applications(parts: &[&Table], template_hint: Option<Template>, m: &mut Mapped) {
+    let table = TableKind::Applications;
+    let mut slots: Vec<Slot> = Vec::new();
+    let mut values = Values::new();
+    let mut prev: Option<&'static str> = None;
+    for t in parts {
+        let mut header_start: Option<usize> = None;
+        for r in 0..t.n_rows() {
+            let mut view = row_view(t, r, value_start(&slots));
+            let key = application_row_key(&view, prev);
+            let Some(key) = key.filter(|_| !is_header_row(&view)) else {
+                // Header band: read it at the first data row below it.
+                header_start.get_or_insert(r);
+                continue;
+            };
+            if let Some(hs) = header_start.take() {
+                let s = header_slots(t, hs..r, classify_by(APPLICANT_COLUMNS));
+                if s.iter().filter(|s| s.target.is_some()).count() >= 3 {
+                    slots = s;
+                    view = row_view(t, r, value_start(&slots));
+                }
+            }
+            if slots.is_empty() {
+                slots = default_slots(0..APPLICANT_COLUMNS.len());
+            }
+            prev = Some(key);
+            values.entry((key, "")).or_insert(None);
+            let label = label_text(&view.labels);
+            read_values(&view.values, &slots, applicant_target(key), table.key(), &label, &mut values, &mut m.warnings);
+        }
+    }
+    if values.is_empty() {
+        return;
+    }
+    let cols: Vec<&'static str> = APPLICANT_COLUMNS.iter().map(|d| d.key).collect();
+    let has_parts = OTHER_HANDLING_PARTS.iter().any(|k| has_row(&values, k));
+    let printed_other = cols.iter().any(|c| values.get(&("other_handling", *c)).copied().flatten().is_some());
+    m.applications_has_other_parts = has_parts;
+    m.other_handling_printed = printed_other;
+    // The 2021 sub-rows are expected when the report follows the 2021 template.
+    let expect_parts = has_parts || template_hint == Some(Template::Y2021);
+    let mut out = TableValues::default();
+    for def in APPLICATION_ROWS {
+        if def.key == "other_handling" && !printed_other && has_parts {
+            // （六） as a group label only: its figures are the sum of its sub-rows.
+            let sum = cols
+                .iter()
+                .map(|c| {
+                    let parts: Vec<f64> = OTHER_HANDLING_PARTS
+                        .iter()
+                        .filter_map(|p| values.get(&(*p, *c)).copied().flatten())
+                        .map(|n| n.0)
+                        .collect();
+                    (*c, (!parts.is_empty()).then(|| Num(parts.iter().sum())))
+                })
+                .collect();
+            out.0.push((def.key, Some(RowValues(sum))));
+        } else if has_row(&values, def.key) {
+            out.0.push((def.key, Some(row_out(&values, def.key, &cols))));
+        } else {
+            if def.only != Some(Template::Y2021) || expect_parts {
+                m.warnings.push(missing_row(table, def.key, def.label));
+            }
+            out.0.push((def.key, None));
+        }
+    }
+    m.applications = Some(out);
+}
+
+// -------------------------------------------------------------- table 二
+
+fn active_template_from_text(text: &str) -> Option<Template> {
+    let t = norm(text);
+    if tpl::ACTIVE_2021_SIGNS.iter().any(|s| t.contains(s)) {
+        Some(Template::Y2021)
+    } else if tpl::ACTIVE_2019_SIGNS.iter().any(|s| t.contains(&norm(s))) {
+        Some(Template::Y2019)
+    } else {
+        None
+    }
+}
+
+fn active_target(row: &'static str) -> impl Fn(usize) -> Option<Target> {
+    move |i| ACTIVE_COLUMNS.get(i).map(|d| Target { row, col: d.key, kind: d.kind, col_label: d.label })
+}
+
+fn active_index(key: &str) -> Option<usize> {
+    ACTIVE_COLUMNS.iter().position(|d| d.key == key)
+}
+
+fn map_active(parts: &[&Table], year: Option<i32>, m: &mut Mapped) {
+    let table = TableKind::Active;
+    let all: String = parts.iter().map(|t| t.all_text()).collect();
+    let template = active_template_from_text(&all).or(year.map(Template::for_year)).unwrap_or(Template::Y2021);
+    let mut values = Values::new();
+    let mut slots: Vec<Slot> = Vec::new();
+    for t in parts {
+        for r in 0..t.n_rows() {
+            let view = row_view(t, r, None);
+            let label = view.labels.first().map(|c| norm(&c.text)).unwrap_or_default();
+            let Some(def) = ACTIVE_ROWS.iter().find(|d| matches_any(&label, d.keywords)) else {
+                // Header rows name columns; title rows (第二十条…) name nothing.
+                let s = header_slots(t, r..r + 1, classify_by(ACTIVE_COLUMNS));
+                if s.iter().any(|s| s.target.is_some()) {
+                    slots = s;
+                }
+                continue;
+            };
+            let cols = match def.columns(template) {
+                [] => def.columns(other(template)),
+                c => c,
+            };
+            let fits = slots.iter().filter_map(|s| s.target).any(|i| cols.contains(&ACTIVE_COLUMNS[i].key));
+            let row_slots = if fits { slots.clone() } else { default_slots(cols.iter().filter_map(|k| active_index(k))) };
+            values.entry((def.key, "")).or_insert(None);
+            let text = label_text(&view.labels);
+            read_values(&view.values, &row_slots, active_target(def.key), table.key(), &text, &mut values, &mut m.warnings);
+        }
+    }
+    if values.is_empty() {
+        return;
+    }
+    let mut out = TableValues::default();
+    for def in ACTIVE_ROWS {
+        let cols = def.columns(template);
+        if cols.is_empty() {
+            continue;
+        }
+        if has_row(&values, def.key) {
+            out.0.push((def.key, Some(row_out(&values, def.key, cols))));
+        } else {
+            m.warnings.push(missing_row(table, def.key, def.label));
+            out.0.push((def.key, None));
+        }
+    }
+    m.active = Some(out);
+    m.active_template = Some(template);
+}
+
+fn other(t: Template) -> Template {
+    match t {
+        Template::Y2019 => Template::Y2021,
+        Template::Y2021 => Template::Y2019,
+    }
+}
+
+// -------------------------------------------------------------- table 四
+
+/// Table 四's column space: group index × 5 + column index.
+fn review_target(i: usize) -> Option<Target> {
+    let g = REVIEW_GROUPS.get(i / REVIEW_COLUMNS.len())?;
+    let d = REVIEW_COLUMNS.get(i % REVIEW_COLUMNS.len())?;
+    Some(Target { row: g, col: d.key, kind: d.kind, col_label: d.label })
+}
+
+fn classify_review(deepest: &str, whole: &str) -> Option<usize> {
+    let g = REVIEW_GROUPS_MATCH_ORDER.iter().find(|g| matches_any(whole, g.keywords))?;
+    let gi = REVIEW_GROUPS.iter().position(|k| *k == g.key)?;
+    let ci = REVIEW_COLUMNS.iter().position(|d| matches_any(deepest, d.keywords))?;
+    Some(gi * REVIEW_COLUMNS.len() + ci)
+}
+
+fn map_reviews(parts: &[&Table], m: &mut Mapped) {
+    let table = TableKind::Reviews;
+    let mut values = Values::new();
+    let mut slots: Vec<Slot> = Vec::new();
+    for t in parts {
+        let mut header_start: Option<usize> = None;
+        for r in 0..t.n_rows() {
+            let view = row_view(t, r, None);
+            if is_review_header(&view) {
+                header_start.get_or_insert(r);
+                continue;
+            }
+            if let Some(hs) = header_start.take() {
+                let s = header_slots(t, hs..r, classify_review);
+                if s.iter().filter(|s| s.target.is_some()).count() >= 5 {
+                    slots = s;
+                }
+            }
+            if slots.is_empty() {
+                slots = default_slots(0..REVIEW_GROUPS.len() * REVIEW_COLUMNS.len());
+            }
+            for g in REVIEW_GROUPS {
+                values.entry((g, "")).or_insert(None);
+            }
+            let label = label_text(&view.labels);
+            read_values(&view.values, &slots, review_target, table.key(), &label, &mut values, &mut m.warnings);
+        }
+    }
+    if values.is_empty() {
+        return;
+    }
+    let cols: Vec<&'static str> = REVIEW_COLUMNS.iter().map(|d| d.key).collect();
+    let mut out = TableValues::default();
+    for g in REVIEW_GROUPS {
+        out.0.push((g, Some(row_out(&values, g, &cols))));
+    }
+    m.reviews = Some(out);
+}
+
+// ---------------------------------------------------------------- entry
+
+pub fn map_tables(tables: &[(TableKind, &Table)], year: Option<i32>) -> Mapped {
+    let mut m = Mapped::default();
+    let parts = |k: TableKind| -> Vec<&Table> { tables.iter().filter(|(kk, _)| *kk == k).map(|(_, t)| *t).collect() };
+    let active = parts(TableKind::Active);
+    if !active.is_empty() {
+        map_active(&active, year, &mut m);
+    }
+    let hint = m.active_template.or(year.map(Template::for_year));
+    let apps = parts(TableKind::Applications);
+    if !apps.is_empty() {
+        map_applications(&apps, hint, &mut m);
+    }
+    let reviews = parts(TableKind::Reviews);
+    if !reviews.is_empty() {
+        map_reviews(&reviews, &mut m);
+    }
+    m
+}

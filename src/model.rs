@@ -1,0 +1,228 @@
+//! The common document model every reader produces: blocks in reading order,
+//! each a paragraph or a table whose merged cells are already resolved.
+//! Nothing after `read/` knows which format a document came from.
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Paragraph(Paragraph),
+    Table(Table),
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Paragraph {
+    /// Text as printed, automatic numbering label included (`一、总体情况`).
+    /// Line breaks inside the paragraph are `\n`.
+    pub text: String,
+    /// Outline level (0 = top) when the source marks the paragraph as a heading.
+    pub heading_level: Option<u8>,
+}
+
+/// One cell of a table: its top-left grid position and how far it spans.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cell {
+    pub row: usize,
+    pub col: usize,
+    pub row_span: usize,
+    pub col_span: usize,
+    /// The cell's paragraphs, joined by `\n`.
+    pub text: String,
+    /// Blocks inside the cell (paragraphs and nested tables), kept so that
+    /// layout tables can be unwrapped into the body.
+    pub blocks: Vec<Block>,
+}
+
+/// A rectangular grid: `grid[r][c]` is the index in `cells` of the cell covering
+/// that position, or `None` where a row is shorter than the grid.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Table {
+    pub cells: Vec<Cell>,
+    pub grid: Vec<Vec<Option<usize>>>,
+}
+
+/// A cell as seen from one row: `continued` is true when the cell started in an
+/// earlier row (a vertical merge reaching down into this row).
+#[derive(Debug, Clone, Copy)]
+pub struct RowCell<'a> {
+    pub cell: &'a Cell,
+    pub continued: bool,
+}
+
+impl Table {
+    pub fn n_rows(&self) -> usize {
+        self.grid.len()
+    }
+
+    pub fn n_cols(&self) -> usize {
+        self.grid.iter().map(Vec::len).max().unwrap_or(0)
+    }
+
+    /// The distinct cells of row `r`, left to right (a horizontal merge once).
+    pub fn row_cells(&self, r: usize) -> Vec<RowCell<'_>> {
+        let mut out: Vec<RowCell<'_>> = Vec::new();
+        let mut last = None;
+        if let Some(row) = self.grid.get(r) {
+            for idx in row.iter().flatten() {
+                if last == Some(*idx) {
+                    continue;
+                }
+                last = Some(*idx);
+                if let Some(cell) = self.cells.get(*idx) {
+                    out.push(RowCell {
+                        cell,
+                        continued: cell.row < r,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Builds a table from cells given with positions and spans; a later cell
+    /// never overwrites an earlier one (overlaps from bad merges are dropped).
+    pub fn from_cells(cells: Vec<Cell>) -> Table {
+        let n_rows = cells.iter().map(|c| c.row + c.row_span.max(1)).max().unwrap_or(0);
+        let n_cols = cells.iter().map(|c| c.col + c.col_span.max(1)).max().unwrap_or(0);
+        let mut grid = vec![vec![None; n_cols]; n_rows];
+        for (i, c) in cells.iter().enumerate() {
+            for row in grid.iter_mut().skip(c.row).take(c.row_span.max(1)) {
+                for slot in row.iter_mut().skip(c.col).take(c.col_span.max(1)) {
+                    if slot.is_none() {
+                        *slot = Some(i);
+                    }
+                }
+            }
+        }
+        Table { cells, grid }
+    }
+
+    /// All text of the table, cells in row order, for classifying it.
+    pub fn all_text(&self) -> String {
+        let mut s = String::new();
+        for c in &self.cells {
+            s.push_str(&c.text);
+            s.push('\n');
+        }
+        s
+    }
+}
+
+impl Document {
+    /// Replaces layout tables (a report laid out inside a table, or a frame
+    /// around the real table) by their content, so that later stages see the
+    /// headings and data tables as if they stood in the body.
+    pub fn unwrap_layout_tables(&mut self) {
+        self.blocks = unwrap_blocks(std::mem::take(&mut self.blocks), 0);
+    }
+
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p),
+            Block::Table(_) => None,
+        })
+    }
+}
+
+const MAX_UNWRAP_DEPTH: usize = 16;
+
+fn unwrap_blocks(blocks: Vec<Block>, depth: usize) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        match b {
+            Block::Table(t) if depth < MAX_UNWRAP_DEPTH && is_layout_table(&t) => {
+                for cell in t.cells {
+                    out.extend(unwrap_blocks(cell.blocks, depth + 1));
+                }
+            }
+            Block::Table(mut t) => {
+                // A data table may still hold nested tables in its cells; those are
+                // not unwrapped (the cell text already carries their text).
+                for c in &mut t.cells {
+                    c.blocks.clear();
+                }
+                out.push(Block::Table(t));
+            }
+            p => out.push(p),
+        }
+    }
+    out
+}
+
+/// A table used for page layout rather than data: a single cell, or a table
+/// whose cells hold other tables or long prose.
+fn is_layout_table(t: &Table) -> bool {
+    if t.cells.len() == 1 {
+        return true;
+    }
+    let holds_table = t
+        .cells
+        .iter()
+        .any(|c| c.blocks.iter().any(|b| matches!(b, Block::Table(_))));
+    let holds_prose = t.cells.iter().any(|c| {
+        c.blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Paragraph(p) if p.text.chars().count() > 80))
+            .count()
+            >= 2
+    });
+    holds_table || holds_prose
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(row: usize, col: usize, rs: usize, cs: usize, text: &str) -> Cell {
+        Cell {
+            row,
+            col,
+            row_span: rs,
+            col_span: cs,
+            text: text.into(),
+            blocks: vec![Block::Paragraph(Paragraph {
+                text: text.into(),
+                heading_level: None,
+            })],
+        }
+    }
+
+    #[test]
+    fn row_cells_dedup_horizontal_and_flag_vertical_merges() {
+        let t = Table::from_cells(vec![
+            cell(0, 0, 2, 1, "三、本年度办理结果"),
+            cell(0, 1, 1, 2, "（一）予以公开"),
+            cell(1, 1, 1, 1, "（二）"),
+            cell(1, 2, 1, 1, "0"),
+        ]);
+        let r0 = t.row_cells(0);
+        assert_eq!(r0.len(), 2);
+        let r1 = t.row_cells(1);
+        assert_eq!(r1.len(), 3);
+        assert!(r1[0].continued);
+        assert_eq!(r1[0].cell.text, "三、本年度办理结果");
+        assert!(!r1[1].continued);
+    }
+
+    #[test]
+    fn one_cell_frame_is_unwrapped() {
+        let inner = Table::from_cells(vec![cell(0, 0, 1, 1, "a"), cell(0, 1, 1, 1, "b")]);
+        let mut frame = cell(0, 0, 1, 1, "");
+        frame.blocks = vec![
+            Block::Paragraph(Paragraph {
+                text: "一、总体情况".into(),
+                heading_level: None,
+            }),
+            Block::Table(inner.clone()),
+        ];
+        let mut doc = Document {
+            blocks: vec![Block::Table(Table::from_cells(vec![frame]))],
+        };
+        doc.unwrap_layout_tables();
+        assert_eq!(doc.blocks.len(), 2);
+        assert!(matches!(&doc.blocks[1], Block::Table(t) if t.cells.len() == 2));
+    }
+}

@@ -1,0 +1,725 @@
+//! DOCX (WordprocessingML) reader: a streaming pass over word/document.xml
+//! with quick-xml. No DOM is built: reports are read once, front to back, and
+//! only the structure the model needs is kept.
+
+use super::numbering::{attr_num, val, val_num, Numbering, Styles};
+use super::ooxml_zip::{self, Budget};
+use super::{Deadline, Limits, ReadError};
+use crate::model::{Block, Cell, Document, Paragraph, Table};
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::ResolveResult;
+use quick_xml::reader::NsReader;
+
+const W_NS: &[&[u8]] = &[
+    b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+];
+const MC_NS: &[u8] = b"http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Document, ReadError> {
+    let mut zip = ooxml_zip::open(bytes)?;
+    let mut budget = Budget::default();
+    let main = main_part(&mut zip, limits, &mut budget)?;
+    let xml = ooxml_zip::read_text(&mut zip, &main, limits, &mut budget)?.ok_or_else(|| {
+        ReadError::Corrupt(format!(
+            "the package has no {main}: it is a zip file but not a Word document, or it is damaged"
+        ))
+    })?;
+    let dir = main.rsplit_once('/').map_or("", |(d, _)| d);
+    let part = |name: &str| if dir.is_empty() { name.to_string() } else { format!("{dir}/{name}") };
+    // Styles and numbering are optional; a broken one costs numbering, not the document.
+    let styles = ooxml_zip::read_text(&mut zip, &part("styles.xml"), limits, &mut budget)?
+        .and_then(|x| Styles::parse(&x, limits.max_xml_depth).ok())
+        .unwrap_or_default();
+    let numbering = ooxml_zip::read_text(&mut zip, &part("numbering.xml"), limits, &mut budget)?
+        .and_then(|x| Numbering::parse(&x, limits.max_xml_depth).ok())
+        .unwrap_or_default();
+    deadline.check()?;
+    let parser = BodyParser::new(&styles, numbering, limits, deadline);
+    parser.parse(&xml)
+}
+
+/// The main document part named in _rels/.rels (usually word/document.xml).
+fn main_part(zip: &mut ooxml_zip::Archive<'_>, limits: &Limits, budget: &mut Budget) -> Result<String, ReadError> {
+    const DEFAULT: &str = "word/document.xml";
+    if zip.index_for_name(DEFAULT).is_some() {
+        return Ok(DEFAULT.into());
+    }
+    let Some(rels) = ooxml_zip::read_text(zip, "_rels/.rels", limits, budget)? else {
+        return Ok(DEFAULT.into());
+    };
+    let mut r = quick_xml::reader::Reader::from_str(&rels);
+    loop {
+        match r.read_event() {
+            Ok(Event::Empty(e) | Event::Start(e)) if e.local_name().as_ref().as_bytes() == b"Relationship" => {
+                let mut ty = String::new();
+                let mut target = String::new();
+                for a in e.attributes().flatten() {
+                    match a.key.local_name().as_ref().as_bytes() {
+                        b"Type" => ty = a.value.to_string(),
+                        b"Target" => target = a.value.to_string(),
+                        _ => {}
+                    }
+                }
+                if ty.ends_with("/officeDocument") {
+                    return Ok(target.trim_start_matches('/').to_string());
+                }
+            }
+            Ok(Event::Eof) | Err(_) => return Ok(DEFAULT.into()),
+            _ => {}
+        }
+    }
+}
+
+#[derive(Default)]
+struct ParaB {
+    text: String,
+    style: Option<String>,
+    outline: Option<u8>,
+    num_id: Option<i64>,
+    ilvl: Option<u8>,
+    /// Text boxes anchored in this paragraph, emitted after it.
+    floating: Vec<Block>,
+}
+
+#[derive(Default)]
+struct CellB {
+    blocks: Vec<Block>,
+    span: usize,
+    /// `Some(true)` restart, `Some(false)` continue.
+    vmerge: Option<bool>,
+    hmerge_continue: bool,
+    width: Option<i64>,
+}
+
+#[derive(Default)]
+struct RowB {
+    cells: Vec<CellB>,
+    grid_before: usize,
+    grid_after: usize,
+    w_before: Option<i64>,
+}
+
+#[derive(Default)]
+struct TableB {
+    grid: Vec<i64>,
+    rows: Vec<RowB>,
+}
+
+enum Sink {
+    Body(Vec<Block>),
+    Cell(CellB),
+    TextBox(Vec<Block>),
+}
+
+impl Sink {
+    fn blocks(&mut self) -> &mut Vec<Block> {
+        match self {
+            Sink::Body(b) | Sink::TextBox(b) => b,
+            Sink::Cell(c) => &mut c.blocks,
+        }
+    }
+}
+
+/// What an open element is, as far as the parser cares.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    P,
+    PPr,
+    NumPr,
+    R,
+    RPr,
+    T,
+    Tbl,
+    TblGrid,
+    Tr,
+    TrPr,
+    Tc,
+    TcPr,
+    TxbxContent,
+    Alt,
+    Other,
+}
+
+struct BodyParser<'a> {
+    styles: &'a Styles,
+    numbering: Numbering,
+    limits: &'a Limits,
+    deadline: &'a Deadline,
+    sinks: Vec<Sink>,
+    tables: Vec<TableB>,
+    paras: Vec<ParaB>,
+    stack: Vec<Tag>,
+    /// Depth inside a subtree that is skipped (deleted text, fallbacks, …).
+    skip: usize,
+    /// One entry per open complex field: true once past `separate`.
+    fields: Vec<bool>,
+    /// One entry per open mc:AlternateContent: true once a Choice was read.
+    alts: Vec<bool>,
+    run_hidden: bool,
+}
+
+fn is_w(ns: &ResolveResult<'_>) -> bool {
+    match ns {
+        ResolveResult::Bound(n) => W_NS.contains(&n.as_ref().as_bytes()),
+        // Unprefixed documents from odd generators: accept.
+        ResolveResult::Unbound => true,
+        ResolveResult::Unknown(p) => p == "w",
+    }
+}
+
+fn is_mc(ns: &ResolveResult<'_>) -> bool {
+    matches!(ns, ResolveResult::Bound(n) if n.as_ref().as_bytes() == MC_NS)
+        || matches!(ns, ResolveResult::Unknown(p) if p == "mc")
+}
+
+/// Elements whose whole subtree carries nothing for us (or would double text).
+fn skipped_w(local: &[u8]) -> bool {
+    matches!(
+        local,
+        b"del" | b"moveFrom" | b"sdtPr" | b"sdtEndPr" | b"pPrChange" | b"rPrChange" | b"tcPrChange"
+            | b"trPrChange" | b"tblPrChange" | b"sectPrChange" | b"tblGridChange" | b"numberingChange"
+            | b"instrText" | b"delText" | b"delInstrText" | b"footnoteReference" | b"endnoteReference"
+            | b"commentReference" | b"sectPr"
+    )
+}
+
+impl<'a> BodyParser<'a> {
+    fn new(styles: &'a Styles, numbering: Numbering, limits: &'a Limits, deadline: &'a Deadline) -> Self {
+        BodyParser {
+            styles,
+            numbering,
+            limits,
+            deadline,
+            sinks: vec![Sink::Body(Vec::new())],
+            tables: Vec::new(),
+            paras: Vec::new(),
+            stack: Vec::new(),
+            skip: 0,
+            fields: Vec::new(),
+            alts: Vec::new(),
+            run_hidden: false,
+        }
+    }
+
+    fn parse(mut self, xml: &str) -> Result<Document, ReadError> {
+        let mut r = NsReader::from_str(xml);
+        let mut events: u64 = 0;
+        loop {
+            events += 1;
+            if events % 4096 == 0 {
+                self.deadline.check()?;
+            }
+            let (ns, ev) = r.read_resolved_event().map_err(|e| {
+                ReadError::Corrupt(format!(
+                    "word/document.xml is not well-formed XML ({e}); the file may be truncated or damaged"
+                ))
+            })?;
+            match ev {
+                Event::Start(e) => {
+                    if self.skip > 0 {
+                        self.skip += 1;
+                        continue;
+                    }
+                    if self.stack.len() >= self.limits.max_xml_depth {
+                        return Err(ReadError::TooLarge(format!(
+                            "word/document.xml nests elements more than {} deep",
+                            self.limits.max_xml_depth
+                        )));
+                    }
+                    let tag = self.open(&ns, &e, false);
+                    match tag {
+                        None => self.skip = 1,
+                        Some(t) => self.stack.push(t),
+                    }
+                }
+                Event::Empty(e) => {
+                    if self.skip == 0 {
+                        // An empty element opens and closes at once.
+                        if let Some(t) = self.open(&ns, &e, true) {
+                            self.close(t);
+                        }
+                    }
+                }
+                Event::End(_) => {
+                    if self.skip > 0 {
+                        self.skip -= 1;
+                        continue;
+                    }
+                    if let Some(t) = self.stack.pop() {
+                        self.close(t);
+                    }
+                }
+                Event::Text(t) => {
+                    if self.in_text() {
+                        let s = t.into_inner();
+                        self.push_text(&s);
+                    }
+                }
+                Event::CData(t) => {
+                    if self.in_text() {
+                        let s = t.into_inner().into_owned();
+                        self.push_text(&s);
+                    }
+                }
+                Event::GeneralRef(g) => {
+                    if self.in_text() {
+                        let c = match g.resolve_char_ref() {
+                            Ok(Some(c)) => Some(c),
+                            _ => match g.into_inner().as_ref() {
+                                "amp" => Some('&'),
+                                "lt" => Some('<'),
+                                "gt" => Some('>'),
+                                "quot" => Some('"'),
+                                "apos" => Some('\''),
+                                _ => None,
+                            },
+                        };
+                        if let Some(c) = c {
+                            self.push_text(c.encode_utf8(&mut [0; 4]));
+                        }
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        // Close whatever a truncated document left open.
+        while let Some(t) = self.stack.pop() {
+            self.close(t);
+        }
+        let mut blocks = Vec::new();
+        for s in self.sinks.drain(..) {
+            match s {
+                Sink::Body(b) | Sink::TextBox(b) => blocks.extend(b),
+                Sink::Cell(c) => blocks.extend(c.blocks),
+            }
+        }
+        Ok(Document { blocks })
+    }
+
+    fn in_text(&self) -> bool {
+        self.skip == 0
+            && self.stack.last() == Some(&Tag::T)
+            && !self.run_hidden
+            && self.fields.iter().all(|in_result| *in_result)
+    }
+
+    fn push_text(&mut self, s: &str) {
+        if let Some(p) = self.paras.last_mut() {
+            p.text.push_str(s);
+        }
+    }
+
+    fn parent(&self) -> Option<Tag> {
+        self.stack.last().copied()
+    }
+
+    /// Handles an opening tag. Returns the tag to push, or `None` to skip the
+    /// element's subtree.
+    fn open(&mut self, ns: &ResolveResult<'_>, e: &BytesStart<'_>, empty: bool) -> Option<Tag> {
+        let name = e.local_name();
+        let local = name.as_ref().as_bytes();
+        if is_mc(ns) {
+            return match local {
+                b"AlternateContent" => {
+                    self.alts.push(false);
+                    Some(Tag::Alt)
+                }
+                // Read the first Choice only; Fallback repeats the same content.
+                b"Choice" if self.alts.last() == Some(&false) => {
+                    if let Some(a) = self.alts.last_mut() {
+                        *a = true;
+                    }
+                    Some(Tag::Other)
+                }
+                _ => None,
+            };
+        }
+        if !is_w(ns) {
+            // Drawing and VML wrappers are walked through: text boxes inside
+            // them hold w:txbxContent.
+            return Some(Tag::Other);
+        }
+        if skipped_w(local) {
+            return None;
+        }
+        let parent = self.parent();
+        let tag = match local {
+            b"p" => {
+                self.paras.push(ParaB::default());
+                Tag::P
+            }
+            b"pPr" if parent == Some(Tag::P) => Tag::PPr,
+            b"pStyle" if parent == Some(Tag::PPr) => {
+                if let Some(p) = self.paras.last_mut() {
+                    p.style = val(e);
+                }
+                Tag::Other
+            }
+            b"outlineLvl" if parent == Some(Tag::PPr) => {
+                if let Some(p) = self.paras.last_mut() {
+                    p.outline = val_num(e).map(|v| v.clamp(0, 9) as u8);
+                }
+                Tag::Other
+            }
+            b"numPr" if parent == Some(Tag::PPr) => Tag::NumPr,
+            b"numId" if parent == Some(Tag::NumPr) => {
+                if let Some(p) = self.paras.last_mut() {
+                    p.num_id = val_num(e);
+                }
+                Tag::Other
+            }
+            b"ilvl" if parent == Some(Tag::NumPr) => {
+                if let Some(p) = self.paras.last_mut() {
+                    p.ilvl = val_num(e).map(|v| v.clamp(0, 8) as u8);
+                }
+                Tag::Other
+            }
+            b"r" => {
+                self.run_hidden = false;
+                Tag::R
+            }
+            b"rPr" if parent == Some(Tag::R) => Tag::RPr,
+            b"vanish" if parent == Some(Tag::RPr) => {
+                self.run_hidden = !matches!(val(e).as_deref(), Some("0" | "false" | "off"));
+                Tag::Other
+            }
+            b"t" if parent == Some(Tag::R) => Tag::T,
+            b"tab" if parent == Some(Tag::R) => {
+                self.push_text_if_visible("\t");
+                Tag::Other
+            }
+            b"br" | b"cr" if parent == Some(Tag::R) => {
+                self.push_text_if_visible("\n");
+                Tag::Other
+            }
+            b"noBreakHyphen" if parent == Some(Tag::R) => {
+                self.push_text_if_visible("-");
+                Tag::Other
+            }
+            b"fldChar" => {
+                match e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.local_name().as_ref().as_bytes() == b"fldCharType")
+                    .map(|a| a.value.to_string())
+                    .as_deref()
+                {
+                    Some("begin") => self.fields.push(false),
+                    Some("separate") => {
+                        if let Some(f) = self.fields.last_mut() {
+                            *f = true;
+                        }
+                    }
+                    Some("end") => {
+                        self.fields.pop();
+                    }
+                    _ => {}
+                }
+                Tag::Other
+            }
+            b"txbxContent" => {
+                self.sinks.push(Sink::TextBox(Vec::new()));
+                Tag::TxbxContent
+            }
+            b"tbl" => {
+                self.tables.push(TableB::default());
+                Tag::Tbl
+            }
+            b"tblGrid" if parent == Some(Tag::Tbl) => Tag::TblGrid,
+            b"gridCol" if parent == Some(Tag::TblGrid) => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.grid.push(attr_num(e, b"w").unwrap_or(0));
+                }
+                Tag::Other
+            }
+            b"tr" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.rows.push(RowB::default());
+                }
+                Tag::Tr
+            }
+            b"trPr" if parent == Some(Tag::Tr) => Tag::TrPr,
+            b"gridBefore" | b"gridAfter" | b"wBefore" if parent == Some(Tag::TrPr) => {
+                if let Some(row) = self.tables.last_mut().and_then(|t| t.rows.last_mut()) {
+                    match local {
+                        b"gridBefore" => row.grid_before = val_num(e).unwrap_or(0).clamp(0, 64) as usize,
+                        b"gridAfter" => row.grid_after = val_num(e).unwrap_or(0).clamp(0, 64) as usize,
+                        _ => row.w_before = attr_num(e, b"w"),
+                    }
+                }
+                Tag::Other
+            }
+            b"tc" => {
+                self.sinks.push(Sink::Cell(CellB { span: 1, ..CellB::default() }));
+                Tag::Tc
+            }
+            b"tcPr" if parent == Some(Tag::Tc) => Tag::TcPr,
+            b"gridSpan" | b"vMerge" | b"hMerge" | b"tcW" if parent == Some(Tag::TcPr) => {
+                if let Some(Sink::Cell(c)) = self.sinks.last_mut() {
+                    match local {
+                        b"gridSpan" => c.span = val_num(e).unwrap_or(1).clamp(1, 64) as usize,
+                        b"vMerge" => c.vmerge = Some(val(e).as_deref() == Some("restart")),
+                        b"hMerge" => c.hmerge_continue = val(e).as_deref() != Some("restart"),
+                        _ => {
+                            let ty = e
+                                .attributes()
+                                .flatten()
+                                .find(|a| a.key.local_name().as_ref().as_bytes() == b"type")
+                                .map(|a| a.value.to_string());
+                            if matches!(ty.as_deref(), None | Some("dxa")) {
+                                c.width = attr_num(e, b"w").filter(|w| *w > 0);
+                            }
+                        }
+                    }
+                }
+                Tag::Other
+            }
+            _ => Tag::Other,
+        };
+        if empty && tag == Tag::T {
+            return Some(Tag::Other);
+        }
+        Some(tag)
+    }
+
+    fn push_text_if_visible(&mut self, s: &str) {
+        if !self.run_hidden && self.fields.iter().all(|r| *r) {
+            self.push_text(s);
+        }
+    }
+
+    fn close(&mut self, tag: Tag) {
+        match tag {
+            Tag::P => {
+                if let Some(p) = self.paras.pop() {
+                    let (para, floating) = self.finish_paragraph(p);
+                    let sink = self.sinks.last_mut().map(Sink::blocks);
+                    if let Some(blocks) = sink {
+                        blocks.push(Block::Paragraph(para));
+                        blocks.extend(floating);
+                    }
+                }
+            }
+            Tag::TxbxContent => {
+                if let Some(Sink::TextBox(blocks)) = self.sinks.pop() {
+                    match self.paras.last_mut() {
+                        Some(p) => p.floating.extend(blocks),
+                        None => {
+                            if let Some(s) = self.sinks.last_mut() {
+                                s.blocks().extend(blocks);
+                            }
+                        }
+                    }
+                }
+            }
+            Tag::Tc => {
+                if let Some(Sink::Cell(c)) = self.sinks.pop() {
+                    if let Some(row) = self.tables.last_mut().and_then(|t| t.rows.last_mut()) {
+                        row.cells.push(c);
+                    }
+                }
+            }
+            Tag::Tbl => {
+                if let Some(t) = self.tables.pop() {
+                    let table = resolve_table(t);
+                    if let Some(s) = self.sinks.last_mut() {
+                        s.blocks().push(Block::Table(table));
+                    }
+                }
+            }
+            Tag::Alt => {
+                self.alts.pop();
+            }
+            Tag::R => self.run_hidden = false,
+            _ => {}
+        }
+    }
+
+    fn finish_paragraph(&mut self, p: ParaB) -> (Paragraph, Vec<Block>) {
+        let style = p.style.clone().or_else(|| self.styles.default_para.clone());
+        let style_num = style.as_deref().and_then(|s| self.styles.numbering(s));
+        let num = match p.num_id {
+            Some(id) if id <= 0 => None,
+            Some(id) => Some((id, p.ilvl.or(style_num.and_then(|(_, l)| l)))),
+            None => style_num,
+        };
+        let label = num.and_then(|(id, ilvl)| {
+            let ilvl = ilvl
+                .or_else(|| style.as_deref().and_then(|s| self.numbering.level_for_style(id, s)))
+                .unwrap_or(0);
+            self.numbering.next_label(id, ilvl)
+        });
+        let mut text = p.text;
+        if let Some(l) = label {
+            text.insert_str(0, &l);
+        }
+        let heading_level = p
+            .outline
+            .or_else(|| style.as_deref().and_then(|s| self.styles.outline_level(s)))
+            .filter(|l| *l < 9);
+        (Paragraph { text, heading_level }, p.floating)
+    }
+}
+
+fn blocks_text(blocks: &[Block]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => parts.push(p.text.clone()),
+            Block::Table(t) => {
+                for r in 0..t.n_rows() {
+                    let row: Vec<&str> = t.row_cells(r).iter().filter(|c| !c.continued).map(|c| c.cell.text.as_str()).collect();
+                    parts.push(row.join(" "));
+                }
+            }
+        }
+    }
+    parts.join("\n")
+}
+
+/// Places the cells of a parsed table on a grid: by `gridSpan` when the spans
+/// agree with `w:tblGrid`, else by the cells' widths (WPS writes grids that
+/// disagree with its cells), then joins vertical merges.
+fn resolve_table(t: TableB) -> Table {
+    let rows: Vec<RowB> = t
+        .rows
+        .into_iter()
+        .map(|mut r| {
+            // Legacy horizontal merges: fold continuation cells into the left one.
+            let mut cells: Vec<CellB> = Vec::with_capacity(r.cells.len());
+            for c in r.cells.drain(..) {
+                match cells.last_mut() {
+                    Some(prev) if c.hmerge_continue => {
+                        prev.span += c.span;
+                        prev.width = match (prev.width, c.width) {
+                            (Some(a), Some(b)) => Some(a + b),
+                            _ => None,
+                        };
+                    }
+                    _ => cells.push(c),
+                }
+            }
+            r.cells = cells;
+            r
+        })
+        .collect();
+    let positions = span_positions(&rows, t.grid.len())
+        .or_else(|| width_positions(&rows, &t.grid))
+        .unwrap_or_else(|| span_positions_unchecked(&rows));
+
+    let mut cells: Vec<Cell> = Vec::new();
+    for (r, (row, pos)) in rows.into_iter().zip(positions).enumerate() {
+        for (c, (start, span)) in row.cells.into_iter().zip(pos) {
+            if c.vmerge == Some(false) {
+                // Continue the cell above that covers this column.
+                let above = cells
+                    .iter_mut()
+                    .rev()
+                    .find(|x| x.row + x.row_span == r && x.col <= start && start < x.col + x.col_span);
+                if let Some(a) = above {
+                    a.row_span += 1;
+                    let extra = blocks_text(&c.blocks);
+                    if !extra.trim().is_empty() {
+                        a.text.push('\n');
+                        a.text.push_str(&extra);
+                        a.blocks.extend(c.blocks);
+                    }
+                    continue;
+                }
+            }
+            cells.push(Cell {
+                row: r,
+                col: start,
+                row_span: 1,
+                col_span: span,
+                text: blocks_text(&c.blocks),
+                blocks: c.blocks,
+            });
+        }
+    }
+    Table::from_cells(cells)
+}
+
+/// Grid positions from gridBefore + gridSpan, when every row adds up to the
+/// grid's width.
+fn span_positions(rows: &[RowB], grid_len: usize) -> Option<Vec<Vec<(usize, usize)>>> {
+    if grid_len == 0 {
+        return None;
+    }
+    let pos = span_positions_unchecked(rows);
+    for (row, p) in rows.iter().zip(&pos) {
+        let end = p.last().map_or(row.grid_before, |(s, n)| s + n) + row.grid_after;
+        if end != grid_len {
+            return None;
+        }
+    }
+    Some(pos)
+}
+
+fn span_positions_unchecked(rows: &[RowB]) -> Vec<Vec<(usize, usize)>> {
+    rows.iter()
+        .map(|row| {
+            let mut col = row.grid_before;
+            row.cells
+                .iter()
+                .map(|c| {
+                    let p = (col, c.span);
+                    col += c.span;
+                    p
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Grid positions from the cells' widths: every row's cell edges are pooled,
+/// near edges merged, and each cell spans the columns between its edges.
+fn width_positions(rows: &[RowB], grid: &[i64]) -> Option<Vec<Vec<(usize, usize)>>> {
+    let mut row_edges: Vec<Vec<i64>> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut x = row
+            .w_before
+            .unwrap_or_else(|| grid.iter().take(row.grid_before).sum());
+        let mut edges = vec![x];
+        for c in &row.cells {
+            x += c.width?;
+            edges.push(x);
+        }
+        row_edges.push(edges);
+    }
+    let mut all: Vec<i64> = row_edges.iter().flatten().copied().collect();
+    all.sort_unstable();
+    let max = *all.last()?;
+    let tol = (max / 100).max(20);
+    let mut bounds: Vec<i64> = Vec::new();
+    for x in all {
+        match bounds.last() {
+            Some(&b) if x - b <= tol => {}
+            _ => bounds.push(x),
+        }
+    }
+    let nearest = |x: i64| -> usize {
+        bounds
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, b)| (x - **b).abs())
+            .map_or(0, |(i, _)| i)
+    };
+    Some(
+        row_edges
+            .iter()
+            .map(|edges| {
+                edges
+                    .windows(2)
+                    .map(|w| {
+                        let s = nearest(w[0]);
+                        let e = nearest(w[1]).max(s + 1);
+                        (s, e - s)
+                    })
+                    .collect()
+            })
+            .collect(),
+    )
+}

@@ -1,0 +1,243 @@
+//! Readers: bytes of one format → the common `Document`. `sniff` decides the
+//! format from content (never from the file name) and `read` dispatches.
+
+pub mod docx;
+mod numbering;
+mod ooxml_zip;
+
+use crate::model::Document;
+use std::time::{Duration, Instant};
+
+/// Bounds on the work one document may cause. Defaults suit real reports
+/// (a few MB at most) with a wide margin.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Largest input file, in bytes.
+    pub max_input_bytes: u64,
+    /// Largest uncompressed size of one zip member that is read.
+    pub max_member_bytes: u64,
+    /// Largest total uncompressed size read from one container.
+    pub max_total_unzipped: u64,
+    /// Largest ratio of uncompressed to compressed size of a member.
+    pub max_compression_ratio: u64,
+    /// Deepest XML element nesting accepted.
+    pub max_xml_depth: usize,
+    /// Wall-clock budget for one document.
+    pub timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: 200 * 1024 * 1024,
+            max_member_bytes: 64 * 1024 * 1024,
+            max_total_unzipped: 256 * 1024 * 1024,
+            max_compression_ratio: 200,
+            max_xml_depth: 256,
+            timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+/// A cooperative deadline, checked in readers' loops.
+#[derive(Debug, Clone, Copy)]
+pub struct Deadline {
+    end: Instant,
+}
+
+impl Deadline {
+    pub fn after(d: Duration) -> Self {
+        Deadline { end: Instant::now() + d }
+    }
+    pub fn check(&self) -> Result<(), ReadError> {
+        if Instant::now() > self.end {
+            Err(ReadError::Timeout)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// Why a document could not be read at all. `code()` gives SCHEMA.md's
+/// `error.code`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    Unsupported(String),
+    Encrypted(String),
+    NoTextLayer(String),
+    Corrupt(String),
+    TooLarge(String),
+    Timeout,
+}
+
+impl ReadError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReadError::Unsupported(_) => "unsupported_format",
+            ReadError::Encrypted(_) => "encrypted",
+            ReadError::NoTextLayer(_) => "no_text_layer",
+            ReadError::Corrupt(_) => "corrupt",
+            ReadError::TooLarge(_) => "too_large",
+            ReadError::Timeout => "timeout",
+        }
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Unsupported(m)
+            | ReadError::Encrypted(m)
+            | ReadError::NoTextLayer(m)
+            | ReadError::Corrupt(m)
+            | ReadError::TooLarge(m) => f.write_str(m),
+            ReadError::Timeout => f.write_str(
+                "reading took longer than the per-document time limit; the file may be damaged or hostile",
+            ),
+        }
+    }
+}
+
+/// Formats recognised from content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Docx,
+    Pdf,
+    Doc,
+    Html,
+    Ofd,
+    /// An OOXML package encrypted with a password (an OLE file holding
+    /// EncryptedPackage).
+    EncryptedOoxml,
+    Zip,
+    Ole,
+    Unknown,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Docx | Format::EncryptedOoxml => "docx",
+            Format::Pdf => "pdf",
+            Format::Doc => "doc",
+            Format::Html => "html",
+            Format::Ofd => "ofd",
+            Format::Zip => "zip",
+            Format::Ole => "ole",
+            Format::Unknown => "unknown",
+        }
+    }
+}
+
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Decides the format from the bytes.
+pub fn sniff(bytes: &[u8]) -> Format {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return ooxml_zip::sniff_zip(bytes);
+    }
+    if bytes.starts_with(OLE_MAGIC) {
+        return sniff_ole(bytes);
+    }
+    let head = &bytes[..bytes.len().min(1024)];
+    if find(head, b"%PDF-").is_some() {
+        return Format::Pdf;
+    }
+    if looks_like_html(bytes) {
+        return Format::Html;
+    }
+    Format::Unknown
+}
+
+/// Looks for the UTF-16 names of the streams that tell an OLE file's kind,
+/// without parsing the compound file (the .doc reader does that).
+fn sniff_ole(bytes: &[u8]) -> Format {
+    let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    if find(bytes, &utf16("EncryptedPackage")).is_some() {
+        Format::EncryptedOoxml
+    } else if find(bytes, &utf16("WordDocument")).is_some() {
+        Format::Doc
+    } else {
+        Format::Ole
+    }
+}
+
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    [&b"<html"[..], b"<!doctype html", b"<body", b"<head", b"<meta", b"<div", b"<table", b"<p>"]
+        .iter()
+        .any(|tag| find(&lower, tag).is_some())
+}
+
+pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Reads a document of a known format.
+pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, ReadError> {
+    if bytes.len() as u64 > limits.max_input_bytes {
+        return Err(ReadError::TooLarge(format!(
+            "the file is {} bytes, over the {}-byte input limit (raise it with --max-input-bytes)",
+            bytes.len(),
+            limits.max_input_bytes
+        )));
+    }
+    let deadline = Deadline::after(limits.timeout);
+    let mut doc = match format {
+        Format::Docx => docx::read(bytes, limits, &deadline)?,
+        Format::EncryptedOoxml => {
+            return Err(ReadError::Encrypted(
+                "the Word file is protected by a password; open it in Word and save it without one".into(),
+            ));
+        }
+        Format::Pdf | Format::Doc | Format::Html | Format::Ofd => {
+            return Err(ReadError::Unsupported(format!(
+                "this looks like a {} file, which this version of govreport cannot read yet",
+                format.as_str().to_uppercase()
+            )));
+        }
+        Format::Zip => {
+            return Err(ReadError::Unsupported(
+                "a zip archive that is not a Word document; pass it as an archive input to read its members".into(),
+            ));
+        }
+        Format::Ole => {
+            return Err(ReadError::Unsupported(
+                "an OLE compound file that is not a Word document (e.g. Excel or Microsoft Works)".into(),
+            ));
+        }
+        Format::Unknown => {
+            return Err(ReadError::Unsupported(if bytes.is_empty() {
+                "the file is empty".into()
+            } else {
+                "the content is not a DOCX, DOC, PDF or HTML document".into()
+            }));
+        }
+    };
+    doc.unwrap_layout_tables();
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_by_content() {
+        assert_eq!(sniff(b"%PDF-1.7\n"), Format::Pdf);
+        assert_eq!(sniff(b"\xEF\xBB\xBF<!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(sniff(b""), Format::Unknown);
+        assert_eq!(sniff(b"hello world"), Format::Unknown);
+    }
+
+    #[test]
+    fn empty_file_is_unsupported_with_a_reason() {
+        let e = read(b"", Format::Unknown, &Limits::default()).unwrap_err();
+        assert_eq!(e.code(), "unsupported_format");
+        assert!(e.to_string().contains("empty"));
+    }
+}

@@ -1,0 +1,469 @@
+//! Word's automatic numbering: styles.xml and numbering.xml turned into the
+//! label a paragraph shows (`一、`, `（二）`, `3.`), so that a heading whose
+//! numeral comes from a list is seen as printed.
+
+use super::ReadError;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::reader::Reader;
+use std::collections::HashMap;
+
+#[derive(Debug, Default, Clone)]
+pub struct StyleInfo {
+    pub based_on: Option<String>,
+    pub name: Option<String>,
+    pub outline_lvl: Option<u8>,
+    pub num_id: Option<i64>,
+    pub ilvl: Option<u8>,
+}
+
+#[derive(Debug, Default)]
+pub struct Styles {
+    pub by_id: HashMap<String, StyleInfo>,
+    /// The style applied when a paragraph names none.
+    pub default_para: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Level {
+    start: i64,
+    fmt: String,
+    text: String,
+    pstyle: Option<String>,
+    is_lgl: bool,
+}
+
+#[derive(Debug, Default, Clone)]
+struct AbstractNum {
+    levels: HashMap<u8, Level>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Num {
+    abstract_id: i64,
+    start_overrides: HashMap<u8, i64>,
+    level_overrides: HashMap<u8, Level>,
+}
+
+/// Numbering definitions plus the running counters of each list.
+#[derive(Debug, Default)]
+pub struct Numbering {
+    abstracts: HashMap<i64, AbstractNum>,
+    nums: HashMap<i64, Num>,
+    counters: HashMap<i64, [Option<i64>; 9]>,
+}
+
+fn attr(e: &BytesStart<'_>, local: &[u8]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref().as_bytes() == local)
+        .map(|a| quick_xml::escape::unescape(&a.value).map_or_else(|_| a.value.to_string(), |v| v.into_owned()))
+}
+
+pub(super) fn val(e: &BytesStart<'_>) -> Option<String> {
+    attr(e, b"val")
+}
+
+pub(super) fn val_num(e: &BytesStart<'_>) -> Option<i64> {
+    val(e).and_then(|v| v.trim().parse().ok())
+}
+
+pub(super) fn attr_num(e: &BytesStart<'_>, local: &[u8]) -> Option<i64> {
+    attr(e, local).and_then(|v| v.trim().parse::<f64>().ok()).map(|f| f as i64)
+}
+
+fn xml_err(part: &str, e: impl std::fmt::Display) -> ReadError {
+    ReadError::Corrupt(format!("{part} is not well-formed XML ({e})"))
+}
+
+impl Styles {
+    pub fn parse(xml: &str, max_depth: usize) -> Result<Styles, ReadError> {
+        let mut r = Reader::from_str(xml);
+        let mut styles = Styles::default();
+        let mut cur: Option<(String, StyleInfo, bool)> = None;
+        let mut path: Vec<Vec<u8>> = Vec::new();
+        loop {
+            let ev = r.read_event().map_err(|e| xml_err("styles.xml", e))?;
+            let (e, empty) = match &ev {
+                Event::Start(e) => (e, false),
+                Event::Empty(e) => (e, true),
+                Event::End(_) => {
+                    if path.pop().as_deref() == Some(b"style".as_slice()) {
+                        if let Some((id, info, is_default)) = cur.take() {
+                            if is_default {
+                                styles.default_para = Some(id.clone());
+                            }
+                            styles.by_id.insert(id, info);
+                        }
+                    }
+                    continue;
+                }
+                Event::Eof => break,
+                _ => continue,
+            };
+            let name = e.local_name().as_ref().as_bytes().to_vec();
+            let in_ppr = path.last().is_some_and(|p| p == b"pPr");
+            let in_numpr = path.last().is_some_and(|p| p == b"numPr");
+            match name.as_slice() {
+                b"style" if attr(e, b"type").as_deref() == Some("paragraph") => {
+                    let id = attr(e, b"styleId").unwrap_or_default();
+                    let is_default = matches!(attr(e, b"default").as_deref(), Some("1" | "true" | "on"));
+                    cur = Some((id, StyleInfo::default(), is_default));
+                }
+                b"name" => {
+                    if let Some((_, info, _)) = cur.as_mut() {
+                        info.name = val(e);
+                    }
+                }
+                b"basedOn" => {
+                    if let Some((_, info, _)) = cur.as_mut() {
+                        info.based_on = val(e);
+                    }
+                }
+                b"outlineLvl" if in_ppr => {
+                    if let Some((_, info, _)) = cur.as_mut() {
+                        info.outline_lvl = val_num(e).map(|v| v.clamp(0, 9) as u8);
+                    }
+                }
+                b"numId" if in_numpr => {
+                    if let Some((_, info, _)) = cur.as_mut() {
+                        info.num_id = val_num(e);
+                    }
+                }
+                b"ilvl" if in_numpr => {
+                    if let Some((_, info, _)) = cur.as_mut() {
+                        info.ilvl = val_num(e).map(|v| v.clamp(0, 8) as u8);
+                    }
+                }
+                _ => {}
+            }
+            if !empty {
+                if path.len() >= max_depth {
+                    return Err(ReadError::TooLarge("styles.xml nests elements too deeply".into()));
+                }
+                path.push(name);
+            }
+        }
+        Ok(styles)
+    }
+
+    /// Follows `basedOn` to find a property; bounded against cycles.
+    fn lookup<T>(&self, style: &str, f: impl Fn(&StyleInfo) -> Option<T>) -> Option<T> {
+        let mut id = style;
+        for _ in 0..16 {
+            let info = self.by_id.get(id)?;
+            if let Some(v) = f(info) {
+                return Some(v);
+            }
+            id = info.based_on.as_deref()?;
+        }
+        None
+    }
+
+    pub fn outline_level(&self, style: &str) -> Option<u8> {
+        if let Some(l) = self.lookup(style, |s| s.outline_lvl) {
+            return Some(l);
+        }
+        // Built-in heading styles carry their level in the name.
+        let name = self.by_id.get(style)?.name.as_deref()?.to_ascii_lowercase();
+        let rest = name.strip_prefix("heading ").or_else(|| name.strip_prefix("标题 "))?;
+        rest.trim().parse::<u8>().ok().map(|n| n.saturating_sub(1))
+    }
+
+    pub fn numbering(&self, style: &str) -> Option<(i64, Option<u8>)> {
+        let num_id = self.lookup(style, |s| s.num_id)?;
+        let ilvl = self.lookup(style, |s| s.ilvl);
+        Some((num_id, ilvl))
+    }
+}
+
+impl Numbering {
+    pub fn parse(xml: &str, max_depth: usize) -> Result<Numbering, ReadError> {
+        let mut r = Reader::from_str(xml);
+        let mut n = Numbering::default();
+        let mut path: Vec<Vec<u8>> = Vec::new();
+        let mut cur_abs: Option<(i64, AbstractNum)> = None;
+        let mut cur_num: Option<(i64, Num)> = None;
+        let mut cur_lvl: Option<(u8, Level)> = None;
+        let mut override_lvl: Option<u8> = None;
+        loop {
+            let ev = r.read_event().map_err(|e| xml_err("numbering.xml", e))?;
+            let (e, empty) = match &ev {
+                Event::Start(e) => (e, false),
+                Event::Empty(e) => (e, true),
+                Event::End(_) => {
+                    match path.pop().as_deref() {
+                        Some(b"lvl") => {
+                            if let Some((ilvl, lvl)) = cur_lvl.take() {
+                                if let Some(ov) = override_lvl {
+                                    if let Some((_, num)) = cur_num.as_mut() {
+                                        num.level_overrides.insert(ov, lvl);
+                                    }
+                                } else if let Some((_, a)) = cur_abs.as_mut() {
+                                    a.levels.insert(ilvl, lvl);
+                                }
+                            }
+                        }
+                        Some(b"abstractNum") => {
+                            if let Some((id, a)) = cur_abs.take() {
+                                n.abstracts.insert(id, a);
+                            }
+                        }
+                        Some(b"num") => {
+                            if let Some((id, num)) = cur_num.take() {
+                                n.nums.insert(id, num);
+                            }
+                        }
+                        Some(b"lvlOverride") => override_lvl = None,
+                        _ => {}
+                    }
+                    continue;
+                }
+                Event::Eof => break,
+                _ => continue,
+            };
+            let name = e.local_name().as_ref().as_bytes().to_vec();
+            match name.as_slice() {
+                b"abstractNum" => {
+                    cur_abs = Some((attr_num(e, b"abstractNumId").unwrap_or(-1), AbstractNum::default()));
+                }
+                b"num" => cur_num = Some((attr_num(e, b"numId").unwrap_or(-1), Num::default())),
+                b"abstractNumId" => {
+                    if let Some((_, num)) = cur_num.as_mut() {
+                        num.abstract_id = val_num(e).unwrap_or(-1);
+                    }
+                }
+                b"lvlOverride" => override_lvl = attr_num(e, b"ilvl").map(|v| v.clamp(0, 8) as u8),
+                b"startOverride" => {
+                    if let (Some((_, num)), Some(l)) = (cur_num.as_mut(), override_lvl) {
+                        num.start_overrides.insert(l, val_num(e).unwrap_or(1));
+                    }
+                }
+                b"lvl" => {
+                    let ilvl = attr_num(e, b"ilvl").unwrap_or(0).clamp(0, 8) as u8;
+                    cur_lvl = Some((ilvl, Level { start: 1, fmt: "decimal".into(), ..Level::default() }));
+                }
+                b"start" => {
+                    if let Some((_, l)) = cur_lvl.as_mut() {
+                        l.start = val_num(e).unwrap_or(1);
+                    }
+                }
+                b"numFmt" => {
+                    if let Some((_, l)) = cur_lvl.as_mut() {
+                        l.fmt = val(e).unwrap_or_default();
+                    }
+                }
+                b"lvlText" => {
+                    if let Some((_, l)) = cur_lvl.as_mut() {
+                        l.text = val(e).unwrap_or_default();
+                    }
+                }
+                b"pStyle" => {
+                    if let Some((_, l)) = cur_lvl.as_mut() {
+                        l.pstyle = val(e);
+                    }
+                }
+                b"isLgl" => {
+                    if let Some((_, l)) = cur_lvl.as_mut() {
+                        l.is_lgl = !matches!(val(e).as_deref(), Some("0" | "false" | "off"));
+                    }
+                }
+                _ => {}
+            }
+            if !empty {
+                if path.len() >= max_depth {
+                    return Err(ReadError::TooLarge("numbering.xml nests elements too deeply".into()));
+                }
+                path.push(name);
+            }
+        }
+        Ok(n)
+    }
+
+    /// The level of list `num_id` that is linked to paragraph style `style`.
+    pub fn level_for_style(&self, num_id: i64, style: &str) -> Option<u8> {
+        let num = self.nums.get(&num_id)?;
+        let abs = self.abstracts.get(&num.abstract_id)?;
+        abs.levels
+            .iter()
+            .find(|(_, l)| l.pstyle.as_deref() == Some(style))
+            .map(|(i, _)| *i)
+    }
+
+    fn level(&self, num_id: i64, ilvl: u8) -> Option<Level> {
+        let num = self.nums.get(&num_id)?;
+        if let Some(l) = num.level_overrides.get(&ilvl) {
+            return Some(l.clone());
+        }
+        let abs = self.abstracts.get(&num.abstract_id)?;
+        let mut l = abs.levels.get(&ilvl)?.clone();
+        if let Some(s) = num.start_overrides.get(&ilvl) {
+            l.start = *s;
+        }
+        Some(l)
+    }
+
+    /// Advances list `num_id` at level `ilvl` and returns the label shown.
+    pub fn next_label(&mut self, num_id: i64, ilvl: u8) -> Option<String> {
+        if num_id <= 0 {
+            return None;
+        }
+        let ilvl = ilvl.min(8);
+        let lvl = self.level(num_id, ilvl)?;
+        let starts: Vec<i64> = (0..9u8)
+            .map(|i| self.level(num_id, i).map_or(1, |l| l.start))
+            .collect();
+        let counters = self.counters.entry(num_id).or_insert([None; 9]);
+        let i = usize::from(ilvl);
+        counters[i] = Some(counters[i].map_or(starts[i], |c| c + 1));
+        for c in counters.iter_mut().skip(i + 1) {
+            *c = None;
+        }
+        let snapshot = *counters;
+        if lvl.fmt == "bullet" {
+            return None;
+        }
+        let mut out = String::new();
+        let mut chars = lvl.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '%' {
+                if let Some(d) = chars.peek().and_then(|d| d.to_digit(10)) {
+                    chars.next();
+                    let li = (d as usize).saturating_sub(1).min(8);
+                    let value = snapshot[li].unwrap_or(starts[li]);
+                    let fmt = if lvl.is_lgl && li < i {
+                        "decimal".to_string()
+                    } else {
+                        self.level(num_id, li as u8).map(|l| l.fmt).unwrap_or_default()
+                    };
+                    out.push_str(&format_counter(value, &fmt));
+                    continue;
+                }
+            }
+            out.push(c);
+        }
+        Some(out)
+    }
+}
+
+const CN_DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+const CN_LEGAL: [&str; 10] = ["零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"];
+
+fn chinese_counting(n: i64, digits: &[&str; 10], ten: &str, hundred: &str) -> String {
+    if n <= 0 || n >= 1000 {
+        return n.to_string();
+    }
+    let (h, t, u) = (n / 100, (n / 10) % 10, n % 10);
+    let mut s = String::new();
+    if h > 0 {
+        s.push_str(digits[h as usize]);
+        s.push_str(hundred);
+        if t == 0 && u > 0 {
+            s.push_str(digits[0]);
+        }
+    }
+    if t > 0 {
+        if !(t == 1 && h == 0) {
+            s.push_str(digits[t as usize]);
+        }
+        s.push_str(ten);
+    }
+    if u > 0 {
+        s.push_str(digits[u as usize]);
+    }
+    s
+}
+
+fn alpha(n: i64, base: u8) -> String {
+    if n <= 0 {
+        return n.to_string();
+    }
+    let letter = (base + ((n - 1) % 26) as u8) as char;
+    std::iter::repeat_n(letter, ((n - 1) / 26 + 1) as usize).collect()
+}
+
+fn roman(mut n: i64) -> String {
+    if n <= 0 || n >= 4000 {
+        return n.to_string();
+    }
+    let table = [
+        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    ];
+    let mut s = String::new();
+    for (v, r) in table {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+/// Formats a counter in one of Word's `numFmt`s.
+pub fn format_counter(n: i64, fmt: &str) -> String {
+    match fmt {
+        "chineseCounting" | "chineseCountingThousand" | "taiwaneseCounting" | "taiwaneseCountingThousand" => {
+            chinese_counting(n, &CN_DIGITS, "十", "百")
+        }
+        "chineseLegalSimplified" => chinese_counting(n, &CN_LEGAL, "拾", "佰"),
+        "ideographDigital" | "taiwaneseDigital" => n.to_string().chars().map(|c| CN_DIGITS[c.to_digit(10).unwrap_or(0) as usize]).collect(),
+        "ideographTraditional" => ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"]
+            .get((n.max(1) - 1) as usize % 10)
+            .map_or_else(String::new, |s| s.to_string()),
+        "ideographZodiac" => ["子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"]
+            .get((n.max(1) - 1) as usize % 12)
+            .map_or_else(String::new, |s| s.to_string()),
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
+            char::from_u32(0x2460 + n as u32 - 1).map_or_else(|| n.to_string(), String::from)
+        }
+        "decimalFullWidth" | "decimalFullWidth2" => n
+            .to_string()
+            .chars()
+            .map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap_or(c))
+            .collect(),
+        "decimalZero" if (0..10).contains(&n) => format!("0{n}"),
+        "lowerLetter" => alpha(n, b'a'),
+        "upperLetter" => alpha(n, b'A'),
+        "lowerRoman" => roman(n),
+        "upperRoman" => roman(n).to_uppercase(),
+        "none" => String::new(),
+        _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_formats() {
+        assert_eq!(format_counter(1, "chineseCounting"), "一");
+        assert_eq!(format_counter(10, "chineseCountingThousand"), "十");
+        assert_eq!(format_counter(12, "chineseCounting"), "十二");
+        assert_eq!(format_counter(20, "chineseCounting"), "二十");
+        assert_eq!(format_counter(105, "chineseCounting"), "一百〇五");
+        assert_eq!(format_counter(2, "ideographTraditional"), "乙");
+        assert_eq!(format_counter(3, "decimal"), "3");
+        assert_eq!(format_counter(3, "none"), "");
+        assert_eq!(format_counter(4, "upperRoman"), "IV");
+    }
+
+    #[test]
+    fn labels_follow_levels_and_restart_below() {
+        let xml = r#"<w:numbering xmlns:w="w">
+          <w:abstractNum w:abstractNumId="0">
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:pStyle w:val="H1"/></w:lvl>
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+          </w:abstractNum>
+          <w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num>
+        </w:numbering>"#;
+        let mut n = Numbering::parse(xml, 64).unwrap();
+        assert_eq!(n.next_label(3, 0).as_deref(), Some("一、"));
+        assert_eq!(n.next_label(3, 1).as_deref(), Some("（一）"));
+        assert_eq!(n.next_label(3, 1).as_deref(), Some("（二）"));
+        assert_eq!(n.next_label(3, 0).as_deref(), Some("二、"));
+        assert_eq!(n.next_label(3, 1).as_deref(), Some("（一）"));
+        assert_eq!(n.level_for_style(3, "H1"), Some(0));
+        assert_eq!(n.next_label(0, 0), None);
+    }
+}

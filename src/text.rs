@@ -1,0 +1,223 @@
+//! Text normalisation shared by the stages after reading: labels are compared
+//! after folding whitespace, full/half width, traditional characters and
+//! list numbering away.
+
+/// Traditional (and a few variant) forms of the characters that occur in the
+/// templates' labels, headings and the prose patterns, with their simplified
+/// forms. Reports mirrored as 繁体 must still match.
+const TRADITIONAL: &[(char, char)] = &[
+    ('開', '开'), ('規', '规'), ('範', '范'), ('與', '与'), ('數', '数'), ('據', '据'),
+    ('處', '处'), ('決', '决'), ('許', '许'), ('強', '强'), ('製', '制'), ('發', '发'),
+    ('廢', '废'), ('現', '现'), ('費', '费'), ('額', '额'), ('單', '单'), ('萬', '万'),
+    ('項', '项'), ('採', '采'), ('釆', '采'), ('購', '购'), ('總', '总'), ('計', '计'),
+    ('請', '请'), ('結', '结'), ('轉', '转'), ('辦', '办'), ('務', '务'), ('機', '机'),
+    ('關', '关'), ('權', '权'), ('屬', '属'), ('國', '国'), ('維', '维'), ('穩', '稳'),
+    ('內', '内'), ('類', '类'), ('過', '过'), ('執', '执'), ('詢', '询'), ('無', '无'),
+    ('補', '补'), ('確', '确'), ('訪', '访'), ('舉', '举'), ('報', '报'), ('訴', '诉'),
+    ('訟', '讼'), ('複', '复'), ('復', '复'), ('議', '议'), ('糾', '纠'), ('審', '审'),
+    ('為', '为'), ('納', '纳'), ('繳', '缴'), ('當', '当'), ('體', '体'), ('況', '况'),
+    ('動', '动'), ('問', '问'), ('題', '题'), ('進', '进'), ('門', '门'), ('縣', '县'),
+    ('區', '区'), ('鎮', '镇'), ('鄉', '乡'), ('號', '号'), ('條', '条'), ('個', '个'),
+    ('構', '构'), ('織', '织'), ('組', '组'), ('會', '会'), ('業', '业'), ('資', '资'),
+    ('訊', '讯'), ('產', '产'), ('這', '这'), ('經', '经'), ('後', '后'), ('應', '应'),
+    ('對', '对'), ('層', '层'), ('統', '统'), ('於', '于'), ('從', '从'), ('實', '实'),
+    ('際', '际'), ('將', '将'), ('來', '来'), ('時', '时'), ('間', '间'), ('續', '续'),
+    ('繼', '继'), ('設', '设'), ('劃', '划'), ('協', '协'), ('紀', '纪'), ('監', '监'),
+    ('網', '网'), ('戶', '户'), ('們', '们'), ('員', '员'), ('學', '学'), ('專', '专'),
+    ('責', '责'), ('頁', '页'), ('沒', '没'), ('獲', '获'), ('區', '区'), ('營', '营'),
+    ('險', '险'), ('義', '义'), ('衛', '卫'), ('財', '财'), ('貿', '贸'), ('勞', '劳'),
+    ('環', '环'), ('屆', '届'), ('歲', '岁'), ('廳', '厅'), ('聯', '联'), ('舊', '旧'),
+    ('筆', '笔'), ('檔', '档'), ('違', '违'), ('斷', '断'), ('證', '证'), ('書', '书'),
+    ('態', '态'), ('廣', '广'), ('電', '电'), ('視', '视'), ('聞', '闻'), ('寫', '写'),
+    ('編', '编'), ('佈', '布'), ('陳', '陈'), ('並', '并'), ('僅', '仅'), ('種', '种'),
+    ('優', '优'), ('輸', '输'), ('導', '导'), ('擇', '择'), ('現', '现'), ('節', '节'),
+    ('達', '达'), ('億', '亿'), ('讀', '读'), ('覽', '览'), ('軟', '软'), ('週', '周'),
+    ('內', '内'), ('頒', '颁'), ('輯', '辑'), ('續', '续'), ('選', '选'), ('圍', '围'),
+    ('質', '质'), ('詳', '详'), ('細', '细'), ('較', '较'), ('幹', '干'), ('術', '术'),
+    ('準', '准'), ('長', '长'), ('簡', '简'), ('稱', '称'), ('館', '馆'), ('醫', '医'),
+    ('療', '疗'), ('場', '场'), ('東', '东'), ('臺', '台'), ('華', '华'), ('漢', '汉'),
+    ('陽', '阳'), ('雲', '云'), ('遼', '辽'), ('寧', '宁'), ('龍', '龙'), ('蘇', '苏'),
+    ('廈', '厦'), ('慶', '庆'), ('貴', '贵'), ('灣', '湾'), ('張', '张'), ('鳥', '鸟'),
+    ('見', '见'), ('頭', '头'), ('傳', '传'), ('統', '统'), ('習', '习'), ('爭', '争'),
+    ('則', '则'), ('議', '议'), ('錄', '录'), ('閱', '阅'), ('覆', '复'), ('徵', '征'),
+    ('稅', '税'), ('齊', '齐'), ('貫', '贯'), ('徹', '彻'), ('體', '体'), ('補', '补'),
+    ('認', '认'), ('識', '识'), ('戰', '战'), ('為', '为'), ('並', '并'), ('適', '适'),
+];
+
+fn simplify(c: char) -> char {
+    // Linear scan is fine: only non-ASCII CJK characters reach it, and the
+    // table is small; a sorted table would save little on 40 KB documents.
+    for &(t, s) in TRADITIONAL {
+        if t == c {
+            return s;
+        }
+    }
+    c
+}
+
+/// True for every kind of space a report uses for alignment, including the
+/// ideographic space, no-break spaces and zero-width characters.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00A0}')
+}
+
+/// Folds one character: full-width ASCII to half width, traditional forms to
+/// simplified, CJK punctuation variants to one form.
+pub fn fold_char(c: char) -> char {
+    match c {
+        // Full-width ASCII, including （）［］．－，：.
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).map_or(c, |h| if h == '\'' { '"' } else { h }),
+        '【' | '〔' => '[',
+        '】' | '〕' => ']',
+        '｡' => '.',
+        '“' | '”' | '「' | '」' | '『' | '』' | '\'' | '‘' | '’' => '"',
+        '—' | '–' | '─' | '―' => '-',
+        c if (c as u32) >= 0x3400 => simplify(c),
+        c => c,
+    }
+}
+
+/// A label as compared by the matchers: no whitespace at all, folded chars.
+/// Quotes are dropped (危及“三安全一稳定” = 危及三安全一稳定).
+pub fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| !is_space(*c))
+        .map(fold_char)
+        .filter(|c| *c != '"')
+        .collect()
+}
+
+const CN_NUMERALS: &str = "一二三四五六七八九十〇零";
+
+/// Strips a leading list label: `一、` `（一）` `(1)` `1.` `1、` `1．` `①`.
+/// Works on normalised or raw text.
+pub fn strip_numbering(s: &str) -> &str {
+    let t = s.trim_start_matches(is_space);
+    let mut chars = t.char_indices().peekable();
+    let Some((_, first)) = chars.peek().copied() else {
+        return t;
+    };
+    // Circled numbers.
+    if ('\u{2460}'..='\u{2473}').contains(&first) {
+        return t[first.len_utf8()..].trim_start_matches(is_space);
+    }
+    let open = matches!(first, '(' | '（');
+    if open {
+        chars.next();
+    }
+    let mut end_num = None;
+    let mut saw = false;
+    while let Some(&(i, c)) = chars.peek() {
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) || CN_NUMERALS.contains(c) {
+            saw = true;
+            chars.next();
+            end_num = Some(i + c.len_utf8());
+        } else {
+            break;
+        }
+    }
+    let Some(end) = end_num else { return t };
+    if !saw {
+        return t;
+    }
+    let rest = &t[end..];
+    let mut rc = rest.chars();
+    match rc.next() {
+        Some(')' | '）') if open => rest[rest.chars().next().map_or(0, char::len_utf8)..]
+            .trim_start_matches(|c: char| is_space(c) || matches!(c, '、' | '.' | '．')),
+        Some('、' | '.' | '．' | ',' | '，') if !open => {
+            let after = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
+            // "1.5万元" is a number, not a label.
+            if after.starts_with(|c: char| c.is_ascii_digit()) {
+                t
+            } else {
+                after.trim_start_matches(is_space)
+            }
+        }
+        _ => t,
+    }
+}
+
+/// Value of a Chinese numeral written the way section numbers and counts are
+/// (一 … 九十九, 两, 〇/零 digits as in 二〇二〇). `None` when not a numeral.
+pub fn chinese_number(s: &str) -> Option<u32> {
+    let digit = |c: char| -> Option<u32> {
+        Some(match c {
+            '〇' | '零' | '○' | 'О' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    };
+    if s.is_empty() {
+        return None;
+    }
+    if !s.contains('十') && !s.contains('百') {
+        // Digit by digit (二〇二〇).
+        let mut v: u32 = 0;
+        for c in s.chars() {
+            v = v.checked_mul(10)?.checked_add(digit(c)?)?;
+        }
+        return Some(v);
+    }
+    let mut total = 0u32;
+    let mut cur = 0u32;
+    for c in s.chars() {
+        match c {
+            '百' => {
+                total += cur.max(1) * 100;
+                cur = 0;
+            }
+            '十' => {
+                total += cur.max(1) * 10;
+                cur = 0;
+            }
+            c => cur = digit(c)?,
+        }
+    }
+    Some(total + cur)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norm_folds_space_width_and_traditional() {
+        assert_eq!(norm("商业 企业"), "商业企业");
+        assert_eq!(norm("（二）部分\u{3000}公開"), "(二)部分公开");
+        assert_eq!(norm("危及“三安全一稳定”"), "危及三安全一稳定");
+        assert_eq!(norm("政府集中釆购"), "政府集中采购");
+        assert_eq!(norm("１２３\u{a0}"), "123");
+    }
+
+    #[test]
+    fn strip_numbering_variants() {
+        assert_eq!(strip_numbering("一、总体情况"), "总体情况");
+        assert_eq!(strip_numbering("（一）予以公开"), "予以公开");
+        assert_eq!(strip_numbering("(1)概述"), "概述");
+        assert_eq!(strip_numbering("1.属于国家秘密"), "属于国家秘密");
+        assert_eq!(strip_numbering("2、重复申请"), "重复申请");
+        assert_eq!(strip_numbering("3．其他"), "其他");
+        assert_eq!(strip_numbering("十一、附则"), "附则");
+        assert_eq!(strip_numbering("1.5万元"), "1.5万元");
+        assert_eq!(strip_numbering("其他"), "其他");
+    }
+
+    #[test]
+    fn chinese_numbers() {
+        assert_eq!(chinese_number("六"), Some(6));
+        assert_eq!(chinese_number("十一"), Some(11));
+        assert_eq!(chinese_number("二十三"), Some(23));
+        assert_eq!(chinese_number("二〇二〇"), Some(2020));
+        assert_eq!(chinese_number("两"), Some(2));
+        assert_eq!(chinese_number("年"), None);
+    }
+}
