@@ -2,11 +2,11 @@
 //! hands records back in input order, holding only a bounded window of them.
 
 use crate::record::Record;
-use crate::{extract, Options};
+use crate::{Options, extract};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{mpsc, Condvar, Mutex};
+use std::sync::{Condvar, Mutex, mpsc};
 
 #[derive(Debug, Clone)]
 pub struct Input {
@@ -32,7 +32,10 @@ pub fn expand(paths: &[PathBuf]) -> Inputs {
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &mut out),
-            Ok(_) => out.inputs.push(Input { path: p.clone(), display: p.to_string_lossy().into_owned() }),
+            Ok(_) => out.inputs.push(Input {
+                path: p.clone(),
+                display: p.to_string_lossy().into_owned(),
+            }),
             Err(e) => out.missing.push(format!("{}: {e}", p.display())),
         }
     }
@@ -52,7 +55,10 @@ fn walk(dir: &Path, out: &mut Inputs) {
         if p.is_dir() {
             walk(&p, out);
         } else if is_document(&p) {
-            out.inputs.push(Input { display: p.to_string_lossy().into_owned(), path: p });
+            out.inputs.push(Input {
+                display: p.to_string_lossy().into_owned(),
+                path: p,
+            });
         } else {
             out.skipped += 1;
         }
@@ -63,12 +69,11 @@ fn walk(dir: &Path, out: &mut Inputs) {
 fn is_document(p: &Path) -> bool {
     use std::io::Read;
     let mut head = vec![0u8; 8192];
-    let n = std::fs::File::open(p).and_then(|mut f| f.read(&mut head)).unwrap_or(0);
+    let n = std::fs::File::open(p)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
     head.truncate(n);
-    let fmt = crate::read::sniff(&head);
-    // A DOCX's zip directory sits at its end: decide zip members by name.
-    !matches!(fmt, crate::read::Format::Unknown)
-        && !(fmt == crate::read::Format::Zip && !p.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx")))
+    crate::read::sniff(&head) != crate::read::Format::Unknown
 }
 
 fn extract_file(input: &Input, opts: &Options) -> Record {
@@ -100,18 +105,20 @@ pub fn run(inputs: &[Input], opts: &Options, jobs: usize, mut sink: impl FnMut(R
         for _ in 0..jobs.min(inputs.len().max(1)) {
             let tx = tx.clone();
             let (next, written, room) = (&next, &written, &room);
-            s.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some(input) = inputs.get(i) else { break };
-                {
-                    let mut w = written.lock().unwrap_or_else(|e| e.into_inner());
-                    while i >= *w + window {
-                        w = room.wait(w).unwrap_or_else(|e| e.into_inner());
+            s.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(input) = inputs.get(i) else { break };
+                    {
+                        let mut w = written.lock().unwrap_or_else(|e| e.into_inner());
+                        while i >= *w + window {
+                            w = room.wait(w).unwrap_or_else(|e| e.into_inner());
+                        }
                     }
-                }
-                let rec = extract_file(input, opts);
-                if tx.send((i, rec)).is_err() {
-                    break;
+                    let rec = extract_file(input, opts);
+                    if tx.send((i, rec)).is_err() {
+                        break;
+                    }
                 }
             });
         }
@@ -126,7 +133,8 @@ pub fn run(inputs: &[Input], opts: &Options, jobs: usize, mut sink: impl FnMut(R
                     match first_by_hash.get(&rec.source.sha256) {
                         Some(first) => rec.duplicate_of = Some(first.clone()),
                         None => {
-                            first_by_hash.insert(rec.source.sha256.clone(), rec.source.path.clone());
+                            first_by_hash
+                                .insert(rec.source.sha256.clone(), rec.source.path.clone());
                         }
                     }
                 }

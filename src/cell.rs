@@ -46,12 +46,18 @@ pub struct ParsedCell {
 }
 
 /// Units a count or amount may carry after the number.
-const COUNT_UNITS: &[&str] = &["件", "条", "个", "项", "次", "宗", "份", "人", "家", "户", "起"];
+const COUNT_UNITS: &[&str] = &[
+    "件", "条", "个", "项", "次", "宗", "份", "人", "家", "户", "起",
+];
 
 /// Parses a cell. `header_in_yuan` is true when the column header states 元
 /// (an amount column whose cells then are converted too).
 pub fn parse_cell(raw: &str, kind: ValueKind, header_in_yuan: bool) -> ParsedCell {
-    let folded: String = raw.chars().filter(|c| !is_space(*c)).map(fold_char).collect();
+    let folded: String = raw
+        .chars()
+        .filter(|c| !is_space(*c))
+        .map(fold_char)
+        .collect();
     let mut out = ParsedCell::default();
     if is_blank_marker(&folded) {
         return out;
@@ -81,15 +87,19 @@ pub fn parse_cell(raw: &str, kind: ValueKind, header_in_yuan: bool) -> ParsedCel
 }
 
 fn is_blank_marker(s: &str) -> bool {
-    s.is_empty() || s == "无" || s.chars().all(|c| matches!(c, '-' | '/' | '\\' | '~' | '_' | '…'))
+    s.is_empty()
+        || s == "无"
+        || s.chars()
+            .all(|c| matches!(c, '-' | '/' | '\\' | '~' | '_' | '…'))
 }
 
 fn split_note(s: &str) -> (&str, Option<&str>) {
-    if let Some(open) = s.find('(') {
-        if open > 0 && s.ends_with(')') {
-            let inner = &s[open + 1..s.len() - 1];
-            return (&s[..open], Some(inner));
-        }
+    if let Some(open) = s.find('(')
+        && open > 0
+        && s.ends_with(')')
+    {
+        let inner = &s[open + 1..s.len() - 1];
+        return (&s[..open], Some(inner));
     }
     (s, None)
 }
@@ -208,7 +218,9 @@ mod tests {
 
     #[test]
     fn blanks_are_null() {
-        for s in ["", " ", "\u{a0}", "—", "-", "－", "/", "／", "无", "--", "——"] {
+        for s in [
+            "", " ", "\u{a0}", "—", "-", "－", "/", "／", "无", "--", "——",
+        ] {
             let p = parse_cell(s, ValueKind::Count, false);
             assert_eq!(p, ParsedCell::default(), "{s:?}");
         }

@@ -4,8 +4,9 @@
 use crate::cell::Num;
 use crate::record::{Section, Severity, TableValues, Warning};
 use crate::template::{
-    Template, APPLICANT_ADDENDS, APPLICANT_COLUMNS, APPLICATION_ROWS, NARRATIVE_RULES, OTHER_HANDLING_PARTS,
-    RESULT_ROWS, REVIEW_ADDENDS, REVIEW_GROUPS, SECTIONS, TableKind, ValueKind, ACTIVE_COLUMNS,
+    ACTIVE_COLUMNS, APPLICANT_ADDENDS, APPLICANT_COLUMNS, APPLICATION_ROWS, NARRATIVE_RULES,
+    OTHER_HANDLING_PARTS, RESULT_ROWS, REVIEW_ADDENDS, REVIEW_GROUPS, SECTIONS, TableKind,
+    Template, ValueKind,
 };
 use crate::text::{chinese_number, fold_char, is_space};
 use regex::Regex;
@@ -16,11 +17,17 @@ fn fmt(v: Option<Num>) -> String {
 }
 
 fn row_label(key: &str) -> &'static str {
-    APPLICATION_ROWS.iter().find(|d| d.key == key).map_or("", |d| d.label)
+    APPLICATION_ROWS
+        .iter()
+        .find(|d| d.key == key)
+        .map_or("", |d| d.label)
 }
 
 fn col_label(key: &str) -> &'static str {
-    APPLICANT_COLUMNS.iter().find(|d| d.key == key).map_or("", |d| d.label)
+    APPLICANT_COLUMNS
+        .iter()
+        .find(|d| d.key == key)
+        .map_or("", |d| d.label)
 }
 
 /// Sum of `addends` with nulls as 0, or `None` when all are null.
@@ -39,7 +46,12 @@ fn differs(a: f64, b: f64) -> bool {
 }
 
 /// Table 三's relations.
-pub fn check_applications(t: &TableValues, other_printed: bool, has_parts: bool, out: &mut Vec<Warning>) {
+pub fn check_applications(
+    t: &TableValues,
+    other_printed: bool,
+    has_parts: bool,
+    out: &mut Vec<Warning>,
+) {
     let table = TableKind::Applications.key();
     // Row totals: 总计 = the six applicant columns.
     for (row, vals) in &t.0 {
@@ -47,8 +59,12 @@ pub fn check_applications(t: &TableValues, other_printed: bool, has_parts: bool,
         if *row == "other_handling" && !other_printed {
             continue;
         }
-        let Some(total) = vals.get("total") else { continue };
-        let Some(s) = sum(APPLICANT_ADDENDS.iter().map(|c| vals.get(c))) else { continue };
+        let Some(total) = vals.get("total") else {
+            continue;
+        };
+        let Some(s) = sum(APPLICANT_ADDENDS.iter().map(|c| vals.get(c))) else {
+            continue;
+        };
         if differs(s, total.0) {
             let parts: Vec<String> = APPLICANT_ADDENDS.iter().map(|c| fmt(vals.get(c))).collect();
             out.push(
@@ -68,10 +84,11 @@ pub fn check_applications(t: &TableValues, other_printed: bool, has_parts: bool,
     }
     for col in APPLICANT_COLUMNS.iter().map(|d| d.key) {
         // （七）总计 = （一） … （六）.
-        if let Some(total) = t.cell("results_total", col) {
-            if let Some(s) = sum(RESULT_ROWS.iter().map(|r| t.cell(r, col))) {
-                if differs(s, total.0) {
-                    out.push(
+        if let Some(total) = t.cell("results_total", col)
+            && let Some(s) = sum(RESULT_ROWS.iter().map(|r| t.cell(r, col)))
+            && differs(s, total.0)
+        {
+            out.push(
                         Warning::new(
                             "results_total_mismatch",
                             Severity::Warning,
@@ -83,36 +100,34 @@ pub fn check_applications(t: &TableValues, other_printed: bool, has_parts: bool,
                         )
                         .at(table, Some("results_total"), Some(col)),
                     );
-                }
-            }
         }
         // A printed （六） = its three sub-rows (2021).
-        if other_printed && has_parts {
-            if let Some(printed) = t.cell("other_handling", col) {
-                if let Some(s) = sum(OTHER_HANDLING_PARTS.iter().map(|r| t.cell(r, col))) {
-                    if differs(s, printed.0) {
-                        out.push(
-                            Warning::new(
-                                "other_handling_mismatch",
-                                Severity::Warning,
-                                format!(
-                                    "表三 {} column: （六）其他处理 is {printed} but its sub-rows add up to {}",
-                                    col_label(col),
-                                    Num(s)
-                                ),
-                            )
-                            .at(table, Some("other_handling"), Some(col)),
-                        );
-                    }
-                }
-            }
+        if other_printed
+            && has_parts
+            && let Some(printed) = t.cell("other_handling", col)
+            && let Some(s) = sum(OTHER_HANDLING_PARTS.iter().map(|r| t.cell(r, col)))
+            && differs(s, printed.0)
+        {
+            out.push(
+                Warning::new(
+                    "other_handling_mismatch",
+                    Severity::Warning,
+                    format!(
+                        "表三 {} column: （六）其他处理 is {printed} but its sub-rows add up to {}",
+                        col_label(col),
+                        Num(s)
+                    ),
+                )
+                .at(table, Some("other_handling"), Some(col)),
+            );
         }
         // 一 + 二 = 三（七） + 四.
         let left = sum([t.cell("new_received", col), t.cell("carried_over", col)]);
         let right = sum([t.cell("results_total", col), t.cell("carried_forward", col)]);
-        if let (Some(l), Some(r)) = (left, right) {
-            if differs(l, r) {
-                out.push(
+        if let (Some(l), Some(r)) = (left, right)
+            && differs(l, r)
+        {
+            out.push(
                     Warning::new(
                         "balance_mismatch",
                         Severity::Warning,
@@ -129,7 +144,6 @@ pub fn check_applications(t: &TableValues, other_printed: bool, has_parts: bool,
                     )
                     .at(table, Some("carried_forward"), Some(col)),
                 );
-            }
         }
     }
 }
@@ -137,8 +151,12 @@ pub fn check_applications(t: &TableValues, other_printed: bool, has_parts: bool,
 /// Table 四: each group's 总计 = 维持 + 纠正 + 其他 + 尚未审结.
 pub fn check_reviews(t: &TableValues, out: &mut Vec<Warning>) {
     for g in REVIEW_GROUPS {
-        let Some(total) = t.cell(g, "total") else { continue };
-        let Some(s) = sum(REVIEW_ADDENDS.iter().map(|c| t.cell(g, c))) else { continue };
+        let Some(total) = t.cell(g, "total") else {
+            continue;
+        };
+        let Some(s) = sum(REVIEW_ADDENDS.iter().map(|c| t.cell(g, c))) else {
+            continue;
+        };
         if differs(s, total.0) {
             let parts: Vec<String> = REVIEW_ADDENDS.iter().map(|c| fmt(t.cell(g, c))).collect();
             out.push(
@@ -164,11 +182,17 @@ pub fn check_negative(table: &'static str, t: &TableValues, out: &mut Vec<Warnin
         let Some(vals) = vals else { continue };
         for (col, v) in &vals.0 {
             let Some(v) = v else { continue };
-            let is_change = ACTIVE_COLUMNS.iter().any(|d| d.key == *col && d.kind == ValueKind::Change);
+            let is_change = ACTIVE_COLUMNS
+                .iter()
+                .any(|d| d.key == *col && d.kind == ValueKind::Change);
             if v.0 < 0.0 && !(table == "active_disclosure" && is_change) {
                 out.push(
-                    Warning::new("negative_value", Severity::Warning, format!("{table} {row} / {col} is {v}, a count below zero"))
-                        .at(table, Some(row), Some(col)),
+                    Warning::new(
+                        "negative_value",
+                        Severity::Warning,
+                        format!("{table} {row} / {col} is {v}, a count below zero"),
+                    )
+                    .at(table, Some(row), Some(col)),
                 );
             }
         }
@@ -176,7 +200,9 @@ pub fn check_negative(table: &'static str, t: &TableValues, out: &mut Vec<Warnin
 }
 
 pub fn check_template(year: Option<i32>, template: Option<Template>, out: &mut Vec<Warning>) {
-    let (Some(year), Some(t)) = (year, template) else { return };
+    let (Some(year), Some(t)) = (year, template) else {
+        return;
+    };
     let expected = Template::for_year(year);
     if expected != t {
         out.push(Warning::new(
@@ -198,7 +224,10 @@ pub fn check_sections(sections: &[Section], out: &mut Vec<Warning>) {
                 Warning::new(
                     "missing_section",
                     Severity::Warning,
-                    format!("no section heading for {} ({}) was found", def.number, def.keywords[0]),
+                    format!(
+                        "no section heading for {} ({}) was found",
+                        def.number, def.keywords[0]
+                    ),
                 )
                 .in_section(def.key),
             );
@@ -230,9 +259,14 @@ impl<'a> Tables<'a> {
 static RULES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     NARRATIVE_RULES
         .iter()
-        .map(|r| Regex::new(r.pattern).unwrap_or_else(|e| panic!("narrative pattern {}: {e}", r.pattern)))
+        .map(|r| {
+            Regex::new(r.pattern).unwrap_or_else(|e| panic!("narrative pattern {}: {e}", r.pattern))
+        })
         .collect()
 });
+
+/// Characters of the rules' anchor words, simplified and traditional.
+const ANCHOR_CHARS: &[char] = &['申', '件', '复', '復', '複', '讼', '訟'];
 
 fn parse_stated(s: &str) -> Option<f64> {
     if s.chars().all(|c| c.is_ascii_digit()) {
@@ -242,7 +276,10 @@ fn parse_stated(s: &str) -> Option<f64> {
 }
 
 fn cells_sum(tables: &Tables<'_>, cells: &[crate::template::CellRef]) -> Option<f64> {
-    let vals: Vec<Option<Num>> = cells.iter().map(|(t, r, c)| tables.get(t).and_then(|tv| tv.cell(r, c))).collect();
+    let vals: Vec<Option<Num>> = cells
+        .iter()
+        .map(|(t, r, c)| tables.get(t).and_then(|tv| tv.cell(r, c)))
+        .collect();
     if vals.iter().all(Option::is_none) {
         return None;
     }
@@ -252,15 +289,37 @@ fn cells_sum(tables: &Tables<'_>, cells: &[crate::template::CellRef]) -> Option<
 /// Compares what the prose states with the tables. Each rule is applied to
 /// its first statement only (later ones are often breakdowns).
 pub fn check_narrative(sections: &[Section], tables: &Tables<'_>, out: &mut Vec<Warning>) {
+    // Sections 五 and 六 talk about plans, not this year's figures. The prose
+    // is cut into sentences once, and only sentences that can hold an anchor
+    // word (in either script) are folded; a rule then only searches the
+    // sentences holding its own anchor.
+    let sentences: Vec<(&Section, String)> = sections
+        .iter()
+        .filter(|s| !matches!(s.key, "problems" | "other_matters"))
+        .flat_map(|s| {
+            s.text
+                .split_inclusive(['。', ';', '；', '!', '！', '?', '？', '\n'])
+                .filter(|x| x.contains(ANCHOR_CHARS))
+                .map(move |x| {
+                    (
+                        s,
+                        x.chars().filter(|c| !is_space(*c)).map(fold_char).collect(),
+                    )
+                })
+        })
+        .collect();
     for (rule, re) in NARRATIVE_RULES.iter().zip(RULES.iter()) {
-        'sections: for s in sections {
-            if matches!(s.key, "problems" | "other_matters") {
+        'sections: for (s, text) in &sentences {
+            if !text.contains(rule.anchor) {
                 continue;
             }
-            let text: String = s.text.chars().filter(|c| !is_space(*c)).map(fold_char).collect();
-            for caps in re.captures_iter(&text) {
+            let text = text.as_str();
+            for caps in re.captures_iter(text) {
                 let Some(m) = caps.get(0) else { continue };
-                let context_end = text[m.end()..].char_indices().nth(6).map_or(text.len(), |(i, _)| m.end() + i);
+                let context_end = text[m.end()..]
+                    .char_indices()
+                    .nth(6)
+                    .map_or(text.len(), |(i, _)| m.end() + i);
                 let context = &text[m.start()..context_end];
                 if rule.unless.iter().any(|u| context.contains(u)) {
                     continue;
@@ -272,9 +331,14 @@ pub fn check_narrative(sections: &[Section], tables: &Tables<'_>, out: &mut Vec<
                     },
                     None => 0.0,
                 };
-                let Some(actual) = cells_sum(tables, rule.cells) else { break 'sections };
+                let Some(actual) = cells_sum(tables, rule.cells) else {
+                    break 'sections;
+                };
                 let agrees = !differs(stated, actual)
-                    || rule.also.iter().any(|alt| cells_sum(tables, alt).is_some_and(|v| !differs(v, stated)));
+                    || rule
+                        .also
+                        .iter()
+                        .any(|alt| cells_sum(tables, alt).is_some_and(|v| !differs(v, stated)));
                 if !agrees {
                     let (t, r, c) = rule.cells[0];
                     out.push(
@@ -309,7 +373,11 @@ mod tests {
         TableValues(
             rows.iter()
                 .map(|(k, v)| {
-                    let cols = APPLICANT_COLUMNS.iter().zip(v).map(|(d, x)| (d.key, Some(Num(*x)))).collect();
+                    let cols = APPLICANT_COLUMNS
+                        .iter()
+                        .zip(v)
+                        .map(|(d, x)| (d.key, Some(Num(*x))))
+                        .collect();
                     (*k, Some(RowValues(cols)))
                 })
                 .collect(),
@@ -356,7 +424,14 @@ mod tests {
             text: "2020年，锦阳路街道办事处未收到信息公开申请。".into(),
         }];
         let mut w = Vec::new();
-        check_narrative(&s, &Tables { applications: Some(&t), ..Tables::default() }, &mut w);
+        check_narrative(
+            &s,
+            &Tables {
+                applications: Some(&t),
+                ..Tables::default()
+            },
+            &mut w,
+        );
         assert_eq!(codes(&w), vec!["narrative_mismatch"]);
         assert_eq!(w[0].row, Some("new_received"));
     }
@@ -367,12 +442,24 @@ mod tests {
             ("new_received", [95.0, 0.0, 0.0, 0.0, 0.0, 0.0, 95.0]),
             ("results_total", [95.0, 0.0, 0.0, 0.0, 0.0, 0.0, 95.0]),
         ]);
-        let get = Tables { applications: Some(&t), ..Tables::default() };
+        let get = Tables {
+            applications: Some(&t),
+            ..Tables::default()
+        };
         let sec = |text: &str| {
-            vec![Section { key: "overview", number: 1, heading: String::new(), text: text.into() }]
+            vec![Section {
+                key: "overview",
+                number: 1,
+                heading: String::new(),
+                text: text.into(),
+            }]
         };
         let mut w = Vec::new();
-        check_narrative(&sec("全年共收到政府信息公开申请95件，其中自然人申请90件。"), &get, &mut w);
+        check_narrative(
+            &sec("全年共收到政府信息公开申请95件，其中自然人申请90件。"),
+            &get,
+            &mut w,
+        );
         assert!(w.is_empty(), "{w:?}");
         check_narrative(&sec("全年共受理政府信息公开申请17件。"), &get, &mut w);
         assert_eq!(codes(&w), vec!["narrative_mismatch"]);

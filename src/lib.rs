@@ -18,7 +18,7 @@ pub mod text;
 pub mod write;
 
 use read::{Format, Limits};
-use record::{Record, RecordError, Severity, Source, Warning, SCHEMA};
+use record::{Record, RecordError, SCHEMA, Severity, Source, Warning};
 use sha2::{Digest, Sha256};
 use template::{TableKind, Template};
 
@@ -46,7 +46,9 @@ pub fn extract(bytes: &[u8], path: &str, opts: &Options) -> Record {
         sha256: sha256_hex(bytes),
         bytes: bytes.len() as u64,
     };
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract_inner(bytes, format, source.clone(), opts)));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        extract_inner(bytes, format, source.clone(), opts)
+    }));
     match result {
         Ok(r) => r,
         Err(p) => {
@@ -58,7 +60,9 @@ pub fn extract(bytes: &[u8], path: &str, opts: &Options) -> Record {
             Record::failed(
                 source,
                 "internal",
-                format!("govreport hit a bug while reading {path} ({what}); please report it with the file"),
+                format!(
+                    "govreport hit a bug while reading {path} ({what}); please report it with the file"
+                ),
             )
         }
     }
@@ -102,7 +106,12 @@ fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -
         }
     }
     if let Some(t) = &mapped.applications {
-        check::check_applications(t, mapped.other_handling_printed, mapped.applications_has_other_parts, &mut warnings);
+        check::check_applications(
+            t,
+            mapped.other_handling_printed,
+            mapped.applications_has_other_parts,
+            &mut warnings,
+        );
     }
     if let Some(t) = &mapped.reviews {
         check::check_reviews(t, &mut warnings);

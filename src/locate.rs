@@ -3,7 +3,7 @@
 
 use crate::model::{Block, Document, Table};
 use crate::record::Section;
-use crate::template::{TableKind, SECTIONS, TABLE_SIGNS};
+use crate::template::{SECTIONS, TABLE_SIGNS, TableKind};
 use crate::text::{chinese_number, fold_char, is_space, norm, strip_numbering};
 
 #[derive(Debug, Default)]
@@ -56,7 +56,10 @@ fn heading_numeral(text: &str) -> Option<(Option<u8>, &str)> {
         let end = rest.find(['部', '章'])?;
         let n = chinese_number(&rest[..end])?;
         let after = rest[end..].trim_start_matches(['部', '分', '章']);
-        return Some((u8::try_from(n).ok(), after.trim_start_matches(|c: char| is_space(c) || "、.．:：".contains(c))));
+        return Some((
+            u8::try_from(n).ok(),
+            after.trim_start_matches(|c: char| is_space(c) || "、.．:：".contains(c)),
+        ));
     }
     let digits_end = t
         .char_indices()
@@ -65,7 +68,11 @@ fn heading_numeral(text: &str) -> Option<(Option<u8>, &str)> {
     let numeral = &t[..digits_end];
     let rest = &t[digits_end..];
     let sep = rest.chars().next()?;
-    let n = if numeral.is_empty() { None } else { chinese_number(numeral).and_then(|n| u8::try_from(n).ok()) };
+    let n = if numeral.is_empty() {
+        None
+    } else {
+        chinese_number(numeral).and_then(|n| u8::try_from(n).ok())
+    };
     if "、.．,，:：".contains(sep) {
         return Some((n, rest[sep.len_utf8()..].trim_start_matches(is_space)));
     }
@@ -76,7 +83,10 @@ fn heading_numeral(text: &str) -> Option<(Option<u8>, &str)> {
 }
 
 /// Recognises a section heading paragraph.
-fn parse_heading(text: &str, is_outline_heading: bool) -> Option<(usize, Option<u8>, String, String)> {
+fn parse_heading(
+    text: &str,
+    is_outline_heading: bool,
+) -> Option<(usize, Option<u8>, String, String)> {
     let trimmed = text.trim_matches(is_space);
     if trimmed.is_empty() || trimmed.starts_with(['(', '（']) {
         return None;
@@ -88,9 +98,9 @@ fn parse_heading(text: &str, is_outline_heading: bool) -> Option<(usize, Option<
         None if trimmed.chars().count() <= 24 || is_outline_heading => (None, trimmed),
         None => return None,
     };
-    let body_norm = norm(body);
     // Heading words must appear near the start of what follows the numeral.
-    let window: String = body_norm.chars().take(28).collect();
+    let head: String = body.chars().take(48).collect();
+    let window: String = norm(&head).chars().take(28).collect();
     let def = SECTIONS
         .iter()
         .position(|d| d.keywords.iter().any(|k| window.contains(&norm(k))))?;
@@ -150,7 +160,9 @@ fn find_headings(doc: &Document) -> Vec<Heading> {
         if text.chars().count() > 400 {
             continue;
         }
-        let Some((def, num, heading, rest)) = parse_heading(text, outline) else { continue };
+        let Some((def, num, heading, rest)) = parse_heading(text, outline) else {
+            continue;
+        };
         // Sections come in order; a later match of an earlier section is a
         // sub-item (e.g. 主动公开 inside 总体情况).
         if last_def.is_some_and(|l| def <= l) {
@@ -158,10 +170,11 @@ fn find_headings(doc: &Document) -> Vec<Heading> {
         }
         // A numeral that contradicts the section (二、… matched as overview) is
         // only trusted when it agrees or is absent.
-        if let Some(n) = num {
-            if n != SECTIONS[def].number && !(1..=6).contains(&n) {
-                continue;
-            }
+        if let Some(n) = num
+            && n != SECTIONS[def].number
+            && !(1..=6).contains(&n)
+        {
+            continue;
         }
         last_def = Some(def);
         heads.push(Heading {
@@ -244,7 +257,10 @@ fn has_number_row(t: &Table) -> bool {
     (0..t.n_rows()).any(|r| {
         t.row_cells(r)
             .iter()
-            .filter(|c| norm(&c.cell.text).chars().all(|c| c.is_ascii_digit()) && !c.cell.text.trim().is_empty())
+            .filter(|c| {
+                norm(&c.cell.text).chars().all(|c| c.is_ascii_digit())
+                    && !c.cell.text.trim().is_empty()
+            })
             .count()
             >= 5
     })
@@ -255,8 +271,7 @@ fn has_number_row(t: &Table) -> bool {
 fn is_title_line(t: &str) -> bool {
     let n = norm(t);
     let len = n.chars().count();
-    len >= 6
-        && len <= 80
+    (6..=80).contains(&len)
         && !n.contains('。')
         && n.contains("报告")
         && (n.contains("信息公开") || n.contains("政务公开") || n.contains("年度"))
@@ -286,7 +301,9 @@ fn find_title(doc: &Document, first_heading: usize) -> Option<String> {
         .iter()
         .enumerate()
         .filter_map(|(i, b)| match b {
-            Block::Paragraph(p) if !p.text.trim_matches(is_space).is_empty() => Some((i, p.text.as_str())),
+            Block::Paragraph(p) if !p.text.trim_matches(is_space).is_empty() => {
+                Some((i, p.text.as_str()))
+            }
             _ => None,
         })
         .take(12)
@@ -306,12 +323,12 @@ fn find_title(doc: &Document, first_heading: usize) -> Option<String> {
     if idx > 0 && starts_bare && is_agency_line(&lines[idx - 1]) {
         title = format!("{}{}", lines[idx - 1], title);
     }
-    if !norm(&title).ends_with("报告") {
-        if let Some(next) = lines.get(idx + 1) {
-            if norm(next).ends_with("报告") && next.chars().count() <= 20 {
-                title.push_str(next);
-            }
-        }
+    if !norm(&title).ends_with("报告")
+        && let Some(next) = lines.get(idx + 1)
+        && norm(next).ends_with("报告")
+        && next.chars().count() <= 20
+    {
+        title.push_str(next);
     }
     Some(title.chars().filter(|c| !is_space(*c)).collect())
 }
@@ -322,11 +339,17 @@ fn find_year(s: &str) -> Option<(usize, usize, i32)> {
     for i in 0..chars.len() {
         let (start, _) = chars[i];
         // Four digits (either width) or four Chinese digits, then 年.
-        let digits: String = chars[i..].iter().take(4).map(|(_, c)| fold_char(*c)).collect();
+        let digits: String = chars[i..]
+            .iter()
+            .take(4)
+            .map(|(_, c)| fold_char(*c))
+            .collect();
         let cn: String = chars[i..].iter().take(4).map(|(_, c)| *c).collect();
         let year = if digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()) {
             digits.parse::<i32>().ok()
-        } else if cn.chars().count() == 4 && cn.chars().all(|c| "〇零○一二三四五六七八九".contains(c)) {
+        } else if cn.chars().count() == 4
+            && cn.chars().all(|c| "〇零○一二三四五六七八九".contains(c))
+        {
             chinese_number(&cn).and_then(|n| i32::try_from(n).ok())
         } else {
             None
@@ -364,13 +387,19 @@ pub fn agency_and_year(title: &str) -> (Option<String>, Option<i32>) {
             let before = trim_agency(&t[..start]);
             let agency = before.or_else(|| {
                 let after = &t[end..];
-                let stop = ["政府信息公开", "政务公开", "信息公开"].iter().filter_map(|k| after.find(k)).min()?;
+                let stop = ["政府信息公开", "政务公开", "信息公开"]
+                    .iter()
+                    .filter_map(|k| after.find(k))
+                    .min()?;
                 trim_agency(&after[..stop])
             });
             (agency, Some(year))
         }
         None => {
-            let stop = ["政府信息公开", "政务公开", "信息公开"].iter().filter_map(|k| t.find(k)).min();
+            let stop = ["政府信息公开", "政务公开", "信息公开"]
+                .iter()
+                .filter_map(|k| t.find(k))
+                .min();
             (stop.and_then(|i| trim_agency(&t[..i])), None)
         }
     }
@@ -379,10 +408,10 @@ pub fn agency_and_year(title: &str) -> (Option<String>, Option<i32>) {
 fn year_from_body(doc: &Document) -> Option<i32> {
     let mut budget = 3000usize;
     for p in doc.paragraphs() {
-        if let Some(i) = p.text.find("统计期限") {
-            if let Some((_, _, y)) = find_year(&p.text[i..]) {
-                return Some(y);
-            }
+        if let Some(i) = p.text.find("统计期限")
+            && let Some((_, _, y)) = find_year(&p.text[i..])
+        {
+            return Some(y);
         }
         if let Some((_, _, y)) = find_year(&p.text) {
             return Some(y);
@@ -407,15 +436,33 @@ mod tests {
     #[test]
     fn heading_variants() {
         let k = |t: &str| parse_heading(t, false).map(|(d, n, h, _)| (SECTIONS[d].key, n, h));
-        assert_eq!(k("一、总体情况"), Some(("overview", Some(1), "总体情况".into())));
-        assert_eq!(k("二．主动公开政府信息情况").unwrap().0, "active_disclosure");
+        assert_eq!(
+            k("一、总体情况"),
+            Some(("overview", Some(1), "总体情况".into()))
+        );
+        assert_eq!(
+            k("二．主动公开政府信息情况").unwrap().0,
+            "active_disclosure"
+        );
         assert_eq!(k("、主动公开政府信息情况").unwrap().1, None);
-        assert_eq!(k("四、政府信息公开行政法复议、行政诉讼情况").unwrap().0, "reviews_litigation");
-        assert_eq!(k("五、政府信息公开工作存在的主要问题及改进情况").unwrap().0, "problems");
-        assert_eq!(k("六、无其他需要报告的事项").unwrap().2, "无其他需要报告的事项");
+        assert_eq!(
+            k("四、政府信息公开行政法复议、行政诉讼情况").unwrap().0,
+            "reviews_litigation"
+        );
+        assert_eq!(
+            k("五、政府信息公开工作存在的主要问题及改进情况").unwrap().0,
+            "problems"
+        );
+        assert_eq!(
+            k("六、无其他需要报告的事项").unwrap().2,
+            "无其他需要报告的事项"
+        );
         assert_eq!(k("（二）主动公开信息情况"), None);
         assert_eq!(k("二是明确公开流程，回应社会关切。"), None);
-        assert_eq!(k("三 收到和处理政府信息公开申请情况").unwrap().0, "applications");
+        assert_eq!(
+            k("三 收到和处理政府信息公开申请情况").unwrap().0,
+            "applications"
+        );
     }
 
     #[test]
@@ -428,9 +475,14 @@ mod tests {
             agency_and_year("2021年度某市财政局政府信息公开工作年度报告"),
             (Some("某市财政局".into()), Some(2021))
         );
-        assert_eq!(agency_and_year("某县人民政府关于二〇二二年政府信息公开工作年度报告").1, Some(2022));
         assert_eq!(
-            agency_and_year("某县人民政府关于二〇二二年政府信息公开工作年度报告").0.as_deref(),
+            agency_and_year("某县人民政府关于二〇二二年政府信息公开工作年度报告").1,
+            Some(2022)
+        );
+        assert_eq!(
+            agency_and_year("某县人民政府关于二〇二二年政府信息公开工作年度报告")
+                .0
+                .as_deref(),
             Some("某县人民政府")
         );
     }

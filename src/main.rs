@@ -1,13 +1,17 @@
 use clap::{Parser, Subcommand, ValueEnum};
+use govreport::Options;
 use govreport::batch;
 use govreport::write::{OutputFormat, RecordWriter};
-use govreport::Options;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "govreport", version, about = "Chinese government information-disclosure annual reports → checked data")]
+#[command(
+    name = "govreport",
+    version,
+    about = "Chinese government information-disclosure annual reports → checked data"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -44,14 +48,21 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Extract { paths, format, output, jobs, timeout } => {
+        Command::Extract {
+            paths,
+            format,
+            output,
+            jobs,
+            timeout,
+        } => {
             let mut opts = Options::default();
             opts.limits.timeout = std::time::Duration::from_secs(timeout.max(1));
             let inputs = batch::expand(&paths);
             for m in &inputs.missing {
                 eprintln!("govreport: {m}");
             }
-            let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            let jobs =
+                jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
             let out: Box<dyn Write> = match &output {
                 Some(p) => match std::fs::File::create(p) {
                     Ok(f) => Box::new(std::io::BufWriter::new(f)),
@@ -75,23 +86,26 @@ fn main() -> ExitCode {
                     errors += 1;
                     eprintln!("govreport: {}: {} ({})", rec.source.path, e.message, e.code);
                 }
-                if io_error.is_none() {
-                    if let Err(e) = writer.write(&rec) {
-                        io_error = Some(e);
-                    }
+                if io_error.is_none()
+                    && let Err(e) = writer.write(&rec)
+                {
+                    io_error = Some(e);
                 }
             });
             if let Err(e) = writer.finish() {
                 io_error.get_or_insert(e);
             }
-            if let Some(e) = io_error {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    eprintln!("govreport: writing records failed: {e}");
-                    return ExitCode::from(2);
-                }
+            if let Some(e) = io_error
+                && e.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                eprintln!("govreport: writing records failed: {e}");
+                return ExitCode::from(2);
             }
             if inputs.skipped > 0 {
-                eprintln!("govreport: skipped {} files of no supported format", inputs.skipped);
+                eprintln!(
+                    "govreport: skipped {} files of no supported format",
+                    inputs.skipped
+                );
             }
             if !inputs.missing.is_empty() {
                 ExitCode::from(2)

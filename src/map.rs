@@ -2,13 +2,13 @@
 //! never by fixed positions. A table may come in several parts (split by a
 //! page or by the author); parts are read in order, headers carried over.
 
-use crate::cell::{parse_cell, Num};
+use crate::cell::{Num, parse_cell};
 use crate::model::{Cell, Table};
 use crate::record::{RowValues, Severity, TableValues, Warning};
 use crate::template::{
-    self as tpl, matches_any, ColumnDef, TableKind, Template, ValueKind, ACTIVE_COLUMNS, ACTIVE_ROWS,
-    APPLICANT_COLUMNS, APPLICATION_ROWS, OTHER_HANDLING_PARTS, REVIEW_COLUMNS, REVIEW_GROUPS,
-    REVIEW_GROUPS_MATCH_ORDER,
+    self as tpl, ACTIVE_COLUMNS, ACTIVE_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, ColumnDef,
+    OTHER_HANDLING_PARTS, REVIEW_COLUMNS, REVIEW_GROUPS, REVIEW_GROUPS_MATCH_ORDER, TableKind,
+    Template, ValueKind, matches_any,
 };
 use crate::text::norm;
 use std::collections::HashMap;
@@ -62,7 +62,14 @@ fn row_view(t: &Table, r: usize, value_start: Option<usize>) -> RowView<'_> {
     RowView { labels, values }
 }
 
-static EMPTY_CELL: Cell = Cell { row: 0, col: usize::MAX, row_span: 1, col_span: 1, text: String::new(), blocks: Vec::new() };
+static EMPTY_CELL: Cell = Cell {
+    row: 0,
+    col: usize::MAX,
+    row_span: 1,
+    col_span: 1,
+    text: String::new(),
+    blocks: Vec::new(),
+};
 
 /// A header column: the target it maps to (an index into the table's column
 /// space; None for a local extra such as 小计) and the grid columns it covers.
@@ -111,13 +118,20 @@ fn assign<'t>(values: &[&'t Cell], slots: &[Slot]) -> Vec<(usize, &'t Cell)> {
             _ => ok = false,
         }
     }
-    let stray = values.iter().zip(&used).any(|(c, u)| !u && !norm(&c.text).is_empty());
+    let stray = values
+        .iter()
+        .zip(&used)
+        .any(|(c, u)| !u && !norm(&c.text).is_empty());
     if ok && !by_grid.is_empty() && !stray {
         return by_grid;
     }
     if values.len() > slots.len() {
         let skip = values.len() - slots.len();
-        return values[skip..].iter().enumerate().map(|(i, c)| (i, *c)).collect();
+        return values[skip..]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (i, *c))
+            .collect();
     }
     values.iter().enumerate().map(|(i, c)| (i, *c)).collect()
 }
@@ -136,10 +150,10 @@ fn header_slots(
     for c in 0..t.n_cols() {
         let mut path: Vec<usize> = Vec::new();
         for r in rows.clone() {
-            if let Some(Some(idx)) = t.grid.get(r).and_then(|row| row.get(c)) {
-                if path.last() != Some(idx) {
-                    path.push(*idx);
-                }
+            if let Some(Some(idx)) = t.grid.get(r).and_then(|row| row.get(c))
+                && path.last() != Some(idx)
+            {
+                path.push(*idx);
             }
         }
         let Some(&bottom) = path.last() else { continue };
@@ -158,7 +172,12 @@ fn header_slots(
             continue;
         }
         let yuan = whole.contains('元') && !whole.contains("万元");
-        slots.push(Slot { target, start: c, end: c + 1, yuan });
+        slots.push(Slot {
+            target,
+            start: c,
+            end: c + 1,
+            yuan,
+        });
     }
     slots
 }
@@ -170,15 +189,25 @@ fn value_start(slots: &[Slot]) -> Option<usize> {
 
 /// Slots for a part without a header: the template's columns in order.
 fn default_slots(targets: impl Iterator<Item = usize>) -> Vec<Slot> {
-    targets.map(|t| Slot { target: Some(t), start: usize::MAX, end: usize::MAX, yuan: false }).collect()
+    targets
+        .map(|t| Slot {
+            target: Some(t),
+            start: usize::MAX,
+            end: usize::MAX,
+            yuan: false,
+        })
+        .collect()
 }
 
 fn classify_by(defs: &'static [ColumnDef]) -> impl Fn(&str, &str) -> Option<usize> {
     move |deepest, whole| {
-        defs.iter().position(|d| matches_any(deepest, d.keywords)).or_else(|| {
-            defs.iter()
-                .position(|d| d.keywords.iter().all(|k| !k.starts_with('=')) && matches_any(whole, d.keywords))
-        })
+        defs.iter()
+            .position(|d| matches_any(deepest, d.keywords))
+            .or_else(|| {
+                defs.iter().position(|d| {
+                    d.keywords.iter().all(|k| !k.starts_with('=')) && matches_any(whole, d.keywords)
+                })
+            })
     }
 }
 
@@ -194,7 +223,9 @@ fn read_values(
 ) {
     for (si, cell) in assign(values, slots) {
         let slot = &slots[si];
-        let Some(t) = slot.target.and_then(&target) else { continue };
+        let Some(t) = slot.target.and_then(&target) else {
+            continue;
+        };
         let p = parse_cell(&cell.text, t.kind, slot.yuan);
         let at = |w: Warning| w.at(table, Some(t.row), Some(t.col));
         let col_label = t.col_label;
@@ -216,7 +247,10 @@ fn read_values(
             warnings.push(at(Warning::new(
                 "unit_converted",
                 Severity::Info,
-                format!("{row_label} / {col_label}: \"{}\" is in 元, converted to {v} 万元", cell.text.trim()),
+                format!(
+                    "{row_label} / {col_label}: \"{}\" is in 元, converted to {v} 万元",
+                    cell.text.trim()
+                ),
             )));
         }
         // The first value for a cell wins; a later blank never erases it.
@@ -228,21 +262,33 @@ fn read_values(
 }
 
 fn label_text(labels: &[&Cell]) -> String {
-    labels.iter().map(|c| c.text.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" / ")
+    labels
+        .iter()
+        .map(|c| c.text.trim())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 fn missing_row(table: TableKind, key: &'static str, label: &str) -> Warning {
     Warning::new(
         "missing_row",
         Severity::Warning,
-        format!("{} has no row \"{label}\"; its values are null", table.label()),
+        format!(
+            "{} has no row \"{label}\"; its values are null",
+            table.label()
+        ),
     )
     .at(table.key(), Some(key), None)
 }
 
 /// Builds a row of the output from the values found.
 fn row_out(values: &Values, row: &'static str, cols: &[&'static str]) -> RowValues {
-    RowValues(cols.iter().map(|c| (*c, values.get(&(row, *c)).copied().flatten())).collect())
+    RowValues(
+        cols.iter()
+            .map(|c| (*c, values.get(&(row, *c)).copied().flatten()))
+            .collect(),
+    )
 }
 
 fn has_row(values: &Values, row: &str) -> bool {
@@ -260,22 +306,34 @@ fn is_header_row(view: &RowView<'_>) -> bool {
 /// Table 四's header rows hold label text and no figure; its data row may be
 /// entirely blank.
 fn is_review_header(view: &RowView<'_>) -> bool {
-    let has_number = view.values.iter().any(|c| !norm(&c.text).is_empty() && is_value_text(&c.text));
-    !view.labels.iter().all(|c| norm(&c.text).is_empty()) && !has_number
-        || view.values.iter().any(|c| !is_value_text(&c.text)) && !has_number
+    let has_number = view
+        .values
+        .iter()
+        .any(|c| !norm(&c.text).is_empty() && is_value_text(&c.text));
+    let has_label = view.labels.iter().any(|c| !norm(&c.text).is_empty())
+        || view.values.iter().any(|c| !is_value_text(&c.text));
+    has_label && !has_number
 }
 
 fn application_row_key(view: &RowView<'_>, prev: Option<&'static str>) -> Option<&'static str> {
-    let texts: Vec<String> = view.labels.iter().map(|c| norm(&c.text)).filter(|s| !s.is_empty()).collect();
+    let texts: Vec<String> = view
+        .labels
+        .iter()
+        .map(|c| norm(&c.text))
+        .filter(|s| !s.is_empty())
+        .collect();
     let leaf = texts.last()?;
     let parents: String = texts[..texts.len() - 1].concat();
     let in_other_group = parents.contains("其他处理")
-        || matches!(prev, Some("other_handling" | "other_no_correction" | "other_unpaid_fee"));
+        || matches!(
+            prev,
+            Some("other_handling" | "other_no_correction" | "other_unpaid_fee")
+        );
     for def in APPLICATION_ROWS {
-        if let Some(g) = def.group {
-            if !(parents.contains(g) || (g == "其他处理" && in_other_group)) {
-                continue;
-            }
+        if let Some(g) = def.group
+            && !(parents.contains(g) || (g == "其他处理" && in_other_group))
+        {
+            continue;
         }
         if matches_any(leaf, def.keywords) {
             return Some(def.key);
@@ -292,7 +350,12 @@ fn application_row_key(view: &RowView<'_>, prev: Option<&'static str>) -> Option
 
 fn applicant_target(row: &'static str) -> impl Fn(usize) -> Option<Target> {
     move |i| {
-        APPLICANT_COLUMNS.get(i).map(|d| Target { row, col: d.key, kind: d.kind, col_label: d.label })
+        APPLICANT_COLUMNS.get(i).map(|d| Target {
+            row,
+            col: d.key,
+            kind: d.kind,
+            col_label: d.label,
+        })
     }
 }
 
@@ -324,7 +387,15 @@ fn map_applications(parts: &[&Table], template_hint: Option<Template>, m: &mut M
             prev = Some(key);
             values.entry((key, "")).or_insert(None);
             let label = label_text(&view.labels);
-            read_values(&view.values, &slots, applicant_target(key), table.key(), &label, &mut values, &mut m.warnings);
+            read_values(
+                &view.values,
+                &slots,
+                applicant_target(key),
+                table.key(),
+                &label,
+                &mut values,
+                &mut m.warnings,
+            );
         }
     }
     if values.is_empty() {
@@ -332,7 +403,13 @@ fn map_applications(parts: &[&Table], template_hint: Option<Template>, m: &mut M
     }
     let cols: Vec<&'static str> = APPLICANT_COLUMNS.iter().map(|d| d.key).collect();
     let has_parts = OTHER_HANDLING_PARTS.iter().any(|k| has_row(&values, k));
-    let printed_other = cols.iter().any(|c| values.get(&("other_handling", *c)).copied().flatten().is_some());
+    let printed_other = cols.iter().any(|c| {
+        values
+            .get(&("other_handling", *c))
+            .copied()
+            .flatten()
+            .is_some()
+    });
     m.applications_has_other_parts = has_parts;
     m.other_handling_printed = printed_other;
     // The 2021 sub-rows are expected when the report follows the 2021 template.
@@ -354,7 +431,8 @@ fn map_applications(parts: &[&Table], template_hint: Option<Template>, m: &mut M
                 .collect();
             out.0.push((def.key, Some(RowValues(sum))));
         } else if has_row(&values, def.key) {
-            out.0.push((def.key, Some(row_out(&values, def.key, &cols))));
+            out.0
+                .push((def.key, Some(row_out(&values, def.key, &cols))));
         } else {
             if def.only != Some(Template::Y2021) || expect_parts {
                 m.warnings.push(missing_row(table, def.key, def.label));
@@ -379,7 +457,14 @@ fn active_template_from_text(text: &str) -> Option<Template> {
 }
 
 fn active_target(row: &'static str) -> impl Fn(usize) -> Option<Target> {
-    move |i| ACTIVE_COLUMNS.get(i).map(|d| Target { row, col: d.key, kind: d.kind, col_label: d.label })
+    move |i| {
+        ACTIVE_COLUMNS.get(i).map(|d| Target {
+            row,
+            col: d.key,
+            kind: d.kind,
+            col_label: d.label,
+        })
+    }
 }
 
 fn active_index(key: &str) -> Option<usize> {
@@ -389,13 +474,19 @@ fn active_index(key: &str) -> Option<usize> {
 fn map_active(parts: &[&Table], year: Option<i32>, m: &mut Mapped) {
     let table = TableKind::Active;
     let all: String = parts.iter().map(|t| t.all_text()).collect();
-    let template = active_template_from_text(&all).or(year.map(Template::for_year)).unwrap_or(Template::Y2021);
+    let template = active_template_from_text(&all)
+        .or(year.map(Template::for_year))
+        .unwrap_or(Template::Y2021);
     let mut values = Values::new();
     let mut slots: Vec<Slot> = Vec::new();
     for t in parts {
         for r in 0..t.n_rows() {
             let view = row_view(t, r, None);
-            let label = view.labels.first().map(|c| norm(&c.text)).unwrap_or_default();
+            let label = view
+                .labels
+                .first()
+                .map(|c| norm(&c.text))
+                .unwrap_or_default();
             let Some(def) = ACTIVE_ROWS.iter().find(|d| matches_any(&label, d.keywords)) else {
                 // Header rows name columns; title rows (第二十条…) name nothing.
                 let s = header_slots(t, r..r + 1, classify_by(ACTIVE_COLUMNS));
@@ -408,11 +499,26 @@ fn map_active(parts: &[&Table], year: Option<i32>, m: &mut Mapped) {
                 [] => def.columns(other(template)),
                 c => c,
             };
-            let fits = slots.iter().filter_map(|s| s.target).any(|i| cols.contains(&ACTIVE_COLUMNS[i].key));
-            let row_slots = if fits { slots.clone() } else { default_slots(cols.iter().filter_map(|k| active_index(k))) };
+            let fits = slots
+                .iter()
+                .filter_map(|s| s.target)
+                .any(|i| cols.contains(&ACTIVE_COLUMNS[i].key));
+            let row_slots = if fits {
+                slots.clone()
+            } else {
+                default_slots(cols.iter().filter_map(|k| active_index(k)))
+            };
             values.entry((def.key, "")).or_insert(None);
             let text = label_text(&view.labels);
-            read_values(&view.values, &row_slots, active_target(def.key), table.key(), &text, &mut values, &mut m.warnings);
+            read_values(
+                &view.values,
+                &row_slots,
+                active_target(def.key),
+                table.key(),
+                &text,
+                &mut values,
+                &mut m.warnings,
+            );
         }
     }
     if values.is_empty() {
@@ -448,13 +554,22 @@ fn other(t: Template) -> Template {
 fn review_target(i: usize) -> Option<Target> {
     let g = REVIEW_GROUPS.get(i / REVIEW_COLUMNS.len())?;
     let d = REVIEW_COLUMNS.get(i % REVIEW_COLUMNS.len())?;
-    Some(Target { row: g, col: d.key, kind: d.kind, col_label: d.label })
+    Some(Target {
+        row: g,
+        col: d.key,
+        kind: d.kind,
+        col_label: d.label,
+    })
 }
 
 fn classify_review(deepest: &str, whole: &str) -> Option<usize> {
-    let g = REVIEW_GROUPS_MATCH_ORDER.iter().find(|g| matches_any(whole, g.keywords))?;
+    let g = REVIEW_GROUPS_MATCH_ORDER
+        .iter()
+        .find(|g| matches_any(whole, g.keywords))?;
     let gi = REVIEW_GROUPS.iter().position(|k| *k == g.key)?;
-    let ci = REVIEW_COLUMNS.iter().position(|d| matches_any(deepest, d.keywords))?;
+    let ci = REVIEW_COLUMNS
+        .iter()
+        .position(|d| matches_any(deepest, d.keywords))?;
     Some(gi * REVIEW_COLUMNS.len() + ci)
 }
 
@@ -483,7 +598,15 @@ fn map_reviews(parts: &[&Table], m: &mut Mapped) {
                 values.entry((g, "")).or_insert(None);
             }
             let label = label_text(&view.labels);
-            read_values(&view.values, &slots, review_target, table.key(), &label, &mut values, &mut m.warnings);
+            read_values(
+                &view.values,
+                &slots,
+                review_target,
+                table.key(),
+                &label,
+                &mut values,
+                &mut m.warnings,
+            );
         }
     }
     if values.is_empty() {
@@ -501,7 +624,13 @@ fn map_reviews(parts: &[&Table], m: &mut Mapped) {
 
 pub fn map_tables(tables: &[(TableKind, &Table)], year: Option<i32>) -> Mapped {
     let mut m = Mapped::default();
-    let parts = |k: TableKind| -> Vec<&Table> { tables.iter().filter(|(kk, _)| *kk == k).map(|(_, t)| *t).collect() };
+    let parts = |k: TableKind| -> Vec<&Table> {
+        tables
+            .iter()
+            .filter(|(kk, _)| *kk == k)
+            .map(|(_, t)| *t)
+            .collect()
+    };
     let active = parts(TableKind::Active);
     if !active.is_empty() {
         map_active(&active, year, &mut m);

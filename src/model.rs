@@ -85,8 +85,16 @@ impl Table {
     /// Builds a table from cells given with positions and spans; a later cell
     /// never overwrites an earlier one (overlaps from bad merges are dropped).
     pub fn from_cells(cells: Vec<Cell>) -> Table {
-        let n_rows = cells.iter().map(|c| c.row + c.row_span.max(1)).max().unwrap_or(0);
-        let n_cols = cells.iter().map(|c| c.col + c.col_span.max(1)).max().unwrap_or(0);
+        let n_rows = cells
+            .iter()
+            .map(|c| c.row + c.row_span.max(1))
+            .max()
+            .unwrap_or(0);
+        let n_cols = cells
+            .iter()
+            .map(|c| c.col + c.col_span.max(1))
+            .max()
+            .unwrap_or(0);
         let mut grid = vec![vec![None; n_cols]; n_rows];
         for (i, c) in cells.iter().enumerate() {
             for row in grid.iter_mut().skip(c.row).take(c.row_span.max(1)) {

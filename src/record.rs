@@ -1,8 +1,8 @@
 //! The output record of SCHEMA.md, serialised in the documented key order.
 
 use crate::cell::Num;
-use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 
 pub const SCHEMA: &str = "govreport/1";
 
@@ -41,7 +41,10 @@ pub struct TableValues(pub Vec<(&'static str, Option<RowValues>)>);
 
 impl TableValues {
     pub fn row(&self, key: &str) -> Option<&RowValues> {
-        self.0.iter().find(|(k, _)| *k == key).and_then(|(_, r)| r.as_ref())
+        self.0
+            .iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, r)| r.as_ref())
     }
     pub fn cell(&self, row: &str, col: &str) -> Option<Num> {
         self.row(row).and_then(|r| r.get(col))
@@ -93,9 +96,22 @@ pub struct Warning {
 
 impl Warning {
     pub fn new(code: &'static str, severity: Severity, message: String) -> Self {
-        Warning { code, severity, message, section: None, table: None, row: None, column: None }
+        Warning {
+            code,
+            severity,
+            message,
+            section: None,
+            table: None,
+            row: None,
+            column: None,
+        }
     }
-    pub fn at(mut self, table: &'static str, row: Option<&'static str>, column: Option<&'static str>) -> Self {
+    pub fn at(
+        mut self,
+        table: &'static str,
+        row: Option<&'static str>,
+        column: Option<&'static str>,
+    ) -> Self {
         self.table = Some(table);
         self.row = row;
         self.column = column;

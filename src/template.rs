@@ -24,7 +24,11 @@ impl Template {
     /// The template a report of `year` should follow (2021 reports onward use
     /// 国办公开办函〔2021〕30号).
     pub fn for_year(year: i32) -> Template {
-        if year >= 2021 { Template::Y2021 } else { Template::Y2019 }
+        if year >= 2021 {
+            Template::Y2021
+        } else {
+            Template::Y2019
+        }
     }
 }
 
@@ -38,7 +42,11 @@ pub struct SectionDef {
 }
 
 pub const SECTIONS: &[SectionDef] = &[
-    SectionDef { key: "overview", number: 1, keywords: &["总体情况", "总体概况", "基本情况"] },
+    SectionDef {
+        key: "overview",
+        number: 1,
+        keywords: &["总体情况", "总体概况", "基本情况"],
+    },
     SectionDef {
         key: "active_disclosure",
         number: 2,
@@ -47,12 +55,23 @@ pub const SECTIONS: &[SectionDef] = &[
     SectionDef {
         key: "applications",
         number: 3,
-        keywords: &["收到和处理政府信息公开申请", "政府信息公开申请情况", "依申请公开"],
+        keywords: &[
+            "收到和处理政府信息公开申请",
+            "政府信息公开申请情况",
+            "依申请公开",
+        ],
     },
     SectionDef {
         key: "reviews_litigation",
         number: 4,
-        keywords: &["行政复议、行政诉讼", "行政复议,行政诉讼", "行政复议和行政诉讼", "复议、行政诉讼", "行政法复议", "行政复议"],
+        keywords: &[
+            "行政复议、行政诉讼",
+            "行政复议,行政诉讼",
+            "行政复议和行政诉讼",
+            "复议、行政诉讼",
+            "行政法复议",
+            "行政复议",
+        ],
     },
     SectionDef {
         key: "problems",
@@ -105,21 +124,53 @@ pub const TABLE_SIGNS: &[(TableKind, &[&str])] = &[
     (
         TableKind::Active,
         &[
-            "第二十条", "信息内容", "规章", "规范性文件", "行政许可", "行政处罚", "行政强制",
-            "行政事业性收费", "集中采购", "本年制发", "本年新制作", "处理决定数量", "上一年项目",
+            "第二十条",
+            "信息内容",
+            "规章",
+            "规范性文件",
+            "行政许可",
+            "行政处罚",
+            "行政强制",
+            "行政事业性收费",
+            "集中采购",
+            "本年制发",
+            "本年新制作",
+            "处理决定数量",
+            "上一年项目",
         ],
     ),
     (
         TableKind::Applications,
         &[
-            "申请人情况", "自然人", "商业企业", "本年新收", "上年结转", "予以公开", "部分公开",
-            "不予公开", "无法提供", "不予处理", "其他处理", "结转下年度", "国家秘密", "信访",
-            "重复申请", "本机关不掌握",
+            "申请人情况",
+            "自然人",
+            "商业企业",
+            "本年新收",
+            "上年结转",
+            "予以公开",
+            "部分公开",
+            "不予公开",
+            "无法提供",
+            "不予处理",
+            "其他处理",
+            "结转下年度",
+            "国家秘密",
+            "信访",
+            "重复申请",
+            "本机关不掌握",
         ],
     ),
     (
         TableKind::Reviews,
-        &["结果维持", "结果纠正", "其他结果", "尚未审结", "未经复议", "复议后起诉", "直接起诉"],
+        &[
+            "结果维持",
+            "结果纠正",
+            "其他结果",
+            "尚未审结",
+            "未经复议",
+            "复议后起诉",
+            "直接起诉",
+        ],
     ),
 ];
 
@@ -146,8 +197,18 @@ pub struct ColumnDef {
 // ------------------------------------------------------------- table 二
 
 pub const ACTIVE_COLUMNS: &[ColumnDef] = &[
-    ColumnDef { key: "new_made", label: "本年新制作数量", keywords: &["新制作"], kind: ValueKind::Count },
-    ColumnDef { key: "new_published", label: "本年新公开数量", keywords: &["新公开"], kind: ValueKind::Count },
+    ColumnDef {
+        key: "new_made",
+        label: "本年新制作数量",
+        keywords: &["新制作"],
+        kind: ValueKind::Count,
+    },
+    ColumnDef {
+        key: "new_published",
+        label: "本年新公开数量",
+        keywords: &["新公开"],
+        kind: ValueKind::Count,
+    },
     ColumnDef {
         key: "total_published",
         label: "对外公开总数量",
@@ -160,18 +221,48 @@ pub const ACTIVE_COLUMNS: &[ColumnDef] = &[
         keywords: &["上一年项目", "上年项目", "上一年"],
         kind: ValueKind::Count,
     },
-    ColumnDef { key: "change", label: "本年增/减", keywords: &["增/减", "增减", "增(减)", "增、减"], kind: ValueKind::Change },
-    ColumnDef { key: "decisions", label: "处理决定数量", keywords: &["处理决定"], kind: ValueKind::Count },
-    ColumnDef { key: "items", label: "采购项目数量", keywords: &["采购项目", "项目数量"], kind: ValueKind::Count },
+    ColumnDef {
+        key: "change",
+        label: "本年增/减",
+        keywords: &["增/减", "增减", "增(减)", "增、减"],
+        kind: ValueKind::Change,
+    },
+    ColumnDef {
+        key: "decisions",
+        label: "处理决定数量",
+        keywords: &["处理决定"],
+        kind: ValueKind::Count,
+    },
+    ColumnDef {
+        key: "items",
+        label: "采购项目数量",
+        keywords: &["采购项目", "项目数量"],
+        kind: ValueKind::Count,
+    },
     ColumnDef {
         key: "amount",
         label: "采购总金额",
         keywords: &["采购总金额", "收费金额", "总金额", "金额"],
         kind: ValueKind::Amount,
     },
-    ColumnDef { key: "issued", label: "本年制发件数", keywords: &["制发"], kind: ValueKind::Count },
-    ColumnDef { key: "repealed", label: "本年废止件数", keywords: &["废止"], kind: ValueKind::Count },
-    ColumnDef { key: "in_force", label: "现行有效件数", keywords: &["现行有效"], kind: ValueKind::Count },
+    ColumnDef {
+        key: "issued",
+        label: "本年制发件数",
+        keywords: &["制发"],
+        kind: ValueKind::Count,
+    },
+    ColumnDef {
+        key: "repealed",
+        label: "本年废止件数",
+        keywords: &["废止"],
+        kind: ValueKind::Count,
+    },
+    ColumnDef {
+        key: "in_force",
+        label: "现行有效件数",
+        keywords: &["现行有效"],
+        kind: ValueKind::Count,
+    },
 ];
 
 pub struct ActiveRowDef {
@@ -199,7 +290,13 @@ const ITEMS_2019: &[&str] = &["previous_items", "change", "decisions"];
 const DECISIONS_2021: &[&str] = &["decisions"];
 
 pub const ACTIVE_ROWS: &[ActiveRowDef] = &[
-    ActiveRowDef { key: "regulations", label: "规章", keywords: &["=规章", "规章"], cols_2019: DOC_2019, cols_2021: DOC_2021 },
+    ActiveRowDef {
+        key: "regulations",
+        label: "规章",
+        keywords: &["=规章", "规章"],
+        cols_2019: DOC_2019,
+        cols_2021: DOC_2021,
+    },
     ActiveRowDef {
         key: "normative_documents",
         label: "规范性文件",
@@ -207,7 +304,13 @@ pub const ACTIVE_ROWS: &[ActiveRowDef] = &[
         cols_2019: DOC_2019,
         cols_2021: DOC_2021,
     },
-    ActiveRowDef { key: "licensing", label: "行政许可", keywords: &["行政许可"], cols_2019: ITEMS_2019, cols_2021: DECISIONS_2021 },
+    ActiveRowDef {
+        key: "licensing",
+        label: "行政许可",
+        keywords: &["行政许可"],
+        cols_2019: ITEMS_2019,
+        cols_2021: DECISIONS_2021,
+    },
     ActiveRowDef {
         key: "other_services",
         label: "其他对外管理服务事项",
@@ -215,8 +318,20 @@ pub const ACTIVE_ROWS: &[ActiveRowDef] = &[
         cols_2019: ITEMS_2019,
         cols_2021: &[],
     },
-    ActiveRowDef { key: "penalties", label: "行政处罚", keywords: &["行政处罚"], cols_2019: ITEMS_2019, cols_2021: DECISIONS_2021 },
-    ActiveRowDef { key: "coercion", label: "行政强制", keywords: &["行政强制"], cols_2019: ITEMS_2019, cols_2021: DECISIONS_2021 },
+    ActiveRowDef {
+        key: "penalties",
+        label: "行政处罚",
+        keywords: &["行政处罚"],
+        cols_2019: ITEMS_2019,
+        cols_2021: DECISIONS_2021,
+    },
+    ActiveRowDef {
+        key: "coercion",
+        label: "行政强制",
+        keywords: &["行政强制"],
+        cols_2019: ITEMS_2019,
+        cols_2021: DECISIONS_2021,
+    },
     ActiveRowDef {
         key: "fees",
         label: "行政事业性收费",
@@ -235,19 +350,62 @@ pub const ACTIVE_ROWS: &[ActiveRowDef] = &[
 
 /// Header words that only the 2021 table 二 has, and only the 2019 one has.
 pub const ACTIVE_2021_SIGNS: &[&str] = &["制发", "废止", "现行有效", "收费金额"];
-pub const ACTIVE_2019_SIGNS: &[&str] =
-    &["新制作", "新公开", "对外公开总", "上一年项目", "增/减", "对外管理服务", "集中采购", "第二十条第(九)项"];
+pub const ACTIVE_2019_SIGNS: &[&str] = &[
+    "新制作",
+    "新公开",
+    "对外公开总",
+    "上一年项目",
+    "增/减",
+    "对外管理服务",
+    "集中采购",
+    "第二十条第(九)项",
+];
 
 // ------------------------------------------------------------- table 三
 
 pub const APPLICANT_COLUMNS: &[ColumnDef] = &[
-    ColumnDef { key: "natural_person", label: "自然人", keywords: &["自然人"], kind: ValueKind::Count },
-    ColumnDef { key: "commercial_enterprise", label: "商业企业", keywords: &["商业企业", "商业"], kind: ValueKind::Count },
-    ColumnDef { key: "research_institution", label: "科研机构", keywords: &["科研机构", "科研"], kind: ValueKind::Count },
-    ColumnDef { key: "social_welfare_org", label: "社会公益组织", keywords: &["社会公益", "公益组织"], kind: ValueKind::Count },
-    ColumnDef { key: "legal_service_org", label: "法律服务机构", keywords: &["法律服务"], kind: ValueKind::Count },
-    ColumnDef { key: "other_org", label: "其他", keywords: &["=其他", "=其他组织"], kind: ValueKind::Count },
-    ColumnDef { key: "total", label: "总计", keywords: &["总计", "合计"], kind: ValueKind::Count },
+    ColumnDef {
+        key: "natural_person",
+        label: "自然人",
+        keywords: &["自然人"],
+        kind: ValueKind::Count,
+    },
+    ColumnDef {
+        key: "commercial_enterprise",
+        label: "商业企业",
+        keywords: &["商业企业", "商业"],
+        kind: ValueKind::Count,
+    },
+    ColumnDef {
+        key: "research_institution",
+        label: "科研机构",
+        keywords: &["科研机构", "科研"],
+        kind: ValueKind::Count,
+    },
+    ColumnDef {
+        key: "social_welfare_org",
+        label: "社会公益组织",
+        keywords: &["社会公益", "公益组织"],
+        kind: ValueKind::Count,
+    },
+    ColumnDef {
+        key: "legal_service_org",
+        label: "法律服务机构",
+        keywords: &["法律服务"],
+        kind: ValueKind::Count,
+    },
+    ColumnDef {
+        key: "other_org",
+        label: "其他",
+        keywords: &["=其他", "=其他组织"],
+        kind: ValueKind::Count,
+    },
+    ColumnDef {
+        key: "total",
+        label: "总计",
+        keywords: &["总计", "合计"],
+        kind: ValueKind::Count,
+    },
 ];
 
 /// The six applicant columns that add up to `total`.
@@ -272,13 +430,31 @@ pub struct ApplicationRowDef {
     pub only: Option<Template>,
 }
 
-const fn row(key: &'static str, label: &'static str, keywords: &'static [&'static str]) -> ApplicationRowDef {
-    ApplicationRowDef { key, label, keywords, group: None, only: None }
+const fn row(
+    key: &'static str,
+    label: &'static str,
+    keywords: &'static [&'static str],
+) -> ApplicationRowDef {
+    ApplicationRowDef {
+        key,
+        label,
+        keywords,
+        group: None,
+        only: None,
+    }
 }
 
 pub const APPLICATION_ROWS: &[ApplicationRowDef] = &[
-    row("new_received", "一、本年新收政府信息公开申请数量", &["本年新收", "新收政府信息公开申请", "新收"]),
-    row("carried_over", "二、上年结转政府信息公开申请数量", &["上年结转"]),
+    row(
+        "new_received",
+        "一、本年新收政府信息公开申请数量",
+        &["本年新收", "新收政府信息公开申请", "新收"],
+    ),
+    row(
+        "carried_over",
+        "二、上年结转政府信息公开申请数量",
+        &["上年结转"],
+    ),
     row("disclosed", "（一）予以公开", &["予以公开"]),
     row("partially_disclosed", "（二）部分公开", &["部分公开"]),
     row("withheld_state_secret", "1.属于国家秘密", &["国家秘密"]),
@@ -287,20 +463,64 @@ pub const APPLICATION_ROWS: &[ApplicationRowDef] = &[
         "2.其他法律行政法规禁止公开",
         &["禁止公开", "法规禁止", "行政止公开", "法律行政法规"],
     ),
-    row("withheld_security_stability", "3.危及“三安全一稳定”", &["三安全", "一稳定"]),
+    row(
+        "withheld_security_stability",
+        "3.危及“三安全一稳定”",
+        &["三安全", "一稳定"],
+    ),
     row("withheld_third_party", "4.保护第三方合法权益", &["第三方"]),
-    row("withheld_internal_affairs", "5.属于三类内部事务信息", &["内部事务"]),
+    row(
+        "withheld_internal_affairs",
+        "5.属于三类内部事务信息",
+        &["内部事务"],
+    ),
     row("withheld_process_info", "6.属于四类过程性信息", &["过程性"]),
-    row("withheld_enforcement_file", "7.属于行政执法案卷", &["执法案卷"]),
-    row("withheld_query_matter", "8.属于行政查询事项", &["行政查询", "查询事项"]),
-    row("unavailable_not_held", "1.本机关不掌握相关政府信息", &["不掌握"]),
-    row("unavailable_needs_creation", "2.没有现成信息需要另行制作", &["另行制作", "现成信息"]),
-    row("unavailable_unclear", "3.补正后申请内容仍不明确", &["仍不明确", "补正后"]),
-    row("unprocessed_petition", "1.信访举报投诉类申请", &["信访", "举报投诉"]),
+    row(
+        "withheld_enforcement_file",
+        "7.属于行政执法案卷",
+        &["执法案卷"],
+    ),
+    row(
+        "withheld_query_matter",
+        "8.属于行政查询事项",
+        &["行政查询", "查询事项"],
+    ),
+    row(
+        "unavailable_not_held",
+        "1.本机关不掌握相关政府信息",
+        &["不掌握"],
+    ),
+    row(
+        "unavailable_needs_creation",
+        "2.没有现成信息需要另行制作",
+        &["另行制作", "现成信息"],
+    ),
+    row(
+        "unavailable_unclear",
+        "3.补正后申请内容仍不明确",
+        &["仍不明确", "补正后"],
+    ),
+    row(
+        "unprocessed_petition",
+        "1.信访举报投诉类申请",
+        &["信访", "举报投诉"],
+    ),
     row("unprocessed_duplicate", "2.重复申请", &["重复申请"]),
-    row("unprocessed_publication", "3.要求提供公开出版物", &["出版物"]),
-    row("unprocessed_excessive", "4.无正当理由大量反复申请", &["大量反复", "反复申请"]),
-    row("unprocessed_confirmation", "5.要求行政机关确认或重新出具已获取信息", &["重新出具", "确认或重新"]),
+    row(
+        "unprocessed_publication",
+        "3.要求提供公开出版物",
+        &["出版物"],
+    ),
+    row(
+        "unprocessed_excessive",
+        "4.无正当理由大量反复申请",
+        &["大量反复", "反复申请"],
+    ),
+    row(
+        "unprocessed_confirmation",
+        "5.要求行政机关确认或重新出具已获取信息",
+        &["重新出具", "确认或重新"],
+    ),
     row("other_handling", "（六）其他处理", &["=其他处理"]),
     ApplicationRowDef {
         key: "other_no_correction",
@@ -323,8 +543,16 @@ pub const APPLICATION_ROWS: &[ApplicationRowDef] = &[
         group: Some("其他处理"),
         only: Some(Template::Y2021),
     },
-    row("results_total", "（七）总计", &["=总计", "=合计", "(七)总计"]),
-    row("carried_forward", "四、结转下年度继续办理", &["结转下年度", "下年度继续", "结转下年"]),
+    row(
+        "results_total",
+        "（七）总计",
+        &["=总计", "=合计", "(七)总计"],
+    ),
+    row(
+        "carried_forward",
+        "四、结转下年度继续办理",
+        &["结转下年度", "下年度继续", "结转下年"],
+    ),
 ];
 
 /// Rows （一） to （六） whose sum is （七）总计 in every column; `other_handling`
@@ -352,7 +580,8 @@ pub const RESULT_ROWS: &[&str] = &[
 ];
 
 /// The 2021 sub-rows of （六）.
-pub const OTHER_HANDLING_PARTS: &[&str] = &["other_no_correction", "other_unpaid_fee", "other_misc"];
+pub const OTHER_HANDLING_PARTS: &[&str] =
+    &["other_no_correction", "other_unpaid_fee", "other_misc"];
 
 // ------------------------------------------------------------- table 四
 
@@ -366,26 +595,70 @@ pub struct ReviewGroupDef {
 /// Order matters: 未经复议直接起诉 contains 复议, so the litigation groups are
 /// tried before 行政复议.
 pub const REVIEW_GROUPS_MATCH_ORDER: &[ReviewGroupDef] = &[
-    ReviewGroupDef { key: "litigation_after_review", label: "行政诉讼·复议后起诉", keywords: &["复议后起诉", "复议后"] },
-    ReviewGroupDef { key: "litigation_direct", label: "行政诉讼·未经复议直接起诉", keywords: &["直接起诉", "未经复议"] },
-    ReviewGroupDef { key: "administrative_review", label: "行政复议", keywords: &["行政复议", "复议"] },
+    ReviewGroupDef {
+        key: "litigation_after_review",
+        label: "行政诉讼·复议后起诉",
+        keywords: &["复议后起诉", "复议后"],
+    },
+    ReviewGroupDef {
+        key: "litigation_direct",
+        label: "行政诉讼·未经复议直接起诉",
+        keywords: &["直接起诉", "未经复议"],
+    },
+    ReviewGroupDef {
+        key: "administrative_review",
+        label: "行政复议",
+        keywords: &["行政复议", "复议"],
+    },
 ];
 
 /// Output order of the groups.
-pub const REVIEW_GROUPS: &[&str] = &["administrative_review", "litigation_direct", "litigation_after_review"];
+pub const REVIEW_GROUPS: &[&str] = &[
+    "administrative_review",
+    "litigation_direct",
+    "litigation_after_review",
+];
 
 pub const REVIEW_COLUMNS: &[ColumnDef] = &[
-    ColumnDef { key: "upheld", label: "结果维持", keywords: &["维持"], kind: ValueKind::Count },
-    ColumnDef { key: "corrected", label: "结果纠正", keywords: &["纠正"], kind: ValueKind::Count },
-    ColumnDef { key: "other", label: "其他结果", keywords: &["其他"], kind: ValueKind::Count },
-    ColumnDef { key: "pending", label: "尚未审结", keywords: &["尚未", "未审结", "审结"], kind: ValueKind::Count },
-    ColumnDef { key: "total", label: "总计", keywords: &["总计", "合计"], kind: ValueKind::Count },
+    ColumnDef {
+        key: "upheld",
+        label: "结果维持",
+        keywords: &["维持"],
+        kind: ValueKind::Count,
+    },
+    ColumnDef {
+        key: "corrected",
+        label: "结果纠正",
+        keywords: &["纠正"],
+        kind: ValueKind::Count,
+    },
+    ColumnDef {
+        key: "other",
+        label: "其他结果",
+        keywords: &["其他"],
+        kind: ValueKind::Count,
+    },
+    ColumnDef {
+        key: "pending",
+        label: "尚未审结",
+        keywords: &["尚未", "未审结", "审结"],
+        kind: ValueKind::Count,
+    },
+    ColumnDef {
+        key: "total",
+        label: "总计",
+        keywords: &["总计", "合计"],
+        kind: ValueKind::Count,
+    },
 ];
 
 pub const REVIEW_ADDENDS: &[&str] = &["upheld", "corrected", "other", "pending"];
 
 pub fn review_group_label(key: &str) -> &'static str {
-    REVIEW_GROUPS_MATCH_ORDER.iter().find(|g| g.key == key).map_or("", |g| g.label)
+    REVIEW_GROUPS_MATCH_ORDER
+        .iter()
+        .find(|g| g.key == key)
+        .map_or("", |g| g.label)
 }
 
 // ------------------------------------------------------ narrative rules
@@ -398,6 +671,8 @@ pub type CellRef = (&'static str, &'static str, &'static str);
 /// present, is the stated number (digits or a Chinese numeral). Without a
 /// group the statement says the figure is zero.
 pub struct NarrativeRule {
+    /// A word every match contains: only sentences holding it are searched.
+    pub anchor: &'static str,
     pub pattern: &'static str,
     /// What the statement is about, for the message.
     pub subject: &'static str,
@@ -419,12 +694,33 @@ const AFTER_TOTAL: CellRef = ("reviews_litigation", "litigation_after_review", "
 
 /// Words that make a count about outcomes or other matters, not the total.
 const NOT_A_TOTAL: &[&str] = &[
-    "其中", "维持", "纠正", "纠错", "撤销", "驳回", "确认", "审结", "结果", "建议", "提案", "议案", "信访",
-    "自然人", "法人", "企业", "结转", "同比", "增长", "下降", "减少", "增加",
+    "其中",
+    "维持",
+    "纠正",
+    "纠错",
+    "撤销",
+    "驳回",
+    "确认",
+    "审结",
+    "结果",
+    "建议",
+    "提案",
+    "议案",
+    "信访",
+    "自然人",
+    "法人",
+    "企业",
+    "结转",
+    "同比",
+    "增长",
+    "下降",
+    "减少",
+    "增加",
 ];
 
 pub const NARRATIVE_RULES: &[NarrativeRule] = &[
     NarrativeRule {
+        anchor: "申请",
         pattern: r"(?:未|没有)(?:收到|受理|接到|接收)(?:任何)?(?:政府)?(?:信息)?公开申请|(?:未|没有)(?:收到|受理|接到)[^。；;，,]{0,8}?依申请公开",
         subject: "no information-disclosure applications received",
         cells: &[NEW_TOTAL],
@@ -432,6 +728,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         unless: &["新的", "新收"],
     },
     NarrativeRule {
+        anchor: "申请",
         pattern: r"(?:收到|受理|接到|接收)[^。；;，,0-9]{0,14}?申请(?:共计|共|合计|总计|总数)?(?:为)?([0-9]+|[一二三四五六七八九十两百〇零]+)(?:件|条|个|宗|份|次)",
         subject: "applications received",
         cells: &[NEW_TOTAL],
@@ -439,6 +736,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         unless: NOT_A_TOTAL,
     },
     NarrativeRule {
+        anchor: "件",
         pattern: r"(?:答复|办结)(?:了)?(?:政府信息公开|依申请公开|信息公开)?(?:申请)?(?:共计|共)?([0-9]+|[一二三四五六七八九十两百〇零]+)(?:件|条|个|宗|份)",
         subject: "applications answered",
         cells: &[RESULTS_TOTAL],
@@ -446,6 +744,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         unless: NOT_A_TOTAL,
     },
     NarrativeRule {
+        anchor: "行政复议",
         pattern: r"(?:未|没有)(?:发生|出现|收到|有|被)[^。；;]{0,20}?行政复议",
         subject: "no administrative reviews",
         cells: &[REVIEW_TOTAL],
@@ -453,6 +752,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         unless: &["纠错", "被纠正"],
     },
     NarrativeRule {
+        anchor: "行政诉讼",
         pattern: r"(?:未|没有)(?:发生|出现|收到|有|被)[^。；;]{0,30}?行政诉讼",
         subject: "no administrative litigation",
         cells: &[DIRECT_TOTAL, AFTER_TOTAL],
@@ -460,6 +760,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         unless: &["纠错", "被纠正"],
     },
     NarrativeRule {
+        anchor: "行政复议",
         pattern: r"行政复议(?:申请|案件)?(?:共计|共|合计)?([0-9]+|[一二三四五六七八九十两百〇零]+)(?:件|起|宗|次|个)",
         subject: "administrative reviews",
         cells: &[REVIEW_TOTAL],
@@ -467,6 +768,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         unless: NOT_A_TOTAL,
     },
     NarrativeRule {
+        anchor: "行政诉讼",
         pattern: r"行政诉讼(?:案件)?(?:共计|共|合计)?([0-9]+|[一二三四五六七八九十两百〇零]+)(?:件|起|宗|次|个)",
         subject: "administrative lawsuits",
         cells: &[DIRECT_TOTAL, AFTER_TOTAL],
@@ -508,7 +810,10 @@ mod tests {
             assert_eq!(hit, Some(r.key), "label {}", r.label);
         }
         for r in ACTIVE_ROWS {
-            let hit = ACTIVE_ROWS.iter().find(|d| matches_any(&norm(r.label), d.keywords)).map(|d| d.key);
+            let hit = ACTIVE_ROWS
+                .iter()
+                .find(|d| matches_any(&norm(r.label), d.keywords))
+                .map(|d| d.key);
             assert_eq!(hit, Some(r.key));
         }
     }
@@ -516,10 +821,16 @@ mod tests {
     #[test]
     fn label_typos_still_match() {
         let typo = norm("2.其他法律行政止公开");
-        let hit = APPLICATION_ROWS.iter().find(|d| matches_any(&typo, d.keywords)).map(|d| d.key);
+        let hit = APPLICATION_ROWS
+            .iter()
+            .find(|d| matches_any(&typo, d.keywords))
+            .map(|d| d.key);
         assert_eq!(hit, Some("withheld_prohibited_by_law"));
         let spaced = norm("4.无正当理由大量反复 申请");
-        let hit = APPLICATION_ROWS.iter().find(|d| matches_any(&spaced, d.keywords)).map(|d| d.key);
+        let hit = APPLICATION_ROWS
+            .iter()
+            .find(|d| matches_any(&spaced, d.keywords))
+            .map(|d| d.key);
         assert_eq!(hit, Some("unprocessed_excessive"));
     }
 }

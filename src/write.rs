@@ -20,7 +20,12 @@ pub struct RecordWriter<W: Write> {
 
 impl<W: Write> RecordWriter<W> {
     pub fn new(out: W, format: OutputFormat, several: bool) -> Self {
-        RecordWriter { out, format, array: several, written: 0 }
+        RecordWriter {
+            out,
+            format,
+            array: several,
+            written: 0,
+        }
     }
 
     pub fn write(&mut self, r: &Record) -> io::Result<()> {
@@ -34,7 +39,8 @@ impl<W: Write> RecordWriter<W> {
             OutputFormat::Json => {
                 let body = serde_json::to_string_pretty(r).map_err(io::Error::other)?;
                 if self.array {
-                    self.out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+                    self.out
+                        .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
                 }
                 self.out.write_all(body.as_bytes())?;
                 if !self.array {
@@ -48,7 +54,8 @@ impl<W: Write> RecordWriter<W> {
 
     pub fn finish(mut self) -> io::Result<()> {
         if self.format == OutputFormat::Json && self.array {
-            self.out.write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+            self.out
+                .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
         }
         self.out.flush()
     }

@@ -57,19 +57,36 @@ fn samples_match_their_expected_records() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
     let mut checked = 0;
     let mut failures = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(&dir).expect("samples/").flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .expect("samples/")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     for expected_path in entries {
-        let name = expected_path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-        let Some(stem) = name.strip_suffix(".expected.json") else { continue };
+        let name = expected_path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let Some(stem) = name.strip_suffix(".expected.json") else {
+            continue;
+        };
         let doc = entries_doc(&dir, stem);
         let bytes = std::fs::read(&doc).expect("sample document");
-        let rel = format!("samples/{}", doc.file_name().and_then(|n| n.to_str()).unwrap_or_default());
+        let rel = format!(
+            "samples/{}",
+            doc.file_name().and_then(|n| n.to_str()).unwrap_or_default()
+        );
         let record = govreport::extract(&bytes, &rel, &govreport::Options::default());
         let mut got = serde_json::to_value(&record).expect("record serialises");
         let mut want: Value =
-            serde_json::from_str(&std::fs::read_to_string(&expected_path).expect("expected json")).expect("valid json");
-        let (wg, ww) = (warning_keys(&got["warnings"]), warning_keys(&want["warnings"]));
+            serde_json::from_str(&std::fs::read_to_string(&expected_path).expect("expected json"))
+                .expect("valid json");
+        let (wg, ww) = (
+            warning_keys(&got["warnings"]),
+            warning_keys(&want["warnings"]),
+        );
         got["warnings"] = Value::Null;
         want["warnings"] = Value::Null;
         let mut d = Vec::new();
@@ -83,7 +100,12 @@ fn samples_match_their_expected_records() {
         checked += 1;
     }
     assert!(checked >= 4, "expected at least 4 samples, found {checked}");
-    assert!(failures.is_empty(), "{} of {checked} samples differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} samples differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 fn entries_doc(dir: &Path, stem: &str) -> std::path::PathBuf {

@@ -2,13 +2,12 @@
 //! with quick-xml. No DOM is built: reports are read once, front to back, and
 //! only the structure the model needs is kept.
 
-use super::numbering::{attr_num, val, val_num, Numbering, Styles};
+use super::numbering::{Numbering, Styles, attr_num, val, val_num};
 use super::ooxml_zip::{self, Budget};
 use super::{Deadline, Limits, ReadError};
 use crate::model::{Block, Cell, Document, Paragraph, Table};
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::ResolveResult;
-use quick_xml::reader::NsReader;
+use quick_xml::reader::Reader;
 
 const W_NS: &[&[u8]] = &[
     b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -26,7 +25,13 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
         ))
     })?;
     let dir = main.rsplit_once('/').map_or("", |(d, _)| d);
-    let part = |name: &str| if dir.is_empty() { name.to_string() } else { format!("{dir}/{name}") };
+    let part = |name: &str| {
+        if dir.is_empty() {
+            name.to_string()
+        } else {
+            format!("{dir}/{name}")
+        }
+    };
     // Styles and numbering are optional; a broken one costs numbering, not the document.
     let styles = ooxml_zip::read_text(&mut zip, &part("styles.xml"), limits, &mut budget)?
         .and_then(|x| Styles::parse(&x, limits.max_xml_depth).ok())
@@ -40,7 +45,11 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
 }
 
 /// The main document part named in _rels/.rels (usually word/document.xml).
-fn main_part(zip: &mut ooxml_zip::Archive<'_>, limits: &Limits, budget: &mut Budget) -> Result<String, ReadError> {
+fn main_part(
+    zip: &mut ooxml_zip::Archive<'_>,
+    limits: &Limits,
+    budget: &mut Budget,
+) -> Result<String, ReadError> {
     const DEFAULT: &str = "word/document.xml";
     if zip.index_for_name(DEFAULT).is_some() {
         return Ok(DEFAULT.into());
@@ -48,10 +57,12 @@ fn main_part(zip: &mut ooxml_zip::Archive<'_>, limits: &Limits, budget: &mut Bud
     let Some(rels) = ooxml_zip::read_text(zip, "_rels/.rels", limits, budget)? else {
         return Ok(DEFAULT.into());
     };
-    let mut r = quick_xml::reader::Reader::from_str(&rels);
+    let mut r = quick_xml::reader::Reader::from_reader(rels.as_slice());
     loop {
         match r.read_event() {
-            Ok(Event::Empty(e) | Event::Start(e)) if e.local_name().as_ref().as_bytes() == b"Relationship" => {
+            Ok(Event::Empty(e) | Event::Start(e))
+                if e.local_name().as_ref().as_bytes() == b"Relationship" =>
+            {
                 let mut ty = String::new();
                 let mut target = String::new();
                 for a in e.attributes().flatten() {
@@ -150,8 +161,6 @@ struct BodyParser<'a> {
     tables: Vec<TableB>,
     paras: Vec<ParaB>,
     stack: Vec<Tag>,
-    /// Depth inside a subtree that is skipped (deleted text, fallbacks, …).
-    skip: usize,
     /// One entry per open complex field: true once past `separate`.
     fields: Vec<bool>,
     /// One entry per open mc:AlternateContent: true once a Choice was read.
@@ -159,33 +168,107 @@ struct BodyParser<'a> {
     run_hidden: bool,
 }
 
-fn is_w(ns: &ResolveResult<'_>) -> bool {
-    match ns {
-        ResolveResult::Bound(n) => W_NS.contains(&n.as_ref().as_bytes()),
-        // Unprefixed documents from odd generators: accept.
-        ResolveResult::Unbound => true,
-        ResolveResult::Unknown(p) => p == "w",
+/// Which element prefixes mean WordprocessingML and markup compatibility.
+/// Taken from the root element's declarations: resolving namespaces per
+/// event costs a quarter of the reading time, and Word, WPS and LibreOffice
+/// declare both on the root.
+struct Prefixes {
+    w: Vec<Vec<u8>>,
+    mc: Vec<Vec<u8>>,
+}
+
+/// What namespace an element is in, as far as the parser cares.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ns {
+    W,
+    Mc,
+    Other,
+}
+
+impl Prefixes {
+    fn from_root(e: &BytesStart<'_>) -> Prefixes {
+        let mut p = Prefixes {
+            w: Vec::new(),
+            mc: Vec::new(),
+        };
+        for a in e.attributes().flatten() {
+            let key = a.key.as_ref().as_bytes();
+            let prefix = if key == b"xmlns" {
+                Vec::new()
+            } else if let Some(rest) = key.strip_prefix(b"xmlns:") {
+                rest.to_vec()
+            } else {
+                continue;
+            };
+            let value = a.value.as_bytes();
+            if W_NS.contains(&value) {
+                p.w.push(prefix);
+            } else if value == MC_NS {
+                p.mc.push(prefix);
+            }
+        }
+        if p.w.is_empty() {
+            // Undeclared: assume the conventional prefix.
+            p.w.push(b"w".to_vec());
+        }
+        if p.mc.is_empty() {
+            p.mc.push(b"mc".to_vec());
+        }
+        p
+    }
+
+    fn of(&self, e: &BytesStart<'_>) -> Ns {
+        let name = e.name();
+        let prefix: &[u8] = name.prefix().map_or(b"", |p| p.into_inner().as_bytes());
+        if self.w.iter().any(|w| w.as_slice() == prefix) {
+            Ns::W
+        } else if self.mc.iter().any(|m| m.as_slice() == prefix) {
+            Ns::Mc
+        } else {
+            Ns::Other
+        }
     }
 }
 
-fn is_mc(ns: &ResolveResult<'_>) -> bool {
-    matches!(ns, ResolveResult::Bound(n) if n.as_ref().as_bytes() == MC_NS)
-        || matches!(ns, ResolveResult::Unknown(p) if p == "mc")
+fn corrupt(e: quick_xml::Error) -> ReadError {
+    ReadError::Corrupt(format!(
+        "word/document.xml is not well-formed XML ({e}); the file may be truncated or damaged"
+    ))
 }
 
 /// Elements whose whole subtree carries nothing for us (or would double text).
 fn skipped_w(local: &[u8]) -> bool {
     matches!(
         local,
-        b"del" | b"moveFrom" | b"sdtPr" | b"sdtEndPr" | b"pPrChange" | b"rPrChange" | b"tcPrChange"
-            | b"trPrChange" | b"tblPrChange" | b"sectPrChange" | b"tblGridChange" | b"numberingChange"
-            | b"instrText" | b"delText" | b"delInstrText" | b"footnoteReference" | b"endnoteReference"
-            | b"commentReference" | b"sectPr"
+        b"del"
+            | b"moveFrom"
+            | b"sdtPr"
+            | b"sdtEndPr"
+            | b"pPrChange"
+            | b"rPrChange"
+            | b"tcPrChange"
+            | b"trPrChange"
+            | b"tblPrChange"
+            | b"sectPrChange"
+            | b"tblGridChange"
+            | b"numberingChange"
+            | b"instrText"
+            | b"delText"
+            | b"delInstrText"
+            | b"footnoteReference"
+            | b"endnoteReference"
+            | b"commentReference"
+            | b"sectPr"
     )
 }
 
 impl<'a> BodyParser<'a> {
-    fn new(styles: &'a Styles, numbering: Numbering, limits: &'a Limits, deadline: &'a Deadline) -> Self {
+    fn new(
+        styles: &'a Styles,
+        numbering: Numbering,
+        limits: &'a Limits,
+        deadline: &'a Deadline,
+    ) -> Self {
         BodyParser {
             styles,
             numbering,
@@ -195,89 +278,73 @@ impl<'a> BodyParser<'a> {
             tables: Vec::new(),
             paras: Vec::new(),
             stack: Vec::new(),
-            skip: 0,
             fields: Vec::new(),
             alts: Vec::new(),
             run_hidden: false,
         }
     }
 
-    fn parse(mut self, xml: &str) -> Result<Document, ReadError> {
-        let mut r = NsReader::from_str(xml);
+    fn parse(mut self, xml: &[u8]) -> Result<Document, ReadError> {
+        let mut r = Reader::from_reader(xml);
+        let mut prefixes: Option<Prefixes> = None;
         let mut events: u64 = 0;
         loop {
             events += 1;
-            if events % 4096 == 0 {
+            if events.is_multiple_of(4096) {
                 self.deadline.check()?;
             }
-            let (ns, ev) = r.read_resolved_event().map_err(|e| {
-                ReadError::Corrupt(format!(
-                    "word/document.xml is not well-formed XML ({e}); the file may be truncated or damaged"
-                ))
-            })?;
+            let ev = r.read_event().map_err(corrupt)?;
             match ev {
                 Event::Start(e) => {
-                    if self.skip > 0 {
-                        self.skip += 1;
-                        continue;
-                    }
                     if self.stack.len() >= self.limits.max_xml_depth {
                         return Err(ReadError::TooLarge(format!(
                             "word/document.xml nests elements more than {} deep",
                             self.limits.max_xml_depth
                         )));
                     }
-                    let tag = self.open(&ns, &e, false);
-                    match tag {
-                        None => self.skip = 1,
+                    let p = prefixes.get_or_insert_with(|| Prefixes::from_root(&e));
+                    match self.open(p.of(&e), &e, false) {
+                        // Ignored subtrees are skipped without producing events.
+                        None => {
+                            r.read_to_end(e.name()).map_err(corrupt)?;
+                        }
                         Some(t) => self.stack.push(t),
                     }
                 }
                 Event::Empty(e) => {
-                    if self.skip == 0 {
-                        // An empty element opens and closes at once.
-                        if let Some(t) = self.open(&ns, &e, true) {
-                            self.close(t);
-                        }
+                    // An empty element opens and closes at once.
+                    let p = prefixes.get_or_insert_with(|| Prefixes::from_root(&e));
+                    if let Some(t) = self.open(p.of(&e), &e, true) {
+                        self.close(t);
                     }
                 }
                 Event::End(_) => {
-                    if self.skip > 0 {
-                        self.skip -= 1;
-                        continue;
-                    }
                     if let Some(t) = self.stack.pop() {
                         self.close(t);
                     }
                 }
-                Event::Text(t) => {
-                    if self.in_text() {
-                        let s = t.into_inner();
-                        self.push_text(&s);
-                    }
+                Event::Text(t) if self.in_text() => {
+                    let s = t.into_inner();
+                    self.push_text(&s);
                 }
-                Event::CData(t) => {
-                    if self.in_text() {
-                        let s = t.into_inner().into_owned();
-                        self.push_text(&s);
-                    }
+                Event::CData(t) if self.in_text() => {
+                    let s = t.into_inner().into_owned();
+                    self.push_text(&s);
                 }
-                Event::GeneralRef(g) => {
-                    if self.in_text() {
-                        let c = match g.resolve_char_ref() {
-                            Ok(Some(c)) => Some(c),
-                            _ => match g.into_inner().as_ref() {
-                                "amp" => Some('&'),
-                                "lt" => Some('<'),
-                                "gt" => Some('>'),
-                                "quot" => Some('"'),
-                                "apos" => Some('\''),
-                                _ => None,
-                            },
-                        };
-                        if let Some(c) = c {
-                            self.push_text(c.encode_utf8(&mut [0; 4]));
-                        }
+                Event::GeneralRef(g) if self.in_text() => {
+                    let c = match g.resolve_char_ref() {
+                        Ok(Some(c)) => Some(c),
+                        _ => match g.into_inner().as_ref() {
+                            "amp" => Some('&'),
+                            "lt" => Some('<'),
+                            "gt" => Some('>'),
+                            "quot" => Some('"'),
+                            "apos" => Some('\''),
+                            _ => None,
+                        },
+                    };
+                    if let Some(c) = c {
+                        self.push_text(c.encode_utf8(&mut [0; 4]));
                     }
                 }
                 Event::Eof => break,
@@ -299,8 +366,7 @@ impl<'a> BodyParser<'a> {
     }
 
     fn in_text(&self) -> bool {
-        self.skip == 0
-            && self.stack.last() == Some(&Tag::T)
+        self.stack.last() == Some(&Tag::T)
             && !self.run_hidden
             && self.fields.iter().all(|in_result| *in_result)
     }
@@ -317,10 +383,10 @@ impl<'a> BodyParser<'a> {
 
     /// Handles an opening tag. Returns the tag to push, or `None` to skip the
     /// element's subtree.
-    fn open(&mut self, ns: &ResolveResult<'_>, e: &BytesStart<'_>, empty: bool) -> Option<Tag> {
+    fn open(&mut self, ns: Ns, e: &BytesStart<'_>, empty: bool) -> Option<Tag> {
         let name = e.local_name();
         let local = name.as_ref().as_bytes();
-        if is_mc(ns) {
+        if ns == Ns::Mc {
             return match local {
                 b"AlternateContent" => {
                     self.alts.push(false);
@@ -336,7 +402,7 @@ impl<'a> BodyParser<'a> {
                 _ => None,
             };
         }
-        if !is_w(ns) {
+        if ns != Ns::W {
             // Drawing and VML wrappers are walked through: text boxes inside
             // them hold w:txbxContent.
             return Some(Tag::Other);
@@ -385,6 +451,9 @@ impl<'a> BodyParser<'a> {
                 self.run_hidden = !matches!(val(e).as_deref(), Some("0" | "false" | "off"));
                 Tag::Other
             }
+            // Paragraph-mark properties and table formatting carry no text.
+            b"rPr" | b"tblPr" | b"tcBorders" | b"tblBorders" | b"pBdr" | b"shd" | b"tabs"
+            | b"object" | b"fldData" => return None,
             b"t" if parent == Some(Tag::R) => Tag::T,
             b"tab" if parent == Some(Tag::R) => {
                 self.push_text_if_visible("\t");
@@ -444,15 +513,22 @@ impl<'a> BodyParser<'a> {
             b"gridBefore" | b"gridAfter" | b"wBefore" if parent == Some(Tag::TrPr) => {
                 if let Some(row) = self.tables.last_mut().and_then(|t| t.rows.last_mut()) {
                     match local {
-                        b"gridBefore" => row.grid_before = val_num(e).unwrap_or(0).clamp(0, 64) as usize,
-                        b"gridAfter" => row.grid_after = val_num(e).unwrap_or(0).clamp(0, 64) as usize,
+                        b"gridBefore" => {
+                            row.grid_before = val_num(e).unwrap_or(0).clamp(0, 64) as usize
+                        }
+                        b"gridAfter" => {
+                            row.grid_after = val_num(e).unwrap_or(0).clamp(0, 64) as usize
+                        }
                         _ => row.w_before = attr_num(e, b"w"),
                     }
                 }
                 Tag::Other
             }
             b"tc" => {
-                self.sinks.push(Sink::Cell(CellB { span: 1, ..CellB::default() }));
+                self.sinks.push(Sink::Cell(CellB {
+                    span: 1,
+                    ..CellB::default()
+                }));
                 Tag::Tc
             }
             b"tcPr" if parent == Some(Tag::Tc) => Tag::TcPr,
@@ -515,10 +591,10 @@ impl<'a> BodyParser<'a> {
                 }
             }
             Tag::Tc => {
-                if let Some(Sink::Cell(c)) = self.sinks.pop() {
-                    if let Some(row) = self.tables.last_mut().and_then(|t| t.rows.last_mut()) {
-                        row.cells.push(c);
-                    }
+                if let Some(Sink::Cell(c)) = self.sinks.pop()
+                    && let Some(row) = self.tables.last_mut().and_then(|t| t.rows.last_mut())
+                {
+                    row.cells.push(c);
                 }
             }
             Tag::Tbl => {
@@ -547,7 +623,11 @@ impl<'a> BodyParser<'a> {
         };
         let label = num.and_then(|(id, ilvl)| {
             let ilvl = ilvl
-                .or_else(|| style.as_deref().and_then(|s| self.numbering.level_for_style(id, s)))
+                .or_else(|| {
+                    style
+                        .as_deref()
+                        .and_then(|s| self.numbering.level_for_style(id, s))
+                })
                 .unwrap_or(0);
             self.numbering.next_label(id, ilvl)
         });
@@ -559,7 +639,13 @@ impl<'a> BodyParser<'a> {
             .outline
             .or_else(|| style.as_deref().and_then(|s| self.styles.outline_level(s)))
             .filter(|l| *l < 9);
-        (Paragraph { text, heading_level }, p.floating)
+        (
+            Paragraph {
+                text,
+                heading_level,
+            },
+            p.floating,
+        )
     }
 }
 
@@ -570,7 +656,12 @@ fn blocks_text(blocks: &[Block]) -> String {
             Block::Paragraph(p) => parts.push(p.text.clone()),
             Block::Table(t) => {
                 for r in 0..t.n_rows() {
-                    let row: Vec<&str> = t.row_cells(r).iter().filter(|c| !c.continued).map(|c| c.cell.text.as_str()).collect();
+                    let row: Vec<&str> = t
+                        .row_cells(r)
+                        .iter()
+                        .filter(|c| !c.continued)
+                        .map(|c| c.cell.text.as_str())
+                        .collect();
                     parts.push(row.join(" "));
                 }
             }
@@ -614,10 +705,9 @@ fn resolve_table(t: TableB) -> Table {
         for (c, (start, span)) in row.cells.into_iter().zip(pos) {
             if c.vmerge == Some(false) {
                 // Continue the cell above that covers this column.
-                let above = cells
-                    .iter_mut()
-                    .rev()
-                    .find(|x| x.row + x.row_span == r && x.col <= start && start < x.col + x.col_span);
+                let above = cells.iter_mut().rev().find(|x| {
+                    x.row + x.row_span == r && x.col <= start && start < x.col + x.col_span
+                });
                 if let Some(a) = above {
                     a.row_span += 1;
                     let extra = blocks_text(&c.blocks);
@@ -722,4 +812,148 @@ fn width_positions(rows: &[RowB], grid: &[i64]) -> Option<Vec<Vec<(usize, usize)
             })
             .collect(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Block;
+    use std::io::Write;
+
+    const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#;
+
+    fn docx(body: &str) -> Vec<u8> {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        {
+            let mut z = zip::ZipWriter::new(&mut buf);
+            let o = zip::write::SimpleFileOptions::default();
+            z.start_file("word/document.xml", o).unwrap();
+            write!(
+                z,
+                r#"<?xml version="1.0"?><w:document {NS}><w:body>{body}</w:body></w:document>"#
+            )
+            .unwrap();
+            z.finish().unwrap();
+        }
+        buf.into_inner()
+    }
+
+    fn read_doc(body: &str) -> Document {
+        let limits = Limits::default();
+        read(&docx(body), &limits, &Deadline::after(limits.timeout)).expect("reads")
+    }
+
+    fn texts(d: &Document) -> Vec<String> {
+        d.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.text.clone()),
+                Block::Table(_) => None,
+            })
+            .collect()
+    }
+
+    fn r(t: &str) -> String {
+        format!("<w:r><w:t>{t}</w:t></w:r>")
+    }
+
+    #[test]
+    fn runs_join_and_revisions_fields_hidden_text_resolve() {
+        let body = format!(
+            "<w:p>{}{}<w:del><w:r><w:delText>X</w:delText></w:r></w:del><w:ins>{}</w:ins>\
+             <w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r>\
+             <w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>件</w:t></w:r>\
+             <w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>\
+             <w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>{}<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>\
+             <w:r><w:tab/><w:t>a&amp;b</w:t><w:br/></w:r></w:p>",
+            r("收到申请1"),
+            r("2"),
+            r("3"),
+            r("，结果")
+        );
+        assert_eq!(texts(&read_doc(&body)), vec!["收到申请123件，结果\ta&b\n"]);
+    }
+
+    #[test]
+    fn alternate_content_and_text_boxes_are_read_once() {
+        let tb = |t: &str| format!("<w:txbxContent><w:p>{}</w:p></w:txbxContent>", r(t));
+        let body = format!(
+            "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>{}</w:drawing></mc:Choice>\
+             <mc:Fallback><w:pict>{}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>",
+            tb("标题"),
+            tb("标题")
+        );
+        assert_eq!(texts(&read_doc(&body)), vec!["", "标题"]);
+    }
+
+    fn tc(props: &str, text: &str) -> String {
+        format!(
+            "<w:tc><w:tcPr>{props}</w:tcPr><w:p>{}</w:p></w:tc>",
+            r(text)
+        )
+    }
+
+    fn only_table(d: &Document) -> &Table {
+        d.blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) => Some(t),
+                Block::Paragraph(_) => None,
+            })
+            .expect("a table")
+    }
+
+    #[test]
+    fn vmerge_without_val_and_legacy_hmerge() {
+        let body = format!(
+            "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>\
+             <w:tr>{}{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+            tc("<w:vMerge w:val=\"restart\"/>", "A"),
+            tc("<w:hMerge w:val=\"restart\"/>", "B"),
+            tc("<w:hMerge/>", ""),
+            tc("<w:vMerge/>", ""),
+            tc("<w:gridSpan w:val=\"2\"/>", "C")
+        );
+        let d = read_doc(&body);
+        let t = only_table(&d);
+        assert_eq!(t.n_cols(), 3);
+        let a = &t.cells[t.grid[1][0].unwrap()];
+        assert_eq!((a.text.as_str(), a.row_span), ("A", 2));
+        let b = &t.cells[t.grid[0][1].unwrap()];
+        assert_eq!((b.text.as_str(), b.col_span), ("B", 2));
+        assert_eq!(t.cells[t.grid[1][2].unwrap()].text, "C");
+    }
+
+    #[test]
+    fn wps_grid_that_disagrees_with_cell_widths_uses_widths() {
+        // The grid claims 2 columns; the cells' widths say 3 (1000 + 1000 + 2000).
+        let w = |n: i64| format!("<w:tcW w:w=\"{n}\" w:type=\"dxa\"/>");
+        let body = format!(
+            "<w:tbl><w:tblGrid><w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"2000\"/></w:tblGrid>\
+             <w:tr>{}{}</w:tr><w:tr>{}{}{}</w:tr></w:tbl>",
+            tc(&format!("{}<w:gridSpan w:val=\"2\"/>", w(2000)), "head"),
+            tc(&w(2000), "right"),
+            tc(&w(1000), "a"),
+            tc(&w(1000), "b"),
+            tc(&w(2000), "c")
+        );
+        let d = read_doc(&body);
+        let t = only_table(&d);
+        assert_eq!(t.n_cols(), 3);
+        assert_eq!(t.cells[t.grid[0][0].unwrap()].col_span, 2);
+        assert_eq!(t.cells[t.grid[0][2].unwrap()].text, "right");
+        assert_eq!(t.cells[t.grid[1][2].unwrap()].text, "c");
+    }
+
+    #[test]
+    fn malformed_xml_is_corrupt() {
+        let limits = Limits::default();
+        let e = read(
+            &docx("<w:p><w:r><w:t>x</w:r></w:p>"),
+            &limits,
+            &Deadline::after(limits.timeout),
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "corrupt");
+    }
 }

@@ -47,7 +47,9 @@ pub struct Deadline {
 
 impl Deadline {
     pub fn after(d: Duration) -> Self {
-        Deadline { end: Instant::now() + d }
+        Deadline {
+            end: Instant::now() + d,
+        }
     }
     pub fn check(&self) -> Result<(), ReadError> {
         if Instant::now() > self.end {
@@ -165,9 +167,18 @@ fn sniff_ole(bytes: &[u8]) -> Format {
 fn looks_like_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(4096)];
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    [&b"<html"[..], b"<!doctype html", b"<body", b"<head", b"<meta", b"<div", b"<table", b"<p>"]
-        .iter()
-        .any(|tag| find(&lower, tag).is_some())
+    [
+        &b"<html"[..],
+        b"<!doctype html",
+        b"<body",
+        b"<head",
+        b"<meta",
+        b"<div",
+        b"<table",
+        b"<p>",
+    ]
+    .iter()
+    .any(|tag| find(&lower, tag).is_some())
 }
 
 pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -191,7 +202,8 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, R
         Format::Docx => docx::read(bytes, limits, &deadline)?,
         Format::EncryptedOoxml => {
             return Err(ReadError::Encrypted(
-                "the Word file is protected by a password; open it in Word and save it without one".into(),
+                "the Word file is protected by a password; open it in Word and save it without one"
+                    .into(),
             ));
         }
         Format::Pdf | Format::Doc | Format::Html | Format::Ofd => {
@@ -207,7 +219,8 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, R
         }
         Format::Ole => {
             return Err(ReadError::Unsupported(
-                "an OLE compound file that is not a Word document (e.g. Excel or Microsoft Works)".into(),
+                "an OLE compound file that is not a Word document (e.g. Excel or Microsoft Works)"
+                    .into(),
             ));
         }
         Format::Unknown => {

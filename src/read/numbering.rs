@@ -56,7 +56,10 @@ fn attr(e: &BytesStart<'_>, local: &[u8]) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref().as_bytes() == local)
-        .map(|a| quick_xml::escape::unescape(&a.value).map_or_else(|_| a.value.to_string(), |v| v.into_owned()))
+        .map(|a| {
+            quick_xml::escape::unescape(&a.value)
+                .map_or_else(|_| a.value.to_string(), |v| v.into_owned())
+        })
 }
 
 pub(super) fn val(e: &BytesStart<'_>) -> Option<String> {
@@ -68,7 +71,9 @@ pub(super) fn val_num(e: &BytesStart<'_>) -> Option<i64> {
 }
 
 pub(super) fn attr_num(e: &BytesStart<'_>, local: &[u8]) -> Option<i64> {
-    attr(e, local).and_then(|v| v.trim().parse::<f64>().ok()).map(|f| f as i64)
+    attr(e, local)
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .map(|f| f as i64)
 }
 
 fn xml_err(part: &str, e: impl std::fmt::Display) -> ReadError {
@@ -76,8 +81,8 @@ fn xml_err(part: &str, e: impl std::fmt::Display) -> ReadError {
 }
 
 impl Styles {
-    pub fn parse(xml: &str, max_depth: usize) -> Result<Styles, ReadError> {
-        let mut r = Reader::from_str(xml);
+    pub fn parse(xml: &[u8], max_depth: usize) -> Result<Styles, ReadError> {
+        let mut r = Reader::from_reader(xml);
         let mut styles = Styles::default();
         let mut cur: Option<(String, StyleInfo, bool)> = None;
         let mut path: Vec<Vec<u8>> = Vec::new();
@@ -87,13 +92,13 @@ impl Styles {
                 Event::Start(e) => (e, false),
                 Event::Empty(e) => (e, true),
                 Event::End(_) => {
-                    if path.pop().as_deref() == Some(b"style".as_slice()) {
-                        if let Some((id, info, is_default)) = cur.take() {
-                            if is_default {
-                                styles.default_para = Some(id.clone());
-                            }
-                            styles.by_id.insert(id, info);
+                    if path.pop().as_deref() == Some(b"style".as_slice())
+                        && let Some((id, info, is_default)) = cur.take()
+                    {
+                        if is_default {
+                            styles.default_para = Some(id.clone());
                         }
+                        styles.by_id.insert(id, info);
                     }
                     continue;
                 }
@@ -106,7 +111,8 @@ impl Styles {
             match name.as_slice() {
                 b"style" if attr(e, b"type").as_deref() == Some("paragraph") => {
                     let id = attr(e, b"styleId").unwrap_or_default();
-                    let is_default = matches!(attr(e, b"default").as_deref(), Some("1" | "true" | "on"));
+                    let is_default =
+                        matches!(attr(e, b"default").as_deref(), Some("1" | "true" | "on"));
                     cur = Some((id, StyleInfo::default(), is_default));
                 }
                 b"name" => {
@@ -138,7 +144,9 @@ impl Styles {
             }
             if !empty {
                 if path.len() >= max_depth {
-                    return Err(ReadError::TooLarge("styles.xml nests elements too deeply".into()));
+                    return Err(ReadError::TooLarge(
+                        "styles.xml nests elements too deeply".into(),
+                    ));
                 }
                 path.push(name);
             }
@@ -165,7 +173,9 @@ impl Styles {
         }
         // Built-in heading styles carry their level in the name.
         let name = self.by_id.get(style)?.name.as_deref()?.to_ascii_lowercase();
-        let rest = name.strip_prefix("heading ").or_else(|| name.strip_prefix("标题 "))?;
+        let rest = name
+            .strip_prefix("heading ")
+            .or_else(|| name.strip_prefix("标题 "))?;
         rest.trim().parse::<u8>().ok().map(|n| n.saturating_sub(1))
     }
 
@@ -177,8 +187,8 @@ impl Styles {
 }
 
 impl Numbering {
-    pub fn parse(xml: &str, max_depth: usize) -> Result<Numbering, ReadError> {
-        let mut r = Reader::from_str(xml);
+    pub fn parse(xml: &[u8], max_depth: usize) -> Result<Numbering, ReadError> {
+        let mut r = Reader::from_reader(xml);
         let mut n = Numbering::default();
         let mut path: Vec<Vec<u8>> = Vec::new();
         let mut cur_abs: Option<(i64, AbstractNum)> = None;
@@ -224,7 +234,10 @@ impl Numbering {
             let name = e.local_name().as_ref().as_bytes().to_vec();
             match name.as_slice() {
                 b"abstractNum" => {
-                    cur_abs = Some((attr_num(e, b"abstractNumId").unwrap_or(-1), AbstractNum::default()));
+                    cur_abs = Some((
+                        attr_num(e, b"abstractNumId").unwrap_or(-1),
+                        AbstractNum::default(),
+                    ));
                 }
                 b"num" => cur_num = Some((attr_num(e, b"numId").unwrap_or(-1), Num::default())),
                 b"abstractNumId" => {
@@ -240,7 +253,14 @@ impl Numbering {
                 }
                 b"lvl" => {
                     let ilvl = attr_num(e, b"ilvl").unwrap_or(0).clamp(0, 8) as u8;
-                    cur_lvl = Some((ilvl, Level { start: 1, fmt: "decimal".into(), ..Level::default() }));
+                    cur_lvl = Some((
+                        ilvl,
+                        Level {
+                            start: 1,
+                            fmt: "decimal".into(),
+                            ..Level::default()
+                        },
+                    ));
                 }
                 b"start" => {
                     if let Some((_, l)) = cur_lvl.as_mut() {
@@ -271,7 +291,9 @@ impl Numbering {
             }
             if !empty {
                 if path.len() >= max_depth {
-                    return Err(ReadError::TooLarge("numbering.xml nests elements too deeply".into()));
+                    return Err(ReadError::TooLarge(
+                        "numbering.xml nests elements too deeply".into(),
+                    ));
                 }
                 path.push(name);
             }
@@ -325,19 +347,21 @@ impl Numbering {
         let mut out = String::new();
         let mut chars = lvl.text.chars().peekable();
         while let Some(c) = chars.next() {
-            if c == '%' {
-                if let Some(d) = chars.peek().and_then(|d| d.to_digit(10)) {
-                    chars.next();
-                    let li = (d as usize).saturating_sub(1).min(8);
-                    let value = snapshot[li].unwrap_or(starts[li]);
-                    let fmt = if lvl.is_lgl && li < i {
-                        "decimal".to_string()
-                    } else {
-                        self.level(num_id, li as u8).map(|l| l.fmt).unwrap_or_default()
-                    };
-                    out.push_str(&format_counter(value, &fmt));
-                    continue;
-                }
+            if c == '%'
+                && let Some(d) = chars.peek().and_then(|d| d.to_digit(10))
+            {
+                chars.next();
+                let li = (d as usize).saturating_sub(1).min(8);
+                let value = snapshot[li].unwrap_or(starts[li]);
+                let fmt = if lvl.is_lgl && li < i {
+                    "decimal".to_string()
+                } else {
+                    self.level(num_id, li as u8)
+                        .map(|l| l.fmt)
+                        .unwrap_or_default()
+                };
+                out.push_str(&format_counter(value, &fmt));
+                continue;
             }
             out.push(c);
         }
@@ -386,8 +410,19 @@ fn roman(mut n: i64) -> String {
         return n.to_string();
     }
     let table = [
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
     ];
     let mut s = String::new();
     for (v, r) in table {
@@ -402,17 +437,24 @@ fn roman(mut n: i64) -> String {
 /// Formats a counter in one of Word's `numFmt`s.
 pub fn format_counter(n: i64, fmt: &str) -> String {
     match fmt {
-        "chineseCounting" | "chineseCountingThousand" | "taiwaneseCounting" | "taiwaneseCountingThousand" => {
-            chinese_counting(n, &CN_DIGITS, "十", "百")
-        }
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "taiwaneseCounting"
+        | "taiwaneseCountingThousand" => chinese_counting(n, &CN_DIGITS, "十", "百"),
         "chineseLegalSimplified" => chinese_counting(n, &CN_LEGAL, "拾", "佰"),
-        "ideographDigital" | "taiwaneseDigital" => n.to_string().chars().map(|c| CN_DIGITS[c.to_digit(10).unwrap_or(0) as usize]).collect(),
+        "ideographDigital" | "taiwaneseDigital" => n
+            .to_string()
+            .chars()
+            .map(|c| CN_DIGITS[c.to_digit(10).unwrap_or(0) as usize])
+            .collect(),
         "ideographTraditional" => ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"]
             .get((n.max(1) - 1) as usize % 10)
             .map_or_else(String::new, |s| s.to_string()),
-        "ideographZodiac" => ["子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"]
-            .get((n.max(1) - 1) as usize % 12)
-            .map_or_else(String::new, |s| s.to_string()),
+        "ideographZodiac" => [
+            "子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥",
+        ]
+        .get((n.max(1) - 1) as usize % 12)
+        .map_or_else(String::new, |s| s.to_string()),
         "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
             char::from_u32(0x2460 + n as u32 - 1).map_or_else(|| n.to_string(), String::from)
         }
@@ -457,7 +499,7 @@ mod tests {
           </w:abstractNum>
           <w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num>
         </w:numbering>"#;
-        let mut n = Numbering::parse(xml, 64).unwrap();
+        let mut n = Numbering::parse(xml.as_bytes(), 64).unwrap();
         assert_eq!(n.next_label(3, 0).as_deref(), Some("一、"));
         assert_eq!(n.next_label(3, 1).as_deref(), Some("（一）"));
         assert_eq!(n.next_label(3, 1).as_deref(), Some("（二）"));

@@ -8,14 +8,15 @@ pub type Archive<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
 
 pub fn sniff_zip(bytes: &[u8]) -> Format {
     let Ok(zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        // A damaged zip that still names a Word part in its local headers.
-        return if super::find(bytes, b"word/document.xml").is_some() {
-            Format::Docx
-        } else {
-            Format::Zip
-        };
+        // A zip whose directory cannot be read is most often a truncated
+        // download of a document; the DOCX reader reports it as corrupt.
+        return Format::Docx;
     };
-    let names: Vec<String> = zip.file_names().filter_map(Result::ok).map(|n| n.into_owned()).collect();
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .map(|n| n.into_owned())
+        .collect();
     if names.iter().any(|n| n.starts_with("word/")) {
         Format::Docx
     } else if names.iter().any(|n| n.eq_ignore_ascii_case("OFD.xml")) {
@@ -39,14 +40,15 @@ pub struct Budget {
     used: u64,
 }
 
-/// Reads a member as UTF-8 text (UTF-16 with a BOM is decoded too). `Ok(None)`
-/// when the member does not exist.
+/// Reads a member as XML bytes in UTF-8 (UTF-16 with a BOM is converted).
+/// The bytes are not validated here: the XML parser checks each piece it
+/// reads. `Ok(None)` when the member does not exist.
 pub fn read_text(
     zip: &mut Archive<'_>,
     name: &str,
     limits: &Limits,
     budget: &mut Budget,
-) -> Result<Option<String>, ReadError> {
+) -> Result<Option<Vec<u8>>, ReadError> {
     let Some(index) = zip.index_for_name(name) else {
         return Ok(None);
     };
@@ -58,7 +60,9 @@ pub fn read_text(
         }
     })?;
     if file.encrypted() {
-        return Err(ReadError::Encrypted(format!("the part {name} is encrypted")));
+        return Err(ReadError::Encrypted(format!(
+            "the part {name} is encrypted"
+        )));
     }
     let declared = file.size();
     let compressed = file.compressed_size().max(1);
@@ -83,7 +87,11 @@ pub fn read_text(
     (&mut file)
         .take(cap + 1)
         .read_to_end(&mut buf)
-        .map_err(|e| ReadError::Corrupt(format!("the part {name} is damaged ({e}); the file may be truncated")))?;
+        .map_err(|e| {
+            ReadError::Corrupt(format!(
+                "the part {name} is damaged ({e}); the file may be truncated"
+            ))
+        })?;
     if buf.len() as u64 > cap {
         return Err(too_large(format!(
             "the part {name} inflates past the limit of {cap} bytes; it looks like a zip bomb"
@@ -93,21 +101,23 @@ pub fn read_text(
     Ok(Some(decode_xml_bytes(buf)))
 }
 
-fn decode_xml_bytes(buf: Vec<u8>) -> String {
+fn decode_xml_bytes(mut buf: Vec<u8>) -> Vec<u8> {
     if buf.starts_with(&[0xFF, 0xFE]) || buf.starts_with(&[0xFE, 0xFF]) {
         let le = buf[0] == 0xFF;
         let units: Vec<u16> = buf[2..]
             .chunks_exact(2)
-            .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
             .collect();
-        return String::from_utf16_lossy(&units);
+        return String::from_utf16_lossy(&units).into_bytes();
     }
-    let start = if buf.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
-    match String::from_utf8(buf) {
-        Ok(mut s) => {
-            s.drain(..start);
-            s
-        }
-        Err(e) => String::from_utf8_lossy(&e.into_bytes()[start..]).into_owned(),
+    if buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        buf.drain(..3);
     }
+    buf
 }

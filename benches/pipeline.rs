@@ -1,0 +1,40 @@
+//! One typical report through the whole pipeline (read → locate → map →
+//! check → record), and the DOCX reader alone.
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+
+fn bench(c: &mut Criterion) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/benches/fixtures/typical-report.docx"
+    );
+    let bytes = std::fs::read(path).expect("benches/fixtures/typical-report.docx");
+    let opts = govreport::Options::default();
+    let mut g = c.benchmark_group("docx");
+    g.throughput(Throughput::Elements(1));
+    g.bench_function("extract_typical_report", |b| {
+        b.iter(|| govreport::extract(black_box(&bytes), "typical-report.docx", &opts))
+    });
+    g.bench_function("read_only", |b| {
+        b.iter(|| {
+            govreport::read::read(
+                black_box(&bytes),
+                govreport::read::Format::Docx,
+                &opts.limits,
+            )
+        })
+    });
+    g.bench_function("extract_and_serialise", |b| {
+        b.iter(|| {
+            serde_json::to_vec(&govreport::extract(
+                black_box(&bytes),
+                "typical-report.docx",
+                &opts,
+            ))
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

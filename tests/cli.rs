@@ -1,0 +1,176 @@
+//! The command line: exit codes, bad input, directories, output formats.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_govreport"))
+}
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name)
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run govreport")
+}
+
+fn lines(out: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON record"))
+        .collect()
+}
+
+#[test]
+fn good_file_exits_zero_with_one_jsonl_line() {
+    let s = sample("seed-2020-jinyang.docx");
+    let out = run(&["extract", s.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recs = lines(&out);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["applications"]["new_received"]["total"], 2);
+    assert!(recs[0]["error"].is_null());
+}
+
+#[test]
+fn unreadable_file_gets_an_error_record_and_exit_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("report.docx");
+    std::fs::write(&bad, b"PK\x03\x04 this is not really a zip file").unwrap();
+    let text = dir.path().join("notes.docx");
+    std::fs::write(&text, "just some text, renamed").unwrap();
+    let empty = dir.path().join("empty.docx");
+    std::fs::write(&empty, b"").unwrap();
+    let good = sample("wps-2024-grid.docx");
+    let out = run(&[
+        "extract",
+        bad.to_str().unwrap(),
+        good.to_str().unwrap(),
+        text.to_str().unwrap(),
+        empty.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = lines(&out);
+    assert_eq!(recs.len(), 4, "one record per named file, in order");
+    assert_eq!(recs[0]["error"]["code"], "corrupt");
+    assert!(recs[1]["error"].is_null());
+    assert_eq!(recs[2]["error"]["code"], "unsupported_format");
+    assert_eq!(recs[3]["error"]["code"], "unsupported_format");
+    assert!(
+        recs[3]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("empty")
+    );
+    assert!(!recs[0]["source"]["sha256"].as_str().unwrap().is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("report.docx"));
+}
+
+#[test]
+fn docx_without_document_part_is_corrupt_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("hollow.docx");
+    let f = std::fs::File::create(&p).unwrap();
+    let mut z = zip::ZipWriter::new(f);
+    z.start_file("word/styles.xml", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    std::io::Write::write_all(&mut z, b"<w:styles/>").unwrap();
+    z.finish().unwrap();
+    let out = run(&["extract", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = lines(&out);
+    assert_eq!(recs[0]["error"]["code"], "corrupt");
+    assert!(
+        recs[0]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("document.xml")
+    );
+}
+
+#[test]
+fn missing_path_and_bad_usage_exit_two() {
+    assert_eq!(
+        run(&["extract", "/nonexistent/report.docx"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(run(&["extract"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["extract", "--format", "xml", "x"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn directories_are_walked_and_other_files_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("2020").join("county");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::copy(sample("seed-2020-jinyang.docx"), sub.join("a.docx")).unwrap();
+    // Named .dat but a DOCX: format comes from content.
+    std::fs::copy(
+        sample("county-2022-numbered.docx"),
+        dir.path().join("b.dat"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("readme.txt"), "not a report").unwrap();
+    let out = run(&["extract", "--jobs", "2", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let recs = lines(&out);
+    assert_eq!(recs.len(), 2);
+    let paths: Vec<&str> = recs
+        .iter()
+        .map(|r| r["source"]["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        paths[0].ends_with("a.docx") && paths[1].ends_with("b.dat"),
+        "{paths:?}"
+    );
+    assert_eq!(recs[1]["source"]["format"], "docx");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("skipped 1"));
+}
+
+#[test]
+fn json_format_is_one_object_or_an_array_and_output_file_works() {
+    let s = sample("seed-2020-jinyang.docx");
+    let out = run(&["extract", "--format", "json", s.to_str().unwrap()]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v.is_object());
+    let dir = tempfile::tempdir().unwrap();
+    let o = dir.path().join("out.json");
+    let out = run(&[
+        "extract",
+        "--format",
+        "json",
+        "-o",
+        o.to_str().unwrap(),
+        s.to_str().unwrap(),
+        s.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&o).unwrap()).unwrap();
+    let arr = v.as_array().unwrap();
+    assert_eq!(arr.len(), 2);
+    assert!(arr[0]["duplicate_of"].is_null());
+    assert_eq!(arr[1]["duplicate_of"], arr[0]["source"]["path"]);
+}
+
+#[test]
+fn samples_directory_runs_in_input_order_with_many_jobs() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let one = run(&["extract", "--jobs", "1", dir.to_str().unwrap()]);
+    let many = run(&["extract", "--jobs", "8", dir.to_str().unwrap()]);
+    assert_eq!(one.status.code(), Some(0));
+    assert_eq!(one.stdout, many.stdout);
+}
