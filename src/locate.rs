@@ -91,22 +91,22 @@ fn parse_heading(
     if trimmed.is_empty() || trimmed.starts_with(['(', '（']) {
         return None;
     }
-    let (num, body) = match heading_numeral(trimmed) {
-        Some(x) => x,
-        // No numeral at all: only a short paragraph that is nothing but a
-        // heading (or is styled as one).
-        None if trimmed.chars().count() <= 24 || is_outline_heading => (None, trimmed),
-        None => return None,
+    let (num, body, bare) = match heading_numeral(trimmed) {
+        Some((n, b)) => (n, b, false),
+        None => (None, trimmed, true),
     };
     // Heading words must appear near the start of what follows the numeral.
     let head: String = body.chars().take(48).collect();
     let window: String = norm(&head).chars().take(28).collect();
     let def = SECTIONS
         .iter()
-        .position(|d| d.keywords.iter().any(|k| window.contains(&norm(k))))?;
-    if num.is_none() && !heading_numeral(trimmed).is_some_and(|(_, _)| true) {
-        // Bare headings must not be sentences.
-        if body.contains('。') || body.chars().count() > 24 {
+        .position(|d| d.keywords.iter().any(|k| window.contains(k)))?;
+    if bare {
+        // Without any numeral, only a short paragraph styled as a heading or
+        // worded exactly as the template's heading counts: a sub-heading like
+        // 主动公开情况 inside 总体情况 must not open section 二.
+        let exact = SECTIONS[def].headings.iter().any(|h| norm(body) == *h);
+        if body.contains('。') || body.chars().count() > 24 || !(is_outline_heading || exact) {
             return None;
         }
     }
@@ -461,6 +461,18 @@ mod tests {
         assert_eq!(k("二是明确公开流程，回应社会关切。"), None);
         assert_eq!(
             k("三 收到和处理政府信息公开申请情况").unwrap().0,
+            "applications"
+        );
+        assert_eq!(k("总体情况").unwrap().0, "overview");
+        assert_eq!(
+            k("主动公开情况"),
+            None,
+            "a bare sub-heading is not section 二"
+        );
+        let styled = parse_heading("主动公开情况", true).map(|h| SECTIONS[h.0].key);
+        assert_eq!(styled, Some("active_disclosure"));
+        assert_eq!(
+            k("收到和處理政府資訊公開申請情況").unwrap().0,
             "applications"
         );
     }

@@ -49,8 +49,13 @@ fn row_view(t: &Table, r: usize, value_start: Option<usize>) -> RowView<'_> {
     let mut labels = Vec::new();
     let mut values = Vec::new();
     for rc in t.row_cells(r) {
-        let in_value_area = value_start.is_some_and(|v| rc.cell.col >= v && !rc.continued);
-        if values.is_empty() && !in_value_area && (rc.continued || !is_value_text(&rc.cell.text)) {
+        // With the header's geometry known, position decides; without it, a
+        // leading cell is a label when it is merged from above or holds text.
+        let is_label = match value_start {
+            Some(v) => rc.cell.col < v,
+            None => rc.continued || !is_value_text(&rc.cell.text),
+        };
+        if values.is_empty() && is_label {
             labels.push(rc.cell);
         } else if rc.continued {
             // A value cell merged down from the row above belongs to that row.

@@ -39,18 +39,22 @@ pub struct SectionDef {
     pub number: u8,
     /// Any of these in a short numbered paragraph marks the heading.
     pub keywords: &'static [&'static str],
+    /// The heading's exact wordings, for headings printed without a numeral.
+    pub headings: &'static [&'static str],
 }
 
 pub const SECTIONS: &[SectionDef] = &[
     SectionDef {
         key: "overview",
         number: 1,
-        keywords: &["总体情况", "总体概况", "基本情况"],
+        keywords: &["总体情况", "总体概况", "基本情况", "概述"],
+        headings: &["总体情况", "概述"],
     },
     SectionDef {
         key: "active_disclosure",
         number: 2,
         keywords: &["主动公开政府信息情况", "主动公开政府信息", "主动公开情况"],
+        headings: &["主动公开政府信息情况"],
     },
     SectionDef {
         key: "applications",
@@ -60,6 +64,7 @@ pub const SECTIONS: &[SectionDef] = &[
             "政府信息公开申请情况",
             "依申请公开",
         ],
+        headings: &["收到和处理政府信息公开申请情况"],
     },
     SectionDef {
         key: "reviews_litigation",
@@ -72,16 +77,22 @@ pub const SECTIONS: &[SectionDef] = &[
             "行政法复议",
             "行政复议",
         ],
+        headings: &["政府信息公开行政复议、行政诉讼情况"],
     },
     SectionDef {
         key: "problems",
         number: 5,
         keywords: &["存在的主要问题", "主要问题及改进", "问题及改进", "存在问题"],
+        headings: &[
+            "存在的主要问题及改进情况",
+            "政府信息公开工作存在的主要问题及改进情况",
+        ],
     },
     SectionDef {
         key: "other_matters",
         number: 6,
         keywords: &["其他需要报告的事项", "需要报告的事项", "其他需报告"],
+        headings: &["其他需要报告的事项", "无其他需要报告的事项"],
     },
 ];
 
@@ -815,6 +826,26 @@ mod tests {
                 .find(|d| matches_any(&norm(r.label), d.keywords))
                 .map(|d| d.key);
             assert_eq!(hit, Some(r.key));
+        }
+    }
+
+    #[test]
+    fn keywords_are_written_normalised() {
+        // Matchers compare `norm`ed labels against keywords as written, so
+        // every keyword must already be in normalised form.
+        let sections = SECTIONS
+            .iter()
+            .flat_map(|d| d.keywords.iter().chain(d.headings));
+        let rows = APPLICATION_ROWS.iter().flat_map(|d| d.keywords.iter());
+        let active = ACTIVE_ROWS.iter().flat_map(|d| d.keywords.iter());
+        let cols = APPLICANT_COLUMNS
+            .iter()
+            .chain(ACTIVE_COLUMNS)
+            .chain(REVIEW_COLUMNS)
+            .flat_map(|d| d.keywords.iter());
+        for k in sections.chain(rows).chain(active).chain(cols) {
+            let k = k.trim_start_matches('=');
+            assert_eq!(norm(k), k, "keyword {k} is not normalised");
         }
     }
 

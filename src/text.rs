@@ -6,6 +6,19 @@
 /// templates' labels, headings and the prose patterns, with their simplified
 /// forms. Reports mirrored as 繁体 must still match.
 const TRADITIONAL: &[(char, char)] = &[
+    ('兩', '两'),
+    ('減', '减'),
+    ('爲', '为'),
+    ('祕', '秘'),
+    ('罰', '罚'),
+    ('試', '试'),
+    ('諱', '讳'),
+    ('護', '护'),
+    ('載', '载'),
+    ('銷', '销'),
+    ('錯', '错'),
+    ('鏈', '链'),
+    ('駁', '驳'),
     ('開', '开'),
     ('規', '规'),
     ('範', '范'),
@@ -284,11 +297,25 @@ pub fn fold_char(c: char) -> char {
 /// A label as compared by the matchers: no whitespace at all, folded chars.
 /// Quotes are dropped (危及“三安全一稳定” = 危及三安全一稳定).
 pub fn norm(s: &str) -> String {
-    s.chars()
+    let out: String = s
+        .chars()
         .filter(|c| !is_space(*c))
         .map(fold_char)
         .filter(|c| *c != '"')
-        .collect()
+        .collect();
+    fold_phrases(out)
+}
+
+/// Words that 繁体 conversion (OpenCC's Taiwan phrases) replaces as a whole.
+const PHRASES: &[(&str, &str)] = &[("资讯", "信息")];
+
+fn fold_phrases(s: String) -> String {
+    if !s.contains('讯') {
+        return s;
+    }
+    PHRASES
+        .iter()
+        .fold(s, |acc, (from, to)| acc.replace(from, to))
 }
 
 const CN_NUMERALS: &str = "一二三四五六七八九十〇零";
@@ -411,9 +438,10 @@ mod tests {
                 assert_eq!(prev, s, "{t} has two simplified forms");
             }
         }
+        // 資訊 is the Taiwan word for 信息: folded as a phrase.
         assert_eq!(
             norm("收到和處理政府資訊公開申請情況"),
-            "收到和处理政府资讯公开申请情况"
+            "收到和处理政府信息公开申请情况"
         );
     }
 

@@ -11,7 +11,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from docxgen import C, para, run, runs, t, table, write_docx  # noqa: E402
+from docxgen import C, para, run, runs, t, table, write_docx  # noqa: E402,F401
 
 OUT = 'samples'
 

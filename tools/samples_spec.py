@@ -353,4 +353,115 @@ def layout_2022_inconsistent(m):
     })
 
 
-SPECS = [seed_2020_jinyang, county_2022_numbered, wps_2024_grid, layout_2022_inconsistent]
+def traditional_2021_outline(m):
+    """A 繁体 mirror of a 2021 report (OpenCC style: 信息 → 資訊): a red-head
+    document number before the title, headings without numerals marked only
+    by outline level, a bare sub-heading inside 總體情況 that must not open a
+    section, table 三 with a two-row header, a printed （六） figure that
+    disagrees with its three sub-rows, and no section 六."""
+    C = m.C
+    body = [m.para('某某縣人民政府文件', jc='center'), m.para('某府發〔2022〕3號', jc='center'),
+            m.para('某某縣交通運輸局2021年度政府資訊公開工作報告', jc='center')]
+    body.append(m.para('總體情況', outline=0))
+    ov = ['主動公開情況', '本年度共收到政府資訊公開申請5件，均已按期答覆。']
+    body += [m.para(p) for p in ov]
+    body.append(m.para('主動公開政府資訊情況', outline=0))
+    active = {'regulations': [0, 0, 0], 'normative_documents': [1, 0, 4], 'licensing': [56], 'penalties': [7],
+              'coercion': [0], 'fees': [0]}
+    t2 = m.table2_2021(active)[0]
+    for simp, trad in [('第二十条', '第二十條'), ('本年制发件数', '本年製發件數'), ('本年废止件数', '本年廢止件數'),
+                       ('现行有效件数', '現行有效件數'), ('本年处理决定数量', '本年處理決定數量'),
+                       ('本年收费金额（单位：万元）', '本年收費金額（單位：萬元）'), ('行政规范性文件', '行政規範性文件'),
+                       ('行政许可', '行政許可'), ('行政处罚', '行政處罰'), ('行政事业性收费', '行政事業性收費')]:
+        t2 = t2.replace(simp, trad)
+    body.append(t2)
+    body.append(m.para('收到和處理政府資訊公開申請情況', outline=0))
+    vw, lw = 700, 1300
+    org = ['商業企業', '科研機構', '社會公益組織', '法律服務機構', '其他']
+    hdr = [[C('', span=3, vmerge='restart'), C('自然人', vmerge='restart'), C('法人或其他組織', span=5), C('總計', vmerge='restart')],
+           [C('', span=3, vmerge='continue'), C('', vmerge='continue')] + [C(x) for x in org] + [C('', vmerge='continue')]]
+    vals = {
+        'new_received': [4, 1, 0, 0, 0, 0, 5], 'carried_over': [0] * 7, 'disclosed': [2, 1, 0, 0, 0, 0, 3],
+        'unavailable_not_held': [1, 0, 0, 0, 0, 0, 1], 'other_handling': [1, 0, 0, 0, 0, 0, 1],
+        'other_no_correction': [1, 0, 0, 0, 0, 0, 1], 'other_unpaid_fee': [0] * 7,
+        'other_misc': [1, 0, 0, 0, 0, 0, 1], 'results_total': [4, 1, 0, 0, 0, 0, 5], 'carried_forward': [0] * 7,
+    }
+    labels = {
+        'new_received': '一、本年新收政府資訊公開申請數量', 'carried_over': '二、上年結轉政府資訊公開申請數量',
+        'disclosed': '（一）予以公開', 'partially_disclosed': '（二）部分公開（區分處理的，只計這一情形，不計其他情形）',
+        'unavailable_not_held': '1.本機關不掌握相關政府資訊', 'unavailable_needs_creation': '2.沒有現成資訊需要另行製作',
+        'unavailable_unclear': '3.補正後申請內容仍不明確', 'other_handling': '（六）其他處理',
+        'other_no_correction': '1.申請人無正當理由逾期不補正、行政機關不再處理其政府資訊公開申請',
+        'other_unpaid_fee': '2.申請人逾期未按收費通知要求繳納費用、行政機關不再處理其政府資訊公開申請',
+        'other_misc': '3.其他', 'results_total': '（七）總計', 'carried_forward': '四、結轉下年度繼續辦理',
+    }
+    cells = lambda k: [C(str(x)) for x in vals.get(k, [0] * 7)]  # noqa: E731
+    rows = [[C(labels['new_received'], span=3)] + cells('new_received'),
+            [C(labels['carried_over'], span=3)] + cells('carried_over'),
+            [C('三、本年度辦理結果', vmerge='restart'), C(labels['disclosed'], span=2)] + cells('disclosed'),
+            [C('', vmerge='continue'), C(labels['partially_disclosed'], span=2)] + cells('partially_disclosed')]
+    groups = [('（三）不予公開', ['1.屬於國家秘密', '2.其他法律行政法規禁止公開', '3.危及“三安全一穩定”', '4.保護第三方合法權益',
+                              '5.屬於三類內部事務資訊', '6.屬於四類過程性資訊', '7.屬於行政執法案卷', '8.屬於行政查詢事項'], [None] * 8),
+              ('（四）無法提供', [labels['unavailable_not_held'], labels['unavailable_needs_creation'], labels['unavailable_unclear']],
+               ['unavailable_not_held', None, None]),
+              ('（五）不予處理', ['1.信訪舉報投訴類申請', '2.重複申請', '3.要求提供公開出版物', '4.無正當理由大量反複申請',
+                              '5.要求行政機關確認或重新出具已獲取資訊'], [None] * 5)]
+    for g, labs, keys in groups:
+        for i, (lab, k) in enumerate(zip(labs, keys)):
+            rows.append([C('', vmerge='continue'), C(g if i == 0 else '', vmerge='restart' if i == 0 else 'continue'),
+                         C(lab)] + cells(k))
+    # （六） printed as a row of its own, then its three sub-rows.
+    rows.append([C('', vmerge='continue'), C(labels['other_handling'], span=2)] + cells('other_handling'))
+    for i, k in enumerate(['other_no_correction', 'other_unpaid_fee', 'other_misc']):
+        rows.append([C('', vmerge='continue'), C('', vmerge='restart' if i == 0 else 'continue'), C(labels[k])] + cells(k))
+    rows.append([C('', vmerge='continue'), C(labels['results_total'], span=2)] + cells('results_total'))
+    rows.append([C(labels['carried_forward'], span=3)] + cells('carried_forward'))
+    body.append(m.table(hdr + rows, 10, grid_widths=[lw, lw, lw * 2] + [vw] * 7))
+    body.append(m.para('政府資訊公開行政複議、行政訴訟情況', outline=0))
+    t4 = m.table4([0] * 15)
+    for simp, trad in [('行政复议', '行政複議'), ('行政诉讼', '行政訴訟'), ('结果维持', '結果維持'), ('维持', '維持'),
+                       ('结果纠正', '結果糾正'), ('其他结果', '其他結果'), ('尚未审结', '尚未審結'), ('总计', '總計'),
+                       ('未经复议直接起诉', '未經複議直接起訴'), ('复议后起诉', '複議後起訴'), ('结果', '結果')]:
+        t4 = t4.replace(simp, trad)
+    body.append(t4)
+    body.append(m.para('存在的主要問題及改進情況', outline=0))
+    p5 = '資訊公開的時效性仍需加強。'
+    body.append(m.para(p5))
+
+    N = None
+    exp = {k: [N] * 7 for k, _ in m.APP_ROWS}
+    exp.update({k: v for k, v in vals.items()})
+    for k in ['partially_disclosed', 'withheld_state_secret', 'withheld_prohibited_by_law', 'withheld_security_stability',
+              'withheld_third_party', 'withheld_internal_affairs', 'withheld_process_info', 'withheld_enforcement_file',
+              'withheld_query_matter', 'unavailable_needs_creation', 'unavailable_unclear', 'unprocessed_petition',
+              'unprocessed_duplicate', 'unprocessed_publication', 'unprocessed_excessive', 'unprocessed_confirmation']:
+        exp[k] = [0] * 7
+    m.write_sample('traditional-2021-outline', ''.join(body), {
+        'title': '某某縣交通運輸局2021年度政府資訊公開工作報告',
+        'agency': '某某縣交通運輸局',
+        'year': 2021,
+        'template': '2021',
+        'sections': m.sections_expected([
+            ('overview', 1, '總體情況', ov),
+            ('active_disclosure', 2, '主動公開政府資訊情況', []),
+            ('applications', 3, '收到和處理政府資訊公開申請情況', []),
+            ('reviews_litigation', 4, '政府資訊公開行政複議、行政訴訟情況', []),
+            ('problems', 5, '存在的主要問題及改進情況', [p5]),
+        ]),
+        'active_disclosure': {
+            'regulations': {'issued': 0, 'repealed': 0, 'in_force': 0},
+            'normative_documents': {'issued': 1, 'repealed': 0, 'in_force': 4},
+            'licensing': {'decisions': 56}, 'penalties': {'decisions': 7}, 'coercion': {'decisions': 0},
+            'fees': {'amount': 0},
+        },
+        'applications': m.apps_expected(exp, True),
+        'reviews_litigation': {g: dict(zip(m.REVIEW_COLS, [0] * 5)) for g in m.REVIEW_GROUPS},
+        'warnings': [
+            m.W('other_handling_mismatch', 'applications', 'other_handling', 'natural_person'),
+            m.W('other_handling_mismatch', 'applications', 'other_handling', 'total'),
+            m.W('missing_section', section='other_matters'),
+        ],
+    })
+
+
+SPECS = [seed_2020_jinyang, county_2022_numbered, wps_2024_grid, layout_2022_inconsistent, traditional_2021_outline]
