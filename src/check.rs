@@ -8,7 +8,7 @@ use crate::template::{
     OTHER_HANDLING_PARTS, RESULT_ROWS, REVIEW_ADDENDS, REVIEW_GROUPS, SECTIONS, TableKind,
     Template, ValueKind,
 };
-use crate::text::{chinese_number, fold_char, is_space};
+use crate::text::{chinese_number, norm};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -300,12 +300,7 @@ pub fn check_narrative(sections: &[Section], tables: &Tables<'_>, out: &mut Vec<
             s.text
                 .split_inclusive(['。', ';', '；', '!', '！', '?', '？', '\n'])
                 .filter(|x| x.contains(ANCHOR_CHARS))
-                .map(move |x| {
-                    (
-                        s,
-                        x.chars().filter(|c| !is_space(*c)).map(fold_char).collect(),
-                    )
-                })
+                .map(move |x| (s, norm(x)))
         })
         .collect();
     for (rule, re) in NARRATIVE_RULES.iter().zip(RULES.iter()) {
@@ -466,5 +461,49 @@ mod tests {
         let mut w = Vec::new();
         check_narrative(&sec("办理人大建议12件，答复率100%。"), &get, &mut w);
         assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn prose_wordings_seen_in_reports() {
+        let t = apps(&[
+            ("new_received", [12.0, 0.0, 0.0, 0.0, 0.0, 0.0, 12.0]),
+            ("results_total", [12.0, 0.0, 0.0, 0.0, 0.0, 0.0, 12.0]),
+        ]);
+        let reviews = TableValues(vec![(
+            "administrative_review",
+            Some(RowValues(vec![
+                ("upheld", Some(Num(1.0))),
+                ("total", Some(Num(1.0))),
+            ])),
+        )]);
+        let get = Tables {
+            applications: Some(&t),
+            reviews: Some(&reviews),
+            ..Tables::default()
+        };
+        let run = |text: &str| {
+            let s = vec![Section {
+                key: "overview",
+                number: 1,
+                heading: String::new(),
+                text: text.into(),
+            }];
+            let mut w = Vec::new();
+            check_narrative(&s, &get, &mut w);
+            w.iter().map(|w| w.row.unwrap_or("")).collect::<Vec<_>>()
+        };
+        assert!(run("全年共收到依申请公开事项12件。").is_empty());
+        assert_eq!(run("全年共收到依申请公开事项10件。"), vec!["new_received"]);
+        assert!(run("本年度新收政府信息公开申请十二件。").is_empty());
+        assert_eq!(run("本年度無政府資訊公開申請。"), vec!["new_received"]);
+        assert_eq!(
+            run("本年度无因政府信息公开引起的行政复议。"),
+            vec!["administrative_review"]
+        );
+        assert!(run("被申请行政复议1件，其中维持1件。").is_empty());
+        assert!(
+            run("行政复议纠错1件。").is_empty(),
+            "a breakdown is not the total"
+        );
     }
 }

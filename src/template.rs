@@ -732,7 +732,7 @@ const NOT_A_TOTAL: &[&str] = &[
 pub const NARRATIVE_RULES: &[NarrativeRule] = &[
     NarrativeRule {
         anchor: "申请",
-        pattern: r"(?:未|没有)(?:收到|受理|接到|接收)(?:任何)?(?:政府)?(?:信息)?公开申请|(?:未|没有)(?:收到|受理|接到)[^。；;，,]{0,8}?依申请公开",
+        pattern: r"(?:未|没有)(?:收到|受理|接到|接收)(?:任何)?(?:政府)?(?:信息)?公开申请|(?:未|没有)(?:收到|受理|接到)[^。；;，,]{0,8}?依申请公开|无(?:政府)?信息公开申请|无依申请公开",
         subject: "no information-disclosure applications received",
         cells: &[NEW_TOTAL],
         also: &[],
@@ -740,7 +740,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
     },
     NarrativeRule {
         anchor: "申请",
-        pattern: r"(?:收到|受理|接到|接收)[^。；;，,0-9]{0,14}?申请(?:共计|共|合计|总计|总数)?(?:为)?([0-9]+|[一二三四五六七八九十两百〇零]+)(?:件|条|个|宗|份|次)",
+        pattern: r"(?:收到|受理|接到|接收|新收)[^。；;，,0-9]{0,14}?申请[^。；;，,0-9]{0,6}?([0-9]+|[一二三四五六七八九十两百〇零]+)(?:件|条|个|宗|份|次)",
         subject: "applications received",
         cells: &[NEW_TOTAL],
         also: &[&[NEW_TOTAL, CARRIED_TOTAL]],
@@ -756,7 +756,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
     },
     NarrativeRule {
         anchor: "行政复议",
-        pattern: r"(?:未|没有)(?:发生|出现|收到|有|被)[^。；;]{0,20}?行政复议",
+        pattern: r"(?:(?:未|没有)(?:发生|出现|收到|有|被)|无)[^。；;]{0,20}?行政复议",
         subject: "no administrative reviews",
         cells: &[REVIEW_TOTAL],
         also: &[],
@@ -764,7 +764,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
     },
     NarrativeRule {
         anchor: "行政诉讼",
-        pattern: r"(?:未|没有)(?:发生|出现|收到|有|被)[^。；;]{0,30}?行政诉讼",
+        pattern: r"(?:(?:未|没有)(?:发生|出现|收到|有|被)|无)[^。；;]{0,30}?行政诉讼",
         subject: "no administrative litigation",
         cells: &[DIRECT_TOTAL, AFTER_TOTAL],
         also: &[],

@@ -70,7 +70,8 @@ def county_2022_numbered(m):
     fallback), runs split inside numbers, deleted and inserted revisions,
     hyperlinks, smart tags, custom XML, a field, content controls at block,
     row and cell level, table 二 as four small tables, table 三 split in two
-    tables with 续表 between, vMerge continuations without w:val."""
+    tables with 续表 between, vMerge continuations without w:val, table 四
+    indented with gridBefore."""
     title_box = (
         '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData>'
         '<wps:wsp><wps:txbx><w:txbxContent>%s%s</w:txbxContent></wps:txbx></wps:wsp>'
@@ -128,7 +129,8 @@ def county_2022_numbered(m):
                                          'other_misc': '3、其他'}})
     body += [parts[0], m.para('（续表）', jc='center'), parts[1]]
     body.append(m.para('政府信息公开行政复议、行政诉讼情况', style='SecHead'))
-    body.append(m.table4([1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]))
+    # Indented one grid column with gridBefore, as WPS writes it.
+    body.append(m.table4([1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0], {'grid_before': 1}))
     body.append(m.para('存在的主要问题及改进情况', style='SecHead'))
     p5 = '一是公开内容不够全面；二是解读形式较为单一。下一步将加强培训。'
     body.append(m.para(p5))
