@@ -18,6 +18,73 @@ struct Cli {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum Stage {
+    /// Positioned characters as drawn.
+    Chars,
+    /// Horizontal and vertical ruling segments.
+    Segments,
+    /// Text lines outside tables.
+    Lines,
+}
+
+fn dump_pdf_stage(bytes: &[u8], stage: Stage, page: usize) -> ExitCode {
+    use govreport::read::pdf;
+    let limits = Options::default().limits;
+    let deadline = govreport::read::Deadline::after(limits.timeout);
+    let pages = match pdf::pages(bytes, &limits, &deadline) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("govreport: {e} ({})", e.code());
+            return ExitCode::from(1);
+        }
+    };
+    let Some(p) = pages.get(page.saturating_sub(1)) else {
+        eprintln!("govreport: the PDF has {} pages", pages.len());
+        return ExitCode::from(2);
+    };
+    println!(
+        "page {page}: {:.1} × {:.1}, {} chars, {} segments, {} images",
+        p.width,
+        p.height,
+        p.chars.len(),
+        p.segments.len(),
+        p.images
+    );
+    match stage {
+        Stage::Chars => {
+            for c in &p.chars {
+                let flags = format!(
+                    "{}{}{}{}",
+                    if c.upright { "" } else { " rotated" },
+                    if c.skewed { " skewed" } else { "" },
+                    if c.vertical { " vertical" } else { "" },
+                    if c.undecoded { " undecoded" } else { "" }
+                );
+                println!(
+                    "{:7.1} {:7.1} {:7.1} {:7.1} size {:4.1} gray {:.2} {:?}{flags}",
+                    c.x0, c.y0, c.x1, c.y1, c.size, c.brightness, c.text
+                );
+            }
+        }
+        Stage::Segments => {
+            for s in &p.segments {
+                let kind = if s.is_horizontal() { "H" } else { "V" };
+                println!("{kind} {:7.1} {:7.1} {:7.1} {:7.1}", s.x0, s.y0, s.x1, s.y1);
+            }
+        }
+        Stage::Lines => {
+            for l in pdf::layout::lines(p.chars.iter().collect()) {
+                println!(
+                    "{:7.1} {:7.1} {:7.1} {:7.1} {}",
+                    l.x0, l.y0, l.x1, l.y1, l.text
+                );
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Jsonl,
     Json,
@@ -43,11 +110,45 @@ enum Command {
         #[arg(long, default_value_t = 10)]
         timeout: u64,
     },
+    /// Print the document model one reader produced (paragraphs and table
+    /// grids), to see where an extraction went wrong.
+    Dump {
+        file: PathBuf,
+        /// PDF only: print one stage of the page reader instead of the model.
+        #[arg(long, value_enum)]
+        stage: Option<Stage>,
+        /// PDF only: the page (1-based) whose stage is printed.
+        #[arg(long, default_value_t = 1)]
+        page: usize,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Dump { file, stage, page } => {
+            let bytes = match std::fs::read(&file) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("govreport: {}: {e}", file.display());
+                    return ExitCode::from(2);
+                }
+            };
+            if let Some(stage) = stage {
+                return dump_pdf_stage(&bytes, stage, page);
+            }
+            let format = govreport::read::sniff(&bytes);
+            match govreport::read::read(&bytes, format, &Options::default().limits) {
+                Ok(doc) => {
+                    print!("{doc}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("govreport: {}: {e} ({})", file.display(), e.code());
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Extract {
             paths,
             format,

@@ -180,6 +180,44 @@ fn is_layout_table(t: &Table) -> bool {
     holds_table || holds_prose
 }
 
+impl std::fmt::Display for Document {
+    /// A plain-text view of the model, for `govreport dump`: paragraphs as
+    /// lines, tables as rows of `[r,c rs×cs] text` cells.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, b) in self.blocks.iter().enumerate() {
+            match b {
+                Block::Paragraph(p) => {
+                    let level = p.heading_level.map_or(String::new(), |l| format!(" h{l}"));
+                    writeln!(f, "#{i} P{level}: {}", p.text.replace('\n', "⏎"))?;
+                }
+                Block::Table(t) => {
+                    writeln!(f, "#{i} TABLE {}×{}", t.n_rows(), t.n_cols())?;
+                    for r in 0..t.n_rows() {
+                        let cells: Vec<String> = t
+                            .row_cells(r)
+                            .iter()
+                            .filter(|c| !c.continued)
+                            .map(|c| {
+                                let x = c.cell;
+                                format!(
+                                    "[{},{} {}×{}] {}",
+                                    x.row,
+                                    x.col,
+                                    x.row_span,
+                                    x.col_span,
+                                    x.text.replace('\n', "⏎")
+                                )
+                            })
+                            .collect();
+                        writeln!(f, "    {}", cells.join(" | "))?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 pub mod docx;
 mod numbering;
 mod ooxml_zip;
+pub mod pdf;
 
 use crate::model::Document;
 use std::time::{Duration, Instant};
@@ -22,6 +23,12 @@ pub struct Limits {
     pub max_compression_ratio: u64,
     /// Deepest XML element nesting accepted.
     pub max_xml_depth: usize,
+    /// Most PDF pages read.
+    pub max_pdf_pages: usize,
+    /// Most content-stream operations interpreted on one PDF page.
+    pub max_pdf_ops_per_page: usize,
+    /// Deepest nesting of PDF Form XObjects followed.
+    pub max_form_depth: usize,
     /// Wall-clock budget for one document.
     pub timeout: Duration,
 }
@@ -34,6 +41,9 @@ impl Default for Limits {
             max_total_unzipped: 256 * 1024 * 1024,
             max_compression_ratio: 200,
             max_xml_depth: 256,
+            max_pdf_pages: 500,
+            max_pdf_ops_per_page: 2_000_000,
+            max_form_depth: 8,
             timeout: Duration::from_secs(10),
         }
     }
@@ -206,7 +216,8 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, R
                     .into(),
             ));
         }
-        Format::Pdf | Format::Doc | Format::Html | Format::Ofd => {
+        Format::Pdf => pdf::read(bytes, limits, &deadline)?,
+        Format::Doc | Format::Html | Format::Ofd => {
             return Err(ReadError::Unsupported(format!(
                 "this looks like a {} file, which this version of govreport cannot read yet",
                 format.as_str().to_uppercase()

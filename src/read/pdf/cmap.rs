@@ -1,0 +1,338 @@
+//! CMap files (PDF 32000-1 §9.7.5, §9.10.3): codespace ranges that split a
+//! string into character codes, and bfchar/bfrange (ToUnicode) or
+//! cidchar/cidrange (embedded encodings) mappings.
+
+use std::collections::HashMap;
+
+/// A byte-length-aware code splitter plus code → Unicode / code → CID maps.
+#[derive(Debug, Default, Clone)]
+pub struct CMap {
+    /// (byte length, low, high) of each codespace range.
+    pub codespace: Vec<(usize, u32, u32)>,
+    pub to_unicode: HashMap<u32, String>,
+    pub to_cid: HashMap<u32, u32>,
+    /// CID ranges kept as ranges (embedded CMaps can map large blocks).
+    pub cid_ranges: Vec<(u32, u32, u32)>,
+    pub vertical: bool,
+}
+
+#[derive(Debug, PartialEq)]
+enum Tok<'a> {
+    Hex(Vec<u8>),
+    Int(i64),
+    Name(&'a [u8]),
+    Open,
+    Close,
+    Word(&'a [u8]),
+}
+
+/// A forgiving tokenizer for the PostScript-like CMap syntax.
+fn tokens(data: &[u8]) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < data.len() {
+        let c = data[i];
+        match c {
+            b'%' => {
+                while i < data.len() && data[i] != b'\n' && data[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'<' if data.get(i + 1) == Some(&b'<') => i += 2,
+            b'>' if data.get(i + 1) == Some(&b'>') => i += 2,
+            b'<' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < data.len() && data[j] != b'>' {
+                    j += 1;
+                }
+                let digits: Vec<u8> = data[start..j]
+                    .iter()
+                    .copied()
+                    .filter(u8::is_ascii_hexdigit)
+                    .collect();
+                let mut bytes = Vec::with_capacity(digits.len() / 2 + 1);
+                for pair in digits.chunks(2) {
+                    let hi = hex_val(pair[0]);
+                    let lo = pair.get(1).map_or(0, |d| hex_val(*d));
+                    bytes.push(hi << 4 | lo);
+                }
+                out.push(Tok::Hex(bytes));
+                i = j + 1;
+            }
+            b'[' => {
+                out.push(Tok::Open);
+                i += 1;
+            }
+            b']' => {
+                out.push(Tok::Close);
+                i += 1;
+            }
+            b'(' => {
+                // Literal strings (CMapName etc.): skipped, balanced parens.
+                let mut depth = 0;
+                while i < data.len() {
+                    match data[i] {
+                        b'\\' => i += 1,
+                        b'(' => depth += 1,
+                        b')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'/' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < data.len() && !is_delim(data[j]) {
+                    j += 1;
+                }
+                out.push(Tok::Name(&data[start..j]));
+                i = j;
+            }
+            c if c.is_ascii_whitespace() => i += 1,
+            _ => {
+                let start = i;
+                let mut j = i;
+                while j < data.len() && !is_delim(data[j]) {
+                    j += 1;
+                }
+                if j == start {
+                    i += 1;
+                    continue;
+                }
+                let w = &data[start..j];
+                match std::str::from_utf8(w)
+                    .ok()
+                    .and_then(|s| s.parse::<i64>().ok())
+                {
+                    Some(n) => out.push(Tok::Int(n)),
+                    None => out.push(Tok::Word(w)),
+                }
+                i = j;
+            }
+        }
+    }
+    out
+}
+
+fn is_delim(c: u8) -> bool {
+    c.is_ascii_whitespace() || b"()<>[]{}/%".contains(&c)
+}
+
+fn hex_val(c: u8) -> u8 {
+    match c {
+        b'0'..=b'9' => c - b'0',
+        b'a'..=b'f' => c - b'a' + 10,
+        b'A'..=b'F' => c - b'A' + 10,
+        _ => 0,
+    }
+}
+
+fn be(bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .take(4)
+        .fold(0u32, |acc, b| acc << 8 | u32::from(*b))
+}
+
+/// UTF-16BE bytes (a bfchar/bfrange destination) to a String.
+fn utf16be(bytes: &[u8]) -> String {
+    let units: Vec<u16> = bytes
+        .chunks(2)
+        .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+        .collect();
+    String::from_utf16_lossy(&units)
+}
+
+/// Adds `n` to the last UTF-16 unit of a destination (bfrange increments).
+fn utf16_add(bytes: &[u8], n: u32) -> String {
+    let mut units: Vec<u16> = bytes
+        .chunks(2)
+        .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+        .collect();
+    if let Some(last) = units.last_mut() {
+        *last = last.wrapping_add(n as u16);
+    }
+    String::from_utf16_lossy(&units)
+}
+
+/// Largest bfrange / cidrange span expanded into the maps.
+const MAX_RANGE: u32 = 0x1_0000;
+
+impl CMap {
+    pub fn parse(data: &[u8]) -> CMap {
+        let toks = tokens(data);
+        let mut m = CMap::default();
+        let mut i = 0;
+        while i < toks.len() {
+            match &toks[i] {
+                Tok::Word(b"begincodespacerange") => {
+                    i += 1;
+                    while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) =
+                        (toks.get(i), toks.get(i + 1))
+                    {
+                        m.codespace.push((lo.len().max(1), be(lo), be(hi)));
+                        i += 2;
+                    }
+                }
+                Tok::Word(b"beginbfchar") => {
+                    i += 1;
+                    while let (Some(Tok::Hex(src)), Some(dst)) = (toks.get(i), toks.get(i + 1)) {
+                        match dst {
+                            Tok::Hex(d) => {
+                                m.to_unicode.insert(be(src), utf16be(d));
+                            }
+                            Tok::Name(n) => {
+                                if let Some(s) = super::font::glyph_name_to_unicode(n) {
+                                    m.to_unicode.insert(be(src), s);
+                                }
+                            }
+                            _ => break,
+                        }
+                        i += 2;
+                    }
+                }
+                Tok::Word(b"beginbfrange") => {
+                    i += 1;
+                    while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) =
+                        (toks.get(i), toks.get(i + 1))
+                    {
+                        let (lo, hi) = (be(lo), be(hi));
+                        let span = hi.saturating_sub(lo).min(MAX_RANGE);
+                        match toks.get(i + 2) {
+                            Some(Tok::Hex(dst)) => {
+                                for k in 0..=span {
+                                    m.to_unicode.insert(lo + k, utf16_add(dst, k));
+                                }
+                                i += 3;
+                            }
+                            Some(Tok::Open) => {
+                                let mut j = i + 3;
+                                let mut k = 0;
+                                while let Some(Tok::Hex(dst)) = toks.get(j) {
+                                    if k <= span {
+                                        m.to_unicode.insert(lo + k, utf16be(dst));
+                                    }
+                                    k += 1;
+                                    j += 1;
+                                }
+                                i = j + 1;
+                            }
+                            _ => break,
+                        }
+                    }
+                }
+                Tok::Word(b"begincidchar") => {
+                    i += 1;
+                    while let (Some(Tok::Hex(src)), Some(Tok::Int(cid))) =
+                        (toks.get(i), toks.get(i + 1))
+                    {
+                        m.to_cid.insert(be(src), *cid as u32);
+                        i += 2;
+                    }
+                }
+                Tok::Word(b"begincidrange") => {
+                    i += 1;
+                    while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi)), Some(Tok::Int(cid))) =
+                        (toks.get(i), toks.get(i + 1), toks.get(i + 2))
+                    {
+                        m.cid_ranges.push((be(lo), be(hi), *cid as u32));
+                        i += 3;
+                    }
+                }
+                Tok::Name(b"WMode") => {
+                    if let Some(Tok::Int(1)) = toks.get(i + 1) {
+                        m.vertical = true;
+                    }
+                    i += 1;
+                }
+                _ => i += 1,
+            }
+        }
+        m
+    }
+
+    /// Splits a string into codes by the codespace ranges; without ranges,
+    /// two-byte codes.
+    pub fn split(&self, bytes: &[u8]) -> Vec<(u32, usize)> {
+        let mut out = Vec::with_capacity(bytes.len() / 2 + 1);
+        let mut i = 0;
+        while i < bytes.len() {
+            let mut len = 0;
+            for n in 1..=4usize {
+                if i + n > bytes.len() {
+                    break;
+                }
+                let code = be(&bytes[i..i + n]);
+                if self
+                    .codespace
+                    .iter()
+                    .any(|(l, lo, hi)| *l == n && (*lo..=*hi).contains(&code))
+                {
+                    len = n;
+                    break;
+                }
+            }
+            if len == 0 {
+                len = if self.codespace.is_empty() {
+                    2
+                } else {
+                    self.codespace[0].0
+                }
+                .min(bytes.len() - i)
+                .max(1);
+            }
+            out.push((be(&bytes[i..i + len]), len));
+            i += len;
+        }
+        out
+    }
+
+    pub fn cid(&self, code: u32) -> Option<u32> {
+        if let Some(c) = self.to_cid.get(&code) {
+            return Some(*c);
+        }
+        self.cid_ranges
+            .iter()
+            .find(|(lo, hi, _)| (*lo..=*hi).contains(&code))
+            .map(|(lo, _, cid)| cid + (code - lo))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn to_unicode_chars_ranges_and_arrays() {
+        let src = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+            1 begincodespacerange <0000> <FFFF> endcodespacerange
+            2 beginbfchar <0003> <0020> <01F2> <4E00> endbfchar
+            2 beginbfrange <0010> <0012> <0030> <0020> <0021> [<6536> <5230>] endbfrange
+            endcmap";
+        let m = CMap::parse(src);
+        assert_eq!(m.to_unicode[&0x01F2], "一");
+        assert_eq!(m.to_unicode[&0x0012], "2");
+        assert_eq!(m.to_unicode[&0x0021], "到");
+        assert_eq!(
+            m.split(&[0x01, 0xF2, 0x00, 0x03]),
+            vec![(0x01F2, 2), (0x0003, 2)]
+        );
+    }
+
+    #[test]
+    fn mixed_byte_codespaces_split() {
+        let m = CMap::parse(b"2 begincodespacerange <00> <80> <8140> <FEFE> endcodespacerange");
+        assert_eq!(
+            m.split(&[0x31, 0xB9, 0xAB, 0x32]),
+            vec![(0x31, 1), (0xB9AB, 2), (0x32, 1)]
+        );
+    }
+}

@@ -1,0 +1,703 @@
+//! Content-stream interpreter: a page's operators → positioned characters
+//! and ruling segments, in upright page coordinates (origin top-left, y down,
+//! /Rotate and the media box applied).
+
+use super::font::Font;
+use crate::read::{Deadline, ReadError};
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// An affine matrix [a b c d e f] as in PDF.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Matrix(pub [f32; 6]);
+
+impl Matrix {
+    pub const IDENTITY: Matrix = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+
+    /// `self` then `other` (row-vector convention: p × self × other).
+    pub fn then(&self, o: &Matrix) -> Matrix {
+        let [a, b, c, d, e, f] = self.0;
+        let [oa, ob, oc, od, oe, of] = o.0;
+        Matrix([
+            a * oa + b * oc,
+            a * ob + b * od,
+            c * oa + d * oc,
+            c * ob + d * od,
+            e * oa + f * oc + oe,
+            e * ob + f * od + of,
+        ])
+    }
+
+    pub fn apply(&self, x: f32, y: f32) -> (f32, f32) {
+        let [a, b, c, d, e, f] = self.0;
+        (x * a + y * c + e, x * b + y * d + f)
+    }
+
+    fn translate(tx: f32, ty: f32) -> Matrix {
+        Matrix([1.0, 0.0, 0.0, 1.0, tx, ty])
+    }
+}
+
+/// One character as drawn.
+#[derive(Debug, Clone)]
+pub struct TextChar {
+    pub text: String,
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+    /// Font size in device units.
+    pub size: f32,
+    /// The baseline is horizontal (reading left to right).
+    pub upright: bool,
+    /// The baseline runs at some angle other than 0/90/180/270 degrees.
+    pub skewed: bool,
+    /// Drawn with a vertical-writing font (Identity-V): reads top to bottom.
+    pub vertical: bool,
+    /// Fill brightness: 0 black … 1 white.
+    pub brightness: f32,
+    pub undecoded: bool,
+    /// Drawing order, for stable sorting.
+    pub seq: usize,
+}
+
+impl TextChar {
+    pub fn cx(&self) -> f32 {
+        (self.x0 + self.x1) / 2.0
+    }
+    pub fn cy(&self) -> f32 {
+        (self.y0 + self.y1) / 2.0
+    }
+}
+
+/// A horizontal or vertical line of a drawn path (a table ruling candidate).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Segment {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+impl Segment {
+    pub fn is_horizontal(&self) -> bool {
+        (self.y1 - self.y0).abs() <= 1.0 && (self.x1 - self.x0).abs() > 1.0
+    }
+    pub fn is_vertical(&self) -> bool {
+        (self.x1 - self.x0).abs() <= 1.0 && (self.y1 - self.y0).abs() > 1.0
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct PageContent {
+    pub width: f32,
+    pub height: f32,
+    pub chars: Vec<TextChar>,
+    pub segments: Vec<Segment>,
+    pub images: usize,
+}
+
+/// Bounds for one page's interpretation.
+#[derive(Debug, Clone, Copy)]
+pub struct PageLimits {
+    pub max_ops: usize,
+    pub max_form_depth: usize,
+}
+
+#[derive(Clone)]
+struct GState {
+    ctm: Matrix,
+    fill: f32,
+    char_spacing: f32,
+    word_spacing: f32,
+    hscale: f32,
+    leading: f32,
+    font: Option<Rc<Font>>,
+    size: f32,
+    rise: f32,
+}
+
+#[derive(Default)]
+pub struct FontCache {
+    by_id: HashMap<ObjectId, Rc<Font>>,
+}
+
+fn num(o: &Object) -> f32 {
+    match o {
+        Object::Integer(i) => *i as f32,
+        Object::Real(r) => *r,
+        _ => 0.0,
+    }
+}
+
+fn nums(ops: &[Object]) -> Vec<f32> {
+    ops.iter().map(num).collect()
+}
+
+fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
+    doc.dereference(o).map(|(_, o)| o).unwrap_or(o)
+}
+
+fn as_dict<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Dictionary> {
+    match deref(doc, o) {
+        Object::Dictionary(d) => Some(d),
+        Object::Stream(s) => Some(&s.dict),
+        _ => None,
+    }
+}
+
+/// Brightness of a colour given by its components (gray, RGB or CMYK).
+fn brightness(c: &[f32]) -> f32 {
+    match c.len() {
+        1 => c[0],
+        3 => 0.3 * c[0] + 0.59 * c[1] + 0.11 * c[2],
+        4 => 1.0 - (0.3 * c[0] + 0.59 * c[1] + 0.11 * c[2] + c[3]).min(1.0),
+        _ => 0.0,
+    }
+}
+
+/// The matrix from user space to upright, top-down page space.
+pub fn page_matrix(media: [f32; 4], rotate: i64) -> (Matrix, f32, f32) {
+    let [llx, lly, urx, ury] = media;
+    let (w, h) = (urx - llx, ury - lly);
+    match rotate.rem_euclid(360) {
+        90 => (Matrix([0.0, 1.0, 1.0, 0.0, -lly, -llx]), h, w),
+        180 => (Matrix([-1.0, 0.0, 0.0, 1.0, urx, -lly]), w, h),
+        270 => (Matrix([0.0, -1.0, -1.0, 0.0, ury, urx]), h, w),
+        _ => (Matrix([1.0, 0.0, 0.0, -1.0, -llx, ury]), w, h),
+    }
+}
+
+pub struct Interpreter<'a> {
+    doc: &'a Document,
+    fonts: &'a mut FontCache,
+    limits: PageLimits,
+    deadline: &'a Deadline,
+    out: PageContent,
+    ops: usize,
+    seq: usize,
+    /// Form XObjects being drawn (cycle guard).
+    forms: Vec<ObjectId>,
+}
+
+impl<'a> Interpreter<'a> {
+    pub fn new(
+        doc: &'a Document,
+        fonts: &'a mut FontCache,
+        limits: PageLimits,
+        deadline: &'a Deadline,
+    ) -> Self {
+        Interpreter {
+            doc,
+            fonts,
+            limits,
+            deadline,
+            out: PageContent::default(),
+            ops: 0,
+            seq: 0,
+            forms: Vec::new(),
+        }
+    }
+
+    pub fn run_page(
+        mut self,
+        page: &Dictionary,
+        content: &[u8],
+        resources: Option<&Dictionary>,
+    ) -> Result<PageContent, ReadError> {
+        let media = self.page_box(page);
+        let rotate = self.inherited(page, b"Rotate").map_or(0, |o| num(o) as i64);
+        let (base, w, h) = page_matrix(media, rotate);
+        self.out.width = w;
+        self.out.height = h;
+        let gs = GState {
+            ctm: base,
+            fill: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            hscale: 1.0,
+            leading: 0.0,
+            font: None,
+            size: 0.0,
+            rise: 0.0,
+        };
+        self.run(content, resources, gs, 0)?;
+        Ok(self.out)
+    }
+
+    /// A page attribute, inherited through /Parent (bounded).
+    fn inherited(&self, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+        let mut d = page;
+        for _ in 0..32 {
+            if let Ok(o) = d.get(key) {
+                return Some(deref(self.doc, o));
+            }
+            d = as_dict(self.doc, d.get(b"Parent").ok()?)?;
+        }
+        None
+    }
+
+    fn page_box(&self, page: &'a Dictionary) -> [f32; 4] {
+        let get = |k: &[u8]| -> Option<[f32; 4]> {
+            match self.inherited(page, k)? {
+                Object::Array(a) if a.len() == 4 => {
+                    let v: Vec<f32> = a.iter().map(|o| num(deref(self.doc, o))).collect();
+                    let (x0, x1) = (v[0].min(v[2]), v[0].max(v[2]));
+                    let (y0, y1) = (v[1].min(v[3]), v[1].max(v[3]));
+                    (x1 - x0 > 1.0 && y1 - y0 > 1.0).then_some([x0, y0, x1, y1])
+                }
+                _ => None,
+            }
+        };
+        get(b"CropBox")
+            .or_else(|| get(b"MediaBox"))
+            .unwrap_or([0.0, 0.0, 595.0, 842.0])
+    }
+
+    fn font(&mut self, resources: Option<&Dictionary>, name: &[u8]) -> Rc<Font> {
+        let doc = self.doc;
+        let entry = resources
+            .and_then(|r| r.get(b"Font").ok())
+            .and_then(|f| as_dict(doc, f))
+            .and_then(|fonts| fonts.get(name).ok());
+        let Some(entry) = entry else {
+            return Rc::new(Font::fallback());
+        };
+        if let Object::Reference(id) = entry {
+            if let Some(f) = self.fonts.by_id.get(id) {
+                return f.clone();
+            }
+            let font = Rc::new(
+                as_dict(doc, entry).map_or_else(Font::fallback, |d| Font::from_dict(doc, d)),
+            );
+            self.fonts.by_id.insert(*id, font.clone());
+            return font;
+        }
+        Rc::new(as_dict(doc, entry).map_or_else(Font::fallback, |d| Font::from_dict(doc, d)))
+    }
+
+    fn run(
+        &mut self,
+        content: &[u8],
+        resources: Option<&Dictionary>,
+        mut gs: GState,
+        depth: usize,
+    ) -> Result<(), ReadError> {
+        let ops = Content::decode(content)
+            .map(|c| c.operations)
+            .unwrap_or_default();
+        let mut stack: Vec<GState> = Vec::new();
+        let mut tm = Matrix::IDENTITY;
+        let mut tlm = Matrix::IDENTITY;
+        // Current path in device space: subpaths of (point, is_line_to).
+        let mut path: Vec<Vec<(f32, f32, bool)>> = Vec::new();
+        let mut rects: Vec<[f32; 4]> = Vec::new();
+        let mut comps: usize = 1;
+        for op in &ops {
+            self.ops += 1;
+            if self.ops > self.limits.max_ops {
+                return Err(ReadError::TooLarge(format!(
+                    "a page draws more than {} operations; raise --max-pdf-ops if the file is genuine",
+                    self.limits.max_ops
+                )));
+            }
+            if self.ops.is_multiple_of(8192) {
+                self.deadline.check()?;
+            }
+            let a = &op.operands;
+            match op.operator.as_str() {
+                "q" if stack.len() < 256 => {
+                    stack.push(gs.clone());
+                }
+                "Q" => {
+                    if let Some(g) = stack.pop() {
+                        gs = g;
+                    }
+                }
+                "cm" if a.len() == 6 => {
+                    let v = nums(a);
+                    gs.ctm = Matrix([v[0], v[1], v[2], v[3], v[4], v[5]]).then(&gs.ctm);
+                }
+                "BT" => {
+                    tm = Matrix::IDENTITY;
+                    tlm = Matrix::IDENTITY;
+                }
+                "Tf" if a.len() == 2 => {
+                    if let Object::Name(n) = &a[0] {
+                        gs.font = Some(self.font(resources, n));
+                    }
+                    gs.size = num(&a[1]);
+                }
+                "Tc" if !a.is_empty() => gs.char_spacing = num(&a[0]),
+                "Tw" if !a.is_empty() => gs.word_spacing = num(&a[0]),
+                "Tz" if !a.is_empty() => gs.hscale = num(&a[0]) / 100.0,
+                "TL" if !a.is_empty() => gs.leading = num(&a[0]),
+                "Ts" if !a.is_empty() => gs.rise = num(&a[0]),
+                "Td" if a.len() == 2 => {
+                    tlm = Matrix::translate(num(&a[0]), num(&a[1])).then(&tlm);
+                    tm = tlm;
+                }
+                "TD" if a.len() == 2 => {
+                    gs.leading = -num(&a[1]);
+                    tlm = Matrix::translate(num(&a[0]), num(&a[1])).then(&tlm);
+                    tm = tlm;
+                }
+                "Tm" if a.len() == 6 => {
+                    let v = nums(a);
+                    tlm = Matrix([v[0], v[1], v[2], v[3], v[4], v[5]]);
+                    tm = tlm;
+                }
+                "T*" => {
+                    tlm = Matrix::translate(0.0, -gs.leading).then(&tlm);
+                    tm = tlm;
+                }
+                "Tj" | "'" | "\"" | "TJ" => {
+                    if op.operator == "'" || op.operator == "\"" {
+                        if op.operator == "\"" && a.len() == 3 {
+                            gs.word_spacing = num(&a[0]);
+                            gs.char_spacing = num(&a[1]);
+                        }
+                        tlm = Matrix::translate(0.0, -gs.leading).then(&tlm);
+                        tm = tlm;
+                    }
+                    let items: Vec<&Object> = match (op.operator.as_str(), a.first()) {
+                        ("TJ", Some(Object::Array(arr))) => arr.iter().collect(),
+                        _ => a.last().into_iter().collect(),
+                    };
+                    for item in items {
+                        match item {
+                            Object::String(bytes, _) => self.show(bytes, &gs, &mut tm),
+                            o => {
+                                let adj = num(o) / 1000.0 * gs.size;
+                                let vertical = gs.font.as_ref().is_some_and(|f| f.vertical);
+                                tm = if vertical {
+                                    Matrix::translate(0.0, -adj).then(&tm)
+                                } else {
+                                    Matrix::translate(-adj * gs.hscale, 0.0).then(&tm)
+                                };
+                            }
+                        }
+                    }
+                }
+                "g" if !a.is_empty() => gs.fill = num(&a[0]),
+                "rg" if a.len() == 3 => gs.fill = brightness(&nums(a)),
+                "k" if a.len() == 4 => gs.fill = brightness(&nums(a)),
+                "cs" => {
+                    comps = match a.first() {
+                        Some(Object::Name(n)) if n.as_slice() == b"DeviceRGB" => 3,
+                        Some(Object::Name(n)) if n.as_slice() == b"DeviceCMYK" => 4,
+                        _ => 1,
+                    }
+                }
+                "sc" | "scn" => {
+                    let v: Vec<f32> = a
+                        .iter()
+                        .filter(|o| !matches!(o, Object::Name(_)))
+                        .map(num)
+                        .collect();
+                    if v.len() == comps || matches!(v.len(), 1 | 3 | 4) {
+                        gs.fill = brightness(&v);
+                    }
+                }
+                "m" if a.len() == 2 => {
+                    let p = gs.ctm.apply(num(&a[0]), num(&a[1]));
+                    path.push(vec![(p.0, p.1, false)]);
+                }
+                "l" if a.len() == 2 => {
+                    let p = gs.ctm.apply(num(&a[0]), num(&a[1]));
+                    match path.last_mut() {
+                        Some(sp) => sp.push((p.0, p.1, true)),
+                        None => path.push(vec![(p.0, p.1, false)]),
+                    }
+                }
+                "c" | "v" | "y" if a.len() >= 4 => {
+                    let n = a.len();
+                    let p = gs.ctm.apply(num(&a[n - 2]), num(&a[n - 1]));
+                    if let Some(sp) = path.last_mut() {
+                        sp.push((p.0, p.1, false));
+                    }
+                }
+                "h" => {
+                    if let Some(sp) = path.last_mut()
+                        && let Some(&(x, y, _)) = sp.first()
+                    {
+                        sp.push((x, y, true));
+                    }
+                }
+                "re" if a.len() == 4 => {
+                    let v = nums(a);
+                    let pts = [
+                        (v[0], v[1]),
+                        (v[0] + v[2], v[1]),
+                        (v[0] + v[2], v[1] + v[3]),
+                        (v[0], v[1] + v[3]),
+                    ];
+                    let d: Vec<(f32, f32)> =
+                        pts.iter().map(|(x, y)| gs.ctm.apply(*x, *y)).collect();
+                    let xs = d.iter().map(|p| p.0);
+                    let ys = d.iter().map(|p| p.1);
+                    let (x0, x1) = (
+                        xs.clone().fold(f32::MAX, f32::min),
+                        xs.fold(f32::MIN, f32::max),
+                    );
+                    let (y0, y1) = (
+                        ys.clone().fold(f32::MAX, f32::min),
+                        ys.fold(f32::MIN, f32::max),
+                    );
+                    rects.push([x0, y0, x1, y1]);
+                    path.push(vec![
+                        (x0, y0, false),
+                        (x1, y0, true),
+                        (x1, y1, true),
+                        (x0, y1, true),
+                        (x0, y0, true),
+                    ]);
+                }
+                "S" | "s" | "B" | "B*" | "b" | "b*" => {
+                    self.stroke(&path);
+                    path.clear();
+                    rects.clear();
+                }
+                "f" | "F" | "f*" => {
+                    self.fill(&rects, &path);
+                    path.clear();
+                    rects.clear();
+                }
+                "n" => {
+                    path.clear();
+                    rects.clear();
+                }
+                "Do" if !a.is_empty() => {
+                    if let Object::Name(n) = &a[0] {
+                        self.draw_xobject(resources, n, &gs, depth)?;
+                    }
+                }
+                "BI" | "ID" | "EI" => self.out.images += 1,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Straight horizontal and vertical edges of stroked subpaths.
+    fn stroke(&mut self, path: &[Vec<(f32, f32, bool)>]) {
+        for sp in path {
+            for w in sp.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                if !b.2 {
+                    continue;
+                }
+                let s = Segment {
+                    x0: a.0.min(b.0),
+                    y0: a.1.min(b.1),
+                    x1: a.0.max(b.0),
+                    y1: a.1.max(b.1),
+                };
+                if s.is_horizontal() || s.is_vertical() {
+                    self.out.segments.push(s);
+                }
+            }
+        }
+    }
+
+    /// Filled thin rectangles (and thin filled polygons) are rulings.
+    fn fill(&mut self, rects: &[[f32; 4]], path: &[Vec<(f32, f32, bool)>]) {
+        let thin = 3.0;
+        for r in rects {
+            let [x0, y0, x1, y1] = *r;
+            if y1 - y0 <= thin && x1 - x0 > thin {
+                let y = (y0 + y1) / 2.0;
+                self.out.segments.push(Segment {
+                    x0,
+                    y0: y,
+                    x1,
+                    y1: y,
+                });
+            } else if x1 - x0 <= thin && y1 - y0 > thin {
+                let x = (x0 + x1) / 2.0;
+                self.out.segments.push(Segment {
+                    x0: x,
+                    y0,
+                    x1: x,
+                    y1,
+                });
+            }
+        }
+        if rects.is_empty() {
+            for sp in path {
+                let xs = sp.iter().map(|p| p.0);
+                let ys = sp.iter().map(|p| p.1);
+                let (x0, x1) = (
+                    xs.clone().fold(f32::MAX, f32::min),
+                    xs.fold(f32::MIN, f32::max),
+                );
+                let (y0, y1) = (
+                    ys.clone().fold(f32::MAX, f32::min),
+                    ys.fold(f32::MIN, f32::max),
+                );
+                if y1 - y0 <= thin && x1 - x0 > thin {
+                    let y = (y0 + y1) / 2.0;
+                    self.out.segments.push(Segment {
+                        x0,
+                        y0: y,
+                        x1,
+                        y1: y,
+                    });
+                } else if x1 - x0 <= thin && y1 - y0 > thin {
+                    let x = (x0 + x1) / 2.0;
+                    self.out.segments.push(Segment {
+                        x0: x,
+                        y0,
+                        x1: x,
+                        y1,
+                    });
+                }
+            }
+        }
+    }
+
+    fn draw_xobject(
+        &mut self,
+        resources: Option<&Dictionary>,
+        name: &[u8],
+        gs: &GState,
+        depth: usize,
+    ) -> Result<(), ReadError> {
+        let doc = self.doc;
+        let Some(entry) = resources
+            .and_then(|r| r.get(b"XObject").ok())
+            .and_then(|x| as_dict(doc, x))
+            .and_then(|x| x.get(name).ok())
+        else {
+            return Ok(());
+        };
+        let id = match entry {
+            Object::Reference(id) => Some(*id),
+            _ => None,
+        };
+        let Object::Stream(stream) = deref(doc, entry) else {
+            return Ok(());
+        };
+        match stream.dict.get(b"Subtype") {
+            Ok(Object::Name(n)) if n.as_slice() == b"Image" => {
+                self.out.images += 1;
+                Ok(())
+            }
+            Ok(Object::Name(n)) if n.as_slice() == b"Form" => {
+                if depth >= self.limits.max_form_depth
+                    || id.is_some_and(|i| self.forms.contains(&i))
+                {
+                    return Ok(());
+                }
+                let mut inner = gs.clone();
+                if let Ok(Object::Array(m)) = stream.dict.get(b"Matrix")
+                    && m.len() == 6
+                {
+                    let v: Vec<f32> = m.iter().map(|o| num(deref(doc, o))).collect();
+                    inner.ctm = Matrix([v[0], v[1], v[2], v[3], v[4], v[5]]).then(&gs.ctm);
+                }
+                let res = stream
+                    .dict
+                    .get(b"Resources")
+                    .ok()
+                    .and_then(|r| as_dict(doc, r))
+                    .or(resources);
+                let bytes = stream
+                    .decompressed_content_with_limit(64 * 1024 * 1024)
+                    .unwrap_or_else(|_| stream.content.clone());
+                if let Some(i) = id {
+                    self.forms.push(i);
+                }
+                let r = self.run(&bytes, res, inner, depth + 1);
+                if id.is_some() {
+                    self.forms.pop();
+                }
+                r
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Draws a string: one TextChar per code, advancing the text matrix.
+    fn show(&mut self, bytes: &[u8], gs: &GState, tm: &mut Matrix) {
+        let Some(font) = gs.font.clone() else { return };
+        let size = gs.size;
+        for g in font.decode(bytes) {
+            let trm = Matrix([size * gs.hscale, 0.0, 0.0, size, 0.0, gs.rise])
+                .then(tm)
+                .then(&gs.ctm);
+            // Glyph box in glyph space (em units).
+            let (bx0, by0, bx1, by1) = if font.vertical {
+                (-0.5, -0.88, 0.5, 0.12)
+            } else {
+                (0.0, -0.12, g.width.max(0.3), 0.88)
+            };
+            let corners = [
+                trm.apply(bx0, by0),
+                trm.apply(bx1, by0),
+                trm.apply(bx0, by1),
+                trm.apply(bx1, by1),
+            ];
+            let x0 = corners.iter().map(|p| p.0).fold(f32::MAX, f32::min);
+            let x1 = corners.iter().map(|p| p.0).fold(f32::MIN, f32::max);
+            let y0 = corners.iter().map(|p| p.1).fold(f32::MAX, f32::min);
+            let y1 = corners.iter().map(|p| p.1).fold(f32::MIN, f32::max);
+            let [a, b, c, d, _, _] = trm.0;
+            let dev_size = (c * c + d * d).sqrt();
+            let upright = b.abs() < 0.01 * a.abs().max(1e-6) && a > 0.0;
+            let axis = b.abs() < 0.01 * a.abs().max(1e-6) || a.abs() < 0.01 * b.abs().max(1e-6);
+            if !g.text.trim().is_empty() || g.undecoded {
+                self.seq += 1;
+                self.out.chars.push(TextChar {
+                    text: g.text.clone(),
+                    x0,
+                    y0,
+                    x1,
+                    y1,
+                    size: dev_size,
+                    upright,
+                    skewed: !axis,
+                    vertical: font.vertical,
+                    brightness: gs.fill,
+                    undecoded: g.undecoded,
+                    seq: self.seq,
+                });
+            }
+            let spacing = gs.char_spacing
+                + if g.is_space_code {
+                    gs.word_spacing
+                } else {
+                    0.0
+                };
+            *tm = if font.vertical {
+                Matrix::translate(0.0, -(size + spacing)).then(tm)
+            } else {
+                Matrix::translate((g.width * size + spacing) * gs.hscale, 0.0).then(tm)
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_matrix_rotations_keep_points_on_the_page() {
+        let media = [0.0, 0.0, 600.0, 800.0];
+        for rot in [0, 90, 180, 270] {
+            let (m, w, h) = page_matrix(media, rot);
+            for (x, y) in [(0.0, 0.0), (600.0, 800.0), (100.0, 700.0)] {
+                let (px, py) = m.apply(x, y);
+                assert!(
+                    (0.0..=w).contains(&px) && (0.0..=h).contains(&py),
+                    "rot {rot}: ({x},{y}) → ({px},{py})"
+                );
+            }
+        }
+        // Unrotated: the top-left of the page is (0, 800) in PDF space.
+        assert_eq!(page_matrix(media, 0).0.apply(0.0, 800.0), (0.0, 0.0));
+    }
+}

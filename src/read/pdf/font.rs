@@ -1,0 +1,591 @@
+//! Fonts: character codes → Unicode text and advance widths, in the order
+//! of PDF 32000-1 §9.10.2 — ToUnicode; else a predefined CMap (UCS-2/UTF-16
+//! codes are Unicode; GB/GBK codes are decoded as GBK; Identity codes are
+//! CIDs looked up in Adobe-GB1); else the embedded TrueType `cmap`; simple
+//! fonts through /Encoding and /Differences.
+
+use super::cmap::CMap;
+use lopdf::{Dictionary, Document, Object};
+use std::collections::HashMap;
+
+static ADOBE_GB1: &[u8] = include_bytes!("data/adobe_gb1_ucs2.bin");
+include!("data/radicals.rs");
+
+fn adobe_gb1(cid: u32) -> Option<char> {
+    let i = cid as usize * 2;
+    let u = u16::from_le_bytes([*ADOBE_GB1.get(i)?, *ADOBE_GB1.get(i + 1)?]);
+    (u != 0).then(|| char::from_u32(u32::from(u))).flatten()
+}
+
+/// Radical code points (some PDF producers map CJK glyphs to the Kangxi
+/// radicals block) become the ideographs they look like.
+pub fn unify_radical(c: char) -> char {
+    if !('\u{2E80}'..='\u{2FDF}').contains(&c) {
+        return c;
+    }
+    RADICALS
+        .binary_search_by_key(&c, |p| p.0)
+        .map_or(c, |i| RADICALS[i].1)
+}
+
+#[derive(Debug, Clone)]
+enum Encoding {
+    /// 2-byte codes that are CIDs.
+    Identity,
+    /// Codes that are UCS-2 / UTF-16 values.
+    Unicode,
+    /// GB 2312 / GBK / GB 18030 byte codes.
+    Gbk,
+    /// An embedded CMap stream (codes → CIDs).
+    Embedded(CMap),
+    /// One-byte codes through a 256-entry table.
+    Simple(Box<[Option<char>; 256]>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Font {
+    encoding: Encoding,
+    /// Codespace used to split strings (composite fonts).
+    split: CMap,
+    to_unicode: Option<CMap>,
+    /// Adobe-GB1 ordering: CIDs can be looked up in the Adobe table.
+    gb1: bool,
+    /// Glyph id → Unicode from an embedded TrueType font's cmap.
+    ttf: HashMap<u16, char>,
+    widths: HashMap<u32, f32>,
+    default_width: f32,
+    pub vertical: bool,
+    pub composite: bool,
+}
+
+/// One character code of a shown string.
+#[derive(Debug, Clone)]
+pub struct Glyph {
+    pub text: String,
+    /// Horizontal advance in text space (thousandths of an em / 1000).
+    pub width: f32,
+    /// A single-byte code 32 (word spacing applies).
+    pub is_space_code: bool,
+    /// No Unicode could be found for the code.
+    pub undecoded: bool,
+}
+
+fn name_of(o: &Object) -> Option<&[u8]> {
+    match o {
+        Object::Name(n) => Some(n),
+        _ => None,
+    }
+}
+
+fn num(o: &Object) -> Option<f32> {
+    match o {
+        Object::Integer(i) => Some(*i as f32),
+        Object::Real(r) => Some(*r),
+        _ => None,
+    }
+}
+
+fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
+    doc.dereference(o).map(|(_, o)| o).unwrap_or(o)
+}
+
+fn dict_get<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    d.get(key).ok().map(|o| deref(doc, o))
+}
+
+fn stream_bytes(doc: &Document, o: &Object, limit: usize) -> Option<Vec<u8>> {
+    match deref(doc, o) {
+        Object::Stream(s) => s
+            .decompressed_content_with_limit(limit)
+            .ok()
+            .or_else(|| (s.dict.get(b"Filter").is_err()).then(|| s.content.clone())),
+        _ => None,
+    }
+}
+
+const FONT_STREAM_LIMIT: usize = 32 * 1024 * 1024;
+
+impl Font {
+    pub fn from_dict(doc: &Document, d: &Dictionary) -> Font {
+        let subtype = dict_get(doc, d, b"Subtype")
+            .and_then(name_of)
+            .unwrap_or(b"");
+        let to_unicode = dict_get(doc, d, b"ToUnicode")
+            .and_then(|o| stream_bytes(doc, o, FONT_STREAM_LIMIT))
+            .map(|b| CMap::parse(&b));
+        if subtype == b"Type0" {
+            Self::composite(doc, d, to_unicode)
+        } else {
+            Self::simple(doc, d, to_unicode)
+        }
+    }
+
+    fn composite(doc: &Document, d: &Dictionary, to_unicode: Option<CMap>) -> Font {
+        let enc = dict_get(doc, d, b"Encoding");
+        let (encoding, split, vertical) = match enc {
+            Some(Object::Name(n)) => {
+                let name = String::from_utf8_lossy(n).to_string();
+                let vertical = name.ends_with("-V");
+                let (e, cs): (Encoding, &[(usize, u32, u32)]) = if name.starts_with("Identity") {
+                    (Encoding::Identity, &[(2, 0, 0xFFFF)])
+                } else if name.starts_with("UniGB-UTF16") || name.contains("UTF16") {
+                    (
+                        Encoding::Unicode,
+                        &[
+                            (2, 0, 0xD7FF),
+                            (4, 0xD800_DC00, 0xDBFF_DFFF),
+                            (2, 0xE000, 0xFFFF),
+                        ],
+                    )
+                } else if name.starts_with("Uni") {
+                    (Encoding::Unicode, &[(2, 0, 0xFFFF)])
+                } else if name.starts_with("GBK2K") {
+                    (
+                        Encoding::Gbk,
+                        &[
+                            (1, 0, 0x80),
+                            (2, 0x8140, 0xFEFE),
+                            (4, 0x8130_8130, 0xFE39_FE39),
+                        ],
+                    )
+                } else if name.starts_with("GB") {
+                    (Encoding::Gbk, &[(1, 0, 0x80), (2, 0x8140, 0xFEFE)])
+                } else {
+                    (Encoding::Identity, &[(2, 0, 0xFFFF)])
+                };
+                (
+                    e,
+                    CMap {
+                        codespace: cs.to_vec(),
+                        ..CMap::default()
+                    },
+                    vertical,
+                )
+            }
+            Some(o @ Object::Stream(_)) => {
+                let cm = stream_bytes(doc, o, FONT_STREAM_LIMIT)
+                    .map(|b| CMap::parse(&b))
+                    .unwrap_or_default();
+                let vertical = cm.vertical;
+                (Encoding::Embedded(cm.clone()), cm, vertical)
+            }
+            _ => (
+                Encoding::Identity,
+                CMap {
+                    codespace: vec![(2, 0, 0xFFFF)],
+                    ..CMap::default()
+                },
+                false,
+            ),
+        };
+        let desc = dict_get(doc, d, b"DescendantFonts").and_then(|o| match o {
+            Object::Array(a) => a.first().map(|x| deref(doc, x)),
+            _ => None,
+        });
+        let mut widths = HashMap::new();
+        let mut default_width = 1000.0;
+        let mut gb1 = false;
+        let mut ttf = HashMap::new();
+        if let Some(Object::Dictionary(cid)) = desc {
+            default_width = dict_get(doc, cid, b"DW").and_then(num).unwrap_or(1000.0);
+            if let Some(Object::Array(w)) = dict_get(doc, cid, b"W") {
+                parse_w(doc, w, &mut widths);
+            }
+            if let Some(Object::Dictionary(info)) = dict_get(doc, cid, b"CIDSystemInfo") {
+                gb1 = matches!(dict_get(doc, info, b"Ordering"), Some(Object::String(s, _)) if s.as_slice() == b"GB1");
+            }
+            let identity_gid =
+                !matches!(dict_get(doc, cid, b"CIDToGIDMap"), Some(Object::Stream(_)));
+            if to_unicode.is_none()
+                && identity_gid
+                && let Some(Object::Dictionary(fd)) = dict_get(doc, cid, b"FontDescriptor")
+                && let Some(bytes) = dict_get(doc, fd, b"FontFile2")
+                    .and_then(|o| stream_bytes(doc, o, FONT_STREAM_LIMIT))
+            {
+                ttf = truetype_gid_to_unicode(&bytes);
+            }
+        }
+        if matches!(encoding, Encoding::Unicode | Encoding::Gbk) {
+            gb1 = true;
+        }
+        Font {
+            encoding,
+            split,
+            to_unicode,
+            gb1,
+            ttf,
+            widths,
+            default_width,
+            vertical,
+            composite: true,
+        }
+    }
+
+    fn simple(doc: &Document, d: &Dictionary, to_unicode: Option<CMap>) -> Font {
+        let mut table: Box<[Option<char>; 256]> = Box::new([None; 256]);
+        // Base: ASCII for printable codes, Latin-1 above (WinAnsi is close).
+        for (i, slot) in table.iter_mut().enumerate() {
+            if (32..127).contains(&i) || i >= 160 {
+                *slot = char::from_u32(i as u32);
+            }
+        }
+        if let Some(Object::Dictionary(enc)) = dict_get(doc, d, b"Encoding")
+            && let Some(Object::Array(diffs)) = dict_get(doc, enc, b"Differences")
+        {
+            let mut code = 0usize;
+            for o in diffs {
+                match deref(doc, o) {
+                    Object::Integer(i) => code = (*i).clamp(0, 255) as usize,
+                    Object::Name(n) => {
+                        if code < 256 {
+                            table[code] = glyph_name_to_unicode(n).and_then(|s| s.chars().next());
+                        }
+                        code += 1;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let first = dict_get(doc, d, b"FirstChar").and_then(num).unwrap_or(0.0) as u32;
+        let mut widths = HashMap::new();
+        if let Some(Object::Array(w)) = dict_get(doc, d, b"Widths") {
+            for (i, o) in w.iter().enumerate() {
+                if let Some(v) = num(deref(doc, o)) {
+                    widths.insert(first + i as u32, v);
+                }
+            }
+        }
+        let default_width = if widths.is_empty() { 500.0 } else { 0.0 };
+        Font {
+            encoding: Encoding::Simple(table),
+            split: CMap {
+                codespace: vec![(1, 0, 0xFF)],
+                ..CMap::default()
+            },
+            to_unicode,
+            gb1: false,
+            ttf: HashMap::new(),
+            widths,
+            default_width,
+            vertical: false,
+            composite: false,
+        }
+    }
+
+    /// A font for a resource name that does not resolve: codes read as Latin-1.
+    pub fn fallback() -> Font {
+        Font {
+            encoding: Encoding::Simple(Box::new(std::array::from_fn(|i| char::from_u32(i as u32)))),
+            split: CMap {
+                codespace: vec![(1, 0, 0xFF)],
+                ..CMap::default()
+            },
+            to_unicode: None,
+            gb1: false,
+            ttf: HashMap::new(),
+            widths: HashMap::new(),
+            default_width: 500.0,
+            vertical: false,
+            composite: false,
+        }
+    }
+
+    pub fn decode(&self, bytes: &[u8]) -> Vec<Glyph> {
+        let codes = match (&self.to_unicode, self.composite) {
+            // A ToUnicode CMap with its own codespace splits simple strings too.
+            (_, true) => self.split.split(bytes),
+            (_, false) => bytes.iter().map(|b| (u32::from(*b), 1)).collect(),
+        };
+        codes
+            .into_iter()
+            .map(|(code, len)| {
+                let text = self.unicode(code, len);
+                let cid = self.cid(code);
+                let width = self.widths.get(&cid).copied().unwrap_or(self.default_width) / 1000.0;
+                Glyph {
+                    undecoded: text.is_none(),
+                    text: text.unwrap_or_default(),
+                    width,
+                    is_space_code: len == 1 && code == 32,
+                }
+            })
+            .collect()
+    }
+
+    fn cid(&self, code: u32) -> u32 {
+        match &self.encoding {
+            Encoding::Embedded(cm) => cm.cid(code).unwrap_or(code),
+            _ => code,
+        }
+    }
+
+    fn unicode(&self, code: u32, len: usize) -> Option<String> {
+        if let Some(s) = self
+            .to_unicode
+            .as_ref()
+            .and_then(|t| t.to_unicode.get(&code))
+            && !s.is_empty()
+            && !s.contains('\u{FFFD}')
+        {
+            return Some(s.chars().map(unify_radical).collect());
+        }
+        let c = match &self.encoding {
+            Encoding::Simple(t) => t.get(code as usize).copied().flatten(),
+            Encoding::Unicode => {
+                if len == 4 {
+                    let hi = (code >> 16) as u16;
+                    let lo = code as u16;
+                    char::decode_utf16([hi, lo]).next().and_then(Result::ok)
+                } else {
+                    char::from_u32(code)
+                }
+            }
+            Encoding::Gbk => {
+                let bytes = code.to_be_bytes();
+                let (text, _, bad) = encoding_rs::GB18030.decode(&bytes[4 - len..]);
+                (!bad).then(|| text.chars().next()).flatten()
+            }
+            Encoding::Identity | Encoding::Embedded(_) => {
+                let cid = self.cid(code);
+                self.ttf.get(&(cid as u16)).copied().or_else(|| {
+                    if self.gb1 || self.ttf.is_empty() {
+                        adobe_gb1(cid)
+                    } else {
+                        None
+                    }
+                })
+            }
+        };
+        c.filter(|c| *c != '\0')
+            .map(|c| unify_radical(c).to_string())
+    }
+}
+
+/// /W array: `c [w1 w2 …]` or `cfirst clast w`.
+fn parse_w(doc: &Document, w: &[Object], out: &mut HashMap<u32, f32>) {
+    let mut i = 0;
+    while i < w.len() {
+        let Some(start) = num(deref(doc, &w[i])) else {
+            i += 1;
+            continue;
+        };
+        match w.get(i + 1).map(|o| deref(doc, o)) {
+            Some(Object::Array(ws)) => {
+                for (k, o) in ws.iter().enumerate().take(65536) {
+                    if let Some(v) = num(deref(doc, o)) {
+                        out.insert(start as u32 + k as u32, v);
+                    }
+                }
+                i += 2;
+            }
+            Some(o) => {
+                let end = num(o).unwrap_or(start);
+                let v = w
+                    .get(i + 2)
+                    .and_then(|o| num(deref(doc, o)))
+                    .unwrap_or(1000.0);
+                let n = ((end - start).max(0.0) as u32).min(65535);
+                for k in 0..=n {
+                    out.insert(start as u32 + k, v);
+                }
+                i += 3;
+            }
+            None => break,
+        }
+    }
+}
+
+fn be16(b: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_be_bytes([*b.get(at)?, *b.get(at + 1)?]))
+}
+
+fn be32(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_be_bytes([
+        *b.get(at)?,
+        *b.get(at + 1)?,
+        *b.get(at + 2)?,
+        *b.get(at + 3)?,
+    ]))
+}
+
+/// Reads an embedded TrueType font's Unicode `cmap` (format 4 or 12) and
+/// inverts it: glyph id → Unicode.
+pub fn truetype_gid_to_unicode(font: &[u8]) -> HashMap<u16, char> {
+    let mut out = HashMap::new();
+    let Some(num_tables) = be16(font, 4) else {
+        return out;
+    };
+    let cmap = (0..num_tables as usize).find_map(|i| {
+        let rec = 12 + i * 16;
+        (font.get(rec..rec + 4)? == b"cmap")
+            .then(|| be32(font, rec + 8))
+            .flatten()
+    });
+    let Some(cmap) = cmap.map(|c| c as usize) else {
+        return out;
+    };
+    let Some(n) = be16(font, cmap + 2) else {
+        return out;
+    };
+    let mut best: Option<(u16, usize)> = None;
+    for i in 0..n as usize {
+        let rec = cmap + 4 + i * 8;
+        let (Some(pid), Some(eid), Some(off)) =
+            (be16(font, rec), be16(font, rec + 2), be32(font, rec + 4))
+        else {
+            break;
+        };
+        let rank = match (pid, eid) {
+            (3, 10) | (0, 4) => 3,
+            (3, 1) | (0, 3) => 2,
+            (0, _) => 1,
+            _ => 0,
+        };
+        if rank > 0 && best.is_none_or(|(r, _)| rank > r) {
+            best = Some((rank, cmap + off as usize));
+        }
+    }
+    let Some((_, sub)) = best else { return out };
+    match be16(font, sub) {
+        Some(4) => {
+            let Some(segx2) = be16(font, sub + 6).map(usize::from) else {
+                return out;
+            };
+            let ends = sub + 14;
+            let starts = ends + segx2 + 2;
+            let deltas = starts + segx2;
+            let ranges = deltas + segx2;
+            for s in 0..segx2 / 2 {
+                let (Some(end), Some(start), Some(delta), Some(ro)) = (
+                    be16(font, ends + s * 2),
+                    be16(font, starts + s * 2),
+                    be16(font, deltas + s * 2),
+                    be16(font, ranges + s * 2),
+                ) else {
+                    break;
+                };
+                if start > end || start == 0xFFFF {
+                    continue;
+                }
+                for c in start..=end {
+                    let gid = if ro == 0 {
+                        c.wrapping_add(delta)
+                    } else {
+                        let at = ranges + s * 2 + ro as usize + (c - start) as usize * 2;
+                        match be16(font, at) {
+                            Some(0) | None => continue,
+                            Some(g) => g.wrapping_add(delta),
+                        }
+                    };
+                    if let Some(ch) = char::from_u32(u32::from(c)) {
+                        out.entry(gid).or_insert(ch);
+                    }
+                }
+            }
+        }
+        Some(12) => {
+            let Some(groups) = be32(font, sub + 12) else {
+                return out;
+            };
+            for g in 0..groups.min(100_000) as usize {
+                let at = sub + 16 + g * 12;
+                let (Some(start), Some(end), Some(gid)) =
+                    (be32(font, at), be32(font, at + 4), be32(font, at + 8))
+                else {
+                    break;
+                };
+                for (k, c) in (start..=end.min(start + 0xFFFF)).enumerate() {
+                    if let Some(ch) = char::from_u32(c) {
+                        out.entry((gid + k as u32) as u16).or_insert(ch);
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Glyph names of the Adobe Glyph List that simple fonts in these reports
+/// use, plus `uniXXXX` / `uXXXX[XX]`.
+pub fn glyph_name_to_unicode(name: &[u8]) -> Option<String> {
+    let n = std::str::from_utf8(name).ok()?;
+    let named = match n {
+        "space" | "nbspace" => ' ',
+        "exclam" => '!',
+        "quotedbl" => '"',
+        "numbersign" => '#',
+        "dollar" => '$',
+        "percent" => '%',
+        "ampersand" => '&',
+        "quotesingle" | "quoteright" => '\'',
+        "parenleft" => '(',
+        "parenright" => ')',
+        "asterisk" => '*',
+        "plus" => '+',
+        "comma" => ',',
+        "hyphen" | "minus" => '-',
+        "period" => '.',
+        "slash" => '/',
+        "zero" => '0',
+        "one" => '1',
+        "two" => '2',
+        "three" => '3',
+        "four" => '4',
+        "five" => '5',
+        "six" => '6',
+        "seven" => '7',
+        "eight" => '8',
+        "nine" => '9',
+        "colon" => ':',
+        "semicolon" => ';',
+        "less" => '<',
+        "equal" => '=',
+        "greater" => '>',
+        "question" => '?',
+        "at" => '@',
+        "bracketleft" => '[',
+        "backslash" => '\\',
+        "bracketright" => ']',
+        "underscore" => '_',
+        "braceleft" => '{',
+        "bar" => '|',
+        "braceright" => '}',
+        "emdash" => '—',
+        "endash" => '–',
+        "bullet" => '•',
+        _ => {
+            if n.len() == 1 && n.chars().all(|c| c.is_ascii_alphabetic()) {
+                return Some(n.to_string());
+            }
+            let hex = n.strip_prefix("uni").or_else(|| n.strip_prefix('u'))?;
+            let hex = &hex[..hex.len().min(if n.starts_with("uni") { 4 } else { 6 })];
+            return u32::from_str_radix(hex, 16)
+                .ok()
+                .and_then(char::from_u32)
+                .map(|c| c.to_string());
+        }
+    };
+    Some(named.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adobe_gb1_and_radicals() {
+        assert_eq!(adobe_gb1(1), Some(' '));
+        assert_eq!(unify_radical('\u{2F00}'), '一');
+        assert_eq!(unify_radical('\u{2FA8}'), '門');
+        assert_eq!(unify_radical('中'), '中');
+    }
+
+    #[test]
+    fn glyph_names() {
+        assert_eq!(glyph_name_to_unicode(b"five").as_deref(), Some("5"));
+        assert_eq!(glyph_name_to_unicode(b"uni4E00").as_deref(), Some("一"));
+        assert_eq!(glyph_name_to_unicode(b"A").as_deref(), Some("A"));
+        assert_eq!(glyph_name_to_unicode(b"g123"), None);
+    }
+}

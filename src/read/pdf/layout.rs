@@ -1,0 +1,361 @@
+//! Page layout: characters → lines → paragraphs, tables filled from their
+//! grid, page furniture (page numbers, headers, watermarks) dropped, and
+//! tables and paragraphs that run over a page break joined.
+
+use super::content::{PageContent, TextChar};
+use super::table::{GridTable, find_tables};
+use crate::model::{Block, Cell, Document, Paragraph, Table};
+
+/// A line of text on a page.
+#[derive(Debug, Clone)]
+pub struct TextLine {
+    pub x0: f32,
+    pub x1: f32,
+    pub y0: f32,
+    pub y1: f32,
+    pub size: f32,
+    pub text: String,
+}
+
+fn is_ascii_word(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// Groups characters into lines: by vertical overlap, then left to right.
+pub fn lines(mut chars: Vec<&TextChar>) -> Vec<TextLine> {
+    chars.sort_by(|a, b| a.cy().total_cmp(&b.cy()).then(a.x0.total_cmp(&b.x0)));
+    let mut groups: Vec<Vec<&TextChar>> = Vec::new();
+    for c in chars {
+        let joins = groups.last().is_some_and(|g| {
+            let (y0, y1) = g
+                .iter()
+                .fold((f32::MAX, f32::MIN), |(a, b), c| (a.min(c.y0), b.max(c.y1)));
+            let overlap = c.y1.min(y1) - c.y0.max(y0);
+            overlap > 0.5 * (c.y1 - c.y0).min(y1 - y0)
+        });
+        if joins {
+            if let Some(g) = groups.last_mut() {
+                g.push(c);
+            }
+        } else {
+            groups.push(vec![c]);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut g| {
+            g.sort_by(|a, b| a.x0.total_cmp(&b.x0).then(a.seq.cmp(&b.seq)));
+            let mut text = String::new();
+            let mut prev: Option<&TextChar> = None;
+            for c in &g {
+                if let Some(p) = prev {
+                    // Overprinted duplicates (fake bold) are dropped.
+                    if p.text == c.text && (c.x0 - p.x0).abs() < 0.3 * c.size.max(1.0) {
+                        continue;
+                    }
+                    let gap = c.x0 - p.x1;
+                    if gap > 0.25 * c.size
+                        && is_ascii_word(text.chars().last())
+                        && is_ascii_word(c.text.chars().next())
+                    {
+                        text.push(' ');
+                    }
+                }
+                text.push_str(&c.text);
+                prev = Some(c);
+            }
+            TextLine {
+                x0: g.iter().map(|c| c.x0).fold(f32::MAX, f32::min),
+                x1: g.iter().map(|c| c.x1).fold(f32::MIN, f32::max),
+                y0: g.iter().map(|c| c.y0).fold(f32::MAX, f32::min),
+                y1: g.iter().map(|c| c.y1).fold(f32::MIN, f32::max),
+                size: median(g.iter().map(|c| c.size).collect()),
+                text,
+            }
+        })
+        .collect()
+}
+
+fn median(mut v: Vec<f32>) -> f32 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f32::total_cmp);
+    v[v.len() / 2]
+}
+
+/// Text of a table cell: lines joined without separators (labels wrapped
+/// over lines, or printed one character per line, read as one label).
+fn cell_text(chars: Vec<&TextChar>) -> String {
+    if !chars.is_empty() && chars.iter().all(|c| c.vertical) {
+        let mut cs = chars;
+        cs.sort_by(|a, b| {
+            a.x0.total_cmp(&b.x0)
+                .reverse()
+                .then(a.cy().total_cmp(&b.cy()))
+        });
+        return cs.iter().map(|c| c.text.as_str()).collect();
+    }
+    lines(chars)
+        .into_iter()
+        .map(|l| l.text)
+        .collect::<Vec<_>>()
+        .join("")
+}
+
+/// Page numbers and running heads: `-3-`, `- 3 -`, `— 3 —`, `3`, `第3页 共5页`, `3/5`.
+fn is_page_furniture(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() {
+        return true;
+    }
+    let core = t.trim_matches(|c| matches!(c, '-' | '—' | '–' | '－' | '·'));
+    if !core.is_empty() && core.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let digits_or =
+        |s: &str, extra: &str| s.chars().all(|c| c.is_ascii_digit() || extra.contains(c));
+    (t.starts_with('第') && t.contains('页') && digits_or(&t, "第页共,，"))
+        || (t.contains('/') && digits_or(&t, "/"))
+}
+
+struct PageBlocks {
+    /// (top y, block, paragraph starts indented, paragraph ends short)
+    blocks: Vec<(f32, Block, bool, bool)>,
+    /// Column boundaries of each table block, for joining across pages.
+    table_xs: Vec<Option<Vec<f32>>>,
+}
+
+fn page_blocks(page: &PageContent) -> PageBlocks {
+    let sizes: Vec<f32> = page.chars.iter().map(|c| c.size).collect();
+    let body_size = median(sizes).max(1.0);
+    // Watermarks: text at an angle, or large pale text.
+    let keep = |c: &&TextChar| !c.skewed && !(c.brightness > 0.75 && c.size > 1.8 * body_size);
+    let chars: Vec<&TextChar> = page.chars.iter().filter(keep).collect();
+    let grids = find_tables(&page.segments);
+    let mut used = vec![false; chars.len()];
+    let mut out = PageBlocks {
+        blocks: Vec::new(),
+        table_xs: Vec::new(),
+    };
+    for g in &grids {
+        let (x0, y0, x1, y1) = g.bbox();
+        let mut per_cell: Vec<Vec<&TextChar>> = vec![Vec::new(); g.cells.len()];
+        for (i, c) in chars.iter().enumerate() {
+            let (cx, cy) = (c.cx(), c.cy());
+            if cx < x0 || cx > x1 || cy < y0 || cy > y1 {
+                continue;
+            }
+            if let Some(k) = g.cell_at(cx, cy) {
+                per_cell[k].push(c);
+                used[i] = true;
+            }
+        }
+        out.blocks
+            .push((y0, Block::Table(grid_to_table(g, per_cell)), false, false));
+        out.table_xs.push(Some(g.xs.clone()));
+    }
+    let free: Vec<&TextChar> = chars
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(c, _)| *c)
+        .collect();
+    let mut text_lines = lines(free);
+    // Page numbers and running heads in the top and bottom margins.
+    let (top, bottom) = (page.height * 0.1, page.height * 0.9);
+    text_lines.retain(|l| !((l.y1 < top || l.y0 > bottom) && is_page_furniture(&l.text)));
+    for (y, p, ind, short) in paragraphs(&text_lines) {
+        out.blocks.push((
+            y,
+            Block::Paragraph(Paragraph {
+                text: p,
+                heading_level: None,
+            }),
+            ind,
+            short,
+        ));
+        out.table_xs.push(None);
+    }
+    // Reading order: top to bottom.
+    let mut order: Vec<usize> = (0..out.blocks.len()).collect();
+    order.sort_by(|a, b| out.blocks[*a].0.total_cmp(&out.blocks[*b].0));
+    let mut blocks = Vec::with_capacity(order.len());
+    let mut xs = Vec::with_capacity(order.len());
+    let mut taken: Vec<Option<(f32, Block, bool, bool)>> =
+        out.blocks.into_iter().map(Some).collect();
+    for i in order {
+        if let Some(b) = taken[i].take() {
+            blocks.push(b);
+            xs.push(out.table_xs[i].clone());
+        }
+    }
+    PageBlocks {
+        blocks,
+        table_xs: xs,
+    }
+}
+
+fn grid_to_table(g: &GridTable, per_cell: Vec<Vec<&TextChar>>) -> Table {
+    let cells = g
+        .cells
+        .iter()
+        .zip(per_cell)
+        .map(|(&(r, c, rs, cs), chars)| {
+            let text = cell_text(chars);
+            Cell {
+                row: r,
+                col: c,
+                row_span: rs,
+                col_span: cs,
+                blocks: vec![Block::Paragraph(Paragraph {
+                    text: text.clone(),
+                    heading_level: None,
+                })],
+                text,
+            }
+        })
+        .collect();
+    Table::from_cells(cells)
+}
+
+/// Starts of lines that open a new paragraph: list labels and headings.
+fn starts_item(text: &str) -> bool {
+    let t = text.trim_start();
+    let mut cs = t.chars();
+    match cs.next() {
+        Some('（' | '(') => cs
+            .next()
+            .is_some_and(|c| "一二三四五六七八九十123456789".contains(c)),
+        Some(c) if "一二三四五六七八九十".contains(c) => {
+            let rest: String = t
+                .chars()
+                .skip_while(|c| "一二三四五六七八九十".contains(*c))
+                .take(1)
+                .collect();
+            rest == "、" || rest == "．" || rest == "."
+        }
+        _ => false,
+    }
+}
+
+/// Lines → paragraphs: a new paragraph at a first-line indent, after a short
+/// line, at a wide gap, at a change of size, or at a list label.
+/// Returns (top y, text, starts indented, ends short).
+fn paragraphs(lines: &[TextLine]) -> Vec<(f32, String, bool, bool)> {
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let left = lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
+    let right = lines.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
+    let mut out: Vec<(f32, String, bool, bool)> = Vec::new();
+    let mut prev: Option<&TextLine> = None;
+    for l in lines {
+        let size = l.size.max(1.0);
+        let indented = l.x0 > left + 1.2 * size;
+        let new = match prev {
+            None => true,
+            Some(p) => {
+                let gap = l.y0 - p.y1;
+                let short = p.x1 < right - 1.5 * size;
+                indented
+                    || short
+                    || gap > 1.2 * size
+                    || (l.size - p.size).abs() > 0.15 * size
+                    || starts_item(&l.text)
+            }
+        };
+        if new {
+            out.push((l.y0, l.text.clone(), indented, false));
+        } else if let Some(last) = out.last_mut() {
+            last.1.push_str(&l.text);
+        }
+        if let Some(last) = out.last_mut() {
+            last.3 = l.x1 < right - 1.5 * size;
+        }
+        prev = Some(l);
+    }
+    out
+}
+
+fn same_columns(a: &[f32], b: &[f32]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= 3.0)
+}
+
+/// Appends table `b`'s rows below table `a`.
+fn append_rows(a: &mut Table, b: Table) {
+    let offset = a.n_rows();
+    let mut cells = std::mem::take(&mut a.cells);
+    cells.extend(b.cells.into_iter().map(|mut c| {
+        c.row += offset;
+        c
+    }));
+    *a = Table::from_cells(cells);
+}
+
+pub fn build_document(pages: Vec<PageContent>) -> Document {
+    let mut doc = Document::default();
+    // The open table and whether the last paragraph may continue.
+    let mut last_xs: Option<Vec<f32>> = None;
+    let mut last_para_open = false;
+    for page in &pages {
+        let pb = page_blocks(page);
+        for (i, ((_, block, indented, ends_short), xs)) in
+            pb.blocks.into_iter().zip(pb.table_xs).enumerate()
+        {
+            let first_on_page = i == 0;
+            match block {
+                Block::Table(t) => {
+                    let continues = first_on_page
+                        && matches!(doc.blocks.last(), Some(Block::Table(_)))
+                        && last_xs
+                            .as_ref()
+                            .zip(xs.as_ref())
+                            .is_some_and(|(a, b)| same_columns(a, b));
+                    if continues {
+                        if let Some(Block::Table(prev)) = doc.blocks.last_mut() {
+                            append_rows(prev, t);
+                        }
+                    } else {
+                        doc.blocks.push(Block::Table(t));
+                    }
+                    last_xs = xs;
+                    last_para_open = false;
+                }
+                Block::Paragraph(p) => {
+                    let joins =
+                        first_on_page && last_para_open && !indented && !starts_item(&p.text);
+                    match doc.blocks.last_mut() {
+                        Some(Block::Paragraph(prev)) if joins => prev.text.push_str(&p.text),
+                        _ => doc.blocks.push(Block::Paragraph(p)),
+                    }
+                    last_para_open = !ends_short;
+                    last_xs = None;
+                }
+            }
+        }
+    }
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers_are_furniture() {
+        for t in ["- 3 -", "-3-", "— 12 —", "3", "第3页 共5页", "3/5"] {
+            assert!(is_page_furniture(t), "{t}");
+        }
+        for t in ["2024年1月", "一、总体情况", "95"] {
+            assert_eq!(is_page_furniture(t), t == "95", "{t}");
+        }
+    }
+
+    #[test]
+    fn list_labels_start_paragraphs() {
+        assert!(starts_item("一、总体情况"));
+        assert!(starts_item("（二）主动公开"));
+        assert!(!starts_item("一是完善制度"));
+    }
+}

@@ -1,0 +1,120 @@
+//! PDF reader: lopdf for objects, streams and decryption; our own content
+//! interpreter for positioned characters and rulings (`content`); then page
+//! layout into lines and paragraphs (`layout`) and tables from rulings or
+//! text alignment (`table`), joined across pages into one `Document`.
+
+pub mod cmap;
+pub mod content;
+pub mod font;
+pub mod layout;
+pub mod table;
+
+use crate::model::Document;
+use crate::read::{Deadline, Limits, ReadError};
+use content::{FontCache, Interpreter, PageContent, PageLimits};
+use lopdf::{Dictionary, Object};
+
+/// Opens a PDF, decrypting it when it is protected by an empty user password.
+fn load(bytes: &[u8], limits: &Limits) -> Result<lopdf::Document, ReadError> {
+    let opts = lopdf::LoadOptions {
+        max_decompressed_size: Some(limits.max_member_bytes as usize),
+        ..lopdf::LoadOptions::default()
+    };
+    let mut doc = match lopdf::Document::load_mem_with_options(bytes, opts) {
+        Ok(d) => d,
+        Err(e) => {
+            let msg = e.to_string();
+            if msg.to_ascii_lowercase().contains("decrypt")
+                || msg.to_ascii_lowercase().contains("password")
+            {
+                return Err(ReadError::Encrypted(
+                    "the PDF is protected by a password; open it with the password and save an unprotected copy".into(),
+                ));
+            }
+            return Err(ReadError::Corrupt(format!(
+                "the PDF cannot be parsed ({msg}); it may be truncated or not a PDF"
+            )));
+        }
+    };
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Err(ReadError::Encrypted(
+            "the PDF is protected by a password; open it with the password and save an unprotected copy".into(),
+        ));
+    }
+    Ok(doc)
+}
+
+/// Interprets every page: characters and rulings, page by page.
+pub fn pages(
+    bytes: &[u8],
+    limits: &Limits,
+    deadline: &Deadline,
+) -> Result<Vec<PageContent>, ReadError> {
+    let doc = load(bytes, limits)?;
+    let page_ids = doc.get_pages();
+    if page_ids.len() > limits.max_pdf_pages {
+        return Err(ReadError::TooLarge(format!(
+            "the PDF has {} pages, over the {}-page limit",
+            page_ids.len(),
+            limits.max_pdf_pages
+        )));
+    }
+    let mut fonts = FontCache::default();
+    let page_limits = PageLimits {
+        max_ops: limits.max_pdf_ops_per_page,
+        max_form_depth: limits.max_form_depth,
+    };
+    let mut out = Vec::with_capacity(page_ids.len());
+    for (_, id) in page_ids {
+        deadline.check()?;
+        let Ok(Object::Dictionary(page)) = doc.get_object(id) else {
+            continue;
+        };
+        let content = doc
+            .get_page_content_with_limit(id, limits.max_member_bytes as usize)
+            .unwrap_or_default();
+        let resources = page_resources(&doc, page);
+        let interp = Interpreter::new(&doc, &mut fonts, page_limits, deadline);
+        out.push(interp.run_page(page, &content, resources)?);
+    }
+    Ok(out)
+}
+
+/// A page's /Resources, inherited through /Parent.
+fn page_resources<'a>(doc: &'a lopdf::Document, page: &'a Dictionary) -> Option<&'a Dictionary> {
+    let mut d = page;
+    for _ in 0..32 {
+        if let Ok(r) = d.get(b"Resources") {
+            return match doc.dereference(r).ok()?.1 {
+                Object::Dictionary(r) => Some(r),
+                _ => None,
+            };
+        }
+        d = match doc.dereference(d.get(b"Parent").ok()?).ok()?.1 {
+            Object::Dictionary(p) => p,
+            _ => return None,
+        };
+    }
+    None
+}
+
+pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Document, ReadError> {
+    let pages = pages(bytes, limits, deadline)?;
+    let chars: usize = pages.iter().map(|p| p.chars.len()).sum();
+    if chars == 0 {
+        return Err(ReadError::NoTextLayer(
+            "the PDF has no text layer (scanned pages or text drawn as images); run OCR on it first".into(),
+        ));
+    }
+    let undecoded: usize = pages
+        .iter()
+        .flat_map(|p| &p.chars)
+        .filter(|c| c.undecoded)
+        .count();
+    if undecoded * 2 > chars {
+        return Err(ReadError::Corrupt(format!(
+            "{undecoded} of {chars} characters use fonts whose text cannot be decoded (no ToUnicode map or known encoding)"
+        )));
+    }
+    Ok(layout::build_document(pages))
+}

@@ -1,0 +1,297 @@
+//! Tables from ruling lines (lattice): rulings are merged into lines, lines
+//! that touch form a table, their positions form a grid, and a missing inner
+//! ruling merges the cells on either side.
+
+use super::content::Segment;
+
+/// Rulings closer than this (device units, ~pt) are the same line.
+const SNAP: f32 = 2.0;
+/// How far a ruling may fall short of a crossing and still meet it.
+const JOIN: f32 = 3.0;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Line {
+    /// Position across the line (y of a horizontal, x of a vertical line).
+    pub at: f32,
+    pub from: f32,
+    pub to: f32,
+}
+
+/// A table found on a page: grid positions and its merged cells.
+#[derive(Debug, Clone)]
+pub struct GridTable {
+    pub xs: Vec<f32>,
+    pub ys: Vec<f32>,
+    /// (row, col, row_span, col_span)
+    pub cells: Vec<(usize, usize, usize, usize)>,
+}
+
+impl GridTable {
+    pub fn bbox(&self) -> (f32, f32, f32, f32) {
+        (
+            self.xs[0],
+            self.ys[0],
+            *self.xs.last().unwrap_or(&0.0),
+            *self.ys.last().unwrap_or(&0.0),
+        )
+    }
+
+    /// The cell whose rectangle holds the point.
+    pub fn cell_at(&self, x: f32, y: f32) -> Option<usize> {
+        let col = self.xs.windows(2).position(|w| x >= w[0] && x < w[1])?;
+        let row = self.ys.windows(2).position(|w| y >= w[0] && y < w[1])?;
+        self.cells
+            .iter()
+            .position(|&(r, c, rs, cs)| row >= r && row < r + rs && col >= c && col < c + cs)
+    }
+}
+
+/// Merges collinear, overlapping or touching segments into lines.
+fn merge(mut lines: Vec<Line>) -> Vec<Line> {
+    lines.sort_by(|a, b| a.at.total_cmp(&b.at).then(a.from.total_cmp(&b.from)));
+    let mut out: Vec<Line> = Vec::new();
+    for l in lines {
+        // Same line only when the two overlap or touch along their length.
+        if let Some(last) =
+            out.iter_mut().rev().take(16).find(|o| {
+                (o.at - l.at).abs() <= SNAP && l.from <= o.to + SNAP && l.to >= o.from - SNAP
+            })
+        {
+            last.from = last.from.min(l.from);
+            last.to = last.to.max(l.to);
+            continue;
+        }
+        out.push(l);
+    }
+    out
+}
+
+fn cluster(mut v: Vec<f32>) -> Vec<f32> {
+    v.sort_by(f32::total_cmp);
+    let mut out: Vec<f32> = Vec::new();
+    let mut group: Vec<f32> = Vec::new();
+    for x in v {
+        if group.last().is_some_and(|g| x - g > SNAP) {
+            out.push(group.iter().sum::<f32>() / group.len() as f32);
+            group.clear();
+        }
+        group.push(x);
+    }
+    if !group.is_empty() {
+        out.push(group.iter().sum::<f32>() / group.len() as f32);
+    }
+    out
+}
+
+fn crosses(h: &Line, v: &Line) -> bool {
+    v.at >= h.from - JOIN && v.at <= h.to + JOIN && h.at >= v.from - JOIN && h.at <= v.to + JOIN
+}
+
+/// Whether some line at `at` covers most of [from, to].
+fn covered(lines: &[Line], at: f32, from: f32, to: f32) -> bool {
+    let need = (to - from) * 0.6;
+    lines
+        .iter()
+        .filter(|l| (l.at - at).abs() <= SNAP * 1.5)
+        .any(|l| l.to.min(to) - l.from.max(from) >= need)
+}
+
+pub fn find_tables(segments: &[Segment]) -> Vec<GridTable> {
+    let hs = merge(
+        segments
+            .iter()
+            .filter(|s| s.is_horizontal())
+            .map(|s| Line {
+                at: (s.y0 + s.y1) / 2.0,
+                from: s.x0,
+                to: s.x1,
+            })
+            .collect(),
+    );
+    let vs = merge(
+        segments
+            .iter()
+            .filter(|s| s.is_vertical())
+            .map(|s| Line {
+                at: (s.x0 + s.x1) / 2.0,
+                from: s.y0,
+                to: s.y1,
+            })
+            .collect(),
+    );
+    if hs.len() < 2 || vs.len() < 2 || hs.len() * vs.len() > 4_000_000 {
+        return Vec::new();
+    }
+    // Connected components over crossings (union-find on h + v lines).
+    let n = hs.len() + vs.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for (i, h) in hs.iter().enumerate() {
+        for (j, v) in vs.iter().enumerate() {
+            if crosses(h, v) {
+                let (a, b) = (find(&mut parent, i), find(&mut parent, hs.len() + j));
+                parent[a] = b;
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, (Vec<Line>, Vec<Line>)> = Default::default();
+    for i in 0..n {
+        let root = find(&mut parent, i);
+        let g = groups.entry(root).or_default();
+        if i < hs.len() {
+            g.0.push(hs[i]);
+        } else {
+            g.1.push(vs[i - hs.len()]);
+        }
+    }
+    let mut tables: Vec<GridTable> = groups
+        .into_values()
+        .filter(|(h, v)| h.len() >= 2 && v.len() >= 2)
+        .filter_map(|(h, v)| grid(&h, &v))
+        .collect();
+    tables.sort_by(|a, b| a.ys[0].total_cmp(&b.ys[0]));
+    tables
+}
+
+fn grid(hs: &[Line], vs: &[Line]) -> Option<GridTable> {
+    let xs = cluster(vs.iter().map(|l| l.at).collect());
+    let ys = cluster(hs.iter().map(|l| l.at).collect());
+    if xs.len() < 2 || ys.len() < 2 {
+        return None;
+    }
+    let (nr, nc) = (ys.len() - 1, xs.len() - 1);
+    if nr * nc > 100_000 {
+        return None;
+    }
+    // Union cells across missing inner rulings.
+    let idx = |r: usize, c: usize| r * nc + c;
+    let mut parent: Vec<usize> = (0..nr * nc).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for r in 0..nr {
+        for c in 0..nc {
+            if c + 1 < nc && !covered(vs, xs[c + 1], ys[r], ys[r + 1]) {
+                let (a, b) = (
+                    find(&mut parent, idx(r, c)),
+                    find(&mut parent, idx(r, c + 1)),
+                );
+                parent[a] = b;
+            }
+            if r + 1 < nr && !covered(hs, ys[r + 1], xs[c], xs[c + 1]) {
+                let (a, b) = (
+                    find(&mut parent, idx(r, c)),
+                    find(&mut parent, idx(r + 1, c)),
+                );
+                parent[a] = b;
+            }
+        }
+    }
+    let mut spans: std::collections::BTreeMap<usize, (usize, usize, usize, usize)> =
+        Default::default();
+    for r in 0..nr {
+        for c in 0..nc {
+            let root = find(&mut parent, idx(r, c));
+            let e = spans.entry(root).or_insert((r, c, r, c));
+            e.0 = e.0.min(r);
+            e.1 = e.1.min(c);
+            e.2 = e.2.max(r);
+            e.3 = e.3.max(c);
+        }
+    }
+    let mut cells: Vec<(usize, usize, usize, usize)> = spans
+        .into_values()
+        .map(|(r0, c0, r1, c1)| (r0, c0, r1 - r0 + 1, c1 - c0 + 1))
+        .collect();
+    cells.sort();
+    Some(GridTable { xs, ys, cells })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(y: f32, x0: f32, x1: f32) -> Segment {
+        Segment {
+            x0,
+            y0: y,
+            x1,
+            y1: y,
+        }
+    }
+    fn v(x: f32, y0: f32, y1: f32) -> Segment {
+        Segment {
+            x0: x,
+            y0,
+            x1: x,
+            y1,
+        }
+    }
+
+    #[test]
+    fn grid_with_a_merged_cell() {
+        // 2 rows × 3 columns; the first row's inner ruling at x=20 is missing,
+        // so its first two cells are one.
+        let segs = vec![
+            h(0.0, 0.0, 30.0),
+            h(10.0, 0.0, 30.0),
+            h(20.0, 0.0, 30.0),
+            v(0.0, 0.0, 20.0),
+            v(10.0, 10.0, 20.0),
+            v(20.0, 0.0, 20.0),
+            v(30.0, 0.0, 20.0),
+        ];
+        let t = find_tables(&segs);
+        assert_eq!(t.len(), 1);
+        let t = &t[0];
+        assert_eq!(t.xs.len(), 4);
+        assert!(t.cells.contains(&(0, 0, 1, 2)));
+        assert!(t.cells.contains(&(1, 0, 1, 1)));
+        assert_eq!(t.cells.len(), 5);
+    }
+
+    #[test]
+    fn collinear_rulings_of_two_tables_are_not_joined() {
+        // Same x, far apart in y: the lower line is sorted first by position.
+        let lines = merge(vec![
+            Line {
+                at: 10.2,
+                from: 300.0,
+                to: 400.0,
+            },
+            Line {
+                at: 10.5,
+                from: 0.0,
+                to: 100.0,
+            },
+        ]);
+        assert_eq!(lines.len(), 2);
+    }
+
+    #[test]
+    fn separate_tables_stay_apart() {
+        let mut segs = vec![
+            h(0.0, 0.0, 10.0),
+            h(10.0, 0.0, 10.0),
+            v(0.0, 0.0, 10.0),
+            v(10.0, 0.0, 10.0),
+        ];
+        segs.extend([
+            h(50.0, 0.0, 10.0),
+            h(60.0, 0.0, 10.0),
+            v(0.0, 50.0, 60.0),
+            v(10.0, 50.0, 60.0),
+        ]);
+        assert_eq!(find_tables(&segs).len(), 2);
+    }
+}
