@@ -130,7 +130,8 @@ fn page_blocks(page: &PageContent) -> PageBlocks {
     let sizes: Vec<f32> = page.chars.iter().map(|c| c.size).collect();
     let body_size = median(sizes).max(1.0);
     // Watermarks: text at an angle, or large pale text.
-    let keep = |c: &&TextChar| !c.skewed && !(c.brightness > 0.75 && c.size > 1.8 * body_size);
+    let watermark = |c: &TextChar| c.skewed || (c.brightness > 0.75 && c.size > 1.8 * body_size);
+    let keep = |c: &&TextChar| !watermark(c);
     let chars: Vec<&TextChar> = page.chars.iter().filter(keep).collect();
     let grids = find_tables(&page.segments);
     let mut used = vec![false; chars.len()];
