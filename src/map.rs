@@ -169,7 +169,14 @@ fn header_slots(
             continue;
         }
         last_bottom = Some(bottom);
-        let deepest = norm(&t.cells[bottom].text);
+        // The lowest header cell with text names the column (an empty cell
+        // below it is a layout artefact, e.g. wrapped text in a PDF).
+        let deepest = path
+            .iter()
+            .rev()
+            .map(|i| norm(&t.cells[*i].text))
+            .find(|s| !s.is_empty())
+            .unwrap_or_default();
         let whole: String = path.iter().map(|i| norm(&t.cells[*i].text)).collect();
         let target = classify(&deepest, &whole);
         started |= target.is_some();
@@ -367,12 +374,20 @@ fn applicant_target(row: &'static str) -> impl Fn(usize) -> Option<Target> {
 fn map_applications(parts: &[&Table], template_hint: Option<Template>, m: &mut Mapped) {
     let table = TableKind::Applications;
     let mut slots: Vec<Slot> = Vec::new();
+    // Grid width of the part the header came from: its value-area position
+    // only applies to parts laid out on the same grid.
+    let mut slots_width = 0;
     let mut values = Values::new();
     let mut prev: Option<&'static str> = None;
     for t in parts {
         let mut header_start: Option<usize> = None;
         for r in 0..t.n_rows() {
-            let mut view = row_view(t, r, value_start(&slots));
+            let geometry = if t.n_cols() == slots_width {
+                value_start(&slots)
+            } else {
+                None
+            };
+            let mut view = row_view(t, r, geometry);
             let key = application_row_key(&view, prev);
             let Some(key) = key.filter(|_| !is_header_row(&view)) else {
                 // Header band: read it at the first data row below it.
@@ -383,6 +398,7 @@ fn map_applications(parts: &[&Table], template_hint: Option<Template>, m: &mut M
                 let s = header_slots(t, hs..r, classify_by(APPLICANT_COLUMNS));
                 if s.iter().filter(|s| s.target.is_some()).count() >= 3 {
                     slots = s;
+                    slots_width = t.n_cols();
                     view = row_view(t, r, value_start(&slots));
                 }
             }

@@ -166,7 +166,7 @@ fn page_blocks(page: &PageContent) -> PageBlocks {
     // Page numbers and running heads in the top and bottom margins.
     let (top, bottom) = (page.height * 0.1, page.height * 0.9);
     text_lines.retain(|l| !((l.y1 < top || l.y0 > bottom) && is_page_furniture(&l.text)));
-    for (y, p, ind, short) in paragraphs(&text_lines) {
+    for (y, p, ind, short) in paragraphs(&text_lines, page.width) {
         out.blocks.push((
             y,
             Block::Paragraph(Paragraph {
@@ -243,12 +243,22 @@ fn starts_item(text: &str) -> bool {
 /// Lines → paragraphs: a new paragraph at a first-line indent, after a short
 /// line, at a wide gap, at a change of size, or at a list label.
 /// Returns (top y, text, starts indented, ends short).
-fn paragraphs(lines: &[TextLine]) -> Vec<(f32, String, bool, bool)> {
+fn paragraphs(lines: &[TextLine], page_width: f32) -> Vec<(f32, String, bool, bool)> {
     if lines.is_empty() {
         return Vec::new();
     }
     let left = lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
-    let right = lines.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
+    // The text block's right edge: the longest line, but at least the mirror
+    // of the left margin (a page of short lines has no full-width line).
+    let right = lines
+        .iter()
+        .map(|l| l.x1)
+        .fold(f32::MIN, f32::max)
+        .max(page_width - left);
+    let centred = |l: &TextLine| {
+        let (lm, rm) = (l.x0 - left, right - l.x1);
+        lm > 2.0 * l.size && (lm - rm).abs() < 1.5 * l.size
+    };
     let mut out: Vec<(f32, String, bool, bool)> = Vec::new();
     let mut prev: Option<&TextLine> = None;
     for l in lines {
@@ -264,6 +274,8 @@ fn paragraphs(lines: &[TextLine]) -> Vec<(f32, String, bool, bool)> {
                     || gap > 1.2 * size
                     || (l.size - p.size).abs() > 0.15 * size
                     || starts_item(&l.text)
+                    || centred(l)
+                    || centred(p)
             }
         };
         if new {
@@ -279,19 +291,59 @@ fn paragraphs(lines: &[TextLine]) -> Vec<(f32, String, bool, bool)> {
     out
 }
 
-fn same_columns(a: &[f32], b: &[f32]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= 3.0)
+/// Column edges closer than this are the same edge across pages.
+const EDGE_TOL: f32 = 3.0;
+
+/// Whether a table on the next page continues `a`: the same outer edges
+/// (the inner ones may differ, e.g. when one part's rows never split a
+/// label column).
+fn continues(a: &[f32], b: &[f32]) -> bool {
+    let edge =
+        |x: Option<&f32>, y: Option<&f32>| x.zip(y).is_some_and(|(x, y)| (x - y).abs() <= EDGE_TOL);
+    edge(a.first(), b.first()) && edge(a.last(), b.last())
 }
 
-/// Appends table `b`'s rows below table `a`.
-fn append_rows(a: &mut Table, b: Table) {
+/// Index of the edge in `union` nearest to `x`.
+fn edge_index(union: &[f32], x: f32) -> usize {
+    union
+        .iter()
+        .enumerate()
+        .min_by(|p, q| (p.1 - x).abs().total_cmp(&(q.1 - x).abs()))
+        .map_or(0, |(i, _)| i)
+}
+
+/// Appends table `b`'s rows below table `a`, both re-gridded on the union of
+/// their column edges. Returns the union.
+fn append_rows(a: &mut Table, a_xs: &[f32], b: Table, b_xs: &[f32]) -> Vec<f32> {
+    let mut all: Vec<f32> = a_xs.iter().chain(b_xs).copied().collect();
+    all.sort_by(f32::total_cmp);
+    let mut union: Vec<f32> = Vec::new();
+    for x in all {
+        if union.last().is_none_or(|u| x - u > EDGE_TOL) {
+            union.push(x);
+        }
+    }
+    let regrid = |c: &mut Cell, xs: &[f32]| {
+        let start = edge_index(&union, xs.get(c.col).copied().unwrap_or(0.0));
+        let end = edge_index(
+            &union,
+            xs.get(c.col + c.col_span).copied().unwrap_or(f32::MAX),
+        );
+        c.col = start;
+        c.col_span = end.saturating_sub(start).max(1);
+    };
     let offset = a.n_rows();
     let mut cells = std::mem::take(&mut a.cells);
+    for c in &mut cells {
+        regrid(c, a_xs);
+    }
     cells.extend(b.cells.into_iter().map(|mut c| {
+        regrid(&mut c, b_xs);
         c.row += offset;
         c
     }));
     *a = Table::from_cells(cells);
+    union
 }
 
 pub fn build_document(pages: Vec<PageContent>) -> Document {
@@ -307,20 +359,21 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
             let first_on_page = i == 0;
             match block {
                 Block::Table(t) => {
-                    let continues = first_on_page
+                    let joins = first_on_page
                         && matches!(doc.blocks.last(), Some(Block::Table(_)))
                         && last_xs
                             .as_ref()
                             .zip(xs.as_ref())
-                            .is_some_and(|(a, b)| same_columns(a, b));
-                    if continues {
-                        if let Some(Block::Table(prev)) = doc.blocks.last_mut() {
-                            append_rows(prev, t);
+                            .is_some_and(|(a, b)| continues(a, b));
+                    match (doc.blocks.last_mut(), &last_xs, &xs) {
+                        (Some(Block::Table(prev)), Some(a_xs), Some(b_xs)) if joins => {
+                            last_xs = Some(append_rows(prev, a_xs, t, b_xs));
                         }
-                    } else {
-                        doc.blocks.push(Block::Table(t));
+                        _ => {
+                            doc.blocks.push(Block::Table(t));
+                            last_xs = xs;
+                        }
                     }
-                    last_xs = xs;
                     last_para_open = false;
                 }
                 Block::Paragraph(p) => {
