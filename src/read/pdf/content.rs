@@ -52,6 +52,9 @@ pub struct TextChar {
     pub size: f32,
     /// The baseline is horizontal (reading left to right).
     pub upright: bool,
+    /// Baseline direction in quarter turns clockwise from "left to right"
+    /// (0 right, 1 down, 2 left, 3 up); meaningless when `skewed`.
+    pub quarter: u8,
     /// The baseline runs at some angle other than 0/90/180/270 degrees.
     pub skewed: bool,
     /// Drawn with a vertical-writing font (Identity-V): reads top to bottom.
@@ -224,6 +227,7 @@ impl<'a> Interpreter<'a> {
             rise: 0.0,
         };
         self.run(content, resources, gs, 0)?;
+        normalise_orientation(&mut self.out);
         Ok(self.out)
     }
 
@@ -648,6 +652,13 @@ impl<'a> Interpreter<'a> {
             let dev_size = (c * c + d * d).sqrt();
             let upright = b.abs() < 0.01 * a.abs().max(1e-6) && a > 0.0;
             let axis = b.abs() < 0.01 * a.abs().max(1e-6) || a.abs() < 0.01 * b.abs().max(1e-6);
+            let quarter = if a.abs() >= b.abs() {
+                if a > 0.0 { 0 } else { 2 }
+            } else if b > 0.0 {
+                1
+            } else {
+                3
+            };
             if !g.text.trim().is_empty() || g.undecoded {
                 self.seq += 1;
                 self.out.chars.push(TextChar {
@@ -658,6 +669,7 @@ impl<'a> Interpreter<'a> {
                     y1,
                     size: dev_size,
                     upright,
+                    quarter,
                     skewed: !axis,
                     vertical: font.vertical,
                     brightness: gs.fill,
@@ -677,6 +689,44 @@ impl<'a> Interpreter<'a> {
                 Matrix::translate((g.width * size + spacing) * gs.hscale, 0.0).then(tm)
             };
         }
+    }
+}
+
+/// Turns a page whose text mostly runs down, up or right-to-left (a
+/// portrait page shown with /Rotate, or a landscape page drawn with rotated
+/// text) so that its text reads left to right, top to bottom.
+fn normalise_orientation(page: &mut PageContent) {
+    let mut counts = [0usize; 4];
+    for c in page.chars.iter().filter(|c| !c.skewed) {
+        counts[usize::from(c.quarter & 3)] += 1;
+    }
+    let dominant = (0..4).max_by_key(|q| counts[*q]).unwrap_or(0);
+    if dominant == 0 || counts[dominant] <= counts[0] {
+        return;
+    }
+    let (w, h) = (page.width, page.height);
+    let map = |x: f32, y: f32| -> (f32, f32) {
+        match dominant {
+            1 => (y, w - x),
+            3 => (h - y, x),
+            _ => (w - x, h - y),
+        }
+    };
+    let remap = |x0: f32, y0: f32, x1: f32, y1: f32| {
+        let (ax, ay) = map(x0, y0);
+        let (bx, by) = map(x1, y1);
+        (ax.min(bx), ay.min(by), ax.max(bx), ay.max(by))
+    };
+    for c in &mut page.chars {
+        (c.x0, c.y0, c.x1, c.y1) = remap(c.x0, c.y0, c.x1, c.y1);
+        c.quarter = (c.quarter + 4 - dominant as u8) & 3;
+        c.upright = !c.skewed && c.quarter == 0;
+    }
+    for s in &mut page.segments {
+        (s.x0, s.y0, s.x1, s.y1) = remap(s.x0, s.y0, s.x1, s.y1);
+    }
+    if dominant != 2 {
+        std::mem::swap(&mut page.width, &mut page.height);
     }
 }
 
