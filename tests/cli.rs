@@ -171,6 +171,10 @@ fn samples_directory_runs_in_input_order_with_many_jobs() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
     let one = run(&["extract", "--jobs", "1", dir.to_str().unwrap()]);
     let many = run(&["extract", "--jobs", "8", dir.to_str().unwrap()]);
-    assert_eq!(one.status.code(), Some(0));
+    // samples/ holds a password-protected and a scanned PDF on purpose.
+    assert_eq!(one.status.code(), Some(1));
     assert_eq!(one.stdout, many.stdout);
+    let recs = lines(&one);
+    let errors: Vec<&str> = recs.iter().filter_map(|r| r["error"]["code"].as_str()).collect();
+    assert_eq!(errors, vec!["encrypted", "no_text_layer"]);
 }
