@@ -34,6 +34,14 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.finish();
+
+    let pdf = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/samples/seed-2020-jinyang-lo.pdf")).expect("PDF sample");
+    let mut g = c.benchmark_group("pdf");
+    g.throughput(Throughput::Elements(1));
+    g.bench_function("extract_5_page_report", |b| {
+        b.iter(|| govreport::extract(black_box(&pdf), "seed-2020-jinyang-lo.pdf", &opts))
+    });
+    g.finish();
 }
 
 criterion_group!(benches, bench);
