@@ -35,7 +35,11 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
 
-    let pdf = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/samples/seed-2020-jinyang-lo.pdf")).expect("PDF sample");
+    let pdf = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/seed-2020-jinyang-lo.pdf"
+    ))
+    .expect("PDF sample");
     let mut g = c.benchmark_group("pdf");
     g.throughput(Throughput::Elements(1));
     g.bench_function("extract_5_page_report", |b| {

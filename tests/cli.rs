@@ -175,6 +175,9 @@ fn samples_directory_runs_in_input_order_with_many_jobs() {
     assert_eq!(one.status.code(), Some(1));
     assert_eq!(one.stdout, many.stdout);
     let recs = lines(&one);
-    let errors: Vec<&str> = recs.iter().filter_map(|r| r["error"]["code"].as_str()).collect();
+    let errors: Vec<&str> = recs
+        .iter()
+        .filter_map(|r| r["error"]["code"].as_str())
+        .collect();
     assert_eq!(errors, vec!["encrypted", "no_text_layer"]);
 }

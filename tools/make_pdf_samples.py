@@ -106,7 +106,10 @@ RL_PROBLEMS = ['一是政策解读形式较为单一；二是信息发布的时�
 RL_OTHER = ['本年度未收取信息处理费。']
 
 
-def reportlab_report(path):
+def reportlab_report(path, rules='grid'):
+    """rules: 'grid' (all cell borders) or 'three-line' (三线表: a rule above
+    and below the header and below the table, no vertical rules, blanks and
+    dashes for zero)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib import colors
@@ -119,12 +122,17 @@ def reportlab_report(path):
     title = ParagraphStyle('title', parent=body, firstLineIndent=0, fontSize=16, leading=22, alignment=1)
     cell = ParagraphStyle('cell', fontName='STSong-Light', fontSize=8, leading=10, wordWrap='CJK')
     P = lambda t, s=cell: Paragraph(t, s)  # noqa: E731
-    grid = [('GRID', (0, 0), (-1, -1), 0.5, colors.black), ('FONT', (0, 0), (-1, -1), 'STSong-Light', 8),
-            ('VALIGN', (0, 0), (-1, -1), 'MIDDLE')]
+    grid = [('FONT', (0, 0), (-1, -1), 'STSong-Light', 8), ('VALIGN', (0, 0), (-1, -1), 'MIDDLE')]
+    if rules == 'grid':
+        grid.append(('GRID', (0, 0), (-1, -1), 0.5, colors.black))
+    else:
+        grid += [('LINEABOVE', (0, 0), (-1, 0), 1.2, colors.black), ('LINEBELOW', (0, -1), (-1, -1), 1.2, colors.black)]
+    blank = (lambda v: v) if rules == 'grid' else (lambda v: '' if v == '0' else v)
+    dash = (lambda v: v) if rules == 'grid' else (lambda v: '—' if v == '0' else v)
     story = [P('某市发展和改革委员会', title), P('2023年政府信息公开工作年度报告', title), Spacer(1, 8),
              P('一、总体情况', head)] + [P(t, body) for t in RL_OVERVIEW] + [P('二、主动公开政府信息情况', head)]
     t2 = [['第二十条第（一）项', '', '', ''], ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
-          ['规章'] + [str(x) for x in RL_ACTIVE['regulations']], ['行政规范性文件'] + [str(x) for x in RL_ACTIVE['normative_documents']],
+          ['规章'] + [dash(str(x)) for x in RL_ACTIVE['regulations']], ['行政规范性文件'] + [str(x) for x in RL_ACTIVE['normative_documents']],
           ['第二十条第（五）项', '', '', ''], ['信息内容', '本年处理决定数量', '', ''], ['行政许可', str(RL_ACTIVE['licensing'][0]), '', ''],
           ['第二十条第（六）项', '', '', ''], ['信息内容', '本年处理决定数量', '', ''], ['行政处罚', str(RL_ACTIVE['penalties'][0]), '', ''],
           ['行政强制', str(RL_ACTIVE['coercion'][0]), '', ''], ['第二十条第（八）项', '', '', ''],
@@ -143,7 +151,9 @@ def reportlab_report(path):
     group_rows = {}
     for k in keys:
         r = len(rows)
-        vals = [str(x) for x in RL_APPS[k]]
+        # Detail rows of 三线表 leave zero cells blank.
+        vals = [str(x) if k in ('new_received', 'carried_over', 'results_total', 'carried_forward') else blank(str(x))
+                for x in RL_APPS[k]]
         g = k.split('_')[0]
         if k in ('new_received', 'carried_over', 'carried_forward'):
             rows.append([P(labels[k]), '', ''] + vals)
@@ -159,7 +169,8 @@ def reportlab_report(path):
     rows[first + result_rows[0]][0] = P('三、本年度办理结果')
     for g, rs in group_rows.items():
         spans.append(('SPAN', (1, rs[0]), (1, rs[-1])))
-    story.append(Table(rows, colWidths=[40, 60, 120] + [32] * 7, style=TableStyle(grid + spans)))
+    header_rule = [] if rules == 'grid' else [('LINEBELOW', (0, 2), (-1, 2), 0.6, colors.black)]
+    story.append(Table(rows, colWidths=[40, 60, 120] + [32] * 7, style=TableStyle(grid + spans + header_rule)))
     story.append(P('四、政府信息公开行政复议、行政诉讼情况', head))
     t4 = [['行政复议', '', '', '', '', '行政诉讼'] + [''] * 9,
           ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '', '', '', '', '复议后起诉', '', '', '', ''],
@@ -176,9 +187,13 @@ def reportlab_report(path):
     doc.build(story)
 
 
-def reportlab_expected():
+def reportlab_expected(rules='grid'):
     N = None
     apps = {k: dict(zip(m.APPLICANT_COLS, v)) for k, v in RL_APPS.items()}
+    if rules != 'grid':
+        for k, row in apps.items():
+            if k not in ('new_received', 'carried_over', 'results_total', 'carried_forward'):
+                apps[k] = {c: (None if v == 0 else v) for c, v in row.items()}
     for k in ('other_no_correction', 'other_unpaid_fee', 'other_misc'):
         apps[k] = None
     return {
@@ -196,7 +211,8 @@ def reportlab_expected():
             ('other_matters', 6, '其他需要报告的事项', RL_OTHER),
         ]),
         'active_disclosure': {
-            'regulations': {'issued': 0, 'repealed': 0, 'in_force': 0},
+            'regulations': {'issued': 0, 'repealed': 0, 'in_force': 0} if rules == 'grid'
+            else {'issued': N, 'repealed': N, 'in_force': N},
             'normative_documents': {'issued': 2, 'repealed': 1, 'in_force': 9},
             'licensing': {'decisions': 1530}, 'penalties': {'decisions': 212}, 'coercion': {'decisions': 5},
             'fees': {'amount': 3.25},
@@ -261,4 +277,6 @@ if __name__ == '__main__':
     write_expected('reportlab-2023-stsong.pdf', reportlab_expected())
     to_gbk(os.path.join(OUT, 'reportlab-2023-stsong.pdf'), os.path.join(OUT, 'reportlab-2023-gbk.pdf'))
     write_expected('reportlab-2023-gbk.pdf', reportlab_expected())
+    reportlab_report(os.path.join(OUT, 'reportlab-2023-three-line.pdf'), rules='three-line')
+    write_expected('reportlab-2023-three-line.pdf', reportlab_expected(rules='three-line'))
     print('wrote PDF samples')

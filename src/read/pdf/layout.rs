@@ -3,6 +3,7 @@
 //! tables and paragraphs that run over a page break joined.
 
 use super::content::{PageContent, TextChar};
+use super::stream;
 use super::table::{GridTable, find_tables};
 use crate::model::{Block, Cell, Document, Paragraph, Table};
 
@@ -131,8 +132,10 @@ fn page_blocks(page: &PageContent) -> PageBlocks {
     let body_size = median(sizes).max(1.0);
     // Watermarks: text at an angle, or large pale text.
     let watermark = |c: &TextChar| c.skewed || (c.brightness > 0.75 && c.size > 1.8 * body_size);
-    let keep = |c: &&TextChar| !watermark(c);
-    let chars: Vec<&TextChar> = page.chars.iter().filter(keep).collect();
+    let kept: Vec<usize> = (0..page.chars.len())
+        .filter(|i| !watermark(&page.chars[*i]))
+        .collect();
+    let chars: Vec<&TextChar> = kept.iter().map(|i| &page.chars[*i]).collect();
     let grids = find_tables(&page.segments);
     let mut used = vec![false; chars.len()];
     let mut out = PageBlocks {
@@ -156,11 +159,27 @@ fn page_blocks(page: &PageContent) -> PageBlocks {
             .push((y0, Block::Table(grid_to_table(g, per_cell)), false, false));
         out.table_xs.push(Some(g.xs.clone()));
     }
-    let free: Vec<&TextChar> = chars
+    // Tables without vertical rulings, from the characters left over.
+    let free_idx: Vec<usize> = kept
         .iter()
         .zip(&used)
         .filter(|(_, u)| !**u)
-        .map(|(c, _)| *c)
+        .map(|(i, _)| *i)
+        .collect();
+    let word_lines = stream::word_lines(&page.chars, &free_idx, 0.6);
+    let mut in_stream = vec![false; page.chars.len()];
+    for st in stream::find(&word_lines) {
+        for i in st.chars {
+            in_stream[i] = true;
+        }
+        out.blocks
+            .push((st.top, Block::Table(st.table), false, false));
+        out.table_xs.push(None);
+    }
+    let free: Vec<&TextChar> = free_idx
+        .iter()
+        .filter(|i| !in_stream[**i])
+        .map(|i| &page.chars[*i])
         .collect();
     let mut text_lines = lines(free);
     // Page numbers and running heads in the top and bottom margins.
@@ -218,6 +237,14 @@ fn grid_to_table(g: &GridTable, per_cell: Vec<Vec<&TextChar>>) -> Table {
         })
         .collect();
     Table::from_cells(cells)
+}
+
+/// A label that starts a table row of its own: `（一）…`, `一、…`, `1.…`.
+pub fn starts_label(text: &str) -> bool {
+    let t = text.trim_start();
+    starts_item(t)
+        || t.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && t.chars().nth(1).is_some_and(|c| ".、．".contains(c))
 }
 
 /// Starts of lines that open a new paragraph: list labels and headings.

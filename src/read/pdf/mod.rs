@@ -7,6 +7,7 @@ pub mod cmap;
 pub mod content;
 pub mod font;
 pub mod layout;
+pub mod stream;
 pub mod table;
 
 use crate::model::Document;

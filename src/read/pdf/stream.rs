@@ -1,0 +1,425 @@
+//! Tables without vertical rulings (borderless, or 三线表 with horizontal
+//! rules only): rows are text lines holding several separated figures,
+//! columns come from where those figures align, and a figure is placed in
+//! the column it sits under — a blank cell stays blank instead of letting
+//! the next value slide left.
+
+use super::content::TextChar;
+use crate::model::{Block, Cell, Paragraph, Table};
+
+/// Label words of a row are cells 0.., figures start at this column.
+const LABEL_COLS: usize = 4;
+
+/// A run of characters without a wide gap.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub x0: f32,
+    pub x1: f32,
+    pub y0: f32,
+    pub y1: f32,
+    pub text: String,
+    /// Indices of the characters in the page's character list.
+    pub chars: Vec<usize>,
+}
+
+impl Word {
+    fn cx(&self) -> f32 {
+        (self.x0 + self.x1) / 2.0
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct WordLine {
+    pub y0: f32,
+    pub y1: f32,
+    pub size: f32,
+    pub words: Vec<Word>,
+}
+
+/// Lines of words from characters (by vertical overlap, then left to right);
+/// a gap wider than `gap` × the font size starts a new word.
+pub fn word_lines(chars: &[TextChar], idx: &[usize], gap: f32) -> Vec<WordLine> {
+    let mut order: Vec<usize> = idx.to_vec();
+    order.sort_by(|a, b| {
+        chars[*a]
+            .cy()
+            .total_cmp(&chars[*b].cy())
+            .then(chars[*a].x0.total_cmp(&chars[*b].x0))
+    });
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in order {
+        let c = &chars[i];
+        let joins = groups.last().is_some_and(|g| {
+            let (y0, y1) = g.iter().fold((f32::MAX, f32::MIN), |(a, b), j| {
+                (a.min(chars[*j].y0), b.max(chars[*j].y1))
+            });
+            c.y1.min(y1) - c.y0.max(y0) > 0.5 * (c.y1 - c.y0).min(y1 - y0)
+        });
+        match groups.last_mut() {
+            Some(g) if joins => g.push(i),
+            _ => groups.push(vec![i]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut g| {
+            g.sort_by(|a, b| chars[*a].x0.total_cmp(&chars[*b].x0));
+            let mut sizes: Vec<f32> = g.iter().map(|i| chars[*i].size).collect();
+            sizes.sort_by(f32::total_cmp);
+            let size = sizes[sizes.len() / 2].max(1.0);
+            let mut words: Vec<Word> = Vec::new();
+            for i in g {
+                let c = &chars[i];
+                match words.last_mut() {
+                    Some(w) if c.x0 - w.x1 <= gap * size => {
+                        w.x1 = w.x1.max(c.x1);
+                        w.y0 = w.y0.min(c.y0);
+                        w.y1 = w.y1.max(c.y1);
+                        w.text.push_str(&c.text);
+                        w.chars.push(i);
+                    }
+                    _ => words.push(Word {
+                        x0: c.x0,
+                        x1: c.x1,
+                        y0: c.y0,
+                        y1: c.y1,
+                        text: c.text.clone(),
+                        chars: vec![i],
+                    }),
+                }
+            }
+            let y0 = words.iter().map(|w| w.y0).fold(f32::MAX, f32::min);
+            let y1 = words.iter().map(|w| w.y1).fold(f32::MIN, f32::max);
+            WordLine {
+                y0,
+                y1,
+                size,
+                words,
+            }
+        })
+        .collect()
+}
+
+/// A figure or a blank marker as printed in a table cell.
+fn is_figure(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.trim_end_matches(['件', '条', '个', '项', '元']);
+    !t.is_empty()
+        && (t
+            .chars()
+            .all(|c| c.is_ascii_digit() || ",.+-％%".contains(c) || ('０'..='９').contains(&c))
+            && t.chars()
+                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            || matches!(t, "—" | "-" | "－" | "/" | "／" | "无" | "——" | "--"))
+}
+
+/// Trailing figures of a line: the words after its label.
+fn figures(l: &WordLine) -> Vec<&Word> {
+    let mut out: Vec<&Word> = l
+        .words
+        .iter()
+        .rev()
+        .take_while(|w| is_figure(&w.text))
+        .collect();
+    out.reverse();
+    out
+}
+
+pub struct StreamTable {
+    pub top: f32,
+    pub table: Table,
+    /// Characters the table took (not prose).
+    pub chars: Vec<usize>,
+}
+
+/// Finds borderless tables among `lines` (top to bottom).
+pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
+    let mut out = Vec::new();
+    let is_row =
+        |l: &WordLine| figures(l).len() >= 2 || (figures(l).len() == 1 && l.words.len() == 2);
+    // A lone row of many figures (table 四) is a table by itself.
+    let is_wide_row = |l: &WordLine| figures(l).len() >= 5;
+    let mut i = 0;
+    while i < lines.len() {
+        if !is_row(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        // Grow the block over data rows and the short label lines between them.
+        let mut j = i;
+        let mut rows = 0;
+        let mut end = i;
+        while j < lines.len() {
+            let l = &lines[j];
+            let gap = if j > i { l.y0 - lines[j - 1].y1 } else { 0.0 };
+            if gap > 2.5 * l.size {
+                break;
+            }
+            if is_row(l) {
+                rows += 1;
+                end = j;
+            } else if l.words.len() > 3
+                || l.words
+                    .iter()
+                    .map(|w| w.text.chars().count())
+                    .sum::<usize>()
+                    > 30
+            {
+                break;
+            }
+            j += 1;
+        }
+        if rows >= 2 || (rows == 1 && is_wide_row(&lines[i])) {
+            // Header and title lines directly above, up to a section heading
+            // or a sentence of prose.
+            let mut start = i;
+            while start > 0 && i - start < 8 {
+                let l = &lines[start - 1];
+                let gap = lines[start].y0 - l.y1;
+                let text: String = l.words.iter().map(|w| w.text.as_str()).collect();
+                let heading = l
+                    .words
+                    .first()
+                    .is_some_and(|w| super::layout::starts_label(&w.text));
+                if gap > 2.0 * l.size
+                    || heading
+                    || text.ends_with('。')
+                    || text.chars().count() > 40
+                {
+                    break;
+                }
+                start -= 1;
+            }
+            out.push(build(&lines[start..=end], i - start));
+            i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Column centres from the figures' positions.
+fn columns(rows: &[&WordLine]) -> Vec<f32> {
+    let size = rows.iter().map(|l| l.size).fold(0.0, f32::max).max(1.0);
+    let mut xs: Vec<f32> = rows
+        .iter()
+        .flat_map(|l| figures(l).into_iter().map(Word::cx))
+        .collect();
+    xs.sort_by(f32::total_cmp);
+    let mut cols: Vec<Vec<f32>> = Vec::new();
+    for x in xs {
+        match cols.last_mut() {
+            Some(c) if x - c[c.len() - 1] <= 1.2 * size => c.push(x),
+            _ => cols.push(vec![x]),
+        }
+    }
+    cols.iter()
+        .map(|c| c.iter().sum::<f32>() / c.len() as f32)
+        .collect()
+}
+
+fn nearest(cols: &[f32], x: f32) -> usize {
+    cols.iter()
+        .enumerate()
+        .min_by(|a, b| (a.1 - x).abs().total_cmp(&(b.1 - x).abs()))
+        .map_or(0, |(i, _)| i)
+}
+
+fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
+    let data: Vec<&WordLine> = lines[header_lines..].iter().collect();
+    let cols = columns(&data);
+    let spacing = cols
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .fold(f32::MAX, f32::min);
+    let first_edge = cols.first().copied().unwrap_or(0.0) - spacing.min(200.0) / 2.0;
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut used = Vec::new();
+    let cell = |row: usize, col: usize, text: String| Cell {
+        row,
+        col,
+        row_span: 1,
+        col_span: 1,
+        blocks: vec![Block::Paragraph(Paragraph {
+            text: text.clone(),
+            heading_level: None,
+        })],
+        text,
+    };
+    // Title lines (one word: 第二十条…, 申请人情况, the 勾稽关系 note) become
+    // rows of their own; header lines merge into one row, each column's
+    // words top to bottom; a word spanning several columns is a group title
+    // and skipped.
+    let mut r = 0;
+    for l in lines[..header_lines].iter().filter(|l| l.words.len() == 1) {
+        used.extend(l.words[0].chars.iter().copied());
+        cells.push(cell(r, 0, l.words[0].text.clone()));
+        r += 1;
+    }
+    let header: Vec<&WordLine> = lines[..header_lines]
+        .iter()
+        .filter(|l| l.words.len() > 1)
+        .collect();
+    if !header.is_empty() {
+        let mut texts = vec![String::new(); cols.len() + 1];
+        for l in header {
+            for w in &l.words {
+                used.extend(w.chars.iter().copied());
+                if w.x1 < first_edge {
+                    texts[0].push_str(&w.text);
+                    continue;
+                }
+                if spacing.is_finite() && w.x1 - w.x0 > 1.6 * spacing {
+                    continue;
+                }
+                texts[nearest(&cols, w.cx()) + 1].push_str(&w.text);
+            }
+        }
+        for (c, t) in texts.into_iter().enumerate() {
+            cells.push(cell(r, if c == 0 { 0 } else { LABEL_COLS + c - 1 }, t));
+        }
+        r += 1;
+    }
+    // Every word goes where it stands: left of the first column it is a
+    // label (each label word its own cell, so a group label printed beside
+    // a row label stays apart from it), otherwise the column it sits under
+    // (a sub-table's own header line, e.g. 信息内容 | 本年处理决定数量, lands
+    // in the right columns too).
+    let mut rows: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    for l in &data {
+        let mut labels: Vec<String> = Vec::new();
+        let mut vals = vec![String::new(); cols.len()];
+        for w in &l.words {
+            used.extend(w.chars.iter().copied());
+            let in_label = w.x1 <= first_edge + 0.5 * l.size
+                && !(is_figure(&w.text) && w.x0 >= first_edge - l.size);
+            if in_label
+                || (spacing.is_finite() && w.x1 - w.x0 > 1.6 * spacing && !is_figure(&w.text))
+            {
+                labels.push(w.text.clone());
+            } else {
+                vals[nearest(&cols, w.cx())].push_str(&w.text);
+            }
+        }
+        rows.push((labels, vals));
+    }
+    // A label wrapped over several lines with its figures on the middle line:
+    // the label-only lines around a row without a label are its label.
+    let mut k = 0;
+    while k < rows.len() {
+        let has_vals = rows[k].1.iter().any(|v| !v.is_empty());
+        if has_vals && rows[k].0.is_empty() {
+            let above =
+                k > 0 && rows[k - 1].1.iter().all(String::is_empty) && !rows[k - 1].0.is_empty();
+            let below = rows.get(k + 1).is_some_and(|r| {
+                r.1.iter().all(String::is_empty)
+                    && r.0.first().is_some_and(|t| !super::layout::starts_label(t))
+            });
+            let mut label = Vec::new();
+            if above {
+                label.extend(rows.remove(k - 1).0);
+                k -= 1;
+            }
+            if below {
+                let next = rows.remove(k + 1).0;
+                match label.last_mut() {
+                    Some(last) => last.push_str(&next.concat()),
+                    None => label.extend(next),
+                }
+            }
+            rows[k].0 = label;
+        }
+        k += 1;
+    }
+    for (labels, vals) in rows {
+        let n = labels.len();
+        for (c, t) in labels.into_iter().enumerate() {
+            // Surplus label words share the last label cell.
+            if c < LABEL_COLS {
+                cells.push(cell(r, c, t));
+            } else if let Some(last) = cells
+                .iter_mut()
+                .rev()
+                .find(|x| x.row == r && x.col == LABEL_COLS - 1)
+            {
+                last.text.push_str(&t);
+            }
+        }
+        if n == 0 {
+            cells.push(cell(r, 0, String::new()));
+        }
+        for (c, t) in vals.into_iter().enumerate() {
+            cells.push(cell(r, LABEL_COLS + c, t));
+        }
+        r += 1;
+    }
+    StreamTable {
+        top: lines[0].y0,
+        table: Table::from_cells(cells),
+        chars: used,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(y: f32, words: &[(f32, &str)]) -> WordLine {
+        WordLine {
+            y0: y,
+            y1: y + 10.0,
+            size: 10.0,
+            words: words
+                .iter()
+                .map(|(x, t)| Word {
+                    x0: *x,
+                    x1: x + 10.0 * t.chars().count() as f32,
+                    y0: y,
+                    y1: y + 10.0,
+                    text: t.to_string(),
+                    chars: vec![],
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn blank_cells_do_not_shift_values() {
+        let lines = vec![
+            line(
+                0.0,
+                &[
+                    (0.0, "信息内容"),
+                    (100.0, "甲"),
+                    (150.0, "乙"),
+                    (200.0, "丙"),
+                ],
+            ),
+            line(
+                15.0,
+                &[(0.0, "规章"), (100.0, "1"), (150.0, "2"), (200.0, "3")],
+            ),
+            // The middle cell is blank: 5 must stay in the last column.
+            line(30.0, &[(0.0, "行政规范性文件"), (100.0, "4"), (200.0, "5")]),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let t = &t[0].table;
+        let at = |r: usize, c: usize| t.grid[r][c].map(|i| t.cells[i].text.as_str());
+        // Figures start at column LABEL_COLS; the header is row 0.
+        assert_eq!(at(2, LABEL_COLS + 2), Some("5"));
+        assert_eq!(at(2, LABEL_COLS + 1), Some(""));
+        assert_eq!(at(0, LABEL_COLS + 1), Some("乙"));
+        assert_eq!(at(2, 0), Some("行政规范性文件"));
+    }
+
+    #[test]
+    fn prose_with_numbers_is_not_a_table() {
+        let lines = vec![
+            line(0.0, &[(0.0, "2020年，共收到申请48件，办结48件。")]),
+            line(15.0, &[(0.0, "主动公开信息1286条。")]),
+        ];
+        assert!(find(&lines).is_empty());
+    }
+}
