@@ -183,8 +183,21 @@ def reportlab_report(path, rules='grid'):
     story += [P(t, body) for t in RL_PROBLEMS]
     story.append(P('六、其他需要报告的事项', head))
     story += [P(t, body) for t in RL_OTHER]
+    def furniture(canvas, doc):
+        # A diagonal pale watermark over the page and a page-number footer:
+        # neither may leak into cells or prose.
+        canvas.saveState()
+        canvas.setFillGray(0.85)
+        canvas.setFont('STSong-Light', 48)
+        canvas.translate(300, 420)
+        canvas.rotate(35)
+        canvas.drawCentredString(0, 0, '内部资料 注意保存')
+        canvas.restoreState()
+        canvas.setFont('STSong-Light', 10)
+        canvas.drawCentredString(A4[0] / 2, 30, '- %d -' % doc.page)
+
     doc = SimpleDocTemplate(path, pagesize=A4, invariant=1, pageCompression=0)
-    doc.build(story)
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
 
 
 def reportlab_expected(rules='grid'):
