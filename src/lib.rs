@@ -94,14 +94,30 @@ fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -
         (TableKind::Reviews, &mapped.reviews),
     ] {
         match table {
-            None => warnings.push(
-                Warning::new(
-                    "missing_table",
-                    Severity::Warning,
-                    format!("{} was not found in the document", kind.label()),
-                )
-                .at(kind.key(), None, None),
-            ),
+            None => {
+                warnings.push(
+                    Warning::new(
+                        "missing_table",
+                        Severity::Warning,
+                        format!("{} was not found in the document", kind.label()),
+                    )
+                    .at(kind.key(), None, None),
+                );
+                if loc.sections_with_images.contains(&kind.section()) {
+                    warnings.push(
+                        Warning::new(
+                            "table_as_image",
+                            Severity::Info,
+                            format!(
+                                "{} appears to be published as an image in its section; its figures cannot be read without OCR",
+                                kind.label()
+                            ),
+                        )
+                        .at(kind.key(), None, None)
+                        .in_section(kind.section()),
+                    );
+                }
+            }
             Some(t) => check::check_negative(kind.key(), t, &mut warnings),
         }
     }

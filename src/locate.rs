@@ -15,12 +15,26 @@ pub struct Located<'d> {
     /// Tables of each kind in document order (a table split in parts gives
     /// several entries).
     pub tables: Vec<(TableKind, &'d Table)>,
+    /// Keys of the sections that hold a picture (a table published as an
+    /// image, for one).
+    pub sections_with_images: Vec<&'static str>,
 }
 
 pub fn locate(doc: &Document) -> Located<'_> {
     let mut out = Located::default();
     let heads = find_headings(doc);
     out.sections = collect_sections(doc, &heads);
+    out.sections_with_images = heads
+        .iter()
+        .enumerate()
+        .filter(|(k, h)| {
+            let end = heads.get(k + 1).map_or(doc.blocks.len(), |n| n.block);
+            doc.blocks[h.block..end]
+                .iter()
+                .any(|b| matches!(b, Block::Image(_)))
+        })
+        .map(|(_, h)| SECTIONS[h.def].key)
+        .collect();
     out.tables = classify_tables(doc, &heads);
     let first_heading = heads.first().map_or(doc.blocks.len(), |h| h.block);
     out.title = find_title(doc, first_heading);
@@ -156,6 +170,7 @@ fn find_headings(doc: &Document) -> Vec<Heading> {
                 [only] => (only.cell.text.as_str(), false),
                 _ => continue,
             },
+            Block::Image(_) => continue,
         };
         if text.chars().count() > 400 {
             continue;

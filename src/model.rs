@@ -11,6 +11,9 @@ pub struct Document {
 pub enum Block {
     Paragraph(Paragraph),
     Table(Table),
+    /// A picture in the flow of text (its alt text, if any): a table
+    /// published as an image shows up here instead of as a table.
+    Image(String),
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -130,7 +133,7 @@ impl Document {
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
         self.blocks.iter().filter_map(|b| match b {
             Block::Paragraph(p) => Some(p),
-            Block::Table(_) => None,
+            Block::Table(_) | Block::Image(_) => None,
         })
     }
 }
@@ -190,6 +193,7 @@ impl std::fmt::Display for Document {
                     let level = p.heading_level.map_or(String::new(), |l| format!(" h{l}"));
                     writeln!(f, "#{i} P{level}: {}", p.text.replace('\n', "⏎"))?;
                 }
+                Block::Image(alt) => writeln!(f, "#{i} IMAGE {alt}")?,
                 Block::Table(t) => {
                     writeln!(f, "#{i} TABLE {}×{}", t.n_rows(), t.n_cols())?;
                     for r in 0..t.n_rows() {

@@ -654,6 +654,7 @@ fn blocks_text(blocks: &[Block]) -> String {
     for b in blocks {
         match b {
             Block::Paragraph(p) => parts.push(p.text.clone()),
+            Block::Image(_) => {}
             Block::Table(t) => {
                 for r in 0..t.n_rows() {
                     let row: Vec<&str> = t
@@ -848,7 +849,7 @@ mod tests {
             .iter()
             .filter_map(|b| match b {
                 Block::Paragraph(p) => Some(p.text.clone()),
-                Block::Table(_) => None,
+                Block::Table(_) | Block::Image(_) => None,
             })
             .collect()
     }
@@ -898,7 +899,7 @@ mod tests {
             .iter()
             .find_map(|b| match b {
                 Block::Table(t) => Some(t),
-                Block::Paragraph(_) => None,
+                Block::Paragraph(_) | Block::Image(_) => None,
             })
             .expect("a table")
     }

@@ -2,6 +2,7 @@
 //! format from content (never from the file name) and `read` dispatches.
 
 pub mod docx;
+pub mod html;
 mod numbering;
 mod ooxml_zip;
 pub mod pdf;
@@ -217,7 +218,8 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, R
             ));
         }
         Format::Pdf => pdf::read(bytes, limits, &deadline)?,
-        Format::Doc | Format::Html | Format::Ofd => {
+        Format::Html => html::read(bytes, limits, &deadline)?,
+        Format::Doc | Format::Ofd => {
             return Err(ReadError::Unsupported(format!(
                 "this looks like a {} file, which this version of govreport cannot read yet",
                 format.as_str().to_uppercase()

@@ -403,6 +403,7 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
                     }
                     last_para_open = false;
                 }
+                Block::Image(_) => {}
                 Block::Paragraph(p) => {
                     let joins =
                         first_on_page && last_para_open && !indented && !starts_item(&p.text);

@@ -1,0 +1,446 @@
+//! HTML reader: a government web page (or a saved copy) → paragraphs and
+//! tables. html5ever (through scraper) builds the tree the way browsers do,
+//! so broken markup reads as it displays; site chrome (navigation,
+//! breadcrumbs, share buttons, footers) is dropped by element role and by
+//! its tell-tale wording.
+
+use super::{Deadline, Limits, ReadError};
+use crate::model::{Block, Cell, Document, Paragraph, Table};
+use ego_tree::NodeRef;
+use scraper::{Html, Node};
+
+/// Decodes page bytes: BOM; then UTF-8 when the bytes are valid UTF-8 (pages
+/// that declare GBK but serve UTF-8 are common); then the declared charset;
+/// else the better of GB 18030 and Big5 by common characters.
+pub fn decode(bytes: &[u8]) -> String {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        return enc
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_string();
+    }
+    if let Some(enc) = declared_charset(bytes) {
+        if enc != encoding_rs::UTF_8 {
+            return enc.decode_without_bom_handling(bytes).0.into_owned();
+        }
+    }
+    let score = |s: &str| -> i64 {
+        let common = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞";
+        let trad =
+            "開資訊關於與為們這個來時會國說對發經過當後樣從總體報問題應處結數據區縣會議務機應";
+        let mut n = 0i64;
+        for c in s.chars() {
+            if c == '\u{FFFD}' {
+                n -= 20;
+            } else if common.contains(c) || trad.contains(c) {
+                n += 1;
+            }
+        }
+        n
+    };
+    let gb = encoding_rs::GB18030.decode_without_bom_handling(bytes).0;
+    let big5 = encoding_rs::BIG5.decode_without_bom_handling(bytes).0;
+    if score(&big5) > score(&gb) {
+        big5.into_owned()
+    } else {
+        gb.into_owned()
+    }
+}
+
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let at = super::find(&lower, b"charset=")? + 8;
+    let label: Vec<u8> = lower[at..]
+        .iter()
+        .copied()
+        .skip_while(|c| *c == b'"' || *c == b'\'')
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_')
+        .collect();
+    encoding_rs::Encoding::for_label(&label)
+}
+
+/// Elements whose subtree is never report content.
+const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "iframe", "object", "embed", "select", "option", "button",
+    "input", "textarea", "svg", "canvas", "nav", "head", "template", "map", "audio", "video",
+];
+
+/// Class or id words of site chrome.
+const CHROME_CLASSES: &[&str] = &[
+    "nav",
+    "menu",
+    "breadcrumb",
+    "crumb",
+    "footer",
+    "share",
+    "sidebar",
+    "toolbar",
+    "copyright",
+    "bdshare",
+    "topbar",
+];
+
+/// Words of chrome lines: breadcrumbs, metadata, share and print links.
+const CHROME_TEXT: &[&str] = &[
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "首页>",
+    "首页 >",
+    "打印本页",
+    "关闭窗口",
+    "【打印",
+    "【关闭",
+    "分享到",
+    "扫一扫",
+    "微信扫",
+    "QQ空间",
+    "全真版",
+    "文字版",
+    "字体：",
+    "字号：",
+    "浏览次数",
+    "访问量",
+    "发布时间：",
+    "发布日期：",
+    "发文日期：",
+    "来源：",
+    "信息来源：",
+    "附件下载",
+    "相关链接",
+    "上一篇",
+    "下一篇",
+    "网站标识码",
+    "备案号",
+    "ICP备",
+    "版权所有",
+    "主办单位",
+    "承办单位",
+    "技术支持",
+    "-->",
+];
+
+fn block_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "blockquote"
+            | "pre"
+            | "center"
+            | "dd"
+            | "dt"
+            | "dl"
+            | "form"
+            | "body"
+            | "html"
+            | "figure"
+            | "figcaption"
+            | "address"
+            | "hr"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "caption"
+    )
+}
+
+fn is_chrome_element(e: &scraper::node::Element) -> bool {
+    let words = |v: Option<&str>| v.unwrap_or("").to_ascii_lowercase();
+    let id_class = format!("{} {}", words(e.attr("class")), words(e.attr("id")));
+    CHROME_CLASSES.iter().any(|c| {
+        id_class
+            .split(|ch: char| !ch.is_ascii_alphanumeric())
+            .any(|w| w == *c || w.starts_with(c) && w.len() <= c.len() + 3)
+    })
+}
+
+struct Builder<'a> {
+    blocks: Vec<Block>,
+    para: String,
+    deadline: &'a Deadline,
+    limits: &'a Limits,
+    nodes: usize,
+}
+
+impl<'a> Builder<'a> {
+    fn flush(&mut self) {
+        let text = std::mem::take(&mut self.para);
+        let lines: Vec<&str> = text
+            .split('\n')
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        for l in lines {
+            // A paragraph of chrome (breadcrumb, dates, share links) is dropped.
+            if CHROME_TEXT.iter().any(|c| l.contains(c)) && l.chars().count() < 120 {
+                continue;
+            }
+            self.blocks.push(Block::Paragraph(Paragraph {
+                text: l.to_string(),
+                heading_level: None,
+            }));
+        }
+    }
+
+    fn walk(&mut self, node: NodeRef<'_, Node>, depth: usize) -> Result<(), ReadError> {
+        self.nodes += 1;
+        if self.nodes.is_multiple_of(4096) {
+            self.deadline.check()?;
+        }
+        if depth > self.limits.max_xml_depth {
+            return Err(ReadError::TooLarge(format!(
+                "the page nests elements more than {} deep",
+                self.limits.max_xml_depth
+            )));
+        }
+        match node.value() {
+            Node::Text(t) => {
+                // Whitespace runs in source text display as one space.
+                let mut last_space =
+                    self.para.ends_with(' ') || self.para.is_empty() || self.para.ends_with('\n');
+                for c in t.chars() {
+                    if c.is_whitespace() && c != '\u{a0}' && c != '\u{3000}' {
+                        if !last_space {
+                            self.para.push(' ');
+                            last_space = true;
+                        }
+                    } else {
+                        self.para.push(c);
+                        last_space = false;
+                    }
+                }
+            }
+            Node::Element(e) => {
+                let name = e.name();
+                if SKIP_TAGS.contains(&name) || is_chrome_element(e) {
+                    return Ok(());
+                }
+                match name {
+                    "br" => self.para.push('\n'),
+                    "img" => {
+                        self.flush();
+                        self.blocks
+                            .push(Block::Image(e.attr("alt").unwrap_or("").to_string()));
+                    }
+                    "table" => {
+                        self.flush();
+                        let t = self.table(node, depth)?;
+                        self.blocks.push(Block::Table(t));
+                    }
+                    _ => {
+                        let block = block_tag(name);
+                        if block {
+                            self.flush();
+                        }
+                        for child in node.children() {
+                            self.walk(child, depth + 1)?;
+                        }
+                        if block {
+                            self.flush();
+                        }
+                    }
+                }
+            }
+            Node::Document | Node::Fragment => {
+                for child in node.children() {
+                    self.walk(child, depth + 1)?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// A `<table>` on the grid of the HTML table model: each cell takes the
+    /// first free slot of its row and reserves its row/col span.
+    fn table(&mut self, node: NodeRef<'_, Node>, depth: usize) -> Result<Table, ReadError> {
+        let mut rows: Vec<NodeRef<'_, Node>> = Vec::new();
+        collect_rows(node, &mut rows, 0);
+        let mut taken: Vec<Vec<bool>> = Vec::new();
+        let mut cells: Vec<Cell> = Vec::new();
+        for (r, tr) in rows.iter().enumerate() {
+            let mut col = 0;
+            for td in tr.children() {
+                let Node::Element(e) = td.value() else {
+                    continue;
+                };
+                if e.name() != "td" && e.name() != "th" {
+                    continue;
+                }
+                let span = |a: &str| {
+                    e.attr(a)
+                        .and_then(|v| v.trim().parse::<usize>().ok())
+                        .unwrap_or(1)
+                        .clamp(1, 1000)
+                };
+                let (rs, cs) = (
+                    span("rowspan").min(rows.len() - r),
+                    span("colspan").min(256),
+                );
+                while taken
+                    .get(r)
+                    .and_then(|row| row.get(col))
+                    .copied()
+                    .unwrap_or(false)
+                {
+                    col += 1;
+                }
+                for rr in r..r + rs {
+                    if taken.len() <= rr {
+                        taken.resize(rr + 1, Vec::new());
+                    }
+                    if taken[rr].len() < col + cs {
+                        taken[rr].resize(col + cs, false);
+                    }
+                    for slot in &mut taken[rr][col..col + cs] {
+                        *slot = true;
+                    }
+                }
+                // The cell's content as blocks of its own.
+                let mut inner = Builder {
+                    blocks: Vec::new(),
+                    para: String::new(),
+                    deadline: self.deadline,
+                    limits: self.limits,
+                    nodes: 0,
+                };
+                for child in td.children() {
+                    inner.walk(child, depth + 1)?;
+                }
+                inner.flush();
+                self.nodes += inner.nodes;
+                let text = inner
+                    .blocks
+                    .iter()
+                    .filter_map(|b| match b {
+                        Block::Paragraph(p) => Some(p.text.clone()),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                cells.push(Cell {
+                    row: r,
+                    col,
+                    row_span: rs,
+                    col_span: cs,
+                    text,
+                    blocks: inner.blocks,
+                });
+                col += cs;
+            }
+        }
+        Ok(Table::from_cells(cells))
+    }
+}
+
+/// The rows of a table, through thead/tbody/tfoot but not into nested tables.
+fn collect_rows<'a>(node: NodeRef<'a, Node>, out: &mut Vec<NodeRef<'a, Node>>, depth: usize) {
+    for child in node.children() {
+        if let Node::Element(e) = child.value() {
+            match e.name() {
+                "tr" => out.push(child),
+                "table" => {}
+                _ if depth < 4 => collect_rows(child, out, depth + 1),
+                _ => {}
+            }
+        }
+    }
+}
+
+pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Document, ReadError> {
+    let text = decode(bytes);
+    deadline.check()?;
+    let html = Html::parse_document(&text);
+    deadline.check()?;
+    let mut b = Builder {
+        blocks: Vec::new(),
+        para: String::new(),
+        deadline,
+        limits,
+        nodes: 0,
+    };
+    b.walk(html.tree.root(), 0)?;
+    b.flush();
+    Ok(Document { blocks: b.blocks })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(html: &str) -> Document {
+        let limits = Limits::default();
+        read(html.as_bytes(), &limits, &Deadline::after(limits.timeout)).unwrap()
+    }
+
+    #[test]
+    fn rowspan_colspan_grid_and_cell_paragraphs() {
+        let d = doc(
+            "<table><tr><td rowspan=2>三、本年度办理结果</td><td colspan=2>（一）予以公开</td><td>1</td></tr>\
+                     <tr><td>（三）</td><td>1.属于国家秘密</td><td><p>商业</p><p>企业</p></td></tr></table>",
+        );
+        let Block::Table(t) = &d.blocks[0] else {
+            panic!("a table")
+        };
+        assert_eq!(t.n_cols(), 4);
+        assert_eq!(t.cells[t.grid[1][0].unwrap()].text, "三、本年度办理结果");
+        assert_eq!(t.cells[t.grid[1][1].unwrap()].text, "（三）");
+        assert_eq!(t.cells[t.grid[1][3].unwrap()].text, "商业\n企业");
+    }
+
+    #[test]
+    fn chrome_is_dropped_and_breaks_split_paragraphs() {
+        let d = doc(
+            "<div class='nav'>首页 政务公开</div><div>当前位置：首页 > 年报</div>\
+                     <div class='content'><p>一、总体情况</p><p>第一行<br>第二行</p><img alt='表三'></div>\
+                     <div class='footer'>版权所有</div><script>var x=1;</script>",
+        );
+        let texts: Vec<String> = d
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.text.clone(),
+                Block::Image(a) => format!("IMG {a}"),
+                Block::Table(_) => "TABLE".into(),
+            })
+            .collect();
+        assert_eq!(texts, vec!["一、总体情况", "第一行", "第二行", "IMG 表三"]);
+    }
+
+    #[test]
+    fn charset_detection() {
+        let gbk = encoding_rs::GBK
+            .encode("<html><body>政府信息公开工作年度报告</body></html>")
+            .0
+            .into_owned();
+        assert!(decode(&gbk).contains("政府信息公开"));
+        let mut meta = b"<meta charset=\"gb2312\">".to_vec();
+        meta.extend_from_slice(&encoding_rs::GBK.encode("收到申请").0);
+        assert!(decode(&meta).contains("收到申请"));
+        let big5 = encoding_rs::BIG5
+            .encode("<p>政府資訊公開工作年度報告，總體情況</p>")
+            .0
+            .into_owned();
+        assert!(decode(&big5).contains("政府資訊公開"));
+        // Declared GBK, served UTF-8: the bytes win.
+        let liar = "<meta charset=gbk><p>一、总体情况</p>".as_bytes();
+        assert!(decode(liar).contains("一、总体情况"));
+    }
+}

@@ -1,0 +1,232 @@
+"""Generates HTML samples (government web pages with site chrome) and their
+expected records; run from the repository root. The report content and
+figures are those of the DOCX samples' hand-written specs, so the expected
+records are theirs with the page's identity (and, for the image page, the
+table that is an image).
+
+- seed-2020-jinyang-gbk.html: GBK with <meta charset=gb2312>, breadcrumb,
+  navigation, share buttons, footer, 附件下载; table 二's (五)/(六) header
+  merges 本年增/减 over two columns while its data rows merge the first two
+  value cells (TEMPLATES.md §4.2); header text split over <p> and <br>.
+- wps-2024-grid-utf8.html: UTF-8, blanks as &nbsp;, table 四 zero cells bare.
+- traditional-2021-outline-big5.html: a 繁体 mirror in Big5, no <meta>.
+- seed-2020-image-table.html: table 三 published as an <img>.
+Also prints seed-2020-jinyang-chromium.pdf with headless Chromium when
+--pdf is given (needs Debian's chromium).
+"""
+import copy
+import hashlib
+import html
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(__file__))
+import make_samples as m  # noqa: E402
+from samples_spec import SEED  # noqa: E402
+
+OUT = 'samples'
+E = html.escape
+
+
+def td(text='', rs=1, cs=1, raw=False):
+    attrs = (' rowspan="%d"' % rs if rs > 1 else '') + (' colspan="%d"' % cs if cs > 1 else '')
+    if isinstance(text, list):
+        body = ''.join('<p>%s</p>' % E(t) for t in text)
+    else:
+        body = text if raw else E(str(text))
+    return '<td%s>%s</td>' % (attrs, body)
+
+
+def table(rows):
+    return '<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">%s</table>' % ''.join(
+        '<tr>%s</tr>' % ''.join(r) for r in rows)
+
+
+def cell_val(v, blank):
+    if v is None or v == '':
+        return td(blank, raw=True)
+    return td(v)
+
+
+def table2_2019_web(cells):
+    rows = [[td('第二十条第（一）项', cs=5)],
+            [td('信息内容'), td('本年新制作数量'), td('本年新公开数量'), td('对外公开总数量', cs=2)]]
+    for k, lab in [('regulations', '规章'), ('normative_documents', '规范性文件')]:
+        v = cells[k]
+        rows.append([td(lab), td(v[0]), td(v[1]), td(v[2], cs=2)])
+    for title, keys in [('第二十条第（五）项', [('licensing', '行政许可'), ('other_services', '其他对外管理服务事项')]),
+                        ('第二十条第（六）项', [('penalties', '行政处罚'), ('coercion', '行政强制')])]:
+        rows.append([td(title, cs=5)])
+        rows.append([td('信息内容'), td(['上一年', '项目数量']), td('本年增/减', cs=2), td('处理决定数量')])
+        for k, lab in keys:
+            v = cells[k]
+            # The data rows merge differently from the header (§4.2).
+            rows.append([td(lab), td(v[0], cs=2), td(v[1]), td(v[2])])
+    rows.append([td('第二十条第（八）项', cs=5)])
+    rows.append([td('信息内容'), td('上一年项目数量'), td('本年增/减', cs=3)])
+    rows.append([td('行政事业性收费'), td(cells['fees'][0]), td(cells['fees'][1], cs=3)])
+    rows.append([td('第二十条第（九）项', cs=5)])
+    rows.append([td('信息内容'), td('采购项目数量'), td('采购总金额', cs=3)])
+    rows.append([td('政府集中釆购'), td(cells['procurement'][0]), td(cells['procurement'][1], cs=3)])
+    return table(rows)
+
+
+def table2_2021_web(cells, blank):
+    rows = [[td('第二十条第（一）项', cs=4)],
+            [td('信息内容'), td('本年制发件数'), td('本年废止件数'), td('现行有效件数')]]
+    for k, lab in [('regulations', '规章'), ('normative_documents', '行政规范性文件')]:
+        rows.append([td(lab)] + [cell_val(x, blank) for x in cells[k]])
+    for title, head, keys in [('第二十条第（五）项', '本年处理决定数量', [('licensing', '行政许可')]),
+                              ('第二十条第（六）项', '本年处理决定数量', [('penalties', '行政处罚'), ('coercion', '行政强制')]),
+                              ('第二十条第（八）项', '本年收费金额（单位：万元）', [('fees', '行政事业性收费')])]:
+        rows.append([td(title, cs=4)])
+        rows.append([td('信息内容'), td(head, cs=3)])
+        for k, lab in keys:
+            rows.append([td(lab), td(cells[k][0], cs=3) if cells[k][0] not in ('', None) else td(blank, cs=3, raw=True)])
+    return table(rows)
+
+
+def table3_web(cells, labels=None, blank='&nbsp;', six_parts=False):
+    labels = dict(m.APP_ROWS, **(labels or {}))
+    rows = [[td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', rs=3, cs=3), td('申请人情况', cs=7)],
+            [td('自然人', rs=2), td('法人或其他组织', cs=5), td('总计', rs=2)],
+            [td(['商业', '企业']), td(['科研', '机构']), td(['社会', '公益', '组织']), td(['法律', '服务', '机构']), td('其他')]]
+    keys = [k for k, _ in m.APP_ROWS if six_parts or k not in ('other_no_correction', 'other_unpaid_fee', 'other_misc')]
+    results = [k for k in keys if k not in ('new_received', 'carried_over', 'carried_forward')]
+    if six_parts:
+        results.remove('other_handling')
+    seen = set()
+    for k in keys:
+        if six_parts and k == 'other_handling':
+            continue
+        vals = [cell_val(v, blank) for v in cells[k]]
+        if k in ('new_received', 'carried_over', 'carried_forward'):
+            rows.append([td(labels[k], cs=3)] + vals)
+            continue
+        row = []
+        if k == results[0]:
+            row.append(td('三、本年度办理结果', rs=len(results), raw=False))
+        g = k.split('_')[0]
+        if g in m.GROUPS:
+            if g not in seen:
+                seen.add(g)
+                row.append(td(m.GROUPS[g], rs=len([x for x in results if x.startswith(g + '_')])))
+            row.append(td(labels[k]))
+        else:
+            row.append(td(labels[k], cs=2))
+        rows.append(row + vals)
+    return table(rows)
+
+
+def table4_web(vals, blank):
+    rows = [[td('行政复议', cs=5), td('行政诉讼', cs=10)],
+            [td(['结果', '维持'], rs=2), td('结果<br/>纠正', rs=2, raw=True), td('其他结果', rs=2), td('尚未审结', rs=2), td('总计', rs=2),
+             td('未经复议直接起诉', cs=5), td('复议后起诉', cs=5)],
+            [td(x) for x in ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] * 2],
+            # Table 四's zero cells are bare blanks on many sites.
+            ['<td>%s</td>' % (blank if v in (None, '') else E(str(v))) for v in vals]]
+    return table(rows)
+
+
+CHROME_TOP = '''<div class="top-nav"><a href="#">首页</a> <a href="#">政务公开</a> <a href="#">政务服务</a> <a href="#">互动交流</a></div>
+<div class="location">当前位置： 首页 &gt; 政府信息公开 &gt; 政府信息公开年报</div>'''
+CHROME_META = '<div class="info">发布时间：2021-01-20 来源：本网 浏览次数：1024 字体：【大 中 小】</div>'
+CHROME_BOTTOM = '''<div class="bdsharebuttonbox">分享到：微信 微博 QQ空间</div>
+<div class="fujian">附件下载：<a href="#">年度报告.pdf</a></div>
+<div>【打印本页】 【关闭窗口】</div>
+<div class="footer">主办单位：某某人民政府办公室 网站标识码：6100000001 备案号：陕ICP备00000000号</div>
+<script>var _hmt = _hmt || [];</script>'''
+
+
+def page(title_lines, body, charset_meta='<meta charset="utf-8">'):
+    h1 = '<h1>%s</h1>' % '<br/>'.join(E(t) for t in title_lines)
+    return ('<!DOCTYPE html><html><head>%s<title>%s</title><style>td{border:1px solid #000}</style></head><body>%s'
+            '<div class="article">%s%s<div class="TRS_Editor">%s</div></div>%s</body></html>') % (
+        charset_meta, E(''.join(title_lines)), CHROME_TOP, h1, CHROME_META, body, CHROME_BOTTOM)
+
+
+def p(t):
+    return '<p style="text-indent:2em">%s</p>' % E(t)
+
+
+def write(name, content_bytes, expected, fmt='html'):
+    path = os.path.join(OUT, name)
+    with open(path, 'wb') as f:
+        f.write(content_bytes)
+    rec = copy.deepcopy(expected)
+    rec['source'] = {'path': 'samples/' + name, 'format': fmt, 'sha256': hashlib.sha256(content_bytes).hexdigest(),
+                     'bytes': len(content_bytes)}
+    with open(os.path.join(OUT, name.rsplit('.', 1)[0] + '.expected.json'), 'w', encoding='utf-8') as f:
+        json.dump(rec, f, ensure_ascii=False, indent=1)
+        f.write('\n')
+
+
+def seed_body(table3_html):
+    apps = m.zero_apps()
+    apps['new_received'] = [2, 0, 0, 0, 0, 0, 2]
+    apps['disclosed'] = [1, 0, 0, 0, 0, 0, 1]
+    apps['unprocessed_duplicate'] = [1, 0, 0, 0, 0, 0, 1]
+    apps['results_total'] = [2, 0, 0, 0, 0, 0, 2]
+    active = {'regulations': [0, 0, 0], 'normative_documents': [0, 0, 0], 'licensing': [0, 0, 0],
+              'other_services': [0, 0, 0], 'penalties': [0, 0, 0], 'coercion': [0, 0, 0], 'fees': [0, 0],
+              'procurement': [0, 0]}
+    b = '<p><strong>一、总体情况</strong></p>' + ''.join(p(t) for t in SEED['overview'])
+    b += '<p><strong>二、主动公开政府信息情况</strong></p>' + table2_2019_web(active)
+    b += '<p><strong>三、收到和处理政府信息公开申请情况</strong></p>' + (table3_html if table3_html is not None else table3_web(apps))
+    b += '<p><strong>四、政府信息公开行政复议、行政诉讼情况</strong></p>' + table4_web([0] * 15, '0')
+    b += '<p><strong>五、存在的主要问题及改进情况</strong></p>' + ''.join(p(t) for t in SEED['problems'])
+    b += '<p><strong>六、无其他需要报告的事项</strong></p>'
+    return b
+
+
+def main():
+    seed_exp = json.load(open('samples/seed-2020-jinyang.expected.json', encoding='utf-8'))
+    title = ['铜川市耀州区锦阳路街道办事处', '2020年政府信息公开工作年度报告']
+    gbk = page(title, seed_body(None), '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
+    write('seed-2020-jinyang-gbk.html', gbk.encode('gbk'), seed_exp)
+
+    img = page(title, seed_body('<p><img src="table3.png" alt="" width="600"></p>'))
+    exp = copy.deepcopy(seed_exp)
+    exp['applications'] = None
+    exp['warnings'] = [m.W('missing_table', 'applications'),
+                       m.W('table_as_image', 'applications', section='applications', severity='info')]
+    write('seed-2020-image-table.html', img.encode('utf-8'), exp)
+
+    wps_exp = json.load(open('samples/wps-2024-grid.expected.json', encoding='utf-8'))
+    N = None
+    printed = {k: [None] * 7 for k, _ in m.APP_ROWS}
+    for k, v in wps_exp['applications'].items():
+        if v:
+            printed[k] = [v[c] for c in m.APPLICANT_COLS]
+    printed['other_handling'] = ['-'] * 7
+    active = {'regulations': ['—', '—', '—'], 'normative_documents': ['2', '0', '11'], 'licensing': ['320'],
+              'penalties': ['48'], 'coercion': ['/'], 'fees': ['0']}
+    s = [x for x in wps_exp['sections']]
+    body = '<p>一．总体情况</p>' + ''.join(p(t) for t in s[0]['text'].split('\n'))
+    body += '<p>二、主动公开政府信息情况</p>' + table2_2021_web(active, '&nbsp;')
+    body += '<p>三、收到和处理政府信息公开申请情况</p>' + table3_web(printed, labels={
+        'withheld_prohibited_by_law': '2.其他法律行政止公开', 'unprocessed_excessive': '4.无正当理由大量反复 申请'})
+    body += '<p>四、政府信息公开行政法复议、行政诉讼情况</p>' + p(s[3]['text']) + table4_web([None] * 15, '&nbsp;')
+    body += '<p>五、政府信息公开工作存在的主要问题及改进情况</p>' + p(s[4]['text'])
+    body += '<p>六、其他需要报告的事项</p>' + p(s[5]['text'])
+    write('wps-2024-grid-utf8.html', page([wps_exp['title']], body).encode('utf-8'), wps_exp)
+
+    if '--pdf' in sys.argv:
+        with tempfile.TemporaryDirectory() as tmp:
+            src = os.path.join(tmp, 'page.html')
+            with open(src, 'wb') as f:
+                f.write(gbk.encode('gbk'))
+            out = os.path.join(tmp, 'page.pdf')
+            subprocess.run(['chromium', '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
+                            '--disable-background-networking', '--disable-component-update', '--disable-sync',
+                            '--user-data-dir=' + os.path.join(tmp, 'profile'), '--no-pdf-header-footer',
+                            '--print-to-pdf=' + out, 'file://' + src], check=True, capture_output=True, timeout=120)
+            write('seed-2020-jinyang-chromium.pdf', open(out, 'rb').read(), seed_exp, fmt='pdf')
+    print('wrote HTML samples')
+
+
+if __name__ == '__main__':
+    main()
