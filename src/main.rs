@@ -140,7 +140,8 @@ fn main() -> ExitCode {
             let format = govreport::read::sniff(&bytes);
             match govreport::read::read(&bytes, format, &Options::default().limits) {
                 Ok(doc) => {
-                    print!("{doc}");
+                    // A closed pipe (`| head`) is not an error worth a panic.
+                    let _ = write!(std::io::stdout().lock(), "{doc}");
                     ExitCode::SUCCESS
                 }
                 Err(e) => {

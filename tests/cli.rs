@@ -181,3 +181,46 @@ fn samples_directory_runs_in_input_order_with_many_jobs() {
         .collect();
     assert_eq!(errors, vec!["encrypted", "no_text_layer"]);
 }
+
+/// Writes a minimal OLE file with the given streams.
+fn ole_file(path: &Path, streams: &[(&str, Vec<u8>)]) {
+    let f = std::fs::File::create(path).unwrap();
+    let mut cf = cfb::CompoundFile::create(f).unwrap();
+    for (name, data) in streams {
+        let mut s = cf.create_stream(name).unwrap();
+        std::io::Write::write_all(&mut s, data).unwrap();
+    }
+    cf.flush().unwrap();
+}
+
+#[test]
+fn word_binary_edge_cases_get_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    // A Word FIB with fEncrypted set.
+    let mut fib = vec![0u8; 1024];
+    fib[0..2].copy_from_slice(&0xA5ECu16.to_le_bytes());
+    fib[0x0A..0x0C].copy_from_slice(&0x0100u16.to_le_bytes());
+    let enc = dir.path().join("protected.doc");
+    ole_file(&enc, &[("WordDocument", fib)]);
+    // Microsoft Works .wps: an OLE file without a WordDocument stream.
+    let works = dir.path().join("works.wps");
+    ole_file(&works, &[("CONTENTS", b"works text".to_vec())]);
+    // An HTML error page saved with a .doc name.
+    let page = dir.path().join("page.doc");
+    std::fs::write(&page, "<html><body><p>404 页面不存在</p></body></html>").unwrap();
+    let out = run(&[
+        "extract",
+        enc.to_str().unwrap(),
+        works.to_str().unwrap(),
+        page.to_str().unwrap(),
+    ]);
+    let recs = lines(&out);
+    assert_eq!(recs[0]["error"]["code"], "encrypted");
+    assert_eq!(recs[1]["error"]["code"], "unsupported_format");
+    assert_eq!(recs[2]["source"]["format"], "html");
+    assert!(
+        recs[2]["error"].is_null(),
+        "an HTML page named .doc is read as HTML"
+    );
+    assert_eq!(recs[2]["applications"], Value::Null);
+}

@@ -466,4 +466,41 @@ def traditional_2021_outline(m):
     })
 
 
-SPECS = [seed_2020_jinyang, county_2022_numbered, wps_2024_grid, layout_2022_inconsistent, traditional_2021_outline]
+def seed_2020_numbered(m):
+    """The seed report with its section headings (一、) and the overview's
+    sub-headings (（一）) produced by Word's automatic numbering through
+    paragraph styles, as many clerks' templates do. Same record as the seed."""
+    body = [m.para('铜川市耀州区锦阳路街道办事处', jc='center'),
+            m.para('2020年政府信息公开工作年度报告', jc='center'),
+            m.para('总体情况', style='SecHead')]
+    for p in SEED['overview']:
+        if p.startswith('（') and '）' in p[:4]:
+            body.append(m.para(p.split('）', 1)[1], style='SubHead'))
+        else:
+            body.append(m.para(p))
+    body.append(m.para('主动公开政府信息情况', style='SecHead'))
+    active = {'regulations': [0, 0, 0], 'normative_documents': [0, 0, 0], 'licensing': [0, 0, 0],
+              'other_services': [0, 0, 0], 'penalties': [0, 0, 0], 'coercion': [0, 0, 0], 'fees': [0, 0],
+              'procurement': [0, 0]}
+    body += m.table2_2019(active, {'labels': {'procurement': '政府集中釆购'}})
+    body.append(m.para('收到和处理政府信息公开申请情况', style='SecHead'))
+    apps = m.zero_apps()
+    apps['new_received'] = [2, 0, 0, 0, 0, 0, 2]
+    apps['disclosed'] = [1, 0, 0, 0, 0, 0, 1]
+    apps['unprocessed_duplicate'] = [1, 0, 0, 0, 0, 0, 1]
+    apps['results_total'] = [2, 0, 0, 0, 0, 0, 2]
+    body += m.table3(apps, False, {'multi_para_headers': True})
+    body.append(m.para('政府信息公开行政复议、行政诉讼情况', style='SecHead'))
+    body += [m.table4([0] * 15)]
+    body.append(m.para('存在的主要问题及改进情况', style='SecHead'))
+    body += [m.para(p) for p in SEED['problems']]
+    body.append(m.para('无其他需要报告的事项', style='SecHead'))
+    import json as _json
+    import os as _os
+    seed = _json.load(open(_os.path.join('samples', 'seed-2020-jinyang.expected.json'), encoding='utf-8'))
+    expected = {k: v for k, v in seed.items() if k not in ('schema', 'source', 'duplicate_of', 'error')}
+    m.write_sample('seed-2020-numbered', ''.join(body), expected)
+
+
+SPECS = [seed_2020_jinyang, county_2022_numbered, wps_2024_grid, layout_2022_inconsistent, traditional_2021_outline,
+         seed_2020_numbered]

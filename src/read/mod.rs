@@ -1,6 +1,7 @@
 //! Readers: bytes of one format → the common `Document`. `sniff` decides the
 //! format from content (never from the file name) and `read` dispatches.
 
+pub mod doc;
 pub mod docx;
 pub mod html;
 mod numbering;
@@ -219,7 +220,8 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, R
         }
         Format::Pdf => pdf::read(bytes, limits, &deadline)?,
         Format::Html => html::read(bytes, limits, &deadline)?,
-        Format::Doc | Format::Ofd => {
+        Format::Doc => doc::read(bytes, limits, &deadline)?,
+        Format::Ofd => {
             return Err(ReadError::Unsupported(format!(
                 "this looks like a {} file, which this version of govreport cannot read yet",
                 format.as_str().to_uppercase()
