@@ -695,15 +695,14 @@ fn rows_to_table(rows: Vec<(Vec<String>, Pap)>) -> Table {
                 }
                 _ => (k, 1),
             };
-            if pap.vmerge.get(k) == Some(&1) {
-                if let Some(above) = cells
+            if pap.vmerge.get(k) == Some(&1)
+                && let Some(above) = cells
                     .iter_mut()
                     .rev()
                     .find(|c| c.row + c.row_span == r && c.col == start)
-                {
-                    above.row_span += 1;
-                    continue;
-                }
+            {
+                above.row_span += 1;
+                continue;
             }
             cells.push(Cell {
                 row: r,
