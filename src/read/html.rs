@@ -84,45 +84,6 @@ const CHROME_CLASSES: &[&str] = &[
     "topbar",
 ];
 
-/// Words of chrome lines: breadcrumbs, metadata, share and print links.
-const CHROME_TEXT: &[&str] = &[
-    "当前位置",
-    "您的位置",
-    "您现在的位置",
-    "首页>",
-    "首页 >",
-    "打印本页",
-    "关闭窗口",
-    "【打印",
-    "【关闭",
-    "分享到",
-    "扫一扫",
-    "微信扫",
-    "QQ空间",
-    "全真版",
-    "文字版",
-    "字体：",
-    "字号：",
-    "浏览次数",
-    "访问量",
-    "发布时间：",
-    "发布日期：",
-    "发文日期：",
-    "来源：",
-    "信息来源：",
-    "附件下载",
-    "相关链接",
-    "上一篇",
-    "下一篇",
-    "网站标识码",
-    "备案号",
-    "ICP备",
-    "版权所有",
-    "主办单位",
-    "承办单位",
-    "技术支持",
-    "-->",
-];
 
 fn block_tag(name: &str) -> bool {
     matches!(
@@ -189,7 +150,7 @@ impl<'a> Builder<'a> {
             .collect();
         for l in lines {
             // A paragraph of chrome (breadcrumb, dates, share links) is dropped.
-            if CHROME_TEXT.iter().any(|c| l.contains(c)) && l.chars().count() < 120 {
+            if super::is_chrome_line(l) {
                 continue;
             }
             self.blocks.push(Block::Paragraph(Paragraph {

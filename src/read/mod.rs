@@ -112,6 +112,52 @@ impl std::fmt::Display for ReadError {
     }
 }
 
+/// Words of chrome lines: breadcrumbs, metadata, share and print links.
+const CHROME_TEXT: &[&str] = &[
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "首页>",
+    "首页 >",
+    "打印本页",
+    "关闭窗口",
+    "【打印",
+    "【关闭",
+    "分享到",
+    "扫一扫",
+    "微信扫",
+    "QQ空间",
+    "全真版",
+    "文字版",
+    "字体：",
+    "字号：",
+    "浏览次数",
+    "访问量",
+    "发布时间：",
+    "发布日期：",
+    "发文日期：",
+    "来源：",
+    "信息来源：",
+    "附件下载",
+    "相关链接",
+    "上一篇",
+    "下一篇",
+    "网站标识码",
+    "备案号",
+    "ICP备",
+    "版权所有",
+    "主办单位",
+    "承办单位",
+    "技术支持",
+    "-->",
+];
+
+/// A line of web-site chrome (breadcrumb, metadata, share or print links,
+/// site footer), in a web page or a browser print of one.
+pub fn is_chrome_line(line: &str) -> bool {
+    CHROME_TEXT.iter().any(|c| line.contains(c)) && line.chars().count() < 120
+}
+
 /// Formats recognised from content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -186,6 +186,10 @@ fn page_blocks(page: &PageContent) -> PageBlocks {
     let (top, bottom) = (page.height * 0.1, page.height * 0.9);
     text_lines.retain(|l| !((l.y1 < top || l.y0 > bottom) && is_page_furniture(&l.text)));
     for (y, p, ind, short) in paragraphs(&text_lines, page.width) {
+        // A browser print of a web page carries the site's chrome.
+        if crate::read::is_chrome_line(&p) {
+            continue;
+        }
         out.blocks.push((
             y,
             Block::Paragraph(Paragraph {
