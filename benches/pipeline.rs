@@ -35,12 +35,17 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
 
-    for (group, file) in [("doc", "seed-2020-numbered-doc.doc"), ("html", "seed-2020-jinyang-gbk.html")] {
+    for (group, file) in [
+        ("doc", "seed-2020-numbered-doc.doc"),
+        ("html", "seed-2020-jinyang-gbk.html"),
+    ] {
         let path = format!("{}/samples/{file}", env!("CARGO_MANIFEST_DIR"));
         let bytes = std::fs::read(&path).expect("sample");
         let mut g = c.benchmark_group(group);
         g.throughput(Throughput::Elements(1));
-        g.bench_function("extract_seed_report", |b| b.iter(|| govreport::extract(black_box(&bytes), file, &opts)));
+        g.bench_function("extract_seed_report", |b| {
+            b.iter(|| govreport::extract(black_box(&bytes), file, &opts))
+        });
         g.finish();
     }
 

@@ -1,17 +1,37 @@
-//! The batch driver: expands inputs, extracts them on worker threads and
+//! The batch driver: expands inputs (files, directories, zip archives and
+//! the members of zips inside them), extracts them on worker threads and
 //! hands records back in input order, holding only a bounded window of them.
 
-use crate::record::Record;
-use crate::{Options, extract};
+use crate::read::{self, Format};
+use crate::record::{Record, Source};
+use crate::{Options, extract, sha256_hex};
 use std::collections::{BTreeMap, HashMap};
+use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 
+/// Where an input's bytes are.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Location {
+    File(PathBuf),
+    /// A member of a zip archive on disk, by index.
+    Member {
+        archive: PathBuf,
+        index: usize,
+    },
+    /// A member of a zip that is itself a member of an archive on disk.
+    Nested {
+        archive: PathBuf,
+        outer: usize,
+        index: usize,
+    },
+}
+
 #[derive(Debug, Clone)]
 pub struct Input {
-    pub path: PathBuf,
-    /// The path as written into the record.
+    pub location: Location,
+    /// The path as written into the record (`archive.zip!dir/file.docx`).
     pub display: String,
 }
 
@@ -19,21 +39,149 @@ pub struct Input {
 #[derive(Debug, Default)]
 pub struct Inputs {
     pub inputs: Vec<Input>,
-    /// Files under directories that are of no supported format.
+    /// Files under directories or in archives of no supported format.
     pub skipped: usize,
     /// Paths that do not exist or cannot be listed, with the reason.
     pub missing: Vec<String>,
 }
 
-/// Files are taken as named; directories are walked recursively (sorted, so
-/// runs are reproducible) and keep only files whose content is a document.
+/// Largest zip member read into memory to look inside a nested archive.
+const MAX_NESTED_ZIP: u64 = 512 * 1024 * 1024;
+
+/// A zip member's name: UTF-8 when flagged or valid, else GBK (archives
+/// made on Chinese Windows).
+fn member_name(f: &zip::read::ZipFile<'_, impl Read>) -> String {
+    let raw = f.name_raw();
+    match std::str::from_utf8(raw) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::GBK.decode(raw).0.into_owned(),
+    }
+}
+
+fn is_zip_archive(head: &[u8]) -> bool {
+    read::sniff(head) == Format::Zip
+}
+
+/// Whether bytes at the start of a file look like a document we read.
+fn is_document_head(head: &[u8]) -> bool {
+    !matches!(read::sniff(head), Format::Unknown | Format::Zip)
+}
+
+fn head_of(p: &Path) -> Vec<u8> {
+    let mut head = vec![0u8; 8192];
+    let n = std::fs::File::open(p)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    head.truncate(n);
+    head
+}
+
+/// Whether a whole file is a zip archive (not an OOXML package).
+fn file_is_archive(p: &Path) -> bool {
+    let head = head_of(p);
+    if !head.starts_with(b"PK") {
+        return false;
+    }
+    match std::fs::File::open(p)
+        .ok()
+        .and_then(|f| zip::ZipArchive::new(f).ok())
+    {
+        Some(z) => !z
+            .file_names()
+            .flatten()
+            .any(|n| n.starts_with("word/") || n.eq_ignore_ascii_case("OFD.xml")),
+        None => false,
+    }
+}
+
+/// Lists the members of an archive: documents become inputs, zips inside
+/// are opened one level deep, anything else is counted as skipped.
+fn expand_archive(archive: &Path, out: &mut Inputs) {
+    let display = archive.to_string_lossy().into_owned();
+    let Some(mut z) = std::fs::File::open(archive)
+        .ok()
+        .and_then(|f| zip::ZipArchive::new(f).ok())
+    else {
+        out.missing
+            .push(format!("{display}: not a readable zip archive"));
+        return;
+    };
+    for i in 0..z.len() {
+        let Ok(mut f) = z.by_index(i) else { continue };
+        if f.is_dir() {
+            continue;
+        }
+        let name = member_name(&f);
+        let mut head = Vec::with_capacity(8192);
+        let _ = (&mut f).take(8192).read_to_end(&mut head);
+        if head.starts_with(b"PK") && f.size() <= MAX_NESTED_ZIP {
+            // Read the whole member to see whether it is a package or an archive.
+            let mut bytes = head;
+            let _ = (&mut f).take(MAX_NESTED_ZIP).read_to_end(&mut bytes);
+            match read::sniff(&bytes) {
+                Format::Zip => {
+                    if let Ok(mut inner) = zip::ZipArchive::new(Cursor::new(&bytes[..])) {
+                        for k in 0..inner.len() {
+                            let Ok(mut g) = inner.by_index(k) else {
+                                continue;
+                            };
+                            if g.is_dir() {
+                                continue;
+                            }
+                            let inner_name = member_name(&g);
+                            let mut ihead = Vec::new();
+                            let _ = (&mut g).take(8192).read_to_end(&mut ihead);
+                            if is_document_head(&ihead)
+                                || ihead.starts_with(b"PK") && !is_zip_archive(&ihead)
+                            {
+                                out.inputs.push(Input {
+                                    location: Location::Nested {
+                                        archive: archive.to_path_buf(),
+                                        outer: i,
+                                        index: k,
+                                    },
+                                    display: format!("{display}!{name}!{inner_name}"),
+                                });
+                            } else {
+                                out.skipped += 1;
+                            }
+                        }
+                    }
+                }
+                Format::Unknown => out.skipped += 1,
+                _ => out.inputs.push(Input {
+                    location: Location::Member {
+                        archive: archive.to_path_buf(),
+                        index: i,
+                    },
+                    display: format!("{display}!{name}"),
+                }),
+            }
+        } else if is_document_head(&head) {
+            out.inputs.push(Input {
+                location: Location::Member {
+                    archive: archive.to_path_buf(),
+                    index: i,
+                },
+                display: format!("{display}!{name}"),
+            });
+        } else {
+            out.skipped += 1;
+        }
+    }
+}
+
+/// Files are taken as named (a zip archive is opened); directories are
+/// walked recursively (sorted, so runs are reproducible) and keep only
+/// documents and archives.
 pub fn expand(paths: &[PathBuf]) -> Inputs {
     let mut out = Inputs::default();
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &mut out),
+            Ok(_) if file_is_archive(p) => expand_archive(p, &mut out),
             Ok(_) => out.inputs.push(Input {
-                path: p.clone(),
+                location: Location::File(p.clone()),
                 display: p.to_string_lossy().into_owned(),
             }),
             Err(e) => out.missing.push(format!("{}: {e}", p.display())),
@@ -54,10 +202,12 @@ fn walk(dir: &Path, out: &mut Inputs) {
     for p in entries {
         if p.is_dir() {
             walk(&p, out);
-        } else if is_document(&p) {
+        } else if file_is_archive(&p) {
+            expand_archive(&p, out);
+        } else if is_document_head(&head_of(&p)) || head_of(&p).starts_with(b"PK") {
             out.inputs.push(Input {
                 display: p.to_string_lossy().into_owned(),
-                path: p,
+                location: Location::File(p),
             });
         } else {
             out.skipped += 1;
@@ -65,46 +215,114 @@ fn walk(dir: &Path, out: &mut Inputs) {
     }
 }
 
-/// Sniffs the first bytes of a file found in a directory.
-fn is_document(p: &Path) -> bool {
-    use std::io::Read;
-    let mut head = vec![0u8; 8192];
-    let n = std::fs::File::open(p)
-        .and_then(|mut f| f.read(&mut head))
-        .unwrap_or(0);
-    head.truncate(n);
-    crate::read::sniff(&head) != crate::read::Format::Unknown
+fn read_member(
+    z: &mut zip::ZipArchive<impl Read + std::io::Seek>,
+    index: usize,
+    limit: u64,
+) -> std::io::Result<Vec<u8>> {
+    let mut f = z.by_index(index).map_err(std::io::Error::other)?;
+    let mut buf = Vec::new();
+    (&mut f).take(limit + 1).read_to_end(&mut buf)?;
+    Ok(buf)
 }
 
-fn extract_file(input: &Input, opts: &Options) -> Record {
-    match std::fs::read(&input.path) {
-        Ok(bytes) => extract(&bytes, &input.display, opts),
-        Err(e) => Record::failed(
-            crate::record::Source {
-                path: input.display.clone(),
-                format: "unknown".into(),
-                sha256: String::new(),
-                bytes: 0,
-            },
-            "corrupt",
-            format!("the file could not be read: {e}"),
-        ),
+/// The bytes of an input, bounded by the input-size limit.
+pub fn load(input: &Input, opts: &Options) -> std::io::Result<Vec<u8>> {
+    let limit = opts.limits.max_input_bytes;
+    match &input.location {
+        Location::File(p) => {
+            let mut buf = Vec::new();
+            std::fs::File::open(p)?
+                .take(limit + 1)
+                .read_to_end(&mut buf)?;
+            Ok(buf)
+        }
+        Location::Member { archive, index } => {
+            let mut z = zip::ZipArchive::new(std::fs::File::open(archive)?)
+                .map_err(std::io::Error::other)?;
+            read_member(&mut z, *index, limit)
+        }
+        Location::Nested {
+            archive,
+            outer,
+            index,
+        } => {
+            let mut z = zip::ZipArchive::new(std::fs::File::open(archive)?)
+                .map_err(std::io::Error::other)?;
+            let outer_bytes = read_member(&mut z, *outer, MAX_NESTED_ZIP)?;
+            let mut inner =
+                zip::ZipArchive::new(Cursor::new(outer_bytes)).map_err(std::io::Error::other)?;
+            read_member(&mut inner, *index, limit)
+        }
     }
 }
 
-/// Runs `inputs` on `jobs` threads and calls `sink` with each record in input
-/// order. At most `jobs * 4` finished records wait for an earlier one.
-pub fn run(inputs: &[Input], opts: &Options, jobs: usize, mut sink: impl FnMut(Record)) {
-    let jobs = jobs.max(1);
+/// A worker's result for one input.
+pub enum Outcome {
+    Record(Box<Record>),
+    /// Already in the output being resumed (same path and sha256).
+    Done {
+        sha256: String,
+    },
+}
+
+/// Settings of one batch run.
+pub struct RunOptions<'a> {
+    pub jobs: usize,
+    /// path → sha256 of records already written (for --resume).
+    pub already: &'a HashMap<String, String>,
+}
+
+fn io_failure(input: &Input, e: std::io::Error) -> Record {
+    Record::failed(
+        Source {
+            path: input.display.clone(),
+            format: "unknown".into(),
+            sha256: String::new(),
+            bytes: 0,
+        },
+        "corrupt",
+        format!("the file could not be read: {e}"),
+    )
+}
+
+/// A record for a document already extracted in this run (same sha256):
+/// its source and `duplicate_of`, nothing extracted again.
+fn duplicate_record(input: &Input, bytes: &[u8], sha: String, first: &str) -> Record {
+    let source = Source {
+        path: input.display.clone(),
+        format: read::sniff(bytes).as_str().into(),
+        sha256: sha,
+        bytes: bytes.len() as u64,
+    };
+    Record {
+        duplicate_of: Some(first.to_string()),
+        ..Record::bare(source)
+    }
+}
+
+/// Runs `inputs` on `jobs` threads and calls `sink` with each outcome in
+/// input order. At most `jobs * 4` finished records wait for an earlier one.
+/// A document whose sha256 an earlier input already had is not extracted
+/// again: its record carries `duplicate_of`.
+pub fn run(
+    inputs: &[Input],
+    opts: &Options,
+    run: &RunOptions<'_>,
+    mut sink: impl FnMut(&Input, Outcome),
+) {
+    let jobs = run.jobs.max(1);
     let window = jobs * 4;
     let next = AtomicUsize::new(0);
     let written = Mutex::new(0usize);
     let room = Condvar::new();
-    let (tx, rx) = mpsc::channel::<(usize, Record)>();
+    // sha256 → (lowest input index seen, its path); decided in input order below.
+    let seen: Mutex<HashMap<String, usize>> = Mutex::new(HashMap::new());
+    let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
     std::thread::scope(|s| {
         for _ in 0..jobs.min(inputs.len().max(1)) {
             let tx = tx.clone();
-            let (next, written, room) = (&next, &written, &room);
+            let (next, written, room, seen) = (&next, &written, &room, &seen);
             s.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
@@ -115,30 +333,68 @@ pub fn run(inputs: &[Input], opts: &Options, jobs: usize, mut sink: impl FnMut(R
                             w = room.wait(w).unwrap_or_else(|e| e.into_inner());
                         }
                     }
-                    let rec = extract_file(input, opts);
-                    if tx.send((i, rec)).is_err() {
+                    let outcome = match load(input, opts) {
+                        Err(e) => Outcome::Record(Box::new(io_failure(input, e))),
+                        Ok(bytes) => {
+                            let sha = sha256_hex(&bytes);
+                            if run.already.get(&input.display) == Some(&sha) {
+                                Outcome::Done { sha256: sha }
+                            } else {
+                                let earlier = {
+                                    let mut seen = seen.lock().unwrap_or_else(|e| e.into_inner());
+                                    let first = seen.entry(sha.clone()).or_insert(i);
+                                    if i < *first {
+                                        *first = i;
+                                    }
+                                    (*first != i).then_some(*first)
+                                };
+                                match earlier {
+                                    Some(j) => Outcome::Record(Box::new(duplicate_record(
+                                        input,
+                                        &bytes,
+                                        sha,
+                                        &inputs[j].display,
+                                    ))),
+                                    None => Outcome::Record(Box::new(extract(
+                                        &bytes,
+                                        &input.display,
+                                        opts,
+                                    ))),
+                                }
+                            }
+                        }
+                    };
+                    if tx.send((i, outcome)).is_err() {
                         break;
                     }
                 }
             });
         }
         drop(tx);
-        let mut pending: BTreeMap<usize, Record> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
         let mut first_by_hash: HashMap<String, String> = HashMap::new();
         let mut expect = 0usize;
-        for (i, rec) in rx {
-            pending.insert(i, rec);
-            while let Some(mut rec) = pending.remove(&expect) {
-                if !rec.source.sha256.is_empty() {
-                    match first_by_hash.get(&rec.source.sha256) {
-                        Some(first) => rec.duplicate_of = Some(first.clone()),
+        for (i, outcome) in rx {
+            pending.insert(i, outcome);
+            while let Some(mut outcome) = pending.remove(&expect) {
+                // Workers race; "first" is decided here, in input order.
+                if let Outcome::Done { sha256 } = &outcome {
+                    first_by_hash
+                        .entry(sha256.clone())
+                        .or_insert_with(|| inputs[expect].display.clone());
+                }
+                if let Outcome::Record(r) = &mut outcome
+                    && !r.source.sha256.is_empty()
+                {
+                    match first_by_hash.get(&r.source.sha256) {
+                        Some(first) => r.duplicate_of = Some(first.clone()),
                         None => {
-                            first_by_hash
-                                .insert(rec.source.sha256.clone(), rec.source.path.clone());
+                            r.duplicate_of = None;
+                            first_by_hash.insert(r.source.sha256.clone(), r.source.path.clone());
                         }
                     }
                 }
-                sink(rec);
+                sink(&inputs[expect], outcome);
                 expect += 1;
                 *written.lock().unwrap_or_else(|e| e.into_inner()) = expect;
                 room.notify_all();

@@ -13,6 +13,8 @@ pub mod map;
 pub mod model;
 pub mod read;
 pub mod record;
+pub mod series;
+pub mod show;
 pub mod template;
 pub mod text;
 pub mod write;

@@ -1,10 +1,12 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use govreport::Options;
-use govreport::batch;
+use govreport::batch::{self, Outcome, RunOptions};
 use govreport::write::{OutputFormat, RecordWriter};
-use std::io::Write;
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, IsTerminal, Read, Seek, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 #[derive(Parser)]
 #[command(
@@ -18,6 +20,19 @@ struct Cli {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Jsonl,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SeriesFormat {
+    Jsonl,
+    Text,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Stage {
     /// Positioned characters as drawn.
     Chars,
@@ -25,6 +40,429 @@ enum Stage {
     Segments,
     /// Text lines outside tables.
     Lines,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract one record per document from files, directories (recursive)
+    /// and zip archives; "-" reads a list of paths from stdin.
+    Extract {
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: Format,
+        /// Write records to FILE instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// With -o (jsonl): skip inputs already recorded there (same path and
+        /// sha256) and append the rest.
+        #[arg(long, requires = "output")]
+        resume: bool,
+        /// CSV: start with a UTF-8 byte-order mark (for Excel).
+        #[arg(long)]
+        bom: bool,
+        /// Per-document time limit in seconds.
+        #[arg(long, default_value_t = 10)]
+        timeout: u64,
+        /// Largest input file read, in bytes.
+        #[arg(long, default_value_t = 200 * 1024 * 1024)]
+        max_input_bytes: u64,
+        /// Largest inflated size of one zip member (DOCX part), in bytes.
+        #[arg(long, default_value_t = 64 * 1024 * 1024)]
+        max_member_bytes: u64,
+        /// Largest inflated size of all parts of one document, in bytes.
+        #[arg(long, default_value_t = 256 * 1024 * 1024)]
+        max_total_unzipped: u64,
+        /// Largest compression ratio of a zip member over 1 MB.
+        #[arg(long, default_value_t = 200)]
+        max_compression_ratio: u64,
+        /// Deepest XML/HTML element nesting.
+        #[arg(long, default_value_t = 256)]
+        max_xml_depth: usize,
+        /// Most PDF pages read.
+        #[arg(long, default_value_t = 500)]
+        max_pdf_pages: usize,
+        /// Most content-stream operations on one PDF page.
+        #[arg(long, default_value_t = 2_000_000)]
+        max_pdf_ops: usize,
+        /// Deepest nesting of PDF Form XObjects.
+        #[arg(long, default_value_t = 8)]
+        max_form_depth: usize,
+    },
+    /// Print the three tables of one report, aligned, with warning cells
+    /// marked and the warnings listed.
+    Show { file: PathBuf },
+    /// Cross-year checks over extracted records (JSON Lines): carryover and
+    /// 2019 item-count continuity per agency.
+    Series {
+        records: PathBuf,
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: SeriesFormat,
+    },
+    /// Print the document model one reader produced (paragraphs and table
+    /// grids), to see where an extraction went wrong.
+    Dump {
+        file: PathBuf,
+        /// PDF only: print one stage of the page reader instead of the model.
+        #[arg(long, value_enum)]
+        stage: Option<Stage>,
+        /// PDF only: the page (1-based) whose stage is printed.
+        #[arg(long, default_value_t = 1)]
+        page: usize,
+    },
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Extract {
+            paths,
+            format,
+            output,
+            jobs,
+            resume,
+            bom,
+            timeout,
+            max_input_bytes,
+            max_member_bytes,
+            max_total_unzipped,
+            max_compression_ratio,
+            max_xml_depth,
+            max_pdf_pages,
+            max_pdf_ops,
+            max_form_depth,
+        } => {
+            let mut opts = Options::default();
+            let l = &mut opts.limits;
+            l.timeout = Duration::from_secs(timeout.max(1));
+            l.max_input_bytes = max_input_bytes;
+            l.max_member_bytes = max_member_bytes;
+            l.max_total_unzipped = max_total_unzipped;
+            l.max_compression_ratio = max_compression_ratio;
+            l.max_xml_depth = max_xml_depth;
+            l.max_pdf_pages = max_pdf_pages;
+            l.max_pdf_ops_per_page = max_pdf_ops;
+            l.max_form_depth = max_form_depth;
+            let fmt = match format {
+                Format::Jsonl => OutputFormat::Jsonl,
+                Format::Json => OutputFormat::Json,
+                Format::Csv => OutputFormat::Csv,
+            };
+            extract(paths, fmt, output, jobs, resume, bom, &opts)
+        }
+        Command::Show { file } => {
+            let bytes = match std::fs::read(&file) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("govreport: {}: {e}", file.display());
+                    return ExitCode::from(2);
+                }
+            };
+            let rec = govreport::extract(&bytes, &file.to_string_lossy(), &Options::default());
+            let colour = std::io::stdout().is_terminal();
+            let _ = write!(
+                std::io::stdout().lock(),
+                "{}",
+                govreport::show::show(&rec, colour)
+            );
+            if rec.error.is_some() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Series { records, format } => series(&records, format),
+        Command::Dump { file, stage, page } => dump(&file, stage, page),
+    }
+}
+
+/// Expands "-" into the paths listed on stdin, one per line.
+fn input_paths(args: Vec<String>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for a in args {
+        if a == "-" {
+            for line in std::io::stdin().lock().lines().map_while(Result::ok) {
+                let t = line.trim();
+                if !t.is_empty() {
+                    out.push(PathBuf::from(t));
+                }
+            }
+        } else {
+            out.push(PathBuf::from(a));
+        }
+    }
+    out
+}
+
+/// Reads the records already in a JSONL output (path → sha256) and cuts off
+/// a last line left half-written by an interrupted run.
+fn resume_state(path: &Path) -> std::io::Result<HashMap<String, String>> {
+    let mut done = HashMap::new();
+    let Ok(mut f) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path)
+    else {
+        return Ok(done);
+    };
+    let mut data = Vec::new();
+    f.read_to_end(&mut data)?;
+    let mut good = 0usize;
+    for line in data.split_inclusive(|b| *b == b'\n') {
+        if !line.ends_with(b"\n") {
+            break;
+        }
+        let Ok(v) = serde_json::from_slice::<serde_json::Value>(line) else {
+            break;
+        };
+        if let (Some(p), Some(s)) = (v["source"]["path"].as_str(), v["source"]["sha256"].as_str()) {
+            done.insert(p.to_string(), s.to_string());
+        }
+        good += line.len();
+    }
+    if good < data.len() {
+        f.set_len(good as u64)?;
+        f.seek(std::io::SeekFrom::End(0))?;
+    }
+    Ok(done)
+}
+
+#[derive(Default)]
+struct Summary {
+    formats: BTreeMap<String, usize>,
+    errors: BTreeMap<String, usize>,
+    warnings: BTreeMap<String, usize>,
+    documents: usize,
+    resumed: usize,
+    duplicates: usize,
+}
+
+fn extract(
+    args: Vec<String>,
+    fmt: OutputFormat,
+    output: Option<PathBuf>,
+    jobs: Option<usize>,
+    resume: bool,
+    bom: bool,
+    opts: &Options,
+) -> ExitCode {
+    if resume && fmt != OutputFormat::Jsonl {
+        eprintln!("govreport: --resume works with jsonl output");
+        return ExitCode::from(2);
+    }
+    let started = Instant::now();
+    let inputs = batch::expand(&input_paths(args));
+    for m in &inputs.missing {
+        eprintln!("govreport: {m}");
+    }
+    let already = match (&output, resume) {
+        (Some(p), true) => match resume_state(p) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("govreport: cannot resume from {}: {e}", p.display());
+                return ExitCode::from(2);
+            }
+        },
+        _ => HashMap::new(),
+    };
+    let out: Box<dyn Write> = match &output {
+        Some(p) => {
+            let file = if resume {
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(p)
+            } else {
+                std::fs::File::create(p)
+            };
+            match file {
+                Ok(f) => Box::new(std::io::BufWriter::new(f)),
+                Err(e) => {
+                    eprintln!("govreport: cannot write {}: {e}", p.display());
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let several = inputs.inputs.len() != 1;
+    let mut writer = match RecordWriter::new(out, fmt, several, true, bom) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("govreport: writing records failed: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let total = inputs.inputs.len();
+    let progress = std::io::stderr().is_terminal();
+    let mut last_tick = Instant::now();
+    let mut summary = Summary::default();
+    let mut io_error = None;
+    let run = RunOptions {
+        jobs,
+        already: &already,
+    };
+    batch::run(&inputs.inputs, opts, &run, |_, outcome| {
+        summary.documents += 1;
+        match outcome {
+            Outcome::Done { .. } => summary.resumed += 1,
+            Outcome::Record(rec) => {
+                *summary
+                    .formats
+                    .entry(rec.source.format.clone())
+                    .or_default() += 1;
+                if rec.duplicate_of.is_some() {
+                    summary.duplicates += 1;
+                }
+                if let Some(e) = &rec.error {
+                    *summary.errors.entry(e.code.to_string()).or_default() += 1;
+                    eprintln!(
+                        "{}govreport: {}: {} ({})",
+                        if progress { "\r\x1b[K" } else { "" },
+                        rec.source.path,
+                        e.message,
+                        e.code
+                    );
+                }
+                for w in &rec.warnings {
+                    *summary.warnings.entry(w.code.to_string()).or_default() += 1;
+                }
+                if io_error.is_none()
+                    && let Err(e) = writer.write(&rec)
+                {
+                    io_error = Some(e);
+                }
+            }
+        }
+        if progress
+            && (last_tick.elapsed() > Duration::from_millis(200) || summary.documents == total)
+        {
+            last_tick = Instant::now();
+            let secs = started.elapsed().as_secs_f64().max(1e-3);
+            let rate = summary.documents as f64 / secs;
+            let eta = (total - summary.documents) as f64 / rate.max(1e-3);
+            eprint!(
+                "\r\x1b[K{}/{} documents, {:.0}/s, ETA {:.0} s",
+                summary.documents, total, rate, eta
+            );
+        }
+    });
+    if progress {
+        eprintln!();
+    }
+    if let Err(e) = writer.finish() {
+        io_error.get_or_insert(e);
+    }
+    if let Some(e) = io_error
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("govreport: writing records failed: {e}");
+        return ExitCode::from(2);
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let list = |m: &BTreeMap<String, usize>| {
+        if m.is_empty() {
+            "none".to_string()
+        } else {
+            m.iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    eprintln!(
+        "govreport: {} documents in {:.2} s ({:.0}/s); formats: {}; errors: {}; warnings: {}{}{}{}",
+        summary.documents,
+        secs,
+        summary.documents as f64 / secs.max(1e-9),
+        list(&summary.formats),
+        list(&summary.errors),
+        list(&summary.warnings),
+        if summary.duplicates > 0 {
+            format!("; duplicates {}", summary.duplicates)
+        } else {
+            String::new()
+        },
+        if summary.resumed > 0 {
+            format!("; already done {}", summary.resumed)
+        } else {
+            String::new()
+        },
+        if inputs.skipped > 0 {
+            format!("; skipped {} files of no supported format", inputs.skipped)
+        } else {
+            String::new()
+        },
+    );
+    if !inputs.missing.is_empty() {
+        ExitCode::from(2)
+    } else if !summary.errors.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn series(path: &Path, format: SeriesFormat) -> ExitCode {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("govreport: {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let mut records = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<serde_json::Value>(line) {
+            Ok(v) => records.push(v),
+            Err(e) => eprintln!(
+                "govreport: {}:{}: not a JSON record ({e}); skipped",
+                path.display(),
+                i + 1
+            ),
+        }
+    }
+    let findings = govreport::series::check(&records);
+    let mut out = std::io::stdout().lock();
+    let _ = match format {
+        SeriesFormat::Text => write!(out, "{}", govreport::series::text(&findings)),
+        SeriesFormat::Jsonl => findings
+            .iter()
+            .try_for_each(|f| writeln!(out, "{}", serde_json::to_string(f).unwrap_or_default())),
+    };
+    ExitCode::SUCCESS
+}
+
+fn dump(file: &Path, stage: Option<Stage>, page: usize) -> ExitCode {
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("govreport: {}: {e}", file.display());
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(stage) = stage {
+        return dump_pdf_stage(&bytes, stage, page);
+    }
+    let format = govreport::read::sniff(&bytes);
+    match govreport::read::read(&bytes, format, &Options::default().limits) {
+        Ok(doc) => {
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = write!(std::io::stdout().lock(), "{doc}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("govreport: {}: {e} ({})", file.display(), e.code());
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn dump_pdf_stage(bytes: &[u8], stage: Stage, page: usize) -> ExitCode {
@@ -42,14 +480,15 @@ fn dump_pdf_stage(bytes: &[u8], stage: Stage, page: usize) -> ExitCode {
         eprintln!("govreport: the PDF has {} pages", pages.len());
         return ExitCode::from(2);
     };
-    println!(
-        "page {page}: {:.1} × {:.1}, {} chars, {} segments, {} images",
+    let mut out = String::new();
+    out.push_str(&format!(
+        "page {page}: {:.1} × {:.1}, {} chars, {} segments, {} images\n",
         p.width,
         p.height,
         p.chars.len(),
         p.segments.len(),
         p.images
-    );
+    ));
     match stage {
         Stage::Chars => {
             for c in &p.chars {
@@ -60,162 +499,30 @@ fn dump_pdf_stage(bytes: &[u8], stage: Stage, page: usize) -> ExitCode {
                     if c.vertical { " vertical" } else { "" },
                     if c.undecoded { " undecoded" } else { "" }
                 );
-                println!(
-                    "{:7.1} {:7.1} {:7.1} {:7.1} size {:4.1} gray {:.2} {:?}{flags}",
+                out.push_str(&format!(
+                    "{:7.1} {:7.1} {:7.1} {:7.1} size {:4.1} gray {:.2} {:?}{flags}\n",
                     c.x0, c.y0, c.x1, c.y1, c.size, c.brightness, c.text
-                );
+                ));
             }
         }
         Stage::Segments => {
             for s in &p.segments {
                 let kind = if s.is_horizontal() { "H" } else { "V" };
-                println!("{kind} {:7.1} {:7.1} {:7.1} {:7.1}", s.x0, s.y0, s.x1, s.y1);
+                out.push_str(&format!(
+                    "{kind} {:7.1} {:7.1} {:7.1} {:7.1}\n",
+                    s.x0, s.y0, s.x1, s.y1
+                ));
             }
         }
         Stage::Lines => {
             for l in pdf::layout::lines(p.chars.iter().collect()) {
-                println!(
-                    "{:7.1} {:7.1} {:7.1} {:7.1} {}",
+                out.push_str(&format!(
+                    "{:7.1} {:7.1} {:7.1} {:7.1} {}\n",
                     l.x0, l.y0, l.x1, l.y1, l.text
-                );
+                ));
             }
         }
     }
+    let _ = write!(std::io::stdout().lock(), "{out}");
     ExitCode::SUCCESS
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Jsonl,
-    Json,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Extract one record per document from files and directories (recursive).
-    Extract {
-        /// Files or directories.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "jsonl")]
-        format: Format,
-        /// Write records to FILE instead of stdout.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Worker threads (default: all cores).
-        #[arg(long)]
-        jobs: Option<usize>,
-        /// Per-document time limit in seconds.
-        #[arg(long, default_value_t = 10)]
-        timeout: u64,
-    },
-    /// Print the document model one reader produced (paragraphs and table
-    /// grids), to see where an extraction went wrong.
-    Dump {
-        file: PathBuf,
-        /// PDF only: print one stage of the page reader instead of the model.
-        #[arg(long, value_enum)]
-        stage: Option<Stage>,
-        /// PDF only: the page (1-based) whose stage is printed.
-        #[arg(long, default_value_t = 1)]
-        page: usize,
-    },
-}
-
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Dump { file, stage, page } => {
-            let bytes = match std::fs::read(&file) {
-                Ok(b) => b,
-                Err(e) => {
-                    eprintln!("govreport: {}: {e}", file.display());
-                    return ExitCode::from(2);
-                }
-            };
-            if let Some(stage) = stage {
-                return dump_pdf_stage(&bytes, stage, page);
-            }
-            let format = govreport::read::sniff(&bytes);
-            match govreport::read::read(&bytes, format, &Options::default().limits) {
-                Ok(doc) => {
-                    // A closed pipe (`| head`) is not an error worth a panic.
-                    let _ = write!(std::io::stdout().lock(), "{doc}");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("govreport: {}: {e} ({})", file.display(), e.code());
-                    ExitCode::from(1)
-                }
-            }
-        }
-        Command::Extract {
-            paths,
-            format,
-            output,
-            jobs,
-            timeout,
-        } => {
-            let mut opts = Options::default();
-            opts.limits.timeout = std::time::Duration::from_secs(timeout.max(1));
-            let inputs = batch::expand(&paths);
-            for m in &inputs.missing {
-                eprintln!("govreport: {m}");
-            }
-            let jobs =
-                jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-            let out: Box<dyn Write> = match &output {
-                Some(p) => match std::fs::File::create(p) {
-                    Ok(f) => Box::new(std::io::BufWriter::new(f)),
-                    Err(e) => {
-                        eprintln!("govreport: cannot write {}: {e}", p.display());
-                        return ExitCode::from(2);
-                    }
-                },
-                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-            };
-            let fmt = match format {
-                Format::Jsonl => OutputFormat::Jsonl,
-                Format::Json => OutputFormat::Json,
-            };
-            let several = inputs.inputs.len() != 1;
-            let mut writer = RecordWriter::new(out, fmt, several);
-            let mut errors = 0usize;
-            let mut io_error = None;
-            batch::run(&inputs.inputs, &opts, jobs, |rec| {
-                if let Some(e) = &rec.error {
-                    errors += 1;
-                    eprintln!("govreport: {}: {} ({})", rec.source.path, e.message, e.code);
-                }
-                if io_error.is_none()
-                    && let Err(e) = writer.write(&rec)
-                {
-                    io_error = Some(e);
-                }
-            });
-            if let Err(e) = writer.finish() {
-                io_error.get_or_insert(e);
-            }
-            if let Some(e) = io_error
-                && e.kind() != std::io::ErrorKind::BrokenPipe
-            {
-                eprintln!("govreport: writing records failed: {e}");
-                return ExitCode::from(2);
-            }
-            if inputs.skipped > 0 {
-                eprintln!(
-                    "govreport: skipped {} files of no supported format",
-                    inputs.skipped
-                );
-            }
-            if !inputs.missing.is_empty() {
-                ExitCode::from(2)
-            } else if errors > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
-        }
-    }
 }

@@ -150,6 +150,14 @@ impl Record {
     /// A record for a document that could not be read.
     pub fn failed(source: Source, code: &'static str, message: String) -> Record {
         Record {
+            error: Some(RecordError { code, message }),
+            ..Record::bare(source)
+        }
+    }
+
+    /// A record with its source and nothing extracted.
+    pub fn bare(source: Source) -> Record {
+        Record {
             schema: SCHEMA,
             source,
             title: None,
@@ -162,7 +170,7 @@ impl Record {
             reviews_litigation: None,
             duplicate_of: None,
             warnings: Vec::new(),
-            error: Some(RecordError { code, message }),
+            error: None,
         }
     }
 }

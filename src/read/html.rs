@@ -84,7 +84,6 @@ const CHROME_CLASSES: &[&str] = &[
     "topbar",
 ];
 
-
 fn block_tag(name: &str) -> bool {
     matches!(
         name,

@@ -1,0 +1,259 @@
+//! Whole-archive use: zip archives, stdin lists, resume, CSV, duplicates,
+//! series, show.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_govreport"))
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run govreport")
+}
+
+fn records(bytes: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON record per line"))
+        .collect()
+}
+
+#[test]
+fn zip_archive_members_nested_zip_and_gbk_names() {
+    let zip = root().join("tests/fixtures/archive.zip");
+    let out = run(&["extract", zip.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recs = records(&out.stdout);
+    let paths: Vec<String> = recs
+        .iter()
+        .map(|r| r["source"]["path"].as_str().unwrap().to_string())
+        .collect();
+    let z = zip.to_str().unwrap();
+    assert_eq!(
+        paths,
+        vec![
+            format!("{z}!2020年报/锦阳路街道.docx"),
+            format!("{z}!more.zip!county/county-2022.docx"),
+            format!("{z}!wps-2024.pdf"),
+        ]
+    );
+    assert_eq!(recs[0]["applications"]["new_received"]["total"], 2);
+    assert_eq!(recs[2]["source"]["format"], "pdf");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("skipped 2"));
+}
+
+#[test]
+fn stdin_path_list() {
+    let mut child = bin()
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let list = format!(
+        "{}\n\n{}\n",
+        root().join("samples/seed-2020-jinyang.docx").display(),
+        root().join("samples/wps-2024-grid-utf8.html").display()
+    );
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(list.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[1]["source"]["format"], "html");
+}
+
+fn copy_samples(dir: &Path, names: &[&str]) {
+    for n in names {
+        std::fs::copy(root().join("samples").join(n), dir.join(n)).unwrap();
+    }
+}
+
+#[test]
+fn resume_after_a_kill_skips_done_inputs_and_repairs_a_half_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    copy_samples(
+        &docs,
+        &[
+            "seed-2020-jinyang.docx",
+            "wps-2024-grid.docx",
+            "county-2022-numbered.docx",
+        ],
+    );
+    let out_file = dir.path().join("out.jsonl");
+    let full = run(&[
+        "extract",
+        docs.to_str().unwrap(),
+        "-o",
+        out_file.to_str().unwrap(),
+    ]);
+    assert_eq!(full.status.code(), Some(0));
+    let complete = std::fs::read(&out_file).unwrap();
+    // Simulate a kill: the first record whole, the second cut mid-line.
+    let first_end = complete.iter().position(|b| *b == b'\n').unwrap() + 1;
+    let mut partial = complete[..first_end].to_vec();
+    partial.extend_from_slice(&complete[first_end..first_end + 40]);
+    std::fs::write(&out_file, &partial).unwrap();
+    let resumed = run(&[
+        "extract",
+        docs.to_str().unwrap(),
+        "-o",
+        out_file.to_str().unwrap(),
+        "--resume",
+    ]);
+    assert_eq!(resumed.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&resumed.stderr).contains("already done 1"));
+    let after = std::fs::read(&out_file).unwrap();
+    assert_eq!(
+        records(&after),
+        records(&complete),
+        "the resumed file holds every record once, whole"
+    );
+}
+
+#[test]
+fn csv_columns_are_fixed_and_equal_across_runs() {
+    let a = run(&[
+        "extract",
+        "--format",
+        "csv",
+        root()
+            .join("samples/seed-2020-jinyang.docx")
+            .to_str()
+            .unwrap(),
+    ]);
+    let b = run(&[
+        "extract",
+        "--format",
+        "csv",
+        "--bom",
+        root()
+            .join("samples/county-2022-numbered.docx")
+            .to_str()
+            .unwrap(),
+    ]);
+    let ta = String::from_utf8(a.stdout).unwrap();
+    let tb = String::from_utf8(b.stdout).unwrap();
+    let ha = ta.lines().next().unwrap();
+    let hb = tb.trim_start_matches('\u{feff}').lines().next().unwrap();
+    assert!(tb.starts_with('\u{feff}'));
+    assert!(!ta.starts_with('\u{feff}'));
+    assert_eq!(ha, hb);
+    let cols: Vec<&str> = ha.split(',').collect();
+    let row: Vec<&str> = ta.lines().nth(1).unwrap().split(',').collect();
+    assert_eq!(cols.len(), row.len());
+    let at = |name: &str| cols.iter().position(|c| *c == name).unwrap();
+    assert_eq!(row[at("applications.new_received.total")], "2");
+    assert_eq!(
+        row[at("applications.other_misc.total")],
+        "",
+        "null is empty"
+    );
+    assert_eq!(row[at("year")], "2020");
+    assert_eq!(row[at("warning_codes")], "narrative_mismatch");
+}
+
+#[test]
+fn duplicates_point_to_the_first_path_and_are_not_extracted_again() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("samples/seed-2020-jinyang.docx"),
+        dir.path().join("a.docx"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("samples/seed-2020-jinyang.docx"),
+        dir.path().join("b.docx"),
+    )
+    .unwrap();
+    let out = run(&["extract", "--jobs", "2", dir.path().to_str().unwrap()]);
+    let recs = records(&out.stdout);
+    assert!(recs[0]["duplicate_of"].is_null());
+    assert_eq!(recs[1]["duplicate_of"], recs[0]["source"]["path"]);
+    assert!(
+        recs[1]["applications"].is_null(),
+        "the copy is not extracted again"
+    );
+    assert_eq!(recs[1]["source"]["sha256"], recs[0]["source"]["sha256"]);
+}
+
+#[test]
+fn series_finds_a_planted_carryover_break() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("records.jsonl");
+    let rec = |year: i64, over: i64, forward: i64| {
+        serde_json::json!({"source": {"path": format!("r{year}.docx")}, "agency": "某县人民政府", "year": year,
+            "template": "2021", "error": null, "duplicate_of": null,
+            "applications": {"carried_over": {"total": over}, "carried_forward": {"total": forward}}})
+        .to_string()
+    };
+    std::fs::write(
+        &file,
+        [rec(2021, 0, 3), rec(2022, 3, 2), rec(2023, 5, 0)].join("\n"),
+    )
+    .unwrap();
+    let out = run(&["series", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let findings = records(&out.stdout);
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0]["code"], "carryover_mismatch");
+    assert_eq!(findings[0]["year"], 2023);
+    assert_eq!(findings[0]["value"], 5.0);
+    assert_eq!(findings[0]["expected"], 2.0);
+    let text = run(&["series", "--format", "text", file.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("2022→2023"));
+}
+
+#[test]
+fn show_prints_tables_with_marked_cells_and_warnings() {
+    let out = run(&[
+        "show",
+        root()
+            .join("samples/layout-2022-inconsistent.docx")
+            .to_str()
+            .unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("三、收到和处理政府信息公开申请情况"));
+    assert!(text.contains("行政复议"));
+    // The row total that disagrees is marked, and the warning listed.
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("一、本年新收"))
+        .unwrap();
+    assert!(row.trim_end().ends_with("8*"), "{row}");
+    assert!(text.contains("row_total_mismatch"));
+    assert!(
+        !text.contains('\u{1b}'),
+        "no colour when stdout is not a terminal"
+    );
+}
+
+#[test]
+fn resume_needs_an_output_file() {
+    assert_eq!(
+        run(&["extract", "--resume", "x.docx"]).status.code(),
+        Some(2)
+    );
+}
