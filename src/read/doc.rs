@@ -207,9 +207,15 @@ fn sprms(grpprl: &[u8]) -> Vec<(u16, &[u8])> {
                 }
             }
         };
-        let end = (i + len).min(grpprl.len());
-        out.push((sprm, &grpprl[i..end]));
-        i = end;
+        // A truncated grpprl ends the list rather than a slice past its end.
+        let Some(op) = grpprl.get(i..(i + len).min(grpprl.len())) else {
+            break;
+        };
+        out.push((sprm, op));
+        i += op.len();
+        if op.len() < len {
+            break;
+        }
     }
     out
 }

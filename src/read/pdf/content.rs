@@ -289,6 +289,15 @@ impl<'a> Interpreter<'a> {
         mut gs: GState,
         depth: usize,
     ) -> Result<(), ReadError> {
+        // Decoding holds every operation in memory: a stream too long to stay
+        // under the operation limit is refused before it is decoded.
+        if content.len() / 24 > self.limits.max_ops {
+            return Err(ReadError::TooLarge(format!(
+                "a page's content stream is {} bytes, more than {} operations can take; raise --max-pdf-ops if the file is genuine",
+                content.len(),
+                self.limits.max_ops
+            )));
+        }
         let ops = Content::decode(content)
             .map(|c| c.operations)
             .unwrap_or_default();

@@ -1,0 +1,340 @@
+//! Hostile and broken inputs: every file gets exactly one record with a
+//! clear error code, quickly, and nothing panics (a caught panic shows as
+//! `internal`, which these tests treat as a failure).
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_govreport"))
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run govreport")
+}
+
+fn records(out: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON record per line"))
+        .collect()
+}
+
+fn code(r: &Value) -> String {
+    r["error"]["code"].as_str().unwrap_or("ok").to_string()
+}
+
+/// The committed documents of samples/.
+fn sample_files() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| !p.to_string_lossy().ends_with(".json"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn fuzz_regressions_yield_records() {
+    let dir = root().join("tests/fuzz_regressions");
+    let files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert!(!files.is_empty());
+    for f in files {
+        let started = Instant::now();
+        let out = run(&["extract", f.to_str().unwrap()]);
+        let recs = records(&out);
+        assert_eq!(recs.len(), 1, "{}", f.display());
+        assert_ne!(
+            code(&recs[0]),
+            "internal",
+            "{}: {}",
+            f.display(),
+            recs[0]["error"]
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{} took {:?}",
+            f.display(),
+            started.elapsed()
+        );
+    }
+}
+
+/// A deterministic byte shuffle for the corruption sweep.
+fn lcg(seed: &mut u64) -> u64 {
+    *seed = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    *seed >> 33
+}
+
+#[test]
+fn every_sample_truncated_and_bit_flipped_gets_one_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut n = 0;
+    for (k, f) in sample_files().iter().enumerate() {
+        let bytes = std::fs::read(f).unwrap();
+        let stem = f.file_name().unwrap().to_string_lossy().to_string();
+        for (i, frac) in [0.0, 0.01, 0.1, 0.33, 0.5, 0.66, 0.9, 0.99]
+            .iter()
+            .enumerate()
+        {
+            let cut = (bytes.len() as f64 * frac) as usize;
+            std::fs::write(dir.path().join(format!("{stem}.trunc{i}")), &bytes[..cut]).unwrap();
+            n += 1;
+        }
+        let mut seed = k as u64 + 1;
+        for v in 0..4 {
+            let mut b = bytes.clone();
+            for _ in 0..(1 + v * 8) {
+                let at = lcg(&mut seed) as usize % b.len();
+                b[at] ^= 1 << (lcg(&mut seed) % 8);
+            }
+            std::fs::write(dir.path().join(format!("{stem}.flip{v}")), &b).unwrap();
+            n += 1;
+        }
+    }
+    let started = Instant::now();
+    // Every file named on the command line, so each one gets a record.
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    let args: Vec<&str> = std::iter::once("extract")
+        .chain(names.iter().map(|p| p.to_str().unwrap()))
+        .collect();
+    let out = run(&args);
+    let recs = records(&out);
+    assert_eq!(recs.len(), n, "one record per corrupted file");
+    let internal: Vec<String> = recs
+        .iter()
+        .filter(|r| code(r) == "internal")
+        .map(|r| r["source"]["path"].to_string())
+        .collect();
+    assert!(internal.is_empty(), "panics on: {internal:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(120),
+        "the sweep took {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_batch_survives_bad_files_and_good_records_are_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = [
+        "seed-2020-jinyang.docx",
+        "reportlab-2023-stsong.pdf",
+        "wps-2024-grid-utf8.html",
+        "wps-2024-grid-doc.doc",
+    ];
+    for g in good {
+        std::fs::copy(root().join("samples").join(g), dir.path().join(g)).unwrap();
+    }
+    std::fs::write(dir.path().join("empty.pdf"), b"").unwrap();
+    std::fs::write(
+        dir.path().join("random.docx"),
+        (0..5000u32)
+            .map(|i| (i * 7919 % 251) as u8)
+            .collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    let seed = std::fs::read(root().join("samples/seed-2020-jinyang.docx")).unwrap();
+    std::fs::write(dir.path().join("truncated.docx"), &seed[..seed.len() / 2]).unwrap();
+    std::fs::write(
+        dir.path().join("error-page.pdf"),
+        "<!DOCTYPE html><html><body>404 Not Found</body></html>",
+    )
+    .unwrap();
+    let pdf = std::fs::read(root().join("samples/reportlab-2023-stsong.pdf")).unwrap();
+    std::fs::write(dir.path().join("truncated.pdf"), &pdf[..pdf.len() / 3]).unwrap();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    let args: Vec<&str> = std::iter::once("extract")
+        .chain(names.iter().map(|p| p.to_str().unwrap()))
+        .collect();
+    let out = run(&args);
+    let recs = records(&out);
+    assert_eq!(recs.len(), names.len(), "exactly one record per file");
+    assert_eq!(out.status.code(), Some(1));
+    for g in good {
+        let alone = records(&run(&["extract", dir.path().join(g).to_str().unwrap()]));
+        let in_batch = recs
+            .iter()
+            .find(|r| r["source"]["path"].as_str().unwrap().ends_with(g))
+            .unwrap();
+        assert_eq!(in_batch, &alone[0], "{g} is unchanged by its neighbours");
+    }
+    let by_name = |n: &str| {
+        recs.iter()
+            .find(|r| r["source"]["path"].as_str().unwrap().ends_with(n))
+            .unwrap()
+    };
+    assert_eq!(code(by_name("empty.pdf")), "unsupported_format");
+    assert_eq!(code(by_name("random.docx")), "unsupported_format");
+    assert_eq!(code(by_name("truncated.docx")), "corrupt");
+    assert_eq!(by_name("error-page.pdf")["source"]["format"], "html");
+    assert_ne!(code(by_name("truncated.pdf")), "internal");
+}
+
+fn docx_with(path: &Path, document_xml: &[u8]) {
+    let f = std::fs::File::create(path).unwrap();
+    let mut z = zip::ZipWriter::new(f);
+    let o = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    z.start_file("word/document.xml", o).unwrap();
+    z.write_all(document_xml).unwrap();
+    z.finish().unwrap();
+}
+
+/// A PDF from object bodies, with a correct xref table.
+fn pdf_with(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn stream(dict: &str, body: &[u8]) -> Vec<u8> {
+    let mut v = format!("<< {dict} /Length {} >>\nstream\n", body.len()).into_bytes();
+    v.extend_from_slice(body);
+    v.extend_from_slice(b"\nendstream");
+    v
+}
+
+#[test]
+fn hostile_constructions_get_their_error_codes_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n);
+    // A zip bomb: 64 MB of spaces inflating from a few KB.
+    docx_with(&p("bomb.docx"), &vec![b' '; 64 * 1024 * 1024]);
+    // XML nested far deeper than any report.
+    let mut deep = b"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>".to_vec();
+    deep.extend(std::iter::repeat_n(b"<w:sdt><w:sdtContent>".as_slice(), 5000).flatten());
+    docx_with(&p("deep.docx"), &deep);
+    // document.xml that is not XML.
+    docx_with(&p("notxml.docx"), b"\x00\x01 this is < not > xml </w:p>");
+    // A page tree that contains itself and a Form XObject that draws itself.
+    let cycle = pdf_with(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /X1 5 0 R >> >> >>".to_vec(),
+        stream("", b"/X1 Do"),
+        stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X1 5 0 R >> >>", b"/X1 Do"),
+    ]);
+    std::fs::write(p("cycle.pdf"), cycle).unwrap();
+    // An operator flood on one page.
+    let flood = pdf_with(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_vec(),
+        stream("", &b"q Q ".repeat(300_000)),
+    ]);
+    std::fs::write(p("flood.pdf"), flood).unwrap();
+    // xref pointing nowhere: recovered by scanning, or a clear error.
+    let mut broken = std::fs::read(root().join("samples/reportlab-2023-stsong.pdf")).unwrap();
+    let at = broken.windows(9).rposition(|w| w == b"startxref").unwrap();
+    broken.truncate(at);
+    broken.extend_from_slice(b"startxref\n999999\n%%EOF\n");
+    std::fs::write(p("badxref.pdf"), broken).unwrap();
+    // A password-protected OOXML package (an OLE file holding EncryptedPackage).
+    {
+        let f = std::fs::File::create(p("protected.docx")).unwrap();
+        let mut cf = cfb::CompoundFile::create(f).unwrap();
+        cf.create_stream("EncryptionInfo")
+            .unwrap()
+            .write_all(&[4, 0, 4, 0])
+            .unwrap();
+        cf.create_stream("EncryptedPackage")
+            .unwrap()
+            .write_all(&[0; 64])
+            .unwrap();
+        cf.flush().unwrap();
+    }
+    let started = Instant::now();
+    let names = [
+        "bomb.docx",
+        "deep.docx",
+        "notxml.docx",
+        "cycle.pdf",
+        "flood.pdf",
+        "badxref.pdf",
+        "protected.docx",
+    ];
+    let paths: Vec<String> = names
+        .iter()
+        .map(|n| p(n).to_string_lossy().into_owned())
+        .collect();
+    let args: Vec<&str> = ["extract", "--max-pdf-ops", "100000"]
+        .into_iter()
+        .chain(paths.iter().map(String::as_str))
+        .collect();
+    let out = run(&args);
+    let recs = records(&out);
+    assert_eq!(recs.len(), names.len());
+    let got: Vec<String> = recs.iter().map(code).collect();
+    assert_eq!(got[0], "too_large", "zip bomb");
+    assert_eq!(got[1], "too_large", "deep nesting");
+    assert_eq!(got[2], "corrupt", "not XML");
+    assert!(
+        ["no_text_layer", "corrupt"].contains(&got[3].as_str()),
+        "cycle: {}",
+        got[3]
+    );
+    assert_eq!(got[4], "too_large", "operator flood");
+    assert!(
+        ["ok", "corrupt"].contains(&got[5].as_str()),
+        "bad xref: {}",
+        got[5]
+    );
+    assert_eq!(got[6], "encrypted");
+    for r in &recs {
+        assert!(
+            r["error"]["message"].as_str().is_none_or(|m| m.len() > 20),
+            "messages say what is wrong: {r}"
+        );
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "took {:?}",
+        started.elapsed()
+    );
+}
