@@ -4,7 +4,7 @@
 use crate::model::{Block, Document, Table};
 use crate::record::Section;
 use crate::template::{SECTIONS, TABLE_SIGNS, TableKind};
-use crate::text::{chinese_number, fold_char, is_space, norm, strip_numbering};
+use crate::text::{chinese_number, fold_char, is_space, norm};
 
 #[derive(Debug, Default)]
 pub struct Located<'d> {
@@ -437,11 +437,6 @@ fn year_from_body(doc: &Document) -> Option<i32> {
         }
     }
     None
-}
-
-/// Used by map: the label text of a paragraph-free string, list numbering gone.
-pub fn bare_label(s: &str) -> String {
-    strip_numbering(&norm(s)).to_string()
 }
 
 #[cfg(test)]

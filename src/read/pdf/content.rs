@@ -517,56 +517,25 @@ impl<'a> Interpreter<'a> {
 
     /// Filled thin rectangles (and thin filled polygons) are rulings.
     fn fill(&mut self, rects: &[[f32; 4]], path: &[Vec<(f32, f32, bool)>]) {
-        let thin = 3.0;
-        for r in rects {
-            let [x0, y0, x1, y1] = *r;
-            if y1 - y0 <= thin && x1 - x0 > thin {
-                let y = (y0 + y1) / 2.0;
-                self.out.segments.push(Segment {
-                    x0,
-                    y0: y,
-                    x1,
-                    y1: y,
-                });
-            } else if x1 - x0 <= thin && y1 - y0 > thin {
-                let x = (x0 + x1) / 2.0;
-                self.out.segments.push(Segment {
-                    x0: x,
-                    y0,
-                    x1: x,
-                    y1,
-                });
-            }
-        }
-        if rects.is_empty() {
-            for sp in path {
-                let xs = sp.iter().map(|p| p.0);
-                let ys = sp.iter().map(|p| p.1);
-                let (x0, x1) = (
-                    xs.clone().fold(f32::MAX, f32::min),
-                    xs.fold(f32::MIN, f32::max),
-                );
-                let (y0, y1) = (
-                    ys.clone().fold(f32::MAX, f32::min),
-                    ys.fold(f32::MIN, f32::max),
-                );
-                if y1 - y0 <= thin && x1 - x0 > thin {
-                    let y = (y0 + y1) / 2.0;
-                    self.out.segments.push(Segment {
-                        x0,
-                        y0: y,
-                        x1,
-                        y1: y,
-                    });
-                } else if x1 - x0 <= thin && y1 - y0 > thin {
-                    let x = (x0 + x1) / 2.0;
-                    self.out.segments.push(Segment {
-                        x0: x,
-                        y0,
-                        x1: x,
-                        y1,
-                    });
-                }
+        let boxes: Vec<[f32; 4]> = if rects.is_empty() {
+            path.iter()
+                .map(|sp| {
+                    let xs = sp.iter().map(|p| p.0);
+                    let ys = sp.iter().map(|p| p.1);
+                    [
+                        xs.clone().fold(f32::MAX, f32::min),
+                        ys.clone().fold(f32::MAX, f32::min),
+                        xs.fold(f32::MIN, f32::max),
+                        ys.fold(f32::MIN, f32::max),
+                    ]
+                })
+                .collect()
+        } else {
+            rects.to_vec()
+        };
+        for b in boxes {
+            if let Some(s) = thin_box_ruling(b) {
+                self.out.segments.push(s);
             }
         }
     }
@@ -698,6 +667,30 @@ impl<'a> Interpreter<'a> {
                 Matrix::translate((g.width * size + spacing) * gs.hscale, 0.0).then(tm)
             };
         }
+    }
+}
+
+/// The centre line of a box thin enough to be a drawn ruling.
+fn thin_box_ruling([x0, y0, x1, y1]: [f32; 4]) -> Option<Segment> {
+    const THIN: f32 = 3.0;
+    if y1 - y0 <= THIN && x1 - x0 > THIN {
+        let y = (y0 + y1) / 2.0;
+        Some(Segment {
+            x0,
+            y0: y,
+            x1,
+            y1: y,
+        })
+    } else if x1 - x0 <= THIN && y1 - y0 > THIN {
+        let x = (x0 + x1) / 2.0;
+        Some(Segment {
+            x0: x,
+            y0,
+            x1: x,
+            y1,
+        })
+    } else {
+        None
     }
 }
 
