@@ -77,7 +77,12 @@ fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -
     };
     let loc = locate::locate(&doc);
     let mapped = map::map_tables(&loc.tables, loc.year);
-    let mut warnings: Vec<Warning> = mapped.warnings;
+    let mut warnings: Vec<Warning> = doc
+        .notes
+        .iter()
+        .map(|(code, msg)| Warning::new(code, Severity::Info, msg.clone()))
+        .collect();
+    warnings.extend(mapped.warnings);
 
     // The record's template: table 二 decides; else the （六） layout of table 三.
     let template = mapped.active_template.or_else(|| {

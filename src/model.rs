@@ -5,6 +5,9 @@
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
     pub blocks: Vec<Block>,
+    /// What a reader could not fully read, as (warning code, message); the
+    /// record reports them as info warnings.
+    pub notes: Vec<(&'static str, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -270,6 +273,7 @@ mod tests {
         ];
         let mut doc = Document {
             blocks: vec![Block::Table(Table::from_cells(vec![frame]))],
+            notes: Vec::new(),
         };
         doc.unwrap_layout_tables();
         assert_eq!(doc.blocks.len(), 2);

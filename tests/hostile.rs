@@ -241,6 +241,37 @@ fn stream(dict: &str, body: &[u8]) -> Vec<u8> {
 }
 
 #[test]
+fn undecodable_text_is_reported_not_garbled() {
+    let dir = tempfile::tempdir().unwrap();
+    // Mostly Helvetica text, plus two codes of an Identity-H font of the
+    // Japan1 collection with no ToUnicode and no embedded font.
+    let mut content = b"BT /F1 12 Tf 72 700 Td (Report 2021: applications received 12, answered 12, reviews 0.) Tj ET ".to_vec();
+    content.extend_from_slice(b"BT /F2 12 Tf 72 680 Td <04A104A2> Tj ET");
+    let pdf = pdf_with(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>".to_vec(),
+        stream("", &content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /MS-Mincho /Encoding /Identity-H /DescendantFonts [7 0 R] >>".to_vec(),
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /MS-Mincho /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 4 >> >>".to_vec(),
+    ]);
+    let p = dir.path().join("mixed.pdf");
+    std::fs::write(&p, pdf).unwrap();
+    let recs = records(&run(&["extract", p.to_str().unwrap()]));
+    assert_eq!(code(&recs[0]), "ok");
+    let notes: Vec<&Value> = recs[0]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "undecoded_text")
+        .collect();
+    assert_eq!(notes.len(), 1, "{}", recs[0]["warnings"]);
+    assert_eq!(notes[0]["severity"], "info");
+    assert!(notes[0]["message"].as_str().unwrap().starts_with("2 of "));
+}
+
+#[test]
 fn hostile_constructions_get_their_error_codes_quickly() {
     let dir = tempfile::tempdir().unwrap();
     let p = |n: &str| dir.path().join(n);

@@ -613,6 +613,7 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
     }
     Ok(Document {
         blocks: build_blocks(paras, &mut lists),
+        notes: Vec::new(),
     })
 }
 

@@ -230,6 +230,20 @@ impl Prefixes {
     }
 }
 
+/// A `w:w` percentage width in fiftieths of a percent.
+fn val_pct(e: &BytesStart<'_>) -> Option<i64> {
+    let raw = e
+        .attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref().as_bytes() == b"w")
+        .map(|a| a.value.to_string())?;
+    let v = match raw.trim().strip_suffix('%') {
+        Some(p) => p.trim().parse::<f64>().ok()? * 50.0,
+        None => raw.trim().parse::<f64>().ok()?,
+    };
+    (v > 0.0).then_some(v as i64)
+}
+
 fn corrupt(e: quick_xml::Error) -> ReadError {
     ReadError::Corrupt(format!(
         "word/document.xml is not well-formed XML ({e}); the file may be truncated or damaged"
@@ -362,7 +376,10 @@ impl<'a> BodyParser<'a> {
                 Sink::Cell(c) => blocks.extend(c.blocks),
             }
         }
-        Ok(Document { blocks })
+        Ok(Document {
+            blocks,
+            notes: Vec::new(),
+        })
     }
 
     fn in_text(&self) -> bool {
@@ -544,9 +561,13 @@ impl<'a> BodyParser<'a> {
                                 .flatten()
                                 .find(|a| a.key.local_name().as_ref().as_bytes() == b"type")
                                 .map(|a| a.value.to_string());
-                            if matches!(ty.as_deref(), None | Some("dxa")) {
-                                c.width = attr_num(e, b"w").filter(|w| *w > 0);
-                            }
+                            c.width = match ty.as_deref() {
+                                None | Some("dxa") => attr_num(e, b"w").filter(|w| *w > 0),
+                                // Fiftieths of a percent ("2500"), or "50%": only
+                                // compared within one table, so the scale is free.
+                                Some("pct") => val_pct(e),
+                                _ => None,
+                            };
                         }
                     }
                 }
@@ -943,6 +964,26 @@ mod tests {
         assert_eq!(t.n_cols(), 3);
         assert_eq!(t.cells[t.grid[0][0].unwrap()].col_span, 2);
         assert_eq!(t.cells[t.grid[0][2].unwrap()].text, "right");
+        assert_eq!(t.cells[t.grid[1][2].unwrap()].text, "c");
+    }
+
+    #[test]
+    fn percentage_cell_widths_place_cells_when_spans_disagree() {
+        // No grid; spans claim 1 column each but the widths say the first
+        // row's second cell covers the last two columns of the second row.
+        let w = |p: &str| format!("<w:tcW w:w=\"{p}\" w:type=\"pct\"/>");
+        let body = format!(
+            "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}{}</w:tr></w:tbl>",
+            tc(&w("50%"), "label"),
+            tc(&w("50%"), "group"),
+            tc(&w("2500"), "a"),
+            tc(&w("1250"), "b"),
+            tc(&w("1250"), "c")
+        );
+        let d = read_doc(&body);
+        let t = only_table(&d);
+        assert_eq!(t.n_cols(), 3);
+        assert_eq!(t.cells[t.grid[0][1].unwrap()].col_span, 2);
         assert_eq!(t.cells[t.grid[1][2].unwrap()].text, "c");
     }
 

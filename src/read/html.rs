@@ -338,7 +338,10 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
     };
     b.walk(html.tree.root(), 0)?;
     b.flush();
-    Ok(Document { blocks: b.blocks })
+    Ok(Document {
+        blocks: b.blocks,
+        notes: Vec::new(),
+    })
 }
 
 #[cfg(test)]

@@ -48,7 +48,8 @@ pub struct Font {
     /// Codespace used to split strings (composite fonts).
     split: CMap,
     to_unicode: Option<CMap>,
-    /// Adobe-GB1 ordering: CIDs can be looked up in the Adobe table.
+    /// CIDs are those of the Adobe-GB1 collection (a CFF or non-embedded
+    /// font of that ordering, or none stated): the Adobe table applies.
     gb1: bool,
     /// Glyph id → Unicode from an embedded TrueType font's cmap.
     ttf: HashMap<u16, char>,
@@ -184,7 +185,9 @@ impl Font {
         });
         let mut widths = HashMap::new();
         let mut default_width = 1000.0;
-        let mut gb1 = false;
+        // CIDs are looked up in Adobe-GB1 unless the font names another
+        // character collection (a Japan1 CID read as GB1 would be garbage).
+        let mut gb1 = true;
         let mut ttf = HashMap::new();
         if let Some(Object::Dictionary(cid)) = desc {
             default_width = dict_get(doc, cid, b"DW").and_then(num).unwrap_or(1000.0);
@@ -192,7 +195,17 @@ impl Font {
                 parse_w(doc, w, &mut widths);
             }
             if let Some(Object::Dictionary(info)) = dict_get(doc, cid, b"CIDSystemInfo") {
-                gb1 = matches!(dict_get(doc, info, b"Ordering"), Some(Object::String(s, _)) if s.as_slice() == b"GB1");
+                gb1 = match dict_get(doc, info, b"Ordering") {
+                    Some(Object::String(s, _)) => s.as_slice() == b"GB1",
+                    _ => true,
+                };
+            }
+            // An embedded TrueType font's CIDs are glyph ids, not CIDs of the
+            // character collection: the Adobe table does not apply to them.
+            let embedded_truetype = matches!(dict_get(doc, cid, b"Subtype"), Some(Object::Name(n)) if n.as_slice() == b"CIDFontType2")
+                && matches!(dict_get(doc, cid, b"FontDescriptor"), Some(Object::Dictionary(fd)) if fd.get(b"FontFile2").is_ok());
+            if embedded_truetype {
+                gb1 = false;
             }
             let identity_gid =
                 !matches!(dict_get(doc, cid, b"CIDToGIDMap"), Some(Object::Stream(_)));
@@ -347,13 +360,10 @@ impl Font {
             }
             Encoding::Identity | Encoding::Embedded(_) => {
                 let cid = self.cid(code);
-                self.ttf.get(&(cid as u16)).copied().or_else(|| {
-                    if self.gb1 || self.ttf.is_empty() {
-                        adobe_gb1(cid)
-                    } else {
-                        None
-                    }
-                })
+                self.ttf
+                    .get(&(cid as u16))
+                    .copied()
+                    .or_else(|| if self.gb1 { adobe_gb1(cid) } else { None })
             }
         };
         c.filter(|c| *c != '\0')

@@ -117,5 +117,14 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
             "{undecoded} of {chars} characters use fonts whose text cannot be decoded (no ToUnicode map or known encoding)"
         )));
     }
-    Ok(layout::build_document(pages))
+    let mut doc = layout::build_document(pages);
+    if undecoded > 0 {
+        doc.notes.push((
+            "undecoded_text",
+            format!(
+                "{undecoded} of {chars} characters use fonts without a ToUnicode map or known encoding and were left out; figures near them may be missing"
+            ),
+        ));
+    }
+    Ok(doc)
 }
