@@ -46,6 +46,9 @@ pub fn locate(doc: &Document) -> Located<'_> {
     if out.year.is_none() {
         out.year = year_from_body(doc);
     }
+    if out.agency.is_none() {
+        out.agency = agency_from_body(doc);
+    }
     out
 }
 
@@ -420,6 +423,62 @@ pub fn agency_and_year(title: &str) -> (Option<String>, Option<i32>) {
     }
 }
 
+/// Endings of agency names (the signature line of a report).
+const AGENCY_ENDINGS: &[&str] = &[
+    "人民政府",
+    "办公室",
+    "办公厅",
+    "委员会",
+    "办事处",
+    "管理局",
+    "局",
+    "厅",
+    "委",
+    "署",
+    "中心",
+    "院",
+    "政府",
+];
+
+fn is_agency_name(s: &str) -> bool {
+    let n = norm(s);
+    let len = n.chars().count();
+    (4..=30).contains(&len)
+        && !n.contains(['。', ',', ':', '(', ')'])
+        && AGENCY_ENDINGS.iter().any(|e| n.ends_with(e))
+        && find_year(&n).is_none()
+}
+
+/// The agency when the title does not name it: the preamble's 本报告由…编制,
+/// or the signature line above the date at the end of the report.
+fn agency_from_body(doc: &Document) -> Option<String> {
+    for p in doc.paragraphs().take(20) {
+        let t: String = p.text.chars().filter(|c| !is_space(*c)).collect();
+        if let Some(rest) = t.split_once("本报告由").map(|(_, r)| r) {
+            if let Some(end) = ["编制", "根据", "按照", "依据"]
+                .iter()
+                .filter_map(|k| rest.find(k))
+                .min()
+            {
+                let name = &rest[..end];
+                if is_agency_name(name) {
+                    return Some(name.to_string());
+                }
+            }
+        }
+    }
+    let tail: Vec<&str> = doc
+        .paragraphs()
+        .map(|p| p.text.trim_matches(is_space))
+        .filter(|t| !t.is_empty())
+        .collect();
+    tail.iter()
+        .rev()
+        .take(4)
+        .find(|t| is_agency_name(t))
+        .map(|t| t.chars().filter(|c| !is_space(*c)).collect())
+}
+
 fn year_from_body(doc: &Document) -> Option<i32> {
     let mut budget = 3000usize;
     for p in doc.paragraphs() {
@@ -507,6 +566,37 @@ mod tests {
                 .as_deref(),
             Some("某县人民政府")
         );
+    }
+
+    #[test]
+    fn agency_from_signature_or_preamble() {
+        let doc = |texts: &[&str]| Document {
+            blocks: texts
+                .iter()
+                .map(|t| {
+                    Block::Paragraph(crate::model::Paragraph {
+                        text: t.to_string(),
+                        heading_level: None,
+                    })
+                })
+                .collect(),
+            notes: Vec::new(),
+        };
+        let d = doc(&[
+            "政府信息公开工作年度报告",
+            "一、总体情况",
+            "正文。",
+            "某某县交通运输局",
+            "2022年1月20日",
+        ]);
+        assert_eq!(agency_from_body(&d).as_deref(), Some("某某县交通运输局"));
+        let d = doc(&[
+            "本报告由某市财政局编制，统计期限自2021年1月1日起至12月31日止。",
+            "正文。",
+        ]);
+        assert_eq!(agency_from_body(&d).as_deref(), Some("某市财政局"));
+        let d = doc(&["正文。", "2022年1月20日"]);
+        assert_eq!(agency_from_body(&d), None);
     }
 
     #[test]
