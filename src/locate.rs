@@ -454,16 +454,15 @@ fn is_agency_name(s: &str) -> bool {
 fn agency_from_body(doc: &Document) -> Option<String> {
     for p in doc.paragraphs().take(20) {
         let t: String = p.text.chars().filter(|c| !is_space(*c)).collect();
-        if let Some(rest) = t.split_once("本报告由").map(|(_, r)| r) {
-            if let Some(end) = ["编制", "根据", "按照", "依据"]
+        if let Some(rest) = t.split_once("本报告由").map(|(_, r)| r)
+            && let Some(end) = ["编制", "根据", "按照", "依据"]
                 .iter()
                 .filter_map(|k| rest.find(k))
                 .min()
-            {
-                let name = &rest[..end];
-                if is_agency_name(name) {
-                    return Some(name.to_string());
-                }
+        {
+            let name = &rest[..end];
+            if is_agency_name(name) {
+                return Some(name.to_string());
             }
         }
     }
