@@ -295,6 +295,9 @@ fn is_title_line(t: &str) -> bool {
         && (n.contains("信息公开") || n.contains("政务公开") || n.contains("年度"))
         && !n.starts_with("根据")
         && !n.starts_with("本报告")
+        && !["如下", "现将", "特此", "现予"]
+            .iter()
+            .any(|w| n.contains(w))
 }
 
 fn is_agency_line(t: &str) -> bool {
@@ -324,14 +327,25 @@ fn find_title(doc: &Document, first_heading: usize) -> Option<String> {
             }
             _ => None,
         })
-        .take(12)
+        // Before the first heading (web pages put menus first); without
+        // headings, only the top of the document.
+        .take(if first_heading < doc.blocks.len() {
+            200
+        } else {
+            30
+        })
         .collect();
     let lines: Vec<String> = paras
         .iter()
         .flat_map(|(_, t)| t.split('\n').map(clean_line))
         .filter(|l| !l.is_empty())
         .collect();
-    let idx = lines.iter().position(|l| is_title_line(l))?;
+    // The first title-like line naming a year; a menu item such as
+    // 政府信息公开年度报告 above the real title names none.
+    let idx = lines
+        .iter()
+        .position(|l| is_title_line(l) && find_year(&norm(l)).is_some())
+        .or_else(|| lines.iter().position(|l| is_title_line(l)))?;
     let mut title = lines[idx].clone();
     let n = norm(&title);
     let starts_bare = n.starts_with(|c: char| c.is_ascii_digit())
@@ -596,6 +610,33 @@ mod tests {
         assert_eq!(agency_from_body(&d).as_deref(), Some("某市财政局"));
         let d = doc(&["正文。", "2022年1月20日"]);
         assert_eq!(agency_from_body(&d), None);
+    }
+
+    #[test]
+    fn title_after_a_long_menu_and_not_the_announcement_line() {
+        let mut texts: Vec<String> = (0..20).map(|i| format!("栏目{i}")).collect();
+        texts.push("政府信息公开年度报告".into());
+        texts.push("某市财政局2021年政府信息公开工作年度报告".into());
+        texts.push("现将某市财政局2021年政府信息公开工作年度报告公布如下：".into());
+        texts.push("一、总体情况".into());
+        let doc = Document {
+            blocks: texts
+                .iter()
+                .map(|t| {
+                    Block::Paragraph(crate::model::Paragraph {
+                        text: t.clone(),
+                        heading_level: None,
+                    })
+                })
+                .collect(),
+            notes: Vec::new(),
+        };
+        let loc = locate(&doc);
+        assert_eq!(
+            loc.title.as_deref(),
+            Some("某市财政局2021年政府信息公开工作年度报告")
+        );
+        assert_eq!(loc.agency.as_deref(), Some("某市财政局"));
     }
 
     #[test]
