@@ -272,6 +272,7 @@ fn skipped_w(local: &[u8]) -> bool {
             | b"footnoteReference"
             | b"endnoteReference"
             | b"commentReference"
+            | b"rt"
             | b"sectPr"
     )
 }
@@ -894,6 +895,17 @@ mod tests {
             r("，结果")
         );
         assert_eq!(texts(&read_doc(&body)), vec!["收到申请123件，结果\ta&b\n"]);
+    }
+
+    #[test]
+    fn ruby_reading_aids_are_not_text() {
+        let body = format!(
+            "<w:p><w:r><w:ruby><w:rt>{}</w:rt><w:rubyBase>{}</w:rubyBase></w:ruby></w:r>{}</w:p>",
+            r("xīn"),
+            r("新"),
+            r("收")
+        );
+        assert_eq!(texts(&read_doc(&body)), vec!["新收"]);
     }
 
     #[test]
