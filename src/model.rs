@@ -58,6 +58,18 @@ pub struct RowCell<'a> {
     pub continued: bool,
 }
 
+/// Continues a vertical merge: the cell of `cells` that ends just above row
+/// `row` and covers column `col` grows by one row. Returns it, or `None`
+/// when no cell is there to continue (the caller then starts a new cell).
+pub fn merge_down(cells: &mut [Cell], row: usize, col: usize) -> Option<&mut Cell> {
+    let above = cells
+        .iter_mut()
+        .rev()
+        .find(|x| x.row + x.row_span == row && x.col <= col && col < x.col + x.col_span)?;
+    above.row_span += 1;
+    Some(above)
+}
+
 impl Table {
     pub fn n_rows(&self) -> usize {
         self.grid.len()

@@ -9,7 +9,7 @@
 
 use super::numbering::format_counter;
 use super::{Deadline, Limits, ReadError};
-use crate::model::{Block, Cell, Document, Paragraph, Table};
+use crate::model::{Block, Cell, Document, Paragraph, Table, merge_down};
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
@@ -702,13 +702,7 @@ fn rows_to_table(rows: Vec<(Vec<String>, Pap)>) -> Table {
                 }
                 _ => (k, 1),
             };
-            if pap.vmerge.get(k) == Some(&1)
-                && let Some(above) = cells
-                    .iter_mut()
-                    .rev()
-                    .find(|c| c.row + c.row_span == r && c.col == start)
-            {
-                above.row_span += 1;
+            if pap.vmerge.get(k) == Some(&1) && merge_down(&mut cells, r, start).is_some() {
                 continue;
             }
             cells.push(Cell {

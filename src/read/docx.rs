@@ -5,7 +5,7 @@
 use super::numbering::{Numbering, Styles, attr_num, val, val_num};
 use super::ooxml_zip::{self, Budget};
 use super::{Deadline, Limits, ReadError};
-use crate::model::{Block, Cell, Document, Paragraph, Table};
+use crate::model::{Block, Cell, Document, Paragraph, Table, merge_down};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 
@@ -726,21 +726,17 @@ fn resolve_table(t: TableB) -> Table {
     let mut cells: Vec<Cell> = Vec::new();
     for (r, (row, pos)) in rows.into_iter().zip(positions).enumerate() {
         for (c, (start, span)) in row.cells.into_iter().zip(pos) {
-            if c.vmerge == Some(false) {
-                // Continue the cell above that covers this column.
-                let above = cells.iter_mut().rev().find(|x| {
-                    x.row + x.row_span == r && x.col <= start && start < x.col + x.col_span
-                });
-                if let Some(a) = above {
-                    a.row_span += 1;
-                    let extra = blocks_text(&c.blocks);
-                    if !extra.trim().is_empty() {
-                        a.text.push('\n');
-                        a.text.push_str(&extra);
-                        a.blocks.extend(c.blocks);
-                    }
-                    continue;
+            if c.vmerge == Some(false)
+                && let Some(a) = merge_down(&mut cells, r, start)
+            {
+                // Text typed into a continuation cell still belongs to the merge.
+                let extra = blocks_text(&c.blocks);
+                if !extra.trim().is_empty() {
+                    a.text.push('\n');
+                    a.text.push_str(&extra);
+                    a.blocks.extend(c.blocks);
                 }
+                continue;
             }
             cells.push(Cell {
                 row: r,
