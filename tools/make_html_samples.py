@@ -25,7 +25,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 import make_samples as m  # noqa: E402
-from samples_spec import SEED  # noqa: E402
+from samples_spec import SEED, seed_active, seed_apps  # noqa: E402
 
 OUT = 'samples'
 E = html.escape
@@ -165,14 +165,8 @@ def write(name, content_bytes, expected, fmt='html'):
 
 
 def seed_body(table3_html):
-    apps = m.zero_apps()
-    apps['new_received'] = [2, 0, 0, 0, 0, 0, 2]
-    apps['disclosed'] = [1, 0, 0, 0, 0, 0, 1]
-    apps['unprocessed_duplicate'] = [1, 0, 0, 0, 0, 0, 1]
-    apps['results_total'] = [2, 0, 0, 0, 0, 0, 2]
-    active = {'regulations': [0, 0, 0], 'normative_documents': [0, 0, 0], 'licensing': [0, 0, 0],
-              'other_services': [0, 0, 0], 'penalties': [0, 0, 0], 'coercion': [0, 0, 0], 'fees': [0, 0],
-              'procurement': [0, 0]}
+    apps = seed_apps(m)
+    active = seed_active()
     b = '<p><strong>一、总体情况</strong></p>' + ''.join(p(t) for t in SEED['overview'])
     b += '<p><strong>二、主动公开政府信息情况</strong></p>' + table2_2019_web(active)
     b += '<p><strong>三、收到和处理政府信息公开申请情况</strong></p>' + (table3_html if table3_html is not None else table3_web(apps))

@@ -7,6 +7,23 @@ HERE = os.path.dirname(__file__)
 SEED = json.load(open(os.path.join(HERE, 'seed_text.json'), encoding='utf-8'))
 
 
+def seed_active():
+    """The seed report's table 二 (all zero)."""
+    return {'regulations': [0, 0, 0], 'normative_documents': [0, 0, 0], 'licensing': [0, 0, 0],
+            'other_services': [0, 0, 0], 'penalties': [0, 0, 0], 'coercion': [0, 0, 0], 'fees': [0, 0],
+            'procurement': [0, 0]}
+
+
+def seed_apps(m):
+    """The seed report's table 三: two applications, one disclosed, one a duplicate."""
+    apps = m.zero_apps()
+    apps['new_received'] = [2, 0, 0, 0, 0, 0, 2]
+    apps['disclosed'] = [1, 0, 0, 0, 0, 0, 1]
+    apps['unprocessed_duplicate'] = [1, 0, 0, 0, 0, 0, 1]
+    apps['results_total'] = [2, 0, 0, 0, 0, 0, 2]
+    return apps
+
+
 def seed_2020_jinyang(m):
     """The seed report (../shared/reference/000_3b755697149a471b.txt) as a clerk
     types it in Word: two-line title, 2019 template, merged cells as in the
@@ -16,16 +33,10 @@ def seed_2020_jinyang(m):
             m.para('一、总体情况')]
     body += [m.para(p) for p in SEED['overview']]
     body.append(m.para('二、主动公开政府信息情况'))
-    active = {'regulations': [0, 0, 0], 'normative_documents': [0, 0, 0], 'licensing': [0, 0, 0],
-              'other_services': [0, 0, 0], 'penalties': [0, 0, 0], 'coercion': [0, 0, 0], 'fees': [0, 0],
-              'procurement': [0, 0]}
+    active = seed_active()
     body += m.table2_2019(active, {'labels': {'procurement': '政府集中釆购'}})
     body.append(m.para('三、收到和处理政府信息公开申请情况'))
-    apps = m.zero_apps()
-    apps['new_received'] = [2, 0, 0, 0, 0, 0, 2]
-    apps['disclosed'] = [1, 0, 0, 0, 0, 0, 1]
-    apps['unprocessed_duplicate'] = [1, 0, 0, 0, 0, 0, 1]
-    apps['results_total'] = [2, 0, 0, 0, 0, 0, 2]
+    apps = seed_apps(m)
     body += m.table3(apps, False, {'multi_para_headers': True})
     body.append(m.para('四、政府信息公开行政复议、行政诉讼情况'))
     body += [m.table4([0] * 15)]
@@ -479,16 +490,10 @@ def seed_2020_numbered(m):
         else:
             body.append(m.para(p))
     body.append(m.para('主动公开政府信息情况', style='SecHead'))
-    active = {'regulations': [0, 0, 0], 'normative_documents': [0, 0, 0], 'licensing': [0, 0, 0],
-              'other_services': [0, 0, 0], 'penalties': [0, 0, 0], 'coercion': [0, 0, 0], 'fees': [0, 0],
-              'procurement': [0, 0]}
+    active = seed_active()
     body += m.table2_2019(active, {'labels': {'procurement': '政府集中釆购'}})
     body.append(m.para('收到和处理政府信息公开申请情况', style='SecHead'))
-    apps = m.zero_apps()
-    apps['new_received'] = [2, 0, 0, 0, 0, 0, 2]
-    apps['disclosed'] = [1, 0, 0, 0, 0, 0, 1]
-    apps['unprocessed_duplicate'] = [1, 0, 0, 0, 0, 0, 1]
-    apps['results_total'] = [2, 0, 0, 0, 0, 0, 2]
+    apps = seed_apps(m)
     body += m.table3(apps, False, {'multi_para_headers': True})
     body.append(m.para('政府信息公开行政复议、行政诉讼情况', style='SecHead'))
     body += [m.table4([0] * 15)]
