@@ -314,10 +314,61 @@ fn is_agency_line(t: &str) -> bool {
         && n.chars().any(|c| (c as u32) >= 0x4E00)
 }
 
-/// The title: the first short line naming a report, with the line before it
-/// when that line is the agency (a two-line title) and the line after when the
-/// title breaks before 报告.
+/// A link in a list of reports (`…年度报告2021-01-31`): a date follows 报告.
+fn is_listing_line(t: &str) -> bool {
+    let n = norm(t);
+    let Some(i) = n.rfind("报告") else {
+        return false;
+    };
+    let tail = n[i + "报告".len()..].trim_matches(|c: char| "[]【】()（）".contains(c));
+    tail.chars().filter(|c| c.is_ascii_digit()).count() >= 6
+        && tail
+            .chars()
+            .all(|c| c.is_ascii_digit() || "-/.年月日 ".contains(c))
+}
+
+/// `（2021年度）`: the year line printed under a title.
+fn is_year_suffix(t: &str) -> bool {
+    let n = norm(t);
+    let inner = n
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.strip_suffix(['）', ')']));
+    inner.is_some_and(|i| find_year(i).is_some_and(|(s, e, _)| s == 0 && e == i.len()))
+}
+
+/// Strips what pages put around a title: a `标题：` label before it, a site
+/// or agency suffix after 报告 (`…年度报告-某某局`, `…年度报告_门户网站`).
+fn trim_title(t: &str) -> String {
+    let mut t = t.trim();
+    for label in ["标题", "题目", "名称", "文章标题", "信息名称"] {
+        if let Some(rest) = t.strip_prefix(label)
+            && let Some(rest) = rest.trim_start().strip_prefix(['：', ':'])
+        {
+            t = rest.trim_start();
+        }
+    }
+    let Some(i) = t.rfind("报告") else {
+        return t.to_string();
+    };
+    let end = i + "报告".len();
+    let tail = &t[end..];
+    // A bracketed year right after 报告 belongs to the title.
+    let keep = tail
+        .char_indices()
+        .find(|(_, c)| matches!(c, '）' | ')'))
+        .map(|(j, c)| j + c.len_utf8())
+        .filter(|j| is_year_suffix(&tail[..*j]))
+        .unwrap_or(0);
+    t[..end + keep].to_string()
+}
+
+/// The title: the title-like line (a line naming a report, joined with the
+/// short lines a wrapped title breaks into) nearest to the first heading,
+/// since web pages put menus and lists of other reports above it; with the
+/// line before it when the title itself names no agency (a two-line title),
+/// and a `（2021年度）` line after it.
 fn find_title(doc: &Document, first_heading: usize) -> Option<String> {
+    let has_headings = first_heading < doc.blocks.len();
     let paras: Vec<(usize, &str)> = doc.blocks[..first_heading.min(doc.blocks.len())]
         .iter()
         .enumerate()
@@ -329,40 +380,66 @@ fn find_title(doc: &Document, first_heading: usize) -> Option<String> {
         })
         // Before the first heading (web pages put menus first); without
         // headings, only the top of the document.
-        .take(if first_heading < doc.blocks.len() {
-            200
-        } else {
-            30
-        })
+        .take(if has_headings { 200 } else { 30 })
         .collect();
     let lines: Vec<String> = paras
         .iter()
         .flat_map(|(_, t)| t.split('\n').map(clean_line))
         .filter(|l| !l.is_empty())
         .collect();
-    // The first title-like line naming a year; a menu item such as
-    // 政府信息公开年度报告 above the real title names none.
-    let idx = lines
-        .iter()
-        .position(|l| is_title_line(l) && find_year(&norm(l)).is_some())
-        .or_else(|| lines.iter().position(|l| is_title_line(l)))?;
-    let mut title = lines[idx].clone();
-    let n = norm(&title);
-    let starts_bare = n.starts_with(|c: char| c.is_ascii_digit())
-        || n.starts_with("关于")
-        || n.starts_with('二')
-        || n.starts_with("政府信息公开");
-    if idx > 0 && starts_bare && is_agency_line(&lines[idx - 1]) {
-        title = format!("{}{}", lines[idx - 1], title);
-    }
-    if !norm(&title).ends_with("报告")
-        && let Some(next) = lines.get(idx + 1)
-        && norm(next).ends_with("报告")
-        && next.chars().count() <= 20
-    {
-        title.push_str(next);
-    }
-    Some(title.chars().filter(|c| !is_space(*c)).collect())
+    // A candidate starting at line i: (the line after it, its text).
+    let candidate = |i: usize| -> Option<(usize, String)> {
+        if is_listing_line(&lines[i]) {
+            return None;
+        }
+        let mut text = trim_title(&lines[i]);
+        let mut end = i + 1;
+        while !norm(&text).ends_with("报告")
+            && end < lines.len()
+            && end < i + 3
+            && norm(&lines[end]).chars().count() <= 12
+        {
+            text.push_str(&lines[end]);
+            end += 1;
+        }
+        is_title_line(&text).then(|| (end, trim_title(&text)))
+    };
+    let full = |i: usize| -> Option<String> {
+        let (end, mut title) = candidate(i)?;
+        if i > 0
+            && agency_and_year(&title).0.is_none()
+            && !is_title_line(&lines[i - 1])
+            && !is_listing_line(&lines[i - 1])
+        {
+            let prev = &lines[i - 1];
+            let without_year = match find_year(&norm(prev)) {
+                Some((s, e, _)) => {
+                    let n = norm(prev);
+                    format!("{}{}", &n[..s], &n[e..])
+                }
+                None => norm(prev),
+            };
+            if is_agency_line(&without_year) && without_year.chars().count() >= 2 {
+                title = format!("{prev}{title}");
+            }
+        }
+        if !norm(&title).ends_with(['）', ')'])
+            && let Some(next) = lines.get(end)
+            && is_year_suffix(next)
+        {
+            title.push_str(next);
+        }
+        Some(title.chars().filter(|c| !is_space(*c)).collect())
+    };
+    let titles: Vec<String> = (0..lines.len()).filter_map(full).collect();
+    let with_year = |t: &&String| find_year(&norm(t)).is_some();
+    // Nearest to the first heading; without headings, the first.
+    let pick = if has_headings {
+        titles.iter().rev().find(with_year).or(titles.last())
+    } else {
+        titles.iter().find(with_year).or(titles.first())
+    };
+    pick.cloned()
 }
 
 /// Finds `2020年` / `二〇二〇年` in `s`: (byte start, byte end incl. 年/年度, year).
@@ -407,6 +484,14 @@ fn find_year(s: &str) -> Option<(usize, usize, i32)> {
 
 pub fn agency_and_year(title: &str) -> (Option<String>, Option<i32>) {
     let t: String = title.chars().filter(|c| !is_space(*c)).collect();
+    // `…年度报告（2021年度）`: the year stands in a bracket after the title.
+    if let Some(open) = t.rfind(['（', '('])
+        && open > 0
+        && is_year_suffix(&t[open..])
+        && let (agency, None) = agency_and_year(&t[..open])
+    {
+        return (agency, find_year(&t[open..]).map(|(_, _, y)| y));
+    }
     let trim_agency = |s: &str| -> Option<String> {
         let s = s.trim_matches(|c: char| "《》“”\"、，,:：（）()".contains(c));
         let s = s.strip_prefix("关于").unwrap_or(s);
@@ -449,6 +534,7 @@ const AGENCY_ENDINGS: &[&str] = &[
     "厅",
     "委",
     "署",
+    "部",
     "中心",
     "院",
     "政府",
@@ -457,9 +543,13 @@ const AGENCY_ENDINGS: &[&str] = &[
 fn is_agency_name(s: &str) -> bool {
     let n = norm(s);
     let len = n.chars().count();
-    (4..=30).contains(&len)
+    // At least two characters before the ending: 商务部 and 审计署 are names,
+    // 办公室 and 市政府 are not.
+    (3..=30).contains(&len)
         && !n.contains(['。', ',', ':', '(', ')'])
-        && AGENCY_ENDINGS.iter().any(|e| n.ends_with(e))
+        && AGENCY_ENDINGS
+            .iter()
+            .any(|e| n.ends_with(e) && len >= e.chars().count() + 2)
         && find_year(&n).is_none()
 }
 
@@ -478,6 +568,23 @@ fn agency_from_body(doc: &Document) -> Option<String> {
             if is_agency_name(name) {
                 return Some(name.to_string());
             }
+        }
+        // `某局根据《条例》要求，编制本年度报告` opening a paragraph.
+        if t.contains("编制")
+            && let Some(end) = ["根据《", "依据《", "按照《"]
+                .iter()
+                .filter_map(|k| t.find(k))
+                .min()
+            && is_agency_name(&t[..end])
+        {
+            return Some(t[..end].to_string());
+        }
+        // The preamble's contact line: 如对本报告有疑问，请与某局联系.
+        if let Some((_, rest)) = t.split_once("请与")
+            && let Some((name, _)) = rest.split_once("联系")
+            && is_agency_name(name)
+        {
+            return Some(name.to_string());
         }
     }
     let tail: Vec<&str> = doc
@@ -570,6 +677,10 @@ mod tests {
             (Some("某市财政局".into()), Some(2021))
         );
         assert_eq!(
+            agency_and_year("某市公安局政府信息公开工作年度报告（2020年度）"),
+            (Some("某市公安局".into()), Some(2020))
+        );
+        assert_eq!(
             agency_and_year("某县人民政府关于二〇二二年政府信息公开工作年度报告").1,
             Some(2022)
         );
@@ -608,6 +719,13 @@ mod tests {
             "正文。",
         ]);
         assert_eq!(agency_from_body(&d).as_deref(), Some("某市财政局"));
+        let d = doc(&[
+            "现公布年度报告。如对本报告有疑问，请与某市行政审批服务局联系（电话：0000-1234567）。",
+            "正文。",
+        ]);
+        assert_eq!(agency_from_body(&d).as_deref(), Some("某市行政审批服务局"));
+        let d = doc(&["某某部根据《中华人民共和国政府信息公开条例》要求，编制本年度报告。"]);
+        assert_eq!(agency_from_body(&d).as_deref(), Some("某某部"));
         let d = doc(&["正文。", "2022年1月20日"]);
         assert_eq!(agency_from_body(&d), None);
     }
@@ -637,6 +755,76 @@ mod tests {
             Some("某市财政局2021年政府信息公开工作年度报告")
         );
         assert_eq!(loc.agency.as_deref(), Some("某市财政局"));
+    }
+
+    fn title_of(texts: &[&str]) -> Option<String> {
+        let doc = Document {
+            blocks: texts
+                .iter()
+                .chain(["一、总体情况"].iter())
+                .map(|t| {
+                    Block::Paragraph(crate::model::Paragraph {
+                        text: t.to_string(),
+                        heading_level: None,
+                    })
+                })
+                .collect(),
+            notes: Vec::new(),
+        };
+        locate(&doc).title
+    }
+
+    #[test]
+    fn two_line_title_with_the_year_on_the_agency_line() {
+        assert_eq!(
+            title_of(&["2019年某市人民政府办公厅", "政府信息公开工作年度报告"]).as_deref(),
+            Some("2019年某市人民政府办公厅政府信息公开工作年度报告")
+        );
+    }
+
+    #[test]
+    fn title_wrapped_before_its_last_characters() {
+        assert_eq!(
+            title_of(&[
+                "某市应急管理局2023年度政府信息公开工作年",
+                "度报告",
+                "本报告依据条例编制。"
+            ])
+            .as_deref(),
+            Some("某市应急管理局2023年度政府信息公开工作年度报告")
+        );
+        assert_eq!(
+            title_of(&["某区人民政府2019年度政府信息公开", "工作年度报告"]).as_deref(),
+            Some("某区人民政府2019年度政府信息公开工作年度报告")
+        );
+    }
+
+    #[test]
+    fn title_with_the_year_in_brackets_below_it() {
+        assert_eq!(
+            title_of(&["某市公安局政府信息公开工作年度报告", "（2020年度）"]).as_deref(),
+            Some("某市公安局政府信息公开工作年度报告（2020年度）")
+        );
+    }
+
+    #[test]
+    fn title_below_a_list_of_other_reports_and_a_site_name() {
+        assert_eq!(
+            title_of(&[
+                "某省审计门户网站",
+                "相关信息",
+                "某省审计厅2018年政府信息公开工作年度报告",
+                "某市人民政府2020年政府信息公开工作年度报告2021-01-31",
+                "共48条 1/3页 下一页",
+                "2019年某省审计厅政府信息公开工作年度报告",
+            ])
+            .as_deref(),
+            Some("2019年某省审计厅政府信息公开工作年度报告")
+        );
+        assert_eq!(
+            title_of(&["标题：某县财政局2021年政府信息公开工作年度报告-某县人民政府"]).as_deref(),
+            Some("某县财政局2021年政府信息公开工作年度报告")
+        );
     }
 
     #[test]

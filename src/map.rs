@@ -594,10 +594,46 @@ fn classify_review(deepest: &str, whole: &str) -> Option<usize> {
     Some(gi * REVIEW_COLUMNS.len() + ci)
 }
 
+/// The group a transposed table's row stands for, from its label cells
+/// (行政复议; 行政诉讼 / 未经复议直接起诉; 行政诉讼 / 复议后起诉).
+fn review_group_of_row(label: &str) -> Option<usize> {
+    let g = REVIEW_GROUPS_MATCH_ORDER
+        .iter()
+        .find(|g| matches_any(label, g.keywords))?;
+    REVIEW_GROUPS.iter().position(|k| *k == g.key)
+}
+
+/// How a part of table 四 lays out its groups.
+enum ReviewLayout {
+    /// The official layout: groups and result columns in the header, one
+    /// data row.
+    Columns(Vec<Slot>),
+    /// Groups as rows (行政复议 / 行政诉讼 over 未经复议直接起诉 and 复议后起诉),
+    /// the result types as columns.
+    Rows(Vec<Slot>),
+}
+
+fn review_layout(t: &Table, header: std::ops::Range<usize>) -> Option<ReviewLayout> {
+    let full = header_slots(t, header.clone(), classify_review);
+    if full.iter().filter(|s| s.target.is_some()).count() >= REVIEW_COLUMNS.len() {
+        return Some(ReviewLayout::Columns(full));
+    }
+    let by_result = header_slots(t, header, |deepest, _| {
+        REVIEW_COLUMNS
+            .iter()
+            .position(|d| matches_any(deepest, d.keywords))
+    });
+    // Each result type once: a header naming them again per group is the
+    // official layout with its group labels lost.
+    let found: Vec<usize> = by_result.iter().filter_map(|s| s.target).collect();
+    let once = (0..REVIEW_COLUMNS.len()).all(|ci| found.iter().filter(|f| **f == ci).count() <= 1);
+    (once && found.len() >= REVIEW_COLUMNS.len() - 1).then_some(ReviewLayout::Rows(by_result))
+}
+
 fn map_reviews(parts: &[&Table], m: &mut Mapped) {
     let table = TableKind::Reviews;
     let mut values = Values::new();
-    let mut slots: Vec<Slot> = Vec::new();
+    let mut layout: Option<ReviewLayout> = None;
     for t in parts {
         let mut header_start: Option<usize> = None;
         for r in 0..t.n_rows() {
@@ -606,22 +642,33 @@ fn map_reviews(parts: &[&Table], m: &mut Mapped) {
                 header_start.get_or_insert(r);
                 continue;
             }
-            if let Some(hs) = header_start.take() {
-                let s = header_slots(t, hs..r, classify_review);
-                if s.iter().filter(|s| s.target.is_some()).count() >= 5 {
-                    slots = s;
-                }
-            }
-            if slots.is_empty() {
-                slots = default_slots(0..REVIEW_GROUPS.len() * REVIEW_COLUMNS.len());
+            if let Some(hs) = header_start.take()
+                && let Some(l) = review_layout(t, hs..r)
+            {
+                layout = Some(l);
             }
             for g in REVIEW_GROUPS {
                 values.entry((g, "")).or_insert(None);
             }
             let label = label_text(&view.labels);
+            let row_slots: Vec<Slot> = match &layout {
+                Some(ReviewLayout::Columns(s)) => s.clone(),
+                Some(ReviewLayout::Rows(s)) => {
+                    let Some(gi) = review_group_of_row(&norm(&label)) else {
+                        continue;
+                    };
+                    s.iter()
+                        .map(|slot| Slot {
+                            target: slot.target.map(|ci| gi * REVIEW_COLUMNS.len() + ci),
+                            ..slot.clone()
+                        })
+                        .collect()
+                }
+                None => default_slots(0..REVIEW_GROUPS.len() * REVIEW_COLUMNS.len()),
+            };
             read_values(
                 &view.values,
-                &slots,
+                &row_slots,
                 review_target,
                 table.key(),
                 &label,
