@@ -226,6 +226,84 @@ fn nearest(cols: &[f32], x: f32) -> usize {
         .map_or(0, |(i, _)| i)
 }
 
+/// A label word of a borderless table row, with its box.
+#[derive(Debug, Clone)]
+struct LabelWord {
+    text: String,
+    x0: f32,
+    x1: f32,
+    y0: f32,
+    y1: f32,
+    size: f32,
+}
+
+/// Rows of label words and figures → rows of label texts and figures, with
+/// labels wrapped over several lines put back together. A label line that
+/// does not open a label (`1.` `（六）` `三、`) and sits tight under a label
+/// word it overlaps continues that word. A joined label then goes to the
+/// one row of figures it stands beside (labels are centred on their row, so
+/// figures may be on any of its lines); a label beside several rows of
+/// figures is their group label and goes to the first; a label beside none
+/// is a row of its own (a group title such as （四）无法提供).
+fn join_wrapped_labels(
+    rows: Vec<(Vec<LabelWord>, Vec<String>)>,
+) -> Vec<(Vec<String>, Vec<String>)> {
+    struct Chain {
+        word: LabelWord,
+        first_row: usize,
+        last_row: usize,
+    }
+    let mut chains: Vec<Chain> = Vec::new();
+    for (r, (labels, _)) in rows.iter().enumerate() {
+        for w in labels {
+            let opens = super::layout::starts_label(&w.text);
+            let continues = chains
+                .iter()
+                .rposition(|c| {
+                    r > c.last_row
+                        && r - c.last_row <= 3
+                        && w.x0 < c.word.x1
+                        && w.x1 > c.word.x0
+                        && w.y0 - c.word.y1 < 0.5 * w.size
+                        && w.y0 >= c.word.y1 - 0.5 * w.size
+                })
+                .filter(|_| !opens);
+            match continues {
+                Some(ci) => {
+                    let c = &mut chains[ci];
+                    c.word.text.push_str(&w.text);
+                    c.word.y1 = w.y1;
+                    c.word.x0 = c.word.x0.min(w.x0);
+                    c.word.x1 = c.word.x1.max(w.x1);
+                    c.last_row = r;
+                }
+                None => chains.push(Chain {
+                    word: w.clone(),
+                    first_row: r,
+                    last_row: r,
+                }),
+            }
+        }
+    }
+    let has_figures = |r: usize| rows[r].1.iter().any(|v| !v.is_empty());
+    let mut labels: Vec<Vec<(f32, String)>> = vec![Vec::new(); rows.len()];
+    for c in chains {
+        let home = (c.first_row..=c.last_row)
+            .find(|r| has_figures(*r))
+            .unwrap_or(c.first_row);
+        labels[home].push((c.word.x0, c.word.text));
+    }
+    rows.into_iter()
+        .zip(labels)
+        .filter(|((_, vals), labels)| !labels.is_empty() || vals.iter().any(|v| !v.is_empty()))
+        .map(|((_, vals), mut labels)| {
+            // Group labels stand left of their sub-labels.
+            labels.sort_by(|a, b| a.0.total_cmp(&b.0));
+            (labels.into_iter().map(|(_, t)| t).collect(), vals)
+        })
+        .collect()
+}
+
 fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
     let data: Vec<&WordLine> = lines[header_lines..].iter().collect();
     let cols = columns(&data);
@@ -251,16 +329,20 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
     // rows of their own; header lines merge into one row, each column's
     // words top to bottom; a word spanning several columns is a group title
     // and skipped.
+    // Only the leading one-word lines are titles: below the first line of
+    // column headers, a lone word is a header wrapped or centred apart from
+    // its neighbours (其他 between 商业 and 企业).
+    let titles = lines[..header_lines]
+        .iter()
+        .take_while(|l| l.words.len() == 1)
+        .count();
     let mut r = 0;
-    for l in lines[..header_lines].iter().filter(|l| l.words.len() == 1) {
+    for l in &lines[..titles] {
         used.extend(l.words[0].chars.iter().copied());
         cells.push(cell(r, 0, l.words[0].text.clone()));
         r += 1;
     }
-    let header: Vec<&WordLine> = lines[..header_lines]
-        .iter()
-        .filter(|l| l.words.len() > 1)
-        .collect();
+    let header: Vec<&WordLine> = lines[titles..header_lines].iter().collect();
     if !header.is_empty() {
         let mut texts = vec![String::new(); cols.len() + 1];
         for l in header {
@@ -286,9 +368,9 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
     // a row label stays apart from it), otherwise the column it sits under
     // (a sub-table's own header line, e.g. 信息内容 | 本年处理决定数量, lands
     // in the right columns too).
-    let mut rows: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    let mut rows: Vec<(Vec<LabelWord>, Vec<String>)> = Vec::new();
     for l in &data {
-        let mut labels: Vec<String> = Vec::new();
+        let mut labels: Vec<LabelWord> = Vec::new();
         let mut vals = vec![String::new(); cols.len()];
         for w in &l.words {
             used.extend(w.chars.iter().copied());
@@ -297,41 +379,21 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
             if in_label
                 || (spacing.is_finite() && w.x1 - w.x0 > 1.6 * spacing && !is_figure(&w.text))
             {
-                labels.push(w.text.clone());
+                labels.push(LabelWord {
+                    text: w.text.clone(),
+                    x0: w.x0,
+                    x1: w.x1,
+                    y0: w.y0,
+                    y1: w.y1,
+                    size: l.size,
+                });
             } else {
                 vals[nearest(&cols, w.cx())].push_str(&w.text);
             }
         }
         rows.push((labels, vals));
     }
-    // A label wrapped over several lines with its figures on the middle line:
-    // the label-only lines around a row without a label are its label.
-    let mut k = 0;
-    while k < rows.len() {
-        let has_vals = rows[k].1.iter().any(|v| !v.is_empty());
-        if has_vals && rows[k].0.is_empty() {
-            let above =
-                k > 0 && rows[k - 1].1.iter().all(String::is_empty) && !rows[k - 1].0.is_empty();
-            let below = rows.get(k + 1).is_some_and(|r| {
-                r.1.iter().all(String::is_empty)
-                    && r.0.first().is_some_and(|t| !super::layout::starts_label(t))
-            });
-            let mut label = Vec::new();
-            if above {
-                label.extend(rows.remove(k - 1).0);
-                k -= 1;
-            }
-            if below {
-                let next = rows.remove(k + 1).0;
-                match label.last_mut() {
-                    Some(last) => last.push_str(&next.concat()),
-                    None => label.extend(next),
-                }
-            }
-            rows[k].0 = label;
-        }
-        k += 1;
-    }
+    let rows = join_wrapped_labels(rows);
     for (labels, vals) in rows {
         let n = labels.len();
         for (c, t) in labels.into_iter().enumerate() {
