@@ -258,11 +258,17 @@ fn classify_tables<'d>(doc: &'d Document, heads: &[Heading]) -> Vec<(TableKind, 
         }
         let kind = match best {
             Some((k, _)) => Some(k),
-            // A table of bare numbers inside section 四 is table 四's data part.
-            None => match section {
-                Some("reviews_litigation") if has_number_row(t) => Some(TableKind::Reviews),
-                _ => None,
-            },
+            // A table of figures with no telling label inside a table's
+            // section is a part of that table (table 四's data row, a row
+            // carried over to the next page).
+            None if has_number_row(t) => [
+                TableKind::Active,
+                TableKind::Applications,
+                TableKind::Reviews,
+            ]
+            .into_iter()
+            .find(|k| section == Some(k.section())),
+            None => None,
         };
         if let Some(k) = kind {
             out.push((k, t));

@@ -103,6 +103,19 @@ pub fn word_lines(chars: &[TextChar], idx: &[usize], gap: f32) -> Vec<WordLine> 
 /// A figure or a blank marker as printed in a table cell.
 fn is_figure(s: &str) -> bool {
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    // A figure with a bracketed note: 22（其中修订16件）.
+    let t = match t.find(['（', '(']) {
+        Some(i) if i > 0 && t.ends_with(['）', ')']) => t[..i].to_string(),
+        _ => t,
+    };
+    // A change as words: 增加6, 减少2, 持平.
+    if t == "持平" {
+        return true;
+    }
+    let t = ["增加", "减少", "增", "减"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(&t);
     let t = t.trim_end_matches(['件', '条', '个', '项', '元']);
     !t.is_empty()
         && (t
@@ -140,6 +153,7 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
     // A lone row of many figures (table 四) is a table by itself.
     let is_wide_row = |l: &WordLine| figures(l).len() >= 5;
     let mut i = 0;
+    let mut floor = 0;
     while i < lines.len() {
         if !is_row(&lines[i]) {
             i += 1;
@@ -158,7 +172,8 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             if is_row(l) {
                 rows += 1;
                 end = j;
-            } else if l.words.len() > 3
+            } else if is_caption(l)
+                || l.words.len() > 3
                 || l.words
                     .iter()
                     .map(|w| w.text.chars().count())
@@ -169,11 +184,22 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             }
             j += 1;
         }
-        if rows >= 2 || (rows == 1 && is_wide_row(&lines[i])) {
+        // One row of figures is a table when it is wide (table 四), under a
+        // header line with a word per figure, or at the top of a page (the
+        // rest of a table that began on the page before).
+        let under_header = i > 0
+            && !is_row(&lines[i - 1])
+            && !is_caption(&lines[i - 1])
+            && lines[i - 1].words.len() > figures(&lines[i]).len()
+            && lines[i - 1].words.len() >= 2;
+        let lone_ok = is_wide_row(&lines[i])
+            || under_header
+            || (i == 0 && lines[i].words.len() > figures(&lines[i]).len());
+        if rows >= 2 || (rows == 1 && lone_ok) {
             // Header and title lines directly above, up to a section heading
             // or a sentence of prose.
             let mut start = i;
-            while start > 0 && i - start < 8 {
+            while start > floor && i - start < 8 {
                 let l = &lines[start - 1];
                 let gap = lines[start].y0 - l.y1;
                 let text: String = l.words.iter().map(|w| w.text.as_str()).collect();
@@ -182,6 +208,7 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                     .first()
                     .is_some_and(|w| super::layout::starts_label(&w.text));
                 if gap > 2.0 * l.size
+                    || is_row(l)
                     || heading
                     || text.ends_with('。')
                     || text.chars().count() > 40
@@ -192,11 +219,21 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             }
             out.push(build(&lines[start..=end], i - start));
             i = end + 1;
+            // The next table's header never reaches into this one.
+            floor = i;
         } else {
             i += 1;
         }
     }
     out
+}
+
+/// A sub-table's caption line (`第二十条第（五）项`): the sub-tables of table
+/// 二 each have their own columns, so a caption ends the table above it.
+fn is_caption(l: &WordLine) -> bool {
+    let t: String = l.words.iter().map(|w| w.text.as_str()).collect();
+    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    t.starts_with('第') && t.contains('条') && t.ends_with('项') && t.chars().count() <= 16
 }
 
 /// Column centres from the figures' positions.
@@ -474,6 +511,28 @@ mod tests {
         assert_eq!(at(2, LABEL_COLS + 1), Some(""));
         assert_eq!(at(0, LABEL_COLS + 1), Some("乙"));
         assert_eq!(at(2, 0), Some("行政规范性文件"));
+    }
+
+    #[test]
+    fn figures_as_printed_in_cells() {
+        for t in [
+            "12",
+            "１２",
+            "1,234",
+            "-",
+            "——",
+            "无",
+            "增加6",
+            "减少2",
+            "持平",
+            "22（其中修订16件）",
+            "5件",
+        ] {
+            assert!(is_figure(t), "{t}");
+        }
+        for t in ["规章", "增加", "（六）", "第3页"] {
+            assert!(!is_figure(t), "{t}");
+        }
     }
 
     #[test]
