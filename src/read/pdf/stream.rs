@@ -348,7 +348,28 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
         .windows(2)
         .map(|w| w[1] - w[0])
         .fold(f32::MAX, f32::min);
-    let first_edge = cols.first().copied().unwrap_or(0.0) - spacing.min(200.0) / 2.0;
+    let first_edge = if cols.len() == 1 {
+        // One column of figures: no spacing to go by, so the edge lies
+        // between the labels and the figures.
+        let label_right = data
+            .iter()
+            .flat_map(|l| {
+                let n = l.words.len() - figures(l).len();
+                l.words[..n].iter().map(|w| w.x1)
+            })
+            .fold(f32::MIN, f32::max);
+        let figure_left = data
+            .iter()
+            .filter_map(|l| figures(l).first().map(|w| w.x0))
+            .fold(f32::MAX, f32::min);
+        if label_right < figure_left {
+            (label_right + figure_left) / 2.0
+        } else {
+            figure_left
+        }
+    } else {
+        cols.first().copied().unwrap_or(0.0) - spacing.min(200.0) / 2.0
+    };
     let mut cells: Vec<Cell> = Vec::new();
     let mut used = Vec::new();
     let cell = |row: usize, col: usize, text: String| Cell {
