@@ -86,10 +86,15 @@ fn file_is_archive(p: &Path) -> bool {
         .ok()
         .and_then(|f| zip::ZipArchive::new(f).ok())
     {
-        Some(z) => !z
-            .file_names()
-            .flatten()
-            .any(|n| n.starts_with("word/") || n.eq_ignore_ascii_case("OFD.xml")),
+        // A package (a Word document, OFD, or an office file of another kind:
+        // XLSX, PPTX, ODT, EPUB) is one document, never an archive to open.
+        Some(z) => !z.file_names().flatten().any(|n| {
+            n.starts_with("word/")
+                || n.eq_ignore_ascii_case("OFD.xml")
+                || n == "[Content_Types].xml"
+                || n == "mimetype"
+                || n == "META-INF/container.xml"
+        }),
         None => false,
     }
 }
@@ -179,7 +184,18 @@ pub fn expand(paths: &[PathBuf]) -> Inputs {
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &mut out),
-            Ok(_) if file_is_archive(p) => expand_archive(p, &mut out),
+            Ok(_) if file_is_archive(p) => {
+                let before = out.inputs.len();
+                expand_archive(p, &mut out);
+                // An archive named on the command line always answers: one
+                // that holds no document gets a record of its own.
+                if out.inputs.len() == before {
+                    out.inputs.push(Input {
+                        location: Location::File(p.clone()),
+                        display: p.to_string_lossy().into_owned(),
+                    });
+                }
+            }
             Ok(_) => out.inputs.push(Input {
                 location: Location::File(p.clone()),
                 display: p.to_string_lossy().into_owned(),

@@ -224,3 +224,48 @@ fn word_binary_edge_cases_get_clear_errors() {
     );
     assert_eq!(recs[2]["applications"], Value::Null);
 }
+
+/// Writes a zip holding the given (name, content) members.
+fn write_zip(path: &Path, members: &[(&str, &[u8])]) {
+    let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    for (name, data) in members {
+        z.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut z, data).unwrap();
+    }
+    z.finish().unwrap();
+}
+
+#[test]
+fn office_file_or_archive_without_documents_gets_one_record_each() {
+    let dir = tempfile::tempdir().unwrap();
+    // An XLSX renamed .docx: a package, never opened as an archive.
+    let xlsx = dir.path().join("book.docx");
+    write_zip(
+        &xlsx,
+        &[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("xl/workbook.xml", b"<workbook/>"),
+            (
+                "xl/styles.xml",
+                b"<styleSheet><div><table/></div></styleSheet>",
+            ),
+        ],
+    );
+    let empty = dir.path().join("empty.zip");
+    write_zip(&empty, &[]);
+    let texts = dir.path().join("texts.zip");
+    write_zip(&texts, &[("a.txt", b"hello"), ("b.csv", b"1,2")]);
+    let out = run(&[
+        "extract",
+        xlsx.to_str().unwrap(),
+        empty.to_str().unwrap(),
+        texts.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = lines(&out);
+    assert_eq!(recs.len(), 3, "one record per named file");
+    for r in &recs {
+        assert_eq!(r["error"]["code"], "unsupported_format", "{r}");
+    }
+}

@@ -275,7 +275,7 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, R
         }
         Format::Zip => {
             return Err(ReadError::Unsupported(
-                "a zip archive that is not a Word document; pass it as an archive input to read its members".into(),
+                "a zip file that is not a Word document (an archive holding no report, or an office file of another kind such as XLSX, PPTX, ODT or EPUB)".into(),
             ));
         }
         Format::Ole => {
