@@ -23,7 +23,7 @@ fn main() {
         };
         let mut w = Vec::new();
         let tn = Instant::now();
-        govreport::check::check_narrative(&loc.sections, &tables, &mut w);
+        govreport::check::check_narrative(&loc.sections, &tables, loc.year, &mut w);
         t_narr += tn.elapsed().as_secs_f64();
         std::hint::black_box(&m);
         let r = govreport::extract(&bytes, &path, &opts);

@@ -268,6 +268,32 @@ static RULES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// Characters of the rules' anchor words, simplified and traditional.
 const ANCHOR_CHARS: &[char] = &['申', '件', '复', '復', '複', '讼', '訟'];
 
+/// A sentence about another year than the report's (上年, a plan for next
+/// year) does not restate this year's tables.
+fn names_another_year(sentence: &str, year: Option<i32>) -> bool {
+    let Some(year) = year else { return false };
+    let chars: Vec<char> = sentence.chars().collect();
+    chars.windows(5).any(|w| {
+        w[4] == '年'
+            && w[..4].iter().all(char::is_ascii_digit)
+            && w[..4]
+                .iter()
+                .collect::<String>()
+                .parse::<i32>()
+                .is_ok_and(|y| y != year && (1990..=2100).contains(&y))
+    })
+}
+
+/// The sentence a finding is about, for its message (long ones shortened).
+fn quote(sentence: &str) -> String {
+    let t = sentence.trim_end_matches(['。', ';', '；', '\n']);
+    if t.chars().count() <= 120 {
+        t.to_string()
+    } else {
+        t.chars().take(118).chain("…".chars()).collect()
+    }
+}
+
 fn parse_stated(s: &str) -> Option<f64> {
     if s.chars().all(|c| c.is_ascii_digit()) {
         return s.parse().ok();
@@ -288,7 +314,12 @@ fn cells_sum(tables: &Tables<'_>, cells: &[crate::template::CellRef]) -> Option<
 
 /// Compares what the prose states with the tables. Each rule is applied to
 /// its first statement only (later ones are often breakdowns).
-pub fn check_narrative(sections: &[Section], tables: &Tables<'_>, out: &mut Vec<Warning>) {
+pub fn check_narrative(
+    sections: &[Section],
+    tables: &Tables<'_>,
+    year: Option<i32>,
+    out: &mut Vec<Warning>,
+) {
     // Sections 五 and 六 talk about plans, not this year's figures. The prose
     // is cut into sentences once, and only sentences that can hold an anchor
     // word (in either script) are folded; a rule then only searches the
@@ -305,17 +336,21 @@ pub fn check_narrative(sections: &[Section], tables: &Tables<'_>, out: &mut Vec<
         .collect();
     for (rule, re) in NARRATIVE_RULES.iter().zip(RULES.iter()) {
         'sections: for (s, text) in &sentences {
-            if !text.contains(rule.anchor) {
+            if !text.contains(rule.anchor) || names_another_year(text, year) {
                 continue;
             }
             let text = text.as_str();
             for caps in re.captures_iter(text) {
                 let Some(m) = caps.get(0) else { continue };
-                let context_end = text[m.end()..]
+                // The statement and the words just before it (其中… makes it
+                // a breakdown); what follows it (（含上年结转6件）, 其中网上申请…)
+                // explains the figure rather than changing what it counts.
+                let context_start = text[..m.start()]
                     .char_indices()
-                    .nth(6)
-                    .map_or(text.len(), |(i, _)| m.end() + i);
-                let context = &text[m.start()..context_end];
+                    .rev()
+                    .nth(3)
+                    .map_or(0, |(i, _)| i);
+                let context = &text[context_start..m.end()];
                 if rule.unless.iter().any(|u| context.contains(u)) {
                     continue;
                 }
@@ -343,7 +378,7 @@ pub fn check_narrative(sections: &[Section], tables: &Tables<'_>, out: &mut Vec<
                             format!(
                                 "section {} says \"{}\" ({}: {}) but the table gives {}",
                                 s.number,
-                                m.as_str(),
+                                quote(text),
                                 rule.subject,
                                 Num(stated),
                                 Num(actual)
@@ -425,6 +460,7 @@ mod tests {
                 applications: Some(&t),
                 ..Tables::default()
             },
+            Some(2020),
             &mut w,
         );
         assert_eq!(codes(&w), vec!["narrative_mismatch"]);
@@ -453,13 +489,14 @@ mod tests {
         check_narrative(
             &sec("全年共收到政府信息公开申请95件，其中自然人申请90件。"),
             &get,
+            None,
             &mut w,
         );
         assert!(w.is_empty(), "{w:?}");
-        check_narrative(&sec("全年共受理政府信息公开申请17件。"), &get, &mut w);
+        check_narrative(&sec("全年共受理政府信息公开申请17件。"), &get, None, &mut w);
         assert_eq!(codes(&w), vec!["narrative_mismatch"]);
         let mut w = Vec::new();
-        check_narrative(&sec("办理人大建议12件，答复率100%。"), &get, &mut w);
+        check_narrative(&sec("办理人大建议12件，答复率100%。"), &get, None, &mut w);
         assert!(w.is_empty(), "{w:?}");
     }
 
@@ -489,7 +526,7 @@ mod tests {
                 text: text.into(),
             }];
             let mut w = Vec::new();
-            check_narrative(&s, &get, &mut w);
+            check_narrative(&s, &get, None, &mut w);
             w.iter().map(|w| w.row.unwrap_or("")).collect::<Vec<_>>()
         };
         assert!(run("全年共收到依申请公开事项12件。").is_empty());
@@ -505,5 +542,84 @@ mod tests {
             run("行政复议纠错1件。").is_empty(),
             "a breakdown is not the total"
         );
+        assert_eq!(
+            run("本年度未收到公民、法人或其他组织提出的政府信息公开申请。"),
+            vec!["new_received"]
+        );
+        assert!(run("全年共收到政府信息公开申请12件，其中网上申请7件、信函申请5件。").is_empty());
+        assert_eq!(
+            run("全年共收到政府信息公开申请15件，其中网上申请7件。"),
+            vec!["new_received"]
+        );
+        // A negation stops at the comma: this sentence reports litigation.
+        assert!(run("未发生行政诉讼案件，被申请行政复议1件。").is_empty());
+        assert_eq!(run("被申请行政复议1件，结果均获维持。").len(), 0);
+    }
+
+    #[test]
+    fn prose_about_results_and_other_years() {
+        let mut t = apps(&[
+            ("new_received", [10.0, 0.0, 0.0, 0.0, 0.0, 0.0, 10.0]),
+            ("carried_over", [2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2.0]),
+            ("disclosed", [5.0, 0.0, 0.0, 0.0, 0.0, 0.0, 5.0]),
+            ("partially_disclosed", [2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2.0]),
+            ("unavailable_not_held", [3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0]),
+            ("unavailable_unclear", [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0]),
+            ("carried_forward", [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0]),
+        ]);
+        t.0.push(("unavailable_needs_creation", None));
+        let reviews = TableValues(vec![(
+            "administrative_review",
+            Some(RowValues(vec![
+                ("upheld", Some(Num(1.0))),
+                ("corrected", Some(Num(1.0))),
+                ("total", Some(Num(2.0))),
+            ])),
+        )]);
+        let get = Tables {
+            applications: Some(&t),
+            reviews: Some(&reviews),
+            ..Tables::default()
+        };
+        let run = |text: &str| {
+            let s = vec![Section {
+                key: "applications",
+                number: 3,
+                heading: String::new(),
+                text: text.into(),
+            }];
+            let mut w = Vec::new();
+            check_narrative(&s, &get, Some(2022), &mut w);
+            w
+        };
+        assert!(
+            run(
+                "予以公开5件，部分公开2件，因本机关不掌握等原因无法提供4件，结转下年度继续办理1件。"
+            )
+            .is_empty()
+        );
+        assert!(run("予以公开及部分公开7件。").is_empty());
+        let w = run("予以公开及部分公开8件。");
+        assert_eq!(codes(&w), vec!["narrative_mismatch"]);
+        assert!(
+            w[0].message.contains("予以公开及部分公开8件"),
+            "{}",
+            w[0].message
+        );
+        assert!(
+            w[0].message.contains("7"),
+            "the message gives the table figure"
+        );
+        assert_eq!(
+            codes(&run("因本机关不掌握等原因无法提供5件。")),
+            vec!["narrative_mismatch"]
+        );
+        assert_eq!(
+            codes(&run("行政复议2件，均获维持。")),
+            vec!["narrative_mismatch"]
+        );
+        // Another year's figure, or a share, is not a restatement.
+        assert!(run("2021年共收到政府信息公开申请30件。").is_empty());
+        assert!(run("予以公开占比50%。").is_empty());
     }
 }

@@ -146,7 +146,7 @@ fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -
         applications: mapped.applications.as_ref(),
         reviews: mapped.reviews.as_ref(),
     };
-    check::check_narrative(&loc.sections, &tables, &mut warnings);
+    check::check_narrative(&loc.sections, &tables, loc.year, &mut warnings);
 
     Record {
         schema: SCHEMA,

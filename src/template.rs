@@ -697,6 +697,45 @@ pub struct NarrativeRule {
 }
 
 const NEW_TOTAL: CellRef = ("applications", "new_received", "total");
+const DISCLOSED_TOTAL: CellRef = ("applications", "disclosed", "total");
+const PARTIAL_TOTAL: CellRef = ("applications", "partially_disclosed", "total");
+const FORWARD_TOTAL: CellRef = ("applications", "carried_forward", "total");
+const WITHHELD_TOTALS: &[CellRef] = &[
+    ("applications", "withheld_state_secret", "total"),
+    ("applications", "withheld_prohibited_by_law", "total"),
+    ("applications", "withheld_security_stability", "total"),
+    ("applications", "withheld_third_party", "total"),
+    ("applications", "withheld_internal_affairs", "total"),
+    ("applications", "withheld_process_info", "total"),
+    ("applications", "withheld_enforcement_file", "total"),
+    ("applications", "withheld_query_matter", "total"),
+];
+const UNAVAILABLE_TOTALS: &[CellRef] = &[
+    ("applications", "unavailable_not_held", "total"),
+    ("applications", "unavailable_needs_creation", "total"),
+    ("applications", "unavailable_unclear", "total"),
+];
+const UNPROCESSED_TOTALS: &[CellRef] = &[
+    ("applications", "unprocessed_petition", "total"),
+    ("applications", "unprocessed_duplicate", "total"),
+    ("applications", "unprocessed_publication", "total"),
+    ("applications", "unprocessed_excessive", "total"),
+    ("applications", "unprocessed_confirmation", "total"),
+];
+/// Review outcomes other than 维持: any of them contradicts 均获维持.
+const REVIEW_NOT_UPHELD: &[CellRef] = &[
+    ("reviews_litigation", "administrative_review", "corrected"),
+    ("reviews_litigation", "administrative_review", "other"),
+    ("reviews_litigation", "administrative_review", "pending"),
+];
+const LITIGATION_NOT_UPHELD: &[CellRef] = &[
+    ("reviews_litigation", "litigation_direct", "corrected"),
+    ("reviews_litigation", "litigation_direct", "other"),
+    ("reviews_litigation", "litigation_direct", "pending"),
+    ("reviews_litigation", "litigation_after_review", "corrected"),
+    ("reviews_litigation", "litigation_after_review", "other"),
+    ("reviews_litigation", "litigation_after_review", "pending"),
+];
 const CARRIED_TOTAL: CellRef = ("applications", "carried_over", "total");
 const RESULTS_TOTAL: CellRef = ("applications", "results_total", "total");
 const REVIEW_TOTAL: CellRef = ("reviews_litigation", "administrative_review", "total");
@@ -732,7 +771,7 @@ const NOT_A_TOTAL: &[&str] = &[
 pub const NARRATIVE_RULES: &[NarrativeRule] = &[
     NarrativeRule {
         anchor: "申请",
-        pattern: r"(?:未|没有)(?:收到|受理|接到|接收)(?:任何)?(?:政府)?(?:信息)?公开申请|(?:未|没有)(?:收到|受理|接到)[^。；;，,]{0,8}?依申请公开|无(?:政府)?信息公开申请|无依申请公开",
+        pattern: r"(?:未|没有)(?:收到|受理|接到|接收)(?:任何)?[^。；;，,0-9]{0,20}?(?:政府)?(?:信息)?公开申请|(?:未|没有)(?:收到|受理|接到)[^。；;，,]{0,8}?依申请公开|无(?:政府)?信息公开申请|无依申请公开",
         subject: "no information-disclosure applications received",
         cells: &[NEW_TOTAL],
         also: &[],
@@ -756,7 +795,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
     },
     NarrativeRule {
         anchor: "行政复议",
-        pattern: r"(?:(?:未|没有)(?:发生|出现|收到|有|被)|无)[^。；;]{0,20}?行政复议",
+        pattern: r"(?:(?:未|没有)(?:发生|出现|收到|有|被)|无)[^。；;，,]{0,20}?行政复议",
         subject: "no administrative reviews",
         cells: &[REVIEW_TOTAL],
         also: &[],
@@ -764,7 +803,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
     },
     NarrativeRule {
         anchor: "行政诉讼",
-        pattern: r"(?:(?:未|没有)(?:发生|出现|收到|有|被)|无)[^。；;]{0,30}?行政诉讼",
+        pattern: r"(?:(?:未|没有)(?:发生|出现|收到|有|被)|无)[^。；;，,]{0,30}?行政诉讼",
         subject: "no administrative litigation",
         cells: &[DIRECT_TOTAL, AFTER_TOTAL],
         also: &[],
@@ -785,6 +824,78 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         cells: &[DIRECT_TOTAL, AFTER_TOTAL],
         also: &[],
         unless: NOT_A_TOTAL,
+    },
+    NarrativeRule {
+        anchor: "部分公开",
+        pattern: r"予以公开(?:和|及|与|或)部分公开(?:的)?(?:共计|共|合计)?([0-9]+|[一二三四五六七八九十两百〇零]+)件",
+        subject: "applications disclosed in whole or in part",
+        cells: &[DISCLOSED_TOTAL, PARTIAL_TOTAL],
+        also: &[],
+        unless: &[],
+    },
+    NarrativeRule {
+        anchor: "予以公开",
+        pattern: r"予以公开(?:的)?(?:政府信息)?(?:共计|共|合计)?([0-9]+|[一二三四五六七八九十两百〇零]+)件",
+        subject: "applications disclosed",
+        cells: &[DISCLOSED_TOTAL],
+        also: &[],
+        unless: &["不予公开", "部分"],
+    },
+    NarrativeRule {
+        anchor: "部分公开",
+        pattern: r"部分公开(?:的)?(?:共计|共|合计)?([0-9]+|[一二三四五六七八九十两百〇零]+)件",
+        subject: "applications partially disclosed",
+        cells: &[PARTIAL_TOTAL],
+        also: &[],
+        unless: &["公开及", "公开和", "公开与"],
+    },
+    NarrativeRule {
+        anchor: "不予公开",
+        pattern: r"不予公开(?:的)?(?:共计|共|合计)?([0-9]+|[一二三四五六七八九十两百〇零]+)件",
+        subject: "applications withheld (the （三） group)",
+        cells: WITHHELD_TOTALS,
+        also: &[],
+        unless: &[],
+    },
+    NarrativeRule {
+        anchor: "无法提供",
+        pattern: r"无法提供(?:的)?(?:共计|共|合计)?([0-9]+|[一二三四五六七八九十两百〇零]+)件",
+        subject: "applications that could not be answered (the （四） group)",
+        cells: UNAVAILABLE_TOTALS,
+        also: &[],
+        unless: &[],
+    },
+    NarrativeRule {
+        anchor: "不予处理",
+        pattern: r"不予处理(?:的)?(?:共计|共|合计)?([0-9]+|[一二三四五六七八九十两百〇零]+)件",
+        subject: "applications not processed (the （五） group)",
+        cells: UNPROCESSED_TOTALS,
+        also: &[],
+        unless: &[],
+    },
+    NarrativeRule {
+        anchor: "结转下",
+        pattern: r"结转(?:至|到)?下(?:一)?年(?:度)?(?:继续)?(?:办理)?(?:的)?(?:共计|共|合计)?([0-9]+|[一二三四五六七八九十两百〇零]+)件",
+        subject: "applications carried forward",
+        cells: &[FORWARD_TOTAL],
+        also: &[],
+        unless: &[],
+    },
+    NarrativeRule {
+        anchor: "维持",
+        pattern: r"行政复议[^。；;]{0,24}?(?:均|全部|都)(?:已)?(?:获|被|予以)?维持",
+        subject: "administrative reviews all upheld (so none corrected, other or pending)",
+        cells: REVIEW_NOT_UPHELD,
+        also: &[],
+        unless: &["行政诉讼"],
+    },
+    NarrativeRule {
+        anchor: "维持",
+        pattern: r"行政诉讼[^。；;]{0,24}?(?:均|全部|都)(?:已)?(?:获|被|予以)?维持",
+        subject: "administrative lawsuits all upheld (so none corrected, other or pending)",
+        cells: LITIGATION_NOT_UPHELD,
+        also: &[],
+        unless: &[],
     },
 ];
 
