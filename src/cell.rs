@@ -219,7 +219,7 @@ mod tests {
     #[test]
     fn blanks_are_null() {
         for s in [
-            "", " ", "\u{a0}", "—", "-", "－", "/", "／", "无", "--", "——",
+            "", " ", "\u{a0}", "—", "-", "－", "/", "／", "无", "--", "——", "⸺", "⸻", "‒",
         ] {
             let p = parse_cell(s, ValueKind::Count, false);
             assert_eq!(p, ParsedCell::default(), "{s:?}");

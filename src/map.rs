@@ -52,7 +52,16 @@ fn row_view(t: &Table, r: usize, value_start: Option<usize>) -> RowView<'_> {
         // With the header's geometry known, position decides; without it, a
         // leading cell is a label when it is merged from above or holds text.
         let is_label = match value_start {
-            Some(v) => rc.cell.col < v,
+            // A figure in a cell reaching into the value area is a value
+            // even when its cell starts left of it (grids rebuilt from a
+            // page's rulings can start a merged value cell one column early).
+            Some(v) => {
+                let has_label = labels.iter().any(|c: &&Cell| !norm(&c.text).is_empty());
+                rc.cell.col < v
+                    && (rc.cell.col + rc.cell.col_span <= v
+                        || norm(&rc.cell.text).is_empty()
+                        || (!has_label && !is_value_text(&rc.cell.text)))
+            }
             None => rc.continued || !is_value_text(&rc.cell.text),
         };
         if values.is_empty() && is_label {
@@ -500,9 +509,17 @@ fn map_active(parts: &[&Table], year: Option<i32>, m: &mut Mapped) {
         .unwrap_or(Template::Y2021);
     let mut values = Values::new();
     let mut slots: Vec<Slot> = Vec::new();
+    // The part whose header gave the slots: its value-area position tells a
+    // figure cell holding words (见附件) from a label.
+    let mut slots_from: Option<*const Table> = None;
     for t in parts {
         for r in 0..t.n_rows() {
-            let view = row_view(t, r, None);
+            let geometry = if slots_from == Some(std::ptr::from_ref(*t)) {
+                value_start(&slots)
+            } else {
+                None
+            };
+            let view = row_view(t, r, geometry);
             let label = view
                 .labels
                 .first()
@@ -513,6 +530,7 @@ fn map_active(parts: &[&Table], year: Option<i32>, m: &mut Mapped) {
                 let s = header_slots(t, r..r + 1, classify_by(ACTIVE_COLUMNS));
                 if s.iter().any(|s| s.target.is_some()) {
                     slots = s;
+                    slots_from = Some(std::ptr::from_ref(*t));
                 }
                 continue;
             };

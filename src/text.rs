@@ -288,7 +288,11 @@ pub fn fold_char(c: char) -> char {
         '】' | '〕' => ']',
         '｡' => '.',
         '“' | '”' | '「' | '」' | '『' | '』' | '\'' | '‘' | '’' => '"',
-        '—' | '–' | '─' | '―' => '-',
+        // Dashes and minus signs of every width (⸺ and ⸻ print as long
+        // blank markers in tables).
+        '—' | '–' | '─' | '―' | '‐' | '‑' | '‒' | '−' | '⸺' | '⸻' | '﹣' | '━' => {
+            '-'
+        }
         c if (c as u32) >= 0x3400 => simplify(c),
         c => c,
     }

@@ -123,7 +123,8 @@ fn is_figure(s: &str) -> bool {
             .all(|c| c.is_ascii_digit() || ",.+-％%".contains(c) || ('０'..='９').contains(&c))
             && t.chars()
                 .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-            || matches!(t, "—" | "-" | "－" | "/" | "／" | "无" | "——" | "--"))
+            || t.chars().all(|c| "—-－‒―─⸺⸻/／".contains(c))
+            || t == "无")
 }
 
 /// Trailing figures of a line: the words after its label.
