@@ -120,11 +120,20 @@ fn is_page_furniture(text: &str) -> bool {
         || (t.contains('/') && digits_or(&t, "/"))
 }
 
+/// A ruled table's column edges and whether a page break cut its first or
+/// last row open.
+#[derive(Debug, Clone)]
+struct Edges {
+    xs: Vec<f32>,
+    open_top: bool,
+    open_bottom: bool,
+}
+
 struct PageBlocks {
     /// (top y, block, paragraph starts indented, paragraph ends short)
     blocks: Vec<(f32, Block, bool, bool)>,
     /// Column boundaries of each table block, for joining across pages.
-    table_xs: Vec<Option<Vec<f32>>>,
+    table_xs: Vec<Option<Edges>>,
 }
 
 fn page_blocks(page: &PageContent) -> PageBlocks {
@@ -157,7 +166,11 @@ fn page_blocks(page: &PageContent) -> PageBlocks {
         }
         out.blocks
             .push((y0, Block::Table(grid_to_table(g, per_cell)), false, false));
-        out.table_xs.push(Some(g.xs.clone()));
+        out.table_xs.push(Some(Edges {
+            xs: g.xs.clone(),
+            open_top: g.open_top,
+            open_bottom: g.open_bottom,
+        }));
     }
     // Tables without vertical rulings, from the characters left over.
     let free_idx: Vec<usize> = kept
@@ -344,8 +357,10 @@ fn edge_index(union: &[f32], x: f32) -> usize {
 }
 
 /// Appends table `b`'s rows below table `a`, both re-gridded on the union of
-/// their column edges. Returns the union.
-fn append_rows(a: &mut Table, a_xs: &[f32], b: Table, b_xs: &[f32]) -> Vec<f32> {
+/// their column edges; a row cut in two by the page break is glued back.
+/// Returns the joined table's edges.
+fn append_rows(a: &mut Table, a_edges: &Edges, b: Table, b_edges: &Edges) -> Edges {
+    let (a_xs, b_xs) = (&a_edges.xs[..], &b_edges.xs[..]);
     let mut all: Vec<f32> = a_xs.iter().chain(b_xs).copied().collect();
     all.sort_by(f32::total_cmp);
     let mut union: Vec<f32> = Vec::new();
@@ -363,24 +378,90 @@ fn append_rows(a: &mut Table, a_xs: &[f32], b: Table, b_xs: &[f32]) -> Vec<f32> 
         c.col = start;
         c.col_span = end.saturating_sub(start).max(1);
     };
-    let offset = a.n_rows();
+    let glue = a_edges.open_bottom && b_edges.open_top && row_cut_by_page_break(a, &b);
+    let offset = a.n_rows() - usize::from(glue);
     let mut cells = std::mem::take(&mut a.cells);
     for c in &mut cells {
         regrid(c, a_xs);
     }
-    cells.extend(b.cells.into_iter().map(|mut c| {
+    for mut c in b.cells {
         regrid(&mut c, b_xs);
         c.row += offset;
-        c
-    }));
+        if glue && c.row == offset {
+            // The cut row's two halves: text of the lower half goes into
+            // the cell of the upper half it stands in.
+            if let Some(upper) = cells.iter_mut().find(|u| {
+                u.row <= offset
+                    && u.row + u.row_span > offset
+                    && u.row + u.row_span == offset + 1
+                    && c.col >= u.col
+                    && c.col < u.col + u.col_span
+            }) {
+                upper.text.push_str(&c.text);
+                upper.blocks.extend(c.blocks);
+                upper.row_span += c.row_span - 1;
+                continue;
+            }
+        }
+        cells.push(c);
+    }
     *a = Table::from_cells(cells);
-    union
+    Edges {
+        xs: union,
+        open_top: a_edges.open_top,
+        open_bottom: b_edges.open_bottom,
+    }
+}
+
+/// Whether the last row of `a` and the first row of `b` are one row cut by
+/// a page break: the first row of `b` goes on with a label (its first
+/// one-row label does not open a label such as `（二）` or `1.`), is not a
+/// repeated header, and the figures stand on one side of the break only.
+fn row_cut_by_page_break(a: &Table, b: &Table) -> bool {
+    let (Some(a_last), true) = (a.n_rows().checked_sub(1), b.n_rows() > 0) else {
+        return false;
+    };
+    let has_figures = |t: &Table, r: usize| {
+        t.cells
+            .iter()
+            .any(|c| c.row == r && c.row_span == 1 && super::stream::is_figure(&c.text))
+    };
+    let text = |c: &Cell| {
+        c.text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+    };
+    let Some(b_label) = b
+        .cells
+        .iter()
+        .filter(|c| c.row == 0 && c.row_span == 1)
+        .map(text)
+        .find(|t| !t.is_empty() && !super::stream::is_figure(t))
+    else {
+        return false;
+    };
+    let header: Vec<String> = a.cells.iter().filter(|c| c.row < 3).map(text).collect();
+    let repeats_header = b
+        .cells
+        .iter()
+        .filter(|c| c.row == 0)
+        .map(text)
+        .any(|t| !t.is_empty() && header.contains(&t));
+    let a_has_text = a
+        .cells
+        .iter()
+        .any(|c| c.row + c.row_span == a_last + 1 && c.row_span == 1 && !text(c).is_empty());
+    !starts_label(&b_label)
+        && !repeats_header
+        && a_has_text
+        && has_figures(a, a_last) != has_figures(b, 0)
 }
 
 pub fn build_document(pages: Vec<PageContent>) -> Document {
     let mut doc = Document::default();
     // The open table and whether the last paragraph may continue.
-    let mut last_xs: Option<Vec<f32>> = None;
+    let mut last_xs: Option<Edges> = None;
     let mut last_para_open = false;
     for page in &pages {
         let pb = page_blocks(page);
@@ -395,7 +476,7 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
                         && last_xs
                             .as_ref()
                             .zip(xs.as_ref())
-                            .is_some_and(|(a, b)| continues(a, b));
+                            .is_some_and(|(a, b)| continues(&a.xs, &b.xs));
                     match (doc.blocks.last_mut(), &last_xs, &xs) {
                         (Some(Block::Table(prev)), Some(a_xs), Some(b_xs)) if joins => {
                             last_xs = Some(append_rows(prev, a_xs, t, b_xs));

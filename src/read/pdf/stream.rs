@@ -101,7 +101,7 @@ pub fn word_lines(chars: &[TextChar], idx: &[usize], gap: f32) -> Vec<WordLine> 
 }
 
 /// A figure or a blank marker as printed in a table cell.
-fn is_figure(s: &str) -> bool {
+pub(super) fn is_figure(s: &str) -> bool {
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     // A figure with a bracketed note: 22（其中修订16件）.
     let t = match t.find(['（', '(']) {

@@ -24,6 +24,10 @@ pub struct GridTable {
     pub ys: Vec<f32>,
     /// (row, col, row_span, col_span)
     pub cells: Vec<(usize, usize, usize, usize)>,
+    /// The top or bottom row had no ruling on that side and was closed at
+    /// the end of the vertical rulings (a row cut by a page break).
+    pub open_top: bool,
+    pub open_bottom: bool,
 }
 
 impl GridTable {
@@ -159,9 +163,44 @@ pub fn find_tables(segments: &[Segment]) -> Vec<GridTable> {
     tables
 }
 
+/// Where most vertical rulings run on past the outermost horizontal one (a
+/// row cut open by a page break: its bottom or top ruling is on the other
+/// page), the grid is closed there so that row's text stays in the table.
+fn open_row_edges(ys: &mut Vec<f32>, vs: &[Line]) -> (bool, bool) {
+    let (Some(&top), Some(&bottom)) = (ys.first(), ys.last()) else {
+        return (false, false);
+    };
+    let most = vs.len().div_ceil(2);
+    let below: Vec<f32> = vs
+        .iter()
+        .map(|l| l.to)
+        .filter(|t| *t > bottom + 2.0 * JOIN)
+        .collect();
+    // A little past the rulings' end: text of a cut row is centred on the
+    // whole row and may stand partly beyond the page's part of it.
+    let open_bottom = below.len() >= most.max(2);
+    if open_bottom {
+        ys.push(below.iter().copied().fold(f32::MAX, f32::min) + 2.0 * JOIN);
+    }
+    let above: Vec<f32> = vs
+        .iter()
+        .map(|l| l.from)
+        .filter(|f| *f < top - 2.0 * JOIN)
+        .collect();
+    let open_top = above.len() >= most.max(2);
+    if open_top {
+        ys.insert(
+            0,
+            above.iter().copied().fold(f32::MIN, f32::max) - 2.0 * JOIN,
+        );
+    }
+    (open_top, open_bottom)
+}
+
 fn grid(hs: &[Line], vs: &[Line]) -> Option<GridTable> {
     let xs = cluster(vs.iter().map(|l| l.at).collect());
-    let ys = cluster(hs.iter().map(|l| l.at).collect());
+    let mut ys = cluster(hs.iter().map(|l| l.at).collect());
+    let (open_top, open_bottom) = open_row_edges(&mut ys, vs);
     if xs.len() < 2 || ys.len() < 2 {
         return None;
     }
@@ -214,7 +253,13 @@ fn grid(hs: &[Line], vs: &[Line]) -> Option<GridTable> {
         .map(|(r0, c0, r1, c1)| (r0, c0, r1 - r0 + 1, c1 - c0 + 1))
         .collect();
     cells.sort();
-    Some(GridTable { xs, ys, cells })
+    Some(GridTable {
+        xs,
+        ys,
+        cells,
+        open_top,
+        open_bottom,
+    })
 }
 
 #[cfg(test)]
@@ -276,6 +321,25 @@ mod tests {
             },
         ]);
         assert_eq!(lines.len(), 2);
+    }
+
+    #[test]
+    fn a_row_cut_open_by_the_page_end_stays_in_the_grid() {
+        // Two closed rows, then verticals running 12 units further down with
+        // no ruling under them: the open third row is closed at their end.
+        let segs = vec![
+            h(0.0, 0.0, 30.0),
+            h(10.0, 0.0, 30.0),
+            h(20.0, 0.0, 30.0),
+            v(0.0, 0.0, 32.0),
+            v(15.0, 0.0, 32.0),
+            v(30.0, 0.0, 32.0),
+        ];
+        let t = find_tables(&segs);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].ys, vec![0.0, 10.0, 20.0, 32.0 + 2.0 * JOIN]);
+        assert!(t[0].cells.contains(&(2, 1, 1, 1)));
+        assert!(t[0].open_bottom && !t[0].open_top);
     }
 
     #[test]
