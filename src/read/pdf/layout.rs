@@ -164,6 +164,7 @@ fn page_blocks(page: &PageContent) -> PageBlocks {
                 used[i] = true;
             }
         }
+        keep_overflowing_words_whole(g, &mut per_cell);
         out.blocks
             .push((y0, Block::Table(grid_to_table(g, per_cell)), false, false));
         out.table_xs.push(Some(Edges {
@@ -230,6 +231,50 @@ fn page_blocks(page: &PageContent) -> PageBlocks {
     PageBlocks {
         blocks,
         table_xs: xs,
+    }
+}
+
+/// A label too wide for its cell runs over the ruling into the next cell
+/// (`…重新出具` with 具 printed over the first figure cell). A character
+/// that is not part of a figure and touches the text of the cell to its
+/// left on the same line goes back to that cell.
+fn keep_overflowing_words_whole(g: &GridTable, per_cell: &mut [Vec<&TextChar>]) {
+    for k in 0..per_cell.len() {
+        let (_, c0, _, _) = g.cells[k];
+        let Some(left_x) = g.xs.get(c0).map(|x| x - 1.0) else {
+            continue;
+        };
+        // Only characters just right of the ruling can have run over it.
+        let edge = left_x + 1.0;
+        let mut chars: Vec<&TextChar> = per_cell[k]
+            .iter()
+            .filter(|c| c.x0 < edge + 2.0 * c.size)
+            .copied()
+            .collect();
+        if chars.len() > 64 {
+            continue;
+        }
+        chars.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        for c in chars {
+            if c.text
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || ".,-%".contains(ch))
+            {
+                continue;
+            }
+            let Some(left) = g.cell_at(left_x, c.cy()).filter(|l| *l != k) else {
+                continue;
+            };
+            let touches = per_cell[left].iter().rev().take(512).any(|p| {
+                (p.cy() - c.cy()).abs() < 0.3 * c.size
+                    && c.x0 - p.x1 > -0.2 * c.size
+                    && c.x0 - p.x1 < 0.15 * c.size
+            });
+            if touches {
+                per_cell[k].retain(|x| !std::ptr::eq(*x, c));
+                per_cell[left].push(c);
+            }
+        }
     }
 }
 
