@@ -48,7 +48,17 @@ fn is_value_text(s: &str) -> bool {
 fn row_view(t: &Table, r: usize, value_start: Option<usize>) -> RowView<'_> {
     let mut labels = Vec::new();
     let mut values = Vec::new();
-    for rc in t.row_cells(r) {
+    let cells = t.row_cells(r);
+    // Without geometry: everything up to the last word before the first
+    // figure is label area, so empty cells of a group-label column (a
+    // merged cell begun on the page before) do not start the figures.
+    let first_figure = cells.iter().position(|rc| {
+        !rc.continued && !norm(&rc.cell.text).is_empty() && is_value_text(&rc.cell.text)
+    });
+    let label_end = cells[..first_figure.unwrap_or(cells.len())]
+        .iter()
+        .rposition(|rc| !norm(&rc.cell.text).is_empty() && !is_value_text(&rc.cell.text));
+    for (i, rc) in cells.into_iter().enumerate() {
         // With the header's geometry known, position decides; without it, a
         // leading cell is a label when it is merged from above or holds text.
         let is_label = match value_start {
@@ -62,7 +72,9 @@ fn row_view(t: &Table, r: usize, value_start: Option<usize>) -> RowView<'_> {
                         || norm(&rc.cell.text).is_empty()
                         || (!has_label && !is_value_text(&rc.cell.text)))
             }
-            None => rc.continued || !is_value_text(&rc.cell.text),
+            None => {
+                rc.continued || !is_value_text(&rc.cell.text) || label_end.is_some_and(|e| i < e)
+            }
         };
         if values.is_empty() && is_label {
             labels.push(rc.cell);
