@@ -192,14 +192,15 @@ fn header_slots(
         last_bottom = Some(bottom);
         // The lowest header cell with text names the column (an empty cell
         // below it is a layout artefact, e.g. wrapped text in a PDF).
-        let deepest = path
-            .iter()
+        let texts: Vec<String> = path.iter().map(|i| norm(&t.cells[*i].text)).collect();
+        let whole: String = texts.concat();
+        // The lowest header cell with text names the column; when it names
+        // nothing, the cells above it are added one by one (a header cell
+        // cut in two by a page break: 其 | 他).
+        let target = (0..texts.len())
             .rev()
-            .map(|i| norm(&t.cells[*i].text))
-            .find(|s| !s.is_empty())
-            .unwrap_or_default();
-        let whole: String = path.iter().map(|i| norm(&t.cells[*i].text)).collect();
-        let target = classify(&deepest, &whole);
+            .filter(|k| !texts[*k].is_empty())
+            .find_map(|k| classify(&texts[k..].concat(), &whole));
         started |= target.is_some();
         if !started {
             continue;
@@ -400,6 +401,7 @@ fn map_applications(parts: &[&Table], template_hint: Option<Template>, m: &mut M
     let mut slots_width = 0;
     let mut values = Values::new();
     let mut prev: Option<&'static str> = None;
+    let mut prev_printed = true;
     for t in parts {
         let mut header_start: Option<usize> = None;
         for r in 0..t.n_rows() {
@@ -409,7 +411,18 @@ fn map_applications(parts: &[&Table], template_hint: Option<Template>, m: &mut M
                 None
             };
             let mut view = row_view(t, r, geometry);
-            let key = application_row_key(&view, prev);
+            let mut key = application_row_key(&view, prev);
+            // A label whose figures stand on the next row (cut by a page
+            // break, or wrapped past them): a row of figures without a label
+            // of its own goes to the row above when that row had none.
+            if key.is_none()
+                && !is_header_row(&view)
+                && view.values.iter().any(|c| !norm(&c.text).is_empty())
+                && view.values.iter().all(|c| is_value_text(&c.text))
+                && let Some(p) = prev.filter(|_| !prev_printed)
+            {
+                key = Some(p);
+            }
             let Some(key) = key.filter(|_| !is_header_row(&view)) else {
                 // Header band: read it at the first data row below it.
                 header_start.get_or_insert(r);
@@ -427,6 +440,9 @@ fn map_applications(parts: &[&Table], template_hint: Option<Template>, m: &mut M
                 slots = default_slots(0..APPLICANT_COLUMNS.len());
             }
             prev = Some(key);
+            // Whether the row printed anything in its value cells (a dash
+            // is printed; an empty cell is not).
+            prev_printed = view.values.iter().any(|c| !norm(&c.text).is_empty());
             values.entry((key, "")).or_insert(None);
             let label = label_text(&view.labels);
             read_values(

@@ -129,6 +129,20 @@ impl TableKind {
     }
 }
 
+/// Words that open a table's (or a sub-table's) caption or header row: a
+/// row starting the next page with one of them begins a part of its own.
+pub const TABLE_HEADER_WORDS: &[&str] = &[
+    "第二十条",
+    "信息内容",
+    "项目",
+    "申请人情况",
+    "自然人",
+    "结果维持",
+    "行政复议",
+    "行政诉讼",
+    "续表",
+];
+
 /// Words whose presence in a table's text votes for a kind; the kind with the
 /// most distinct hits wins.
 pub const TABLE_SIGNS: &[(TableKind, &[&str])] = &[

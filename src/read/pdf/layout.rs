@@ -423,7 +423,7 @@ fn append_rows(a: &mut Table, a_edges: &Edges, b: Table, b_edges: &Edges) -> Edg
         c.col = start;
         c.col_span = end.saturating_sub(start).max(1);
     };
-    let glue = a_edges.open_bottom && b_edges.open_top && row_cut_by_page_break(a, &b);
+    let glue = row_cut_by_page_break(a, &b, a_edges.open_bottom && b_edges.open_top);
     let offset = a.n_rows() - usize::from(glue);
     let mut cells = std::mem::take(&mut a.cells);
     for c in &mut cells {
@@ -458,11 +458,12 @@ fn append_rows(a: &mut Table, a_edges: &Edges, b: Table, b_edges: &Edges) -> Edg
     }
 }
 
-/// Whether the last row of `a` and the first row of `b` are one row cut by
-/// a page break: the first row of `b` goes on with a label (its first
-/// one-row label does not open a label such as `（二）` or `1.`), is not a
-/// repeated header, and the figures stand on one side of the break only.
-fn row_cut_by_page_break(a: &Table, b: &Table) -> bool {
+/// Whether the last row of `a` and the first row of `b` (both open at the
+/// break) are one row cut by a page break: the first row of `b` goes on
+/// with a label (its first one-row label does not open a label such as
+/// `（二）` or `1.`), is not a repeated header, and the figures stand on one
+/// side of the break only (or on neither: a header row).
+fn row_cut_by_page_break(a: &Table, b: &Table, open: bool) -> bool {
     let (Some(a_last), true) = (a.n_rows().checked_sub(1), b.n_rows() > 0) else {
         return false;
     };
@@ -497,10 +498,26 @@ fn row_cut_by_page_break(a: &Table, b: &Table) -> bool {
         .cells
         .iter()
         .any(|c| c.row + c.row_span == a_last + 1 && c.row_span == 1 && !text(c).is_empty());
+    // Producers that close both halves with rulings (LibreOffice) leave
+    // only the words to go by: the lower half must not be a table caption
+    // or a header of its own.
+    let a_label = a
+        .cells
+        .iter()
+        .filter(|c| c.row == a_last && c.row_span == 1)
+        .map(text)
+        .find(|t| !t.is_empty() && !super::stream::is_figure(t))
+        .unwrap_or_default();
+    let own_header = crate::template::TABLE_HEADER_WORDS
+        .iter()
+        .any(|w| b_label.contains(w) || a_label.contains(w));
+    // A header row cut in two has figures on neither side.
+    let header_cut = open && !has_figures(a, a_last) && !has_figures(b, 0);
     !starts_label(&b_label)
         && !repeats_header
+        && (open || !own_header)
         && a_has_text
-        && has_figures(a, a_last) != has_figures(b, 0)
+        && (header_cut || has_figures(a, a_last) != has_figures(b, 0))
 }
 
 pub fn build_document(pages: Vec<PageContent>) -> Document {

@@ -164,6 +164,7 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
         let mut j = i;
         let mut rows = 0;
         let mut end = i;
+        let mut trailing = 0;
         while j < lines.len() {
             let l = &lines[j];
             let gap = if j > i { l.y0 - lines[j - 1].y1 } else { 0.0 };
@@ -173,6 +174,29 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             if is_row(l) {
                 rows += 1;
                 end = j;
+                trailing = 0;
+            } else if j == end + 1
+                && trailing < 3
+                && !is_caption(l)
+                && !l.words.iter().any(|w| {
+                    crate::template::TABLE_HEADER_WORDS
+                        .iter()
+                        .any(|h| w.text.contains(h))
+                })
+                && l.words.len() <= 2
+                && gap < 1.0 * l.size
+                && rows > 0
+                && l.words.iter().all(|w| w.text.chars().count() <= 16)
+                && l.words.first().is_some_and(|w| {
+                    // In the label area, and not the next section's heading.
+                    figures(&lines[end]).first().is_some_and(|f| w.x1 < f.x0)
+                        && !is_section_heading(&w.text)
+                })
+            {
+                // A label line right under the last row (a label wrapped, or
+                // the start of one the page break cut off) stays in the table.
+                end = j;
+                trailing += 1;
             } else if is_caption(l)
                 || l.words.len() > 3
                 || l.words
@@ -199,26 +223,38 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
         if rows >= 2 || (rows == 1 && lone_ok) {
             // Header and title lines directly above, up to a section heading
             // or a sentence of prose.
+            // A line opening a label (`一、本年新`) wrapped onto the lines
+            // below belongs to the first row's label, not a heading.
             let mut start = i;
-            while start > floor && i - start < 8 {
+            let mut first_label: Option<usize> = None;
+            while start > floor && i - start < 12 {
                 let l = &lines[start - 1];
                 let gap = lines[start].y0 - l.y1;
                 let text: String = l.words.iter().map(|w| w.text.as_str()).collect();
-                let heading = l
+                let opens = l
                     .words
                     .first()
                     .is_some_and(|w| super::layout::starts_label(&w.text));
+                // (or a label whose figures, on the first row, have no
+                // label words of their own)
+                let bare_row = start == i && figures(&lines[i]).len() == lines[i].words.len();
+                let wraps_on =
+                    opens && first_label.is_none() && (bare_row || wraps_onto(l, &lines[start]));
                 if gap > 2.0 * l.size
                     || is_row(l)
-                    || heading
+                    || (opens && !wraps_on)
                     || text.ends_with('。')
                     || text.chars().count() > 40
                 {
                     break;
                 }
                 start -= 1;
+                if wraps_on {
+                    first_label = Some(start);
+                }
             }
-            out.push(build(&lines[start..=end], i - start));
+            let header_lines = first_label.unwrap_or(i) - start;
+            out.push(build(&lines[start..=end], header_lines));
             i = end + 1;
             // The next table's header never reaches into this one.
             floor = i;
@@ -227,6 +263,29 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
         }
     }
     out
+}
+
+/// Whether `below` continues the label that `above` opens: its first word
+/// sits tight under and overlapping the first word of `above`, and opens
+/// no label of its own.
+fn wraps_onto(above: &WordLine, below: &WordLine) -> bool {
+    let (Some(a), Some(b)) = (above.words.first(), below.words.first()) else {
+        return false;
+    };
+    !super::layout::starts_label(&b.text)
+        && !is_figure(&b.text)
+        && b.x0 < a.x1
+        && b.x1 > a.x0
+        && below.y0 - above.y1 < 0.5 * above.size
+}
+
+/// `五、存在的主要问题…`: a numbered heading of the report (a Chinese
+/// numeral and 、), never a label line trailing a table.
+fn is_section_heading(t: &str) -> bool {
+    let mut cs = t.trim_start().chars();
+    cs.next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c))
+        && cs.next() == Some('、')
 }
 
 /// A sub-table's caption line (`第二十条第（五）项`): the sub-tables of table
@@ -325,10 +384,22 @@ fn join_wrapped_labels(
     }
     let has_figures = |r: usize| rows[r].1.iter().any(|v| !v.is_empty());
     let mut labels: Vec<Vec<(f32, String)>> = vec![Vec::new(); rows.len()];
-    for c in chains {
+    let mut home_of: Vec<usize> = Vec::with_capacity(chains.len());
+    for c in &chains {
         let home = (c.first_row..=c.last_row)
             .find(|r| has_figures(*r))
             .unwrap_or(c.first_row);
+        home_of.push(home);
+    }
+    for (c, home) in chains.into_iter().zip(home_of.iter().copied()) {
+        // The end of a label whose start is on the page before: a row of
+        // figures without a label of its own, right above, takes it.
+        let orphan_above = !has_figures(home)
+            && !super::layout::starts_label(&c.word.text)
+            && home > 0
+            && has_figures(home - 1)
+            && !home_of.contains(&(home - 1));
+        let home = if orphan_above { home - 1 } else { home };
         labels[home].push((c.word.x0, c.word.text));
     }
     rows.into_iter()
