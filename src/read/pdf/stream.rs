@@ -20,6 +20,8 @@ pub struct Word {
     pub text: String,
     /// Indices of the characters in the page's character list.
     pub chars: Vec<usize>,
+    /// Each character's text and horizontal extent, in order.
+    pub glyphs: Vec<(f32, f32, String)>,
 }
 
 impl Word {
@@ -77,6 +79,7 @@ pub fn word_lines(chars: &[TextChar], idx: &[usize], gap: f32) -> Vec<WordLine> 
                         w.y1 = w.y1.max(c.y1);
                         w.text.push_str(&c.text);
                         w.chars.push(i);
+                        w.glyphs.push((c.x0, c.x1, c.text.clone()));
                     }
                     _ => words.push(Word {
                         x0: c.x0,
@@ -85,6 +88,7 @@ pub fn word_lines(chars: &[TextChar], idx: &[usize], gap: f32) -> Vec<WordLine> 
                         y1: c.y1,
                         text: c.text.clone(),
                         chars: vec![i],
+                        glyphs: vec![(c.x0, c.x1, c.text.clone())],
                     }),
                 }
             }
@@ -288,6 +292,35 @@ fn is_section_heading(t: &str) -> bool {
         && cs.next() == Some('、')
 }
 
+/// The parts of a wide header word that each stand over one column, as
+/// (centre x, text); empty when the word has no gap on a column boundary.
+fn split_at_column_gaps(w: &Word, cols: &[f32], size: f32) -> Vec<(f32, String)> {
+    let boundaries: Vec<f32> = cols.windows(2).map(|p| (p[0] + p[1]) / 2.0).collect();
+    let mut parts: Vec<(f32, f32, String)> = Vec::new();
+    for (i, (x0, x1, t)) in w.glyphs.iter().enumerate() {
+        let split = i > 0 && {
+            let prev = &w.glyphs[i - 1];
+            let gap = x0 - prev.1;
+            let (pc, cc) = ((prev.0 + prev.1) / 2.0, (x0 + x1) / 2.0);
+            gap > 0.1 * size && boundaries.iter().any(|b| *b > pc && *b < cc)
+        };
+        match parts.last_mut() {
+            Some(p) if !split => {
+                p.1 = *x1;
+                p.2.push_str(t);
+            }
+            _ => parts.push((*x0, *x1, t.clone())),
+        }
+    }
+    if parts.len() < 2 {
+        return Vec::new();
+    }
+    parts
+        .into_iter()
+        .map(|(x0, x1, t)| ((x0 + x1) / 2.0, t))
+        .collect()
+}
+
 /// A sub-table's caption line (`第二十条第（五）项`): the sub-tables of table
 /// 二 each have their own columns, so a caption ends the table above it.
 fn is_caption(l: &WordLine) -> bool {
@@ -483,6 +516,13 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
                     continue;
                 }
                 if spacing.is_finite() && w.x1 - w.x0 > 1.6 * spacing {
+                    // Headers of narrow columns printed close together read
+                    // as one wide word: split it where a small gap falls on
+                    // a column boundary. A group title (法人或其他组织) has
+                    // no such gap and is skipped.
+                    for (x, text) in split_at_column_gaps(w, &cols, l.size) {
+                        texts[nearest(&cols, x) + 1].push_str(&text);
+                    }
                     continue;
                 }
                 texts[nearest(&cols, w.cx()) + 1].push_str(&w.text);
@@ -571,6 +611,7 @@ mod tests {
                     y1: y + 10.0,
                     text: t.to_string(),
                     chars: vec![],
+                    glyphs: vec![],
                 })
                 .collect(),
         }
@@ -626,6 +667,44 @@ mod tests {
         for t in ["规章", "增加", "（六）", "第3页"] {
             assert!(!is_figure(t), "{t}");
         }
+    }
+
+    #[test]
+    fn headers_of_narrow_columns_read_as_one_word_are_split_on_column_gaps() {
+        // 商业企业 | 科研机构 one point apart over columns at 20 and 60; 法人
+        // 或其他组织 with no gaps stays whole (a group title).
+        let glyph = |x: f32, t: &str| (x, x + 10.0, t.to_string());
+        let w = Word {
+            x0: 0.0,
+            x1: 81.0,
+            y0: 0.0,
+            y1: 10.0,
+            text: "商业企业科研机构".into(),
+            chars: vec![],
+            glyphs: "商业企业"
+                .chars()
+                .enumerate()
+                .map(|(i, c)| glyph(i as f32 * 10.0, &c.to_string()))
+                .chain(
+                    "科研机构"
+                        .chars()
+                        .enumerate()
+                        .map(|(i, c)| glyph(41.0 + i as f32 * 10.0, &c.to_string())),
+                )
+                .collect(),
+        };
+        let parts = split_at_column_gaps(&w, &[20.0, 60.0], 10.0);
+        let texts: Vec<&str> = parts.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, vec!["商业企业", "科研机构"]);
+        let title = Word {
+            glyphs: "法人或其他组织"
+                .chars()
+                .enumerate()
+                .map(|(i, c)| glyph(i as f32 * 10.0, &c.to_string()))
+                .collect(),
+            ..w
+        };
+        assert!(split_at_column_gaps(&title, &[20.0, 60.0], 10.0).is_empty());
     }
 
     #[test]
