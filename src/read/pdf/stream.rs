@@ -671,7 +671,7 @@ mod tests {
 
     #[test]
     fn headers_of_narrow_columns_read_as_one_word_are_split_on_column_gaps() {
-        // 商业企业 | 科研机构 one point apart over columns at 20 and 60; 法人
+        // 商业企业 | 科研机构 two points apart over columns at 20 and 60; 法人
         // 或其他组织 with no gaps stays whole (a group title).
         let glyph = |x: f32, t: &str| (x, x + 10.0, t.to_string());
         let w = Word {
@@ -689,7 +689,7 @@ mod tests {
                     "科研机构"
                         .chars()
                         .enumerate()
-                        .map(|(i, c)| glyph(41.0 + i as f32 * 10.0, &c.to_string())),
+                        .map(|(i, c)| glyph(42.0 + i as f32 * 10.0, &c.to_string())),
                 )
                 .collect(),
         };
