@@ -42,6 +42,10 @@ pub struct Cell {
     pub blocks: Vec<Block>,
 }
 
+/// Largest grid a table is given, in rows and in columns.
+pub const MAX_GRID_ROWS: usize = 4096;
+pub const MAX_GRID_COLS: usize = 256;
+
 /// A rectangular grid: `grid[r][c]` is the index in `cells` of the cell covering
 /// that position, or `None` where a row is shorter than the grid.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -58,16 +62,37 @@ pub struct RowCell<'a> {
     pub continued: bool,
 }
 
-/// Continues a vertical merge: the cell of `cells` that ends just above row
-/// `row` and covers column `col` grows by one row. Returns it, or `None`
-/// when no cell is there to continue (the caller then starts a new cell).
-pub fn merge_down(cells: &mut [Cell], row: usize, col: usize) -> Option<&mut Cell> {
-    let above = cells
-        .iter_mut()
-        .rev()
-        .find(|x| x.row + x.row_span == row && x.col <= col && col < x.col + x.col_span)?;
-    above.row_span += 1;
-    Some(above)
+/// Cells of a table being built row by row, with vertical merges: for each
+/// grid column, the cell that last covered it, so a merge continues in
+/// constant time however long it runs (a 200,000-row merge stays linear).
+#[derive(Default)]
+pub struct CellBuilder {
+    pub cells: Vec<Cell>,
+    last_in_col: std::collections::HashMap<usize, usize>,
+}
+
+impl CellBuilder {
+    pub fn push(&mut self, cell: Cell) {
+        let i = self.cells.len();
+        let end = cell.col.saturating_add(cell.col_span).min(MAX_GRID_COLS);
+        for c in cell.col..end {
+            self.last_in_col.insert(c, i);
+        }
+        self.cells.push(cell);
+    }
+
+    /// Continues a vertical merge: the cell that ends just above row `row`
+    /// and covers column `col` grows by one row. Returns it, or `None` when
+    /// no cell is there to continue (the caller then starts a new cell).
+    pub fn merge_down(&mut self, row: usize, col: usize) -> Option<&mut Cell> {
+        let i = *self.last_in_col.get(&col)?;
+        let above = self.cells.get_mut(i)?;
+        if above.row + above.row_span != row {
+            return None;
+        }
+        above.row_span += 1;
+        Some(above)
+    }
 }
 
 impl Table {
@@ -102,7 +127,15 @@ impl Table {
 
     /// Builds a table from cells given with positions and spans; a later cell
     /// never overwrites an earlier one (overlaps from bad merges are dropped).
-    pub fn from_cells(cells: Vec<Cell>) -> Table {
+    /// Builds the grid. Cells past [`MAX_GRID_ROWS`] × [`MAX_GRID_COLS`] are
+    /// dropped and spans cut at that edge: no file's spans or cell counts can
+    /// size the grid (report tables have a few dozen rows and columns).
+    pub fn from_cells(mut cells: Vec<Cell>) -> Table {
+        cells.retain(|c| c.row < MAX_GRID_ROWS && c.col < MAX_GRID_COLS);
+        for c in &mut cells {
+            c.row_span = c.row_span.clamp(1, MAX_GRID_ROWS - c.row);
+            c.col_span = c.col_span.clamp(1, MAX_GRID_COLS - c.col);
+        }
         let n_rows = cells
             .iter()
             .map(|c| c.row + c.row_span.max(1))

@@ -9,7 +9,7 @@
 
 use super::numbering::format_counter;
 use super::{Deadline, Limits, ReadError};
-use crate::model::{Block, Cell, Document, Paragraph, Table, merge_down};
+use crate::model::{Block, Cell, CellBuilder, Document, Paragraph, Table};
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
@@ -692,7 +692,7 @@ fn rows_to_table(rows: Vec<(Vec<String>, Pap)>) -> Table {
             .min_by_key(|(_, b)| (x - **b).abs())
             .map_or(0, |(i, _)| i)
     };
-    let mut cells: Vec<Cell> = Vec::new();
+    let mut cells = CellBuilder::default();
     for (r, (texts, pap)) in rows.into_iter().enumerate() {
         for (k, text) in texts.into_iter().enumerate() {
             let (start, span) = match (pap.edges.get(k), pap.edges.get(k + 1)) {
@@ -702,7 +702,7 @@ fn rows_to_table(rows: Vec<(Vec<String>, Pap)>) -> Table {
                 }
                 _ => (k, 1),
             };
-            if pap.vmerge.get(k) == Some(&1) && merge_down(&mut cells, r, start).is_some() {
+            if pap.vmerge.get(k) == Some(&1) && cells.merge_down(r, start).is_some() {
                 continue;
             }
             cells.push(Cell {
@@ -718,5 +718,5 @@ fn rows_to_table(rows: Vec<(Vec<String>, Pap)>) -> Table {
             });
         }
     }
-    Table::from_cells(cells)
+    Table::from_cells(cells.cells)
 }

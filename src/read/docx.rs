@@ -5,7 +5,7 @@
 use super::numbering::{Numbering, Styles, attr_num, val, val_num};
 use super::ooxml_zip::{self, Budget};
 use super::{Deadline, Limits, ReadError};
-use crate::model::{Block, Cell, Document, Paragraph, Table, merge_down};
+use crate::model::{Block, Cell, CellBuilder, Document, Paragraph, Table};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 
@@ -723,11 +723,11 @@ fn resolve_table(t: TableB) -> Table {
         .or_else(|| width_positions(&rows, &t.grid))
         .unwrap_or_else(|| span_positions_unchecked(&rows));
 
-    let mut cells: Vec<Cell> = Vec::new();
+    let mut cells = CellBuilder::default();
     for (r, (row, pos)) in rows.into_iter().zip(positions).enumerate() {
         for (c, (start, span)) in row.cells.into_iter().zip(pos) {
             if c.vmerge == Some(false)
-                && let Some(a) = merge_down(&mut cells, r, start)
+                && let Some(a) = cells.merge_down(r, start)
             {
                 // Text typed into a continuation cell still belongs to the merge.
                 let extra = blocks_text(&c.blocks);
@@ -748,7 +748,7 @@ fn resolve_table(t: TableB) -> Table {
             });
         }
     }
-    Table::from_cells(cells)
+    Table::from_cells(cells.cells)
 }
 
 /// Grid positions from gridBefore + gridSpan, when every row adds up to the

@@ -324,9 +324,59 @@ fn collect_rows<'a>(node: NodeRef<'a, Node>, out: &mut Vec<NodeRef<'a, Node>>, d
     }
 }
 
+/// Nesting the parser is given at most: html5ever checks its stack of open
+/// elements for every tag, so 200,000 nested `<div>`s would take minutes.
+const MAX_PARSE_DEPTH: usize = 2048;
+
+/// Elements that close themselves or are closed by the next of their kind:
+/// they do not nest however they are written.
+const NON_NESTING: &[&str] = &[
+    "br", "img", "meta", "link", "input", "hr", "col", "area", "base", "wbr", "source", "embed",
+    "param", "track", "p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "thead",
+    "tbody", "tfoot", "colgroup", "rp", "rt", "!doctype",
+];
+
+/// The deepest nesting of start tags over end tags, found by a scan of the
+/// raw text (no tree built).
+fn nesting_depth(text: &str) -> usize {
+    let b = text.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(|c| *c == b'<') {
+        i += off + 1;
+        let closing = b.get(i) == Some(&b'/');
+        let start = i + usize::from(closing);
+        let end = b[start..]
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || *c == b'!'))
+            .map_or(b.len(), |e| start + e);
+        if end == start {
+            continue;
+        }
+        let name = text[start..end].to_ascii_lowercase();
+        if NON_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
 pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Document, ReadError> {
     let text = decode(bytes);
     deadline.check()?;
+    let depth = nesting_depth(&text);
+    if depth > MAX_PARSE_DEPTH.max(limits.max_xml_depth) {
+        return Err(ReadError::TooLarge(format!(
+            "the page nests elements {depth} deep, more than {} (no report page does)",
+            MAX_PARSE_DEPTH.max(limits.max_xml_depth)
+        )));
+    }
     let html = Html::parse_document(&text);
     deadline.check()?;
     let mut b = Builder {
@@ -385,6 +435,20 @@ mod tests {
             })
             .collect();
         assert_eq!(texts, vec!["一、总体情况", "第一行", "第二行", "IMG 表三"]);
+    }
+
+    #[test]
+    fn nesting_is_measured_without_parsing() {
+        assert_eq!(
+            nesting_depth("<html><body><div><p>a<p>b</div></body></html>"),
+            3
+        );
+        assert_eq!(
+            nesting_depth("<table><tr><td>1<td>2</table><br><img src=x>"),
+            1
+        );
+        let deep = format!("{}x{}", "<div>".repeat(5000), "</div>".repeat(5000));
+        assert_eq!(nesting_depth(&deep), 5000);
     }
 
     #[test]

@@ -248,7 +248,8 @@ impl Numbering {
                 b"lvlOverride" => override_lvl = attr_num(e, b"ilvl").map(|v| v.clamp(0, 8) as u8),
                 b"startOverride" => {
                     if let (Some((_, num)), Some(l)) = (cur_num.as_mut(), override_lvl) {
-                        num.start_overrides.insert(l, val_num(e).unwrap_or(1));
+                        num.start_overrides
+                            .insert(l, val_num(e).unwrap_or(1).clamp(-1, MAX_COUNTER));
                     }
                 }
                 b"lvl" => {
@@ -264,7 +265,7 @@ impl Numbering {
                 }
                 b"start" => {
                     if let Some((_, l)) = cur_lvl.as_mut() {
-                        l.start = val_num(e).unwrap_or(1);
+                        l.start = val_num(e).unwrap_or(1).clamp(-1, MAX_COUNTER);
                     }
                 }
                 b"numFmt" => {
@@ -336,7 +337,7 @@ impl Numbering {
             .collect();
         let counters = self.counters.entry(num_id).or_insert([None; 9]);
         let i = usize::from(ilvl);
-        counters[i] = Some(counters[i].map_or(starts[i], |c| c + 1));
+        counters[i] = Some(counters[i].map_or(starts[i], |c| c.saturating_add(1).min(MAX_COUNTER)));
         for c in counters.iter_mut().skip(i + 1) {
             *c = None;
         }
@@ -361,13 +362,29 @@ impl Numbering {
                         .unwrap_or_default()
                 };
                 out.push_str(&format_counter(value, &fmt));
+                if out.len() > MAX_LABEL_BYTES {
+                    break;
+                }
                 continue;
             }
             out.push(c);
         }
+        // A hostile lvlText (thousands of %1) must not size the label.
+        if out.len() > MAX_LABEL_BYTES {
+            let cut = (0..=MAX_LABEL_BYTES)
+                .rev()
+                .find(|i| out.is_char_boundary(*i))
+                .unwrap_or(0);
+            out.truncate(cut);
+        }
         Some(out)
     }
 }
+
+/// Largest list counter kept (a `w:start` of 2^63 is clamped to it).
+const MAX_COUNTER: i64 = 1_000_000;
+/// Longest list label produced.
+const MAX_LABEL_BYTES: usize = 256;
 
 const CN_DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 const CN_LEGAL: [&str; 10] = ["零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"];
@@ -402,7 +419,9 @@ fn alpha(n: i64, base: u8) -> String {
         return n.to_string();
     }
     let letter = (base + ((n - 1) % 26) as u8) as char;
-    std::iter::repeat_n(letter, ((n - 1) / 26 + 1) as usize).collect()
+    // Word repeats the letter past Z (AA, AAA); the count is bounded so a
+    // start value of 2^63 cannot size a string.
+    std::iter::repeat_n(letter, (((n - 1) / 26 + 1) as usize).min(32)).collect()
 }
 
 fn roman(mut n: i64) -> String {

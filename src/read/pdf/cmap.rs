@@ -165,6 +165,16 @@ fn utf16_add(bytes: &[u8], n: u32) -> String {
 
 /// Largest bfrange / cidrange span expanded into the maps.
 const MAX_RANGE: u32 = 0x1_0000;
+/// Most mappings one CMap may insert, whatever its ranges say (a code is at
+/// most four bytes; a real CMap maps tens of thousands).
+const MAX_MAPPINGS: usize = 0x4_0000;
+/// Longest destination of one code, in bytes of UTF-16 (a ligature is a few
+/// characters; a 1 MB destination repeated over a range is an attack).
+const MAX_DST_BYTES: usize = 32;
+
+fn dst_bytes(d: &[u8]) -> &[u8] {
+    &d[..d.len().min(MAX_DST_BYTES)]
+}
 
 impl CMap {
     pub fn parse(data: &[u8]) -> CMap {
@@ -187,7 +197,7 @@ impl CMap {
                     while let (Some(Tok::Hex(src)), Some(dst)) = (toks.get(i), toks.get(i + 1)) {
                         match dst {
                             Tok::Hex(d) => {
-                                m.to_unicode.insert(be(src), utf16be(d));
+                                m.to_unicode.insert(be(src), utf16be(dst_bytes(d)));
                             }
                             Tok::Name(n) => {
                                 if let Some(s) = super::font::glyph_name_to_unicode(n) {
@@ -208,8 +218,10 @@ impl CMap {
                         let span = hi.saturating_sub(lo).min(MAX_RANGE);
                         match toks.get(i + 2) {
                             Some(Tok::Hex(dst)) => {
-                                for k in 0..=span {
-                                    m.to_unicode.insert(lo + k, utf16_add(dst, k));
+                                let room = MAX_MAPPINGS.saturating_sub(m.to_unicode.len()) as u32;
+                                for k in 0..=span.min(room) {
+                                    m.to_unicode
+                                        .insert(lo.saturating_add(k), utf16_add(dst_bytes(dst), k));
                                 }
                                 i += 3;
                             }
@@ -217,8 +229,9 @@ impl CMap {
                                 let mut j = i + 3;
                                 let mut k = 0;
                                 while let Some(Tok::Hex(dst)) = toks.get(j) {
-                                    if k <= span {
-                                        m.to_unicode.insert(lo + k, utf16be(dst));
+                                    if k <= span && m.to_unicode.len() < MAX_MAPPINGS {
+                                        m.to_unicode
+                                            .insert(lo.saturating_add(k), utf16be(dst_bytes(dst)));
                                     }
                                     k += 1;
                                     j += 1;

@@ -181,6 +181,8 @@ pub struct Interpreter<'a> {
     out: PageContent,
     ops: usize,
     seq: usize,
+    /// Bytes of text shown on this page so far.
+    shown: usize,
     /// Form XObjects being drawn (cycle guard).
     forms: Vec<ObjectId>,
 }
@@ -200,6 +202,7 @@ impl<'a> Interpreter<'a> {
             out: PageContent::default(),
             ops: 0,
             seq: 0,
+            shown: 0,
             forms: Vec::new(),
         }
     }
@@ -291,7 +294,7 @@ impl<'a> Interpreter<'a> {
     ) -> Result<(), ReadError> {
         // Decoding holds every operation in memory: a stream too long to stay
         // under the operation limit is refused before it is decoded.
-        if content.len() / 24 > self.limits.max_ops {
+        if content.len() / 24 > self.limits.max_ops || count_tokens(content) > self.limits.max_ops {
             return Err(ReadError::TooLarge(format!(
                 "a page's content stream is {} bytes, more than {} operations can take; raise --max-pdf-ops if the file is genuine",
                 content.len(),
@@ -381,7 +384,7 @@ impl<'a> Interpreter<'a> {
                     };
                     for item in items {
                         match item {
-                            Object::String(bytes, _) => self.show(bytes, &gs, &mut tm),
+                            Object::String(bytes, _) => self.show(bytes, &gs, &mut tm)?,
                             o => {
                                 let adj = num(o) / 1000.0 * gs.size;
                                 let vertical = gs.font.as_ref().is_some_and(|f| f.vertical);
@@ -603,8 +606,18 @@ impl<'a> Interpreter<'a> {
     }
 
     /// Draws a string: one TextChar per code, advancing the text matrix.
-    fn show(&mut self, bytes: &[u8], gs: &GState, tm: &mut Matrix) {
-        let Some(font) = gs.font.clone() else { return };
+    /// A page drawing more characters than any report page holds is
+    /// refused before the string is decoded.
+    fn show(&mut self, bytes: &[u8], gs: &GState, tm: &mut Matrix) -> Result<(), ReadError> {
+        let Some(font) = gs.font.clone() else {
+            return Ok(());
+        };
+        self.shown = self.shown.saturating_add(bytes.len());
+        if self.shown > MAX_SHOWN_BYTES_PER_PAGE {
+            return Err(ReadError::TooLarge(format!(
+                "a page draws more than {MAX_SHOWN_BYTES_PER_PAGE} bytes of text; no report page holds that much"
+            )));
+        }
         let size = gs.size;
         for g in font.decode(bytes) {
             let trm = Matrix([size * gs.hscale, 0.0, 0.0, size, 0.0, gs.rise])
@@ -667,7 +680,27 @@ impl<'a> Interpreter<'a> {
                 Matrix::translate((g.width * size + spacing) * gs.hscale, 0.0).then(tm)
             };
         }
+        Ok(())
     }
+}
+
+/// Text bytes one page may show (a dense report page shows a few thousand
+/// characters; this is 40 times more).
+const MAX_SHOWN_BYTES_PER_PAGE: usize = 1 << 18;
+
+/// Whitespace-separated tokens of a content stream (an upper bound on the
+/// objects decoding it would hold), counted without allocating.
+fn count_tokens(content: &[u8]) -> usize {
+    let mut n = 0;
+    let mut in_token = false;
+    for &b in content {
+        let space = matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c' | 0);
+        if !space && !in_token {
+            n += 1;
+        }
+        in_token = !space;
+    }
+    n
 }
 
 /// The centre line of a box thin enough to be a drawn ruling.

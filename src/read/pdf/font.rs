@@ -262,9 +262,10 @@ impl Font {
         let first = dict_get(doc, d, b"FirstChar").and_then(num).unwrap_or(0.0) as u32;
         let mut widths = HashMap::new();
         if let Some(Object::Array(w)) = dict_get(doc, d, b"Widths") {
-            for (i, o) in w.iter().enumerate() {
+            // A simple font has 256 codes at most.
+            for (i, o) in w.iter().enumerate().take(256) {
                 if let Some(v) = num(deref(doc, o)) {
-                    widths.insert(first + i as u32, v);
+                    widths.insert(first.saturating_add(i as u32), v);
                 }
             }
         }
@@ -374,16 +375,19 @@ impl Font {
 /// /W array: `c [w1 w2 …]` or `cfirst clast w`.
 fn parse_w(doc: &Document, w: &[Object], out: &mut HashMap<u32, f32>) {
     let mut i = 0;
-    while i < w.len() {
+    let mut expanded = 0usize;
+    while i < w.len() && expanded < 0x1_0000 {
         let Some(start) = num(deref(doc, &w[i])) else {
             i += 1;
             continue;
         };
         match w.get(i + 1).map(|o| deref(doc, o)) {
             Some(Object::Array(ws)) => {
-                for (k, o) in ws.iter().enumerate().take(65536) {
+                let room = 0x1_0000usize.saturating_sub(expanded);
+                expanded += ws.len().min(room);
+                for (k, o) in ws.iter().enumerate().take(room) {
                     if let Some(v) = num(deref(doc, o)) {
-                        out.insert(start as u32 + k as u32, v);
+                        out.insert((start as u32).saturating_add(k as u32), v);
                     }
                 }
                 i += 2;
@@ -394,9 +398,14 @@ fn parse_w(doc: &Document, w: &[Object], out: &mut HashMap<u32, f32>) {
                     .get(i + 2)
                     .and_then(|o| num(deref(doc, o)))
                     .unwrap_or(1000.0);
-                let n = ((end - start).max(0.0) as u32).min(65535);
+                // All ranges together expand to at most the 65,536 CIDs
+                // there are (later ones overwrite), so 20,000 ranges of
+                // 65,536 cost no more than one.
+                let room = (0x1_0000usize.saturating_sub(expanded)) as u32;
+                let n = ((end - start).max(0.0) as u32).min(65535).min(room);
+                expanded += n as usize + 1;
                 for k in 0..=n {
-                    out.insert(start as u32 + k, v);
+                    out.insert((start as u32).saturating_add(k), v);
                 }
                 i += 3;
             }

@@ -26,20 +26,22 @@ fn is_ascii_word(c: Option<char>) -> bool {
 pub fn lines(mut chars: Vec<&TextChar>) -> Vec<TextLine> {
     chars.sort_by(|a, b| a.cy().total_cmp(&b.cy()).then(a.x0.total_cmp(&b.x0)));
     let mut groups: Vec<Vec<&TextChar>> = Vec::new();
+    // The last group's vertical extent, kept as it grows (one pass).
+    let (mut gy0, mut gy1) = (f32::MAX, f32::MIN);
     for c in chars {
-        let joins = groups.last().is_some_and(|g| {
-            let (y0, y1) = g
-                .iter()
-                .fold((f32::MAX, f32::MIN), |(a, b), c| (a.min(c.y0), b.max(c.y1)));
-            let overlap = c.y1.min(y1) - c.y0.max(y0);
-            overlap > 0.5 * (c.y1 - c.y0).min(y1 - y0)
-        });
+        let joins = !groups.is_empty() && {
+            let overlap = c.y1.min(gy1) - c.y0.max(gy0);
+            overlap > 0.5 * (c.y1 - c.y0).min(gy1 - gy0)
+        };
         if joins {
             if let Some(g) = groups.last_mut() {
                 g.push(c);
             }
+            gy0 = gy0.min(c.y0);
+            gy1 = gy1.max(c.y1);
         } else {
             groups.push(vec![c]);
+            (gy0, gy1) = (c.y0, c.y1);
         }
     }
     groups

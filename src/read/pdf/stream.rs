@@ -49,17 +49,22 @@ pub fn word_lines(chars: &[TextChar], idx: &[usize], gap: f32) -> Vec<WordLine> 
             .then(chars[*a].x0.total_cmp(&chars[*b].x0))
     });
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    // The last group's vertical extent, kept as it grows (one pass).
+    let (mut gy0, mut gy1) = (f32::MAX, f32::MIN);
     for i in order {
         let c = &chars[i];
-        let joins = groups.last().is_some_and(|g| {
-            let (y0, y1) = g.iter().fold((f32::MAX, f32::MIN), |(a, b), j| {
-                (a.min(chars[*j].y0), b.max(chars[*j].y1))
-            });
-            c.y1.min(y1) - c.y0.max(y0) > 0.5 * (c.y1 - c.y0).min(y1 - y0)
-        });
+        let joins = !groups.is_empty()
+            && c.y1.min(gy1) - c.y0.max(gy0) > 0.5 * (c.y1 - c.y0).min(gy1 - gy0);
         match groups.last_mut() {
-            Some(g) if joins => g.push(i),
-            _ => groups.push(vec![i]),
+            Some(g) if joins => {
+                g.push(i);
+                gy0 = gy0.min(c.y0);
+                gy1 = gy1.max(c.y1);
+            }
+            _ => {
+                groups.push(vec![i]);
+                (gy0, gy1) = (c.y0, c.y1);
+            }
         }
     }
     groups
