@@ -116,7 +116,32 @@ enum Command {
     },
 }
 
+/// Peak resident memory of this process in KB (Linux), for the tests that
+/// check hostile files stay bounded: printed when GOVREPORT_PEAK_RSS is set.
+fn report_peak_rss() {
+    if std::env::var_os("GOVREPORT_PEAK_RSS").is_none() {
+        return;
+    }
+    let kb = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse::<u64>().ok())
+        });
+    if let Some(kb) = kb {
+        eprintln!("peak_rss_kb={kb}");
+    }
+}
+
 fn main() -> ExitCode {
+    let code = run_cli();
+    report_peak_rss();
+    code
+}
+
+fn run_cli() -> ExitCode {
     match Cli::parse().command {
         Command::Extract {
             paths,

@@ -366,3 +366,218 @@ fn hostile_constructions_get_their_error_codes_quickly() {
         started.elapsed()
     );
 }
+
+/// Runs one file alone with the peak-memory report on; returns its record,
+/// the wall time and the peak RSS in MB.
+fn run_alone(path: &Path, extra: &[&str]) -> (Vec<Value>, Duration, u64) {
+    let started = Instant::now();
+    let out = bin()
+        .arg("extract")
+        .args(extra)
+        .arg(path)
+        .env("GOVREPORT_PEAK_RSS", "1")
+        .output()
+        .expect("run govreport");
+    let took = started.elapsed();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let kb: u64 = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("peak_rss_kb="))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("{}: no peak report (killed?): {stderr}", path.display()));
+    (records(&out), took, kb / 1024)
+}
+
+fn docx_with_numbering(path: &Path, document_xml: &[u8], numbering_xml: &[u8]) {
+    let f = std::fs::File::create(path).unwrap();
+    let mut z = zip::ZipWriter::new(f);
+    let o = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    z.start_file("word/document.xml", o).unwrap();
+    z.write_all(document_xml).unwrap();
+    z.start_file("word/numbering.xml", o).unwrap();
+    z.write_all(numbering_xml).unwrap();
+    z.finish().unwrap();
+}
+
+const W_NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+
+/// A one-page PDF whose page draws `content` with font F1 = object 5, and
+/// further objects from 6 on.
+fn one_page_pdf(content: &[u8], font: Vec<u8>, more: Vec<Vec<u8>>) -> Vec<u8> {
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_vec(),
+        stream("", content),
+        font,
+    ];
+    objects.extend(more);
+    pdf_with(&objects)
+}
+
+/// Issue 10's classes: inputs whose numbers would size an allocation or a
+/// loop (abort or hang before the bounds). Each gets one record with an
+/// accepted code, within the deadline + 2 s, under 512 MB.
+#[test]
+fn inputs_that_size_allocations_or_loops_stay_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n);
+    let para = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+    // List level starting at 2^63 with a label of 5,000 %1 in letters.
+    let numbering = format!(
+        "<w:numbering {W_NS}><w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"9223372036854775807\"/><w:numFmt w:val=\"upperLetter\"/><w:lvlText w:val=\"{}\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>",
+        "%1".repeat(5000)
+    );
+    let numbered = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p>".repeat(50);
+    docx_with_numbering(
+        &p("list-start.docx"),
+        format!("<w:document {W_NS}><w:body>{numbered}</w:body></w:document>").as_bytes(),
+        numbering.as_bytes(),
+    );
+    // A 200,000-row vertical merge (read with the ratio limit raised so
+    // the merge itself is what is measured).
+    let rows = "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr>"
+        .repeat(200_000);
+    docx_with(
+        &p("long-merge.docx"),
+        format!("<w:document {W_NS}><w:body>{}<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr>{rows}</w:tbl></w:body></w:document>", para("x"))
+            .as_bytes(),
+    );
+    // Spans at the HTML maxima, and 200,000 nested <div>s.
+    std::fs::write(
+        p("spans.html"),
+        format!(
+            "<html><body><table>{}</table></body></html>",
+            "<tr><td colspan=1000 rowspan=65534>1</td></tr>".repeat(200)
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        p("divs.html"),
+        format!(
+            "<html><body>{}x{}</body></html>",
+            "<div>".repeat(200_000),
+            "</div>".repeat(200_000)
+        ),
+    )
+    .unwrap();
+    let helvetica = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec();
+    // An 8 MB string in one Tj.
+    let mut tj = b"BT /F1 12 Tf 10 10 Td (".to_vec();
+    tj.extend(std::iter::repeat_n(b'A', 8 << 20));
+    tj.extend_from_slice(b") Tj ET");
+    std::fs::write(
+        p("long-string.pdf"),
+        one_page_pdf(&tj, helvetica.clone(), vec![]),
+    )
+    .unwrap();
+    // A ToUnicode bfrange over 0000-FFFF with a 1 MB destination.
+    let mut cmap = b"begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfrange <0000> <FFFF> <".to_vec();
+    cmap.extend(std::iter::repeat_n(b"4E00".as_slice(), 250_000).flatten());
+    cmap.extend_from_slice(b"> endbfrange endcmap");
+    let type0 = |extra: &str| {
+        format!("<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H {extra} /DescendantFonts [7 0 R] >>").into_bytes()
+    };
+    std::fs::write(
+        p("bfrange.pdf"),
+        one_page_pdf(
+            b"BT /F1 12 Tf 10 10 Td <00010002> Tj ET",
+            type0("/ToUnicode 6 0 R"),
+            vec![
+                stream("", &cmap),
+                b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>".to_vec(),
+            ],
+        ),
+    )
+    .unwrap();
+    // A /W array of 20,000 ranges of 65,536 CIDs, and /Widths at FirstChar 2^32-1.
+    let w = "0 65535 500 ".repeat(20_000);
+    std::fs::write(
+        p("w-ranges.pdf"),
+        one_page_pdf(
+            b"BT /F1 12 Tf 10 10 Td <00010002> Tj ET",
+            type0(""),
+            vec![
+                vec![],
+                format!("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /W [{w}] /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 0 >> >>").into_bytes(),
+            ],
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        p("first-char.pdf"),
+        one_page_pdf(
+            b"BT /F1 12 Tf 10 10 Td (AB) Tj ET",
+            b"<< /Type /Font /Subtype /TrueType /BaseFont /X /FirstChar 4294967295 /Widths [1 2 3] >>".to_vec(),
+            vec![],
+        ),
+    )
+    .unwrap();
+    // 12 million two-byte operators, and 250,000 text lines drawn over each other.
+    std::fs::write(
+        p("q-flood.pdf"),
+        one_page_pdf(&b"q\n".repeat(12_000_000), helvetica.clone(), vec![]),
+    )
+    .unwrap();
+    let mut lines = b"BT /F1 12 Tf ".to_vec();
+    for i in 0..250_000u32 {
+        lines.extend_from_slice(
+            format!("1 0 0 1 {} {} Tm (AB) Tj ", i % 500, (i * 7) % 790).as_bytes(),
+        );
+    }
+    lines.extend_from_slice(b"ET");
+    std::fs::write(
+        p("overlapping-lines.pdf"),
+        one_page_pdf(&lines, helvetica, vec![]),
+    )
+    .unwrap();
+
+    let cases: [(&str, &[&str], &[&str]); 11] = [
+        ("list-start.docx", &[], &["ok"]),
+        (
+            "long-merge.docx",
+            &["--max-compression-ratio", "100000"],
+            &["ok", "too_large"],
+        ),
+        ("spans.html", &[], &["ok"]),
+        ("divs.html", &[], &["too_large"]),
+        ("long-string.pdf", &[], &["too_large"]),
+        ("bfrange.pdf", &[], &["ok", "no_text_layer", "corrupt"]),
+        ("w-ranges.pdf", &[], &["ok", "no_text_layer", "corrupt"]),
+        ("first-char.pdf", &[], &["ok", "no_text_layer", "corrupt"]),
+        ("q-flood.pdf", &[], &["too_large"]),
+        (
+            "overlapping-lines.pdf",
+            &[],
+            &["too_large", "ok", "no_text_layer"],
+        ),
+        ("divs.html", &["--timeout", "1"], &["too_large", "timeout"]),
+    ];
+    for (name, extra, accepted) in cases {
+        let (recs, took, mb) = run_alone(&p(name), extra);
+        assert_eq!(recs.len(), 1, "{name}: one record");
+        let c = code(&recs[0]);
+        assert!(
+            accepted.contains(&c.as_str()),
+            "{name}: {c} not in {accepted:?}"
+        );
+        assert!(took < Duration::from_secs(12), "{name}: took {took:?}");
+        assert!(mb < 512, "{name}: peak {mb} MB");
+    }
+    // All of them in one batch with a good report between: every record is
+    // there, in order, and the good one is unchanged.
+    let good = root().join("samples/seed-2020-jinyang.docx");
+    let mut args: Vec<String> = vec!["extract".into()];
+    for (i, (name, _, _)) in cases.iter().enumerate() {
+        args.push(p(name).to_string_lossy().into_owned());
+        if i == 4 {
+            args.push(good.to_string_lossy().into_owned());
+        }
+    }
+    let out = bin().args(&args).output().unwrap();
+    let recs = records(&out);
+    assert_eq!(recs.len(), cases.len() + 1);
+    assert_eq!(code(&recs[5]), "ok");
+    assert_eq!(recs[5]["applications"]["new_received"]["total"], 2);
+}
