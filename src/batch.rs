@@ -112,6 +112,21 @@ fn expand_archive(archive: &Path, out: &mut Inputs) {
         return;
     };
     for i in 0..z.len() {
+        // A member we cannot open (encrypted, or compressed by a method not
+        // built in) still gets a record saying so, rather than vanishing.
+        if let Ok(raw) = z.by_index_raw(i)
+            && !raw.is_dir()
+            && member_problem(&raw).is_some()
+        {
+            out.inputs.push(Input {
+                location: Location::Member {
+                    archive: archive.to_path_buf(),
+                    index: i,
+                },
+                display: format!("{display}!{}", member_name(&raw)),
+            });
+            continue;
+        }
         let Ok(mut f) = z.by_index(i) else { continue };
         if f.is_dir() {
             continue;
@@ -231,11 +246,47 @@ fn walk(dir: &Path, out: &mut Inputs) {
     }
 }
 
+/// Why a zip member cannot be read at all.
+#[derive(Debug, Clone, Copy)]
+enum MemberProblem {
+    Encrypted,
+    Compression,
+}
+
+impl std::fmt::Display for MemberProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            MemberProblem::Encrypted => {
+                "the archive member is password-protected (ZipCrypto or AES); extract it with its password first"
+            }
+            MemberProblem::Compression => {
+                "the archive member is compressed with a method this build cannot read (only stored and deflate are built in); re-pack it as a plain zip"
+            }
+        })
+    }
+}
+
+impl std::error::Error for MemberProblem {}
+
+fn member_problem(f: &zip::read::ZipFile<'_, impl Read>) -> Option<MemberProblem> {
+    use zip::CompressionMethod::{Deflated, Stored};
+    if f.encrypted() {
+        Some(MemberProblem::Encrypted)
+    } else if !matches!(f.compression(), Stored | Deflated) {
+        Some(MemberProblem::Compression)
+    } else {
+        None
+    }
+}
+
 fn read_member(
     z: &mut zip::ZipArchive<impl Read + std::io::Seek>,
     index: usize,
     limit: u64,
 ) -> std::io::Result<Vec<u8>> {
+    if let Some(problem) = z.by_index_raw(index).ok().and_then(|f| member_problem(&f)) {
+        return Err(std::io::Error::other(problem));
+    }
     let mut f = z.by_index(index).map_err(std::io::Error::other)?;
     let mut buf = Vec::new();
     (&mut f).take(limit + 1).read_to_end(&mut buf)?;
@@ -290,16 +341,23 @@ pub struct RunOptions<'a> {
 }
 
 fn io_failure(input: &Input, e: std::io::Error) -> Record {
-    Record::failed(
-        Source {
-            path: input.display.clone(),
-            format: "unknown".into(),
-            sha256: String::new(),
-            bytes: 0,
-        },
-        "corrupt",
-        format!("the file could not be read: {e}"),
-    )
+    let source = Source {
+        path: input.display.clone(),
+        format: "unknown".into(),
+        sha256: String::new(),
+        bytes: 0,
+    };
+    match e.get_ref().and_then(|r| r.downcast_ref::<MemberProblem>()) {
+        Some(p @ MemberProblem::Encrypted) => Record::failed(source, "encrypted", p.to_string()),
+        Some(p @ MemberProblem::Compression) => {
+            Record::failed(source, "unsupported_format", p.to_string())
+        }
+        None => Record::failed(
+            source,
+            "corrupt",
+            format!("the file could not be read: {e}"),
+        ),
+    }
 }
 
 /// A record for a document already extracted in this run (same sha256):

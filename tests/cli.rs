@@ -269,3 +269,52 @@ fn office_file_or_archive_without_documents_gets_one_record_each() {
         assert_eq!(r["error"]["code"], "unsupported_format", "{r}");
     }
 }
+
+#[test]
+fn encrypted_or_unreadably_compressed_archive_members_get_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("batch.zip");
+    let good = std::fs::read(sample("seed-2020-jinyang.docx")).unwrap();
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for name in ["a-locked.docx", "b-bzip2.pdf", "c-good.docx"] {
+        z.start_file(name, stored).unwrap();
+        std::io::Write::write_all(&mut z, &good).unwrap();
+    }
+    z.finish().unwrap();
+    // Mark member 1 encrypted (flag bit 0) and member 2 as bzip2 (method
+    // 12), in both its local and its central header.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let find_all = |b: &[u8], sig: &[u8]| -> Vec<usize> {
+        b.windows(4)
+            .enumerate()
+            .filter(|(_, w)| *w == sig)
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let locals = find_all(&bytes, b"PK\x03\x04");
+    let centrals = find_all(&bytes, b"PK\x01\x02");
+    // Only the headers the writer made (the DOCX inside is stored too, so
+    // its own signatures appear: take the outer ones by name).
+    let at = |offsets: &[usize], name_at: usize, name: &[u8]| -> usize {
+        *offsets
+            .iter()
+            .find(|o| bytes.get(**o + name_at..**o + name_at + name.len()) == Some(name))
+            .unwrap()
+    };
+    let (l1, c1) = (at(&locals, 30, b"a-locked"), at(&centrals, 46, b"a-locked"));
+    let (l2, c2) = (at(&locals, 30, b"b-bzip2"), at(&centrals, 46, b"b-bzip2"));
+    bytes[l1 + 6] |= 1;
+    bytes[c1 + 8] |= 1;
+    bytes[l2 + 8] = 12;
+    bytes[c2 + 10] = 12;
+    std::fs::write(&path, &bytes).unwrap();
+    let out = run(&["extract", path.to_str().unwrap()]);
+    let recs = lines(&out);
+    assert_eq!(recs.len(), 3, "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(recs[0]["error"]["code"], "encrypted");
+    assert_eq!(recs[1]["error"]["code"], "unsupported_format");
+    assert!(recs[2]["error"].is_null());
+    assert_eq!(out.status.code(), Some(1));
+}
