@@ -221,11 +221,21 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
         // One row of figures is a table when it is wide (table 四), under a
         // header line with a word per figure, or at the top of a page (the
         // rest of a table that began on the page before).
-        let under_header = i > 0
-            && !is_row(&lines[i - 1])
-            && !is_caption(&lines[i - 1])
-            && lines[i - 1].words.len() > figures(&lines[i]).len()
-            && lines[i - 1].words.len() >= 2;
+        // The header may stand above rows whose figures are all blank
+        // (规章 with zeros printed as nothing): look past up to two of them.
+        let mut h = i;
+        while h > 0
+            && i - h < 2
+            && lines[h - 1].words.len() == 1
+            && figures(&lines[h - 1]).is_empty()
+        {
+            h -= 1;
+        }
+        let under_header = h > 0
+            && !is_row(&lines[h - 1])
+            && !is_caption(&lines[h - 1])
+            && lines[h - 1].words.len() > figures(&lines[i]).len()
+            && lines[h - 1].words.len() >= 2;
         let lone_ok = is_wide_row(&lines[i])
             || under_header
             || (i == 0 && lines[i].words.len() > figures(&lines[i]).len());
@@ -451,9 +461,78 @@ fn join_wrapped_labels(
         .collect()
 }
 
+/// Column centres from the lowest header cells (the leaf headers, printed
+/// over up to three lines), each word cut where its glyphs leave a gap:
+/// headers of neighbouring columns often touch. Only right of `left`.
+fn header_columns(header: &[WordLine], left: f32) -> Vec<f32> {
+    let Some(bottom) = header.iter().map(|l| l.y1).reduce(f32::max) else {
+        return Vec::new();
+    };
+    let size = header.iter().map(|l| l.size).fold(0.0, f32::max).max(1.0);
+    let mut pieces: Vec<(f32, f32)> = Vec::new();
+    for l in header.iter().filter(|l| l.y0 >= bottom - 3.5 * size) {
+        for w in &l.words {
+            let mut piece: Option<(f32, f32)> = None;
+            for (i, (x0, x1, _)) in w.glyphs.iter().enumerate() {
+                let gap = i > 0 && x0 - w.glyphs[i - 1].1 > 0.15 * size;
+                match piece {
+                    Some((p0, _)) if !gap => piece = Some((p0, *x1)),
+                    _ => {
+                        pieces.extend(piece.take().filter(|p| p.0 >= left));
+                        piece = Some((*x0, *x1));
+                    }
+                }
+            }
+            pieces.extend(piece.filter(|p| p.0 >= left));
+        }
+    }
+    // Pieces that overlap across lines are one header cell (结果维 over 持).
+    pieces.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut cells: Vec<(f32, f32, Vec<f32>)> = Vec::new();
+    for (x0, x1) in pieces {
+        match cells.last_mut() {
+            Some(c) if x0 < c.1 - 0.1 * size => {
+                c.1 = c.1.max(x1);
+                c.2.push((x0 + x1) / 2.0);
+            }
+            _ => cells.push((x0, x1, vec![(x0 + x1) / 2.0])),
+        }
+    }
+    cells.iter().map(|(x0, x1, _)| (x0 + x1) / 2.0).collect()
+}
+
 fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
     let data: Vec<&WordLine> = lines[header_lines..].iter().collect();
-    let cols = columns(&data);
+    let mut cols = columns(&data);
+    // Columns that are blank in every row leave no figure to find them by:
+    // the header names them. Taken when the header has more columns and
+    // every column of figures stands under one of them.
+    if let Some(first) = cols.first().copied() {
+        let size = data.iter().map(|l| l.size).fold(0.0, f32::max).max(1.0);
+        let hcols = header_columns(&lines[..header_lines], first - 2.5 * size);
+        let h_spacing = hcols
+            .windows(2)
+            .map(|w| w[1] - w[0])
+            .fold(f32::MAX, f32::min);
+        // Header columns of a real grid are evenly spaced; a group title's
+        // centre (法人或其他组织) between two of them is not a column.
+        let mut gaps: Vec<f32> = hcols.windows(2).map(|w| w[1] - w[0]).collect();
+        gaps.sort_by(f32::total_cmp);
+        let even = gaps.first().zip(gaps.last()).is_some_and(|(lo, hi)| {
+            let median = gaps[gaps.len() / 2];
+            *lo >= 0.6 * median && *hi <= 1.6 * median
+        });
+        if hcols.len() > cols.len()
+            && hcols.len() <= 40
+            && even
+            && h_spacing > size
+            && cols
+                .iter()
+                .all(|c| hcols.iter().any(|h| (h - c).abs() < 0.4 * h_spacing))
+        {
+            cols = hcols;
+        }
+    }
     let spacing = cols
         .windows(2)
         .map(|w| w[1] - w[0])
