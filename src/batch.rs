@@ -293,6 +293,44 @@ fn read_member(
     Ok(buf)
 }
 
+/// An archive a worker has open, kept for the members that follow: reading
+/// its central directory again for each of 100,000 members would make a run
+/// quadratic. Inputs come in archive order, so one per worker is enough.
+struct OpenArchive {
+    path: PathBuf,
+    zip: zip::ZipArchive<std::fs::File>,
+    /// The nested zip last read from it: (outer member index, its archive).
+    nested: Option<(usize, zip::ZipArchive<Cursor<Vec<u8>>>)>,
+}
+
+thread_local! {
+    static OPEN_ARCHIVE: std::cell::RefCell<Option<OpenArchive>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` on the archive at `path`, opened once per worker.
+fn with_archive<T>(
+    path: &Path,
+    f: impl FnOnce(&mut OpenArchive) -> std::io::Result<T>,
+) -> std::io::Result<T> {
+    OPEN_ARCHIVE.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.as_ref().is_none_or(|a| a.path != path) {
+            let zip =
+                zip::ZipArchive::new(std::fs::File::open(path)?).map_err(std::io::Error::other)?;
+            *slot = Some(OpenArchive {
+                path: path.to_path_buf(),
+                zip,
+                nested: None,
+            });
+        }
+        match slot.as_mut() {
+            Some(a) => f(a),
+            None => Err(std::io::Error::other("archive not open")),
+        }
+    })
+}
+
 /// The bytes of an input, bounded by the input-size limit.
 pub fn load(input: &Input, opts: &Options) -> std::io::Result<Vec<u8>> {
     let limit = opts.limits.max_input_bytes;
@@ -305,22 +343,24 @@ pub fn load(input: &Input, opts: &Options) -> std::io::Result<Vec<u8>> {
             Ok(buf)
         }
         Location::Member { archive, index } => {
-            let mut z = zip::ZipArchive::new(std::fs::File::open(archive)?)
-                .map_err(std::io::Error::other)?;
-            read_member(&mut z, *index, limit)
+            with_archive(archive, |a| read_member(&mut a.zip, *index, limit))
         }
         Location::Nested {
             archive,
             outer,
             index,
-        } => {
-            let mut z = zip::ZipArchive::new(std::fs::File::open(archive)?)
-                .map_err(std::io::Error::other)?;
-            let outer_bytes = read_member(&mut z, *outer, MAX_NESTED_ZIP)?;
-            let mut inner =
-                zip::ZipArchive::new(Cursor::new(outer_bytes)).map_err(std::io::Error::other)?;
-            read_member(&mut inner, *index, limit)
-        }
+        } => with_archive(archive, |a| {
+            if a.nested.as_ref().is_none_or(|(o, _)| o != outer) {
+                let outer_bytes = read_member(&mut a.zip, *outer, MAX_NESTED_ZIP)?;
+                let inner = zip::ZipArchive::new(Cursor::new(outer_bytes))
+                    .map_err(std::io::Error::other)?;
+                a.nested = Some((*outer, inner));
+            }
+            match a.nested.as_mut() {
+                Some((_, inner)) => read_member(inner, *index, limit),
+                None => Err(std::io::Error::other("nested archive not open")),
+            }
+        }),
     }
 }
 
