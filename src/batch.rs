@@ -58,8 +58,15 @@ fn member_name(f: &zip::read::ZipFile<'_, impl Read>) -> String {
     }
 }
 
-fn is_zip_archive(head: &[u8]) -> bool {
-    read::sniff(head) == Format::Zip
+/// Whether a file's name says it is a document or an archive we read: such
+/// a file always gets a record (what it really holds decides which).
+fn claims_supported(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [
+        ".pdf", ".docx", ".doc", ".wps", ".ofd", ".html", ".htm", ".zip",
+    ]
+    .iter()
+    .any(|e| lower.ends_with(e))
 }
 
 /// Whether bytes at the start of a file look like a document we read.
@@ -151,8 +158,11 @@ fn expand_archive(archive: &Path, out: &mut Inputs) {
                             let inner_name = member_name(&g);
                             let mut ihead = Vec::new();
                             let _ = (&mut g).take(8192).read_to_end(&mut ihead);
+                            // A zip a level deeper than we open is named
+                            // too (its record says it was not read).
                             if is_document_head(&ihead)
-                                || ihead.starts_with(b"PK") && !is_zip_archive(&ihead)
+                                || ihead.starts_with(b"PK")
+                                || claims_supported(&inner_name)
                             {
                                 out.inputs.push(Input {
                                     location: Location::Nested {
@@ -168,7 +178,7 @@ fn expand_archive(archive: &Path, out: &mut Inputs) {
                         }
                     }
                 }
-                Format::Unknown => out.skipped += 1,
+                Format::Unknown if !claims_supported(&name) => out.skipped += 1,
                 _ => out.inputs.push(Input {
                     location: Location::Member {
                         archive: archive.to_path_buf(),
@@ -177,7 +187,7 @@ fn expand_archive(archive: &Path, out: &mut Inputs) {
                     display: format!("{display}!{name}"),
                 }),
             }
-        } else if is_document_head(&head) {
+        } else if is_document_head(&head) || claims_supported(&name) {
             out.inputs.push(Input {
                 location: Location::Member {
                     archive: archive.to_path_buf(),
@@ -235,7 +245,10 @@ fn walk(dir: &Path, out: &mut Inputs) {
             walk(&p, out);
         } else if file_is_archive(&p) {
             expand_archive(&p, out);
-        } else if is_document_head(&head_of(&p)) || head_of(&p).starts_with(b"PK") {
+        } else if is_document_head(&head_of(&p))
+            || head_of(&p).starts_with(b"PK")
+            || claims_supported(&p.to_string_lossy())
+        {
             out.inputs.push(Input {
                 display: p.to_string_lossy().into_owned(),
                 location: Location::File(p),

@@ -318,3 +318,28 @@ fn encrypted_or_unreadably_compressed_archive_members_get_records() {
     assert!(recs[2]["error"].is_null());
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn files_named_as_documents_always_get_a_record() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.docx"), "plain text, renamed").unwrap();
+    std::fs::write(dir.path().join("data.csv"), "a,b\n1,2\n").unwrap();
+    write_zip(
+        &dir.path().join("batch.zip"),
+        &[("zeros.pdf", &[0u8; 4096]), ("readme.txt", b"hello")],
+    );
+    let out = run(&["extract", dir.path().to_str().unwrap()]);
+    let recs = lines(&out);
+    let paths: Vec<&str> = recs
+        .iter()
+        .map(|r| r["source"]["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(recs.len(), 2, "{paths:?}");
+    assert!(paths[0].ends_with("batch.zip!zeros.pdf"), "{paths:?}");
+    assert!(paths[1].ends_with("notes.docx"), "{paths:?}");
+    for r in &recs {
+        assert_eq!(r["error"]["code"], "unsupported_format");
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("skipped 2 files"), "{stderr}");
+}
