@@ -391,6 +391,9 @@ pub struct RunOptions<'a> {
     pub jobs: usize,
     /// path → sha256 of records already written (for --resume).
     pub already: &'a HashMap<String, String>,
+    /// The program to read documents in (`PROGRAM worker`), one child
+    /// process per worker thread; `None` reads them in this process.
+    pub worker: Option<PathBuf>,
 }
 
 fn io_failure(input: &Input, e: std::io::Error) -> Record {
@@ -451,6 +454,7 @@ pub fn run(
             let tx = tx.clone();
             let (next, written, room, seen) = (&next, &written, &room, &seen);
             s.spawn(move || {
+                let mut child = run.worker.as_deref().map(crate::worker::Worker::new);
                 loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
                     let Some(input) = inputs.get(i) else { break };
@@ -482,11 +486,10 @@ pub fn run(
                                         sha,
                                         &inputs[j].display,
                                     ))),
-                                    None => Outcome::Record(Box::new(extract(
-                                        &bytes,
-                                        &input.display,
-                                        opts,
-                                    ))),
+                                    None => Outcome::Record(Box::new(match child.as_mut() {
+                                        Some(w) => w.extract(&bytes, &input.display, opts),
+                                        None => extract(&bytes, &input.display, opts),
+                                    })),
                                 }
                             }
                         }

@@ -17,6 +17,7 @@ pub mod series;
 pub mod show;
 pub mod template;
 pub mod text;
+pub mod worker;
 pub mod write;
 
 use read::{Format, Limits};

@@ -1,12 +1,43 @@
 //! The output record of SCHEMA.md, serialised in the documented key order.
 
 use crate::cell::Num;
-use serde::Serialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::sync::{Mutex, OnceLock};
+
+/// A string of the record's fixed vocabulary (keys, codes, template names)
+/// as `&'static str`, for records read back from JSON (a worker process's
+/// answer): each distinct string is kept once, and at most 4,096 are kept.
+pub fn intern(s: &str) -> &'static str {
+    static SET: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut set = SET
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(k) = set.get(s) {
+        return k;
+    }
+    if set.len() >= 4096 {
+        return "unknown";
+    }
+    let k: &'static str = Box::leak(s.to_owned().into_boxed_str());
+    set.insert(k);
+    k
+}
+
+fn de_static<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    String::deserialize(d).map(|s| intern(&s))
+}
+
+fn de_static_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static str>, D::Error> {
+    Option::<String>::deserialize(d).map(|o| o.map(|s| intern(&s)))
+}
 
 pub const SCHEMA: &str = "govreport/1";
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Source {
     pub path: String,
     pub format: String,
@@ -14,8 +45,9 @@ pub struct Source {
     pub bytes: u64,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Section {
+    #[serde(deserialize_with = "de_static")]
     pub key: &'static str,
     pub number: u8,
     pub heading: String,
@@ -61,6 +93,41 @@ impl Serialize for RowValues {
     }
 }
 
+/// Reads a JSON object keeping its keys in order (the template's order).
+fn ordered_map<'de, D, V>(d: D) -> Result<Vec<(&'static str, V)>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Ordered<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> Visitor<'de> for Ordered<V> {
+        type Value = Vec<(&'static str, V)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some((k, v)) = m.next_entry::<String, V>()? {
+                out.push((intern(&k), v));
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Ordered(std::marker::PhantomData))
+}
+
+impl<'de> Deserialize<'de> for RowValues {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ordered_map(d).map(RowValues)
+    }
+}
+
+impl<'de> Deserialize<'de> for TableValues {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ordered_map(d).map(TableValues)
+    }
+}
+
 impl Serialize for TableValues {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(self.0.len()))?;
@@ -71,7 +138,7 @@ impl Serialize for TableValues {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -79,18 +146,35 @@ pub enum Severity {
     Info,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Warning {
+    #[serde(deserialize_with = "de_static")]
     pub code: &'static str,
     pub severity: Severity,
     pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_static_opt"
+    )]
     pub section: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_static_opt"
+    )]
     pub table: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_static_opt"
+    )]
     pub row: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_static_opt"
+    )]
     pub column: Option<&'static str>,
 }
 
@@ -123,19 +207,22 @@ impl Warning {
     }
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct RecordError {
+    #[serde(deserialize_with = "de_static")]
     pub code: &'static str,
     pub message: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Record {
+    #[serde(deserialize_with = "de_static")]
     pub schema: &'static str,
     pub source: Source,
     pub title: Option<String>,
     pub agency: Option<String>,
     pub year: Option<i32>,
+    #[serde(default, deserialize_with = "de_static_opt")]
     pub template: Option<&'static str>,
     pub sections: Vec<Section>,
     pub active_disclosure: Option<TableValues>,

@@ -913,6 +913,41 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
     },
 ];
 
+// ----------------------------------------------------- output order
+
+/// Where a row or column key of table `table` stands in the output.
+fn key_rank(table: &str, key: &str) -> usize {
+    let (rows, cols): (Vec<&str>, Vec<&str>) = match table {
+        "active_disclosure" => (
+            ACTIVE_ROWS.iter().map(|d| d.key).collect(),
+            ACTIVE_COLUMNS.iter().map(|d| d.key).collect(),
+        ),
+        "applications" => (
+            APPLICATION_ROWS.iter().map(|d| d.key).collect(),
+            APPLICANT_COLUMNS.iter().map(|d| d.key).collect(),
+        ),
+        _ => (
+            REVIEW_GROUPS.to_vec(),
+            REVIEW_COLUMNS.iter().map(|d| d.key).collect(),
+        ),
+    };
+    rows.iter()
+        .chain(&cols)
+        .position(|k| *k == key)
+        .unwrap_or(usize::MAX)
+}
+
+/// Puts table `table` read back from JSON (whose objects lost their order)
+/// in the order the record is written in.
+pub fn put_in_template_order(table: &str, t: &mut crate::record::TableValues) {
+    t.0.sort_by_key(|(k, _)| key_rank(table, k));
+    for (_, row) in &mut t.0 {
+        if let Some(r) = row {
+            r.0.sort_by_key(|(k, _)| key_rank(table, k));
+        }
+    }
+}
+
 // ----------------------------------------------------------- matching
 
 /// True when `label` (normalised) matches one of `keywords`.

@@ -257,3 +257,51 @@ fn resume_needs_an_output_file() {
         Some(2)
     );
 }
+
+/// A document that aborts the process reading it (as an allocation failure
+/// does) costs only its own record: the worker dies, the document gets
+/// `internal`, a new worker reads the rest.
+#[test]
+fn an_abort_costs_one_document_not_the_batch() {
+    let files = [
+        "seed-2020-jinyang.docx",
+        "wps-2024-grid.docx",
+        "county-2022-numbered.docx",
+        "traditional-2021-outline.docx",
+    ];
+    let paths: Vec<String> = files
+        .iter()
+        .map(|f| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("samples")
+                .join(f)
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    for jobs in ["1", "2"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_govreport"))
+            .args(["extract", "--jobs", jobs])
+            .args(&paths)
+            .env("GOVREPORT_TEST_ABORT_ON", "wps-2024-grid")
+            .output()
+            .unwrap();
+        let recs: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(recs.len(), 4, "jobs {jobs}: every record is there");
+        assert_eq!(recs[1]["error"]["code"], "internal");
+        assert!(
+            recs[1]["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("SIGABRT")
+        );
+        for i in [0, 2, 3] {
+            assert!(recs[i]["error"].is_null(), "jobs {jobs}: {}", recs[i]);
+        }
+        assert_eq!(recs[0]["applications"]["new_received"]["total"], 2);
+        assert_eq!(out.status.code(), Some(1));
+    }
+}

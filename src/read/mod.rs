@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 /// Bounds on the work one document may cause. Defaults suit real reports
 /// (a few MB at most) with a wide margin.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Limits {
     /// Largest input file, in bytes.
     pub max_input_bytes: u64,
@@ -32,7 +32,20 @@ pub struct Limits {
     /// Deepest nesting of PDF Form XObjects followed.
     pub max_form_depth: usize,
     /// Wall-clock budget for one document.
+    #[serde(with = "millis")]
     pub timeout: Duration,
+}
+
+/// A duration as whole milliseconds (for handing limits to a worker).
+mod millis {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::time::Duration;
+    pub fn serialize<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(d.as_millis().min(u128::from(u64::MAX)) as u64)
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
+        u64::deserialize(d).map(Duration::from_millis)
+    }
 }
 
 impl Default for Limits {

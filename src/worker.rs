@@ -1,0 +1,190 @@
+//! Documents read in a child process, so that a reader bug that aborts (an
+//! allocation failure is not a panic and cannot be caught) costs that one
+//! document an `internal` record instead of the whole batch.
+//!
+//! The parent writes `<length> <path as JSON>\n` and the bytes; the child
+//! answers with the record as one JSON line. A child that dies is replaced
+//! for the next document.
+
+use crate::record::{Record, Source};
+use crate::{Options, extract, sha256_hex};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+
+/// The environment variable that hands a worker its limits (JSON).
+pub const LIMITS_ENV: &str = "GOVREPORT_WORKER_LIMITS";
+/// Test hook: a worker aborts on a document whose path contains this.
+pub const ABORT_ON_ENV: &str = "GOVREPORT_TEST_ABORT_ON";
+
+struct Running {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+}
+
+/// One child process and the program to start it from (`govreport worker`).
+pub struct Worker {
+    program: PathBuf,
+    running: Option<Running>,
+}
+
+impl Worker {
+    pub fn new(program: &Path) -> Self {
+        Worker {
+            program: program.to_path_buf(),
+            running: None,
+        }
+    }
+
+    fn spawn(&self, opts: &Options) -> std::io::Result<Running> {
+        let limits = serde_json::to_string(&opts.limits).map_err(std::io::Error::other)?;
+        let mut child = Command::new(&self.program)
+            .arg("worker")
+            .env(LIMITS_ENV, limits)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()?;
+        let (Some(stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
+            return Err(std::io::Error::other("worker pipes missing"));
+        };
+        Ok(Running {
+            child,
+            stdin,
+            stdout: BufReader::new(stdout),
+        })
+    }
+
+    /// The record of one document, read by the child; `internal` when the
+    /// child dies on it. Without a child (it cannot be started), in-process.
+    pub fn extract(&mut self, bytes: &[u8], path: &str, opts: &Options) -> Record {
+        if self.running.is_none() {
+            match self.spawn(opts) {
+                Ok(r) => self.running = Some(r),
+                Err(_) => return extract(bytes, path, opts),
+            }
+        }
+        let Some(r) = self.running.as_mut() else {
+            return extract(bytes, path, opts);
+        };
+        let answer = ask(r, bytes, path);
+        match answer {
+            Ok(rec) => rec,
+            Err(_) => {
+                // The child died (or garbled its answer): say how, replace it.
+                let mut gone = self.running.take();
+                let status = gone.as_mut().and_then(|g| {
+                    let _ = g.child.kill();
+                    g.child.wait().ok()
+                });
+                let how = status.map_or_else(|| "it stopped".to_string(), describe);
+                Record::failed(
+                    Source {
+                        path: path.to_string(),
+                        format: crate::read::sniff(bytes).as_str().into(),
+                        sha256: sha256_hex(bytes),
+                        bytes: bytes.len() as u64,
+                    },
+                    "internal",
+                    format!(
+                        "the extractor process died reading {path} ({how}); the rest of the batch went on — please report it with the file"
+                    ),
+                )
+            }
+        }
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        if let Some(mut r) = self.running.take() {
+            // Closing stdin ends the child's loop.
+            drop(r.stdin);
+            let _ = r.child.wait();
+        }
+    }
+}
+
+fn ask(r: &mut Running, bytes: &[u8], path: &str) -> std::io::Result<Record> {
+    let name = serde_json::to_string(path).map_err(std::io::Error::other)?;
+    r.stdin
+        .write_all(format!("{} {name}\n", bytes.len()).as_bytes())?;
+    r.stdin.write_all(bytes)?;
+    r.stdin.flush()?;
+    let mut line = String::new();
+    if r.stdout.read_line(&mut line)? == 0 {
+        return Err(std::io::Error::other("worker closed its output"));
+    }
+    // Through a Value: the record's keys are `&'static str`, which serde
+    // would otherwise borrow from the line. A Value's maps are sorted, so
+    // the tables are put back in template order.
+    let value: serde_json::Value = serde_json::from_str(&line).map_err(std::io::Error::other)?;
+    let mut rec: Record = serde::Deserialize::deserialize(value).map_err(std::io::Error::other)?;
+    for (key, t) in [
+        ("active_disclosure", &mut rec.active_disclosure),
+        ("applications", &mut rec.applications),
+        ("reviews_litigation", &mut rec.reviews_litigation),
+    ] {
+        if let Some(t) = t {
+            crate::template::put_in_template_order(key, t);
+        }
+    }
+    Ok(rec)
+}
+
+#[cfg(unix)]
+fn describe(status: std::process::ExitStatus) -> String {
+    use std::os::unix::process::ExitStatusExt;
+    match status.signal() {
+        Some(6) => "aborted, signal 6 (SIGABRT)".into(),
+        Some(9) => "killed, signal 9 (SIGKILL; out of memory?)".into(),
+        Some(11) => "crashed, signal 11 (SIGSEGV)".into(),
+        Some(s) => format!("killed by signal {s}"),
+        None => format!("exit status {}", status.code().unwrap_or(-1)),
+    }
+}
+
+#[cfg(not(unix))]
+fn describe(status: std::process::ExitStatus) -> String {
+    format!("exit status {}", status.code().unwrap_or(-1))
+}
+
+/// The child's loop: documents in on stdin, records out on stdout, until
+/// stdin closes. A request larger than the input limit is refused.
+pub fn serve(opts: &Options) -> std::io::Result<()> {
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut header = String::new();
+    loop {
+        header.clear();
+        if input.read_line(&mut header)? == 0 {
+            return Ok(());
+        }
+        let (len, name) = header
+            .trim_end()
+            .split_once(' ')
+            .ok_or_else(|| std::io::Error::other("bad request"))?;
+        let len: u64 = len.parse().map_err(std::io::Error::other)?;
+        let path: String = serde_json::from_str(name).map_err(std::io::Error::other)?;
+        if len > opts.limits.max_input_bytes.saturating_add(1) {
+            return Err(std::io::Error::other("request over the input limit"));
+        }
+        let mut bytes = Vec::with_capacity(len as usize);
+        (&mut input).take(len).read_to_end(&mut bytes)?;
+        // Fault injection for the tests: a worker that aborts the way an
+        // allocation failure does, on the document named.
+        if let Some(pat) = std::env::var_os(ABORT_ON_ENV)
+            && !pat.is_empty()
+            && path.contains(pat.to_string_lossy().as_ref())
+        {
+            std::process::abort();
+        }
+        let rec = extract(&bytes, &path, opts);
+        serde_json::to_writer(&mut out, &rec).map_err(std::io::Error::other)?;
+        out.write_all(b"\n")?;
+        out.flush()?;
+    }
+}
