@@ -10,18 +10,28 @@ use crate::record::{Record, Source};
 use crate::{Options, extract, sha256_hex};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
 
 /// The environment variable that hands a worker its limits (JSON).
 pub const LIMITS_ENV: &str = "GOVREPORT_WORKER_LIMITS";
 /// Test hook: a worker aborts on a document whose path contains this.
 pub const ABORT_ON_ENV: &str = "GOVREPORT_TEST_ABORT_ON";
+/// Test hook: a worker hangs on a document whose path contains this.
+pub const HANG_ON_ENV: &str = "GOVREPORT_TEST_HANG_ON";
 
 struct Running {
     child: Child,
     stdin: ChildStdin,
-    stdout: BufReader<ChildStdout>,
+    /// Lines the child writes, read on a thread of their own so that the
+    /// parent can stop waiting for a child that hangs.
+    lines: mpsc::Receiver<std::io::Result<String>>,
 }
+
+/// How long past the per-document deadline a child may take before it is
+/// killed (the deadline is cooperative; a loop that misses it still ends).
+const GRACE: Duration = Duration::from_secs(5);
 
 /// One child process and the program to start it from (`govreport worker`).
 pub struct Worker {
@@ -49,10 +59,22 @@ impl Worker {
         let (Some(stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
             return Err(std::io::Error::other("worker pipes missing"));
         };
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut stdout = BufReader::new(stdout);
+            loop {
+                let mut line = String::new();
+                let r = stdout.read_line(&mut line);
+                let end = !matches!(r, Ok(n) if n > 0);
+                if tx.send(r.map(|_| line)).is_err() || end {
+                    break;
+                }
+            }
+        });
         Ok(Running {
             child,
             stdin,
-            stdout: BufReader::new(stdout),
+            lines,
         })
     }
 
@@ -68,10 +90,24 @@ impl Worker {
         let Some(r) = self.running.as_mut() else {
             return extract(bytes, path, opts);
         };
-        let answer = ask(r, bytes, path);
+        let answer = ask(r, bytes, path, opts.limits.timeout + GRACE);
         match answer {
             Ok(rec) => rec,
-            Err(_) => {
+            Err(Answer::Late) => {
+                if let Some(mut g) = self.running.take() {
+                    let _ = g.child.kill();
+                    let _ = g.child.wait();
+                }
+                Record::failed(
+                    source_of(bytes, path),
+                    "timeout",
+                    format!(
+                        "reading {path} took more than {:.1} s; the reader was stopped",
+                        (opts.limits.timeout + GRACE).as_secs_f64()
+                    ),
+                )
+            }
+            Err(Answer::Died) => {
                 // The child died (or garbled its answer): say how, replace it.
                 let mut gone = self.running.take();
                 let status = gone.as_mut().and_then(|g| {
@@ -80,12 +116,7 @@ impl Worker {
                 });
                 let how = status.map_or_else(|| "it stopped".to_string(), describe);
                 Record::failed(
-                    Source {
-                        path: path.to_string(),
-                        format: crate::read::sniff(bytes).as_str().into(),
-                        sha256: sha256_hex(bytes),
-                        bytes: bytes.len() as u64,
-                    },
+                    source_of(bytes, path),
                     "internal",
                     format!(
                         "the extractor process died reading {path} ({how}); the rest of the batch went on — please report it with the file"
@@ -99,28 +130,51 @@ impl Worker {
 impl Drop for Worker {
     fn drop(&mut self) {
         if let Some(mut r) = self.running.take() {
-            // Closing stdin ends the child's loop.
+            // Every answer is in: the idle child is ended, not waited for.
             drop(r.stdin);
+            let _ = r.child.kill();
             let _ = r.child.wait();
         }
     }
 }
 
-fn ask(r: &mut Running, bytes: &[u8], path: &str) -> std::io::Result<Record> {
-    let name = serde_json::to_string(path).map_err(std::io::Error::other)?;
-    r.stdin
-        .write_all(format!("{} {name}\n", bytes.len()).as_bytes())?;
-    r.stdin.write_all(bytes)?;
-    r.stdin.flush()?;
-    let mut line = String::new();
-    if r.stdout.read_line(&mut line)? == 0 {
-        return Err(std::io::Error::other("worker closed its output"));
+fn source_of(bytes: &[u8], path: &str) -> Source {
+    Source {
+        path: path.to_string(),
+        format: crate::read::sniff(bytes).as_str().into(),
+        sha256: sha256_hex(bytes),
+        bytes: bytes.len() as u64,
     }
+}
+
+/// Why a child gave no record.
+enum Answer {
+    /// It died or wrote something that is not a record.
+    Died,
+    /// It did not answer in time.
+    Late,
+}
+
+fn ask(r: &mut Running, bytes: &[u8], path: &str, wait: Duration) -> Result<Record, Answer> {
+    let name = serde_json::to_string(path).map_err(|_| Answer::Died)?;
+    let sent = r
+        .stdin
+        .write_all(format!("{} {name}\n", bytes.len()).as_bytes())
+        .and_then(|()| r.stdin.write_all(bytes))
+        .and_then(|()| r.stdin.flush());
+    if sent.is_err() {
+        return Err(Answer::Died);
+    }
+    let line = match r.lines.recv_timeout(wait) {
+        Ok(Ok(line)) if !line.is_empty() => line,
+        Err(mpsc::RecvTimeoutError::Timeout) => return Err(Answer::Late),
+        _ => return Err(Answer::Died),
+    };
     // Through a Value: the record's keys are `&'static str`, which serde
     // would otherwise borrow from the line. A Value's maps are sorted, so
     // the tables are put back in template order.
-    let value: serde_json::Value = serde_json::from_str(&line).map_err(std::io::Error::other)?;
-    let mut rec: Record = serde::Deserialize::deserialize(value).map_err(std::io::Error::other)?;
+    let value: serde_json::Value = serde_json::from_str(&line).map_err(|_| Answer::Died)?;
+    let mut rec: Record = serde::Deserialize::deserialize(value).map_err(|_| Answer::Died)?;
     for (key, t) in [
         ("active_disclosure", &mut rec.active_disclosure),
         ("applications", &mut rec.applications),
@@ -175,12 +229,20 @@ pub fn serve(opts: &Options) -> std::io::Result<()> {
         let mut bytes = Vec::with_capacity(len as usize);
         (&mut input).take(len).read_to_end(&mut bytes)?;
         // Fault injection for the tests: a worker that aborts the way an
-        // allocation failure does, on the document named.
+        // allocation failure does, or hangs, on the document named.
         if let Some(pat) = std::env::var_os(ABORT_ON_ENV)
             && !pat.is_empty()
             && path.contains(pat.to_string_lossy().as_ref())
         {
             std::process::abort();
+        }
+        if let Some(pat) = std::env::var_os(HANG_ON_ENV)
+            && !pat.is_empty()
+            && path.contains(pat.to_string_lossy().as_ref())
+        {
+            loop {
+                std::thread::sleep(Duration::from_secs(60));
+            }
         }
         let rec = extract(&bytes, &path, opts);
         serde_json::to_writer(&mut out, &rec).map_err(std::io::Error::other)?;

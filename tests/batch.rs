@@ -305,3 +305,27 @@ fn an_abort_costs_one_document_not_the_batch() {
         assert_eq!(out.status.code(), Some(1));
     }
 }
+
+/// A reader that hangs past the deadline (a loop that misses its deadline
+/// check) is killed: the document gets `timeout`, the rest are read.
+#[test]
+fn a_hung_reader_is_stopped_after_the_deadline() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let started = std::time::Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_govreport"))
+        .args(["extract", "--jobs", "1", "--timeout", "1"])
+        .arg(samples.join("wps-2024-grid.docx"))
+        .arg(samples.join("seed-2020-jinyang.docx"))
+        .env("GOVREPORT_TEST_HANG_ON", "wps-2024-grid")
+        .output()
+        .unwrap();
+    let recs: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0]["error"]["code"], "timeout");
+    assert!(recs[1]["error"].is_null());
+    // Deadline 1 s + 5 s grace, plus starting a new worker.
+    assert!(started.elapsed() < std::time::Duration::from_secs(15));
+}
