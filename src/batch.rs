@@ -33,6 +33,35 @@ pub struct Input {
     pub location: Location,
     /// The path as written into the record (`archive.zip!dir/file.docx`).
     pub display: String,
+    /// The path's raw bytes, hex-encoded, when they are not UTF-8.
+    pub path_hex: Option<String>,
+}
+
+/// A path as a record writes it: lossy UTF-8, and its raw bytes in hex
+/// when they are not UTF-8 (GBK names from Chinese Windows archives).
+pub fn display_of(p: &Path) -> (String, Option<String>) {
+    let lossy = p.to_string_lossy().into_owned();
+    if p.to_str().is_some() {
+        return (lossy, None);
+    }
+    #[cfg(unix)]
+    let raw: Vec<u8> = {
+        use std::os::unix::ffi::OsStrExt;
+        p.as_os_str().as_bytes().to_vec()
+    };
+    #[cfg(not(unix))]
+    let raw: Vec<u8> = lossy.as_bytes().to_vec();
+    let hex = raw.iter().map(|b| format!("{b:02x}")).collect();
+    (lossy, Some(hex))
+}
+
+fn file_input(p: &Path) -> Input {
+    let (display, path_hex) = display_of(p);
+    Input {
+        location: Location::File(p.to_path_buf()),
+        display,
+        path_hex,
+    }
 }
 
 /// What expanding the command-line paths found.
@@ -131,6 +160,7 @@ fn expand_archive(archive: &Path, out: &mut Inputs) {
                     index: i,
                 },
                 display: format!("{display}!{}", member_name(&raw)),
+                path_hex: None,
             });
             continue;
         }
@@ -171,6 +201,7 @@ fn expand_archive(archive: &Path, out: &mut Inputs) {
                                         index: k,
                                     },
                                     display: format!("{display}!{name}!{inner_name}"),
+                                    path_hex: None,
                                 });
                             } else {
                                 out.skipped += 1;
@@ -185,6 +216,7 @@ fn expand_archive(archive: &Path, out: &mut Inputs) {
                         index: i,
                     },
                     display: format!("{display}!{name}"),
+                    path_hex: None,
                 }),
             }
         } else if is_document_head(&head) || claims_supported(&name) {
@@ -194,6 +226,7 @@ fn expand_archive(archive: &Path, out: &mut Inputs) {
                     index: i,
                 },
                 display: format!("{display}!{name}"),
+                path_hex: None,
             });
         } else {
             out.skipped += 1;
@@ -209,50 +242,51 @@ pub fn expand(paths: &[PathBuf]) -> Inputs {
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &mut out),
-            Ok(_) if file_is_archive(p) => {
+            Ok(m) if m.is_file() && file_is_archive(p) => {
                 let before = out.inputs.len();
                 expand_archive(p, &mut out);
                 // An archive named on the command line always answers: one
                 // that holds no document gets a record of its own.
                 if out.inputs.len() == before {
-                    out.inputs.push(Input {
-                        location: Location::File(p.clone()),
-                        display: p.to_string_lossy().into_owned(),
-                    });
+                    out.inputs.push(file_input(p));
                 }
             }
-            Ok(_) => out.inputs.push(Input {
-                location: Location::File(p.clone()),
-                display: p.to_string_lossy().into_owned(),
-            }),
-            Err(e) => out.missing.push(format!("{}: {e}", p.display())),
+            // A file named explicitly is read whatever it is (a FIFO too);
+            // one that does not exist or cannot be read gets a record that
+            // says so (`not_found`, `unreadable`).
+            _ => out.inputs.push(file_input(p)),
         }
     }
     out
 }
 
+/// Walks a directory: regular files only. Symbolic links are not followed
+/// (no loops), and FIFOs, sockets and devices are skipped (opening a FIFO
+/// would wait for a writer forever).
 fn walk(dir: &Path, out: &mut Inputs) {
-    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd.flatten().map(|e| e.path()).collect(),
+    let mut entries: Vec<(PathBuf, std::fs::FileType)> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd
+            .flatten()
+            .filter_map(|e| e.file_type().ok().map(|t| (e.path(), t)))
+            .collect(),
         Err(e) => {
             out.missing.push(format!("{}: {e}", dir.display()));
             return;
         }
     };
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (p, kind) in entries {
+        if kind.is_dir() {
             walk(&p, out);
+        } else if !kind.is_file() {
+            out.skipped += 1;
         } else if file_is_archive(&p) {
             expand_archive(&p, out);
         } else if is_document_head(&head_of(&p))
             || head_of(&p).starts_with(b"PK")
             || claims_supported(&p.to_string_lossy())
         {
-            out.inputs.push(Input {
-                display: p.to_string_lossy().into_owned(),
-                location: Location::File(p),
-            });
+            out.inputs.push(file_input(&p));
         } else {
             out.skipped += 1;
         }
@@ -402,17 +436,31 @@ fn io_failure(input: &Input, e: std::io::Error) -> Record {
         format: "unknown".into(),
         sha256: String::new(),
         bytes: 0,
+        path_hex: input.path_hex.clone(),
     };
     match e.get_ref().and_then(|r| r.downcast_ref::<MemberProblem>()) {
         Some(p @ MemberProblem::Encrypted) => Record::failed(source, "encrypted", p.to_string()),
         Some(p @ MemberProblem::Compression) => {
             Record::failed(source, "unsupported_format", p.to_string())
         }
-        None => Record::failed(
-            source,
-            "corrupt",
-            format!("the file could not be read: {e}"),
-        ),
+        None => match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                Record::failed(source, "not_found", format!("no such file: {e}"))
+            }
+            std::io::ErrorKind::PermissionDenied => Record::failed(
+                source,
+                "unreadable",
+                format!("the operating system refuses to read it: {e}"),
+            ),
+            std::io::ErrorKind::IsADirectory => {
+                Record::failed(source, "unreadable", format!("not a file: {e}"))
+            }
+            _ => Record::failed(
+                source,
+                "corrupt",
+                format!("the file could not be read: {e}"),
+            ),
+        },
     }
 }
 
@@ -424,6 +472,7 @@ fn duplicate_record(input: &Input, bytes: &[u8], sha: String, first: &str) -> Re
         format: read::sniff(bytes).as_str().into(),
         sha256: sha,
         bytes: bytes.len() as u64,
+        path_hex: None,
     };
     Record {
         duplicate_of: Some(first.to_string()),
@@ -464,7 +513,7 @@ pub fn run(
                             w = room.wait(w).unwrap_or_else(|e| e.into_inner());
                         }
                     }
-                    let outcome = match load(input, opts) {
+                    let mut outcome = match load(input, opts) {
                         Err(e) => Outcome::Record(Box::new(io_failure(input, e))),
                         Ok(bytes) => {
                             let sha = sha256_hex(&bytes);
@@ -494,6 +543,9 @@ pub fn run(
                             }
                         }
                     };
+                    if let Outcome::Record(r) = &mut outcome {
+                        r.source.path_hex.clone_from(&input.path_hex);
+                    }
                     if tx.send((i, outcome)).is_err() {
                         break;
                     }

@@ -48,6 +48,7 @@ pub fn extract(bytes: &[u8], path: &str, opts: &Options) -> Record {
         format: format.as_str().to_string(),
         sha256: sha256_hex(bytes),
         bytes: bytes.len() as u64,
+        path_hex: None,
     };
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         extract_inner(bytes, format, source.clone(), opts)

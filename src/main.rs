@@ -50,8 +50,12 @@ enum Command {
     /// Extract one record per document from files, directories (recursive)
     /// and zip archives; "-" reads a list of paths from stdin.
     Extract {
-        #[arg(required = true)]
-        paths: Vec<String>,
+        #[arg(required = true, value_parser = clap::value_parser!(std::ffi::OsString))]
+        paths: Vec<std::ffi::OsString>,
+        /// With "-": the list on stdin is separated by NUL bytes
+        /// (`find … -print0`), not by lines.
+        #[arg(short = '0', long = "null")]
+        null: bool,
         /// Output format.
         #[arg(long, value_enum, default_value = "jsonl")]
         format: Format,
@@ -152,6 +156,7 @@ fn run_cli() -> ExitCode {
     match Cli::parse().command {
         Command::Extract {
             paths,
+            null,
             format,
             output,
             jobs,
@@ -187,6 +192,7 @@ fn run_cli() -> ExitCode {
             let worker = (!in_process)
                 .then(|| std::env::current_exe().ok())
                 .flatten();
+            let paths = input_paths(paths, null);
             extract(paths, fmt, output, jobs, resume, bom, worker, &opts)
         }
         Command::Worker => {
@@ -228,22 +234,43 @@ fn run_cli() -> ExitCode {
     }
 }
 
-/// Expands "-" into the paths listed on stdin, one per line.
-fn input_paths(args: Vec<String>) -> Vec<PathBuf> {
+/// Expands "-" into the paths listed on stdin, one per line (or separated
+/// by NUL bytes with `-0`). Names are taken as bytes: a line that is not
+/// UTF-8 (a GBK file name) is a path like any other.
+fn input_paths(args: Vec<std::ffi::OsString>, null: bool) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for a in args {
         if a == "-" {
-            for line in std::io::stdin().lock().lines().map_while(Result::ok) {
-                let t = line.trim();
+            let mut stdin = std::io::stdin().lock();
+            let sep = if null { b'\0' } else { b'\n' };
+            let mut item = Vec::new();
+            while matches!(stdin.read_until(sep, &mut item), Ok(n) if n > 0) {
+                let t = if null {
+                    item.strip_suffix(b"\0").unwrap_or(&item)
+                } else {
+                    item.trim_ascii()
+                };
                 if !t.is_empty() {
-                    out.push(PathBuf::from(t));
+                    out.push(path_from_bytes(t));
                 }
+                item.clear();
             }
         } else {
             out.push(PathBuf::from(a));
         }
     }
     out
+}
+
+#[cfg(unix)]
+fn path_from_bytes(b: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(b))
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(b: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(b).into_owned())
 }
 
 /// Reads the records already in a JSONL output (path → sha256) and cuts off
@@ -292,7 +319,7 @@ struct Summary {
 // The command's flags, one argument each: a struct would only rename them.
 #[allow(clippy::too_many_arguments)]
 fn extract(
-    args: Vec<String>,
+    paths: Vec<PathBuf>,
     fmt: OutputFormat,
     output: Option<PathBuf>,
     jobs: Option<usize>,
@@ -306,7 +333,7 @@ fn extract(
         return ExitCode::from(2);
     }
     let started = Instant::now();
-    let inputs = batch::expand(&input_paths(args));
+    let inputs = batch::expand(&paths);
     for m in &inputs.missing {
         eprintln!("govreport: {m}");
     }

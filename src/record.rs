@@ -43,6 +43,9 @@ pub struct Source {
     pub format: String,
     pub sha256: String,
     pub bytes: u64,
+    /// The raw bytes of a path that is not UTF-8 (`path` then holds U+FFFD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path_hex: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

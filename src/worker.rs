@@ -144,6 +144,7 @@ fn source_of(bytes: &[u8], path: &str) -> Source {
         format: crate::read::sniff(bytes).as_str().into(),
         sha256: sha256_hex(bytes),
         bytes: bytes.len() as u64,
+        path_hex: None,
     }
 }
 

@@ -98,11 +98,13 @@ fn docx_without_document_part_is_corrupt_not_a_crash() {
 }
 
 #[test]
-fn missing_path_and_bad_usage_exit_two() {
-    assert_eq!(
-        run(&["extract", "/nonexistent/report.docx"]).status.code(),
-        Some(2)
-    );
+fn missing_path_gets_a_record_and_bad_usage_exits_two() {
+    let out = run(&["extract", "/nonexistent/report.docx"]);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = lines(&out);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["error"]["code"], "not_found");
+    assert_eq!(recs[0]["source"]["path"], "/nonexistent/report.docx");
     assert_eq!(run(&["extract"]).status.code(), Some(2));
     assert_eq!(
         run(&["extract", "--format", "xml", "x"]).status.code(),
@@ -342,4 +344,68 @@ fn files_named_as_documents_always_get_a_record() {
     }
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("skipped 2 files"), "{stderr}");
+}
+
+/// GBK file names (Chinese Windows archives unpacked on Linux): on the
+/// command line, in a directory, in a `-` list and a `-0` list, each gets
+/// its record with the lossy path and the raw bytes in `path_hex`.
+#[cfg(unix)]
+#[test]
+fn non_utf8_paths_are_read_and_reported_raw() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    // 年报.docx in GBK: c4 ea b1 a8
+    let raw: &[u8] = b"\xc4\xea\xb1\xa8.docx";
+    let name = std::ffi::OsStr::from_bytes(raw);
+    let path = dir.path().join(name);
+    std::fs::copy(sample("seed-2020-jinyang.docx"), &path).unwrap();
+    let check = |out: &Output| {
+        let recs = lines(out);
+        assert_eq!(recs.len(), 1, "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(recs[0]["error"].is_null(), "{}", recs[0]);
+        let hex = recs[0]["source"]["path_hex"].as_str().unwrap();
+        assert!(hex.ends_with("c4eab1a82e646f6378"), "{hex}");
+        assert!(
+            recs[0]["source"]["path"]
+                .as_str()
+                .unwrap()
+                .contains('\u{fffd}')
+        );
+    };
+    check(&bin().arg("extract").arg(&path).output().unwrap());
+    check(&bin().arg("extract").arg(dir.path()).output().unwrap());
+    for (flag, sep) in [(None, b'\n'), (Some("-0"), b'\0')] {
+        let mut child = bin()
+            .arg("extract")
+            .args(flag)
+            .arg("-")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut list = path.as_os_str().as_bytes().to_vec();
+        list.push(sep);
+        std::io::Write::write_all(child.stdin.as_mut().unwrap(), &list).unwrap();
+        drop(child.stdin.take());
+        check(&child.wait_with_output().unwrap());
+    }
+}
+
+/// A FIFO and a symbolic-link loop inside a directory: the walk finishes,
+/// skipping both; the report beside them is read.
+#[cfg(unix)]
+#[test]
+fn directories_with_a_fifo_and_a_link_loop_finish() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(sample("seed-2020-jinyang.docx"), dir.path().join("a.docx")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    let fifo = dir.path().join("pipe.pdf");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    let out = run(&["extract", dir.path().to_str().unwrap()]);
+    let recs = lines(&out);
+    assert_eq!(recs.len(), 1, "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(recs[0]["error"].is_null());
+    if made.is_ok_and(|s| s.success()) {
+        assert!(String::from_utf8_lossy(&out.stderr).contains("skipped 2 files"));
+    }
 }
