@@ -514,6 +514,16 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         ),
     )
     .unwrap();
+    // /Widths of 10 million numbers (lopdf would hold each as an object).
+    let mut widths =
+        b"<< /Type /Font /Subtype /TrueType /BaseFont /X /FirstChar 0 /Widths [".to_vec();
+    widths.extend(std::iter::repeat_n(b"1 ".as_slice(), 10_000_000).flatten());
+    widths.extend_from_slice(b"] >>");
+    std::fs::write(
+        p("widths-10m.pdf"),
+        one_page_pdf(b"BT /F1 12 Tf 10 10 Td (AB) Tj ET", widths, vec![]),
+    )
+    .unwrap();
     // 12 million two-byte operators, and 250,000 text lines drawn over each other.
     std::fs::write(
         p("q-flood.pdf"),
@@ -533,7 +543,8 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
     )
     .unwrap();
 
-    let cases: [(&str, &[&str], &[&str]); 11] = [
+    let cases: [(&str, &[&str], &[&str]); 12] = [
+        ("widths-10m.pdf", &[], &["too_large"]),
         ("list-start.docx", &[], &["ok"]),
         (
             "long-merge.docx",
@@ -571,13 +582,13 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
     let mut args: Vec<String> = vec!["extract".into()];
     for (i, (name, _, _)) in cases.iter().enumerate() {
         args.push(p(name).to_string_lossy().into_owned());
-        if i == 4 {
+        if i == 5 {
             args.push(good.to_string_lossy().into_owned());
         }
     }
     let out = bin().args(&args).output().unwrap();
     let recs = records(&out);
     assert_eq!(recs.len(), cases.len() + 1);
-    assert_eq!(code(&recs[5]), "ok");
-    assert_eq!(recs[5]["applications"]["new_received"]["total"], 2);
+    assert_eq!(code(&recs[6]), "ok");
+    assert_eq!(recs[6]["applications"]["new_received"]["total"], 2);
 }

@@ -15,8 +15,61 @@ use crate::read::{Deadline, Limits, ReadError};
 use content::{FontCache, Interpreter, PageContent, PageLimits};
 use lopdf::{Dictionary, Object};
 
+/// Most elements one array of the file's object syntax may have: lopdf
+/// parses every object up front at ~100 bytes an element, so a `/Widths` of
+/// 10 million numbers in a 20 MB file would take over 1 GB.
+const MAX_ARRAY_TOKENS: usize = 500_000;
+
+/// The largest element count of any array outside stream data, by a scan
+/// of the raw bytes (streams are skipped from `stream` to `endstream`).
+fn largest_array(bytes: &[u8]) -> usize {
+    let (mut depth, mut count, mut max) = (0usize, 0usize, 0usize);
+    let mut in_token = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b's' && bytes[i..].starts_with(b"stream") && !bytes[..i].ends_with(b"end") {
+            let body = i + b"stream".len();
+            match crate::read::find(&bytes[body..], b"endstream") {
+                Some(end) => {
+                    i = body + end + b"endstream".len();
+                    in_token = false;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        match b {
+            b'[' => {
+                depth += 1;
+                count = 0;
+                in_token = false;
+            }
+            b']' => {
+                depth = depth.saturating_sub(1);
+                in_token = false;
+            }
+            b' ' | b'\n' | b'\r' | b'\t' | b'\x0c' | 0 => in_token = false,
+            _ if depth > 0 && !in_token => {
+                in_token = true;
+                count += 1;
+                max = max.max(count);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    max
+}
+
 /// Opens a PDF, decrypting it when it is protected by an empty user password.
 fn load(bytes: &[u8], limits: &Limits) -> Result<lopdf::Document, ReadError> {
+    let largest = largest_array(bytes);
+    if largest > MAX_ARRAY_TOKENS {
+        return Err(ReadError::TooLarge(format!(
+            "the PDF holds an array of about {largest} elements (over {MAX_ARRAY_TOKENS}); no report needs one"
+        )));
+    }
     let opts = lopdf::LoadOptions {
         max_decompressed_size: Some(limits.max_member_bytes as usize),
         ..lopdf::LoadOptions::default()
