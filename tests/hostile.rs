@@ -514,6 +514,25 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         ),
     )
     .unwrap();
+    // 100,000 Tf of an inline font whose ToUnicode CMap maps 5,000 codes.
+    let bfchars: String = (0..5000u32)
+        .map(|i| format!("<{i:04X}> <{:04X}> ", 0x4E00 + i))
+        .collect();
+    let big_cmap = format!(
+        "begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 5000 beginbfchar {bfchars} endbfchar endcmap"
+    );
+    std::fs::write(
+        p("inline-font-tf.pdf"),
+        pdf_with(&[
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /ToUnicode 5 0 R /DescendantFonts [6 0 R] >> >> >> >>".to_vec(),
+            stream("", format!("BT {}ET", "/F1 12 Tf <0001> Tj ".repeat(100_000)).as_bytes()),
+            stream("", big_cmap.as_bytes()),
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>".to_vec(),
+        ]),
+    )
+    .unwrap();
     // /Widths of 10 million numbers (lopdf would hold each as an object).
     let mut widths =
         b"<< /Type /Font /Subtype /TrueType /BaseFont /X /FirstChar 0 /Widths [".to_vec();
@@ -543,8 +562,9 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
     )
     .unwrap();
 
-    let cases: [(&str, &[&str], &[&str]); 12] = [
+    let cases: [(&str, &[&str], &[&str]); 13] = [
         ("widths-10m.pdf", &[], &["too_large"]),
+        ("inline-font-tf.pdf", &[], &["ok", "too_large"]),
         ("list-start.docx", &[], &["ok"]),
         (
             "long-merge.docx",
@@ -582,13 +602,13 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
     let mut args: Vec<String> = vec!["extract".into()];
     for (i, (name, _, _)) in cases.iter().enumerate() {
         args.push(p(name).to_string_lossy().into_owned());
-        if i == 5 {
+        if i == 6 {
             args.push(good.to_string_lossy().into_owned());
         }
     }
     let out = bin().args(&args).output().unwrap();
     let recs = records(&out);
     assert_eq!(recs.len(), cases.len() + 1);
-    assert_eq!(code(&recs[6]), "ok");
-    assert_eq!(recs[6]["applications"]["new_received"]["total"], 2);
+    assert_eq!(code(&recs[7]), "ok");
+    assert_eq!(recs[7]["applications"]["new_received"]["total"], 2);
 }

@@ -121,6 +121,12 @@ const FC_CLX: usize = 33;
 const FC_PLF_LST: usize = 73;
 const FC_PLF_LFO: usize = 74;
 
+/// Most characters read from the main story (a long report has a few
+/// hundred thousand; pieces can map one run over and over).
+const MAX_TEXT_CHARS: usize = 20_000_000;
+/// Deepest field nesting tracked.
+const MAX_FIELD_DEPTH: usize = 256;
+
 /// One piece: CPs [cp, cp_end) stored at `fc` in the WordDocument stream.
 struct Piece {
     cp: u32,
@@ -536,6 +542,7 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
     let mut cur = String::new();
     // Field nesting: true once past the separator (result text).
     let mut fields: Vec<bool> = Vec::new();
+    let mut in_codes = 0usize;
     let mut count = 0usize;
     for p in &pieces {
         if p.cp >= fib.ccp_text {
@@ -546,6 +553,11 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
             count += 1;
             if count.is_multiple_of(8192) {
                 deadline.check()?;
+            }
+            if count > MAX_TEXT_CHARS {
+                return Err(ReadError::TooLarge(format!(
+                    "the document's pieces hold more than {MAX_TEXT_CHARS} characters; no report does"
+                )));
             }
             let k = cp - p.cp;
             let (fc, c) = if p.compressed {
@@ -561,24 +573,35 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
             let Some(c) = c else {
                 return Err(corrupt("text outside the stream"));
             };
+            // Field nesting is bounded (a run of a million field starts
+            // must not make each character scan a million-deep stack); the
+            // count of fields still in their code part decides hiding.
             match c {
                 '\u{13}' => {
-                    fields.push(false);
+                    if fields.len() < MAX_FIELD_DEPTH {
+                        fields.push(false);
+                        in_codes += 1;
+                    }
                     continue;
                 }
                 '\u{14}' => {
-                    if let Some(f) = fields.last_mut() {
+                    if let Some(f) = fields.last_mut()
+                        && !*f
+                    {
                         *f = true;
+                        in_codes -= 1;
                     }
                     continue;
                 }
                 '\u{15}' => {
-                    fields.pop();
+                    if fields.pop() == Some(false) {
+                        in_codes -= 1;
+                    }
                     continue;
                 }
                 _ => {}
             }
-            let in_code = fields.iter().any(|r| !r);
+            let in_code = in_codes > 0;
             let is_mark = c == '\r' || c == '\u{7}';
             if !is_mark && (in_code || chpx.chpx_dropped(fc)) {
                 continue;

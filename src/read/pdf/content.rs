@@ -125,6 +125,10 @@ struct GState {
 #[derive(Default)]
 pub struct FontCache {
     by_id: HashMap<ObjectId, Rc<Font>>,
+    /// Fonts given inline in a resource dictionary, by the dictionary's
+    /// address (stable while the document is loaded): 100,000 `Tf` of one
+    /// inline font parse its CMap once.
+    by_addr: HashMap<usize, Rc<Font>>,
 }
 
 fn num(o: &Object) -> f32 {
@@ -282,7 +286,15 @@ impl<'a> Interpreter<'a> {
             self.fonts.by_id.insert(*id, font.clone());
             return font;
         }
-        Rc::new(as_dict(doc, entry).map_or_else(Font::fallback, |d| Font::from_dict(doc, d)))
+        let Some(d) = as_dict(doc, entry) else {
+            return Rc::new(Font::fallback());
+        };
+        let addr = std::ptr::from_ref(d) as usize;
+        self.fonts
+            .by_addr
+            .entry(addr)
+            .or_insert_with(|| Rc::new(Font::from_dict(doc, d)))
+            .clone()
     }
 
     fn run(
