@@ -437,6 +437,7 @@ fn io_failure(input: &Input, e: std::io::Error) -> Record {
         sha256: String::new(),
         bytes: 0,
         path_hex: input.path_hex.clone(),
+        tool: crate::record::tool(),
     };
     match e.get_ref().and_then(|r| r.downcast_ref::<MemberProblem>()) {
         Some(p @ MemberProblem::Encrypted) => Record::failed(source, "encrypted", p.to_string()),
@@ -464,6 +465,20 @@ fn io_failure(input: &Input, e: std::io::Error) -> Record {
     }
 }
 
+/// What makes two records the same report (an HTML page and its PDF
+/// attachment): agency, year and every table value. None for a record
+/// with an error or without the tables to compare.
+fn same_report_key(r: &Record) -> Option<String> {
+    if r.error.is_some() || r.agency.is_none() || r.year.is_none() {
+        return None;
+    }
+    let tables = [&r.active_disclosure, &r.applications, &r.reviews_litigation];
+    if tables.iter().all(|t| t.is_none()) {
+        return None;
+    }
+    serde_json::to_string(&(&r.agency, r.year, tables)).ok()
+}
+
 /// A record for a document already extracted in this run (same sha256):
 /// its source and `duplicate_of`, nothing extracted again.
 fn duplicate_record(input: &Input, bytes: &[u8], sha: String, first: &str) -> Record {
@@ -473,6 +488,7 @@ fn duplicate_record(input: &Input, bytes: &[u8], sha: String, first: &str) -> Re
         sha256: sha,
         bytes: bytes.len() as u64,
         path_hex: None,
+        tool: crate::record::tool(),
     };
     Record {
         duplicate_of: Some(first.to_string()),
@@ -555,6 +571,8 @@ pub fn run(
         drop(tx);
         let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
         let mut first_by_hash: HashMap<String, String> = HashMap::new();
+        // (agency, year, tables) of each report seen → its first path.
+        let mut first_by_content: HashMap<String, String> = HashMap::new();
         let mut expect = 0usize;
         for (i, outcome) in rx {
             pending.insert(i, outcome);
@@ -573,6 +591,17 @@ pub fn run(
                         None => {
                             r.duplicate_of = None;
                             first_by_hash.insert(r.source.sha256.clone(), r.source.path.clone());
+                        }
+                    }
+                }
+                if let Outcome::Record(r) = &mut outcome
+                    && r.duplicate_of.is_none()
+                    && let Some(key) = same_report_key(r)
+                {
+                    match first_by_content.get(&key) {
+                        Some(first) => r.same_report_as = Some(first.clone()),
+                        None => {
+                            first_by_content.insert(key, r.source.path.clone());
                         }
                     }
                 }

@@ -49,6 +49,7 @@ pub fn extract(bytes: &[u8], path: &str, opts: &Options) -> Record {
         sha256: sha256_hex(bytes),
         bytes: bytes.len() as u64,
         path_hex: None,
+        tool: crate::record::tool(),
     };
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         extract_inner(bytes, format, source.clone(), opts)
@@ -162,6 +163,7 @@ fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -
         applications: mapped.applications,
         reviews_litigation: mapped.reviews,
         duplicate_of: None,
+        same_report_as: None,
         warnings,
         error: None::<RecordError>,
     }

@@ -46,6 +46,14 @@ pub struct Source {
     /// The raw bytes of a path that is not UTF-8 (`path` then holds U+FFFD).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path_hex: Option<String>,
+    /// The program and version that wrote the record.
+    #[serde(default = "tool")]
+    pub tool: String,
+}
+
+/// `govreport <version>`, as `source.tool` names the writer.
+pub fn tool() -> String {
+    format!("govreport {}", env!("CARGO_PKG_VERSION"))
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -232,6 +240,10 @@ pub struct Record {
     pub applications: Option<TableValues>,
     pub reviews_litigation: Option<TableValues>,
     pub duplicate_of: Option<String>,
+    /// An earlier record of this run with the same agency, year and table
+    /// values (the same report in another file).
+    #[serde(default)]
+    pub same_report_as: Option<String>,
     pub warnings: Vec<Warning>,
     pub error: Option<RecordError>,
 }
@@ -259,6 +271,7 @@ impl Record {
             applications: None,
             reviews_litigation: None,
             duplicate_of: None,
+            same_report_as: None,
             warnings: Vec::new(),
             error: None,
         }

@@ -145,6 +145,7 @@ fn source_of(bytes: &[u8], path: &str) -> Source {
         sha256: sha256_hex(bytes),
         bytes: bytes.len() as u64,
         path_hex: None,
+        tool: crate::record::tool(),
     }
 }
 

@@ -105,6 +105,7 @@ def transposed_expected():
         'applications': m.apps_expected(apps, True),
         'reviews_litigation': {g: dict(zip(m.REVIEW_COLS, v)) for g, v in T_REVIEWS.items()},
         'duplicate_of': N,
+        'same_report_as': N,
         'warnings': [m.W('narrative_mismatch', 'reviews_litigation', 'administrative_review', 'corrected',
                          section='reviews_litigation')],
         'error': N,
@@ -127,7 +128,7 @@ def transposed_docx():
     body.append(m.para('六、其他需要报告的事项'))
     body += [m.para(t) for t in T_OTHER]
     exp = transposed_expected()
-    del exp['schema'], exp['duplicate_of'], exp['error']
+    del exp['schema'], exp['duplicate_of'], exp['same_report_as'], exp['error']
     m.write_sample('transposed-2023', ''.join(body), exp)
 
 
@@ -296,6 +297,7 @@ def borderless_expected():
         'reviews_litigation': {g: dict(zip(m.REVIEW_COLS, B_REVIEWS[i * 5:i * 5 + 5]))
                                for i, g in enumerate(m.REVIEW_GROUPS)},
         'duplicate_of': N,
+        'same_report_as': N,
         'warnings': [],
         'error': N,
     }

@@ -46,7 +46,7 @@ def write_expected(pdf_name, rec):
 def error_record(code):
     return {'schema': 'govreport/1', 'title': None, 'agency': None, 'year': None, 'template': None,
             'sections': [], 'active_disclosure': None, 'applications': None, 'reviews_litigation': None,
-            'duplicate_of': None, 'warnings': [], 'error': {'code': code}}
+            'duplicate_of': None, 'same_report_as': None, 'warnings': [], 'error': {'code': code}}
 
 
 def docx_expected(name):
@@ -237,6 +237,7 @@ def reportlab_expected(rules='grid'):
             'litigation_after_review': {'upheld': 0, 'corrected': 0, 'other': 0, 'pending': 0, 'total': 0},
         },
         'duplicate_of': N,
+        'same_report_as': N,
         # The 2019-style single （六） row in a 2021 table: the three sub-rows are missing.
         'warnings': [m.W('missing_row', 'applications', k) for k in ('other_no_correction', 'other_unpaid_fee', 'other_misc')],
         'error': N,

@@ -245,6 +245,7 @@ def write_sample(name, body_xml, expected):
     }
     rec.update(expected)
     rec.setdefault('duplicate_of', None)
+    rec.setdefault('same_report_as', None)
     rec.setdefault('error', None)
     with open(os.path.join(OUT, name + '.expected.json'), 'w', encoding='utf-8') as f:
         json.dump(rec, f, ensure_ascii=False, indent=1)

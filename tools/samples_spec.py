@@ -503,7 +503,7 @@ def seed_2020_numbered(m):
     import json as _json
     import os as _os
     seed = _json.load(open(_os.path.join('samples', 'seed-2020-jinyang.expected.json'), encoding='utf-8'))
-    expected = {k: v for k, v in seed.items() if k not in ('schema', 'source', 'duplicate_of', 'error')}
+    expected = {k: v for k, v in seed.items() if k not in ('schema', 'source', 'duplicate_of', 'same_report_as', 'error')}
     m.write_sample('seed-2020-numbered', ''.join(body), expected)
 
 
