@@ -235,21 +235,33 @@ fn sniff_ole(bytes: &[u8]) -> Format {
     }
 }
 
+/// A page: a doctype or `<html>`/`<head>`/`<body>` near the start, or a
+/// fragment holding a table with Chinese text. Not a JSON or JavaScript file
+/// that happens to contain `<div>`, nor an XML part with `<table`.
 fn looks_like_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(4096)];
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    [
-        &b"<html"[..],
-        b"<!doctype html",
-        b"<body",
-        b"<head",
-        b"<meta",
-        b"<div",
-        b"<table",
-        b"<p>",
-    ]
-    .iter()
-    .any(|tag| find(&lower, tag).is_some())
+    let trimmed = lower
+        .strip_prefix(b"\xef\xbb\xbf".as_slice())
+        .unwrap_or(&lower)
+        .trim_ascii_start();
+    if trimmed.starts_with(b"{") || trimmed.starts_with(b"[") || trimmed.starts_with(b"<?xml") {
+        return false;
+    }
+    if [&b"<!doctype html"[..], b"<html", b"<head", b"<body"]
+        .iter()
+        .any(|tag| find(&lower, tag).is_some())
+    {
+        return true;
+    }
+    // A saved fragment: markup first, and a table of cells with CJK text
+    // (GBK or UTF-8 lead bytes) somewhere in the first 64 KB.
+    let window = &bytes[..bytes.len().min(65536)];
+    let lower_window: Vec<u8> = window.iter().map(u8::to_ascii_lowercase).collect();
+    trimmed.starts_with(b"<")
+        && find(&lower_window, b"<table").is_some()
+        && find(&lower_window, b"<td").is_some()
+        && window.iter().any(|b| *b >= 0x81)
 }
 
 pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -319,6 +331,27 @@ mod tests {
         assert_eq!(sniff(b"\xEF\xBB\xBF<!DOCTYPE html><html>"), Format::Html);
         assert_eq!(sniff(b""), Format::Unknown);
         assert_eq!(sniff(b"hello world"), Format::Unknown);
+        // Markup inside other formats is not a page.
+        assert_eq!(
+            sniff(br#"{"html": "<div><table><tr><td>1</td></tr></table></div>"}"#),
+            Format::Unknown
+        );
+        assert_eq!(
+            sniff(b"var t = '<table><td>x</td></table>'; document.write(t);"),
+            Format::Unknown
+        );
+        assert_eq!(
+            sniff(b"<?xml version=\"1.0\"?><styleSheet><table/></styleSheet>"),
+            Format::Unknown
+        );
+        // A saved fragment of a report page is one.
+        assert_eq!(
+            sniff(
+                "<div class=\"TRS_Editor\"><table><tr><td>自然人</td></tr></table></div>"
+                    .as_bytes()
+            ),
+            Format::Html
+        );
     }
 
     #[test]
