@@ -497,18 +497,20 @@ fn duplicate_record(input: &Input, bytes: &[u8], sha: String, first: &str) -> Re
 }
 
 /// Runs `inputs` on `jobs` threads and calls `sink` with each outcome in
-/// input order. At most `jobs * 4` finished records wait for an earlier one.
+/// input order; `sink` returns false to stop the run (a closed output).
+/// At most `jobs * 4` finished records wait for an earlier one.
 /// A document whose sha256 an earlier input already had is not extracted
 /// again: its record carries `duplicate_of`.
 pub fn run(
     inputs: &[Input],
     opts: &Options,
     run: &RunOptions<'_>,
-    mut sink: impl FnMut(&Input, Outcome),
+    mut sink: impl FnMut(&Input, Outcome) -> bool,
 ) {
     let jobs = run.jobs.max(1);
     let window = jobs * 4;
     let next = AtomicUsize::new(0);
+    let stop = std::sync::atomic::AtomicBool::new(false);
     let written = Mutex::new(0usize);
     let room = Condvar::new();
     // sha256 → (lowest input index seen, its path); decided in input order below.
@@ -517,15 +519,18 @@ pub fn run(
     std::thread::scope(|s| {
         for _ in 0..jobs.min(inputs.len().max(1)) {
             let tx = tx.clone();
-            let (next, written, room, seen) = (&next, &written, &room, &seen);
+            let (next, written, room, seen, stop) = (&next, &written, &room, &seen, &stop);
             s.spawn(move || {
                 let mut child = run.worker.as_deref().map(crate::worker::Worker::new);
                 loop {
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
                     let i = next.fetch_add(1, Ordering::SeqCst);
                     let Some(input) = inputs.get(i) else { break };
                     {
                         let mut w = written.lock().unwrap_or_else(|e| e.into_inner());
-                        while i >= *w + window {
+                        while i >= *w + window && !stop.load(Ordering::SeqCst) {
                             w = room.wait(w).unwrap_or_else(|e| e.into_inner());
                         }
                     }
@@ -605,9 +610,14 @@ pub fn run(
                         }
                     }
                 }
-                sink(&inputs[expect], outcome);
+                let go_on = sink(&inputs[expect], outcome);
                 expect += 1;
                 *written.lock().unwrap_or_else(|e| e.into_inner()) = expect;
+                if !go_on {
+                    stop.store(true, Ordering::SeqCst);
+                    room.notify_all();
+                    return;
+                }
                 room.notify_all();
             }
         }

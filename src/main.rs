@@ -192,8 +192,13 @@ fn run_cli() -> ExitCode {
             let worker = (!in_process)
                 .then(|| std::env::current_exe().ok())
                 .flatten();
+            // `--format json` prints one object only for exactly one file
+            // argument; a directory, an archive or `-` always give an array.
+            let one_file = paths.len() == 1 && paths[0] != "-";
             let paths = input_paths(paths, null);
-            extract(paths, fmt, output, jobs, resume, bom, worker, &opts)
+            extract(
+                paths, one_file, fmt, output, jobs, resume, bom, worker, &opts,
+            )
         }
         Command::Worker => {
             let mut opts = Options::default();
@@ -320,6 +325,7 @@ struct Summary {
 #[allow(clippy::too_many_arguments)]
 fn extract(
     paths: Vec<PathBuf>,
+    one_file: bool,
     fmt: OutputFormat,
     output: Option<PathBuf>,
     jobs: Option<usize>,
@@ -368,7 +374,9 @@ fn extract(
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let several = inputs.inputs.len() != 1;
+    let several = !(one_file
+        && inputs.inputs.len() == 1
+        && matches!(&inputs.inputs[0].location, batch::Location::File(p) if Some(p) == paths.first()));
     let mut writer = match RecordWriter::new(out, fmt, several, true, bom) {
         Ok(w) => w,
         Err(e) => {
@@ -418,6 +426,13 @@ fn extract(
                 }
             }
         }
+        // A closed output (`| head -1`) ends the run, as it does for rg.
+        if io_error
+            .as_ref()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        {
+            return false;
+        }
         if progress
             && (last_tick.elapsed() > Duration::from_millis(200) || summary.documents == total)
         {
@@ -430,6 +445,7 @@ fn extract(
                 summary.documents, total, rate, eta
             );
         }
+        true
     });
     if progress {
         eprintln!();
@@ -437,11 +453,13 @@ fn extract(
     if let Err(e) = writer.finish() {
         io_error.get_or_insert(e);
     }
-    if let Some(e) = io_error
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("govreport: writing records failed: {e}");
-        return ExitCode::from(2);
+    match io_error {
+        Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
+        Some(e) => {
+            eprintln!("govreport: writing records failed: {e}");
+            return ExitCode::from(2);
+        }
+        None => {}
     }
     let secs = started.elapsed().as_secs_f64();
     let list = |m: &BTreeMap<String, usize>| {

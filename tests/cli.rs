@@ -166,6 +166,40 @@ fn json_format_is_one_object_or_an_array_and_output_file_works() {
     assert_eq!(arr.len(), 2);
     assert!(arr[0]["duplicate_of"].is_null());
     assert_eq!(arr[1]["duplicate_of"], arr[0]["source"]["path"]);
+    // A directory, or `-`, always gives an array, even of one or none.
+    let one = tempfile::tempdir().unwrap();
+    std::fs::copy(&s, one.path().join("a.docx")).unwrap();
+    let v: Value = serde_json::from_slice(
+        &run(&["extract", "--format", "json", one.path().to_str().unwrap()]).stdout,
+    )
+    .unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(1));
+    let empty = tempfile::tempdir().unwrap();
+    let v: Value = serde_json::from_slice(
+        &run(&[
+            "extract",
+            "--format",
+            "json",
+            empty.path().to_str().unwrap(),
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(0));
+    let mut child = bin()
+        .args(["extract", "--format", "json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(
+        child.stdin.as_mut().unwrap(),
+        format!("{}\n", s.display()).as_bytes(),
+    )
+    .unwrap();
+    drop(child.stdin.take());
+    let v: Value = serde_json::from_slice(&child.wait_with_output().unwrap().stdout).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(1));
 }
 
 #[test]
@@ -408,4 +442,30 @@ fn directories_with_a_fifo_and_a_link_loop_finish() {
     if made.is_ok_and(|s| s.success()) {
         assert!(String::from_utf8_lossy(&out.stderr).contains("skipped 2 files"));
     }
+}
+
+/// `govreport extract DIR | head -1`: once the reader has gone, the run
+/// stops quietly (no error, no summary) as rg does.
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    use std::io::BufRead;
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut child = bin()
+        .args(["extract", "--jobs", "1"])
+        .arg(&samples)
+        .arg(&samples)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with('{'));
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("documents in"), "{stderr}");
+    assert!(!stderr.contains("failed"), "{stderr}");
 }
