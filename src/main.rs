@@ -72,21 +72,24 @@ enum Command {
         /// CSV: start with a UTF-8 byte-order mark (for Excel).
         #[arg(long)]
         bom: bool,
+        /// No summary and no per-file error lines on stderr.
+        #[arg(short, long)]
+        quiet: bool,
         /// Read documents in this process instead of in worker processes:
         /// a little faster, but a reader bug that aborts ends the run.
         #[arg(long)]
         in_process: bool,
-        /// Per-document time limit in seconds.
-        #[arg(long, default_value_t = 10)]
-        timeout: u64,
-        /// Largest input file read, in bytes.
-        #[arg(long, default_value_t = 200 * 1024 * 1024)]
+        /// Per-document time limit in seconds (fractions allowed: 2.5).
+        #[arg(long, default_value = "10", value_parser = parse_seconds)]
+        timeout: Duration,
+        /// Largest input file read, in bytes (units allowed: 10M, 1.5G, 512K).
+        #[arg(long, default_value = "200M", value_parser = parse_bytes)]
         max_input_bytes: u64,
         /// Largest inflated size of one zip member (DOCX part), in bytes.
-        #[arg(long, default_value_t = 64 * 1024 * 1024)]
+        #[arg(long, default_value = "64M", value_parser = parse_bytes)]
         max_member_bytes: u64,
         /// Largest inflated size of all parts of one document, in bytes.
-        #[arg(long, default_value_t = 256 * 1024 * 1024)]
+        #[arg(long, default_value = "256M", value_parser = parse_bytes)]
         max_total_unzipped: u64,
         /// Largest compression ratio of a zip member over 1 MB.
         #[arg(long, default_value_t = 200)]
@@ -106,7 +109,13 @@ enum Command {
     },
     /// Print the three tables of one report, aligned, with warning cells
     /// marked and the warnings listed.
-    Show { file: PathBuf },
+    Show {
+        file: PathBuf,
+        /// Colour flagged cells: auto (on a terminal, unless NO_COLOR is
+        /// set), always or never.
+        #[arg(long, value_enum, default_value = "auto")]
+        color: ColorChoice,
+    },
     /// Cross-year checks over extracted records (JSON Lines): carryover and
     /// 2019 item-count continuity per agency.
     Series {
@@ -162,6 +171,7 @@ fn run_cli() -> ExitCode {
             jobs,
             resume,
             bom,
+            quiet,
             in_process,
             timeout,
             max_input_bytes,
@@ -175,7 +185,7 @@ fn run_cli() -> ExitCode {
         } => {
             let mut opts = Options::default();
             let l = &mut opts.limits;
-            l.timeout = Duration::from_secs(timeout.max(1));
+            l.timeout = timeout;
             l.max_input_bytes = max_input_bytes;
             l.max_member_bytes = max_member_bytes;
             l.max_total_unzipped = max_total_unzipped;
@@ -184,6 +194,10 @@ fn run_cli() -> ExitCode {
             l.max_pdf_pages = max_pdf_pages;
             l.max_pdf_ops_per_page = max_pdf_ops;
             l.max_form_depth = max_form_depth;
+            if bom && !matches!(format, Format::Csv) {
+                eprintln!("govreport: --bom goes with --format csv");
+                return ExitCode::from(2);
+            }
             let fmt = match format {
                 Format::Jsonl => OutputFormat::Jsonl,
                 Format::Json => OutputFormat::Json,
@@ -197,7 +211,18 @@ fn run_cli() -> ExitCode {
             let one_file = paths.len() == 1 && paths[0] != "-";
             let paths = input_paths(paths, null);
             extract(
-                paths, one_file, fmt, output, jobs, resume, bom, worker, &opts,
+                ExtractArgs {
+                    paths,
+                    one_file,
+                    fmt,
+                    output,
+                    jobs,
+                    resume,
+                    bom,
+                    quiet,
+                    worker,
+                },
+                &opts,
             )
         }
         Command::Worker => {
@@ -213,7 +238,7 @@ fn run_cli() -> ExitCode {
                 Err(_) => ExitCode::from(2),
             }
         }
-        Command::Show { file } => {
+        Command::Show { file, color } => {
             let bytes = match std::fs::read(&file) {
                 Ok(b) => b,
                 Err(e) => {
@@ -222,7 +247,14 @@ fn run_cli() -> ExitCode {
                 }
             };
             let rec = govreport::extract(&bytes, &file.to_string_lossy(), &Options::default());
-            let colour = std::io::stdout().is_terminal();
+            let colour = match color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
             let _ = write!(
                 std::io::stdout().lock(),
                 "{}",
@@ -321,19 +353,40 @@ struct Summary {
     duplicates: usize,
 }
 
-// The command's flags, one argument each: a struct would only rename them.
-#[allow(clippy::too_many_arguments)]
-fn extract(
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// What `extract` was asked to do (its flags, parsed).
+struct ExtractArgs {
     paths: Vec<PathBuf>,
+    /// Exactly one file argument (`--format json` then prints an object).
     one_file: bool,
     fmt: OutputFormat,
     output: Option<PathBuf>,
     jobs: Option<usize>,
     resume: bool,
     bom: bool,
+    quiet: bool,
+    /// The program to start worker processes from; None: in-process.
     worker: Option<PathBuf>,
-    opts: &Options,
-) -> ExitCode {
+}
+
+fn extract(args: ExtractArgs, opts: &Options) -> ExitCode {
+    let ExtractArgs {
+        paths,
+        one_file,
+        fmt,
+        output,
+        jobs,
+        resume,
+        bom,
+        quiet,
+        worker,
+    } = args;
     if resume && fmt != OutputFormat::Jsonl {
         eprintln!("govreport: --resume works with jsonl output");
         return ExitCode::from(2);
@@ -385,7 +438,7 @@ fn extract(
         }
     };
     let total = inputs.inputs.len();
-    let progress = std::io::stderr().is_terminal();
+    let progress = !quiet && std::io::stderr().is_terminal();
     let mut last_tick = Instant::now();
     let mut summary = Summary::default();
     let mut io_error = None;
@@ -408,6 +461,8 @@ fn extract(
                 }
                 if let Some(e) = &rec.error {
                     *summary.errors.entry(e.code.to_string()).or_default() += 1;
+                }
+                if let Some(e) = rec.error.as_ref().filter(|_| !quiet) {
                     eprintln!(
                         "{}govreport: {}: {} ({})",
                         if progress { "\r\x1b[K" } else { "" },
@@ -472,30 +527,32 @@ fn extract(
                 .join(", ")
         }
     };
-    eprintln!(
-        "govreport: {} documents in {:.2} s ({:.0}/s); formats: {}; errors: {}; warnings: {}{}{}{}",
-        summary.documents,
-        secs,
-        summary.documents as f64 / secs.max(1e-9),
-        list(&summary.formats),
-        list(&summary.errors),
-        list(&summary.warnings),
-        if summary.duplicates > 0 {
-            format!("; duplicates {}", summary.duplicates)
-        } else {
-            String::new()
-        },
-        if summary.resumed > 0 {
-            format!("; already done {}", summary.resumed)
-        } else {
-            String::new()
-        },
-        if inputs.skipped > 0 {
-            format!("; skipped {} files of no supported format", inputs.skipped)
-        } else {
-            String::new()
-        },
-    );
+    if !quiet {
+        eprintln!(
+            "govreport: {} documents in {:.2} s ({:.0}/s); formats: {}; errors: {}; warnings: {}{}{}{}",
+            summary.documents,
+            secs,
+            summary.documents as f64 / secs.max(1e-9),
+            list(&summary.formats),
+            list(&summary.errors),
+            list(&summary.warnings),
+            if summary.duplicates > 0 {
+                format!("; duplicates {}", summary.duplicates)
+            } else {
+                String::new()
+            },
+            if summary.resumed > 0 {
+                format!("; already done {}", summary.resumed)
+            } else {
+                String::new()
+            },
+            if inputs.skipped > 0 {
+                format!("; skipped {} files of no supported format", inputs.skipped)
+            } else {
+                String::new()
+            },
+        );
+    }
     if !inputs.missing.is_empty() {
         ExitCode::from(2)
     } else if !summary.errors.is_empty() {
@@ -623,4 +680,59 @@ fn dump_pdf_stage(bytes: &[u8], stage: Stage, page: usize) -> ExitCode {
     }
     let _ = write!(std::io::stdout().lock(), "{out}");
     ExitCode::SUCCESS
+}
+
+/// `--max-input-bytes 10M`: a size in bytes with an optional unit (K, M, G,
+/// binary multiples; `KB`/`MiB` spellings too).
+fn parse_bytes(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: f64 = num
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size (e.g. 10M, 512K, 2G)"))?;
+    let mult: f64 = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 1.0,
+        "K" | "KB" | "KIB" => 1024.0,
+        "M" | "MB" | "MIB" => 1024.0 * 1024.0,
+        "G" | "GB" | "GIB" => 1024.0 * 1024.0 * 1024.0,
+        _ => return Err(format!("{s:?}: unknown unit (use K, M or G)")),
+    };
+    let v = n * mult;
+    if !v.is_finite() || v < 0.0 || v > u64::MAX as f64 {
+        return Err(format!("{s:?} is out of range"));
+    }
+    Ok(v as u64)
+}
+
+/// `--timeout 2.5`: seconds, fractions allowed, at least 0.1.
+fn parse_seconds(s: &str) -> Result<Duration, String> {
+    let v: f64 = s
+        .trim()
+        .trim_end_matches('s')
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number of seconds"))?;
+    if !v.is_finite() || v <= 0.0 || v > 86_400.0 {
+        return Err(format!("{s:?}: a timeout is between 0.1 s and a day"));
+    }
+    Ok(Duration::from_secs_f64(v.max(0.1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_and_seconds_take_units() {
+        assert_eq!(parse_bytes("10M"), Ok(10 * 1024 * 1024));
+        assert_eq!(parse_bytes("512k"), Ok(512 * 1024));
+        assert_eq!(parse_bytes("1.5G"), Ok(1_610_612_736));
+        assert_eq!(parse_bytes("4096"), Ok(4096));
+        assert!(parse_bytes("ten").is_err());
+        assert!(parse_bytes("5T").is_err());
+        assert_eq!(parse_seconds("2.5"), Ok(Duration::from_millis(2500)));
+        assert!(parse_seconds("0").is_err());
+    }
 }

@@ -69,6 +69,17 @@ pub fn csv_header() -> Vec<String> {
     h
 }
 
+/// A text cell that a spreadsheet would run as a formula (`=…`, `+…`,
+/// `-…`, `@…`, or starting with a tab or CR) gets a leading `'`, so a
+/// hostile title or file name stays text. Numbers are written as numbers.
+fn csv_text(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
@@ -88,18 +99,19 @@ fn table_of<'a>(r: &'a Record, t: &str) -> Option<&'a TableValues> {
 /// One record as a CSV row: values exactly as in JSON, empty for null.
 pub fn csv_row(r: &Record, columns: &[(&'static str, &'static str, &'static str)]) -> Vec<String> {
     let opt = |v: Option<String>| v.unwrap_or_default();
+    let text = |v: Option<String>| csv_text(&v.unwrap_or_default());
     let mut row = vec![
-        r.source.path.clone(),
+        csv_text(&r.source.path),
         r.source.format.clone(),
         r.source.sha256.clone(),
         r.source.bytes.to_string(),
-        opt(r.title.clone()),
-        opt(r.agency.clone()),
+        text(r.title.clone()),
+        text(r.agency.clone()),
         opt(r.year.map(|y| y.to_string())),
         opt(r.template.map(str::to_string)),
-        opt(r.duplicate_of.clone()),
+        text(r.duplicate_of.clone()),
         opt(r.error.as_ref().map(|e| e.code.to_string())),
-        opt(r.error.as_ref().map(|e| e.message.clone())),
+        text(r.error.as_ref().map(|e| e.message.clone())),
     ];
     for (t, rk, c) in columns {
         let v = table_of(r, t).and_then(|tv| tv.cell(rk, c));
@@ -192,6 +204,14 @@ impl<W: Write> RecordWriter<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formula_like_text_is_defused_and_numbers_are_not() {
+        assert_eq!(csv_text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(csv_text("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_text("\tx"), "'\tx");
+        assert_eq!(csv_text("某局2020年报告"), "某局2020年报告");
+    }
 
     #[test]
     fn csv_columns_are_fixed_and_unique() {

@@ -469,3 +469,37 @@ fn a_closed_pipe_ends_the_run_quietly() {
     assert!(!stderr.contains("documents in"), "{stderr}");
     assert!(!stderr.contains("failed"), "{stderr}");
 }
+
+#[test]
+fn quiet_units_bom_and_colour_flags() {
+    let s = sample("seed-2020-jinyang.docx");
+    let p = s.to_str().unwrap();
+    // Units on limits.
+    let out = run(&["extract", "--timeout", "2.5", "--max-input-bytes", "10M", p]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        run(&["extract", "--max-input-bytes", "ten", p])
+            .status
+            .code(),
+        Some(2)
+    );
+    // -q: records only.
+    let bad = sample("protected-password.pdf");
+    let out = run(&["extract", "-q", p, bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(lines(&out).len(), 2);
+    // --bom is for CSV only.
+    assert_eq!(run(&["extract", "--bom", p]).status.code(), Some(2));
+    let csv = run(&["extract", "--format", "csv", "--bom", p]);
+    assert!(csv.stdout.starts_with(b"\xEF\xBB\xBF"));
+    // show --color.
+    let always = run(&["show", "--color", "always", p]);
+    assert!(String::from_utf8_lossy(&always.stdout).contains('\x1b'));
+    let never = run(&["show", "--color", "never", p]);
+    assert!(!String::from_utf8_lossy(&never.stdout).contains('\x1b'));
+}
