@@ -592,7 +592,14 @@ pub fn run(
                     && !r.source.sha256.is_empty()
                 {
                     match first_by_hash.get(&r.source.sha256) {
-                        Some(first) => r.duplicate_of = Some(first.clone()),
+                        // A copy two workers both extracted (they race on
+                        // the first sighting) gets the duplicate's shape.
+                        Some(first) => {
+                            **r = Record {
+                                duplicate_of: Some(first.clone()),
+                                ..Record::bare(r.source.clone())
+                            };
+                        }
                         None => {
                             r.duplicate_of = None;
                             first_by_hash.insert(r.source.sha256.clone(), r.source.path.clone());

@@ -80,6 +80,23 @@ fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -
     };
     let loc = locate::locate(&doc);
     let mapped = map::map_tables(&loc.tables, loc.year);
+    // A readable document with none of a report's marks: no title naming
+    // an information-disclosure report, none of the three tables, fewer
+    // than two of the six sections (a notice, a web page, a spreadsheet
+    // export in a folder of downloads).
+    let titled = loc.title.as_deref().is_some_and(|t| {
+        let t = text::norm(t);
+        t.contains("信息公开") || t.contains("政务公开")
+    });
+    let has_table =
+        mapped.active.is_some() || mapped.applications.is_some() || mapped.reviews.is_some();
+    if !titled && !has_table && loc.sections.len() < 2 {
+        return Record::failed(
+            source,
+            "not_a_report",
+            "the document is readable but is not an information-disclosure annual report (no such title, none of the three tables, fewer than two of the six sections)".into(),
+        );
+    }
     let mut warnings: Vec<Warning> = doc
         .notes
         .iter()

@@ -253,12 +253,9 @@ fn word_binary_edge_cases_get_clear_errors() {
     let recs = lines(&out);
     assert_eq!(recs[0]["error"]["code"], "encrypted");
     assert_eq!(recs[1]["error"]["code"], "unsupported_format");
+    // Read as HTML (not as a .doc), and a 404 page is no report.
     assert_eq!(recs[2]["source"]["format"], "html");
-    assert!(
-        recs[2]["error"].is_null(),
-        "an HTML page named .doc is read as HTML"
-    );
-    assert_eq!(recs[2]["applications"], Value::Null);
+    assert_eq!(recs[2]["error"]["code"], "not_a_report");
 }
 
 /// Writes a zip holding the given (name, content) members.
@@ -502,4 +499,34 @@ fn quiet_units_bom_and_colour_flags() {
     assert!(String::from_utf8_lossy(&always.stdout).contains('\x1b'));
     let never = run(&["show", "--color", "never", p]);
     assert!(!String::from_utf8_lossy(&never.stdout).contains('\x1b'));
+}
+
+/// A readable document that is not an annual report (a notice in a folder
+/// of downloads) is flagged `not_a_report`; a report is not.
+#[test]
+fn documents_that_are_not_reports_are_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\
+        <w:p><w:r><w:t>关于做好2021年春节期间安全生产工作的通知</w:t></w:r></w:p>\
+        <w:p><w:r><w:t>各乡镇人民政府：现将有关事项通知如下。</w:t></w:r></w:p></w:body></w:document>";
+    write_zip(
+        &dir.path().join("notice.docx"),
+        &[("word/document.xml", doc.as_bytes())],
+    );
+    std::fs::write(
+        dir.path().join("page.html"),
+        "<!DOCTYPE html><html><body><h1>网站地图</h1><p>首页 政务公开 互动交流</p></body></html>",
+    )
+    .unwrap();
+    let out = run(&["extract", dir.path().to_str().unwrap()]);
+    let recs = lines(&out);
+    assert_eq!(recs.len(), 2);
+    for r in &recs {
+        assert_eq!(r["error"]["code"], "not_a_report", "{r}");
+    }
+    let report = run(&[
+        "extract",
+        sample("seed-2020-jinyang.docx").to_str().unwrap(),
+    ]);
+    assert!(lines(&report)[0]["error"].is_null());
 }
