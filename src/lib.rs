@@ -80,6 +80,12 @@ fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -
     };
     let loc = locate::locate(&doc);
     let mapped = map::map_tables(&loc.tables, loc.year);
+    let mut warnings: Vec<Warning> = doc
+        .notes
+        .iter()
+        .map(|(code, msg)| Warning::new(code, Severity::Info, msg.clone()))
+        .collect();
+    warnings.extend(mapped.warnings);
     // A readable document with none of a report's marks: no title naming
     // an information-disclosure report, none of the three tables, fewer
     // than two of the six sections (a notice, a web page, a spreadsheet
@@ -91,18 +97,16 @@ fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -
     let has_table =
         mapped.active.is_some() || mapped.applications.is_some() || mapped.reviews.is_some();
     if !titled && !has_table && loc.sections.len() < 2 {
-        return Record::failed(
-            source,
-            "not_a_report",
-            "the document is readable but is not an information-disclosure annual report (no such title, none of the three tables, fewer than two of the six sections)".into(),
-        );
+        // The reader's notes (undecodable text, say) stay: they may be why.
+        return Record {
+            warnings,
+            ..Record::failed(
+                source,
+                "not_a_report",
+                "the document is readable but is not an information-disclosure annual report (no such title, none of the three tables, fewer than two of the six sections)".into(),
+            )
+        };
     }
-    let mut warnings: Vec<Warning> = doc
-        .notes
-        .iter()
-        .map(|(code, msg)| Warning::new(code, Severity::Info, msg.clone()))
-        .collect();
-    warnings.extend(mapped.warnings);
 
     // The record's template: table 二 decides; else the （六） layout of table 三.
     let template = mapped.active_template.or_else(|| {
