@@ -378,6 +378,56 @@ fn with_archive<T>(
     })
 }
 
+/// The index of the member whose decoded name is `wanted`.
+fn find_member(
+    z: &mut zip::ZipArchive<impl Read + std::io::Seek>,
+    wanted: &str,
+) -> std::io::Result<usize> {
+    (0..z.len())
+        .find(|i| z.by_index_raw(*i).is_ok_and(|f| member_name(&f) == wanted))
+        .ok_or_else(|| {
+            std::io::Error::new(std::io::ErrorKind::NotFound, format!("no member {wanted}"))
+        })
+}
+
+/// The bytes of a document named as records name it: a file, or
+/// `archive.zip!member` (and `archive.zip!inner.zip!member`, one level of
+/// nesting), members matched by their decoded names.
+pub fn read_named(name: &str, limit: u64) -> std::io::Result<Vec<u8>> {
+    let path = Path::new(name);
+    if path.exists() || !name.contains('!') {
+        let mut buf = Vec::new();
+        std::fs::File::open(path)?
+            .take(limit + 1)
+            .read_to_end(&mut buf)?;
+        return Ok(buf);
+    }
+    let mut parts = name.split('!');
+    let archive = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    let mut z =
+        zip::ZipArchive::new(std::fs::File::open(archive)?).map_err(std::io::Error::other)?;
+
+    match rest.as_slice() {
+        [member] => {
+            let i = find_member(&mut z, member)?;
+            read_member(&mut z, i, limit)
+        }
+        [outer, member] => {
+            let i = find_member(&mut z, outer)?;
+            let bytes = read_member(&mut z, i, MAX_NESTED_ZIP)?;
+            let mut inner =
+                zip::ZipArchive::new(Cursor::new(bytes)).map_err(std::io::Error::other)?;
+            let k = find_member(&mut inner, member)?;
+            read_member(&mut inner, k, limit)
+        }
+        _ => Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("{name}: archives are opened one level deep"),
+        )),
+    }
+}
+
 /// The bytes of an input, bounded by the input-size limit.
 pub fn load(input: &Input, opts: &Options) -> std::io::Result<Vec<u8>> {
     let limit = opts.limits.max_input_bytes;

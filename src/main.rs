@@ -110,6 +110,7 @@ enum Command {
     /// Print the three tables of one report, aligned, with warning cells
     /// marked and the warnings listed.
     Show {
+        /// A file, or `archive.zip!member` as records name it.
         file: PathBuf,
         /// Colour flagged cells: auto (on a terminal, unless NO_COLOR is
         /// set), always or never.
@@ -126,6 +127,7 @@ enum Command {
     /// Print the document model one reader produced (paragraphs and table
     /// grids), to see where an extraction went wrong.
     Dump {
+        /// A file, or `archive.zip!member` as records name it.
         file: PathBuf,
         /// PDF only: print one stage of the page reader instead of the model.
         #[arg(long, value_enum)]
@@ -239,7 +241,10 @@ fn run_cli() -> ExitCode {
             }
         }
         Command::Show { file, color } => {
-            let bytes = match std::fs::read(&file) {
+            let bytes = match batch::read_named(
+                &file.to_string_lossy(),
+                Options::default().limits.max_input_bytes,
+            ) {
                 Ok(b) => b,
                 Err(e) => {
                     eprintln!("govreport: {}: {e}", file.display());
@@ -562,8 +567,17 @@ fn extract(args: ExtractArgs, opts: &Options) -> ExitCode {
     }
 }
 
+/// Reads records for `series`: JSON Lines, or one JSON array, from a file
+/// or `-` (stdin). Lines that are not records are reported; after a few,
+/// the input is taken for something else and reading stops.
 fn series(path: &Path, format: SeriesFormat) -> ExitCode {
-    let text = match std::fs::read_to_string(path) {
+    let read = if path == Path::new("-") {
+        let mut t = String::new();
+        std::io::stdin().read_to_string(&mut t).map(|_| t)
+    } else {
+        std::fs::read_to_string(path)
+    };
+    let text = match read {
         Ok(t) => t,
         Err(e) => {
             eprintln!("govreport: {}: {e}", path.display());
@@ -571,17 +585,34 @@ fn series(path: &Path, format: SeriesFormat) -> ExitCode {
         }
     };
     let mut records = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<serde_json::Value>(line) {
-            Ok(v) => records.push(v),
-            Err(e) => eprintln!(
-                "govreport: {}:{}: not a JSON record ({e}); skipped",
-                path.display(),
-                i + 1
-            ),
+    let mut bad = 0usize;
+    if let Ok(serde_json::Value::Array(items)) =
+        serde_json::from_str::<serde_json::Value>(text.trim_start())
+    {
+        records = items;
+    } else {
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str::<serde_json::Value>(line) {
+                Ok(v) if v.get("schema").is_some() || v.get("source").is_some() => records.push(v),
+                _ => {
+                    bad += 1;
+                    eprintln!(
+                        "govreport: {}:{}: not a govreport record; skipped",
+                        path.display(),
+                        i + 1
+                    );
+                    if bad >= 5 {
+                        eprintln!(
+                            "govreport: {}: this is not a file of records",
+                            path.display()
+                        );
+                        break;
+                    }
+                }
+            }
         }
     }
     let findings = govreport::series::check(&records);
@@ -592,11 +623,18 @@ fn series(path: &Path, format: SeriesFormat) -> ExitCode {
             .iter()
             .try_for_each(|f| writeln!(out, "{}", serde_json::to_string(f).unwrap_or_default())),
     };
-    ExitCode::SUCCESS
+    if bad > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn dump(file: &Path, stage: Option<Stage>, page: usize) -> ExitCode {
-    let bytes = match std::fs::read(file) {
+    let bytes = match batch::read_named(
+        &file.to_string_lossy(),
+        Options::default().limits.max_input_bytes,
+    ) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("govreport: {}: {e}", file.display());
@@ -604,6 +642,19 @@ fn dump(file: &Path, stage: Option<Stage>, page: usize) -> ExitCode {
         }
     };
     if let Some(stage) = stage {
+        if page == 0 {
+            eprintln!("govreport: pages are numbered from 1");
+            return ExitCode::from(2);
+        }
+        let format = govreport::read::sniff(&bytes);
+        if format != govreport::read::Format::Pdf {
+            eprintln!(
+                "govreport: --stage shows the PDF page reader's stages (chars, segments, lines); {} is {}, whose model `dump` prints without --stage",
+                file.display(),
+                format.as_str()
+            );
+            return ExitCode::from(2);
+        }
         return dump_pdf_stage(&bytes, stage, page);
     }
     let format = govreport::read::sniff(&bytes);

@@ -4,6 +4,7 @@
 //! template, this year's 上一年项目数量 against last year's figure plus its
 //! 本年增/减 (`previous_items_mismatch`, info: a soft relation).
 
+use crate::cell::Num;
 use crate::template::{APPLICANT_COLUMNS, APPLICATION_ROWS};
 use serde::Serialize;
 use serde_json::Value;
@@ -21,8 +22,9 @@ pub struct Finding {
     pub table: &'static str,
     pub row: String,
     pub column: String,
-    pub value: Option<f64>,
-    pub expected: Option<f64>,
+    /// Counts print as integers (as in records).
+    pub value: Option<Num>,
+    pub expected: Option<Num>,
     pub message: String,
 }
 
@@ -93,8 +95,8 @@ pub fn check(records: &[Value]) -> Vec<Finding> {
                         table: "applications",
                         row: "carried_over".into(),
                         column: col.key.into(),
-                        value: now,
-                        expected: before,
+                        value: now.map(Num),
+                        expected: before.map(Num),
                         message: format!(
                             "{agency} {year}: {} ({}) is {a}, but the {} report's {} was {b}",
                             label("carried_over"),
@@ -124,8 +126,8 @@ pub fn check(records: &[Value]) -> Vec<Finding> {
                                 table: "active_disclosure",
                                 row: (*row).into(),
                                 column: "previous_items".into(),
-                                value: now,
-                                expected: Some(expected),
+                                value: now.map(Num),
+                                expected: Some(Num(expected)),
                                 message: format!(
                                     "{agency} {year}: {name} 上一年项目数量 is {a}, but {} had {b} with 本年增/减 {}",
                                     year - 1,
@@ -186,6 +188,6 @@ mod tests {
             f.iter()
                 .all(|x| x.code == "carryover_mismatch" && x.year == 2023 && x.agency == "某局")
         );
-        assert_eq!(f[0].expected, Some(1.0));
+        assert_eq!(f[0].expected, Some(Num(1.0)));
     }
 }

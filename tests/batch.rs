@@ -329,3 +329,78 @@ fn a_hung_reader_is_stopped_after_the_deadline() {
     // Deadline 1 s + 5 s grace, plus starting a new worker.
     assert!(started.elapsed() < std::time::Duration::from_secs(15));
 }
+
+/// `series` takes JSON Lines, a JSON array or stdin; counts print as
+/// integers; a file of something else ends with status 1.
+#[test]
+fn series_reads_lines_arrays_and_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = |year: i64, over: i64, forward: i64| {
+        serde_json::json!({
+            "schema": "govreport/1", "source": {"path": format!("r{year}.docx")},
+            "agency": "某局", "year": year, "template": "2021",
+            "applications": {
+                "carried_over": {"natural_person": over, "total": over},
+                "carried_forward": {"natural_person": forward, "total": forward}
+            }
+        })
+    };
+    let recs = [rec(2021, 0, 3), rec(2022, 5, 0)];
+    let lines: String = recs.iter().map(|r| format!("{r}\n")).collect();
+    let array = serde_json::to_string(&recs).unwrap();
+    std::fs::write(dir.path().join("r.jsonl"), &lines).unwrap();
+    std::fs::write(dir.path().join("r.json"), &array).unwrap();
+    for f in ["r.jsonl", "r.json"] {
+        let out = run(&["series", dir.path().join(f).to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{f}");
+        let first: Value =
+            serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap())
+                .unwrap();
+        assert_eq!(first["code"], "carryover_mismatch");
+        assert_eq!(first["value"], serde_json::json!(5), "an integer, not 5.0");
+    }
+    let mut child = bin()
+        .args(["series", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .as_mut()
+        .unwrap()
+        .write_all(lines.as_bytes())
+        .unwrap();
+    drop(child.stdin.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("carryover_mismatch"));
+    std::fs::write(dir.path().join("notes.txt"), "a\nb\nc\nd\ne\nf\n").unwrap();
+    let out = run(&["series", dir.path().join("notes.txt").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// `show` and `dump` take `archive.zip!member` as records name it; `dump
+/// --stage` says what it needs.
+#[test]
+fn show_and_dump_open_archive_members() {
+    let archive = root().join("tests/fixtures/archive.zip");
+    let member = format!("{}!more.zip!county/county-2022.docx", archive.display());
+    let out = run(&["show", "--color", "never", &member]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("某某县人民政府办公室"));
+    let out = run(&["dump", &member]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = run(&["dump", "--stage", "lines", &member]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("PDF"));
+    let pdf = root().join("samples/seed-2020-jinyang-lo.pdf");
+    let out = run(&[
+        "dump",
+        "--stage",
+        "lines",
+        "--page",
+        "0",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}
