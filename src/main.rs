@@ -47,6 +47,13 @@ enum Command {
     /// Internal: the worker process `extract` reads documents in.
     #[command(hide = true)]
     Worker,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `govreport man > govreport.1`.
+    Man,
     /// Extract one record per document from files, directories (recursive)
     /// and zip archives; "-" reads a list of paths from stdin.
     Extract {
@@ -226,6 +233,18 @@ fn run_cli() -> ExitCode {
                 },
                 &opts,
             )
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "govreport", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => ExitCode::from(2),
+            }
         }
         Command::Worker => {
             let mut opts = Options::default();

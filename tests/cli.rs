@@ -530,3 +530,14 @@ fn documents_that_are_not_reports_are_flagged() {
     ]);
     assert!(lines(&report)[0]["error"].is_null());
 }
+
+#[test]
+fn completions_and_man_page_come_from_the_command_definitions() {
+    let bash = run(&["completions", "bash"]);
+    assert_eq!(bash.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&bash.stdout);
+    assert!(text.contains("govreport") && text.contains("extract"));
+    let man = run(&["man"]);
+    assert_eq!(man.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&man.stdout).contains(".TH govreport 1"));
+}
