@@ -70,6 +70,10 @@ pub struct Inputs {
     pub inputs: Vec<Input>,
     /// Files under directories or in archives of no supported format.
     pub skipped: usize,
+    /// Their paths (the first 100,000), for `--verbose`.
+    pub skipped_paths: Vec<String>,
+    /// Things worth saying that are no error (a link loop not walked again).
+    pub notes: Vec<String>,
     /// Paths that do not exist or cannot be listed, with the reason.
     pub missing: Vec<String>,
 }
@@ -204,12 +208,14 @@ fn expand_archive(archive: &Path, out: &mut Inputs) {
                                     path_hex: None,
                                 });
                             } else {
-                                out.skipped += 1;
+                                out.skip(format!("{display}!{name}!{inner_name}"));
                             }
                         }
                     }
                 }
-                Format::Unknown if !claims_supported(&name) => out.skipped += 1,
+                Format::Unknown if !claims_supported(&name) => {
+                    out.skip(format!("{display}!{name}"));
+                }
                 _ => out.inputs.push(Input {
                     location: Location::Member {
                         archive: archive.to_path_buf(),
@@ -229,7 +235,7 @@ fn expand_archive(archive: &Path, out: &mut Inputs) {
                 path_hex: None,
             });
         } else {
-            out.skipped += 1;
+            out.skip(format!("{display}!{name}"));
         }
     }
 }
@@ -237,11 +243,28 @@ fn expand_archive(archive: &Path, out: &mut Inputs) {
 /// Files are taken as named (a zip archive is opened); directories are
 /// walked recursively (sorted, so runs are reproducible) and keep only
 /// documents and archives.
-pub fn expand(paths: &[PathBuf]) -> Inputs {
+/// How directories are walked.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WalkOptions {
+    /// Follow symbolic links (`-L`); loops are detected and reported once.
+    pub follow_links: bool,
+}
+
+impl Inputs {
+    fn skip(&mut self, what: String) {
+        self.skipped += 1;
+        if self.skipped_paths.len() < 100_000 {
+            self.skipped_paths.push(what);
+        }
+    }
+}
+
+pub fn expand(paths: &[PathBuf], walk_opts: WalkOptions) -> Inputs {
     let mut out = Inputs::default();
+    let mut seen_dirs: std::collections::HashSet<PathBuf> = Default::default();
     for p in paths {
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(p, &mut out),
+            Ok(m) if m.is_dir() => walk(p, &mut out, walk_opts, &mut seen_dirs),
             Ok(m) if m.is_file() && file_is_archive(p) => {
                 let before = out.inputs.len();
                 expand_archive(p, &mut out);
@@ -261,9 +284,24 @@ pub fn expand(paths: &[PathBuf]) -> Inputs {
 }
 
 /// Walks a directory: regular files only. Symbolic links are not followed
-/// (no loops), and FIFOs, sockets and devices are skipped (opening a FIFO
+/// unless asked (then a link back into a directory already walked is a loop,
+/// reported once); FIFOs, sockets and devices are skipped (opening a FIFO
 /// would wait for a writer forever).
-fn walk(dir: &Path, out: &mut Inputs) {
+fn walk(
+    dir: &Path,
+    out: &mut Inputs,
+    opts: WalkOptions,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) {
+    if let Ok(real) = std::fs::canonicalize(dir)
+        && !seen.insert(real)
+    {
+        out.notes.push(format!(
+            "{}: a symbolic-link loop; not walked again",
+            dir.display()
+        ));
+        return;
+    }
     let mut entries: Vec<(PathBuf, std::fs::FileType)> = match std::fs::read_dir(dir) {
         Ok(rd) => rd
             .flatten()
@@ -275,11 +313,24 @@ fn walk(dir: &Path, out: &mut Inputs) {
         }
     };
     entries.sort_by(|a, b| a.0.cmp(&b.0));
-    for (p, kind) in entries {
+    for (p, mut kind) in entries {
+        if kind.is_symlink() {
+            if !opts.follow_links {
+                out.skip(format!("{} (symbolic link; -L follows)", p.display()));
+                continue;
+            }
+            match std::fs::metadata(&p) {
+                Ok(m) => kind = m.file_type(),
+                Err(_) => {
+                    out.skip(format!("{} (broken link)", p.display()));
+                    continue;
+                }
+            }
+        }
         if kind.is_dir() {
-            walk(&p, out);
+            walk(&p, out, opts, seen);
         } else if !kind.is_file() {
-            out.skipped += 1;
+            out.skip(format!("{} (not a regular file)", p.display()));
         } else if file_is_archive(&p) {
             expand_archive(&p, out);
         } else if is_document_head(&head_of(&p))
@@ -288,7 +339,7 @@ fn walk(dir: &Path, out: &mut Inputs) {
         {
             out.inputs.push(file_input(&p));
         } else {
-            out.skipped += 1;
+            out.skip(p.display().to_string());
         }
     }
 }

@@ -82,6 +82,13 @@ enum Command {
         /// No summary and no per-file error lines on stderr.
         #[arg(short, long)]
         quiet: bool,
+        /// List the files skipped as of no supported format.
+        #[arg(short, long)]
+        verbose: bool,
+        /// Follow symbolic links when walking directories (loops are
+        /// detected and reported once).
+        #[arg(short = 'L', long)]
+        follow: bool,
         /// Read documents in this process instead of in worker processes:
         /// a little faster, but a reader bug that aborts ends the run.
         #[arg(long)]
@@ -181,6 +188,8 @@ fn run_cli() -> ExitCode {
             resume,
             bom,
             quiet,
+            verbose,
+            follow,
             in_process,
             timeout,
             max_input_bytes,
@@ -229,6 +238,8 @@ fn run_cli() -> ExitCode {
                     resume,
                     bom,
                     quiet,
+                    verbose,
+                    follow,
                     worker,
                 },
                 &opts,
@@ -395,6 +406,8 @@ struct ExtractArgs {
     resume: bool,
     bom: bool,
     quiet: bool,
+    verbose: bool,
+    follow: bool,
     /// The program to start worker processes from; None: in-process.
     worker: Option<PathBuf>,
 }
@@ -409,6 +422,8 @@ fn extract(args: ExtractArgs, opts: &Options) -> ExitCode {
         resume,
         bom,
         quiet,
+        verbose,
+        follow,
         worker,
     } = args;
     if resume && fmt != OutputFormat::Jsonl {
@@ -416,9 +431,24 @@ fn extract(args: ExtractArgs, opts: &Options) -> ExitCode {
         return ExitCode::from(2);
     }
     let started = Instant::now();
-    let inputs = batch::expand(&paths);
+    let inputs = batch::expand(
+        &paths,
+        batch::WalkOptions {
+            follow_links: follow,
+        },
+    );
     for m in &inputs.missing {
         eprintln!("govreport: {m}");
+    }
+    if !quiet {
+        for n in &inputs.notes {
+            eprintln!("govreport: {n}");
+        }
+    }
+    if verbose {
+        for s in &inputs.skipped_paths {
+            eprintln!("govreport: skipped {s}");
+        }
     }
     let already = match (&output, resume) {
         (Some(p), true) => match resume_state(p) {

@@ -432,13 +432,25 @@ fn directories_with_a_fifo_and_a_link_loop_finish() {
     std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
     let fifo = dir.path().join("pipe.pdf");
     let made = Command::new("mkfifo").arg(&fifo).status();
-    let out = run(&["extract", dir.path().to_str().unwrap()]);
+    let out = run(&["extract", "-v", dir.path().to_str().unwrap()]);
     let recs = lines(&out);
     assert_eq!(recs.len(), 1, "{}", String::from_utf8_lossy(&out.stderr));
     assert!(recs[0]["error"].is_null());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("skipped ") && stderr.contains("loop (symbolic link"),
+        "{stderr}"
+    );
     if made.is_ok_and(|s| s.success()) {
-        assert!(String::from_utf8_lossy(&out.stderr).contains("skipped 2 files"));
+        assert!(stderr.contains("skipped 2 files"), "{stderr}");
     }
+    // -L follows the link: the loop is found and reported once, the report
+    // is read once (the second sighting is a duplicate).
+    let out = run(&["extract", "-L", dir.path().to_str().unwrap()]);
+    let recs = lines(&out);
+    assert_eq!(recs.len(), 1, "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("symbolic-link loop").count(), 1, "{stderr}");
 }
 
 /// `govreport extract DIR | head -1`: once the reader has gone, the run
