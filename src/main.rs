@@ -347,35 +347,111 @@ fn path_from_bytes(b: &[u8]) -> PathBuf {
 
 /// Reads the records already in a JSONL output (path → sha256) and cuts off
 /// a last line left half-written by an interrupted run.
-fn resume_state(path: &Path) -> std::io::Result<HashMap<String, String>> {
+/// One CSV row from the start of `data`: its fields and the bytes it
+/// takes, or None when the row is not complete (a half-written last line).
+fn csv_row(data: &[u8]) -> Option<(Vec<String>, usize)> {
+    let mut fields = Vec::new();
+    let mut field = Vec::new();
+    let mut quoted = false;
+    let mut i = 0;
+    while i < data.len() {
+        let b = data[i];
+        if quoted {
+            if b == b'"' {
+                if data.get(i + 1) == Some(&b'"') {
+                    field.push(b'"');
+                    i += 1;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field.push(b);
+            }
+        } else {
+            match b {
+                b'"' => quoted = true,
+                b',' => {
+                    fields.push(String::from_utf8_lossy(&std::mem::take(&mut field)).into_owned())
+                }
+                b'\n' => {
+                    fields.push(String::from_utf8_lossy(&field).into_owned());
+                    return Some((fields, i + 1));
+                }
+                b'\r' => {}
+                _ => field.push(b),
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Inputs already in an output being resumed (path → sha256), and whether it
+/// holds anything; a last line an interrupted run left half-written is cut
+/// off first. JSON Lines, or CSV (header first; path and sha256 columns).
+fn resume_state(path: &Path, csv: bool) -> std::io::Result<(HashMap<String, String>, bool)> {
     let mut done = HashMap::new();
     let Ok(mut f) = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
         .open(path)
     else {
-        return Ok(done);
+        return Ok((done, false));
     };
     let mut data = Vec::new();
     f.read_to_end(&mut data)?;
     let mut good = 0usize;
-    for line in data.split_inclusive(|b| *b == b'\n') {
-        if !line.ends_with(b"\n") {
-            break;
-        }
-        let Ok(v) = serde_json::from_slice::<serde_json::Value>(line) else {
-            break;
+    if csv {
+        let start = if data.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
         };
-        if let (Some(p), Some(s)) = (v["source"]["path"].as_str(), v["source"]["sha256"].as_str()) {
-            done.insert(p.to_string(), s.to_string());
+        let mut at = start;
+        let mut header: Option<Vec<String>> = None;
+        while let Some((fields, used)) = csv_row(&data[at..]) {
+            at += used;
+            match &header {
+                None => header = Some(fields),
+                Some(h) => {
+                    let col = |name: &str| h.iter().position(|c| c == name);
+                    if let (Some(p), Some(s)) = (col("path"), col("sha256"))
+                        && let (Some(p), Some(s)) = (fields.get(p), fields.get(s))
+                    {
+                        // Undo the formula guard a path may carry.
+                        let p = match p.strip_prefix('\'') {
+                            Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => {
+                                rest
+                            }
+                            _ => p.as_str(),
+                        };
+                        done.insert(p.to_string(), s.clone());
+                    }
+                }
+            }
+            good = at;
         }
-        good += line.len();
+    } else {
+        for line in data.split_inclusive(|b| *b == b'\n') {
+            if !line.ends_with(b"\n") {
+                break;
+            }
+            let Ok(v) = serde_json::from_slice::<serde_json::Value>(line) else {
+                break;
+            };
+            if let (Some(p), Some(s)) =
+                (v["source"]["path"].as_str(), v["source"]["sha256"].as_str())
+            {
+                done.insert(p.to_string(), s.to_string());
+            }
+            good += line.len();
+        }
     }
     if good < data.len() {
         f.set_len(good as u64)?;
         f.seek(std::io::SeekFrom::End(0))?;
     }
-    Ok(done)
+    Ok((done, good > 0))
 }
 
 #[derive(Default)]
@@ -426,8 +502,8 @@ fn extract(args: ExtractArgs, opts: &Options) -> ExitCode {
         follow,
         worker,
     } = args;
-    if resume && fmt != OutputFormat::Jsonl {
-        eprintln!("govreport: --resume works with jsonl output");
+    if resume && fmt == OutputFormat::Json {
+        eprintln!("govreport: --resume works with jsonl and csv output");
         return ExitCode::from(2);
     }
     let started = Instant::now();
@@ -450,15 +526,15 @@ fn extract(args: ExtractArgs, opts: &Options) -> ExitCode {
             eprintln!("govreport: skipped {s}");
         }
     }
-    let already = match (&output, resume) {
-        (Some(p), true) => match resume_state(p) {
+    let (already, has_content) = match (&output, resume) {
+        (Some(p), true) => match resume_state(p, fmt == OutputFormat::Csv) {
             Ok(d) => d,
             Err(e) => {
                 eprintln!("govreport: cannot resume from {}: {e}", p.display());
                 return ExitCode::from(2);
             }
         },
-        _ => HashMap::new(),
+        _ => (HashMap::new(), false),
     };
     let out: Box<dyn Write> = match &output {
         Some(p) => {
@@ -484,7 +560,9 @@ fn extract(args: ExtractArgs, opts: &Options) -> ExitCode {
     let several = !(one_file
         && inputs.inputs.len() == 1
         && matches!(&inputs.inputs[0].location, batch::Location::File(p) if Some(p) == paths.first()));
-    let mut writer = match RecordWriter::new(out, fmt, several, true, bom) {
+    // Appending to CSV that has its header already: no second header.
+    let header = !(resume && has_content);
+    let mut writer = match RecordWriter::new(out, fmt, several, header, bom && header) {
         Ok(w) => w,
         Err(e) => {
             eprintln!("govreport: writing records failed: {e}");
