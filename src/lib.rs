@@ -1,35 +1,75 @@
 //! govreport: Chinese government information-disclosure annual reports
 //! (政府信息公开工作年度报告) → checked records.
 //!
+//! One call reads one document (DOCX, PDF, DOC/WPS or HTML, recognised by
+//! content) into a [`Record`]: title, agency, year, the six sections, every
+//! cell of the three statistical tables, and warnings where the report
+//! contradicts itself. A bad file gives a record with `error`, never a panic.
+//!
+//! ```
+//! let bytes = std::fs::read("samples/seed-2020-jinyang.docx").unwrap();
+//! let rec = govreport::extract(&bytes, "seed-2020-jinyang.docx", &govreport::Options::default());
+//! assert!(rec.error.is_none());
+//! assert_eq!(rec.year, Some(2020));
+//! let apps = rec.applications.as_ref().unwrap();
+//! assert_eq!(apps.cell("new_received", "total").map(|n| n.0), Some(2.0));
+//! // Records are the JSON of the contract (docs/record.md), and read back:
+//! let json = serde_json::to_string(&rec).unwrap();
+//! assert!(json.starts_with("{\"schema\":\"govreport/1\""));
+//! ```
+//!
+//! Many documents (files, directories, zip archives) run through
+//! [`batch::expand`] and [`batch::run`], which keep input order, mark
+//! duplicates and repeated reports, and can read each document in a worker
+//! process ([`batch::RunOptions::worker`]). The command line (feature `cli`,
+//! on by default) is one user of this surface.
+//!
 //! The data flows one way: `read` (bytes → `model::Document`) → `locate`
 //! (sections and tables) → `map` (cells onto schema keys) → `check`
-//! (arithmetic and prose) → `record` / `write`.
+//! (arithmetic and prose) → `record` / `write`. Those stages are public for
+//! the tools in `examples/` and the benchmarks, but not part of the stable
+//! surface, and hidden from the documentation.
 
 pub mod batch;
+#[doc(hidden)]
 pub mod cell;
+#[doc(hidden)]
 pub mod check;
+#[doc(hidden)]
 pub mod locate;
+#[doc(hidden)]
 pub mod map;
+#[doc(hidden)]
 pub mod model;
+#[doc(hidden)]
 pub mod read;
 pub mod record;
 pub mod series;
 pub mod show;
+#[doc(hidden)]
 pub mod template;
+#[doc(hidden)]
 pub mod text;
 pub mod worker;
 pub mod write;
 
-use read::{Format, Limits};
-use record::{Record, RecordError, SCHEMA, Severity, Source, Warning};
+pub use cell::Num;
+pub use read::Limits;
+pub use record::{Record, RecordError, RowValues, Section, Severity, Source, TableValues, Warning};
+
+use read::Format;
+use record::SCHEMA;
 use sha2::{Digest, Sha256};
 use template::{TableKind, Template};
 
+/// How documents are read: the bounds on the work one document may cause
+/// (sizes, nesting, pages, operations, time); see the README's Limits.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub limits: Limits,
 }
 
+/// The sha256 of bytes, as lowercase hex (`source.sha256`).
 pub fn sha256_hex(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     let mut s = String::with_capacity(64);

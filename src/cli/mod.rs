@@ -1,0 +1,339 @@
+//! The command line: flags are defined once here (clap), each subcommand
+//! lives in a file of its own, and `main.rs` only calls `run`.
+
+mod dump;
+mod extract;
+mod series;
+mod show;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use govreport::Options;
+use govreport::write::OutputFormat;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[derive(Parser)]
+#[command(
+    name = "govreport",
+    version,
+    about = "Chinese government information-disclosure annual reports → checked data"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Jsonl,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SeriesFormat {
+    Jsonl,
+    Text,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Stage {
+    /// Positioned characters as drawn.
+    Chars,
+    /// Horizontal and vertical ruling segments.
+    Segments,
+    /// Text lines outside tables.
+    Lines,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Internal: the worker process `extract` reads documents in.
+    #[command(hide = true)]
+    Worker,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `govreport man > govreport.1`.
+    Man,
+    /// Extract one record per document from files, directories (recursive)
+    /// and zip archives; "-" reads a list of paths from stdin.
+    Extract {
+        #[arg(required = true, value_parser = clap::value_parser!(std::ffi::OsString))]
+        paths: Vec<std::ffi::OsString>,
+        /// With "-": the list on stdin is separated by NUL bytes
+        /// (`find … -print0`), not by lines.
+        #[arg(short = '0', long = "null")]
+        null: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: Format,
+        /// Write records to FILE instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// With -o (jsonl): skip inputs already recorded there (same path and
+        /// sha256) and append the rest.
+        #[arg(long, requires = "output")]
+        resume: bool,
+        /// CSV: start with a UTF-8 byte-order mark (for Excel).
+        #[arg(long)]
+        bom: bool,
+        /// No summary and no per-file error lines on stderr.
+        #[arg(short, long)]
+        quiet: bool,
+        /// List the files skipped as of no supported format.
+        #[arg(short, long)]
+        verbose: bool,
+        /// Follow symbolic links when walking directories (loops are
+        /// detected and reported once).
+        #[arg(short = 'L', long)]
+        follow: bool,
+        /// Read documents in this process instead of in worker processes:
+        /// a little faster, but a reader bug that aborts ends the run.
+        #[arg(long)]
+        in_process: bool,
+        /// Per-document time limit in seconds (fractions allowed: 2.5).
+        #[arg(long, default_value = "10", value_parser = parse_seconds)]
+        timeout: Duration,
+        /// Largest input file read, in bytes (units allowed: 10M, 1.5G, 512K).
+        #[arg(long, default_value = "200M", value_parser = parse_bytes)]
+        max_input_bytes: u64,
+        /// Largest inflated size of one zip member (DOCX part), in bytes.
+        #[arg(long, default_value = "64M", value_parser = parse_bytes)]
+        max_member_bytes: u64,
+        /// Largest inflated size of all parts of one document, in bytes.
+        #[arg(long, default_value = "256M", value_parser = parse_bytes)]
+        max_total_unzipped: u64,
+        /// Largest compression ratio of a zip member over 1 MB.
+        #[arg(long, default_value_t = 200)]
+        max_compression_ratio: u64,
+        /// Deepest XML/HTML element nesting.
+        #[arg(long, default_value_t = 256)]
+        max_xml_depth: usize,
+        /// Most PDF pages read.
+        #[arg(long, default_value_t = 500)]
+        max_pdf_pages: usize,
+        /// Most content-stream operations on one PDF page.
+        #[arg(long, default_value_t = 2_000_000)]
+        max_pdf_ops: usize,
+        /// Deepest nesting of PDF Form XObjects.
+        #[arg(long, default_value_t = 8)]
+        max_form_depth: usize,
+    },
+    /// Print the three tables of one report, aligned, with warning cells
+    /// marked and the warnings listed.
+    Show {
+        /// A file, or `archive.zip!member` as records name it.
+        file: PathBuf,
+        /// Colour flagged cells: auto (on a terminal, unless NO_COLOR is
+        /// set), always or never.
+        #[arg(long, value_enum, default_value = "auto")]
+        color: ColorChoice,
+    },
+    /// Cross-year checks over extracted records (JSON Lines): carryover and
+    /// 2019 item-count continuity per agency.
+    Series {
+        records: PathBuf,
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: SeriesFormat,
+    },
+    /// Print the document model one reader produced (paragraphs and table
+    /// grids), to see where an extraction went wrong.
+    Dump {
+        /// A file, or `archive.zip!member` as records name it.
+        file: PathBuf,
+        /// PDF only: print one stage of the page reader instead of the model.
+        #[arg(long, value_enum)]
+        stage: Option<Stage>,
+        /// PDF only: the page (1-based) whose stage is printed.
+        #[arg(long, default_value_t = 1)]
+        page: usize,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Peak resident memory of this process in KB (Linux), for the tests that
+/// check hostile files stay bounded: printed when GOVREPORT_PEAK_RSS is set.
+pub fn report_peak_rss() {
+    if std::env::var_os("GOVREPORT_PEAK_RSS").is_none() {
+        return;
+    }
+    let kb = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse::<u64>().ok())
+        });
+    if let Some(kb) = kb {
+        eprintln!("peak_rss_kb={kb}");
+    }
+}
+
+/// Runs the command line.
+pub fn run() -> ExitCode {
+    match Cli::parse().command {
+        Command::Extract {
+            paths,
+            null,
+            format,
+            output,
+            jobs,
+            resume,
+            bom,
+            quiet,
+            verbose,
+            follow,
+            in_process,
+            timeout,
+            max_input_bytes,
+            max_member_bytes,
+            max_total_unzipped,
+            max_compression_ratio,
+            max_xml_depth,
+            max_pdf_pages,
+            max_pdf_ops,
+            max_form_depth,
+        } => {
+            let mut opts = Options::default();
+            let l = &mut opts.limits;
+            l.timeout = timeout;
+            l.max_input_bytes = max_input_bytes;
+            l.max_member_bytes = max_member_bytes;
+            l.max_total_unzipped = max_total_unzipped;
+            l.max_compression_ratio = max_compression_ratio;
+            l.max_xml_depth = max_xml_depth;
+            l.max_pdf_pages = max_pdf_pages;
+            l.max_pdf_ops_per_page = max_pdf_ops;
+            l.max_form_depth = max_form_depth;
+            if bom && !matches!(format, Format::Csv) {
+                eprintln!("govreport: --bom goes with --format csv");
+                return ExitCode::from(2);
+            }
+            let fmt = match format {
+                Format::Jsonl => OutputFormat::Jsonl,
+                Format::Json => OutputFormat::Json,
+                Format::Csv => OutputFormat::Csv,
+            };
+            let worker = (!in_process)
+                .then(|| std::env::current_exe().ok())
+                .flatten();
+            // `--format json` prints one object only for exactly one file
+            // argument; a directory, an archive or `-` always give an array.
+            let one_file = paths.len() == 1 && paths[0] != "-";
+            let paths = extract::input_paths(paths, null);
+            extract::extract(
+                extract::ExtractArgs {
+                    paths,
+                    one_file,
+                    fmt,
+                    output,
+                    jobs,
+                    resume,
+                    bom,
+                    quiet,
+                    verbose,
+                    follow,
+                    worker,
+                },
+                &opts,
+            )
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "govreport", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => ExitCode::from(2),
+            }
+        }
+        Command::Worker => {
+            let mut opts = Options::default();
+            if let Some(l) = std::env::var(govreport::worker::LIMITS_ENV)
+                .ok()
+                .and_then(|j| serde_json::from_str(&j).ok())
+            {
+                opts.limits = l;
+            }
+            match govreport::worker::serve(&opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => ExitCode::from(2),
+            }
+        }
+        Command::Show { file, color } => show::show(&file, color),
+        Command::Series { records, format } => series::series(&records, format),
+        Command::Dump { file, stage, page } => dump::dump(&file, stage, page),
+    }
+}
+
+/// `--max-input-bytes 10M`: a size in bytes with an optional unit (K, M, G,
+/// binary multiples; `KB`/`MiB` spellings too).
+pub fn parse_bytes(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: f64 = num
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size (e.g. 10M, 512K, 2G)"))?;
+    let mult: f64 = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 1.0,
+        "K" | "KB" | "KIB" => 1024.0,
+        "M" | "MB" | "MIB" => 1024.0 * 1024.0,
+        "G" | "GB" | "GIB" => 1024.0 * 1024.0 * 1024.0,
+        _ => return Err(format!("{s:?}: unknown unit (use K, M or G)")),
+    };
+    let v = n * mult;
+    if !v.is_finite() || v < 0.0 || v > u64::MAX as f64 {
+        return Err(format!("{s:?} is out of range"));
+    }
+    Ok(v as u64)
+}
+
+/// `--timeout 2.5`: seconds, fractions allowed, at least 0.1.
+pub fn parse_seconds(s: &str) -> Result<Duration, String> {
+    let v: f64 = s
+        .trim()
+        .trim_end_matches('s')
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number of seconds"))?;
+    if !v.is_finite() || v <= 0.0 || v > 86_400.0 {
+        return Err(format!("{s:?}: a timeout is between 0.1 s and a day"));
+    }
+    Ok(Duration::from_secs_f64(v.max(0.1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_and_seconds_take_units() {
+        assert_eq!(parse_bytes("10M"), Ok(10 * 1024 * 1024));
+        assert_eq!(parse_bytes("512k"), Ok(512 * 1024));
+        assert_eq!(parse_bytes("1.5G"), Ok(1_610_612_736));
+        assert_eq!(parse_bytes("4096"), Ok(4096));
+        assert!(parse_bytes("ten").is_err());
+        assert!(parse_bytes("5T").is_err());
+        assert_eq!(parse_seconds("2.5"), Ok(Duration::from_millis(2500)));
+        assert!(parse_seconds("0").is_err());
+    }
+}

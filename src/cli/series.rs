@@ -1,0 +1,68 @@
+//! `govreport series`: cross-year checks over records.
+
+use super::*;
+use std::io::{Read, Write};
+use std::path::Path;
+
+/// Reads records for `series`: JSON Lines, or one JSON array, from a file
+/// or `-` (stdin). Lines that are not records are reported; after a few,
+/// the input is taken for something else and reading stops.
+pub fn series(path: &Path, format: SeriesFormat) -> ExitCode {
+    let read = if path == Path::new("-") {
+        let mut t = String::new();
+        std::io::stdin().read_to_string(&mut t).map(|_| t)
+    } else {
+        std::fs::read_to_string(path)
+    };
+    let text = match read {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("govreport: {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let mut records = Vec::new();
+    let mut bad = 0usize;
+    if let Ok(serde_json::Value::Array(items)) =
+        serde_json::from_str::<serde_json::Value>(text.trim_start())
+    {
+        records = items;
+    } else {
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str::<serde_json::Value>(line) {
+                Ok(v) if v.get("schema").is_some() || v.get("source").is_some() => records.push(v),
+                _ => {
+                    bad += 1;
+                    eprintln!(
+                        "govreport: {}:{}: not a govreport record; skipped",
+                        path.display(),
+                        i + 1
+                    );
+                    if bad >= 5 {
+                        eprintln!(
+                            "govreport: {}: this is not a file of records",
+                            path.display()
+                        );
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    let findings = govreport::series::check(&records);
+    let mut out = std::io::stdout().lock();
+    let _ = match format {
+        SeriesFormat::Text => write!(out, "{}", govreport::series::text(&findings)),
+        SeriesFormat::Jsonl => findings
+            .iter()
+            .try_for_each(|f| writeln!(out, "{}", serde_json::to_string(f).unwrap_or_default())),
+    };
+    if bad > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

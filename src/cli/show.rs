@@ -1,0 +1,38 @@
+//! `govreport show`: one report's tables, aligned, flagged cells marked.
+
+use super::*;
+use govreport::batch;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+pub fn show(file: &Path, color: ColorChoice) -> ExitCode {
+    let bytes = match batch::read_named(
+        &file.to_string_lossy(),
+        Options::default().limits.max_input_bytes,
+    ) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("govreport: {}: {e}", file.display());
+            return ExitCode::from(2);
+        }
+    };
+    let rec = govreport::extract(&bytes, &file.to_string_lossy(), &Options::default());
+    let colour = match color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let _ = write!(
+        std::io::stdout().lock(),
+        "{}",
+        govreport::show::show(&rec, colour)
+    );
+    if rec.error.is_some() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
