@@ -698,9 +698,9 @@ mod tests {
         );
     }
 
-    #[test]
-    fn agency_from_signature_or_preamble() {
-        let doc = |texts: &[&str]| Document {
+    /// A document of plain paragraphs.
+    fn doc(texts: &[&str]) -> Document {
+        Document {
             blocks: texts
                 .iter()
                 .map(|t| {
@@ -711,7 +711,11 @@ mod tests {
                 })
                 .collect(),
             notes: Vec::new(),
-        };
+        }
+    }
+
+    #[test]
+    fn agency_from_signature_or_preamble() {
         let d = doc(&[
             "政府信息公开工作年度报告",
             "一、总体情况",
@@ -764,20 +768,8 @@ mod tests {
     }
 
     fn title_of(texts: &[&str]) -> Option<String> {
-        let doc = Document {
-            blocks: texts
-                .iter()
-                .chain(["一、总体情况"].iter())
-                .map(|t| {
-                    Block::Paragraph(crate::model::Paragraph {
-                        text: t.to_string(),
-                        heading_level: None,
-                    })
-                })
-                .collect(),
-            notes: Vec::new(),
-        };
-        locate(&doc).title
+        let with_heading: Vec<&str> = texts.iter().copied().chain(["一、总体情况"]).collect();
+        locate(&doc(&with_heading)).title
     }
 
     #[test]

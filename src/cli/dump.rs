@@ -1,20 +1,13 @@
 //! `govreport dump`: a reader's document model, or one PDF stage.
 
 use super::*;
-use govreport::batch;
 use std::io::Write;
 use std::path::Path;
 
 pub fn dump(file: &Path, stage: Option<Stage>, page: usize) -> ExitCode {
-    let bytes = match batch::read_named(
-        &file.to_string_lossy(),
-        Options::default().limits.max_input_bytes,
-    ) {
+    let bytes = match read_named(file) {
         Ok(b) => b,
-        Err(e) => {
-            eprintln!("govreport: {}: {e}", file.display());
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     if let Some(stage) = stage {
         if page == 0 {

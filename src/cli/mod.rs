@@ -183,6 +183,19 @@ pub fn report_peak_rss() {
     }
 }
 
+/// The bytes of a file or `archive.zip!member` named on the command line,
+/// or the exit code after saying why it cannot be read.
+fn read_named(file: &std::path::Path) -> Result<Vec<u8>, ExitCode> {
+    govreport::batch::read_named(
+        &file.to_string_lossy(),
+        Options::default().limits.max_input_bytes,
+    )
+    .map_err(|e| {
+        eprintln!("govreport: {}: {e}", file.display());
+        ExitCode::from(2)
+    })
+}
+
 /// Runs the command line.
 pub fn run() -> ExitCode {
     match Cli::parse().command {

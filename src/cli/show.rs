@@ -1,20 +1,13 @@
 //! `govreport show`: one report's tables, aligned, flagged cells marked.
 
 use super::*;
-use govreport::batch;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 pub fn show(file: &Path, color: ColorChoice) -> ExitCode {
-    let bytes = match batch::read_named(
-        &file.to_string_lossy(),
-        Options::default().limits.max_input_bytes,
-    ) {
+    let bytes = match read_named(file) {
         Ok(b) => b,
-        Err(e) => {
-            eprintln!("govreport: {}: {e}", file.display());
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let rec = govreport::extract(&bytes, &file.to_string_lossy(), &Options::default());
     let colour = match color {
