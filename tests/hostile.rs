@@ -641,3 +641,45 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
     assert_eq!(code(&recs[7]), "ok");
     assert_eq!(recs[7]["applications"]["new_received"]["total"], 2);
 }
+
+/// Archives that try to cost time or memory: a nested zip inflating to
+/// 100 MB of filler beside a page, and a 30 MB member of NUL bytes named
+/// .docx. Each finishes fast and small, every named member has a record.
+#[test]
+fn archive_filler_and_nul_members_stay_cheap() {
+    let dir = tempfile::tempdir().unwrap();
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let page = std::fs::read(root().join("samples/wps-2024-grid-utf8.html")).unwrap();
+    let mut inner = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    inner.start_file("filler.bin", deflated).unwrap();
+    for _ in 0..100 {
+        inner.write_all(&[0u8; 1 << 20]).unwrap();
+    }
+    inner.start_file("page.html", deflated).unwrap();
+    inner.write_all(&page).unwrap();
+    let inner = inner.finish().unwrap().into_inner();
+    let path = dir.path().join("nested.zip");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    z.start_file("inner.zip", stored).unwrap();
+    z.write_all(&inner).unwrap();
+    z.start_file("nul.docx", deflated).unwrap();
+    for _ in 0..30 {
+        z.write_all(&[0u8; 1 << 20]).unwrap();
+    }
+    z.finish().unwrap();
+    let (recs, took, mb) = run_alone(&path, &[]);
+    let paths: Vec<&str> = recs
+        .iter()
+        .map(|r| r["source"]["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(recs.len(), 2, "{paths:?}");
+    assert!(paths[0].ends_with("inner.zip!page.html"));
+    assert_eq!(code(&recs[0]), "ok");
+    assert!(paths[1].ends_with("nul.docx"));
+    assert_ne!(code(&recs[1]), "internal");
+    assert!(took < Duration::from_secs(10), "took {took:?}");
+    assert!(mb < 512, "peak {mb} MB");
+}
