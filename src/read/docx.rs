@@ -2,7 +2,9 @@
 //! with quick-xml. No DOM is built: reports are read once, front to back, and
 //! only the structure the model needs is kept.
 
-use super::numbering::{Numbering, Styles, attr_num, val, val_num};
+use super::numbering::{
+    Numbering, Styles, attr_num, style_references, styles_subset, val, val_num,
+};
 use super::ooxml_zip::{self, Budget};
 use super::{Deadline, Limits, ReadError};
 use crate::model::{Block, Cell, CellBuilder, Document, Paragraph, Table};
@@ -33,10 +35,22 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
         }
     };
     // Styles and numbering are optional; a broken one costs numbering, not the document.
+    let numbering_xml =
+        ooxml_zip::read_text(&mut zip, &part("numbering.xml"), limits, &mut budget)?;
+    // Only the styles the document and its lists use are parsed (and what
+    // they are based on): Word's default styles.xml is ~440 KB.
+    let mut used = std::collections::HashSet::new();
+    style_references(&xml, &mut used);
+    if let Some(n) = &numbering_xml {
+        style_references(n, &mut used);
+    }
     let styles = ooxml_zip::read_text(&mut zip, &part("styles.xml"), limits, &mut budget)?
-        .and_then(|x| Styles::parse(&x, limits.max_xml_depth).ok())
+        .and_then(|x| {
+            let subset = styles_subset(&x, &used);
+            Styles::parse(subset.as_deref().unwrap_or(&x), limits.max_xml_depth).ok()
+        })
         .unwrap_or_default();
-    let numbering = ooxml_zip::read_text(&mut zip, &part("numbering.xml"), limits, &mut budget)?
+    let numbering = numbering_xml
         .and_then(|x| Numbering::parse(&x, limits.max_xml_depth).ok())
         .unwrap_or_default();
     deadline.check()?;

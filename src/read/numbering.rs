@@ -5,7 +5,7 @@
 use super::ReadError;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Default, Clone)]
 pub struct StyleInfo {
@@ -78,6 +78,100 @@ pub(super) fn attr_num(e: &BytesStart<'_>, local: &[u8]) -> Option<i64> {
 
 fn xml_err(part: &str, e: impl std::fmt::Display) -> ReadError {
     ReadError::Corrupt(format!("{part} is not well-formed XML ({e})"))
+}
+
+/// The `w:val` of every `…Style w:val="…"` and `…StyleLink w:val="…"` in
+/// a part (pStyle, rStyle, tblStyle, numStyleLink, styleLink): the styles a
+/// document uses, found by a byte scan rather than a parse.
+pub fn style_references(xml: &[u8], out: &mut HashSet<String>) {
+    for key in [&b"Style w:val=\""[..], b"StyleLink w:val=\""] {
+        let mut at = 0;
+        while let Some(i) = memfind(&xml[at..], key) {
+            let start = at + i + key.len();
+            let Some(len) = xml[start..].iter().position(|b| *b == b'"') else {
+                break;
+            };
+            out.insert(String::from_utf8_lossy(&xml[start..start + len]).into_owned());
+            at = start + len;
+        }
+    }
+}
+
+fn memfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    crate::read::find(hay, needle)
+}
+
+/// The value of attribute `name` (e.g. `w:styleId="`) inside one tag.
+fn tag_attr<'a>(tag: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
+    let i = memfind(tag, name)? + name.len();
+    let len = tag[i..].iter().position(|b| *b == b'"')?;
+    Some(&tag[i..i + len])
+}
+
+/// styles.xml cut down to the styles in `wanted`, the default paragraph
+/// style and every style they are based on (Word's full default set is
+/// ~440 KB, of which a report uses a handful). Latent styles are dropped.
+/// None when the part is not written with the usual `w:` prefix: then the
+/// whole part is parsed.
+pub fn styles_subset(xml: &[u8], wanted: &HashSet<String>) -> Option<Vec<u8>> {
+    memfind(xml, b"<w:styles")?;
+    // (start, end, id, basedOn, is default paragraph style) of each style.
+    let mut blocks: Vec<(usize, usize, Vec<u8>, Option<Vec<u8>>, bool)> = Vec::new();
+    let mut at = 0;
+    while let Some(i) = memfind(&xml[at..], b"<w:style ") {
+        let start = at + i;
+        let tag_end = start + memfind(&xml[start..], b">")?;
+        let tag = &xml[start..tag_end];
+        let end = if xml[tag_end - 1] == b'/' {
+            tag_end + 1
+        } else {
+            tag_end + memfind(&xml[tag_end..], b"</w:style>")? + b"</w:style>".len()
+        };
+        let id = tag_attr(tag, b"w:styleId=\"").unwrap_or_default().to_vec();
+        let based = tag_attr(&xml[tag_end..end], b"w:basedOn w:val=\"").map(<[u8]>::to_vec);
+        let default = memfind(tag, b"w:default=\"1\"").is_some()
+            && tag_attr(tag, b"w:type=\"") == Some(b"paragraph");
+        blocks.push((start, end, id, based, default));
+        at = end;
+    }
+    let by_id: HashMap<&[u8], usize> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.2.as_slice(), i))
+        .collect();
+    let mut keep = vec![false; blocks.len()];
+    let mut todo: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.4 || wanted.contains(String::from_utf8_lossy(&b.2).as_ref()))
+        .map(|(i, _)| i)
+        .collect();
+    while let Some(i) = todo.pop() {
+        if std::mem::replace(&mut keep[i], true) {
+            continue;
+        }
+        if let Some(parent) = blocks[i].3.as_deref().and_then(|p| by_id.get(p)) {
+            todo.push(*parent);
+        }
+    }
+    let mut out = Vec::with_capacity(xml.len() / 8);
+    let mut copied = 0;
+    for (i, b) in blocks.iter().enumerate() {
+        out.extend_from_slice(&xml[copied..b.0]);
+        if keep[i] {
+            out.extend_from_slice(&xml[b.0..b.1]);
+        }
+        copied = b.1;
+    }
+    out.extend_from_slice(&xml[copied..]);
+    // Latent styles (hundreds of lsdException entries) name no style used.
+    if let (Some(a), Some(z)) = (
+        memfind(&out, b"<w:latentStyles"),
+        memfind(&out, b"</w:latentStyles>"),
+    ) {
+        out.drain(a..z + b"</w:latentStyles>".len());
+    }
+    Some(out)
 }
 
 impl Styles {
@@ -507,6 +601,34 @@ mod tests {
         assert_eq!(format_counter(3, "decimal"), "3");
         assert_eq!(format_counter(3, "none"), "");
         assert_eq!(format_counter(4, "upperRoman"), "IV");
+    }
+
+    #[test]
+    fn styles_subset_keeps_used_styles_their_bases_and_the_default() {
+        let xml = br#"<w:styles xmlns:w="x"><w:docDefaults/><w:latentStyles><w:lsdException w:name="a"/></w:latentStyles>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="Base"><w:name w:val="Base"/></w:style>
+<w:style w:type="paragraph" w:styleId="H1"><w:basedOn w:val="Base"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Unused"><w:name w:val="Unused"/></w:style>
+<w:style w:type="character" w:styleId="Empty"/></w:styles>"#;
+        let mut used = HashSet::new();
+        style_references(
+            br#"<w:p><w:pPr><w:pStyle w:val="H1"/></w:pPr></w:p>"#,
+            &mut used,
+        );
+        assert!(used.contains("H1"));
+        let sub = styles_subset(xml, &used).unwrap();
+        let text = String::from_utf8(sub).unwrap();
+        for kept in ["Normal", "Base", "H1", "<w:docDefaults/>"] {
+            assert!(text.contains(kept), "{kept} kept: {text}");
+        }
+        for dropped in ["Unused", "Empty", "latentStyles"] {
+            assert!(!text.contains(dropped), "{dropped} dropped: {text}");
+        }
+        let styles = Styles::parse(text.as_bytes(), 64).unwrap();
+        assert!(styles.by_id.contains_key("H1"));
+        // Another prefix than w: is parsed whole.
+        assert!(styles_subset(b"<x:styles/>", &used).is_none());
     }
 
     #[test]
