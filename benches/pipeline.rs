@@ -35,6 +35,41 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
 
+    // A report saved from Word's default template (styles.xml and
+    // stylesWithEffects.xml of ~440 KB each), beside its floor: inflating
+    // document.xml and walking every XML event, the least any DOCX reader
+    // does. The ratio of the two is what issue 12 tracks.
+    let word = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/benches/fixtures/word-styles-report.docx"
+    ))
+    .expect("benches/fixtures/word-styles-report.docx");
+    let mut g = c.benchmark_group("docx_word_styles");
+    g.throughput(Throughput::Elements(1));
+    g.bench_function("extract", |b| {
+        b.iter(|| govreport::extract(black_box(&word), "word-styles-report.docx", &opts))
+    });
+    g.bench_function("floor_inflate_and_walk_document_xml", |b| {
+        b.iter(|| {
+            let mut z = zip::ZipArchive::new(std::io::Cursor::new(black_box(&word))).unwrap();
+            let mut xml = Vec::new();
+            std::io::Read::read_to_end(&mut z.by_name("word/document.xml").unwrap(), &mut xml)
+                .unwrap();
+            let mut r = quick_xml::Reader::from_reader(xml.as_slice());
+            let mut buf = Vec::new();
+            let mut events = 0usize;
+            loop {
+                match r.read_event_into(&mut buf) {
+                    Ok(quick_xml::events::Event::Eof) | Err(_) => break,
+                    Ok(_) => events += 1,
+                }
+                buf.clear();
+            }
+            events
+        })
+    });
+    g.finish();
+
     for (group, file) in [
         ("doc", "seed-2020-numbered-doc.doc"),
         ("html", "seed-2020-jinyang-gbk.html"),

@@ -108,6 +108,17 @@ fn tag_attr<'a>(tag: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
     Some(&tag[i..i + len])
 }
 
+/// One `<w:style>` element of styles.xml, found by a byte scan.
+struct StyleBlock {
+    start: usize,
+    end: usize,
+    id: Vec<u8>,
+    /// Its `w:basedOn`.
+    based: Option<Vec<u8>>,
+    /// The default paragraph style.
+    default: bool,
+}
+
 /// styles.xml cut down to the styles in `wanted`, the default paragraph
 /// style and every style they are based on (Word's full default set is
 /// ~440 KB, of which a report uses a handful). Latent styles are dropped.
@@ -115,8 +126,7 @@ fn tag_attr<'a>(tag: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
 /// whole part is parsed.
 pub fn styles_subset(xml: &[u8], wanted: &HashSet<String>) -> Option<Vec<u8>> {
     memfind(xml, b"<w:styles")?;
-    // (start, end, id, basedOn, is default paragraph style) of each style.
-    let mut blocks: Vec<(usize, usize, Vec<u8>, Option<Vec<u8>>, bool)> = Vec::new();
+    let mut blocks: Vec<StyleBlock> = Vec::new();
     let mut at = 0;
     while let Some(i) = memfind(&xml[at..], b"<w:style ") {
         let start = at + i;
@@ -131,37 +141,43 @@ pub fn styles_subset(xml: &[u8], wanted: &HashSet<String>) -> Option<Vec<u8>> {
         let based = tag_attr(&xml[tag_end..end], b"w:basedOn w:val=\"").map(<[u8]>::to_vec);
         let default = memfind(tag, b"w:default=\"1\"").is_some()
             && tag_attr(tag, b"w:type=\"") == Some(b"paragraph");
-        blocks.push((start, end, id, based, default));
+        blocks.push(StyleBlock {
+            start,
+            end,
+            id,
+            based,
+            default,
+        });
         at = end;
     }
     let by_id: HashMap<&[u8], usize> = blocks
         .iter()
         .enumerate()
-        .map(|(i, b)| (b.2.as_slice(), i))
+        .map(|(i, b)| (b.id.as_slice(), i))
         .collect();
     let mut keep = vec![false; blocks.len()];
     let mut todo: Vec<usize> = blocks
         .iter()
         .enumerate()
-        .filter(|(_, b)| b.4 || wanted.contains(String::from_utf8_lossy(&b.2).as_ref()))
+        .filter(|(_, b)| b.default || wanted.contains(String::from_utf8_lossy(&b.id).as_ref()))
         .map(|(i, _)| i)
         .collect();
     while let Some(i) = todo.pop() {
         if std::mem::replace(&mut keep[i], true) {
             continue;
         }
-        if let Some(parent) = blocks[i].3.as_deref().and_then(|p| by_id.get(p)) {
+        if let Some(parent) = blocks[i].based.as_deref().and_then(|p| by_id.get(p)) {
             todo.push(*parent);
         }
     }
     let mut out = Vec::with_capacity(xml.len() / 8);
     let mut copied = 0;
     for (i, b) in blocks.iter().enumerate() {
-        out.extend_from_slice(&xml[copied..b.0]);
+        out.extend_from_slice(&xml[copied..b.start]);
         if keep[i] {
-            out.extend_from_slice(&xml[b.0..b.1]);
+            out.extend_from_slice(&xml[b.start..b.end]);
         }
-        copied = b.1;
+        copied = b.end;
     }
     out.extend_from_slice(&xml[copied..]);
     // Latent styles (hundreds of lsdException entries) name no style used.
