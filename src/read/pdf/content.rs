@@ -4,7 +4,6 @@
 
 use super::font::Font;
 use crate::read::{Deadline, ReadError};
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -313,9 +312,8 @@ impl<'a> Interpreter<'a> {
                 self.limits.max_ops
             )));
         }
-        let ops = Content::decode(content)
-            .map(|c| c.operations)
-            .unwrap_or_default();
+        // Operations are tokenized one at a time as they are interpreted.
+        let ops = super::tokens::Ops::new(content);
         let mut stack: Vec<GState> = Vec::new();
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
@@ -323,7 +321,7 @@ impl<'a> Interpreter<'a> {
         let mut path: Vec<Vec<(f32, f32, bool)>> = Vec::new();
         let mut rects: Vec<[f32; 4]> = Vec::new();
         let mut comps: usize = 1;
-        for op in &ops {
+        for op in ops {
             self.ops += 1;
             if self.ops > self.limits.max_ops {
                 return Err(ReadError::TooLarge(format!(

@@ -9,6 +9,7 @@ pub mod font;
 pub mod layout;
 pub mod stream;
 pub mod table;
+pub mod tokens;
 
 use crate::model::Document;
 use crate::read::{Deadline, Limits, ReadError};
