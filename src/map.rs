@@ -190,13 +190,12 @@ fn header_slots(
             continue;
         }
         last_bottom = Some(bottom);
-        // The lowest header cell with text names the column (an empty cell
-        // below it is a layout artefact, e.g. wrapped text in a PDF).
         let texts: Vec<String> = path.iter().map(|i| norm(&t.cells[*i].text)).collect();
         let whole: String = texts.concat();
-        // The lowest header cell with text names the column; when it names
-        // nothing, the cells above it are added one by one (a header cell
-        // cut in two by a page break: 其 | 他).
+        // The lowest header cell with text names the column (an empty cell
+        // below it is a layout artefact, e.g. wrapped text in a PDF); when
+        // it names nothing, the cells above it are added one by one (a
+        // header cell cut in two by a page break: 其 | 他).
         let target = (0..texts.len())
             .rev()
             .filter(|k| !texts[*k].is_empty())
@@ -539,10 +538,10 @@ fn map_active(parts: &[&Table], year: Option<i32>, m: &mut Mapped) {
     let mut slots: Vec<Slot> = Vec::new();
     // The part whose header gave the slots: its value-area position tells a
     // figure cell holding words (见附件) from a label.
-    let mut slots_from: Option<*const Table> = None;
-    for t in parts {
+    let mut slots_from: Option<usize> = None;
+    for (pi, t) in parts.iter().enumerate() {
         for r in 0..t.n_rows() {
-            let geometry = if slots_from == Some(std::ptr::from_ref(*t)) {
+            let geometry = if slots_from == Some(pi) {
                 value_start(&slots)
             } else {
                 None
@@ -558,7 +557,7 @@ fn map_active(parts: &[&Table], year: Option<i32>, m: &mut Mapped) {
                 let s = header_slots(t, r..r + 1, classify_by(ACTIVE_COLUMNS));
                 if s.iter().any(|s| s.target.is_some()) {
                     slots = s;
-                    slots_from = Some(std::ptr::from_ref(*t));
+                    slots_from = Some(pi);
                 }
                 continue;
             };

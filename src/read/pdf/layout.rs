@@ -431,19 +431,26 @@ fn append_rows(a: &mut Table, a_edges: &Edges, b: Table, b_edges: &Edges) -> Edg
     for c in &mut cells {
         regrid(c, a_xs);
     }
+    // The cells of `a` that end in its last row (the upper half of a cut
+    // row), found once.
+    let last_row: Vec<usize> = if glue {
+        (0..cells.len())
+            .filter(|i| cells[*i].row + cells[*i].row_span == offset + 1)
+            .collect()
+    } else {
+        Vec::new()
+    };
     for mut c in b.cells {
         regrid(&mut c, b_xs);
         c.row += offset;
         if glue && c.row == offset {
             // The cut row's two halves: text of the lower half goes into
             // the cell of the upper half it stands in.
-            if let Some(upper) = cells.iter_mut().find(|u| {
-                u.row <= offset
-                    && u.row + u.row_span > offset
-                    && u.row + u.row_span == offset + 1
-                    && c.col >= u.col
-                    && c.col < u.col + u.col_span
-            }) {
+            if let Some(&ui) = last_row
+                .iter()
+                .find(|i| c.col >= cells[**i].col && c.col < cells[**i].col + cells[**i].col_span)
+            {
+                let upper = &mut cells[ui];
                 upper.text.push_str(&c.text);
                 upper.blocks.extend(c.blocks);
                 upper.row_span += c.row_span - 1;
@@ -460,8 +467,8 @@ fn append_rows(a: &mut Table, a_edges: &Edges, b: Table, b_edges: &Edges) -> Edg
     }
 }
 
-/// Whether the last row of `a` and the first row of `b` (both open at the
-/// break) are one row cut by a page break: the first row of `b` goes on
+/// Whether the last row of `a` and the first row of `b` are one row cut by
+/// a page break (`open`: the rulings say so too): the first row of `b` goes on
 /// with a label (its first one-row label does not open a label such as
 /// `（二）` or `1.`), is not a repeated header, and the figures stand on one
 /// side of the break only (or on neither: a header row).
