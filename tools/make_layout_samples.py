@@ -12,6 +12,8 @@ libreoffice-writer-nogui) and the PyPI package reportlab.
 - transposed-2023-web.html: the same report on a web page: rowspan in table 四,
   a sidebar of other years' reports and dated links above the title, the
   title given as `标题：…-site name`.
+- vertical-labels-2023.pdf: the reportlab report with table 三's group
+  labels written vertically (one character per line; a UniGB-UCS2-V font).
 - borderless-2020.pdf: a 2019-template report drawn by reportlab with no
   ruling at all: columns only from the header and the figures' positions,
   labels wrapped over two or three lines with the figures on the middle
@@ -303,7 +305,18 @@ def borderless_expected():
     }
 
 
+def vertical_labels_pdf():
+    """The reportlab report with table 三's group labels written vertically:
+    三、本年度办理结果 one character per line, （三）/（四）/（五） in the
+    vertical-writing CMap UniGB-UCS2-V. Same figures as the reportlab
+    samples, so the same expected record."""
+    import make_pdf_samples as pdfs
+    pdfs.reportlab_report(os.path.join(OUT, 'vertical-labels-2023.pdf'), vertical_labels=True)
+    pdfs.write_expected('vertical-labels-2023.pdf', pdfs.reportlab_expected())
+
+
 def main():
+    vertical_labels_pdf()
     transposed_docx()
     transposed_html()
     if shutil.which('soffice'):

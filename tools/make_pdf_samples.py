@@ -106,10 +106,12 @@ RL_PROBLEMS = ['一是政策解读形式较为单一；二是信息发布的时�
 RL_OTHER = ['本年度未收取信息处理费。']
 
 
-def reportlab_report(path, rules='grid'):
+def reportlab_report(path, rules='grid', vertical_labels=False):
     """rules: 'grid' (all cell borders) or 'three-line' (三线表: a rule above
     and below the header and below the table, no vertical rules, blanks and
-    dashes for zero)."""
+    dashes for zero). vertical_labels: the group labels of table 三 written
+    vertically, 三、本年度办理结果 one character per line and the （三）/（四）/
+    （五） labels in a vertical-writing CID font (UniGB-UCS2-V)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib import colors
@@ -167,6 +169,18 @@ def reportlab_report(path, rules='grid'):
     result_rows = [i for i, k in enumerate(keys) if k not in ('new_received', 'carried_over', 'carried_forward')]
     spans.append(('SPAN', (0, first + result_rows[0]), (0, first + result_rows[-1])))
     rows[first + result_rows[0]][0] = P('三、本年度办理结果')
+    if vertical_labels:
+        # Registered under a name of its own: reportlab names both
+        # directions of a CID font alike.
+        vertical = UnicodeCIDFont('STSong-Light', isVertical=True)
+        vertical.fontName = vertical.name = 'STSongV'
+        pdfmetrics.registerFont(vertical)
+        rows[first + result_rows[0]][0] = P('<br/>'.join('三、本年度办理结果'))
+        for g, rs in group_rows.items():
+            # A plain string, drawn as one vertical column in the cell.
+            rows[rs[0]][1] = m.GROUPS[g]
+            spans.append(('FONT', (1, rs[0]), (1, rs[0]), 'STSongV', 5.5))
+            spans.append(('VALIGN', (1, rs[0]), (1, rs[0]), 'TOP'))
     for g, rs in group_rows.items():
         spans.append(('SPAN', (1, rs[0]), (1, rs[-1])))
     header_rule = [] if rules == 'grid' else [('LINEBELOW', (0, 2), (-1, 2), 0.6, colors.black)]
