@@ -240,12 +240,18 @@ fn classify_tables<'d>(doc: &'d Document, heads: &[Heading]) -> Vec<(TableKind, 
     let mut out = Vec::new();
     let mut section: Option<&str> = None;
     let mut h = 0;
+    // The kind of the table right before this block, if the block before
+    // was one.
+    let mut previous: Option<TableKind> = None;
     for (i, b) in doc.blocks.iter().enumerate() {
         while h < heads.len() && heads[h].block <= i {
             section = Some(SECTIONS[heads[h].def].key);
             h += 1;
         }
-        let Block::Table(t) = b else { continue };
+        let Block::Table(t) = b else {
+            previous = None;
+            continue;
+        };
         let text = norm(&t.all_text());
         let mut best: Option<(TableKind, usize)> = None;
         for (kind, signs) in TABLE_SIGNS {
@@ -261,15 +267,19 @@ fn classify_tables<'d>(doc: &'d Document, heads: &[Heading]) -> Vec<(TableKind, 
             // A table of figures with no telling label inside a table's
             // section is a part of that table (table 四's data row, a row
             // carried over to the next page).
-            None if has_number_row(t) => [
+            // A short one (a row or two of 表二 at the top of a page) only
+            // right after a part of it.
+            None if has_number_row(t, 5) || has_number_row(t, 2) && previous.is_some() => [
                 TableKind::Active,
                 TableKind::Applications,
                 TableKind::Reviews,
             ]
             .into_iter()
-            .find(|k| section == Some(k.section())),
+            .find(|k| section == Some(k.section()))
+            .filter(|k| has_number_row(t, 5) || previous == Some(*k)),
             None => None,
         };
+        previous = kind;
         if let Some(k) = kind {
             out.push((k, t));
         }
@@ -277,7 +287,8 @@ fn classify_tables<'d>(doc: &'d Document, heads: &[Heading]) -> Vec<(TableKind, 
     out
 }
 
-fn has_number_row(t: &Table) -> bool {
+/// Whether some row holds at least `min` cells of bare digits.
+fn has_number_row(t: &Table, min: usize) -> bool {
     (0..t.n_rows()).any(|r| {
         t.row_cells(r)
             .iter()
@@ -286,7 +297,7 @@ fn has_number_row(t: &Table) -> bool {
                     && !c.cell.text.trim().is_empty()
             })
             .count()
-            >= 5
+            >= min
     })
 }
 
