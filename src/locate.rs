@@ -837,6 +837,51 @@ mod tests {
     }
 
     #[test]
+    fn a_short_figures_table_after_a_part_of_table_two_is_part_of_it() {
+        let cell = |row: usize, col: usize, text: &str| crate::model::Cell {
+            row,
+            col,
+            row_span: 1,
+            col_span: 1,
+            text: text.into(),
+            blocks: Vec::new(),
+        };
+        let part = Table::from_cells(vec![
+            cell(0, 0, "第二十条第（五）项"),
+            cell(1, 0, "信息内容"),
+            cell(1, 1, "上一年项目数量"),
+            cell(2, 0, "行政许可"),
+            cell(2, 1, "48"),
+        ]);
+        let carried = Table::from_cells(vec![
+            cell(0, 0, "其他对外管理服务事项"),
+            cell(0, 1, "30"),
+            cell(0, 2, "0"),
+            cell(0, 3, "485"),
+        ]);
+        let para = |t: &str| {
+            Block::Paragraph(crate::model::Paragraph {
+                text: t.into(),
+                heading_level: None,
+            })
+        };
+        let doc = Document {
+            blocks: vec![
+                para("二、主动公开政府信息情况"),
+                Block::Table(part),
+                Block::Table(carried.clone()),
+                para("正文。"),
+                Block::Table(carried),
+            ],
+            notes: Vec::new(),
+        };
+        let loc = locate(&doc);
+        let kinds: Vec<TableKind> = loc.tables.iter().map(|(k, _)| *k).collect();
+        // The one right after the part joins it; the one after prose does not.
+        assert_eq!(kinds, vec![TableKind::Active, TableKind::Active]);
+    }
+
+    #[test]
     fn clean_line_drops_cjk_spaces() {
         assert_eq!(clean_line(" 2020 年 政府 "), "2020年政府");
         assert_eq!(clean_line("LED  display"), "LED display");
