@@ -11,7 +11,7 @@ use std::time::Instant;
 /// Expands "-" into the paths listed on stdin, one per line (or separated
 /// by NUL bytes with `-0`). Names are taken as bytes: a line that is not
 /// UTF-8 (a GBK file name) is a path like any other.
-pub fn input_paths(args: Vec<std::ffi::OsString>, null: bool) -> Vec<PathBuf> {
+fn input_paths(args: Vec<std::ffi::OsString>, null: bool) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for a in args {
         if a == "-" {
@@ -166,28 +166,52 @@ struct Summary {
     duplicates: usize,
 }
 
-/// What `extract` was asked to do (its flags, parsed).
-pub struct ExtractArgs {
-    pub paths: Vec<PathBuf>,
-    /// Exactly one file argument (`--format json` then prints an object).
-    pub one_file: bool,
-    pub fmt: OutputFormat,
+/// `extract`'s own flags (the limits are `LimitFlags`).
+#[derive(clap::Args)]
+pub struct ExtractFlags {
+    #[arg(required = true, value_parser = clap::value_parser!(std::ffi::OsString))]
+    pub paths: Vec<std::ffi::OsString>,
+    /// With "-": the list on stdin is separated by NUL bytes
+    /// (`find … -print0`), not by lines.
+    #[arg(short = '0', long = "null")]
+    pub null: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: Format,
+    /// Write records to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
     pub jobs: Option<usize>,
+    /// With -o (jsonl or csv): skip inputs already recorded there (same path and
+    /// sha256) and append the rest.
+    #[arg(long, requires = "output")]
     pub resume: bool,
+    /// CSV: start with a UTF-8 byte-order mark (for Excel).
+    #[arg(long)]
     pub bom: bool,
+    /// No summary and no per-file error lines on stderr.
+    #[arg(short, long)]
     pub quiet: bool,
+    /// List the files skipped as of no supported format.
+    #[arg(short, long)]
     pub verbose: bool,
+    /// Follow symbolic links when walking directories (loops are
+    /// detected and reported once).
+    #[arg(short = 'L', long)]
     pub follow: bool,
-    /// The program to start worker processes from; None: in-process.
-    pub worker: Option<PathBuf>,
+    /// Read documents in this process instead of in worker processes:
+    /// a little faster, but a reader bug that aborts ends the run.
+    #[arg(long)]
+    pub in_process: bool,
 }
 
-pub fn extract(args: ExtractArgs, opts: &Options) -> ExitCode {
-    let ExtractArgs {
+pub fn extract(flags: ExtractFlags, opts: &Options) -> ExitCode {
+    let ExtractFlags {
         paths,
-        one_file,
-        fmt,
+        null,
+        format,
         output,
         jobs,
         resume,
@@ -195,8 +219,25 @@ pub fn extract(args: ExtractArgs, opts: &Options) -> ExitCode {
         quiet,
         verbose,
         follow,
-        worker,
-    } = args;
+        in_process,
+    } = flags;
+    if bom && !matches!(format, Format::Csv) {
+        eprintln!("govreport: --bom goes with --format csv");
+        return ExitCode::from(2);
+    }
+    let fmt = match format {
+        Format::Jsonl => OutputFormat::Jsonl,
+        Format::Json => OutputFormat::Json,
+        Format::Csv => OutputFormat::Csv,
+    };
+    // The program worker processes are started from; none: in-process.
+    let worker = (!in_process)
+        .then(|| std::env::current_exe().ok())
+        .flatten();
+    // `--format json` prints one object only for exactly one file argument;
+    // a directory, an archive or `-` always give an array.
+    let one_file = paths.len() == 1 && paths[0] != "-";
+    let paths = input_paths(paths, null);
     if resume && fmt == OutputFormat::Json {
         eprintln!("govreport: --resume works with jsonl and csv output");
         return ExitCode::from(2);

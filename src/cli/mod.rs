@@ -8,7 +8,6 @@ mod show;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use govreport::Options;
-use govreport::write::OutputFormat;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -47,6 +46,55 @@ enum Stage {
     Lines,
 }
 
+/// The per-document limits, as flags (see the README's Limits).
+#[derive(clap::Args)]
+struct LimitFlags {
+    /// Per-document time limit in seconds (fractions allowed: 2.5).
+    #[arg(long, default_value = "10", value_parser = parse_seconds)]
+    timeout: Duration,
+    /// Largest input file read, in bytes (units allowed: 10M, 1.5G, 512K).
+    #[arg(long, default_value = "200M", value_parser = parse_bytes)]
+    max_input_bytes: u64,
+    /// Largest inflated size of one zip member (DOCX part), in bytes.
+    #[arg(long, default_value = "64M", value_parser = parse_bytes)]
+    max_member_bytes: u64,
+    /// Largest inflated size of all parts of one document, in bytes.
+    #[arg(long, default_value = "256M", value_parser = parse_bytes)]
+    max_total_unzipped: u64,
+    /// Largest compression ratio of a zip member over 1 MB.
+    #[arg(long, default_value_t = 200)]
+    max_compression_ratio: u64,
+    /// Deepest XML/HTML element nesting.
+    #[arg(long, default_value_t = 256)]
+    max_xml_depth: usize,
+    /// Most PDF pages read.
+    #[arg(long, default_value_t = 500)]
+    max_pdf_pages: usize,
+    /// Most content-stream operations on one PDF page.
+    #[arg(long, default_value_t = 2_000_000)]
+    max_pdf_ops: usize,
+    /// Deepest nesting of PDF Form XObjects.
+    #[arg(long, default_value_t = 8)]
+    max_form_depth: usize,
+}
+
+impl LimitFlags {
+    fn options(&self) -> Options {
+        let mut opts = Options::default();
+        let l = &mut opts.limits;
+        l.timeout = self.timeout;
+        l.max_input_bytes = self.max_input_bytes;
+        l.max_member_bytes = self.max_member_bytes;
+        l.max_total_unzipped = self.max_total_unzipped;
+        l.max_compression_ratio = self.max_compression_ratio;
+        l.max_xml_depth = self.max_xml_depth;
+        l.max_pdf_pages = self.max_pdf_pages;
+        l.max_pdf_ops_per_page = self.max_pdf_ops;
+        l.max_form_depth = self.max_form_depth;
+        opts
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Internal: the worker process `extract` reads documents in.
@@ -62,69 +110,10 @@ enum Command {
     /// Extract one record per document from files, directories (recursive)
     /// and zip archives; "-" reads a list of paths from stdin.
     Extract {
-        #[arg(required = true, value_parser = clap::value_parser!(std::ffi::OsString))]
-        paths: Vec<std::ffi::OsString>,
-        /// With "-": the list on stdin is separated by NUL bytes
-        /// (`find … -print0`), not by lines.
-        #[arg(short = '0', long = "null")]
-        null: bool,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "jsonl")]
-        format: Format,
-        /// Write records to FILE instead of stdout.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Worker threads (default: all cores).
-        #[arg(long)]
-        jobs: Option<usize>,
-        /// With -o (jsonl): skip inputs already recorded there (same path and
-        /// sha256) and append the rest.
-        #[arg(long, requires = "output")]
-        resume: bool,
-        /// CSV: start with a UTF-8 byte-order mark (for Excel).
-        #[arg(long)]
-        bom: bool,
-        /// No summary and no per-file error lines on stderr.
-        #[arg(short, long)]
-        quiet: bool,
-        /// List the files skipped as of no supported format.
-        #[arg(short, long)]
-        verbose: bool,
-        /// Follow symbolic links when walking directories (loops are
-        /// detected and reported once).
-        #[arg(short = 'L', long)]
-        follow: bool,
-        /// Read documents in this process instead of in worker processes:
-        /// a little faster, but a reader bug that aborts ends the run.
-        #[arg(long)]
-        in_process: bool,
-        /// Per-document time limit in seconds (fractions allowed: 2.5).
-        #[arg(long, default_value = "10", value_parser = parse_seconds)]
-        timeout: Duration,
-        /// Largest input file read, in bytes (units allowed: 10M, 1.5G, 512K).
-        #[arg(long, default_value = "200M", value_parser = parse_bytes)]
-        max_input_bytes: u64,
-        /// Largest inflated size of one zip member (DOCX part), in bytes.
-        #[arg(long, default_value = "64M", value_parser = parse_bytes)]
-        max_member_bytes: u64,
-        /// Largest inflated size of all parts of one document, in bytes.
-        #[arg(long, default_value = "256M", value_parser = parse_bytes)]
-        max_total_unzipped: u64,
-        /// Largest compression ratio of a zip member over 1 MB.
-        #[arg(long, default_value_t = 200)]
-        max_compression_ratio: u64,
-        /// Deepest XML/HTML element nesting.
-        #[arg(long, default_value_t = 256)]
-        max_xml_depth: usize,
-        /// Most PDF pages read.
-        #[arg(long, default_value_t = 500)]
-        max_pdf_pages: usize,
-        /// Most content-stream operations on one PDF page.
-        #[arg(long, default_value_t = 2_000_000)]
-        max_pdf_ops: usize,
-        /// Deepest nesting of PDF Form XObjects.
-        #[arg(long, default_value_t = 8)]
-        max_form_depth: usize,
+        #[command(flatten)]
+        flags: extract::ExtractFlags,
+        #[command(flatten)]
+        limits: LimitFlags,
     },
     /// Print the three tables of one report, aligned, with warning cells
     /// marked and the warnings listed.
@@ -199,72 +188,7 @@ fn read_named(file: &std::path::Path) -> Result<Vec<u8>, ExitCode> {
 /// Runs the command line.
 pub fn run() -> ExitCode {
     match Cli::parse().command {
-        Command::Extract {
-            paths,
-            null,
-            format,
-            output,
-            jobs,
-            resume,
-            bom,
-            quiet,
-            verbose,
-            follow,
-            in_process,
-            timeout,
-            max_input_bytes,
-            max_member_bytes,
-            max_total_unzipped,
-            max_compression_ratio,
-            max_xml_depth,
-            max_pdf_pages,
-            max_pdf_ops,
-            max_form_depth,
-        } => {
-            let mut opts = Options::default();
-            let l = &mut opts.limits;
-            l.timeout = timeout;
-            l.max_input_bytes = max_input_bytes;
-            l.max_member_bytes = max_member_bytes;
-            l.max_total_unzipped = max_total_unzipped;
-            l.max_compression_ratio = max_compression_ratio;
-            l.max_xml_depth = max_xml_depth;
-            l.max_pdf_pages = max_pdf_pages;
-            l.max_pdf_ops_per_page = max_pdf_ops;
-            l.max_form_depth = max_form_depth;
-            if bom && !matches!(format, Format::Csv) {
-                eprintln!("govreport: --bom goes with --format csv");
-                return ExitCode::from(2);
-            }
-            let fmt = match format {
-                Format::Jsonl => OutputFormat::Jsonl,
-                Format::Json => OutputFormat::Json,
-                Format::Csv => OutputFormat::Csv,
-            };
-            let worker = (!in_process)
-                .then(|| std::env::current_exe().ok())
-                .flatten();
-            // `--format json` prints one object only for exactly one file
-            // argument; a directory, an archive or `-` always give an array.
-            let one_file = paths.len() == 1 && paths[0] != "-";
-            let paths = extract::input_paths(paths, null);
-            extract::extract(
-                extract::ExtractArgs {
-                    paths,
-                    one_file,
-                    fmt,
-                    output,
-                    jobs,
-                    resume,
-                    bom,
-                    quiet,
-                    verbose,
-                    follow,
-                    worker,
-                },
-                &opts,
-            )
-        }
+        Command::Extract { flags, limits } => extract::extract(flags, &limits.options()),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "govreport", &mut std::io::stdout());
