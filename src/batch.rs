@@ -333,9 +333,10 @@ fn walk(
             out.skip(format!("{} (not a regular file)", p.display()));
         } else if file_is_archive(&p) {
             expand_archive(&p, out);
-        } else if is_document_head(&head_of(&p))
-            || head_of(&p).starts_with(b"PK")
-            || claims_supported(&p.to_string_lossy())
+        } else if {
+            let head = head_of(&p);
+            is_document_head(&head) || head.starts_with(b"PK")
+        } || claims_supported(&p.to_string_lossy())
         {
             out.inputs.push(file_input(&p));
         } else {

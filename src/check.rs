@@ -444,15 +444,24 @@ mod tests {
         assert!(w.is_empty());
     }
 
+    /// One section of prose, as locate would give it.
+    fn section(key: &'static str, number: u8, text: &str) -> Vec<Section> {
+        vec![Section {
+            key,
+            number,
+            heading: String::new(),
+            text: text.into(),
+        }]
+    }
+
     #[test]
     fn prose_zero_contradicts_table() {
         let t = apps(&[("new_received", [2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2.0])]);
-        let s = vec![Section {
-            key: "overview",
-            number: 1,
-            heading: "总体情况".into(),
-            text: "2020年，锦阳路街道办事处未收到信息公开申请。".into(),
-        }];
+        let s = section(
+            "overview",
+            1,
+            "2020年，锦阳路街道办事处未收到信息公开申请。",
+        );
         let mut w = Vec::new();
         check_narrative(
             &s,
@@ -477,14 +486,7 @@ mod tests {
             applications: Some(&t),
             ..Tables::default()
         };
-        let sec = |text: &str| {
-            vec![Section {
-                key: "overview",
-                number: 1,
-                heading: String::new(),
-                text: text.into(),
-            }]
-        };
+        let sec = |text: &str| section("overview", 1, text);
         let mut w = Vec::new();
         check_narrative(
             &sec("全年共收到政府信息公开申请95件，其中自然人申请90件。"),
@@ -519,14 +521,8 @@ mod tests {
             ..Tables::default()
         };
         let run = |text: &str| {
-            let s = vec![Section {
-                key: "overview",
-                number: 1,
-                heading: String::new(),
-                text: text.into(),
-            }];
             let mut w = Vec::new();
-            check_narrative(&s, &get, None, &mut w);
+            check_narrative(&section("overview", 1, text), &get, None, &mut w);
             w.iter().map(|w| w.row.unwrap_or("")).collect::<Vec<_>>()
         };
         assert!(run("全年共收到依申请公开事项12件。").is_empty());
@@ -582,14 +578,8 @@ mod tests {
             ..Tables::default()
         };
         let run = |text: &str| {
-            let s = vec![Section {
-                key: "applications",
-                number: 3,
-                heading: String::new(),
-                text: text.into(),
-            }];
             let mut w = Vec::new();
-            check_narrative(&s, &get, Some(2022), &mut w);
+            check_narrative(&section("applications", 3, text), &get, Some(2022), &mut w);
             w
         };
         assert!(
