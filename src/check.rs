@@ -414,6 +414,12 @@ mod tests {
         )
     }
 
+    /// A 表四 with only its administrative-review row filled.
+    fn reviews(cells: &[(&'static str, f64)]) -> TableValues {
+        let cols = cells.iter().map(|(k, v)| (*k, Some(Num(*v)))).collect();
+        TableValues(vec![("administrative_review", Some(RowValues(cols)))])
+    }
+
     fn codes(w: &[Warning]) -> Vec<&'static str> {
         w.iter().map(|w| w.code).collect()
     }
@@ -508,13 +514,7 @@ mod tests {
             ("new_received", [12.0, 0.0, 0.0, 0.0, 0.0, 0.0, 12.0]),
             ("results_total", [12.0, 0.0, 0.0, 0.0, 0.0, 0.0, 12.0]),
         ]);
-        let reviews = TableValues(vec![(
-            "administrative_review",
-            Some(RowValues(vec![
-                ("upheld", Some(Num(1.0))),
-                ("total", Some(Num(1.0))),
-            ])),
-        )]);
+        let reviews = reviews(&[("upheld", 1.0), ("total", 1.0)]);
         let get = Tables {
             applications: Some(&t),
             reviews: Some(&reviews),
@@ -564,14 +564,7 @@ mod tests {
             ("carried_forward", [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0]),
         ]);
         t.0.push(("unavailable_needs_creation", None));
-        let reviews = TableValues(vec![(
-            "administrative_review",
-            Some(RowValues(vec![
-                ("upheld", Some(Num(1.0))),
-                ("corrected", Some(Num(1.0))),
-                ("total", Some(Num(2.0))),
-            ])),
-        )]);
+        let reviews = reviews(&[("upheld", 1.0), ("corrected", 1.0), ("total", 2.0)]);
         let get = Tables {
             applications: Some(&t),
             reviews: Some(&reviews),

@@ -272,7 +272,7 @@ fn an_abort_costs_one_document_not_the_batch() {
     let paths: Vec<String> = files
         .iter()
         .map(|f| {
-            Path::new(env!("CARGO_MANIFEST_DIR"))
+            root()
                 .join("samples")
                 .join(f)
                 .to_string_lossy()
@@ -280,16 +280,13 @@ fn an_abort_costs_one_document_not_the_batch() {
         })
         .collect();
     for jobs in ["1", "2"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_govreport"))
+        let out = bin()
             .args(["extract", "--jobs", jobs])
             .args(&paths)
             .env("GOVREPORT_TEST_ABORT_ON", "wps-2024-grid")
             .output()
             .unwrap();
-        let recs: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect();
+        let recs = records(&out.stdout);
         assert_eq!(recs.len(), 4, "jobs {jobs}: every record is there");
         assert_eq!(recs[1]["error"]["code"], "internal");
         assert!(
@@ -310,19 +307,16 @@ fn an_abort_costs_one_document_not_the_batch() {
 /// check) is killed: the document gets `timeout`, the rest are read.
 #[test]
 fn a_hung_reader_is_stopped_after_the_deadline() {
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let samples = root().join("samples");
     let started = std::time::Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_govreport"))
+    let out = bin()
         .args(["extract", "--jobs", "1", "--timeout", "1"])
         .arg(samples.join("wps-2024-grid.docx"))
         .arg(samples.join("seed-2020-jinyang.docx"))
         .env("GOVREPORT_TEST_HANG_ON", "wps-2024-grid")
         .output()
         .unwrap();
-    let recs: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let recs = records(&out.stdout);
     assert_eq!(recs.len(), 2);
     assert_eq!(recs[0]["error"]["code"], "timeout");
     assert!(recs[1]["error"].is_null());

@@ -217,12 +217,19 @@ fn a_batch_survives_bad_files_and_good_records_are_unchanged() {
 }
 
 fn docx_with(path: &Path, document_xml: &[u8]) {
+    docx_with_parts(path, &[("word/document.xml", document_xml)]);
+}
+
+/// A DOCX holding just these parts (name, bytes), deflated.
+fn docx_with_parts(path: &Path, parts: &[(&str, &[u8])]) {
     let f = std::fs::File::create(path).unwrap();
     let mut z = zip::ZipWriter::new(f);
     let o = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
-    z.start_file("word/document.xml", o).unwrap();
-    z.write_all(document_xml).unwrap();
+    for (name, bytes) in parts {
+        z.start_file(*name, o).unwrap();
+        z.write_all(bytes).unwrap();
+    }
     z.finish().unwrap();
 }
 
@@ -413,15 +420,13 @@ fn run_alone(path: &Path, extra: &[&str]) -> (Vec<Value>, Duration, u64) {
 }
 
 fn docx_with_numbering(path: &Path, document_xml: &[u8], numbering_xml: &[u8]) {
-    let f = std::fs::File::create(path).unwrap();
-    let mut z = zip::ZipWriter::new(f);
-    let o = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    z.start_file("word/document.xml", o).unwrap();
-    z.write_all(document_xml).unwrap();
-    z.start_file("word/numbering.xml", o).unwrap();
-    z.write_all(numbering_xml).unwrap();
-    z.finish().unwrap();
+    docx_with_parts(
+        path,
+        &[
+            ("word/document.xml", document_xml),
+            ("word/numbering.xml", numbering_xml),
+        ],
+    );
 }
 
 const W_NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
