@@ -584,14 +584,7 @@ fn same_report_key(r: &Record) -> Option<String> {
 /// A record for a document already extracted in this run (same sha256):
 /// its source and `duplicate_of`, nothing extracted again.
 fn duplicate_record(input: &Input, bytes: &[u8], sha: String, first: &str) -> Record {
-    let source = Source {
-        path: input.display.clone(),
-        format: read::sniff(bytes).as_str().into(),
-        sha256: sha,
-        bytes: bytes.len() as u64,
-        path_hex: None,
-        tool: crate::record::tool(),
-    };
+    let source = Source::new(&input.display, read::sniff(bytes).as_str(), bytes, sha);
     Record {
         duplicate_of: Some(first.to_string()),
         ..Record::bare(source)

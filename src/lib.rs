@@ -83,14 +83,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// here and becomes `error.code = "internal"`.
 pub fn extract(bytes: &[u8], path: &str, opts: &Options) -> Record {
     let format = read::sniff(bytes);
-    let source = Source {
-        path: path.to_string(),
-        format: format.as_str().to_string(),
-        sha256: sha256_hex(bytes),
-        bytes: bytes.len() as u64,
-        path_hex: None,
-        tool: crate::record::tool(),
-    };
+    let source = Source::new(path, format.as_str(), bytes, sha256_hex(bytes));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         extract_inner(bytes, format, source.clone(), opts)
     }));

@@ -51,6 +51,21 @@ pub struct Source {
     pub tool: String,
 }
 
+impl Source {
+    /// The source of `bytes` read from `path`: format and sha256 given by the
+    /// caller (each is computed once per document), written by this tool.
+    pub fn new(path: &str, format: &str, bytes: &[u8], sha256: String) -> Source {
+        Source {
+            path: path.to_string(),
+            format: format.to_string(),
+            sha256,
+            bytes: bytes.len() as u64,
+            path_hex: None,
+            tool: tool(),
+        }
+    }
+}
+
 /// `govreport <version>`, as `source.tool` names the writer.
 pub fn tool() -> String {
     format!("govreport {}", env!("CARGO_PKG_VERSION"))

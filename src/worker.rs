@@ -139,14 +139,12 @@ impl Drop for Worker {
 }
 
 fn source_of(bytes: &[u8], path: &str) -> Source {
-    Source {
-        path: path.to_string(),
-        format: crate::read::sniff(bytes).as_str().into(),
-        sha256: sha256_hex(bytes),
-        bytes: bytes.len() as u64,
-        path_hex: None,
-        tool: crate::record::tool(),
-    }
+    Source::new(
+        path,
+        crate::read::sniff(bytes).as_str(),
+        bytes,
+        sha256_hex(bytes),
+    )
 }
 
 /// Why a child gave no record.
