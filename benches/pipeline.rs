@@ -94,6 +94,19 @@ fn bench(c: &mut Criterion) {
     g.bench_function("extract_5_page_report", |b| {
         b.iter(|| govreport::extract(black_box(&pdf), "seed-2020-jinyang-lo.pdf", &opts))
     });
+    // The floor issue 12 measures PDF against: lopdf loading every object
+    // and decoding every page's content stream into operations.
+    g.bench_function("floor_lopdf_load_and_decode_content", |b| {
+        b.iter(|| {
+            let doc = lopdf::Document::load_mem(black_box(&pdf)).unwrap();
+            let mut ops = 0usize;
+            for (_, id) in doc.get_pages() {
+                let content = doc.get_page_content(id);
+                ops += lopdf::content::Content::decode(&content).map_or(0, |c| c.operations.len());
+            }
+            ops
+        })
+    });
     g.finish();
 }
 

@@ -10,7 +10,7 @@ use crate::template::{
     OTHER_HANDLING_PARTS, REVIEW_COLUMNS, REVIEW_GROUPS, REVIEW_GROUPS_MATCH_ORDER, TableKind,
     Template, ValueKind, matches_any,
 };
-use crate::text::norm;
+use crate::text::{is_blank, norm};
 use std::collections::HashMap;
 
 /// The mapped tables plus what map learnt on the way.
@@ -52,12 +52,12 @@ fn row_view(t: &Table, r: usize, value_start: Option<usize>) -> RowView<'_> {
     // Without geometry: everything up to the last word before the first
     // figure is label area, so empty cells of a group-label column (a
     // merged cell begun on the page before) do not start the figures.
-    let first_figure = cells.iter().position(|rc| {
-        !rc.continued && !norm(&rc.cell.text).is_empty() && is_value_text(&rc.cell.text)
-    });
+    let first_figure = cells
+        .iter()
+        .position(|rc| !rc.continued && !is_blank(&rc.cell.text) && is_value_text(&rc.cell.text));
     let label_end = cells[..first_figure.unwrap_or(cells.len())]
         .iter()
-        .rposition(|rc| !norm(&rc.cell.text).is_empty() && !is_value_text(&rc.cell.text));
+        .rposition(|rc| !is_blank(&rc.cell.text) && !is_value_text(&rc.cell.text));
     for (i, rc) in cells.into_iter().enumerate() {
         // With the header's geometry known, position decides; without it, a
         // leading cell is a label when it is merged from above or holds text.
@@ -66,10 +66,10 @@ fn row_view(t: &Table, r: usize, value_start: Option<usize>) -> RowView<'_> {
             // even when its cell starts left of it (grids rebuilt from a
             // page's rulings can start a merged value cell one column early).
             Some(v) => {
-                let has_label = labels.iter().any(|c: &&Cell| !norm(&c.text).is_empty());
+                let has_label = labels.iter().any(|c: &&Cell| !is_blank(&c.text));
                 rc.cell.col < v
                     && (rc.cell.col + rc.cell.col_span <= v
-                        || norm(&rc.cell.text).is_empty()
+                        || is_blank(&rc.cell.text)
                         || (!has_label && !is_value_text(&rc.cell.text)))
             }
             None => {
@@ -147,7 +147,7 @@ fn assign<'t>(values: &[&'t Cell], slots: &[Slot]) -> Vec<(usize, &'t Cell)> {
     let stray = values
         .iter()
         .zip(&used)
-        .any(|(c, u)| !u && !norm(&c.text).is_empty());
+        .any(|(c, u)| !u && !is_blank(&c.text));
     if ok && !by_grid.is_empty() && !stray {
         return by_grid;
     }
@@ -342,8 +342,8 @@ fn is_review_header(view: &RowView<'_>) -> bool {
     let has_number = view
         .values
         .iter()
-        .any(|c| !norm(&c.text).is_empty() && is_value_text(&c.text));
-    let has_label = view.labels.iter().any(|c| !norm(&c.text).is_empty())
+        .any(|c| !is_blank(&c.text) && is_value_text(&c.text));
+    let has_label = view.labels.iter().any(|c| !is_blank(&c.text))
         || view.values.iter().any(|c| !is_value_text(&c.text));
     has_label && !has_number
 }
@@ -416,7 +416,7 @@ fn map_applications(parts: &[&Table], template_hint: Option<Template>, m: &mut M
             // of its own goes to the row above when that row had none.
             if key.is_none()
                 && !is_header_row(&view)
-                && view.values.iter().any(|c| !norm(&c.text).is_empty())
+                && view.values.iter().any(|c| !is_blank(&c.text))
                 && view.values.iter().all(|c| is_value_text(&c.text))
                 && let Some(p) = prev.filter(|_| !prev_printed)
             {
@@ -441,7 +441,7 @@ fn map_applications(parts: &[&Table], template_hint: Option<Template>, m: &mut M
             prev = Some(key);
             // Whether the row printed anything in its value cells (a dash
             // is printed; an empty cell is not).
-            prev_printed = view.values.iter().any(|c| !norm(&c.text).is_empty());
+            prev_printed = view.values.iter().any(|c| !is_blank(&c.text));
             values.entry((key, "")).or_insert(None);
             let label = label_text(&view.labels);
             read_values(

@@ -300,6 +300,11 @@ pub fn fold_char(c: char) -> char {
 
 /// A label as compared by the matchers: no whitespace at all, folded chars.
 /// Quotes are dropped (危及“三安全一稳定” = 危及三安全一稳定).
+/// `norm(s).is_empty()` without building the string: only spaces and quotes.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| is_space(c) || fold_char(c) == '"')
+}
+
 pub fn norm(s: &str) -> String {
     let out: String = s
         .chars()
@@ -423,6 +428,13 @@ pub fn chinese_number(s: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_blank_agrees_with_norm_being_empty() {
+        for s in ["", " \u{3000}\t", "\"＂", "０", "－", "a", "总 计"] {
+            assert_eq!(is_blank(s), norm(s).is_empty(), "{s:?}");
+        }
+    }
 
     #[test]
     fn norm_folds_space_width_and_traditional() {

@@ -66,14 +66,21 @@ pub(super) fn val(e: &BytesStart<'_>) -> Option<String> {
     attr(e, b"val")
 }
 
+/// A numeric attribute, parsed from the raw bytes: numbers need no
+/// unescaping, and widths and levels are read for every cell and paragraph.
+fn attr_number<T: std::str::FromStr>(e: &BytesStart<'_>, local: &[u8]) -> Option<T> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref().as_bytes() == local)
+        .and_then(|a| a.value.trim().parse().ok())
+}
+
 pub(super) fn val_num(e: &BytesStart<'_>) -> Option<i64> {
-    val(e).and_then(|v| v.trim().parse().ok())
+    attr_number(e, b"val")
 }
 
 pub(super) fn attr_num(e: &BytesStart<'_>, local: &[u8]) -> Option<i64> {
-    attr(e, local)
-        .and_then(|v| v.trim().parse::<f64>().ok())
-        .map(|f| f as i64)
+    attr_number::<f64>(e, local).map(|f| f as i64)
 }
 
 fn xml_err(part: &str, e: impl std::fmt::Display) -> ReadError {
