@@ -89,7 +89,7 @@ fn dump_pdf_stage(bytes: &[u8], stage: Stage, page: usize) -> ExitCode {
             }
         }
         Stage::Lines => {
-            for l in pdf::layout::lines(p.chars.iter().collect()) {
+            for l in govreport::read::fixed::layout::lines(p.chars.iter().collect()) {
                 out.push_str(&format!(
                     "{:7.1} {:7.1} {:7.1} {:7.1} {}\n",
                     l.x0, l.y0, l.x1, l.y1, l.text

@@ -3,6 +3,7 @@
 
 pub mod doc;
 pub mod docx;
+pub mod fixed;
 pub mod html;
 mod numbering;
 mod ooxml_zip;

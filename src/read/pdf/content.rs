@@ -3,103 +3,14 @@
 //! /Rotate and the media box applied).
 
 use super::font::Font;
+use crate::read::fixed::{
+    Matrix, PageContent, TextChar, filled_rulings, normalise_orientation, stroked_rulings,
+    subpath_box,
+};
 use crate::read::{Deadline, ReadError};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
-
-/// An affine matrix [a b c d e f] as in PDF.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Matrix(pub [f32; 6]);
-
-impl Matrix {
-    pub const IDENTITY: Matrix = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
-
-    /// `self` then `other` (row-vector convention: p × self × other).
-    pub fn then(&self, o: &Matrix) -> Matrix {
-        let [a, b, c, d, e, f] = self.0;
-        let [oa, ob, oc, od, oe, of] = o.0;
-        Matrix([
-            a * oa + b * oc,
-            a * ob + b * od,
-            c * oa + d * oc,
-            c * ob + d * od,
-            e * oa + f * oc + oe,
-            e * ob + f * od + of,
-        ])
-    }
-
-    pub fn apply(&self, x: f32, y: f32) -> (f32, f32) {
-        let [a, b, c, d, e, f] = self.0;
-        (x * a + y * c + e, x * b + y * d + f)
-    }
-
-    fn translate(tx: f32, ty: f32) -> Matrix {
-        Matrix([1.0, 0.0, 0.0, 1.0, tx, ty])
-    }
-}
-
-/// One character as drawn.
-#[derive(Debug, Clone)]
-pub struct TextChar {
-    pub text: String,
-    pub x0: f32,
-    pub y0: f32,
-    pub x1: f32,
-    pub y1: f32,
-    /// Font size in device units.
-    pub size: f32,
-    /// The baseline is horizontal (reading left to right).
-    pub upright: bool,
-    /// Baseline direction in quarter turns clockwise from "left to right"
-    /// (0 right, 1 down, 2 left, 3 up); meaningless when `skewed`.
-    pub quarter: u8,
-    /// The baseline runs at some angle other than 0/90/180/270 degrees.
-    pub skewed: bool,
-    /// Drawn with a vertical-writing font (Identity-V): reads top to bottom.
-    pub vertical: bool,
-    /// Fill brightness: 0 black … 1 white.
-    pub brightness: f32,
-    pub undecoded: bool,
-    /// Drawing order, for stable sorting.
-    pub seq: usize,
-}
-
-impl TextChar {
-    pub fn cx(&self) -> f32 {
-        (self.x0 + self.x1) / 2.0
-    }
-    pub fn cy(&self) -> f32 {
-        (self.y0 + self.y1) / 2.0
-    }
-}
-
-/// A horizontal or vertical line of a drawn path (a table ruling candidate).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Segment {
-    pub x0: f32,
-    pub y0: f32,
-    pub x1: f32,
-    pub y1: f32,
-}
-
-impl Segment {
-    pub fn is_horizontal(&self) -> bool {
-        (self.y1 - self.y0).abs() <= 1.0 && (self.x1 - self.x0).abs() > 1.0
-    }
-    pub fn is_vertical(&self) -> bool {
-        (self.x1 - self.x0).abs() <= 1.0 && (self.y1 - self.y0).abs() > 1.0
-    }
-}
-
-#[derive(Debug, Default)]
-pub struct PageContent {
-    pub width: f32,
-    pub height: f32,
-    pub chars: Vec<TextChar>,
-    pub segments: Vec<Segment>,
-    pub images: usize,
-}
 
 /// Bounds for one page's interpretation.
 #[derive(Debug, Clone, Copy)]
@@ -507,49 +418,19 @@ impl<'a> Interpreter<'a> {
         Ok(())
     }
 
-    /// Straight horizontal and vertical edges of stroked subpaths.
     fn stroke(&mut self, path: &[Vec<(f32, f32, bool)>]) {
-        for sp in path {
-            for w in sp.windows(2) {
-                let (a, b) = (w[0], w[1]);
-                if !b.2 {
-                    continue;
-                }
-                let s = Segment {
-                    x0: a.0.min(b.0),
-                    y0: a.1.min(b.1),
-                    x1: a.0.max(b.0),
-                    y1: a.1.max(b.1),
-                };
-                if s.is_horizontal() || s.is_vertical() {
-                    self.out.segments.push(s);
-                }
-            }
-        }
+        stroked_rulings(path, &mut self.out.segments);
     }
 
     /// Filled thin rectangles (and thin filled polygons) are rulings.
     fn fill(&mut self, rects: &[[f32; 4]], path: &[Vec<(f32, f32, bool)>]) {
-        let boxes: Vec<[f32; 4]> = if rects.is_empty() {
-            path.iter()
-                .map(|sp| {
-                    let xs = sp.iter().map(|p| p.0);
-                    let ys = sp.iter().map(|p| p.1);
-                    [
-                        xs.clone().fold(f32::MAX, f32::min),
-                        ys.clone().fold(f32::MAX, f32::min),
-                        xs.fold(f32::MIN, f32::max),
-                        ys.fold(f32::MIN, f32::max),
-                    ]
-                })
-                .collect()
+        if rects.is_empty() {
+            filled_rulings(
+                path.iter().map(|sp| subpath_box(sp)),
+                &mut self.out.segments,
+            );
         } else {
-            rects.to_vec()
-        };
-        for b in boxes {
-            if let Some(s) = thin_box_ruling(b) {
-                self.out.segments.push(s);
-            }
+            filled_rulings(rects.iter().copied(), &mut self.out.segments);
         }
     }
 
@@ -639,44 +520,17 @@ impl<'a> Interpreter<'a> {
             } else {
                 (0.0, -0.12, g.width.max(0.3), 0.88)
             };
-            let corners = [
-                trm.apply(bx0, by0),
-                trm.apply(bx1, by0),
-                trm.apply(bx0, by1),
-                trm.apply(bx1, by1),
-            ];
-            let x0 = corners.iter().map(|p| p.0).fold(f32::MAX, f32::min);
-            let x1 = corners.iter().map(|p| p.0).fold(f32::MIN, f32::max);
-            let y0 = corners.iter().map(|p| p.1).fold(f32::MAX, f32::min);
-            let y1 = corners.iter().map(|p| p.1).fold(f32::MIN, f32::max);
-            let [a, b, c, d, _, _] = trm.0;
-            let dev_size = (c * c + d * d).sqrt();
-            let upright = b.abs() < 0.01 * a.abs().max(1e-6) && a > 0.0;
-            let axis = b.abs() < 0.01 * a.abs().max(1e-6) || a.abs() < 0.01 * b.abs().max(1e-6);
-            let quarter = if a.abs() >= b.abs() {
-                if a > 0.0 { 0 } else { 2 }
-            } else if b > 0.0 {
-                1
-            } else {
-                3
-            };
             if !g.text.trim().is_empty() || g.undecoded {
                 self.seq += 1;
-                self.out.chars.push(TextChar {
-                    text: g.text.clone(),
-                    x0,
-                    y0,
-                    x1,
-                    y1,
-                    size: dev_size,
-                    upright,
-                    quarter,
-                    skewed: !axis,
-                    vertical: font.vertical,
-                    brightness: gs.fill,
-                    undecoded: g.undecoded,
-                    seq: self.seq,
-                });
+                self.out.chars.push(TextChar::placed(
+                    g.text.clone(),
+                    &trm,
+                    [bx0, by0, bx1, by1],
+                    font.vertical,
+                    gs.fill,
+                    g.undecoded,
+                    self.seq,
+                ));
             }
             let spacing = gs.char_spacing
                 + if g.is_space_code {
@@ -711,68 +565,6 @@ fn count_tokens(content: &[u8]) -> usize {
         in_token = !space;
     }
     n
-}
-
-/// The centre line of a box thin enough to be a drawn ruling.
-fn thin_box_ruling([x0, y0, x1, y1]: [f32; 4]) -> Option<Segment> {
-    const THIN: f32 = 3.0;
-    if y1 - y0 <= THIN && x1 - x0 > THIN {
-        let y = (y0 + y1) / 2.0;
-        Some(Segment {
-            x0,
-            y0: y,
-            x1,
-            y1: y,
-        })
-    } else if x1 - x0 <= THIN && y1 - y0 > THIN {
-        let x = (x0 + x1) / 2.0;
-        Some(Segment {
-            x0: x,
-            y0,
-            x1: x,
-            y1,
-        })
-    } else {
-        None
-    }
-}
-
-/// Turns a page whose text mostly runs down, up or right-to-left (a
-/// portrait page shown with /Rotate, or a landscape page drawn with rotated
-/// text) so that its text reads left to right, top to bottom.
-fn normalise_orientation(page: &mut PageContent) {
-    let mut counts = [0usize; 4];
-    for c in page.chars.iter().filter(|c| !c.skewed) {
-        counts[usize::from(c.quarter & 3)] += 1;
-    }
-    let dominant = (0..4).max_by_key(|q| counts[*q]).unwrap_or(0);
-    if dominant == 0 || counts[dominant] <= counts[0] {
-        return;
-    }
-    let (w, h) = (page.width, page.height);
-    let map = |x: f32, y: f32| -> (f32, f32) {
-        match dominant {
-            1 => (y, w - x),
-            3 => (h - y, x),
-            _ => (w - x, h - y),
-        }
-    };
-    let remap = |x0: f32, y0: f32, x1: f32, y1: f32| {
-        let (ax, ay) = map(x0, y0);
-        let (bx, by) = map(x1, y1);
-        (ax.min(bx), ay.min(by), ax.max(bx), ay.max(by))
-    };
-    for c in &mut page.chars {
-        (c.x0, c.y0, c.x1, c.y1) = remap(c.x0, c.y0, c.x1, c.y1);
-        c.quarter = (c.quarter + 4 - dominant as u8) & 3;
-        c.upright = !c.skewed && c.quarter == 0;
-    }
-    for s in &mut page.segments {
-        (s.x0, s.y0, s.x1, s.y1) = remap(s.x0, s.y0, s.x1, s.y1);
-    }
-    if dominant != 2 {
-        std::mem::swap(&mut page.width, &mut page.height);
-    }
 }
 
 #[cfg(test)]

@@ -1,19 +1,17 @@
 //! PDF reader: lopdf for objects, streams and decryption; our own content
-//! interpreter for positioned characters and rulings (`content`); then page
-//! layout into lines and paragraphs (`layout`) and tables from rulings or
-//! text alignment (`table`), joined across pages into one `Document`.
+//! interpreter for positioned characters and rulings (`content`). Lines,
+//! paragraphs and tables come from the fixed-layout stage (`read::fixed`)
+//! that OFD shares.
 
 pub mod cmap;
 pub mod content;
 pub mod font;
-pub mod layout;
-pub mod stream;
-pub mod table;
 pub mod tokens;
 
 use crate::model::Document;
+use crate::read::fixed::PageContent;
 use crate::read::{Deadline, Limits, ReadError};
-use content::{FontCache, Interpreter, PageContent, PageLimits};
+use content::{FontCache, Interpreter, PageLimits};
 use lopdf::{Dictionary, Object};
 
 /// Most elements one array of the file's object syntax may have: lopdf
@@ -154,31 +152,5 @@ fn page_resources<'a>(doc: &'a lopdf::Document, page: &'a Dictionary) -> Option<
 }
 
 pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Document, ReadError> {
-    let pages = pages(bytes, limits, deadline)?;
-    let chars: usize = pages.iter().map(|p| p.chars.len()).sum();
-    if chars == 0 {
-        return Err(ReadError::NoTextLayer(
-            "the PDF has no text layer (scanned pages or text drawn as images); run OCR on it first".into(),
-        ));
-    }
-    let undecoded: usize = pages
-        .iter()
-        .flat_map(|p| &p.chars)
-        .filter(|c| c.undecoded)
-        .count();
-    if undecoded * 2 > chars {
-        return Err(ReadError::Corrupt(format!(
-            "{undecoded} of {chars} characters use fonts whose text cannot be decoded (no ToUnicode map or known encoding)"
-        )));
-    }
-    let mut doc = layout::build_document(pages);
-    if undecoded > 0 {
-        doc.notes.push((
-            "undecoded_text",
-            format!(
-                "{undecoded} of {chars} characters use fonts without a ToUnicode map or known encoding and were left out; figures near them may be missing"
-            ),
-        ));
-    }
-    Ok(doc)
+    crate::read::fixed::document(pages(bytes, limits, deadline)?, "PDF")
 }

@@ -2,9 +2,9 @@
 //! grid, page furniture (page numbers, headers, watermarks) dropped, and
 //! tables and paragraphs that run over a page break joined.
 
-use super::content::{PageContent, TextChar};
 use super::stream;
 use super::table::{GridTable, find_tables};
+use super::{PageContent, TextChar};
 use crate::model::{Block, Cell, Document, Paragraph, Table};
 
 /// A line of text on a page.

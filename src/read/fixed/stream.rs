@@ -4,7 +4,7 @@
 //! the column it sits under — a blank cell stays blank instead of letting
 //! the next value slide left.
 
-use super::content::TextChar;
+use super::TextChar;
 use crate::model::{Block, Cell, Paragraph, Table};
 
 /// Label words of a row are cells 0.., figures start at this column.

@@ -2,7 +2,7 @@
 //! that touch form a table, their positions form a grid, and a missing inner
 //! ruling merges the cells on either side.
 
-use super::content::Segment;
+use super::Segment;
 
 /// Rulings closer than this (device units, ~pt) are the same line.
 const SNAP: f32 = 2.0;
