@@ -6,6 +6,7 @@ pub mod docx;
 pub mod fixed;
 pub mod html;
 mod numbering;
+pub mod ofd;
 mod ooxml_zip;
 pub mod pdf;
 
@@ -290,12 +291,7 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, R
         Format::Pdf => pdf::read(bytes, limits, &deadline)?,
         Format::Html => html::read(bytes, limits, &deadline)?,
         Format::Doc => doc::read(bytes, limits, &deadline)?,
-        Format::Ofd => {
-            return Err(ReadError::Unsupported(format!(
-                "this looks like a {} file, which this version of govreport cannot read yet",
-                format.as_str().to_uppercase()
-            )));
-        }
+        Format::Ofd => ofd::read(bytes, limits, &deadline)?,
         Format::Zip => {
             return Err(ReadError::Unsupported(
                 "a zip file that is not a Word document (an archive holding no report, or an office file of another kind such as XLSX, PPTX, ODT or EPUB)".into(),

@@ -425,10 +425,7 @@ impl<'a> Interpreter<'a> {
     /// Filled thin rectangles (and thin filled polygons) are rulings.
     fn fill(&mut self, rects: &[[f32; 4]], path: &[Vec<(f32, f32, bool)>]) {
         if rects.is_empty() {
-            filled_rulings(
-                path.iter().map(|sp| subpath_box(sp)),
-                &mut self.out.segments,
-            );
+            filled_rulings(path.iter().map(subpath_box), &mut self.out.segments);
         } else {
             filled_rulings(rects.iter().copied(), &mut self.out.segments);
         }
