@@ -76,9 +76,15 @@ fn mutate(seed: &[u8], other: &[u8], rng: &mut Rng) -> Vec<u8> {
     d
 }
 
-/// Mutates a DOCX's word/document.xml (inflated) and packs the result
-/// again, so mutations reach the XML reader instead of failing the CRC.
-fn mutate_document_xml(seed: &[u8], other: &[u8], rng: &mut Rng) -> Vec<u8> {
+/// Mutates the XML members of a package (inflated) that `is_target` picks
+/// — a DOCX's word/document.xml, an OFD's page Content.xml — and packs the
+/// result again, so mutations reach the XML reader instead of failing the CRC.
+fn mutate_package_xml(
+    seed: &[u8],
+    other: &[u8],
+    rng: &mut Rng,
+    is_target: fn(&str) -> bool,
+) -> Vec<u8> {
     use std::io::{Read, Write};
     let parts = |bytes: &[u8]| -> Vec<(String, Vec<u8>)> {
         let Ok(mut z) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
@@ -96,11 +102,11 @@ fn mutate_document_xml(seed: &[u8], other: &[u8], rng: &mut Rng) -> Vec<u8> {
     let mut files = parts(seed);
     let other_xml = parts(other)
         .into_iter()
-        .find(|(n, _)| n == "word/document.xml")
+        .find(|(n, _)| is_target(n))
         .map(|(_, b)| b)
         .unwrap_or_default();
     for (name, data) in &mut files {
-        if name == "word/document.xml" {
+        if is_target(name) {
             *data = mutate(data, &other_xml, rng);
         }
     }
@@ -129,7 +135,8 @@ fn main() {
         "pdf" => &["pdf"],
         "doc" => &["doc"],
         "html" => &["html"],
-        _ => &["docx", "pdf", "doc", "html"],
+        "ofd" | "ofd-xml" => &["ofd"],
+        _ => &["docx", "pdf", "doc", "html", "ofd"],
     };
     let mut seeds: Vec<Vec<u8>> = std::fs::read_dir(format!("{root}/samples"))
         .expect("samples/")
@@ -156,7 +163,11 @@ fn main() {
         let seed = &seeds[rng.below(seeds.len())];
         let other = &seeds[rng.below(seeds.len())];
         let input = if format == "docx-xml" {
-            mutate_document_xml(seed, other, &mut rng)
+            mutate_package_xml(seed, other, &mut rng, |n| n == "word/document.xml")
+        } else if format == "ofd-xml" {
+            mutate_package_xml(seed, other, &mut rng, |n| {
+                n.ends_with("Content.xml") || n.ends_with("Document.xml")
+            })
         } else {
             mutate(seed, other, &mut rng)
         };

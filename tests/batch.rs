@@ -439,3 +439,41 @@ fn csv_output_resumes() {
     assert_eq!(resumed.matches("path,format,sha256").count(), 1);
     assert!(String::from_utf8_lossy(&again.stderr).contains("already done 1"));
 }
+
+/// OFD is read like PDF wherever documents are found: named, in a folder,
+/// inside a zip archive; `dump --stage` shows its page reader.
+#[test]
+fn ofd_reads_in_files_folders_and_archives_and_dumps_its_stages() {
+    let dir = tempfile::tempdir().unwrap();
+    let ofd = root().join("samples/ofd-2023-glyphs.ofd");
+    let folder = dir.path().join("docs");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(&ofd, folder.join("report.ofd")).unwrap();
+    let archive = dir.path().join("reports.zip");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&archive).unwrap());
+    z.start_file("2023/report.ofd", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    std::io::Write::write_all(&mut z, &std::fs::read(&ofd).unwrap()).unwrap();
+    z.finish().unwrap();
+    for input in [&ofd, &folder, &archive] {
+        let out = run(&["extract", input.to_str().unwrap()]);
+        let recs = records(&out.stdout);
+        assert_eq!(recs.len(), 1, "{}", input.display());
+        let r = &recs[0];
+        assert_eq!(r["source"]["format"], "ofd", "{r}");
+        assert!(r["error"].is_null(), "{r}");
+        assert_eq!(r["applications"]["new_received"]["total"], 17, "{r}");
+    }
+    let out = run(&[
+        "dump",
+        "--stage",
+        "segments",
+        "--page",
+        "1",
+        ofd.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("page 1:"), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("H ")) && text.lines().any(|l| l.starts_with("V ")));
+}

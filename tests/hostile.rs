@@ -688,3 +688,120 @@ fn archive_filler_and_nul_members_stay_cheap() {
     assert!(took < Duration::from_secs(10), "took {took:?}");
     assert!(mb < 512, "peak {mb} MB");
 }
+
+/// An OFD package from (member, bytes) pairs: OFD.xml pointing at
+/// Doc_0/Document.xml, which lists `pages` (one `Page_i/Content.xml` each),
+/// plus any `extra` members.
+fn ofd_with(path: &Path, pages: &[Vec<u8>], extra: &[(&str, &[u8])]) {
+    let ns = r#"xmlns:ofd="http://www.ofdspec.org/2016""#;
+    let ofd = format!(
+        r#"<ofd:OFD {ns} Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"#
+    );
+    let refs: String = (0..pages.len())
+        .map(|i| format!(r#"<ofd:Page ID="{i}" BaseLoc="Pages/Page_{i}/Content.xml"/>"#))
+        .collect();
+    let doc = format!(
+        r#"<ofd:Document {ns}><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData><ofd:Pages>{refs}</ofd:Pages></ofd:Document>"#
+    );
+    let names: Vec<String> = (0..pages.len())
+        .map(|i| format!("Doc_0/Pages/Page_{i}/Content.xml"))
+        .collect();
+    let mut parts: Vec<(&str, &[u8])> = vec![
+        ("OFD.xml", ofd.as_bytes()),
+        ("Doc_0/Document.xml", doc.as_bytes()),
+    ];
+    parts.extend(
+        names
+            .iter()
+            .map(String::as_str)
+            .zip(pages.iter().map(Vec::as_slice)),
+    );
+    parts.extend_from_slice(extra);
+    docx_with_parts(path, &parts);
+}
+
+/// One OFD page holding `objects` in its layer.
+fn ofd_page(objects: &str) -> Vec<u8> {
+    format!(
+        r#"<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer ID="1">{objects}</ofd:Layer></ofd:Content></ofd:Page>"#
+    )
+    .into_bytes()
+}
+
+/// OFD packages built to cost memory or time, or that cannot be read: each
+/// gets its error code (or a record) quickly, and a `g` count of 2^64 in a
+/// DeltaX list costs only the characters it spaces.
+#[test]
+fn ofd_hostile_packages_get_their_error_codes_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n);
+    let text = |s: &str, dx: &str| {
+        format!(
+            r#"<ofd:TextObject ID="2" Boundary="20 30 150 6" Font="1" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="{dx}">{s}</ofd:TextCode></ofd:TextObject>"#
+        )
+    };
+    let title = text(
+        "某局2023年政府信息公开工作年度报告",
+        "g 18446744073709551615 4",
+    );
+    ofd_with(&p("g-count.ofd"), &[ofd_page(&title)], &[]);
+    ofd_with(
+        &p("encrypted.ofd"),
+        &[ofd_page(&title)],
+        &[("Doc_0/Encryptions.xml", b"<Encryptions/>")],
+    );
+    docx_with_parts(
+        &p("no-docroot.ofd"),
+        &[(
+            "OFD.xml",
+            br#"<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody/></ofd:OFD>"#,
+        )],
+    );
+    let deep = "<ofd:PageBlock>".repeat(5000);
+    ofd_with(&p("deep.ofd"), &[ofd_page(&deep)], &[]);
+    ofd_with(&p("bomb.ofd"), &[vec![b' '; 64 * 1024 * 1024]], &[]);
+    let flood = text(&"字".repeat(300_000), "");
+    ofd_with(&p("char-flood.ofd"), &[ofd_page(&flood)], &[]);
+    ofd_with(&p("many-pages.ofd"), &vec![ofd_page(""); 3000], &[]);
+    let seal = r#"<ofd:ImageObject ID="3" Boundary="10 10 40 40" ResourceID="9"/>"#;
+    ofd_with(&p("image-only.ofd"), &[ofd_page(seal)], &[]);
+    let started = Instant::now();
+    let names = [
+        "g-count.ofd",
+        "encrypted.ofd",
+        "no-docroot.ofd",
+        "deep.ofd",
+        "bomb.ofd",
+        "char-flood.ofd",
+        "many-pages.ofd",
+        "image-only.ofd",
+    ];
+    let want = [
+        "ok",
+        "encrypted",
+        "corrupt",
+        "too_large",
+        "too_large",
+        "too_large",
+        "too_large",
+        "no_text_layer",
+    ];
+    for (name, want) in names.iter().zip(want) {
+        let (recs, _, mb) = run_alone(&p(name), &[]);
+        assert_eq!(recs.len(), 1, "{name}");
+        assert_eq!(code(&recs[0]), want, "{name}: {}", recs[0]);
+        assert!(mb < 512, "{name}: peak {mb} MB");
+        if want == "ok" {
+            assert_eq!(
+                recs[0]["title"], "某局2023年政府信息公开工作年度报告",
+                "{}",
+                recs[0]
+            );
+        }
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "took {:?}",
+        started.elapsed()
+    );
+}

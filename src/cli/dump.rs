@@ -1,6 +1,8 @@
-//! `govreport dump`: a reader's document model, or one PDF stage.
+//! `govreport dump`: a reader's document model, or one stage of the
+//! fixed-layout (PDF and OFD) page reader.
 
 use super::*;
+use govreport::read::Format;
 use std::io::Write;
 use std::path::Path;
 
@@ -15,15 +17,15 @@ pub fn dump(file: &Path, stage: Option<Stage>, page: usize) -> ExitCode {
             return ExitCode::from(2);
         }
         let format = govreport::read::sniff(&bytes);
-        if format != govreport::read::Format::Pdf {
+        if !matches!(format, Format::Pdf | Format::Ofd) {
             eprintln!(
-                "govreport: --stage shows the PDF page reader's stages (chars, segments, lines); {} is {}, whose model `dump` prints without --stage",
+                "govreport: --stage shows the PDF and OFD page reader's stages (chars, segments, lines); {} is {}, whose model `dump` prints without --stage",
                 file.display(),
                 format.as_str()
             );
             return ExitCode::from(2);
         }
-        return dump_pdf_stage(&bytes, stage, page);
+        return dump_page_stage(&bytes, format, stage, page);
     }
     let format = govreport::read::sniff(&bytes);
     match govreport::read::read(&bytes, format, &Options::default().limits) {
@@ -39,11 +41,16 @@ pub fn dump(file: &Path, stage: Option<Stage>, page: usize) -> ExitCode {
     }
 }
 
-fn dump_pdf_stage(bytes: &[u8], stage: Stage, page: usize) -> ExitCode {
-    use govreport::read::pdf;
+fn dump_page_stage(bytes: &[u8], format: Format, stage: Stage, page: usize) -> ExitCode {
+    use govreport::read::{ofd, pdf};
     let limits = Options::default().limits;
     let deadline = govreport::read::Deadline::after(limits.timeout);
-    let pages = match pdf::pages(bytes, &limits, &deadline) {
+    let pages = if format == Format::Ofd {
+        ofd::pages(bytes, &limits, &deadline)
+    } else {
+        pdf::pages(bytes, &limits, &deadline)
+    };
+    let pages = match pages {
         Ok(p) => p,
         Err(e) => {
             eprintln!("govreport: {e} ({})", e.code());
@@ -51,7 +58,11 @@ fn dump_pdf_stage(bytes: &[u8], stage: Stage, page: usize) -> ExitCode {
         }
     };
     let Some(p) = pages.get(page.saturating_sub(1)) else {
-        eprintln!("govreport: the PDF has {} pages", pages.len());
+        eprintln!(
+            "govreport: the {} has {} pages",
+            format.as_str().to_uppercase(),
+            pages.len()
+        );
         return ExitCode::from(2);
     };
     let mut out = String::new();

@@ -137,10 +137,10 @@ enum Command {
     Dump {
         /// A file, or `archive.zip!member` as records name it.
         file: PathBuf,
-        /// PDF only: print one stage of the page reader instead of the model.
+        /// PDF and OFD only: print one stage of the page reader instead of the model.
         #[arg(long, value_enum)]
         stage: Option<Stage>,
-        /// PDF only: the page (1-based) whose stage is printed.
+        /// PDF and OFD only: the page (1-based) whose stage is printed.
         #[arg(long, default_value_t = 1)]
         page: usize,
     },

@@ -6,6 +6,7 @@ use super::stream;
 use super::table::{GridTable, find_tables};
 use super::{PageContent, TextChar};
 use crate::model::{Block, Cell, Document, Paragraph, Table};
+use std::collections::{HashMap, HashSet};
 
 /// A line of text on a page.
 #[derive(Debug, Clone)]
@@ -138,7 +139,49 @@ struct PageBlocks {
     table_xs: Vec<Option<Edges>>,
 }
 
-fn page_blocks(page: &PageContent) -> PageBlocks {
+/// The top and bottom margins of a page, where running heads and page
+/// numbers stand: (top edge of the body, bottom edge of the body).
+fn margins(page: &PageContent) -> (f32, f32) {
+    (page.height * 0.1, page.height * 0.9)
+}
+
+/// What a margin line says, ignoring spaces and page numbers.
+fn furniture_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !c.is_ascii_digit())
+        .collect()
+}
+
+/// Running heads and feet: margin lines that recur on at least two pages
+/// and on half the pages or more (an agency's name above every page, from
+/// a Word header or an OFD template page). A title or a heading at the top
+/// of one page does not recur.
+fn running_lines(pages: &[PageContent]) -> HashSet<String> {
+    let mut pages_with: HashMap<String, usize> = HashMap::new();
+    for page in pages {
+        let (top, bottom) = margins(page);
+        let in_margin: Vec<&TextChar> = page
+            .chars
+            .iter()
+            .filter(|c| (c.y1 < top || c.y0 > bottom) && !c.skewed)
+            .collect();
+        let keys: HashSet<String> = lines(in_margin)
+            .iter()
+            .map(|l| furniture_key(&l.text))
+            .filter(|k| !k.is_empty())
+            .collect();
+        for k in keys {
+            *pages_with.entry(k).or_default() += 1;
+        }
+    }
+    pages_with
+        .into_iter()
+        .filter(|(_, n)| *n >= 2 && *n * 2 >= pages.len())
+        .map(|(k, _)| k)
+        .collect()
+}
+
+fn page_blocks(page: &PageContent, running: &HashSet<String>) -> PageBlocks {
     let sizes: Vec<f32> = page.chars.iter().map(|c| c.size).collect();
     let body_size = median(sizes).max(1.0);
     // Watermarks: text at an angle, or large pale text.
@@ -199,8 +242,11 @@ fn page_blocks(page: &PageContent) -> PageBlocks {
         .collect();
     let mut text_lines = lines(free);
     // Page numbers and running heads in the top and bottom margins.
-    let (top, bottom) = (page.height * 0.1, page.height * 0.9);
-    text_lines.retain(|l| !((l.y1 < top || l.y0 > bottom) && is_page_furniture(&l.text)));
+    let (top, bottom) = margins(page);
+    text_lines.retain(|l| {
+        !((l.y1 < top || l.y0 > bottom)
+            && (is_page_furniture(&l.text) || running.contains(&furniture_key(&l.text))))
+    });
     for (y, p, ind, short) in paragraphs(&text_lines, page.width) {
         // A browser print of a web page carries the site's chrome.
         if crate::read::is_chrome_line(&p) {
@@ -534,8 +580,9 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
     // The open table and whether the last paragraph may continue.
     let mut last_xs: Option<Edges> = None;
     let mut last_para_open = false;
+    let running = running_lines(&pages);
     for page in &pages {
-        let pb = page_blocks(page);
+        let pb = page_blocks(page, &running);
         for (i, ((_, block, indented, ends_short), xs)) in
             pb.blocks.into_iter().zip(pb.table_xs).enumerate()
         {
@@ -588,6 +635,65 @@ mod tests {
         for t in ["2024年1月", "一、总体情况", "95"] {
             assert_eq!(is_page_furniture(t), t == "95", "{t}");
         }
+    }
+
+    /// A page of 600 × 800 points with one line of text at each (y, text).
+    fn page_with(lines: &[(f32, &str)]) -> PageContent {
+        let mut chars = Vec::new();
+        for (y, text) in lines {
+            for (i, ch) in text.chars().enumerate() {
+                let x = 60.0 + 12.0 * i as f32;
+                chars.push(TextChar::placed(
+                    ch.to_string(),
+                    &super::super::Matrix([12.0, 0.0, 0.0, 12.0, x, *y]),
+                    [0.0, -0.88, 1.0, 0.12],
+                    false,
+                    0.0,
+                    false,
+                    chars.len(),
+                ));
+            }
+        }
+        PageContent {
+            width: 600.0,
+            height: 800.0,
+            chars,
+            segments: Vec::new(),
+            images: 0,
+        }
+    }
+
+    #[test]
+    fn running_heads_on_every_page_are_dropped_but_a_title_is_kept() {
+        let pages = vec![
+            page_with(&[
+                (40.0, "某市发展和改革委员会"),
+                (70.0, "2023年年度报告"),
+                (300.0, "一、总体情况"),
+            ]),
+            page_with(&[
+                (40.0, "某市发展和改革委员会"),
+                (300.0, "本年度收到申请5件。"),
+                (780.0, "第 2 页"),
+            ]),
+        ];
+        let running = running_lines(&pages);
+        assert!(running.contains("某市发展和改革委员会"), "{running:?}");
+        assert!(!running.iter().any(|k| k.contains("年度报告")));
+        let doc = build_document(pages);
+        let text: Vec<String> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.text.clone()),
+                _ => None,
+            })
+            .collect();
+        assert!(!text.iter().any(|t| t.contains("发展和改革")), "{text:?}");
+        assert!(
+            text.iter().any(|t| t.contains("2023年年度报告")),
+            "{text:?}"
+        );
     }
 
     #[test]
