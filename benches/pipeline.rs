@@ -110,5 +110,46 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// An OFD report beside its floor: inflating every member and walking each
+/// XML part's events.
+fn bench_ofd(c: &mut Criterion) {
+    let ofd = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/ofd-2023-lines.ofd"
+    ))
+    .expect("OFD sample");
+    let opts = govreport::Options::default();
+    let mut g = c.benchmark_group("ofd");
+    g.throughput(Throughput::Elements(1));
+    g.bench_function("extract_2_page_report", |b| {
+        b.iter(|| govreport::extract(black_box(&ofd), "ofd-2023-lines.ofd", &opts))
+    });
+    g.bench_function("floor_inflate_and_walk_every_part", |b| {
+        b.iter(|| {
+            let mut z = zip::ZipArchive::new(std::io::Cursor::new(black_box(&ofd))).unwrap();
+            let mut events = 0usize;
+            for i in 0..z.len() {
+                let mut xml = Vec::new();
+                let mut f = z.by_index(i).unwrap();
+                if !f.name().is_ok_and(|n| n.ends_with(".xml")) {
+                    continue;
+                }
+                std::io::Read::read_to_end(&mut f, &mut xml).unwrap();
+                let mut r = quick_xml::Reader::from_reader(xml.as_slice());
+                let mut buf = Vec::new();
+                loop {
+                    match r.read_event_into(&mut buf) {
+                        Ok(quick_xml::events::Event::Eof) | Err(_) => break,
+                        Ok(_) => events += 1,
+                    }
+                    buf.clear();
+                }
+            }
+            events
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, bench_ofd);
 criterion_main!(benches);

@@ -19,6 +19,7 @@ use super::{Deadline, Limits, ReadError};
 use crate::model::Document;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
+use std::borrow::Cow;
 
 /// Points per millimetre: the layout stage's thresholds are in points.
 const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -171,6 +172,42 @@ fn join(dir: &str, loc: &str) -> String {
 
 fn local(e: &BytesStart<'_>) -> Vec<u8> {
     e.local_name().as_ref().as_bytes().to_vec()
+}
+
+/// An element's attributes by local name, read in one pass without the
+/// duplicate check (an object has a handful; a linear lookup is fastest).
+struct Attrs<'e>(Vec<(&'e [u8], Cow<'e, str>)>);
+
+impl<'e> Attrs<'e> {
+    fn of(e: &'e BytesStart<'_>) -> Attrs<'e> {
+        Attrs(
+            e.attributes()
+                .with_checks(false)
+                .flatten()
+                .map(|a| (a.key.local_name().into_inner().as_bytes(), a.value))
+                .collect(),
+        )
+    }
+
+    fn get(&self, name: &[u8]) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_ref())
+    }
+
+    fn num(&self, name: &[u8]) -> Option<f32> {
+        self.get(name)?
+            .trim()
+            .parse::<f32>()
+            .ok()
+            .filter(|v| v.is_finite())
+    }
+
+    fn flag(&self, name: &[u8], default: bool) -> bool {
+        self.get(name)
+            .map_or(default, |v| matches!(v.trim(), "true" | "1"))
+    }
 }
 
 fn attr(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
@@ -328,11 +365,9 @@ struct Placement {
 }
 
 impl Placement {
-    fn of(e: &BytesStart<'_>) -> Placement {
-        let boundary = attr(e, b"Boundary")
-            .and_then(|b| four(&b))
-            .unwrap_or([0.0; 4]);
-        let ctm = match attr(e, b"CTM").map(|c| numbers(&c)).as_deref() {
+    fn of(a: &Attrs<'_>) -> Placement {
+        let boundary = a.get(b"Boundary").and_then(four).unwrap_or([0.0; 4]);
+        let ctm = match a.get(b"CTM").map(numbers).as_deref() {
             Some(&[a, b, c, d, x, y]) => Matrix([a, b, c, d, x, y]),
             _ => Matrix::IDENTITY,
         };
@@ -402,7 +437,8 @@ impl<'a> PageBuilder<'a> {
         const PART: &str = "an OFD page";
         let mut r = Reader::from_reader(xml);
         let mut settings = PageSettings::default();
-        let mut stack: Vec<Vec<u8>> = Vec::new();
+        // One entry per open element: whether it is the page's Area.
+        let mut stack: Vec<bool> = Vec::new();
         let mut text_obj: Option<TextObj> = None;
         let mut code: Option<Code> = None;
         let mut path: Option<PathObj> = None;
@@ -471,64 +507,53 @@ impl<'a> PageBuilder<'a> {
                 Event::Eof => return Ok(settings),
                 _ => continue,
             };
-            let name = local(e);
-            match name.as_slice() {
+            let qname = e.local_name();
+            let name = qname.as_ref().as_bytes();
+            match name {
                 b"TextObject" => {
-                    let num = |k: &[u8], d: f32| {
-                        attr(e, k)
-                            .and_then(|v| v.trim().parse::<f32>().ok())
-                            .filter(|v| v.is_finite())
-                            .unwrap_or(d)
-                    };
+                    let a = Attrs::of(e);
+                    let alpha = a.num(b"Alpha").unwrap_or(255.0).clamp(0.0, 255.0) / 255.0;
                     text_obj = Some(TextObj {
-                        at: Placement::of(e),
-                        size: num(b"Size", 3.5).abs(),
-                        hscale: num(b"HScale", 1.0),
-                        char_dir: num(b"CharDirection", 0.0),
-                        brightness: 0.0,
-                        alpha: num(b"Alpha", 255.0).clamp(0.0, 255.0) / 255.0,
+                        at: Placement::of(&a),
+                        size: a.num(b"Size").unwrap_or(3.5).abs(),
+                        hscale: a.num(b"HScale").unwrap_or(1.0),
+                        char_dir: a.num(b"CharDirection").unwrap_or(0.0),
+                        brightness: 1.0 - alpha,
+                        alpha,
                         pen: (0.0, 0.0),
                     });
-                    if let Some(t) = text_obj.as_mut() {
-                        t.brightness = 1.0 - t.alpha;
-                    }
                 }
                 b"FillColor" => {
                     if let Some(t) = text_obj.as_mut() {
-                        let rgb = attr(e, b"Value").map(|v| numbers(&v)).unwrap_or_default();
+                        let a = Attrs::of(e);
+                        let rgb = a.get(b"Value").map(numbers).unwrap_or_default();
                         let lum = if rgb.is_empty() {
                             0.0
                         } else {
                             rgb.iter().sum::<f32>() / (255.0 * rgb.len() as f32)
                         };
-                        let alpha = attr(e, b"Alpha")
-                            .and_then(|a| a.trim().parse::<f32>().ok())
-                            .map_or(t.alpha, |a| a.clamp(0.0, 255.0) / 255.0 * t.alpha);
+                        let alpha = a
+                            .num(b"Alpha")
+                            .map_or(t.alpha, |v| v.clamp(0.0, 255.0) / 255.0 * t.alpha);
                         t.brightness = 1.0 - (1.0 - lum.clamp(0.0, 1.0)) * alpha;
                     }
                 }
                 b"TextCode" if text_obj.is_some() => {
-                    let f = |k: &[u8]| {
-                        attr(e, k)
-                            .and_then(|v| v.trim().parse::<f32>().ok())
-                            .filter(|v| v.is_finite())
-                    };
+                    let a = Attrs::of(e);
                     code = Some(Code {
-                        x: f(b"X"),
-                        y: f(b"Y"),
-                        dx: attr(e, b"DeltaX").unwrap_or_default(),
-                        dy: attr(e, b"DeltaY").unwrap_or_default(),
+                        x: a.num(b"X"),
+                        y: a.num(b"Y"),
+                        dx: a.get(b"DeltaX").unwrap_or_default().to_string(),
+                        dy: a.get(b"DeltaY").unwrap_or_default().to_string(),
                         text: String::new(),
                     });
                 }
                 b"PathObject" => {
-                    let flag = |k: &[u8], d: bool| {
-                        attr(e, k).map_or(d, |v| matches!(v.trim(), "true" | "1"))
-                    };
+                    let a = Attrs::of(e);
                     path = Some(PathObj {
-                        at: Placement::of(e),
-                        stroke: flag(b"Stroke", true),
-                        fill: flag(b"Fill", false),
+                        at: Placement::of(&a),
+                        stroke: a.flag(b"Stroke", true),
+                        fill: a.flag(b"Fill", false),
                         data: String::new(),
                     });
                 }
@@ -537,7 +562,7 @@ impl<'a> PageBuilder<'a> {
                     attr(e, b"TemplateID").unwrap_or_default(),
                     attr(e, b"ZOrder"),
                 )),
-                b"PhysicalBox" if stack.last().is_some_and(|p| p == b"Area") => {
+                b"PhysicalBox" if stack.last() == Some(&true) => {
                     in_box = true;
                     box_text.clear();
                 }
@@ -545,7 +570,7 @@ impl<'a> PageBuilder<'a> {
             }
             if empty {
                 // An empty TextCode or PathObject draws nothing.
-                match name.as_slice() {
+                match name {
                     b"TextCode" => code = None,
                     b"PathObject" => path = None,
                     b"TextObject" => text_obj = None,
@@ -555,7 +580,7 @@ impl<'a> PageBuilder<'a> {
                 if stack.len() >= self.limits.max_xml_depth {
                     return Err(too_deep(PART, self.limits));
                 }
-                stack.push(name);
+                stack.push(name == b"Area");
             }
         }
     }
