@@ -5,8 +5,8 @@ use crate::cell::Num;
 use crate::record::{Section, Severity, TableValues, Warning};
 use crate::template::{
     ACTIVE_COLUMNS, APPLICANT_ADDENDS, APPLICANT_COLUMNS, APPLICATION_ROWS, NARRATIVE_RULES,
-    OTHER_HANDLING_PARTS, RESULT_ROWS, REVIEW_ADDENDS, REVIEW_GROUPS, SECTIONS, TableKind,
-    Template, ValueKind,
+    NarrativeRule, OTHER_HANDLING_PARTS, RESULT_ROWS, REVIEW_ADDENDS, REVIEW_GROUPS, SECTIONS,
+    TableKind, Template, ValueKind,
 };
 use crate::text::{chinese_number, norm};
 use regex::Regex;
@@ -314,6 +314,31 @@ fn cells_sum(tables: &Tables<'_>, cells: &[crate::template::CellRef]) -> Option<
 
 /// Compares what the prose states with the tables. Each rule is applied to
 /// its first statement only (later ones are often breakdowns).
+/// Whether the report says there was nothing for a table to count
+/// (未收到…申请; 未发生…行政复议、行政诉讼), in the table's section or the
+/// overview: a table left out then is what the report means, not a gap.
+/// Every zero statement about the table must be made (for table 四, both
+/// reviews and litigation).
+pub fn section_states_none(sections: &[Section], kind: TableKind) -> bool {
+    let rules: Vec<(&NarrativeRule, &Regex)> = NARRATIVE_RULES
+        .iter()
+        .zip(RULES.iter())
+        .filter(|(r, _)| r.states_none && r.cells.iter().all(|c| c.0 == kind.key()))
+        .collect();
+    let texts: Vec<String> = sections
+        .iter()
+        .filter(|s| s.key == kind.section() || s.key == "overview")
+        .map(|s| norm(&s.text))
+        .collect();
+    !rules.is_empty()
+        && rules.iter().all(|(rule, re)| {
+            texts.iter().any(|t| {
+                re.find_iter(t)
+                    .any(|m| !rule.unless.iter().any(|u| m.as_str().contains(u)))
+            })
+        })
+}
+
 pub fn check_narrative(
     sections: &[Section],
     tables: &Tables<'_>,
@@ -422,6 +447,31 @@ mod tests {
 
     fn codes(w: &[Warning]) -> Vec<&'static str> {
         w.iter().map(|w| w.code).collect()
+    }
+
+    #[test]
+    fn a_table_left_out_because_there_was_nothing_to_count() {
+        let none = |key, text: &str, kind| section_states_none(&section(key, 4, text), kind);
+        let both = "本年度未发生政府信息公开行政复议、行政诉讼情况。";
+        assert!(none("reviews_litigation", both, TableKind::Reviews));
+        // One of the two is not enough, nor a figure.
+        assert!(!none(
+            "reviews_litigation",
+            "未发生行政诉讼案件，被申请行政复议1件。",
+            TableKind::Reviews
+        ));
+        assert!(!none(
+            "reviews_litigation",
+            "行政复议均获维持。",
+            TableKind::Reviews
+        ));
+        assert!(none(
+            "applications",
+            "本年度未收到政府信息公开申请。",
+            TableKind::Applications
+        ));
+        assert!(!none("problems", both, TableKind::Reviews));
+        assert!(!none("active_disclosure", "无。", TableKind::Active));
     }
 
     #[test]

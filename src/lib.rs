@@ -107,10 +107,11 @@ pub fn extract(bytes: &[u8], path: &str, opts: &Options) -> Record {
 }
 
 fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -> Record {
-    let doc = match read::read(bytes, format, &opts.limits) {
+    let mut doc = match read::read(bytes, format, &opts.limits) {
         Ok(d) => d,
         Err(e) => return Record::failed(source, e.code(), e.to_string()),
     };
+    locate::split_tables_at_headings(&mut doc);
     let loc = locate::locate(&doc);
     let mapped = map::map_tables(&loc.tables, loc.year);
     let mut warnings: Vec<Warning> = doc
@@ -158,6 +159,10 @@ fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -
         (TableKind::Reviews, &mapped.reviews),
     ] {
         match table {
+            // The report says there was nothing to count and prints no table
+            // (not even as a picture).
+            None if !loc.sections_with_images.contains(&kind.section())
+                && check::section_states_none(&loc.sections, kind) => {}
             None => {
                 warnings.push(
                     Warning::new(

@@ -52,6 +52,59 @@ pub fn locate(doc: &Document) -> Located<'_> {
     out
 }
 
+// ------------------------------------------------- headings inside tables
+
+/// Splits a table at a row that opens with a numbered section heading (a
+/// converter or a clerk put 三、收到和处理… into the first cell of table
+/// 三's header, right under table 二): the heading becomes a paragraph
+/// between the two parts, so each table lands in its own section. The
+/// heading cell stays in the second part's header, where it stands for
+/// the 勾稽 note. Rows are split only where no merged cell crosses.
+pub fn split_tables_at_headings(doc: &mut Document) {
+    let mut out = Vec::with_capacity(doc.blocks.len());
+    for b in std::mem::take(&mut doc.blocks) {
+        let Block::Table(mut t) = b else {
+            out.push(b);
+            continue;
+        };
+        let mut pieces = Vec::new();
+        while let Some((row, heading)) = heading_row(&t) {
+            let (head, tail) = match t.split_at_row(row) {
+                Ok(parts) => parts,
+                Err(whole) => {
+                    t = whole;
+                    break;
+                }
+            };
+            pieces.push(Block::Table(head));
+            pieces.push(Block::Paragraph(crate::model::Paragraph {
+                text: heading,
+                heading_level: None,
+            }));
+            t = tail;
+        }
+        out.extend(pieces);
+        out.push(Block::Table(t));
+    }
+    doc.blocks = out;
+}
+
+/// The first row after the first whose leading cell is a numbered heading
+/// of a section that holds a table, and that heading.
+fn heading_row(t: &Table) -> Option<(usize, String)> {
+    (1..t.n_rows()).find_map(|r| {
+        let first = *t.row_cells(r).first()?;
+        if first.continued || first.cell.text.chars().count() > 60 {
+            return None;
+        }
+        let (def, num, _, rest) = parse_heading(&first.cell.text, false)?;
+        let key = SECTIONS[def].key;
+        let table_section = TABLE_SIGNS.iter().any(|(k, _)| k.section() == key);
+        (table_section && num == Some(SECTIONS[def].number) && rest.is_empty())
+            .then(|| (r, first.cell.text.trim().to_string()))
+    })
+}
+
 // ------------------------------------------------------------- headings
 
 #[derive(Debug, Clone)]
@@ -722,6 +775,79 @@ mod tests {
                 })
                 .collect(),
             notes: Vec::new(),
+        }
+    }
+
+    /// A table of one-row cells, each row given as its cells' texts; a
+    /// cell spanning `n` rows is written `"text^n"`.
+    fn table(rows: &[&[&str]]) -> Table {
+        let mut cells = Vec::new();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, text) in row.iter().enumerate() {
+                let (text, span) = match text.split_once('^') {
+                    Some((t, n)) => (t, n.parse().unwrap()),
+                    None => (*text, 1),
+                };
+                cells.push(crate::model::Cell {
+                    row: r,
+                    col: c,
+                    row_span: span,
+                    col_span: 1,
+                    text: text.to_string(),
+                    blocks: Vec::new(),
+                });
+            }
+        }
+        Table::from_cells(cells)
+    }
+
+    #[test]
+    fn a_section_heading_inside_a_table_splits_it_in_two() {
+        let mut d = doc(&["二、主动公开政府信息情况"]);
+        d.blocks.push(Block::Table(table(&[
+            &["信息内容", "本年制发件数"],
+            &["规章", "0"],
+            &["三、收到和处理政府信息公开申请情况", "申请人情况"],
+            &["一、本年新收政府信息公开申请数量", "3"],
+        ])));
+        split_tables_at_headings(&mut d);
+        let kinds: Vec<String> = d
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => format!("P {}", p.text),
+                Block::Table(t) => format!("T {}", t.n_rows()),
+                Block::Image(_) => "I".into(),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "P 二、主动公开政府信息情况",
+                "T 2",
+                "P 三、收到和处理政府信息公开申请情况",
+                "T 2"
+            ]
+        );
+        let loc = locate(&d);
+        let found: Vec<TableKind> = loc.tables.iter().map(|(k, _)| *k).collect();
+        assert_eq!(found, [TableKind::Active, TableKind::Applications]);
+        // Row labels that are not section headings, and a cut through a
+        // merged cell, leave a table whole.
+        for rows in [
+            &[
+                &["（一）予以公开", "1"][..],
+                &["四、结转下年度继续办理", "0"],
+            ][..],
+            &[
+                &["规章^2", "0"],
+                &["三、收到和处理政府信息公开申请情况", "1"],
+            ],
+        ] {
+            let mut d = doc(&[]);
+            d.blocks.push(Block::Table(table(rows)));
+            split_tables_at_headings(&mut d);
+            assert_eq!(d.blocks.len(), 1, "{rows:?}");
         }
     }
 

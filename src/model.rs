@@ -96,6 +96,43 @@ impl CellBuilder {
 }
 
 impl Table {
+    /// The rows above `row` and the rows from `row` on, as two tables; the
+    /// table unchanged when a merged cell crosses the cut or either part
+    /// would be empty.
+    pub fn split_at_row(mut self, row: usize) -> Result<(Table, Table), Table> {
+        // Cells are stored in reading order, so the tail's cells follow the
+        // head's; checked rather than assumed.
+        let split = self
+            .cells
+            .iter()
+            .position(|c| c.row >= row)
+            .unwrap_or(self.cells.len());
+        if row == 0
+            || row >= self.grid.len()
+            || self
+                .cells
+                .iter()
+                .any(|c| c.row < row && c.row + c.row_span > row)
+            || self.cells[split..].iter().any(|c| c.row < row)
+        {
+            return Err(self);
+        }
+        let tail_grid = self.grid.split_off(row);
+        let mut tail_cells = self.cells.split_off(split);
+        for c in &mut tail_cells {
+            c.row -= row;
+        }
+        let tail_grid = tail_grid
+            .into_iter()
+            .map(|r| r.into_iter().map(|i| i.map(|i| i - split)).collect())
+            .collect();
+        let tail = Table {
+            cells: tail_cells,
+            grid: tail_grid,
+        };
+        Ok((self, tail))
+    }
+
     pub fn n_rows(&self) -> usize {
         self.grid.len()
     }

@@ -708,6 +708,9 @@ pub struct NarrativeRule {
     pub also: &'static [&'static [CellRef]],
     /// Matches containing any of these are about something else.
     pub unless: &'static [&'static str],
+    /// The statement says there was nothing of the table's subject at all
+    /// (no applications, no reviews, no lawsuits).
+    pub states_none: bool,
 }
 
 const NEW_TOTAL: CellRef = ("applications", "new_received", "total");
@@ -790,6 +793,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         cells: &[NEW_TOTAL],
         also: &[],
         unless: &["新的", "新收"],
+        states_none: true,
     },
     NarrativeRule {
         anchor: "申请",
@@ -798,6 +802,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         cells: &[NEW_TOTAL],
         also: &[&[NEW_TOTAL, CARRIED_TOTAL]],
         unless: NOT_A_TOTAL,
+        states_none: false,
     },
     NarrativeRule {
         anchor: "件",
@@ -806,6 +811,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         cells: &[RESULTS_TOTAL],
         also: &[&[NEW_TOTAL], &[NEW_TOTAL, CARRIED_TOTAL]],
         unless: NOT_A_TOTAL,
+        states_none: false,
     },
     NarrativeRule {
         anchor: "行政复议",
@@ -814,6 +820,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         cells: &[REVIEW_TOTAL],
         also: &[],
         unless: &["纠错", "被纠正"],
+        states_none: true,
     },
     NarrativeRule {
         anchor: "行政诉讼",
@@ -822,6 +829,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         cells: &[DIRECT_TOTAL, AFTER_TOTAL],
         also: &[],
         unless: &["纠错", "被纠正"],
+        states_none: true,
     },
     NarrativeRule {
         anchor: "行政复议",
@@ -830,6 +838,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         cells: &[REVIEW_TOTAL],
         also: &[],
         unless: NOT_A_TOTAL,
+        states_none: false,
     },
     NarrativeRule {
         anchor: "行政诉讼",
@@ -838,6 +847,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         cells: &[DIRECT_TOTAL, AFTER_TOTAL],
         also: &[],
         unless: NOT_A_TOTAL,
+        states_none: false,
     },
     NarrativeRule {
         anchor: "部分公开",
@@ -846,6 +856,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         cells: &[DISCLOSED_TOTAL, PARTIAL_TOTAL],
         also: &[],
         unless: &[],
+        states_none: false,
     },
     NarrativeRule {
         anchor: "予以公开",
@@ -854,6 +865,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         cells: &[DISCLOSED_TOTAL],
         also: &[],
         unless: &["不予公开", "部分"],
+        states_none: false,
     },
     NarrativeRule {
         anchor: "部分公开",
@@ -862,6 +874,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         cells: &[PARTIAL_TOTAL],
         also: &[],
         unless: &["公开及", "公开和", "公开与"],
+        states_none: false,
     },
     NarrativeRule {
         anchor: "不予公开",
@@ -870,6 +883,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         cells: WITHHELD_TOTALS,
         also: &[],
         unless: &[],
+        states_none: false,
     },
     NarrativeRule {
         anchor: "无法提供",
@@ -878,6 +892,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         cells: UNAVAILABLE_TOTALS,
         also: &[],
         unless: &[],
+        states_none: false,
     },
     NarrativeRule {
         anchor: "不予处理",
@@ -886,6 +901,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         cells: UNPROCESSED_TOTALS,
         also: &[],
         unless: &[],
+        states_none: false,
     },
     NarrativeRule {
         anchor: "结转下",
@@ -894,6 +910,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         cells: &[FORWARD_TOTAL],
         also: &[],
         unless: &[],
+        states_none: false,
     },
     NarrativeRule {
         anchor: "维持",
@@ -902,6 +919,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         cells: REVIEW_NOT_UPHELD,
         also: &[],
         unless: &["行政诉讼"],
+        states_none: false,
     },
     NarrativeRule {
         anchor: "维持",
@@ -910,6 +928,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         cells: LITIGATION_NOT_UPHELD,
         also: &[],
         unless: &[],
+        states_none: false,
     },
 ];
 
