@@ -119,7 +119,21 @@ fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -
         .iter()
         .map(|(code, msg)| Warning::new(code, Severity::Info, msg.clone()))
         .collect();
-    warnings.extend(mapped.warnings);
+    warnings.extend(mapped.warnings.into_iter().filter(|w| {
+        let printed_blank = w.code == "missing_row"
+            && w.table == Some(TableKind::Active.key())
+            && template::ACTIVE_ROWS
+                .iter()
+                .find(|d| Some(d.key) == w.row)
+                .is_some_and(|d| {
+                    locate::label_line_in_section(
+                        &loc.sections,
+                        TableKind::Active.section(),
+                        d.keywords,
+                    )
+                });
+        !printed_blank
+    }));
     // A readable document with none of a report's marks: no title naming
     // an information-disclosure report, none of the three tables, fewer
     // than two of the six sections (a notice, a web page, a spreadsheet

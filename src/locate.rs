@@ -105,6 +105,21 @@ fn heading_row(t: &Table) -> Option<(usize, String)> {
     })
 }
 
+/// Whether a row label of table 二 stands alone as a line of the section's
+/// text, with no figure: a sub-table whose only row has its value left
+/// blank (行政事业性收费 with a zero not printed) can come out of a
+/// rule-less PDF as lines of text. The row is printed; its value is blank.
+pub fn label_line_in_section(sections: &[Section], section: &str, keywords: &[&str]) -> bool {
+    sections.iter().filter(|s| s.key == section).any(|s| {
+        s.text.lines().any(|line| {
+            let l = norm(line);
+            l.chars().count() <= 12
+                && !l.chars().any(|c| c.is_ascii_digit())
+                && crate::template::matches_any(&l, keywords)
+        })
+    })
+}
+
 // ------------------------------------------------------------- headings
 
 #[derive(Debug, Clone)]
@@ -849,6 +864,34 @@ mod tests {
             split_tables_at_headings(&mut d);
             assert_eq!(d.blocks.len(), 1, "{rows:?}");
         }
+    }
+
+    #[test]
+    fn a_blank_fee_row_printed_as_a_line_is_not_missing() {
+        let sec = |text: &str| Section {
+            key: "active_disclosure",
+            number: 2,
+            heading: String::new(),
+            text: text.into(),
+        };
+        let fees = &["事业性收费", "行政收费"];
+        let lines = "第二十条第（八）项\n信息内容本年收费金额（单位：万元）\n行政事业性收费";
+        assert!(label_line_in_section(
+            &[sec(lines)],
+            "active_disclosure",
+            fees
+        ));
+        // With a figure it would be a row of a table; in a sentence it is prose.
+        for text in [
+            "行政事业性收费 3.5",
+            "本年度未收取行政事业性收费，也未收取信息处理费。",
+        ] {
+            assert!(
+                !label_line_in_section(&[sec(text)], "active_disclosure", fees),
+                "{text}"
+            );
+        }
+        assert!(!label_line_in_section(&[sec(lines)], "applications", fees));
     }
 
     #[test]
