@@ -382,6 +382,65 @@ struct LabelWord {
     size: f32,
 }
 
+/// Opening minus closing brackets of a cell's text.
+fn open_brackets(t: &str) -> i32 {
+    t.chars()
+        .map(|c| match c {
+            '（' | '(' => 1,
+            '）' | ')' => -1,
+            _ => 0,
+        })
+        .sum()
+}
+
+/// A figure with a bracketed note wrapped over lines (`17（其中修订11件` /
+/// `）` above and below its label, which is centred on the row) is one
+/// cell of the labelled row: a cell whose bracket stays open is joined with
+/// the cells under it in its column until it closes (at most three lines),
+/// when exactly one line of that block carries a label and the other lines
+/// hold nothing where the labelled line has a figure.
+fn join_wrapped_values(rows: &mut [(Vec<LabelWord>, Vec<String>)]) {
+    for r in 0..rows.len() {
+        for c in 0..rows[r].1.len() {
+            if open_brackets(&rows[r].1[c]) <= 0 {
+                continue;
+            }
+            let mut depth = 0;
+            let Some(end) = (r..rows.len().min(r + 4)).find(|&k| {
+                depth += rows[k].1.get(c).map_or(0, |t| open_brackets(t));
+                depth <= 0
+            }) else {
+                continue;
+            };
+            let labelled: Vec<usize> = (r..=end).filter(|&k| !rows[k].0.is_empty()).collect();
+            let &[home] = labelled.as_slice() else {
+                continue;
+            };
+            let clashes = (r..=end).filter(|&k| k != home).any(|k| {
+                rows[k]
+                    .1
+                    .iter()
+                    .enumerate()
+                    .any(|(j, t)| j != c && !t.is_empty() && !rows[home].1[j].is_empty())
+            });
+            if clashes {
+                continue;
+            }
+            let joined: String = (r..=end).map(|k| rows[k].1[c].as_str()).collect();
+            for k in (r..=end).filter(|&k| k != home) {
+                let vals = std::mem::take(&mut rows[k].1);
+                for (j, t) in vals.iter().enumerate() {
+                    if j != c && !t.is_empty() {
+                        rows[home].1[j] = t.clone();
+                    }
+                }
+                rows[k].1 = vec![String::new(); vals.len()];
+            }
+            rows[home].1[c] = joined;
+        }
+    }
+}
+
 /// Rows of label words and figures → rows of label texts and figures, with
 /// labels wrapped over several lines put back together. A label line that
 /// does not open a label (`1.` `（六）` `三、`) and sits tight under a label
@@ -647,6 +706,7 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
         }
         rows.push((labels, vals));
     }
+    join_wrapped_values(&mut rows);
     let rows = join_wrapped_labels(rows);
     for (labels, vals) in rows {
         let n = labels.len();
@@ -729,6 +789,51 @@ mod tests {
         assert_eq!(at(2, LABEL_COLS + 1), Some(""));
         assert_eq!(at(0, LABEL_COLS + 1), Some("乙"));
         assert_eq!(at(2, 0), Some("行政规范性文件"));
+    }
+
+    #[test]
+    fn a_bracketed_note_wrapped_above_and_below_its_label_is_one_cell() {
+        let lines = vec![
+            line(
+                0.0,
+                &[
+                    (0.0, "信息内容"),
+                    (100.0, "甲"),
+                    (200.0, "乙"),
+                    (300.0, "丙"),
+                ],
+            ),
+            line(
+                15.0,
+                &[(0.0, "规章"), (100.0, "0"), (200.0, "0"), (300.0, "0")],
+            ),
+            line(28.0, &[(100.0, "17（其中修订11件")]),
+            line(36.0, &[(0.0, "规范性文件"), (200.0, "17"), (300.0, "49")]),
+            line(44.0, &[(100.0, "）")]),
+            line(
+                60.0,
+                &[(0.0, "行政许可"), (100.0, "5"), (200.0, "1"), (300.0, "6")],
+            ),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let t = &t[0].table;
+        let row_of = |label: &str| {
+            (0..t.n_rows())
+                .find(|r| t.row_cells(*r).iter().any(|c| c.cell.text == label))
+                .unwrap()
+        };
+        let r = row_of("规范性文件");
+        let texts: Vec<&str> = t
+            .row_cells(r)
+            .iter()
+            .map(|c| c.cell.text.as_str())
+            .collect();
+        assert!(
+            texts.ends_with(&["17（其中修订11件）", "17", "49"]),
+            "{texts:?}"
+        );
+        assert_eq!(t.n_rows(), 4, "the fragments leave no rows of their own");
     }
 
     #[test]
