@@ -793,33 +793,10 @@ mod tests {
         }
     }
 
-    /// A table of one-row cells, each row given as its cells' texts; a
-    /// cell spanning `n` rows is written `"text^n"`.
-    fn table(rows: &[&[&str]]) -> Table {
-        let mut cells = Vec::new();
-        for (r, row) in rows.iter().enumerate() {
-            for (c, text) in row.iter().enumerate() {
-                let (text, span) = match text.split_once('^') {
-                    Some((t, n)) => (t, n.parse().unwrap()),
-                    None => (*text, 1),
-                };
-                cells.push(crate::model::Cell {
-                    row: r,
-                    col: c,
-                    row_span: span,
-                    col_span: 1,
-                    text: text.to_string(),
-                    blocks: Vec::new(),
-                });
-            }
-        }
-        Table::from_cells(cells)
-    }
-
     #[test]
     fn a_section_heading_inside_a_table_splits_it_in_two() {
         let mut d = doc(&["二、主动公开政府信息情况"]);
-        d.blocks.push(Block::Table(table(&[
+        d.blocks.push(Block::Table(Table::from_texts(&[
             &["信息内容", "本年制发件数"],
             &["规章", "0"],
             &["三、收到和处理政府信息公开申请情况", "申请人情况"],
@@ -855,12 +832,12 @@ mod tests {
                 &["四、结转下年度继续办理", "0"],
             ][..],
             &[
-                &["规章^2", "0"],
+                &["规章@2x1", "0"],
                 &["三、收到和处理政府信息公开申请情况", "1"],
             ],
         ] {
             let mut d = doc(&[]);
-            d.blocks.push(Block::Table(table(rows)));
+            d.blocks.push(Block::Table(Table::from_texts(rows)));
             split_tables_at_headings(&mut d);
             assert_eq!(d.blocks.len(), 1, "{rows:?}");
         }

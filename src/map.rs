@@ -215,6 +215,58 @@ fn header_slots(
     slots
 }
 
+/// Header cells a drawing lost (a PDF whose header text overlaps: 自然人
+/// and 商业企业 swallowed by the 勾稽 note's cell, 总计 drawn elsewhere)
+/// leave value columns without a name at the header's edges. When the
+/// labelled columns are in the template's order and exactly as many value
+/// columns stand unnamed before the first labelled one (in the first data
+/// row, `view`) or after the last as the template has there, they are the
+/// template's columns there, in order. Otherwise nothing is guessed.
+fn name_unlabelled_edge_columns(slots: &mut Vec<Slot>, view: &RowView<'_>, n_targets: usize) {
+    // A header cell over the column that holds the rows' labels is the
+    // stub (the 勾稽 note), whatever words overlapping text left in it.
+    if view.labels.first().is_some_and(|c| c.col == 0) {
+        slots.retain(|s| s.start != 0);
+    }
+    let targets: Vec<usize> = slots.iter().filter_map(|s| s.target).collect();
+    if targets.len() < 3 || !targets.windows(2).all(|w| w[0] < w[1]) {
+        return;
+    }
+    let (first, last) = (targets[0], targets[targets.len() - 1]);
+    // Trailing: unnamed slots after the last named one.
+    let after = slots
+        .iter()
+        .rev()
+        .take_while(|s| s.target.is_none())
+        .count();
+    if after > 0 && after == n_targets - 1 - last {
+        let n = slots.len();
+        for (k, s) in slots[n - after..].iter_mut().enumerate() {
+            s.target = Some(last + 1 + k);
+        }
+    }
+    // Leading: value cells of the first data row left of the first slot.
+    let Some(start) = slots.first().map(|s| s.start).filter(|s| *s != usize::MAX) else {
+        return;
+    };
+    let before: Vec<&Cell> = view
+        .values
+        .iter()
+        .copied()
+        .filter(|c| c.col != usize::MAX && c.col + c.col_span <= start && is_value_text(&c.text))
+        .collect();
+    if first > 0 && before.len() == first {
+        let lead = before.iter().enumerate().map(|(k, c)| Slot {
+            target: Some(k),
+            start: c.col,
+            end: c.col + c.col_span,
+            yuan: false,
+        });
+        let rest = std::mem::take(slots);
+        *slots = lead.chain(rest).collect();
+    }
+}
+
 /// The grid column where a header's value area starts.
 fn value_start(slots: &[Slot]) -> Option<usize> {
     slots.first().map(|s| s.start).filter(|s| *s != usize::MAX)
@@ -428,10 +480,30 @@ fn map_applications(parts: &[&Table], template_hint: Option<Template>, m: &mut M
                 continue;
             };
             if let Some(hs) = header_start.take() {
-                let s = header_slots(t, hs..r, classify_by(APPLICANT_COLUMNS));
+                let mut s = header_slots(t, hs..r, classify_by(APPLICANT_COLUMNS));
+                name_unlabelled_edge_columns(
+                    &mut s,
+                    &row_view(t, r, None),
+                    APPLICANT_COLUMNS.len(),
+                );
                 if s.iter().filter(|s| s.target.is_some()).count() >= 3 {
                     slots = s;
                     slots_width = t.n_cols();
+                    view = row_view(t, r, value_start(&slots));
+                }
+            }
+            // Leading columns the header lost may first be seen filled on a
+            // later row (the first one printed fewer cells).
+            if t.n_cols() == slots_width
+                && slots.first().and_then(|s| s.target).is_some_and(|k| k > 0)
+            {
+                let before = slots.len();
+                name_unlabelled_edge_columns(
+                    &mut slots,
+                    &row_view(t, r, None),
+                    APPLICANT_COLUMNS.len(),
+                );
+                if slots.len() != before {
                     view = row_view(t, r, value_start(&slots));
                 }
             }
@@ -660,7 +732,13 @@ enum ReviewLayout {
 
 fn review_layout(t: &Table, header: std::ops::Range<usize>) -> Option<ReviewLayout> {
     let full = header_slots(t, header.clone(), classify_review);
-    if full.iter().filter(|s| s.target.is_some()).count() >= REVIEW_COLUMNS.len() {
+    let n_full = REVIEW_GROUPS.len() * REVIEW_COLUMNS.len();
+    let targets: Vec<usize> = full.iter().filter_map(|s| s.target).collect();
+    let in_order = targets.len() == n_full && targets.windows(2).all(|w| w[0] < w[1]);
+    if !in_order && let Some(slots) = review_columns_by_position(t, header.clone()) {
+        return Some(ReviewLayout::Columns(slots));
+    }
+    if targets.len() >= REVIEW_COLUMNS.len() {
         return Some(ReviewLayout::Columns(full));
     }
     let by_result = header_slots(t, header, |deepest, _| {
@@ -673,6 +751,37 @@ fn review_layout(t: &Table, header: std::ops::Range<usize>) -> Option<ReviewLayo
     let found: Vec<usize> = by_result.iter().filter_map(|s| s.target).collect();
     let once = (0..REVIEW_COLUMNS.len()).all(|ci| found.iter().filter(|f| **f == ci).count() <= 1);
     (once && found.len() >= REVIEW_COLUMNS.len() - 1).then_some(ReviewLayout::Rows(by_result))
+}
+
+/// The official layout whose group headers are drawn out of place (rulings
+/// lost, text overlapping: 行政复议 over one column, 复议后起诉 over nine):
+/// fifteen value columns under the header, and every result label still
+/// readable (结果维持…总计) is the template's at its position, at least two
+/// in three of them readable. The columns are then the template's, in
+/// order: the labels that remain confirm the positions.
+fn review_columns_by_position(t: &Table, header: std::ops::Range<usize>) -> Option<Vec<Slot>> {
+    let per_group = REVIEW_COLUMNS.len();
+    let n = REVIEW_GROUPS.len() * per_group;
+    let by_result = header_slots(t, header, |deepest, _| {
+        REVIEW_COLUMNS
+            .iter()
+            .position(|d| matches_any(deepest, d.keywords))
+    });
+    let found = by_result.iter().filter(|s| s.target.is_some()).count();
+    let agree = by_result
+        .iter()
+        .enumerate()
+        .all(|(i, s)| s.target.is_none_or(|ci| ci == i % per_group));
+    (by_result.len() == n && agree && found * 3 >= n * 2).then(|| {
+        by_result
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| Slot {
+                target: Some(i),
+                ..s
+            })
+            .collect()
+    })
 }
 
 fn map_reviews(parts: &[&Table], m: &mut Mapped) {
@@ -758,4 +867,117 @@ pub fn map_tables(tables: &[(TableKind, &Table)], year: Option<i32>) -> Mapped {
         map_reviews(&reviews, &mut m);
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(t: &TableValues, row: &str, col: &str) -> Option<f64> {
+        t.row(row).and_then(|r| r.get(col)).map(|n| n.0)
+    }
+
+    /// 自然人 and 商业企业 drawn into the 勾稽 note's cell and 总计 left
+    /// without text (a PDF whose header overlaps): the unnamed columns at
+    /// the header's edges are the template's columns there.
+    #[test]
+    fn applicant_columns_a_drawing_lost_from_the_header_are_the_templates() {
+        let t = Table::from_texts(&[
+            &[
+                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）自然人商业企业@3x3",
+                "申请人情况@1x5",
+            ],
+            &["法人或其他组织@1x4", "@2x1"],
+            &["科研机构", "社会公益组织", "法律服务机构", "其他"],
+            &[
+                "一、本年新收政府信息公开申请数量",
+                "5",
+                "1",
+                "0",
+                "0",
+                "2",
+                "0",
+                "8",
+            ],
+            &[
+                "二、上年结转政府信息公开申请数量",
+                "1",
+                "0",
+                "0",
+                "0",
+                "0",
+                "0",
+                "1",
+            ],
+        ]);
+        let m = map_tables(&[(TableKind::Applications, &t)], Some(2023));
+        let apps = m.applications.expect("table 三");
+        assert_eq!(cell(&apps, "new_received", "natural_person"), Some(5.0));
+        assert_eq!(
+            cell(&apps, "new_received", "commercial_enterprise"),
+            Some(1.0)
+        );
+        assert_eq!(cell(&apps, "new_received", "legal_service_org"), Some(2.0));
+        assert_eq!(cell(&apps, "new_received", "total"), Some(8.0));
+        assert_eq!(cell(&apps, "carried_over", "natural_person"), Some(1.0));
+        // Three unnamed columns where the template has two: nothing is guessed.
+        let t = Table::from_texts(&[
+            &[
+                "（本列数据的勾稽关系）自然人商业企业@1x4",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+                "总计",
+            ],
+            &[
+                "一、本年新收政府信息公开申请数量",
+                "9",
+                "5",
+                "1",
+                "0",
+                "0",
+                "2",
+                "0",
+                "8",
+            ],
+        ]);
+        let m = map_tables(&[(TableKind::Applications, &t)], Some(2023));
+        let apps = m.applications.expect("table 三");
+        assert_eq!(cell(&apps, "new_received", "natural_person"), None);
+        assert_eq!(
+            cell(&apps, "new_received", "research_institution"),
+            Some(0.0)
+        );
+    }
+
+    /// Table 四 in the official layout with its group headers drawn out of
+    /// place (行政复议 over one column, 复议后起诉 over nine): the result
+    /// labels that remain agree with the template's positions, so the
+    /// fifteen columns are the template's.
+    #[test]
+    fn review_columns_whose_group_headers_are_misdrawn_follow_their_result_labels() {
+        let results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+        let row1: Vec<String> = results
+            .iter()
+            .map(|r| format!("{r}@2x1"))
+            .chain(["未经复议直接起诉".to_string(), "复议后起诉@1x9".to_string()])
+            .collect();
+        let row2: Vec<&str> = results
+            .iter()
+            .chain(&results[..2])
+            .copied()
+            .chain(["", "", ""])
+            .collect();
+        let figures: Vec<String> = (1..=15).map(|n| n.to_string()).collect();
+        let row1: Vec<&str> = row1.iter().map(String::as_str).collect();
+        let figures: Vec<&str> = figures.iter().map(String::as_str).collect();
+        let t = Table::from_texts(&[&["行政复议", "行政诉讼@1x14"], &row1, &row2, &figures]);
+        let m = map_tables(&[(TableKind::Reviews, &t)], Some(2023));
+        let r = m.reviews.expect("table 四");
+        assert_eq!(cell(&r, "administrative_review", "total"), Some(5.0));
+        assert_eq!(cell(&r, "litigation_direct", "upheld"), Some(6.0));
+        assert_eq!(cell(&r, "litigation_after_review", "upheld"), Some(11.0));
+        assert_eq!(cell(&r, "litigation_after_review", "total"), Some(15.0));
+    }
 }

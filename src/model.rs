@@ -196,6 +196,45 @@ impl Table {
         Table { cells, grid }
     }
 
+    /// A table written out for tests, row by row as the cells' texts; a cell
+    /// spanning rows or columns ends in `@RxC` (`行政诉讼@1x10`). Cells take
+    /// the next column not covered from above, as in HTML.
+    #[cfg(test)]
+    pub fn from_texts(rows: &[&[&str]]) -> Table {
+        let mut covered: std::collections::HashSet<(usize, usize)> = Default::default();
+        let mut cells = Vec::new();
+        for (r, row) in rows.iter().enumerate() {
+            let mut c = 0;
+            for text in *row {
+                while covered.contains(&(r, c)) {
+                    c += 1;
+                }
+                let (text, rs, cs) = match text.rsplit_once('@') {
+                    Some((t, span)) => {
+                        let (a, b) = span.split_once('x').expect("RxC");
+                        (t, a.parse().expect("rows"), b.parse().expect("columns"))
+                    }
+                    None => (*text, 1, 1),
+                };
+                for dr in 0..rs {
+                    for dc in 0..cs {
+                        covered.insert((r + dr, c + dc));
+                    }
+                }
+                cells.push(Cell {
+                    row: r,
+                    col: c,
+                    row_span: rs,
+                    col_span: cs,
+                    text: text.to_string(),
+                    blocks: Vec::new(),
+                });
+                c += cs;
+            }
+        }
+        Table::from_cells(cells)
+    }
+
     /// All text of the table, cells in row order, for classifying it.
     pub fn all_text(&self) -> String {
         let mut s = String::new();
