@@ -10,6 +10,7 @@ use crate::template::{
 };
 use crate::text::{chinese_number, norm};
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 fn fmt(v: Option<Num>) -> String {
@@ -46,17 +47,26 @@ fn differs(a: f64, b: f64) -> bool {
 }
 
 /// Table 三's relations.
+/// `unread` holds the (row, column) cells a found row does not have at
+/// all (a label cell drawn over them): unlike a blank cell, which counts as
+/// zero, they are unknown, and a relation naming one is not checked.
 pub fn check_applications(
     t: &TableValues,
     other_printed: bool,
     has_parts: bool,
+    unread: &HashSet<(&'static str, &'static str)>,
     out: &mut Vec<Warning>,
 ) {
     let table = TableKind::Applications.key();
+    let any_unread = |rows: &[&str], cols: &[&str]| {
+        rows.iter()
+            .any(|r| cols.iter().any(|c| unread.contains(&(*r, *c))))
+    };
+    let all_cols: Vec<&str> = APPLICANT_COLUMNS.iter().map(|d| d.key).collect();
     // Row totals: 总计 = the six applicant columns.
     for (row, vals) in &t.0 {
         let Some(vals) = vals else { continue };
-        if *row == "other_handling" && !other_printed {
+        if (*row == "other_handling" && !other_printed) || any_unread(&[row], &all_cols) {
             continue;
         }
         let Some(total) = vals.get("total") else {
@@ -84,7 +94,9 @@ pub fn check_applications(
     }
     for col in APPLICANT_COLUMNS.iter().map(|d| d.key) {
         // （七）总计 = （一） … （六）.
-        if let Some(total) = t.cell("results_total", col)
+        if !any_unread(RESULT_ROWS, &[col])
+            && !any_unread(&["results_total"], &[col])
+            && let Some(total) = t.cell("results_total", col)
             && let Some(s) = sum(RESULT_ROWS.iter().map(|r| t.cell(r, col)))
             && differs(s, total.0)
         {
@@ -104,6 +116,8 @@ pub fn check_applications(
         // A printed （六） = its three sub-rows (2021).
         if other_printed
             && has_parts
+            && !any_unread(OTHER_HANDLING_PARTS, &[col])
+            && !any_unread(&["other_handling"], &[col])
             && let Some(printed) = t.cell("other_handling", col)
             && let Some(s) = sum(OTHER_HANDLING_PARTS.iter().map(|r| t.cell(r, col)))
             && differs(s, printed.0)
@@ -124,7 +138,14 @@ pub fn check_applications(
         // 一 + 二 = 三（七） + 四.
         let left = sum([t.cell("new_received", col), t.cell("carried_over", col)]);
         let right = sum([t.cell("results_total", col), t.cell("carried_forward", col)]);
+        let balance_rows = [
+            "new_received",
+            "carried_over",
+            "results_total",
+            "carried_forward",
+        ];
         if let (Some(l), Some(r)) = (left, right)
+            && !any_unread(&balance_rows, &[col])
             && differs(l, r)
         {
             out.push(
@@ -475,6 +496,24 @@ mod tests {
     }
 
     #[test]
+    fn cells_a_row_does_not_have_are_unknown_not_zero() {
+        // 一、本年新收 printed without its 自然人 cell: 18 is not on the page.
+        let t = apps(&[
+            ("new_received", [0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 19.0]),
+            ("carried_over", [0.0; 7]),
+            ("results_total", [17.0, 0.0, 0.0, 0.0, 1.0, 0.0, 18.0]),
+            ("carried_forward", [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0]),
+        ]);
+        let mut w = Vec::new();
+        check_applications(&t, true, false, &HashSet::new(), &mut w);
+        assert_eq!(codes(&w), vec!["row_total_mismatch", "balance_mismatch"]);
+        let unread = HashSet::from([("new_received", "natural_person")]);
+        let mut w = Vec::new();
+        check_applications(&t, true, false, &unread, &mut w);
+        assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
     fn row_total_and_balance() {
         let t = apps(&[
             ("new_received", [2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0]),
@@ -484,7 +523,7 @@ mod tests {
             ("carried_forward", [0.0; 7]),
         ]);
         let mut w = Vec::new();
-        check_applications(&t, true, false, &mut w);
+        check_applications(&t, true, false, &HashSet::new(), &mut w);
         assert_eq!(codes(&w), vec!["row_total_mismatch", "balance_mismatch"]);
         assert_eq!(w[1].column, Some("total"));
     }
@@ -496,7 +535,7 @@ mod tests {
             r.0[6].1 = None;
         }
         let mut w = Vec::new();
-        check_applications(&t, true, false, &mut w);
+        check_applications(&t, true, false, &HashSet::new(), &mut w);
         assert!(w.is_empty());
     }
 

@@ -209,6 +209,7 @@ fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -
             t,
             mapped.other_handling_printed,
             mapped.applications_has_other_parts,
+            &mapped.applications_unread,
             &mut warnings,
         );
     }

@@ -23,6 +23,9 @@ pub struct Mapped {
     pub applications_has_other_parts: bool,
     /// True when （六） printed its own figures (rather than only a group label).
     pub other_handling_printed: bool,
+    /// Table 三's cells, as (row, column), of rows that were found but have
+    /// no cell at all in that column (a label drawn across them).
+    pub applications_unread: std::collections::HashSet<(&'static str, &'static str)>,
     pub reviews: Option<TableValues>,
     pub warnings: Vec<Warning>,
 }
@@ -560,6 +563,15 @@ fn map_applications(parts: &[&Table], template_hint: Option<Template>, m: &mut M
                 .collect();
             out.0.push((def.key, Some(RowValues(sum))));
         } else if has_row(&values, def.key) {
+            // A row printed with fewer cells than columns: the ones it lacks
+            // are unknown, not blank.
+            if cols.iter().any(|c| values.contains_key(&(def.key, *c))) {
+                m.applications_unread.extend(
+                    cols.iter()
+                        .filter(|c| !values.contains_key(&(def.key, **c)))
+                        .map(|c| (def.key, *c)),
+                );
+            }
             out.0
                 .push((def.key, Some(row_out(&values, def.key, &cols))));
         } else {
