@@ -64,9 +64,12 @@ use template::{TableKind, Template};
 
 /// How documents are read: the bounds on the work one document may cause
 /// (sizes, nesting, pages, operations, time); see the README's Limits.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Options {
     pub limits: Limits,
+    /// Add `provenance` to records: where each value was printed.
+    #[serde(default)]
+    pub provenance: bool,
 }
 
 /// The sha256 of bytes, as lowercase hex (`source.sha256`).
@@ -113,7 +116,26 @@ fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -
     };
     locate::split_tables_at_headings(&mut doc);
     let loc = locate::locate(&doc);
-    let mapped = map::map_tables(&loc.tables, loc.year);
+    // Each located table's index among the document's tables (provenance).
+    let doc_tables: Vec<&model::Table> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            model::Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    let ordinals: Vec<usize> = loc
+        .tables
+        .iter()
+        .map(|(_, t)| {
+            doc_tables
+                .iter()
+                .position(|d| std::ptr::eq(*d, *t))
+                .unwrap_or(usize::MAX)
+        })
+        .collect();
+    let mapped = map::map_tables(&loc.tables, &ordinals, loc.year);
     let mut warnings: Vec<Warning> = doc
         .notes
         .iter()
@@ -225,6 +247,16 @@ fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -
     };
     check::check_narrative(&loc.sections, &tables, loc.year, &mut warnings);
 
+    let provenance = opts.provenance.then(|| {
+        record::provenance(
+            [
+                ("active_disclosure", &mapped.active),
+                ("applications", &mapped.applications),
+                ("reviews_litigation", &mapped.reviews),
+            ],
+            &mapped.provenance,
+        )
+    });
     Record {
         schema: SCHEMA,
         source,
@@ -239,6 +271,7 @@ fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -
         duplicate_of: None,
         same_report_as: None,
         warnings,
+        provenance,
         error: None::<RecordError>,
     }
 }

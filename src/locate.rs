@@ -991,6 +991,7 @@ mod tests {
             col_span: 1,
             text: text.into(),
             blocks: Vec::new(),
+            at: None,
         };
         let part = Table::from_cells(vec![
             cell(0, 0, "第二十条第（五）项"),

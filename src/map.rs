@@ -4,7 +4,7 @@
 
 use crate::cell::{Num, parse_cell};
 use crate::model::{Cell, Table};
-use crate::record::{RowValues, Severity, TableValues, Warning};
+use crate::record::{CellProvenance, RowValues, Severity, TableValues, Warning};
 use crate::template::{
     self as tpl, ACTIVE_COLUMNS, ACTIVE_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, ColumnDef,
     OTHER_HANDLING_PARTS, REVIEW_COLUMNS, REVIEW_GROUPS, REVIEW_GROUPS_MATCH_ORDER, TableKind,
@@ -26,6 +26,8 @@ pub struct Mapped {
     /// Table 三's cells, as (row, column), of rows that were found but have
     /// no cell at all in that column (a label drawn across them).
     pub applications_unread: std::collections::HashSet<(&'static str, &'static str)>,
+    /// Where each value was read, by (table, row, column).
+    pub provenance: HashMap<(&'static str, &'static str, &'static str), CellProvenance>,
     pub reviews: Option<TableValues>,
     pub warnings: Vec<Warning>,
 }
@@ -98,6 +100,7 @@ static EMPTY_CELL: Cell = Cell {
     col_span: 1,
     text: String::new(),
     blocks: Vec::new(),
+    at: None,
 };
 
 /// A header column: the target it maps to (an index into the table's column
@@ -299,16 +302,19 @@ fn classify_by(defs: &'static [ColumnDef]) -> impl Fn(&str, &str) -> Option<usiz
     }
 }
 
-/// Reads a row's value cells into `out`, with the cell warnings.
+/// Reads a row's value cells into `out` by the header's slots; `(table,
+/// source)` names the output table and the document table the cells are
+/// in. Warnings and provenance go to `m`.
 fn read_values(
     values: &[&Cell],
     slots: &[Slot],
     target: impl Fn(usize) -> Option<Target>,
-    table: &'static str,
+    (table, source): (&'static str, usize),
     row_label: &str,
     out: &mut Values,
-    warnings: &mut Vec<Warning>,
+    m: &mut Mapped,
 ) {
+    let warnings = &mut m.warnings;
     for (si, cell) in assign(values, slots) {
         let slot = &slots[si];
         let Some(t) = slot.target.and_then(&target) else {
@@ -345,6 +351,10 @@ fn read_values(
         let entry = out.entry((t.row, t.col)).or_insert(None);
         if entry.is_none() {
             *entry = p.value;
+            if cell.col != usize::MAX {
+                m.provenance
+                    .insert((table, t.row, t.col), CellProvenance::of(cell, source));
+            }
         }
     }
 }
@@ -447,7 +457,7 @@ fn applicant_target(row: &'static str) -> impl Fn(usize) -> Option<Target> {
     }
 }
 
-fn map_applications(parts: &[&Table], template_hint: Option<Template>, m: &mut Mapped) {
+fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, m: &mut Mapped) {
     let table = TableKind::Applications;
     let mut slots: Vec<Slot> = Vec::new();
     // Grid width of the part the header came from: its value-area position
@@ -456,7 +466,7 @@ fn map_applications(parts: &[&Table], template_hint: Option<Template>, m: &mut M
     let mut values = Values::new();
     let mut prev: Option<&'static str> = None;
     let mut prev_printed = true;
-    for t in parts {
+    for &(t, source) in parts {
         let mut header_start: Option<usize> = None;
         for r in 0..t.n_rows() {
             let geometry = if t.n_cols() == slots_width {
@@ -523,10 +533,10 @@ fn map_applications(parts: &[&Table], template_hint: Option<Template>, m: &mut M
                 &view.values,
                 &slots,
                 applicant_target(key),
-                table.key(),
+                (table.key(), source),
                 &label,
                 &mut values,
-                &mut m.warnings,
+                m,
             );
         }
     }
@@ -612,9 +622,9 @@ fn active_index(key: &str) -> Option<usize> {
     ACTIVE_COLUMNS.iter().position(|d| d.key == key)
 }
 
-fn map_active(parts: &[&Table], year: Option<i32>, m: &mut Mapped) {
+fn map_active(parts: &[(&Table, usize)], year: Option<i32>, m: &mut Mapped) {
     let table = TableKind::Active;
-    let all: String = parts.iter().map(|t| t.all_text()).collect();
+    let all: String = parts.iter().map(|(t, _)| t.all_text()).collect();
     let template = active_template_from_text(&all)
         .or(year.map(Template::for_year))
         .unwrap_or(Template::Y2021);
@@ -623,7 +633,7 @@ fn map_active(parts: &[&Table], year: Option<i32>, m: &mut Mapped) {
     // The part whose header gave the slots: its value-area position tells a
     // figure cell holding words (见附件) from a label.
     let mut slots_from: Option<usize> = None;
-    for (pi, t) in parts.iter().enumerate() {
+    for (pi, &(t, source)) in parts.iter().enumerate() {
         for r in 0..t.n_rows() {
             let geometry = if slots_from == Some(pi) {
                 value_start(&slots)
@@ -664,10 +674,10 @@ fn map_active(parts: &[&Table], year: Option<i32>, m: &mut Mapped) {
                 &view.values,
                 &row_slots,
                 active_target(def.key),
-                table.key(),
+                (table.key(), source),
                 &text,
                 &mut values,
-                &mut m.warnings,
+                m,
             );
         }
     }
@@ -796,11 +806,11 @@ fn review_columns_by_position(t: &Table, header: std::ops::Range<usize>) -> Opti
     })
 }
 
-fn map_reviews(parts: &[&Table], m: &mut Mapped) {
+fn map_reviews(parts: &[(&Table, usize)], m: &mut Mapped) {
     let table = TableKind::Reviews;
     let mut values = Values::new();
     let mut layout: Option<ReviewLayout> = None;
-    for t in parts {
+    for &(t, source) in parts {
         let mut header_start: Option<usize> = None;
         for r in 0..t.n_rows() {
             let view = row_view(t, r, None);
@@ -836,10 +846,10 @@ fn map_reviews(parts: &[&Table], m: &mut Mapped) {
                 &view.values,
                 &row_slots,
                 review_target,
-                table.key(),
+                (table.key(), source),
                 &label,
                 &mut values,
-                &mut m.warnings,
+                m,
             );
         }
     }
@@ -856,13 +866,21 @@ fn map_reviews(parts: &[&Table], m: &mut Mapped) {
 
 // ---------------------------------------------------------------- entry
 
-pub fn map_tables(tables: &[(TableKind, &Table)], year: Option<i32>) -> Mapped {
+/// Maps the located tables; `ordinals` gives each one's index among the
+/// document's tables (for provenance).
+pub fn map_tables(tables: &[(TableKind, &Table)], ordinals: &[usize], year: Option<i32>) -> Mapped {
     let mut m = Mapped::default();
-    let parts = |k: TableKind| -> Vec<&Table> {
+    let parts = |k: TableKind| -> Vec<(&Table, usize)> {
         tables
             .iter()
-            .filter(|(kk, _)| *kk == k)
-            .map(|(_, t)| *t)
+            .zip(
+                ordinals
+                    .iter()
+                    .copied()
+                    .chain(std::iter::repeat(usize::MAX)),
+            )
+            .filter(|((kk, _), _)| *kk == k)
+            .map(|((_, t), o)| (*t, o))
             .collect()
     };
     let active = parts(TableKind::Active);
@@ -922,7 +940,7 @@ mod tests {
                 "1",
             ],
         ]);
-        let m = map_tables(&[(TableKind::Applications, &t)], Some(2023));
+        let m = map_tables(&[(TableKind::Applications, &t)], &[0], Some(2023));
         let apps = m.applications.expect("table 三");
         assert_eq!(cell(&apps, "new_received", "natural_person"), Some(5.0));
         assert_eq!(
@@ -954,7 +972,7 @@ mod tests {
                 "8",
             ],
         ]);
-        let m = map_tables(&[(TableKind::Applications, &t)], Some(2023));
+        let m = map_tables(&[(TableKind::Applications, &t)], &[0], Some(2023));
         let apps = m.applications.expect("table 三");
         assert_eq!(cell(&apps, "new_received", "natural_person"), None);
         assert_eq!(
@@ -985,7 +1003,7 @@ mod tests {
         let row1: Vec<&str> = row1.iter().map(String::as_str).collect();
         let figures: Vec<&str> = figures.iter().map(String::as_str).collect();
         let t = Table::from_texts(&[&["行政复议", "行政诉讼@1x14"], &row1, &row2, &figures]);
-        let m = map_tables(&[(TableKind::Reviews, &t)], Some(2023));
+        let m = map_tables(&[(TableKind::Reviews, &t)], &[0], Some(2023));
         let r = m.reviews.expect("table 四");
         assert_eq!(cell(&r, "administrative_review", "total"), Some(5.0));
         assert_eq!(cell(&r, "litigation_direct", "upheld"), Some(6.0));

@@ -40,6 +40,16 @@ pub struct Cell {
     /// Blocks inside the cell (paragraphs and nested tables), kept so that
     /// layout tables can be unwrapped into the body.
     pub blocks: Vec<Block>,
+    /// Where a fixed-layout page (PDF, OFD) printed it.
+    pub at: Option<PageBox>,
+}
+
+/// A box on a page: the page (1-based) and [x0, y0, x1, y1] in points from
+/// the top-left corner of the page as displayed, y growing downwards.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageBox {
+    pub page: u32,
+    pub bbox: [f32; 4],
 }
 
 /// Largest grid a table is given, in rows and in columns.
@@ -228,6 +238,7 @@ impl Table {
                     col_span: cs,
                     text: text.to_string(),
                     blocks: Vec::new(),
+                    at: None,
                 });
                 c += cs;
             }
@@ -361,6 +372,7 @@ mod tests {
                 text: text.into(),
                 heading_level: None,
             })],
+            at: None,
         }
     }
 

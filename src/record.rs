@@ -164,6 +164,102 @@ impl Serialize for TableValues {
     }
 }
 
+/// Where one value was read (`extract --provenance`): its text as printed
+/// and, for PDF and OFD, the page (1-based) and box in points from the
+/// page's top-left corner; for the other formats the document's table
+/// (0-based, in reading order) and the cell's grid row and column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CellProvenance {
+    pub text: String,
+    pub page: Option<u32>,
+    pub bbox: Option<[f32; 4]>,
+    pub table: Option<usize>,
+    pub row: Option<usize>,
+    pub col: Option<usize>,
+}
+
+impl CellProvenance {
+    /// The provenance of `cell`, found in the document's table `table`.
+    pub fn of(cell: &crate::model::Cell, table: usize) -> CellProvenance {
+        let text = cell.text.trim().to_string();
+        match cell.at {
+            Some(at) => CellProvenance {
+                text,
+                page: Some(at.page),
+                // Two decimals: a hundredth of a point is far below a glyph.
+                bbox: Some(at.bbox.map(|v| (v * 100.0).round() / 100.0)),
+                table: None,
+                row: None,
+                col: None,
+            },
+            None => CellProvenance {
+                text,
+                page: None,
+                bbox: None,
+                table: (table != usize::MAX).then_some(table),
+                row: Some(cell.row),
+                col: Some(cell.col),
+            },
+        }
+    }
+}
+
+/// A JSON object whose keys keep their order (rows and columns in the
+/// template's order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ordered<V>(pub Vec<(&'static str, V)>);
+
+impl<V> Default for Ordered<V> {
+    fn default() -> Self {
+        Ordered(Vec::new())
+    }
+}
+
+impl<V: Serialize> Serialize for Ordered<V> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Ordered<V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ordered_map(d).map(Ordered)
+    }
+}
+
+/// `provenance`: table → row → column → where the value was read.
+pub type Provenance = Ordered<Ordered<Ordered<CellProvenance>>>;
+
+/// The provenance of the tables' values, in the tables' row and column
+/// order: every cell a value was read from (blank ones too), by key.
+pub fn provenance(
+    tables: [(&'static str, &Option<TableValues>); 3],
+    found: &std::collections::HashMap<(&'static str, &'static str, &'static str), CellProvenance>,
+) -> Provenance {
+    let mut out = Ordered::default();
+    for (key, table) in tables {
+        let Some(table) = table else { continue };
+        let mut rows = Ordered::default();
+        for (row, values) in &table.0 {
+            let Some(values) = values else { continue };
+            let cols: Vec<(&'static str, CellProvenance)> = values
+                .0
+                .iter()
+                .filter_map(|(col, _)| found.get(&(key, *row, *col)).map(|p| (*col, p.clone())))
+                .collect();
+            if !cols.is_empty() {
+                rows.0.push((*row, Ordered(cols)));
+            }
+        }
+        out.0.push((key, rows));
+    }
+    out
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -260,6 +356,9 @@ pub struct Record {
     #[serde(default)]
     pub same_report_as: Option<String>,
     pub warnings: Vec<Warning>,
+    /// Only with `extract --provenance`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
     pub error: Option<RecordError>,
 }
 
@@ -288,6 +387,7 @@ impl Record {
             duplicate_of: None,
             same_report_as: None,
             warnings: Vec::new(),
+            provenance: None,
             error: None,
         }
     }

@@ -14,8 +14,8 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-/// The environment variable that hands a worker its limits (JSON).
-pub const LIMITS_ENV: &str = "GOVREPORT_WORKER_LIMITS";
+/// The environment variable that hands a worker its options (JSON).
+pub const OPTIONS_ENV: &str = "GOVREPORT_WORKER_OPTIONS";
 /// Test hook: a worker aborts on a document whose path contains this.
 pub const ABORT_ON_ENV: &str = "GOVREPORT_TEST_ABORT_ON";
 /// Test hook: a worker hangs on a document whose path contains this.
@@ -48,10 +48,10 @@ impl Worker {
     }
 
     fn spawn(&self, opts: &Options) -> std::io::Result<Running> {
-        let limits = serde_json::to_string(&opts.limits).map_err(std::io::Error::other)?;
+        let options = serde_json::to_string(opts).map_err(std::io::Error::other)?;
         let mut child = Command::new(&self.program)
             .arg("worker")
-            .env(LIMITS_ENV, limits)
+            .env(OPTIONS_ENV, options)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -183,6 +183,24 @@ fn ask(r: &mut Running, bytes: &[u8], path: &str, wait: Duration) -> Result<Reco
         if let Some(t) = t {
             crate::template::put_in_template_order(key, t);
         }
+    }
+    if let Some(p) = rec.provenance.take() {
+        let found =
+            p.0.into_iter()
+                .flat_map(|(t, rows)| {
+                    rows.0.into_iter().flat_map(move |(r, cols)| {
+                        cols.0.into_iter().map(move |(c, at)| ((t, r, c), at))
+                    })
+                })
+                .collect();
+        rec.provenance = Some(crate::record::provenance(
+            [
+                ("active_disclosure", &rec.active_disclosure),
+                ("applications", &rec.applications),
+                ("reviews_litigation", &rec.reviews_litigation),
+            ],
+            &found,
+        ));
     }
     Ok(rec)
 }

@@ -37,6 +37,17 @@ fn every_record_validates_against_the_published_schema() {
         n += 1;
     }
     assert!(n >= 30, "{n} records");
+    // With provenance too.
+    let out = Command::new(env!("CARGO_BIN_EXE_govreport"))
+        .args(["extract", "--provenance"])
+        .arg(root.join("samples"))
+        .output()
+        .unwrap();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let rec: Value = serde_json::from_str(line).unwrap();
+        let errors: Vec<String> = v.iter_errors(&rec).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", rec["source"]["path"]);
+    }
     // The schema has teeth: a wrong key or type is refused.
     let mut bad: Value =
         serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap()).unwrap();

@@ -205,6 +205,11 @@ pub struct ExtractFlags {
     /// a little faster, but a reader bug that aborts ends the run.
     #[arg(long)]
     pub in_process: bool,
+    /// Add `provenance` to each record: every value's printed text and
+    /// where it stands (page and box for PDF and OFD; table, row and
+    /// column for DOCX, DOC and HTML).
+    #[arg(long)]
+    pub provenance: bool,
 }
 
 pub fn extract(flags: ExtractFlags, opts: &Options) -> ExitCode {
@@ -220,6 +225,7 @@ pub fn extract(flags: ExtractFlags, opts: &Options) -> ExitCode {
         verbose,
         follow,
         in_process,
+        provenance: _,
     } = flags;
     if bom && !matches!(format, Format::Csv) {
         eprintln!("govreport: --bom goes with --format csv");

@@ -188,7 +188,11 @@ fn read_named(file: &std::path::Path) -> Result<Vec<u8>, ExitCode> {
 /// Runs the command line.
 pub fn run() -> ExitCode {
     match Cli::parse().command {
-        Command::Extract { flags, limits } => extract::extract(flags, &limits.options()),
+        Command::Extract { flags, limits } => {
+            let mut opts = limits.options();
+            opts.provenance = flags.provenance;
+            extract::extract(flags, &opts)
+        }
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "govreport", &mut std::io::stdout());
@@ -202,13 +206,10 @@ pub fn run() -> ExitCode {
             }
         }
         Command::Worker => {
-            let mut opts = Options::default();
-            if let Some(l) = std::env::var(govreport::worker::LIMITS_ENV)
+            let opts: Options = std::env::var(govreport::worker::OPTIONS_ENV)
                 .ok()
                 .and_then(|j| serde_json::from_str(&j).ok())
-            {
-                opts.limits = l;
-            }
+                .unwrap_or_default();
             match govreport::worker::serve(&opts) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(_) => ExitCode::from(2),

@@ -738,6 +738,7 @@ fn rows_to_table(rows: Vec<(Vec<String>, Pap)>) -> Table {
                     heading_level: None,
                 })],
                 text,
+                at: None,
             });
         }
     }

@@ -759,6 +759,7 @@ fn resolve_table(t: TableB) -> Table {
                 col_span: span,
                 text: blocks_text(&c.blocks),
                 blocks: c.blocks,
+                at: None,
             });
         }
     }

@@ -302,6 +302,7 @@ impl<'a> Builder<'a> {
                     col_span: cs,
                     text,
                     blocks: inner.blocks,
+                    at: None,
                 });
                 col += cs;
             }

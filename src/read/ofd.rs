@@ -87,6 +87,8 @@ pub fn pages(
         deadline.check()?;
         let path = join(root_dir, &page.loc);
         let Some(xml) = read_member(&mut zip, &path, limits, &mut budget)? else {
+            // An empty page keeps the later pages' numbers right.
+            out.push(PageContent::default());
             continue;
         };
         let mut b = PageBuilder::new(limits, deadline);

@@ -5,7 +5,7 @@
 use super::stream;
 use super::table::{GridTable, find_tables};
 use super::{PageContent, TextChar};
-use crate::model::{Block, Cell, Document, Paragraph, Table};
+use crate::model::{Block, Cell, Document, PageBox, Paragraph, Table};
 use std::collections::{HashMap, HashSet};
 
 /// A line of text on a page.
@@ -181,7 +181,17 @@ fn running_lines(pages: &[PageContent]) -> HashSet<String> {
         .collect()
 }
 
-fn page_blocks(page: &PageContent, running: &HashSet<String>) -> PageBlocks {
+/// Marks the cells of a table found on page `number` (1-based).
+fn on_page(mut t: Table, number: u32) -> Table {
+    for c in &mut t.cells {
+        if let Some(at) = &mut c.at {
+            at.page = number;
+        }
+    }
+    t
+}
+
+fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> PageBlocks {
     let sizes: Vec<f32> = page.chars.iter().map(|c| c.size).collect();
     let body_size = median(sizes).max(1.0);
     // Watermarks: text at an angle, or large pale text.
@@ -210,8 +220,12 @@ fn page_blocks(page: &PageContent, running: &HashSet<String>) -> PageBlocks {
             }
         }
         keep_overflowing_words_whole(g, &mut per_cell);
-        out.blocks
-            .push((y0, Block::Table(grid_to_table(g, per_cell)), false, false));
+        out.blocks.push((
+            y0,
+            Block::Table(on_page(grid_to_table(g, per_cell), number)),
+            false,
+            false,
+        ));
         out.table_xs.push(Some(Edges {
             xs: g.xs.clone(),
             open_top: g.open_top,
@@ -231,8 +245,12 @@ fn page_blocks(page: &PageContent, running: &HashSet<String>) -> PageBlocks {
         for i in st.chars {
             in_stream[i] = true;
         }
-        out.blocks
-            .push((st.top, Block::Table(st.table), false, false));
+        out.blocks.push((
+            st.top,
+            Block::Table(on_page(st.table, number)),
+            false,
+            false,
+        ));
         out.table_xs.push(None);
     }
     let free: Vec<&TextChar> = free_idx
@@ -333,6 +351,19 @@ fn grid_to_table(g: &GridTable, per_cell: Vec<Vec<&TextChar>>) -> Table {
         .zip(per_cell)
         .map(|(&(r, c, rs, cs), chars)| {
             let text = cell_text(chars);
+            let edge = |v: &[f32], i: usize| v.get(i.min(v.len().saturating_sub(1))).copied();
+            let at = match (
+                edge(&g.xs, c),
+                edge(&g.ys, r),
+                edge(&g.xs, c + cs),
+                edge(&g.ys, r + rs),
+            ) {
+                (Some(x0), Some(y0), Some(x1), Some(y1)) => Some(PageBox {
+                    page: 0,
+                    bbox: [x0, y0, x1, y1],
+                }),
+                _ => None,
+            };
             Cell {
                 row: r,
                 col: c,
@@ -343,6 +374,7 @@ fn grid_to_table(g: &GridTable, per_cell: Vec<Vec<&TextChar>>) -> Table {
                     heading_level: None,
                 })],
                 text,
+                at,
             }
         })
         .collect();
@@ -581,8 +613,9 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
     let mut last_xs: Option<Edges> = None;
     let mut last_para_open = false;
     let running = running_lines(&pages);
-    for page in &pages {
-        let pb = page_blocks(page, &running);
+    for (i, page) in pages.iter().enumerate() {
+        let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let pb = page_blocks(page, number, &running);
         for (i, ((_, block, indented, ends_short), xs)) in
             pb.blocks.into_iter().zip(pb.table_xs).enumerate()
         {

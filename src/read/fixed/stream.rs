@@ -5,7 +5,7 @@
 //! the next value slide left.
 
 use super::TextChar;
-use crate::model::{Block, Cell, Paragraph, Table};
+use crate::model::{Block, Cell, PageBox, Paragraph, Table};
 
 /// Label words of a row are cells 0.., figures start at this column.
 const LABEL_COLS: usize = 4;
@@ -382,6 +382,39 @@ struct LabelWord {
     size: f32,
 }
 
+/// A value cell being built: its text and the box of its words.
+#[derive(Debug, Clone, Default)]
+struct Val {
+    text: String,
+    bbox: Option<[f32; 4]>,
+}
+
+impl Val {
+    fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    fn push(&mut self, text: &str, bbox: [f32; 4]) {
+        self.text.push_str(text);
+        self.bbox = Some(match self.bbox {
+            Some([a, b, c, d]) => [
+                a.min(bbox[0]),
+                b.min(bbox[1]),
+                c.max(bbox[2]),
+                d.max(bbox[3]),
+            ],
+            None => bbox,
+        });
+    }
+
+    fn append(&mut self, other: &Val) {
+        match other.bbox {
+            Some(b) => self.push(&other.text, b),
+            None => self.text.push_str(&other.text),
+        }
+    }
+}
+
 /// Opening minus closing brackets of a cell's text.
 fn open_brackets(t: &str) -> i32 {
     t.chars()
@@ -399,15 +432,15 @@ fn open_brackets(t: &str) -> i32 {
 /// the cells under it in its column until it closes (at most three lines),
 /// when exactly one line of that block carries a label and the other lines
 /// hold nothing where the labelled line has a figure.
-fn join_wrapped_values(rows: &mut [(Vec<LabelWord>, Vec<String>)]) {
+fn join_wrapped_values(rows: &mut [(Vec<LabelWord>, Vec<Val>)]) {
     for r in 0..rows.len() {
         for c in 0..rows[r].1.len() {
-            if open_brackets(&rows[r].1[c]) <= 0 {
+            if open_brackets(&rows[r].1[c].text) <= 0 {
                 continue;
             }
             let mut depth = 0;
             let Some(end) = (r..rows.len().min(r + 4)).find(|&k| {
-                depth += rows[k].1.get(c).map_or(0, |t| open_brackets(t));
+                depth += rows[k].1.get(c).map_or(0, |t| open_brackets(&t.text));
                 depth <= 0
             }) else {
                 continue;
@@ -426,7 +459,10 @@ fn join_wrapped_values(rows: &mut [(Vec<LabelWord>, Vec<String>)]) {
             if clashes {
                 continue;
             }
-            let joined: String = (r..=end).map(|k| rows[k].1[c].as_str()).collect();
+            let mut joined = Val::default();
+            for row in &rows[r..=end] {
+                joined.append(&row.1[c]);
+            }
             for k in (r..=end).filter(|&k| k != home) {
                 let vals = std::mem::take(&mut rows[k].1);
                 for (j, t) in vals.iter().enumerate() {
@@ -434,7 +470,7 @@ fn join_wrapped_values(rows: &mut [(Vec<LabelWord>, Vec<String>)]) {
                         rows[home].1[j] = t.clone();
                     }
                 }
-                rows[k].1 = vec![String::new(); vals.len()];
+                rows[k].1 = vec![Val::default(); vals.len()];
             }
             rows[home].1[c] = joined;
         }
@@ -449,9 +485,7 @@ fn join_wrapped_values(rows: &mut [(Vec<LabelWord>, Vec<String>)]) {
 /// figures may be on any of its lines); a label beside several rows of
 /// figures is their group label and goes to the first; a label beside none
 /// is a row of its own (a group title such as （四）无法提供).
-fn join_wrapped_labels(
-    rows: Vec<(Vec<LabelWord>, Vec<String>)>,
-) -> Vec<(Vec<String>, Vec<String>)> {
+fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String>, Vec<Val>)> {
     struct Chain {
         word: LabelWord,
         first_row: usize,
@@ -630,6 +664,7 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
             heading_level: None,
         })],
         text,
+        at: None,
     };
     // Title lines (one word: 第二十条…, 申请人情况, the 勾稽关系 note) become
     // rows of their own; header lines merge into one row, each column's
@@ -681,10 +716,10 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
     // a row label stays apart from it), otherwise the column it sits under
     // (a sub-table's own header line, e.g. 信息内容 | 本年处理决定数量, lands
     // in the right columns too).
-    let mut rows: Vec<(Vec<LabelWord>, Vec<String>)> = Vec::new();
+    let mut rows: Vec<(Vec<LabelWord>, Vec<Val>)> = Vec::new();
     for l in &data {
         let mut labels: Vec<LabelWord> = Vec::new();
-        let mut vals = vec![String::new(); cols.len()];
+        let mut vals = vec![Val::default(); cols.len()];
         for w in &l.words {
             used.extend(w.chars.iter().copied());
             let in_label = w.x1 <= first_edge + 0.5 * l.size
@@ -701,7 +736,7 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
                     size: l.size,
                 });
             } else {
-                vals[nearest(&cols, w.cx())].push_str(&w.text);
+                vals[nearest(&cols, w.cx())].push(&w.text, [w.x0, w.y0, w.x1, w.y1]);
             }
         }
         rows.push((labels, vals));
@@ -725,8 +760,10 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
         if n == 0 {
             cells.push(cell(r, 0, String::new()));
         }
-        for (c, t) in vals.into_iter().enumerate() {
-            cells.push(cell(r, LABEL_COLS + c, t));
+        for (c, v) in vals.into_iter().enumerate() {
+            let mut value = cell(r, LABEL_COLS + c, v.text);
+            value.at = v.bbox.map(|bbox| PageBox { page: 0, bbox });
+            cells.push(value);
         }
         r += 1;
     }

@@ -121,6 +121,8 @@ pub fn pages(
     for (_, id) in page_ids {
         deadline.check()?;
         let Ok(Object::Dictionary(page)) = doc.get_object(id) else {
+            // An empty page keeps the later pages' numbers right.
+            out.push(PageContent::default());
             continue;
         };
         let content = doc
