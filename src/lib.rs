@@ -30,6 +30,7 @@
 //! the tools in `examples/` and the benchmarks, but not part of the stable
 //! surface, and hidden from the documentation.
 
+pub mod audit;
 pub mod batch;
 #[doc(hidden)]
 pub mod cell;
@@ -46,6 +47,7 @@ pub mod read;
 pub mod record;
 pub mod series;
 pub mod show;
+pub mod summary;
 #[doc(hidden)]
 pub mod template;
 #[doc(hidden)]

@@ -3,6 +3,7 @@
 
 mod dump;
 mod extract;
+mod report;
 mod series;
 mod show;
 
@@ -124,6 +125,11 @@ enum Command {
         /// set), always or never.
         #[arg(long, value_enum, default_value = "auto")]
         color: ColorChoice,
+        /// Print a self-contained HTML audit page instead: the tables with
+        /// flagged cells and warnings and, for PDF and OFD, each page with a
+        /// table drawn as the reader saw it, values linked to their boxes.
+        #[arg(long)]
+        html: bool,
     },
     /// Cross-year checks over extracted records (JSON Lines): carryover and
     /// 2019 item-count continuity per agency.
@@ -131,6 +137,20 @@ enum Command {
         records: PathBuf,
         #[arg(long, value_enum, default_value = "jsonl")]
         format: SeriesFormat,
+    },
+    /// An archive at a glance from extracted records (JSON Lines or a JSON
+    /// array; - for stdin): counts by format, year, template, errors and
+    /// warnings, a chart of warnings per year and every document's warnings.
+    Report {
+        records: PathBuf,
+        /// Print one self-contained HTML page (the default is a text summary).
+        #[arg(long)]
+        html: bool,
+        /// Also write each document's `show --html` audit page into DIR
+        /// (created if needed) and link the summary's rows to them; the
+        /// documents are read again from the paths the records name.
+        #[arg(long, value_name = "DIR", requires = "html")]
+        audit_dir: Option<PathBuf>,
     },
     /// Print the document model one reader produced (paragraphs and table
     /// grids), to see where an extraction went wrong.
@@ -215,8 +235,13 @@ pub fn run() -> ExitCode {
                 Err(_) => ExitCode::from(2),
             }
         }
-        Command::Show { file, color } => show::show(&file, color),
+        Command::Show { file, color, html } => show::show(&file, color, html),
         Command::Series { records, format } => series::series(&records, format),
+        Command::Report {
+            records,
+            html,
+            audit_dir,
+        } => report::report(&records, html, audit_dir.as_deref()),
         Command::Dump { file, stage, page } => dump::dump(&file, stage, page),
     }
 }

@@ -4,10 +4,32 @@ use super::*;
 use std::io::{Read, Write};
 use std::path::Path;
 
-/// Reads records for `series`: JSON Lines, or one JSON array, from a file
-/// or `-` (stdin). Lines that are not records are reported; after a few,
-/// the input is taken for something else and reading stops.
+/// Cross-year checks over the records of a file.
 pub fn series(path: &Path, format: SeriesFormat) -> ExitCode {
+    let (records, bad) = match read_records(path) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let findings = govreport::series::check(&records);
+    let mut out = std::io::stdout().lock();
+    let _ = match format {
+        SeriesFormat::Text => write!(out, "{}", govreport::series::text(&findings)),
+        SeriesFormat::Jsonl => findings
+            .iter()
+            .try_for_each(|f| writeln!(out, "{}", serde_json::to_string(f).unwrap_or_default())),
+    };
+    if bad > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Records as `series` and `report` read them: JSON Lines, or one JSON
+/// array, from a file or `-` (stdin), with how many lines were not records.
+/// Lines that are not records are reported; after a few, the input is
+/// taken for something else and reading stops.
+pub(super) fn read_records(path: &Path) -> Result<(Vec<serde_json::Value>, usize), ExitCode> {
     let read = if path == Path::new("-") {
         let mut t = String::new();
         std::io::stdin().read_to_string(&mut t).map(|_| t)
@@ -18,7 +40,7 @@ pub fn series(path: &Path, format: SeriesFormat) -> ExitCode {
         Ok(t) => t,
         Err(e) => {
             eprintln!("govreport: {}: {e}", path.display());
-            return ExitCode::from(2);
+            return Err(ExitCode::from(2));
         }
     };
     let mut records = Vec::new();
@@ -52,17 +74,5 @@ pub fn series(path: &Path, format: SeriesFormat) -> ExitCode {
             }
         }
     }
-    let findings = govreport::series::check(&records);
-    let mut out = std::io::stdout().lock();
-    let _ = match format {
-        SeriesFormat::Text => write!(out, "{}", govreport::series::text(&findings)),
-        SeriesFormat::Jsonl => findings
-            .iter()
-            .try_for_each(|f| writeln!(out, "{}", serde_json::to_string(f).unwrap_or_default())),
-    };
-    if bad > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    Ok((records, bad))
 }

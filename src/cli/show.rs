@@ -4,11 +4,21 @@ use super::*;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-pub fn show(file: &Path, color: ColorChoice) -> ExitCode {
+pub fn show(file: &Path, color: ColorChoice, html: bool) -> ExitCode {
     let bytes = match read_named(file) {
         Ok(b) => b,
         Err(code) => return code,
     };
+    if html {
+        let (rec, page) =
+            govreport::audit::audit_document(&bytes, &file.to_string_lossy(), &Options::default());
+        let _ = write!(std::io::stdout().lock(), "{page}");
+        return if rec.error.is_some() {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
     let rec = govreport::extract(&bytes, &file.to_string_lossy(), &Options::default());
     let colour = match color {
         ColorChoice::Always => true,
