@@ -527,9 +527,10 @@ pub struct RunOptions<'a> {
     pub jobs: usize,
     /// path → sha256 of records already written (for --resume).
     pub already: &'a HashMap<String, String>,
-    /// The program to read documents in (`PROGRAM worker`), one child
-    /// process per worker thread; `None` reads them in this process.
-    pub worker: Option<PathBuf>,
+    /// The command to read documents in (`COMMAND… worker`: the govreport
+    /// binary, or `python -m govreport`), one child process per worker
+    /// thread; `None` reads them in this process.
+    pub worker: Option<Vec<std::ffi::OsString>>,
 }
 
 fn io_failure(input: &Input, e: std::io::Error) -> Record {

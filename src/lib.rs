@@ -30,8 +30,15 @@
 //! the tools in `examples/` and the benchmarks, but not part of the stable
 //! surface, and hidden from the documentation.
 
+// The command line refers to the library by name, as any user would.
+extern crate self as govreport;
+
 pub mod audit;
 pub mod batch;
+/// The command line (`govreport` and `python -m govreport` run it).
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub mod cli;
 #[doc(hidden)]
 pub mod cell;
 #[doc(hidden)]

@@ -1,9 +1,7 @@
-//! The `govreport` command; see the `cli` module.
-
-mod cli;
+//! The `govreport` command; see the library's `cli` module.
 
 fn main() -> std::process::ExitCode {
-    let code = cli::run();
-    cli::report_peak_rss();
+    let code = govreport::cli::run();
+    govreport::cli::report_peak_rss();
     code
 }

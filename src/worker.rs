@@ -9,11 +9,15 @@
 use crate::record::{Record, Source};
 use crate::{Options, extract, sha256_hex};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
+use std::ffi::OsString;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+/// The environment variable naming the command that starts a worker (a
+/// JSON array of strings; the Python package sets `[python, "-m",
+/// "govreport"]`).
+pub const COMMAND_ENV: &str = "GOVREPORT_WORKER_COMMAND";
 /// The environment variable that hands a worker its options (JSON).
 pub const OPTIONS_ENV: &str = "GOVREPORT_WORKER_OPTIONS";
 /// Test hook: a worker aborts on a document whose path contains this.
@@ -35,21 +39,27 @@ const GRACE: Duration = Duration::from_secs(5);
 
 /// One child process and the program to start it from (`govreport worker`).
 pub struct Worker {
-    program: PathBuf,
+    command: Vec<OsString>,
     running: Option<Running>,
 }
 
 impl Worker {
-    pub fn new(program: &Path) -> Self {
+    /// A worker started as `COMMAND… worker`: the `govreport` binary, or
+    /// `python -m govreport` from the Python package.
+    pub fn new(command: &[OsString]) -> Self {
         Worker {
-            program: program.to_path_buf(),
+            command: command.to_vec(),
             running: None,
         }
     }
 
     fn spawn(&self, opts: &Options) -> std::io::Result<Running> {
         let options = serde_json::to_string(opts).map_err(std::io::Error::other)?;
-        let mut child = Command::new(&self.program)
+        let Some((program, args)) = self.command.split_first() else {
+            return Err(std::io::Error::other("no worker command"));
+        };
+        let mut child = Command::new(program)
+            .args(args)
             .arg("worker")
             .env(OPTIONS_ENV, options)
             .stdin(Stdio::piped())

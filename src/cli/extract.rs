@@ -236,10 +236,8 @@ pub fn extract(flags: ExtractFlags, opts: &Options) -> ExitCode {
         Format::Json => OutputFormat::Json,
         Format::Csv => OutputFormat::Csv,
     };
-    // The program worker processes are started from; none: in-process.
-    let worker = (!in_process)
-        .then(|| std::env::current_exe().ok())
-        .flatten();
+    // The command worker processes are started with; none: in-process.
+    let worker = (!in_process).then(worker_command).flatten();
     // `--format json` prints one object only for exactly one file argument;
     // a directory, an archive or `-` always give an array.
     let one_file = paths.len() == 1 && paths[0] != "-";
@@ -434,4 +432,17 @@ pub fn extract(flags: ExtractFlags, opts: &Options) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// How to start a worker: `GOVREPORT_WORKER_COMMAND` (a JSON array, set by
+/// the Python package to `[python, "-m", "govreport"]`), else this binary.
+fn worker_command() -> Option<Vec<std::ffi::OsString>> {
+    if let Some(cmd) = std::env::var(govreport::worker::COMMAND_ENV)
+        .ok()
+        .and_then(|j| serde_json::from_str::<Vec<String>>(&j).ok())
+        .filter(|c| !c.is_empty())
+    {
+        return Some(cmd.into_iter().map(Into::into).collect());
+    }
+    std::env::current_exe().ok().map(|p| vec![p.into_os_string()])
 }

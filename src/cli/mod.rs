@@ -207,7 +207,13 @@ fn read_named(file: &std::path::Path) -> Result<Vec<u8>, ExitCode> {
 
 /// Runs the command line.
 pub fn run() -> ExitCode {
-    match Cli::parse().command {
+    run_from(std::env::args_os())
+}
+
+/// Runs the command line on `args` (the program name first), as
+/// `python -m govreport` does with `sys.argv`.
+pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
+    match Cli::parse_from(args).command {
         Command::Extract { flags, limits } => {
             let mut opts = limits.options();
             opts.provenance = flags.provenance;
