@@ -534,12 +534,19 @@ pub struct RunOptions<'a> {
 }
 
 fn io_failure(input: &Input, e: std::io::Error) -> Record {
+    read_failure(&input.display, input.path_hex.clone(), e)
+}
+
+/// The record of a document that could not be read from disk or from its
+/// archive: `not_found`, `unreadable`, `encrypted` (an encrypted member),
+/// `unsupported_format` (a compression method not built in) or `corrupt`.
+pub fn read_failure(display: &str, path_hex: Option<String>, e: std::io::Error) -> Record {
     let source = Source {
-        path: input.display.clone(),
+        path: display.to_string(),
         format: "unknown".into(),
         sha256: String::new(),
         bytes: 0,
-        path_hex: input.path_hex.clone(),
+        path_hex,
         tool: crate::record::tool(),
     };
     match e.get_ref().and_then(|r| r.downcast_ref::<MemberProblem>()) {

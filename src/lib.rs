@@ -35,14 +35,14 @@ extern crate self as govreport;
 
 pub mod audit;
 pub mod batch;
-/// The command line (`govreport` and `python -m govreport` run it).
-#[cfg(feature = "cli")]
-#[doc(hidden)]
-pub mod cli;
 #[doc(hidden)]
 pub mod cell;
 #[doc(hidden)]
 pub mod check;
+/// The command line (`govreport` and `python -m govreport` run it).
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub mod cli;
 #[doc(hidden)]
 pub mod locate;
 #[doc(hidden)]

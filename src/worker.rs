@@ -8,8 +8,8 @@
 
 use crate::record::{Record, Source};
 use crate::{Options, extract, sha256_hex};
-use std::io::{BufRead, BufReader, Read, Write};
 use std::ffi::OsString;
+use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;

@@ -13,8 +13,8 @@ pub enum OutputFormat {
     Csv,
 }
 
-/// The identity columns of CSV output, before the table cells.
-const IDENTITY: &[&str] = &[
+/// The CSV's identity columns, before the table cells.
+pub const IDENTITY: &[&str] = &[
     "path",
     "format",
     "sha256",

@@ -444,5 +444,7 @@ fn worker_command() -> Option<Vec<std::ffi::OsString>> {
     {
         return Some(cmd.into_iter().map(Into::into).collect());
     }
-    std::env::current_exe().ok().map(|p| vec![p.into_os_string()])
+    std::env::current_exe()
+        .ok()
+        .map(|p| vec![p.into_os_string()])
 }

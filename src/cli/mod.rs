@@ -210,6 +210,16 @@ pub fn run() -> ExitCode {
     run_from(std::env::args_os())
 }
 
+/// Runs the command line on `args` and gives its exit status as a number
+/// (for `python -m govreport`, which exits with it).
+pub fn run_status(args: impl IntoIterator<Item = std::ffi::OsString>) -> u8 {
+    let code = run_from(args);
+    report_peak_rss();
+    (0..=u8::MAX)
+        .find(|n| ExitCode::from(*n) == code)
+        .unwrap_or(1)
+}
+
 /// Runs the command line on `args` (the program name first), as
 /// `python -m govreport` does with `sys.argv`.
 pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {

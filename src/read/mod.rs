@@ -307,7 +307,7 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, R
             return Err(ReadError::Unsupported(if bytes.is_empty() {
                 "the file is empty".into()
             } else {
-                "the content is not a DOCX, DOC, PDF or HTML document".into()
+                "the content is not a DOCX, DOC, PDF, OFD or HTML document".into()
             }));
         }
     };
