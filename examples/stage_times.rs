@@ -14,7 +14,7 @@ fn main() {
         let t1 = Instant::now();
         let loc = govreport::locate::locate(&doc);
         let t2 = Instant::now();
-        let m = govreport::map::map_tables(&loc.tables, &[], loc.year);
+        let m = govreport::map::map_tables(&loc.tables, &[], loc.year, false);
         let t3 = Instant::now();
         let tables = govreport::check::Tables {
             active: m.active.as_ref(),

@@ -118,6 +118,30 @@ pub fn extract(bytes: &[u8], path: &str, opts: &Options) -> Record {
     }
 }
 
+/// Each located table's index among the document's tables, in reading
+/// order (provenance names tables so).
+fn table_ordinals(doc: &model::Document, located: &[(TableKind, &model::Table)]) -> Vec<usize> {
+    let index: std::collections::HashMap<*const model::Table, usize> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            model::Block::Table(t) => Some(t as *const model::Table),
+            _ => None,
+        })
+        .enumerate()
+        .map(|(i, t)| (t, i))
+        .collect();
+    located
+        .iter()
+        .map(|(_, t)| {
+            index
+                .get(&(*t as *const model::Table))
+                .copied()
+                .unwrap_or(usize::MAX)
+        })
+        .collect()
+}
+
 fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -> Record {
     let mut doc = match read::read(bytes, format, &opts.limits) {
         Ok(d) => d,
@@ -125,26 +149,12 @@ fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -
     };
     locate::split_tables_at_headings(&mut doc);
     let loc = locate::locate(&doc);
-    // Each located table's index among the document's tables (provenance).
-    let doc_tables: Vec<&model::Table> = doc
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            model::Block::Table(t) => Some(t),
-            _ => None,
-        })
-        .collect();
-    let ordinals: Vec<usize> = loc
-        .tables
-        .iter()
-        .map(|(_, t)| {
-            doc_tables
-                .iter()
-                .position(|d| std::ptr::eq(*d, *t))
-                .unwrap_or(usize::MAX)
-        })
-        .collect();
-    let mapped = map::map_tables(&loc.tables, &ordinals, loc.year);
+    let ordinals = if opts.provenance {
+        table_ordinals(&doc, &loc.tables)
+    } else {
+        Vec::new()
+    };
+    let mapped = map::map_tables(&loc.tables, &ordinals, loc.year, opts.provenance);
     let mut warnings: Vec<Warning> = doc
         .notes
         .iter()
@@ -256,14 +266,14 @@ fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -
     };
     check::check_narrative(&loc.sections, &tables, loc.year, &mut warnings);
 
-    let provenance = opts.provenance.then(|| {
+    let provenance = mapped.provenance.as_ref().map(|found| {
         record::provenance(
             [
                 ("active_disclosure", &mapped.active),
                 ("applications", &mapped.applications),
                 ("reviews_litigation", &mapped.reviews),
             ],
-            &mapped.provenance,
+            found,
         )
     });
     Record {

@@ -94,7 +94,12 @@ pub fn split_tables_at_headings(doc: &mut Document) {
 fn heading_row(t: &Table) -> Option<(usize, String)> {
     (1..t.n_rows()).find_map(|r| {
         let first = *t.row_cells(r).first()?;
-        if first.continued || first.cell.text.chars().count() > 60 {
+        // Only a numbered heading (二、 三、 四、) can split a table: test
+        // the numeral before parsing the rest.
+        if first.continued
+            || first.cell.text.chars().count() > 60
+            || !heading_numeral(&first.cell.text).is_some_and(|(n, _)| matches!(n, Some(2..=4)))
+        {
             return None;
         }
         let (def, num, _, rest) = parse_heading(&first.cell.text, false)?;

@@ -26,8 +26,9 @@ pub struct Mapped {
     /// Table 三's cells, as (row, column), of rows that were found but have
     /// no cell at all in that column (a label drawn across them).
     pub applications_unread: std::collections::HashSet<(&'static str, &'static str)>,
-    /// Where each value was read, by (table, row, column).
-    pub provenance: HashMap<(&'static str, &'static str, &'static str), CellProvenance>,
+    /// Where each value was read, by (table, row, column); kept only when
+    /// asked for (`map_tables`'s `provenance`).
+    pub provenance: Option<HashMap<(&'static str, &'static str, &'static str), CellProvenance>>,
     pub reviews: Option<TableValues>,
     pub warnings: Vec<Warning>,
 }
@@ -351,9 +352,10 @@ fn read_values(
         let entry = out.entry((t.row, t.col)).or_insert(None);
         if entry.is_none() {
             *entry = p.value;
-            if cell.col != usize::MAX {
-                m.provenance
-                    .insert((table, t.row, t.col), CellProvenance::of(cell, source));
+            if let Some(p) = m.provenance.as_mut()
+                && cell.col != usize::MAX
+            {
+                p.insert((table, t.row, t.col), CellProvenance::of(cell, source));
             }
         }
     }
@@ -866,10 +868,18 @@ fn map_reviews(parts: &[(&Table, usize)], m: &mut Mapped) {
 
 // ---------------------------------------------------------------- entry
 
-/// Maps the located tables; `ordinals` gives each one's index among the
-/// document's tables (for provenance).
-pub fn map_tables(tables: &[(TableKind, &Table)], ordinals: &[usize], year: Option<i32>) -> Mapped {
-    let mut m = Mapped::default();
+/// Maps the located tables. With `provenance`, where each value was read
+/// is kept too, `ordinals` giving each table's index among the document's.
+pub fn map_tables(
+    tables: &[(TableKind, &Table)],
+    ordinals: &[usize],
+    year: Option<i32>,
+    provenance: bool,
+) -> Mapped {
+    let mut m = Mapped {
+        provenance: provenance.then(HashMap::new),
+        ..Mapped::default()
+    };
     let parts = |k: TableKind| -> Vec<(&Table, usize)> {
         tables
             .iter()
@@ -940,7 +950,7 @@ mod tests {
                 "1",
             ],
         ]);
-        let m = map_tables(&[(TableKind::Applications, &t)], &[0], Some(2023));
+        let m = map_tables(&[(TableKind::Applications, &t)], &[0], Some(2023), false);
         let apps = m.applications.expect("table 三");
         assert_eq!(cell(&apps, "new_received", "natural_person"), Some(5.0));
         assert_eq!(
@@ -972,7 +982,7 @@ mod tests {
                 "8",
             ],
         ]);
-        let m = map_tables(&[(TableKind::Applications, &t)], &[0], Some(2023));
+        let m = map_tables(&[(TableKind::Applications, &t)], &[0], Some(2023), false);
         let apps = m.applications.expect("table 三");
         assert_eq!(cell(&apps, "new_received", "natural_person"), None);
         assert_eq!(
@@ -1003,7 +1013,7 @@ mod tests {
         let row1: Vec<&str> = row1.iter().map(String::as_str).collect();
         let figures: Vec<&str> = figures.iter().map(String::as_str).collect();
         let t = Table::from_texts(&[&["行政复议", "行政诉讼@1x14"], &row1, &row2, &figures]);
-        let m = map_tables(&[(TableKind::Reviews, &t)], &[0], Some(2023));
+        let m = map_tables(&[(TableKind::Reviews, &t)], &[0], Some(2023), false);
         let r = m.reviews.expect("table 四");
         assert_eq!(cell(&r, "administrative_review", "total"), Some(5.0));
         assert_eq!(cell(&r, "litigation_direct", "upheld"), Some(6.0));

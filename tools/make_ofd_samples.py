@@ -19,9 +19,7 @@ report's, so the expected record is the reportlab sample's.
 - ofd-2023-vertical.ofd: the group labels of table 三 written top to
   bottom, each label one TextCode whose characters step down by DeltaY.
 """
-import copy
 import hashlib
-import json
 import os
 import sys
 import tempfile
@@ -262,17 +260,6 @@ def cross_check(out_path, pages, style):
         assert got == want, (out_path, len(got), len(want))
 
 
-def write_expected(name, rec):
-    path = os.path.join(OUT, name)
-    data = open(path, 'rb').read()
-    rec = copy.deepcopy(rec)
-    rec['source'] = {'path': 'samples/' + name, 'format': 'ofd',
-                     'sha256': hashlib.sha256(data).hexdigest(), 'bytes': len(data)}
-    with open(os.path.join(OUT, name[:-4] + '.expected.json'), 'w', encoding='utf-8') as fh:
-        json.dump(rec, fh, ensure_ascii=False, indent=1)
-        fh.write('\n')
-
-
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         grid, three, vert = (os.path.join(tmp, n) for n in ('g.pdf', 't.pdf', 'v.pdf'))
@@ -284,7 +271,7 @@ def main():
                                         ('ofd-2023-three-line.ofd', three, 'three-line', 'three-line'),
                                         ('ofd-2023-vertical.ofd', vert, 'vertical', 'grid')]:
             build(src, os.path.join(OUT, name), style)
-            write_expected(name, pdfs.reportlab_expected(rules))
+            pdfs.write_expected(name, pdfs.reportlab_expected(rules), 'ofd')
     print('wrote OFD samples')
 
 

@@ -31,11 +31,13 @@ import make_samples as m  # noqa: E402
 OUT = 'samples'
 
 
-def write_expected(pdf_name, rec):
+def write_expected(pdf_name, rec, fmt='pdf'):
+    """The expected record of samples/NAME (a .pdf, or another format of
+    three-letter extension given as `fmt`) with its source filled in."""
     path = os.path.join(OUT, pdf_name)
     data = open(path, 'rb').read()
     rec = copy.deepcopy(rec)
-    rec['source'] = {'path': 'samples/' + pdf_name, 'format': 'pdf',
+    rec['source'] = {'path': 'samples/' + pdf_name, 'format': fmt,
                      'sha256': hashlib.sha256(data).hexdigest(), 'bytes': len(data)}
     stem = pdf_name[:-4]
     with open(os.path.join(OUT, stem + '.expected.json'), 'w', encoding='utf-8') as f:

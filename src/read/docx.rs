@@ -361,18 +361,7 @@ impl<'a> BodyParser<'a> {
                     self.push_text(&s);
                 }
                 Event::GeneralRef(g) if self.in_text() => {
-                    let c = match g.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c),
-                        _ => match g.into_inner().as_ref() {
-                            "amp" => Some('&'),
-                            "lt" => Some('<'),
-                            "gt" => Some('>'),
-                            "quot" => Some('"'),
-                            "apos" => Some('\''),
-                            _ => None,
-                        },
-                    };
-                    if let Some(c) = c {
+                    if let Some(c) = super::xml_ref_char(&g) {
                         self.push_text(c.encode_utf8(&mut [0; 4]));
                     }
                 }

@@ -266,6 +266,22 @@ fn looks_like_html(bytes: &[u8]) -> bool {
         && window.iter().any(|b| *b >= 0x81)
 }
 
+/// The character an XML entity or character reference stands for (`&#x4E00;`,
+/// `&amp;`); None for an entity the XML reader does not define.
+pub(crate) fn xml_ref_char(g: &quick_xml::events::BytesRef<'_>) -> Option<char> {
+    match g.resolve_char_ref() {
+        Ok(Some(c)) => Some(c),
+        _ => match AsRef::<str>::as_ref(g) {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => None,
+        },
+    }
+}
+
 pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(hay, needle)
 }

@@ -469,18 +469,7 @@ impl<'a> PageBuilder<'a> {
                 }
                 Event::GeneralRef(g) => {
                     if let Some(c) = code.as_mut() {
-                        let ch = match g.resolve_char_ref() {
-                            Ok(Some(ch)) => Some(ch),
-                            _ => match AsRef::<str>::as_ref(g) {
-                                "amp" => Some('&'),
-                                "lt" => Some('<'),
-                                "gt" => Some('>'),
-                                "quot" => Some('"'),
-                                "apos" => Some('\''),
-                                _ => None,
-                            },
-                        };
-                        c.text.extend(ch);
+                        c.text.extend(super::xml_ref_char(g));
                     }
                     continue;
                 }
