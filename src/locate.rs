@@ -68,7 +68,11 @@ pub fn split_tables_at_headings(doc: &mut Document) {
             continue;
         };
         let mut pieces = Vec::new();
-        while let Some((row, heading)) = heading_row(&t) {
+        // At most one split per section that holds a table (二 三 四): a
+        // table of thousands of heading rows is not split thousands of times.
+        while pieces.len() < 6
+            && let Some((row, heading)) = heading_row(&t)
+        {
             let (head, tail) = match t.split_at_row(row) {
                 Ok(parts) => parts,
                 Err(whole) => {

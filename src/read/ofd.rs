@@ -24,6 +24,9 @@ use std::borrow::Cow;
 /// Points per millimetre: the layout stage's thresholds are in points.
 const PT_PER_MM: f32 = 72.0 / 25.4;
 
+/// Template pages drawn under or over one page.
+const MAX_TEMPLATES_PER_PAGE: usize = 8;
+
 /// Characters one page may draw (a dense report page has a few thousand).
 const MAX_CHARS_PER_PAGE: usize = 200_000;
 
@@ -82,6 +85,8 @@ pub fn pages(
         )));
     }
     let default_box = doc.page_box.unwrap_or([0.0, 0.0, 210.0, 297.0]);
+    let templates: std::collections::HashMap<&str, &PageRef> =
+        doc.templates.iter().map(|t| (t.id.as_str(), t)).collect();
     let mut out = Vec::with_capacity(doc.pages.len());
     for page in &doc.pages {
         deadline.check()?;
@@ -98,8 +103,9 @@ pub fn pages(
         // over the page, as the page names them.
         let mut under = Vec::new();
         let mut over = Vec::new();
-        for (id, z) in &parsed.templates {
-            let Some(t) = doc.templates.iter().find(|t| &t.id == id) else {
+        // A page uses a template or two; more are not drawn.
+        for (id, z) in parsed.templates.iter().take(MAX_TEMPLATES_PER_PAGE) {
+            let Some(t) = templates.get(id.as_str()) else {
                 continue;
             };
             let fg = z.as_deref().map_or(t.foreground, |z| z == "Foreground");
