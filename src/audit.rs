@@ -10,8 +10,8 @@
 use crate::read::fixed::PageContent;
 use crate::record::{CellProvenance, Record, TableValues};
 use crate::template::{
-    ACTIVE_COLUMNS, ACTIVE_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS,
-    REVIEW_GROUPS, Template, column_def, review_group_label,
+    ACTIVE_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, Template,
+    active_column_label, review_group_label,
 };
 use std::fmt::Write;
 
@@ -142,7 +142,7 @@ fn tables_html(out: &mut String, r: &Record) {
             {
                 let _ = write!(out, "<tr><td class=\"label\">{}</td>", esc(def.label));
                 for c in def.columns(template) {
-                    let label = column_def(ACTIVE_COLUMNS, c).map_or(*c, |d| d.label);
+                    let label = active_column_label(def.key, c);
                     let _ = write!(out, "<td class=\"label\">{}</td>", esc(label));
                     value_cell(out, r, t, "active_disclosure", def.key, c);
                 }

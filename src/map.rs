@@ -615,7 +615,7 @@ fn active_target(row: &'static str) -> impl Fn(usize) -> Option<Target> {
             row,
             col: d.key,
             kind: d.kind,
-            col_label: d.label,
+            col_label: crate::template::active_column_label(row, d.key),
         })
     }
 }

@@ -4,8 +4,7 @@
 
 use crate::record::{Record, TableValues};
 use crate::template::{
-    self, ACTIVE_COLUMNS, ACTIVE_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS,
-    REVIEW_GROUPS, Template,
+    self, ACTIVE_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, Template,
 };
 
 /// Display width: CJK and full-width characters take two columns.
@@ -137,7 +136,7 @@ pub fn show(r: &Record, colour: bool) -> String {
                 let vals = cols
                     .iter()
                     .map(|c| {
-                        let label = template::column_def(ACTIVE_COLUMNS, c).map_or(*c, |d| d.label);
+                        let label = template::active_column_label(def.key, c);
                         (
                             format!("{label} {}", value(t, def.key, c)),
                             flagged(r, "active_disclosure", def.key, c),

@@ -978,6 +978,16 @@ pub fn matches_any(label: &str, keywords: &[&str]) -> bool {
     })
 }
 
+/// The label of table 二's column `col` in row `row`: `amount` is the
+/// procurement total (采购总金额) in one row and the fees collected
+/// (本年收费金额) in the other.
+pub fn active_column_label(row: &str, col: &str) -> &'static str {
+    match (row, col) {
+        ("fees", "amount") => "本年收费金额（万元）",
+        _ => column_def(ACTIVE_COLUMNS, col).map_or("", |d| d.label),
+    }
+}
+
 pub fn column_def<'a>(defs: &'a [ColumnDef], key: &str) -> Option<&'a ColumnDef> {
     defs.iter().find(|d| d.key == key)
 }
@@ -986,6 +996,13 @@ pub fn column_def<'a>(defs: &'a [ColumnDef], key: &str) -> Option<&'a ColumnDef>
 mod tests {
     use super::*;
     use crate::text::norm;
+
+    #[test]
+    fn the_fee_amount_is_labelled_as_fees_not_procurement() {
+        assert_eq!(active_column_label("fees", "amount"), "本年收费金额（万元）");
+        assert_eq!(active_column_label("procurement", "amount"), "采购总金额");
+        assert_eq!(active_column_label("licensing", "decisions"), "处理决定数量");
+    }
 
     #[test]
     fn every_template_label_matches_its_own_row() {
