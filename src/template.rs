@@ -999,9 +999,15 @@ mod tests {
 
     #[test]
     fn the_fee_amount_is_labelled_as_fees_not_procurement() {
-        assert_eq!(active_column_label("fees", "amount"), "本年收费金额（万元）");
+        assert_eq!(
+            active_column_label("fees", "amount"),
+            "本年收费金额（万元）"
+        );
         assert_eq!(active_column_label("procurement", "amount"), "采购总金额");
-        assert_eq!(active_column_label("licensing", "decisions"), "处理决定数量");
+        assert_eq!(
+            active_column_label("licensing", "decisions"),
+            "处理决定数量"
+        );
     }
 
     #[test]

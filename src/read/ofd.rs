@@ -462,8 +462,12 @@ impl<'a> PageBuilder<'a> {
             let (e, empty) = match &ev {
                 Event::Start(e) => (e, false),
                 Event::Empty(e) => (e, true),
-                Event::Text(t) => {
-                    let s: &str = t;
+                Event::Text(_) | Event::CData(_) => {
+                    let s: &str = match &ev {
+                        Event::Text(t) => t,
+                        Event::CData(c) => c.as_ref(),
+                        _ => "",
+                    };
                     if let Some(c) = code.as_mut() {
                         c.text.push_str(s);
                     } else if let Some(p) = path.as_mut() {
@@ -836,6 +840,7 @@ mod tests {
         let xml = r#"<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer>
 <ofd:TextObject Boundary="10 20 50 5" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="g 2 4">总计：1</ofd:TextCode></ofd:TextObject>
 <ofd:TextObject Boundary="10 40 5 20" Size="4"><ofd:TextCode X="0" Y="4" DeltaY="5 5">行政诉</ofd:TextCode></ofd:TextObject>
+<ofd:TextObject Boundary="10 80 50 5" Size="4"><ofd:TextCode X="0" Y="4"><![CDATA[合&计]]></ofd:TextCode></ofd:TextObject>
 </ofd:Layer></ofd:Content></ofd:Page>"#;
         let limits = Limits::default();
         let deadline = Deadline::after(limits.timeout);
@@ -843,7 +848,7 @@ mod tests {
         b.parse(xml.as_bytes()).unwrap();
         let page = b.finish([0.0, 0.0, 210.0, 297.0]);
         let text: String = page.chars.iter().map(|c| c.text.as_str()).collect();
-        assert_eq!(text, "总计：1行政诉");
+        assert_eq!(text, "总计：1行政诉合&计", "CDATA is text as written");
         let x = |i: usize| page.chars[i].x0 / PT_PER_MM;
         assert!(
             (x(0) - 10.0).abs() < 0.01 && (x(1) - 14.0).abs() < 0.01 && (x(3) - 22.0).abs() < 0.01
