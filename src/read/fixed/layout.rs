@@ -677,7 +677,7 @@ mod tests {
             for (i, ch) in text.chars().enumerate() {
                 let x = 60.0 + 12.0 * i as f32;
                 chars.push(TextChar::placed(
-                    ch.to_string(),
+                    ch.to_string().into(),
                     &super::super::Matrix([12.0, 0.0, 0.0, 12.0, x, *y]),
                     [0.0, -0.88, 1.0, 0.12],
                     false,

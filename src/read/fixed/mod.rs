@@ -46,7 +46,8 @@ impl Matrix {
 /// One character as drawn.
 #[derive(Debug, Clone)]
 pub struct TextChar {
-    pub text: String,
+    /// Inline up to 24 bytes: one allocation fewer per glyph.
+    pub text: compact_str::CompactString,
     pub x0: f32,
     pub y0: f32,
     pub x1: f32,
@@ -75,7 +76,7 @@ impl TextChar {
     /// page box, size and baseline direction.
     #[allow(clippy::too_many_arguments)]
     pub fn placed(
-        text: String,
+        text: compact_str::CompactString,
         trm: &Matrix,
         em_box: [f32; 4],
         vertical: bool,

@@ -84,16 +84,16 @@ pub fn word_lines(chars: &[TextChar], idx: &[usize], gap: f32) -> Vec<WordLine> 
                         w.y1 = w.y1.max(c.y1);
                         w.text.push_str(&c.text);
                         w.chars.push(i);
-                        w.glyphs.push((c.x0, c.x1, c.text.clone()));
+                        w.glyphs.push((c.x0, c.x1, c.text.to_string()));
                     }
                     _ => words.push(Word {
                         x0: c.x0,
                         x1: c.x1,
                         y0: c.y0,
                         y1: c.y1,
-                        text: c.text.clone(),
+                        text: c.text.to_string(),
                         chars: vec![i],
-                        glyphs: vec![(c.x0, c.x1, c.text.clone())],
+                        glyphs: vec![(c.x0, c.x1, c.text.to_string())],
                     }),
                 }
             }

@@ -62,7 +62,7 @@ pub struct Font {
 /// One character code of a shown string.
 #[derive(Debug, Clone)]
 pub struct Glyph {
-    pub text: String,
+    pub text: compact_str::CompactString,
     /// Horizontal advance in text space (thousandths of an em / 1000).
     pub width: f32,
     /// A single-byte code 32 (word spacing applies).
@@ -318,7 +318,9 @@ impl Font {
                 let width = self.widths.get(&cid).copied().unwrap_or(self.default_width) / 1000.0;
                 Glyph {
                     undecoded: text.is_none(),
-                    text: text.unwrap_or_default(),
+                    text: text
+                        .map(compact_str::CompactString::from)
+                        .unwrap_or_default(),
                     width,
                     is_space_code: len == 1 && code == 32,
                 }
