@@ -913,6 +913,12 @@ pub fn map_tables(
 mod tests {
     use super::*;
 
+    /// Table 三 as mapped from `t` alone.
+    fn applications_of(t: &Table) -> TableValues {
+        let m = map_tables(&[(TableKind::Applications, t)], &[0], Some(2023), false);
+        m.applications.expect("table 三")
+    }
+
     fn cell(t: &TableValues, row: &str, col: &str) -> Option<f64> {
         t.row(row).and_then(|r| r.get(col)).map(|n| n.0)
     }
@@ -950,8 +956,7 @@ mod tests {
                 "1",
             ],
         ]);
-        let m = map_tables(&[(TableKind::Applications, &t)], &[0], Some(2023), false);
-        let apps = m.applications.expect("table 三");
+        let apps = applications_of(&t);
         assert_eq!(cell(&apps, "new_received", "natural_person"), Some(5.0));
         assert_eq!(
             cell(&apps, "new_received", "commercial_enterprise"),
@@ -982,8 +987,7 @@ mod tests {
                 "8",
             ],
         ]);
-        let m = map_tables(&[(TableKind::Applications, &t)], &[0], Some(2023), false);
-        let apps = m.applications.expect("table 三");
+        let apps = applications_of(&t);
         assert_eq!(cell(&apps, "new_received", "natural_person"), None);
         assert_eq!(
             cell(&apps, "new_received", "research_institution"),
