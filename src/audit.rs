@@ -152,50 +152,60 @@ fn tables_html(out: &mut String, r: &Record) {
         }
     }
     out.push_str("<h2>三、收到和处理政府信息公开申请情况</h2>");
-    match &r.applications {
-        None => out.push_str("<p>not found</p>"),
-        Some(t) => {
-            out.push_str("<table><tr><th class=\"label\"></th>");
-            for c in APPLICANT_COLUMNS {
-                let _ = write!(out, "<th>{}</th>", esc(c.label));
-            }
-            out.push_str("</tr>");
-            for d in APPLICATION_ROWS
-                .iter()
-                .filter(|d| t.row(d.key).is_some() || d.only.is_none())
-            {
-                let _ = write!(out, "<tr><td class=\"label\">{}</td>", esc(d.label));
-                for c in APPLICANT_COLUMNS {
-                    value_cell(out, r, t, "applications", d.key, c.key);
-                }
-                out.push_str("</tr>");
-            }
-            out.push_str("</table>");
-        }
-    }
+    let rows: Vec<(&str, &str)> = APPLICATION_ROWS
+        .iter()
+        .filter(|d| {
+            d.only.is_none()
+                || r.applications
+                    .as_ref()
+                    .is_some_and(|t| t.row(d.key).is_some())
+        })
+        .map(|d| (d.key, d.label))
+        .collect();
+    let cols: Vec<(&str, &str)> = APPLICANT_COLUMNS.iter().map(|c| (c.key, c.label)).collect();
+    grid_html(out, r, "applications", &r.applications, &rows, &cols);
     out.push_str("<h2>四、政府信息公开行政复议、行政诉讼情况</h2>");
-    match &r.reviews_litigation {
-        None => out.push_str("<p>not found</p>"),
-        Some(t) => {
-            out.push_str("<table><tr><th class=\"label\"></th>");
-            for c in REVIEW_COLUMNS {
-                let _ = write!(out, "<th>{}</th>", esc(c.label));
-            }
-            out.push_str("</tr>");
-            for g in REVIEW_GROUPS {
-                let _ = write!(
-                    out,
-                    "<tr><td class=\"label\">{}</td>",
-                    esc(review_group_label(g))
-                );
-                for c in REVIEW_COLUMNS {
-                    value_cell(out, r, t, "reviews_litigation", g, c.key);
-                }
-                out.push_str("</tr>");
-            }
-            out.push_str("</table>");
-        }
+    let rows: Vec<(&str, &str)> = REVIEW_GROUPS
+        .iter()
+        .map(|g| (*g, review_group_label(g)))
+        .collect();
+    let cols: Vec<(&str, &str)> = REVIEW_COLUMNS.iter().map(|c| (c.key, c.label)).collect();
+    grid_html(
+        out,
+        r,
+        "reviews_litigation",
+        &r.reviews_litigation,
+        &rows,
+        &cols,
+    );
+}
+
+/// A table of rows × columns (keys and labels), every value a cell.
+fn grid_html(
+    out: &mut String,
+    r: &Record,
+    table: &str,
+    values: &Option<TableValues>,
+    rows: &[(&str, &str)],
+    cols: &[(&str, &str)],
+) {
+    let Some(t) = values else {
+        out.push_str("<p>not found</p>");
+        return;
+    };
+    out.push_str("<table><tr><th class=\"label\"></th>");
+    for (_, label) in cols {
+        let _ = write!(out, "<th>{}</th>", esc(label));
     }
+    out.push_str("</tr>");
+    for (row, label) in rows {
+        let _ = write!(out, "<tr><td class=\"label\">{}</td>", esc(label));
+        for (col, _) in cols {
+            value_cell(out, r, t, table, row, col);
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</table>");
 }
 
 fn warnings_html(out: &mut String, r: &Record) {
