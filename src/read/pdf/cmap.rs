@@ -176,6 +176,9 @@ fn dst_bytes(d: &[u8]) -> &[u8] {
     &d[..d.len().min(MAX_DST_BYTES)]
 }
 
+/// Codespace ranges kept from one CMap (Adobe's own CMaps use under ten).
+const MAX_CODESPACE_RANGES: usize = 64;
+
 impl CMap {
     pub fn parse(data: &[u8]) -> CMap {
         let toks = tokens(data);
@@ -188,7 +191,11 @@ impl CMap {
                     while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) =
                         (toks.get(i), toks.get(i + 1))
                     {
-                        m.codespace.push((lo.len().max(1), be(lo), be(hi)));
+                        // Splitting scans every range per code: a few
+                        // suffice for any real CMap.
+                        if m.codespace.len() < MAX_CODESPACE_RANGES {
+                            m.codespace.push((lo.len().max(1), be(lo), be(hi)));
+                        }
                         i += 2;
                     }
                 }

@@ -3,6 +3,7 @@
 //! /Rotate and the media box applied).
 
 use super::font::Font;
+use super::tokens::{Operand, Ops};
 use crate::read::fixed::{
     Matrix, PageContent, TextChar, filled_rulings, normalise_orientation, stroked_rulings,
     subpath_box,
@@ -39,18 +40,28 @@ pub struct FontCache {
     /// address (stable while the document is loaded): 100,000 `Tf` of one
     /// inline font parse its CMap once.
     by_addr: HashMap<usize, Rc<Font>>,
+    /// The font each (resource dictionary, name) of a `Tf` came to, so a
+    /// repeated `Tf` is one short scan (bounded; past it, the full lookup).
+    by_name: Vec<(usize, Vec<u8>, Rc<Font>)>,
 }
 
-fn num(o: &Object) -> f32 {
+/// Distinct (resources, font name) pairs remembered per document.
+const MAX_NAMED_FONTS: usize = 64;
+
+fn num(o: &Operand) -> f32 {
+    match o {
+        Operand::Num(n) => *n,
+        _ => 0.0,
+    }
+}
+
+/// A number of the file's object syntax (page boxes, form matrices).
+fn obj_num(o: &Object) -> f32 {
     match o {
         Object::Integer(i) => *i as f32,
         Object::Real(r) => *r,
         _ => 0.0,
     }
-}
-
-fn nums(ops: &[Object]) -> Vec<f32> {
-    ops.iter().map(num).collect()
 }
 
 fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
@@ -128,7 +139,9 @@ impl<'a> Interpreter<'a> {
         resources: Option<&Dictionary>,
     ) -> Result<PageContent, ReadError> {
         let media = self.page_box(page);
-        let rotate = self.inherited(page, b"Rotate").map_or(0, |o| num(o) as i64);
+        let rotate = self
+            .inherited(page, b"Rotate")
+            .map_or(0, |o| obj_num(o) as i64);
         let (base, w, h) = page_matrix(media, rotate);
         self.out.width = w;
         self.out.height = h;
@@ -164,7 +177,7 @@ impl<'a> Interpreter<'a> {
         let get = |k: &[u8]| -> Option<[f32; 4]> {
             match self.inherited(page, k)? {
                 Object::Array(a) if a.len() == 4 => {
-                    let v: Vec<f32> = a.iter().map(|o| num(deref(self.doc, o))).collect();
+                    let v: Vec<f32> = a.iter().map(|o| obj_num(deref(self.doc, o))).collect();
                     let (x0, x1) = (v[0].min(v[2]), v[0].max(v[2]));
                     let (y0, y1) = (v[1].min(v[3]), v[1].max(v[3]));
                     (x1 - x0 > 1.0 && y1 - y0 > 1.0).then_some([x0, y0, x1, y1])
@@ -178,6 +191,23 @@ impl<'a> Interpreter<'a> {
     }
 
     fn font(&mut self, resources: Option<&Dictionary>, name: &[u8]) -> Rc<Font> {
+        let res = resources.map_or(0, |r| std::ptr::from_ref(r) as usize);
+        if let Some((_, _, f)) = self
+            .fonts
+            .by_name
+            .iter()
+            .find(|(r, n, _)| *r == res && n == name)
+        {
+            return f.clone();
+        }
+        let font = self.resolve_font(resources, name);
+        if self.fonts.by_name.len() < MAX_NAMED_FONTS {
+            self.fonts.by_name.push((res, name.to_vec(), font.clone()));
+        }
+        font
+    }
+
+    fn resolve_font(&mut self, resources: Option<&Dictionary>, name: &[u8]) -> Rc<Font> {
         let doc = self.doc;
         let entry = resources
             .and_then(|r| r.get(b"Font").ok())
@@ -224,7 +254,7 @@ impl<'a> Interpreter<'a> {
             )));
         }
         // Operations are tokenized one at a time as they are interpreted.
-        let ops = super::tokens::Ops::new(content);
+        let mut ops = Ops::new(content);
         let mut stack: Vec<GState> = Vec::new();
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
@@ -232,7 +262,7 @@ impl<'a> Interpreter<'a> {
         let mut path: Vec<Vec<(f32, f32, bool)>> = Vec::new();
         let mut rects: Vec<[f32; 4]> = Vec::new();
         let mut comps: usize = 1;
-        for op in ops {
+        while let Some(op) = ops.next_op() {
             self.ops += 1;
             if self.ops > self.limits.max_ops {
                 return Err(ReadError::TooLarge(format!(
@@ -243,70 +273,69 @@ impl<'a> Interpreter<'a> {
             if self.ops.is_multiple_of(8192) {
                 self.deadline.check()?;
             }
-            let a = &op.operands;
-            match op.operator.as_str() {
-                "q" if stack.len() < 256 => {
+            let a = ops.operands();
+            let n = |i: usize| num(&a[i]);
+            match op {
+                b"q" if stack.len() < 256 => {
                     stack.push(gs.clone());
                 }
-                "Q" => {
+                b"Q" => {
                     if let Some(g) = stack.pop() {
                         gs = g;
                     }
                 }
-                "cm" if a.len() == 6 => {
-                    let v = nums(a);
-                    gs.ctm = Matrix([v[0], v[1], v[2], v[3], v[4], v[5]]).then(&gs.ctm);
+                b"cm" if a.len() == 6 => {
+                    gs.ctm = Matrix([n(0), n(1), n(2), n(3), n(4), n(5)]).then(&gs.ctm);
                 }
-                "BT" => {
+                b"BT" => {
                     tm = Matrix::IDENTITY;
                     tlm = Matrix::IDENTITY;
                 }
-                "Tf" if a.len() == 2 => {
-                    if let Object::Name(n) = &a[0] {
-                        gs.font = Some(self.font(resources, n));
+                b"Tf" if a.len() == 2 => {
+                    if let Operand::Name(name) = a[0] {
+                        gs.font = Some(self.font(resources, ops.bytes(name)));
                     }
-                    gs.size = num(&a[1]);
+                    gs.size = n(1);
                 }
-                "Tc" if !a.is_empty() => gs.char_spacing = num(&a[0]),
-                "Tw" if !a.is_empty() => gs.word_spacing = num(&a[0]),
-                "Tz" if !a.is_empty() => gs.hscale = num(&a[0]) / 100.0,
-                "TL" if !a.is_empty() => gs.leading = num(&a[0]),
-                "Ts" if !a.is_empty() => gs.rise = num(&a[0]),
-                "Td" if a.len() == 2 => {
-                    tlm = Matrix::translate(num(&a[0]), num(&a[1])).then(&tlm);
+                b"Tc" if !a.is_empty() => gs.char_spacing = n(0),
+                b"Tw" if !a.is_empty() => gs.word_spacing = n(0),
+                b"Tz" if !a.is_empty() => gs.hscale = n(0) / 100.0,
+                b"TL" if !a.is_empty() => gs.leading = n(0),
+                b"Ts" if !a.is_empty() => gs.rise = n(0),
+                b"Td" if a.len() == 2 => {
+                    tlm = Matrix::translate(n(0), n(1)).then(&tlm);
                     tm = tlm;
                 }
-                "TD" if a.len() == 2 => {
-                    gs.leading = -num(&a[1]);
-                    tlm = Matrix::translate(num(&a[0]), num(&a[1])).then(&tlm);
+                b"TD" if a.len() == 2 => {
+                    gs.leading = -n(1);
+                    tlm = Matrix::translate(n(0), n(1)).then(&tlm);
                     tm = tlm;
                 }
-                "Tm" if a.len() == 6 => {
-                    let v = nums(a);
-                    tlm = Matrix([v[0], v[1], v[2], v[3], v[4], v[5]]);
+                b"Tm" if a.len() == 6 => {
+                    tlm = Matrix([n(0), n(1), n(2), n(3), n(4), n(5)]);
                     tm = tlm;
                 }
-                "T*" => {
+                b"T*" => {
                     tlm = Matrix::translate(0.0, -gs.leading).then(&tlm);
                     tm = tlm;
                 }
-                "Tj" | "'" | "\"" | "TJ" => {
-                    if op.operator == "'" || op.operator == "\"" {
-                        if op.operator == "\"" && a.len() == 3 {
-                            gs.word_spacing = num(&a[0]);
-                            gs.char_spacing = num(&a[1]);
+                b"Tj" | b"'" | b"\"" | b"TJ" => {
+                    if op != b"Tj" && op != b"TJ" {
+                        if op == b"\"" && a.len() == 3 {
+                            gs.word_spacing = n(0);
+                            gs.char_spacing = n(1);
                         }
                         tlm = Matrix::translate(0.0, -gs.leading).then(&tlm);
                         tm = tlm;
                     }
-                    let items: Vec<&Object> = match (op.operator.as_str(), a.first()) {
-                        ("TJ", Some(Object::Array(arr))) => arr.iter().collect(),
-                        _ => a.last().into_iter().collect(),
+                    let items = match (op, a.first()) {
+                        (b"TJ", Some(Operand::Array(items))) => ops.items(*items),
+                        _ => a.last().map_or(&[][..], std::slice::from_ref),
                     };
                     for item in items {
-                        match item {
-                            Object::String(bytes, _) => self.show(bytes, &gs, &mut tm)?,
-                            o => {
+                        match *item {
+                            Operand::Str(s) => self.show(ops.bytes(s), &gs, &mut tm)?,
+                            ref o => {
                                 let adj = num(o) / 1000.0 * gs.size;
                                 let vertical = gs.font.as_ref().is_some_and(|f| f.vertical);
                                 tm = if vertical {
@@ -318,61 +347,63 @@ impl<'a> Interpreter<'a> {
                         }
                     }
                 }
-                "g" if !a.is_empty() => gs.fill = num(&a[0]),
-                "rg" if a.len() == 3 => gs.fill = brightness(&nums(a)),
-                "k" if a.len() == 4 => gs.fill = brightness(&nums(a)),
-                "cs" => {
+                b"g" if !a.is_empty() => gs.fill = n(0),
+                b"rg" if a.len() == 3 => gs.fill = brightness(&[n(0), n(1), n(2)]),
+                b"k" if a.len() == 4 => gs.fill = brightness(&[n(0), n(1), n(2), n(3)]),
+                b"cs" => {
                     comps = match a.first() {
-                        Some(Object::Name(n)) if n.as_slice() == b"DeviceRGB" => 3,
-                        Some(Object::Name(n)) if n.as_slice() == b"DeviceCMYK" => 4,
+                        Some(Operand::Name(s)) if ops.bytes(*s) == b"DeviceRGB" => 3,
+                        Some(Operand::Name(s)) if ops.bytes(*s) == b"DeviceCMYK" => 4,
                         _ => 1,
                     }
                 }
-                "sc" | "scn" => {
-                    let v: Vec<f32> = a
-                        .iter()
-                        .filter(|o| !matches!(o, Object::Name(_)))
-                        .map(num)
-                        .collect();
-                    if v.len() == comps || matches!(v.len(), 1 | 3 | 4) {
-                        gs.fill = brightness(&v);
+                b"sc" | b"scn" => {
+                    let mut v = [0.0f32; 4];
+                    let mut len = 0;
+                    for o in a.iter().filter(|o| !matches!(o, Operand::Name(_))) {
+                        if len < v.len() {
+                            v[len] = num(o);
+                        }
+                        len += 1;
+                    }
+                    if len == comps || matches!(len, 1 | 3 | 4) {
+                        gs.fill = brightness(&v[..len.min(4)]);
                     }
                 }
-                "m" if a.len() == 2 => {
-                    let p = gs.ctm.apply(num(&a[0]), num(&a[1]));
+                b"m" if a.len() == 2 => {
+                    let p = gs.ctm.apply(n(0), n(1));
                     path.push(vec![(p.0, p.1, false)]);
                 }
-                "l" if a.len() == 2 => {
-                    let p = gs.ctm.apply(num(&a[0]), num(&a[1]));
+                b"l" if a.len() == 2 => {
+                    let p = gs.ctm.apply(n(0), n(1));
                     match path.last_mut() {
                         Some(sp) => sp.push((p.0, p.1, true)),
                         None => path.push(vec![(p.0, p.1, false)]),
                     }
                 }
-                "c" | "v" | "y" if a.len() >= 4 => {
-                    let n = a.len();
-                    let p = gs.ctm.apply(num(&a[n - 2]), num(&a[n - 1]));
+                b"c" | b"v" | b"y" if a.len() >= 4 => {
+                    let len = a.len();
+                    let p = gs.ctm.apply(n(len - 2), n(len - 1));
                     if let Some(sp) = path.last_mut() {
                         sp.push((p.0, p.1, false));
                     }
                 }
-                "h" => {
+                b"h" => {
                     if let Some(sp) = path.last_mut()
                         && let Some(&(x, y, _)) = sp.first()
                     {
                         sp.push((x, y, true));
                     }
                 }
-                "re" if a.len() == 4 => {
-                    let v = nums(a);
+                b"re" if a.len() == 4 => {
+                    let v = [n(0), n(1), n(2), n(3)];
                     let pts = [
                         (v[0], v[1]),
                         (v[0] + v[2], v[1]),
                         (v[0] + v[2], v[1] + v[3]),
                         (v[0], v[1] + v[3]),
                     ];
-                    let d: Vec<(f32, f32)> =
-                        pts.iter().map(|(x, y)| gs.ctm.apply(*x, *y)).collect();
+                    let d = pts.map(|(x, y)| gs.ctm.apply(x, y));
                     let xs = d.iter().map(|p| p.0);
                     let ys = d.iter().map(|p| p.1);
                     let (x0, x1) = (
@@ -392,26 +423,26 @@ impl<'a> Interpreter<'a> {
                         (x0, y0, true),
                     ]);
                 }
-                "S" | "s" | "B" | "B*" | "b" | "b*" => {
+                b"S" | b"s" | b"B" | b"B*" | b"b" | b"b*" => {
                     self.stroke(&path);
                     path.clear();
                     rects.clear();
                 }
-                "f" | "F" | "f*" => {
+                b"f" | b"F" | b"f*" => {
                     self.fill(&rects, &path);
                     path.clear();
                     rects.clear();
                 }
-                "n" => {
+                b"n" => {
                     path.clear();
                     rects.clear();
                 }
-                "Do" if !a.is_empty() => {
-                    if let Object::Name(n) = &a[0] {
-                        self.draw_xobject(resources, n, &gs, depth)?;
+                b"Do" if !a.is_empty() => {
+                    if let Operand::Name(name) = a[0] {
+                        self.draw_xobject(resources, ops.bytes(name), &gs, depth)?;
                     }
                 }
-                "BI" | "ID" | "EI" => self.out.images += 1,
+                b"BI" | b"ID" | b"EI" => self.out.images += 1,
                 _ => {}
             }
         }
@@ -468,7 +499,7 @@ impl<'a> Interpreter<'a> {
                 if let Ok(Object::Array(m)) = stream.dict.get(b"Matrix")
                     && m.len() == 6
                 {
-                    let v: Vec<f32> = m.iter().map(|o| num(deref(doc, o))).collect();
+                    let v: Vec<f32> = m.iter().map(|o| obj_num(deref(doc, o))).collect();
                     inner.ctm = Matrix([v[0], v[1], v[2], v[3], v[4], v[5]]).then(&gs.ctm);
                 }
                 let res = stream
@@ -507,7 +538,8 @@ impl<'a> Interpreter<'a> {
             )));
         }
         let size = gs.size;
-        for g in font.decode(bytes) {
+        let (out, seq) = (&mut self.out, &mut self.seq);
+        font.decode(bytes, |g| {
             let trm = Matrix([size * gs.hscale, 0.0, 0.0, size, 0.0, gs.rise])
                 .then(tm)
                 .then(&gs.ctm);
@@ -518,15 +550,15 @@ impl<'a> Interpreter<'a> {
                 (0.0, -0.12, g.width.max(0.3), 0.88)
             };
             if !g.text.trim().is_empty() || g.undecoded {
-                self.seq += 1;
-                self.out.chars.push(TextChar::placed(
+                *seq += 1;
+                out.chars.push(TextChar::placed(
                     g.text.clone(),
                     &trm,
                     [bx0, by0, bx1, by1],
                     font.vertical,
                     gs.fill,
                     g.undecoded,
-                    self.seq,
+                    *seq,
                 ));
             }
             let spacing = gs.char_spacing
@@ -540,7 +572,7 @@ impl<'a> Interpreter<'a> {
             } else {
                 Matrix::translate((g.width * size + spacing) * gs.hscale, 0.0).then(tm)
             };
-        }
+        });
         Ok(())
     }
 }

@@ -6,6 +6,7 @@
 
 use super::cmap::CMap;
 use lopdf::{Dictionary, Document, Object};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 static ADOBE_GB1: &[u8] = include_bytes!("data/adobe_gb1_ucs2.bin");
@@ -57,7 +58,16 @@ pub struct Font {
     default_width: f32,
     pub vertical: bool,
     pub composite: bool,
+    /// Glyphs already decoded, by code and length: a report shows a few
+    /// hundred distinct codes thousands of times.
+    memo: RefCell<GlyphMemo>,
 }
+
+type GlyphMemo = HashMap<(u32, usize), Glyph, foldhash::fast::RandomState>;
+
+/// Distinct codes remembered per font (a CJK subset font has a few
+/// thousand at most; beyond this, codes are decoded each time).
+const MAX_MEMO_GLYPHS: usize = 1 << 16;
 
 /// One character code of a shown string.
 #[derive(Debug, Clone)]
@@ -231,6 +241,7 @@ impl Font {
             default_width,
             vertical,
             composite: true,
+            memo: RefCell::default(),
         }
     }
 
@@ -283,6 +294,7 @@ impl Font {
             default_width,
             vertical: false,
             composite: false,
+            memo: RefCell::default(),
         }
     }
 
@@ -301,31 +313,45 @@ impl Font {
             default_width: 500.0,
             vertical: false,
             composite: false,
+            memo: RefCell::default(),
         }
     }
 
-    pub fn decode(&self, bytes: &[u8]) -> Vec<Glyph> {
-        let codes = match (&self.to_unicode, self.composite) {
-            // A ToUnicode CMap with its own codespace splits simple strings too.
-            (_, true) => self.split.split(bytes),
-            (_, false) => bytes.iter().map(|b| (u32::from(*b), 1)).collect(),
+    /// Calls `each` with the glyph of every code of a shown string.
+    pub fn decode(&self, bytes: &[u8], mut each: impl FnMut(&Glyph)) {
+        let mut memo = self.memo.borrow_mut();
+        let mut glyph = |code: u32, len: usize| {
+            if let Some(g) = memo.get(&(code, len)) {
+                return each(g);
+            }
+            let g = self.glyph(code, len);
+            each(&g);
+            if memo.len() < MAX_MEMO_GLYPHS {
+                memo.insert((code, len), g);
+            }
         };
-        codes
-            .into_iter()
-            .map(|(code, len)| {
-                let text = self.unicode(code, len);
-                let cid = self.cid(code);
-                let width = self.widths.get(&cid).copied().unwrap_or(self.default_width) / 1000.0;
-                Glyph {
-                    undecoded: text.is_none(),
-                    text: text
-                        .map(compact_str::CompactString::from)
-                        .unwrap_or_default(),
-                    width,
-                    is_space_code: len == 1 && code == 32,
-                }
-            })
-            .collect()
+        if self.composite {
+            // A ToUnicode CMap with its own codespace splits simple strings too.
+            for (code, len) in self.split.split(bytes) {
+                glyph(code, len);
+            }
+        } else {
+            for b in bytes {
+                glyph(u32::from(*b), 1);
+            }
+        }
+    }
+
+    fn glyph(&self, code: u32, len: usize) -> Glyph {
+        let text = self.unicode(code, len);
+        let cid = self.cid(code);
+        let width = self.widths.get(&cid).copied().unwrap_or(self.default_width) / 1000.0;
+        Glyph {
+            undecoded: text.is_none(),
+            text: text.unwrap_or_default(),
+            width,
+            is_space_code: len == 1 && code == 32,
+        }
     }
 
     fn cid(&self, code: u32) -> u32 {
@@ -335,7 +361,7 @@ impl Font {
         }
     }
 
-    fn unicode(&self, code: u32, len: usize) -> Option<String> {
+    fn unicode(&self, code: u32, len: usize) -> Option<compact_str::CompactString> {
         if let Some(s) = self
             .to_unicode
             .as_ref()
@@ -369,8 +395,9 @@ impl Font {
                     .or_else(|| if self.gb1 { adobe_gb1(cid) } else { None })
             }
         };
-        c.filter(|c| *c != '\0')
-            .map(|c| unify_radical(c).to_string())
+        c.filter(|c| *c != '\0').map(|c| {
+            compact_str::CompactString::from(unify_radical(c).encode_utf8(&mut [0; 4]) as &str)
+        })
     }
 }
 

@@ -1,14 +1,14 @@
-//! A content-stream tokenizer (PDF 32000-1 §7.2–7.3, §8.9.7): operations
-//! are produced one at a time straight from the decoded bytes, so a page's
-//! operations are never all held at once (lopdf's `Content::decode` builds
-//! the whole list first). Inline image data (`BI … ID <bytes> EI`) is
-//! skipped as a unit.
+//! A content-stream tokenizer (PDF 32000-1 §7.2–7.3, §8.9.7), zero-copy
+//! as pdf.js and pdfium read content: operators are slices of the decoded
+//! stream, numbers are parsed in place, and the few operands that need
+//! decoding (strings, escaped names) go into one buffer reused for every
+//! operation. Operations come one at a time, so a page's operations are
+//! never all held at once. Inline image data (`BI … ID <bytes> EI`) is
+//! skipped as a unit; dictionaries and arrays nested in arrays are skipped
+//! (no operator the interpreter follows reads them).
 
-use lopdf::content::Operation;
-use lopdf::{Dictionary, Object, StringFormat};
-
-/// Deepest nesting of arrays and dictionaries in an operand.
-const MAX_NESTING: usize = 32;
+/// Most operands kept for one operation (a malformed run may have more).
+const MAX_OPERANDS: usize = 4096;
 
 fn is_space(b: u8) -> bool {
     matches!(b, b'\0' | b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
@@ -21,15 +21,61 @@ fn is_delim(b: u8) -> bool {
     )
 }
 
-/// The operations of a content stream, in order.
+/// A range of the tokenizer's decoded bytes or array items.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Span {
+    start: usize,
+    end: usize,
+}
+
+/// One operand of an operation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Operand {
+    Num(f32),
+    /// A name without its slash, `#xx` escapes decoded ([`Ops::bytes`]).
+    Name(Span),
+    /// A literal or hexadecimal string, decoded ([`Ops::bytes`]).
+    Str(Span),
+    /// An array's items ([`Ops::items`]).
+    Array(Span),
+    /// A dictionary, boolean, null, or an array nested in an array.
+    Other,
+}
+
+/// The operations of a content stream, in order: [`Ops::next_op`] gives an
+/// operator and leaves its operands readable until the next call.
 pub struct Ops<'a> {
     data: &'a [u8],
     at: usize,
+    operands: Vec<Operand>,
+    items: Vec<Operand>,
+    decoded: Vec<u8>,
 }
 
 impl<'a> Ops<'a> {
     pub fn new(data: &'a [u8]) -> Self {
-        Ops { data, at: 0 }
+        Ops {
+            data,
+            at: 0,
+            operands: Vec::new(),
+            items: Vec::new(),
+            decoded: Vec::new(),
+        }
+    }
+
+    /// The operands of the operation `next_op` returned last.
+    pub fn operands(&self) -> &[Operand] {
+        &self.operands
+    }
+
+    /// An array operand's items.
+    pub fn items(&self, span: Span) -> &[Operand] {
+        &self.items[span.start..span.end]
+    }
+
+    /// A string or name operand's bytes.
+    pub fn bytes(&self, span: Span) -> &[u8] {
+        &self.decoded[span.start..span.end]
     }
 
     fn skip_space(&mut self) {
@@ -62,10 +108,10 @@ impl<'a> Ops<'a> {
         &self.data[start..self.at]
     }
 
-    fn name(&mut self) -> Vec<u8> {
+    fn name(&mut self) -> Span {
         self.at += 1; // '/'
         let raw = self.regular();
-        let mut out = Vec::with_capacity(raw.len());
+        let start = self.decoded.len();
         let mut i = 0;
         while i < raw.len() {
             if raw[i] == b'#'
@@ -74,19 +120,23 @@ impl<'a> Ops<'a> {
                     .and_then(|h| std::str::from_utf8(h).ok())
                     .and_then(|h| u8::from_str_radix(h, 16).ok())
             {
-                out.push(v);
+                self.decoded.push(v);
                 i += 3;
                 continue;
             }
-            out.push(raw[i]);
+            self.decoded.push(raw[i]);
             i += 1;
         }
-        out
+        Span {
+            start,
+            end: self.decoded.len(),
+        }
     }
 
-    fn literal(&mut self) -> Vec<u8> {
+    fn literal(&mut self) -> Span {
         self.at += 1; // '('
-        let mut out = Vec::new();
+        let start = self.decoded.len();
+        let out = &mut self.decoded;
         let mut depth = 1usize;
         while let Some(&b) = self.data.get(self.at) {
             self.at += 1;
@@ -139,12 +189,15 @@ impl<'a> Ops<'a> {
                 _ => out.push(b),
             }
         }
-        out
+        Span {
+            start,
+            end: self.decoded.len(),
+        }
     }
 
-    fn hex(&mut self) -> Vec<u8> {
+    fn hex(&mut self) -> Span {
         self.at += 1; // '<'
-        let mut out = Vec::new();
+        let start = self.decoded.len();
         let mut high: Option<u8> = None;
         while let Some(&b) = self.data.get(self.at) {
             self.at += 1;
@@ -155,105 +208,172 @@ impl<'a> Ops<'a> {
                 continue;
             };
             match high.take() {
-                Some(h) => out.push(h << 4 | v as u8),
+                Some(h) => self.decoded.push(h << 4 | v as u8),
                 None => high = Some(v as u8),
             }
         }
         if let Some(h) = high {
-            out.push(h << 4);
+            self.decoded.push(h << 4);
         }
-        out
+        Span {
+            start,
+            end: self.decoded.len(),
+        }
     }
 
-    /// One operand object, or None at an operator (left unread) or the end.
-    fn object(&mut self, depth: usize) -> Option<Object> {
-        // Stray delimiters carry nothing, and nesting past the bound is
-        // flattened: both are skipped here, in a loop (never by recursion).
-        let b = loop {
+    /// Skips a dictionary or array from its opening delimiter to the one
+    /// that closes it, counting depth (never recursing), strings included.
+    fn skip_composite(&mut self) {
+        let mut depth = 0usize;
+        loop {
             self.skip_space();
-            let b = *self.data.get(self.at)?;
-            let too_deep = depth >= MAX_NESTING && matches!(b, b'[' | b'<');
-            if too_deep || matches!(b, b']' | b'>' | b')' | b'{' | b'}') {
-                self.at += 1;
-                continue;
+            let Some(&b) = self.data.get(self.at) else {
+                return;
+            };
+            match b {
+                b'<' if self.data.get(self.at + 1) == Some(&b'<') => {
+                    self.at += 2;
+                    depth += 1;
+                }
+                b'[' => {
+                    self.at += 1;
+                    depth += 1;
+                }
+                b'>' if self.data.get(self.at + 1) == Some(&b'>') => {
+                    self.at += 2;
+                    depth = depth.saturating_sub(1);
+                }
+                b']' => {
+                    self.at += 1;
+                    depth = depth.saturating_sub(1);
+                }
+                b'(' => {
+                    let s = self.literal();
+                    self.decoded.truncate(s.start);
+                }
+                b'<' => {
+                    let s = self.hex();
+                    self.decoded.truncate(s.start);
+                }
+                b'/' => {
+                    let s = self.name();
+                    self.decoded.truncate(s.start);
+                }
+                _ => {
+                    if self.regular().is_empty() {
+                        self.at += 1;
+                    }
+                }
             }
-            break b;
-        };
+            if depth == 0 {
+                return;
+            }
+        }
+    }
+
+    /// A scalar operand at `at`, or None at an operator (left unread) or
+    /// the end. Composite values are read by the caller.
+    fn scalar(&mut self) -> Option<Operand> {
+        let b = *self.data.get(self.at)?;
         Some(match b {
-            b'/' => Object::Name(self.name()),
-            b'(' => Object::String(self.literal(), StringFormat::Literal),
+            b'/' => Operand::Name(self.name()),
+            b'(' => Operand::Str(self.literal()),
             b'<' if self.data.get(self.at + 1) == Some(&b'<') => {
-                self.at += 2;
-                let mut d = Dictionary::new();
-                loop {
-                    self.skip_space();
-                    match self.data.get(self.at) {
-                        None => break,
-                        Some(b'>') => {
-                            self.at += 2;
-                            break;
-                        }
-                        Some(b'/') => {
-                            let key = self.name();
-                            match self.object(depth + 1) {
-                                Some(v) => d.set(key, v),
-                                None => break,
-                            }
-                        }
-                        Some(_) => {
-                            // Not a key: skip a token so malformed input ends.
-                            if self.object(depth + 1).is_none() {
-                                self.at += 1;
-                            }
-                        }
-                    }
-                }
-                Object::Dictionary(d)
+                self.skip_composite();
+                Operand::Other
             }
-            b'<' => Object::String(self.hex(), StringFormat::Hexadecimal),
-            b'[' => {
-                self.at += 1;
-                let mut items = Vec::new();
-                loop {
-                    self.skip_space();
-                    match self.data.get(self.at) {
-                        None => break,
-                        Some(b']') => {
-                            self.at += 1;
-                            break;
-                        }
-                        Some(_) => match self.object(depth + 1) {
-                            Some(o) => items.push(o),
-                            // An operator inside an array: skip it.
-                            None => {
-                                if self.regular().is_empty() {
-                                    self.at += 1;
-                                }
-                            }
-                        },
-                    }
-                }
-                Object::Array(items)
-            }
+            b'<' => Operand::Str(self.hex()),
             _ => {
                 let start = self.at;
                 let word = self.regular();
                 if let Some(n) = number(word) {
-                    n
+                    Operand::Num(n)
+                } else if matches!(word, b"true" | b"false" | b"null") {
+                    Operand::Other
                 } else {
-                    match word {
-                        b"true" => Object::Boolean(true),
-                        b"false" => Object::Boolean(false),
-                        b"null" => Object::Null,
-                        _ => {
-                            // An operator: leave it for `next`.
-                            self.at = start;
-                            return None;
-                        }
-                    }
+                    // An operator: leave it for `next_op`.
+                    self.at = start;
+                    return None;
                 }
             }
         })
+    }
+
+    /// An array's items, after its `[`: scalars kept, nested arrays and
+    /// dictionaries skipped, stray operators dropped.
+    fn array(&mut self) -> Operand {
+        self.at += 1; // '['
+        let start = self.items.len();
+        loop {
+            self.skip_space();
+            match self.data.get(self.at) {
+                None => break,
+                Some(b']') => {
+                    self.at += 1;
+                    break;
+                }
+                Some(b'[') => {
+                    self.skip_composite();
+                    self.items.push(Operand::Other);
+                }
+                Some(b'>' | b')' | b'{' | b'}') => self.at += 1,
+                Some(_) => match self.scalar() {
+                    Some(o) => {
+                        if self.items.len() - start < MAX_OPERANDS {
+                            self.items.push(o);
+                        }
+                    }
+                    // An operator inside an array: skip it.
+                    None => {
+                        if self.regular().is_empty() {
+                            self.at += 1;
+                        }
+                    }
+                },
+            }
+        }
+        Operand::Array(Span {
+            start,
+            end: self.items.len(),
+        })
+    }
+
+    /// The next operator, its operands left in `operands()`; None at the end.
+    pub fn next_op(&mut self) -> Option<&'a [u8]> {
+        self.operands.clear();
+        self.items.clear();
+        self.decoded.clear();
+        loop {
+            self.skip_space();
+            let &b = self.data.get(self.at)?;
+            // Stray delimiters carry nothing.
+            if matches!(b, b']' | b'>' | b')' | b'{' | b'}') {
+                self.at += 1;
+                continue;
+            }
+            let operand = if b == b'[' {
+                Some(self.array())
+            } else {
+                self.scalar()
+            };
+            if let Some(o) = operand {
+                // Operands of a malformed run are bounded like any stack.
+                if self.operands.len() < MAX_OPERANDS {
+                    self.operands.push(o);
+                }
+                continue;
+            }
+            let word = self.regular();
+            if word.is_empty() {
+                // A lone delimiter: skip it.
+                self.at += 1;
+                continue;
+            }
+            if word == b"ID" {
+                self.skip_inline_image();
+            }
+            return Some(word);
+        }
     }
 
     /// Skips an inline image's data after `ID`: up to `EI` standing alone.
@@ -276,108 +396,203 @@ impl<'a> Ops<'a> {
     }
 }
 
-fn number(word: &[u8]) -> Option<Object> {
+/// A number operand. Anything that starts like a number but does not
+/// parse is an operator.
+fn number(word: &[u8]) -> Option<f32> {
     let first = *word.first()?;
     if !(first.is_ascii_digit() || matches!(first, b'+' | b'-' | b'.')) {
         return None;
     }
-    let s = std::str::from_utf8(word).ok()?;
-    if s.contains('.') {
-        s.parse::<f32>().ok().map(Object::Real)
-    } else {
-        s.parse::<i64>()
-            .ok()
-            .map(Object::Integer)
-            .or_else(|| s.parse::<f32>().ok().map(Object::Real))
-    }
+    short_decimal(word).or_else(|| std::str::from_utf8(word).ok()?.parse::<f32>().ok())
 }
 
-impl Iterator for Ops<'_> {
-    type Item = Operation;
+/// Exact powers of ten in f32 (10^10 = 2^10 · 5^10, and 5^10 < 2^24).
+const POW10: [f32; 11] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
 
-    fn next(&mut self) -> Option<Operation> {
-        let mut operands = Vec::new();
-        loop {
-            if let Some(o) = self.object(0) {
-                // Operands of a malformed run are bounded like any stack.
-                if operands.len() < 4096 {
-                    operands.push(o);
+/// The common case, `-123.456`, without the general parser: with fewer
+/// than 2^24 as its digits and at most ten decimals, both the digits and
+/// the power of ten are exact in f32, so one correctly rounded division
+/// gives the same value as `str::parse` does. None otherwise.
+fn short_decimal(word: &[u8]) -> Option<f32> {
+    let (negative, digits) = match word[0] {
+        b'-' => (true, &word[1..]),
+        b'+' => (false, &word[1..]),
+        _ => (false, word),
+    };
+    let (mut m, mut decimals, mut any) = (0u32, None::<usize>, false);
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                m = m * 10 + u32::from(b - b'0');
+                if m >= 1 << 24 {
+                    return None;
                 }
-                continue;
+                any = true;
+                if let Some(d) = decimals.as_mut() {
+                    *d += 1;
+                }
             }
-            self.skip_space();
-            if self.at >= self.data.len() {
-                return None;
-            }
-            let word = self.regular();
-            if word.is_empty() {
-                // A lone delimiter: skip it.
-                self.at += 1;
-                continue;
-            }
-            let operator = String::from_utf8_lossy(word).into_owned();
-            if operator == "ID" {
-                self.skip_inline_image();
-            }
-            return Some(Operation { operator, operands });
+            b'.' if decimals.is_none() => decimals = Some(0),
+            _ => return None,
         }
     }
+    let v = m as f32 / *POW10.get(decimals.unwrap_or(0))?;
+    any.then_some(if negative { -v } else { v })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn ops(s: &[u8]) -> Vec<Operation> {
-        Ops::new(s).collect()
+    /// Each operation as its operator and operands, strings and names
+    /// spelled out (arrays as their items).
+    #[derive(Debug, PartialEq)]
+    enum O {
+        N(f32),
+        S(Vec<u8>),
+        A(Vec<O>),
+        X,
+    }
+
+    fn owned(ops: &Ops, o: &Operand) -> O {
+        match *o {
+            Operand::Num(n) => O::N(n),
+            Operand::Name(s) | Operand::Str(s) => O::S(ops.bytes(s).to_vec()),
+            Operand::Array(s) => O::A(ops.items(s).iter().map(|i| owned(ops, i)).collect()),
+            Operand::Other => O::X,
+        }
+    }
+
+    fn ops(s: &[u8]) -> Vec<(String, Vec<O>)> {
+        let mut ops = Ops::new(s);
+        let mut out = Vec::new();
+        while let Some(op) = ops.next_op() {
+            let operands = ops.operands().iter().map(|o| owned(&ops, o)).collect();
+            out.push((String::from_utf8_lossy(op).into_owned(), operands));
+        }
+        out
+    }
+
+    fn names(o: &[(String, Vec<O>)]) -> Vec<&str> {
+        o.iter().map(|(n, _)| n.as_str()).collect()
     }
 
     #[test]
     fn operators_and_operands() {
         let o = ops(
-            b"BT /F1 12 Tf 1 0 0 1 72.5 -7 Tm (A\\(b\\)\\101) Tj [<0041> -120 (c)] TJ ET % note\nq",
+            b"BT /F#31 12 Tf 1 0 0 1 72.5 -7 Tm (A\\(b\\)\\101) Tj [<0041> -120 (c)] TJ ET % note\nq",
         );
-        let names: Vec<&str> = o.iter().map(|o| o.operator.as_str()).collect();
-        assert_eq!(names, ["BT", "Tf", "Tm", "Tj", "TJ", "ET", "q"]);
-        assert_eq!(o[1].operands[0], Object::Name(b"F1".to_vec()));
-        assert_eq!(o[2].operands[4], Object::Real(72.5));
-        assert_eq!(o[2].operands[5], Object::Integer(-7));
+        assert_eq!(names(&o), ["BT", "Tf", "Tm", "Tj", "TJ", "ET", "q"]);
+        assert_eq!(o[1].1, [O::S(b"F1".to_vec()), O::N(12.0)]);
+        assert_eq!(o[2].1[4], O::N(72.5));
+        assert_eq!(o[2].1[5], O::N(-7.0));
+        assert_eq!(o[3].1, [O::S(b"A(b)A".to_vec())]);
         assert_eq!(
-            o[3].operands[0],
-            Object::String(b"A(b)A".to_vec(), StringFormat::Literal)
+            o[4].1,
+            [O::A(vec![
+                O::S(vec![0, 0x41]),
+                O::N(-120.0),
+                O::S(b"c".to_vec())
+            ])]
         );
-        match &o[4].operands[0] {
-            Object::Array(a) => {
-                assert_eq!(
-                    a[0],
-                    Object::String(vec![0, 0x41], StringFormat::Hexadecimal)
-                );
-                assert_eq!(a[1], Object::Integer(-120));
-            }
-            other => panic!("{other:?}"),
+    }
+
+    #[test]
+    fn a_word_that_starts_like_a_number_but_is_not_one_is_an_operator() {
+        let o = ops(b"1.2.3 5. .5 +4 -");
+        assert_eq!(names(&o), ["1.2.3", "-"]);
+        assert_eq!(o[1].1, [O::N(5.0), O::N(0.5), O::N(4.0)]);
+    }
+
+    #[test]
+    fn short_decimals_are_the_values_the_general_parser_gives() {
+        for w in [
+            "0",
+            "-0",
+            "+7",
+            "5.",
+            ".5",
+            "-.25",
+            "72.5",
+            "841.861",
+            "0.028",
+            "16777215",
+            "16777216",
+            "1.0000001",
+            "0.1234567891",
+            "0.12345678912",
+            "-98765.4321",
+            "00012.5000",
+        ] {
+            let want = w.parse::<f32>().unwrap();
+            assert_eq!(
+                number(w.as_bytes()).map(f32::to_bits),
+                Some(want.to_bits()),
+                "{w}"
+            );
         }
+        // Every two-decimal value up to 1,000 (the bulk of coordinates).
+        for i in -100_000..100_000 {
+            let w = format!("{}.{:02}", i / 100, (i % 100i32).abs());
+            let w = if i < 0 && i > -100 {
+                format!("-{w}")
+            } else {
+                w
+            };
+            let want = w.parse::<f32>().unwrap();
+            assert_eq!(
+                number(w.as_bytes()).unwrap().to_bits(),
+                want.to_bits(),
+                "{w}"
+            );
+        }
+        assert_eq!(number(b"-"), None);
+        assert_eq!(number(b"."), None);
     }
 
     #[test]
     fn inline_images_and_dictionaries() {
-        let o = ops(b"/P <</MCID 3>> BDC BI /W 2 /H 1 ID \x00EI\xffxx EI Q EMC");
-        let names: Vec<&str> = o.iter().map(|o| o.operator.as_str()).collect();
-        assert_eq!(names, ["BDC", "BI", "ID", "Q", "EMC"]);
-        assert!(matches!(o[0].operands[1], Object::Dictionary(_)));
+        let o = ops(
+            b"/P <</MCID 3 /A [(x)] /D <</E (>>)>>>> BDC BI /W 2 /H 1 ID \x00EI\xffxx EI Q EMC",
+        );
+        assert_eq!(names(&o), ["BDC", "BI", "ID", "Q", "EMC"]);
+        assert_eq!(o[0].1, [O::S(b"P".to_vec()), O::X]);
+        assert_eq!(o[2].1.len(), 4);
+    }
+
+    #[test]
+    fn arrays_nested_in_arrays_are_skipped_whole() {
+        let o = ops(b"[1 [2 [3] (]) ] <</A 1>> 4] d");
+        assert_eq!(o[0].1, [O::A(vec![O::N(1.0), O::X, O::X, O::N(4.0)])]);
+    }
+
+    #[test]
+    fn operands_are_read_afresh_for_each_operation() {
+        let o = ops(b"(ab) Tj (c) Tj");
+        assert_eq!(o[0].1, [O::S(b"ab".to_vec())]);
+        assert_eq!(o[1].1, [O::S(b"c".to_vec())]);
     }
 
     #[test]
     fn hostile_bytes_end() {
-        // Nesting far past the bound ends without deep recursion, on a
-        // small stack as the worker threads have.
+        // Nesting far past any bound ends without recursion, on a small
+        // stack as the worker threads have.
         let deep = [b'['; 100_000];
         let handle = std::thread::Builder::new()
             .stack_size(1024 * 1024)
-            .spawn(move || Ops::new(&deep).count())
+            .spawn(move || {
+                let mut ops = Ops::new(&deep);
+                std::iter::from_fn(|| ops.next_op().map(|_| ())).count()
+            })
             .unwrap();
         assert_eq!(handle.join().unwrap(), 0);
         assert_eq!(ops(b"(unterminated").len(), 0);
         assert_eq!(ops(b"<</A").len(), 0);
         assert_eq!(ops(b"] } ) q").len(), 1);
+        // Operands past the bound are dropped, not held.
+        let many = "1 ".repeat(MAX_OPERANDS * 2) + "m";
+        let mut t = Ops::new(many.as_bytes());
+        assert_eq!(t.next_op(), Some(&b"m"[..]));
+        assert_eq!(t.operands().len(), MAX_OPERANDS);
     }
 }
