@@ -1,4 +1,8 @@
 //! Runs one document through the pipeline N times (for profilers).
+
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("usage: profile_loop FILE [N]");

@@ -1,6 +1,9 @@
 //! Times each pipeline stage on one document (for finding slow stages).
 use std::time::Instant;
 
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let path = std::env::args().nth(1).expect("usage: stage_times FILE");
     let bytes = std::fs::read(&path).expect("read");

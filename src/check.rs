@@ -10,7 +10,7 @@ use crate::template::{
 };
 use crate::text::{chinese_number, norm};
 use regex::Regex;
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::LazyLock;
 
 fn fmt(v: Option<Num>) -> String {
@@ -505,9 +505,9 @@ mod tests {
             ("carried_forward", [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0]),
         ]);
         let mut w = Vec::new();
-        check_applications(&t, true, false, &HashSet::new(), &mut w);
+        check_applications(&t, true, false, &HashSet::default(), &mut w);
         assert_eq!(codes(&w), vec!["row_total_mismatch", "balance_mismatch"]);
-        let unread = HashSet::from([("new_received", "natural_person")]);
+        let unread: HashSet<_> = [("new_received", "natural_person")].into_iter().collect();
         let mut w = Vec::new();
         check_applications(&t, true, false, &unread, &mut w);
         assert!(w.is_empty(), "{w:?}");
@@ -523,7 +523,7 @@ mod tests {
             ("carried_forward", [0.0; 7]),
         ]);
         let mut w = Vec::new();
-        check_applications(&t, true, false, &HashSet::new(), &mut w);
+        check_applications(&t, true, false, &HashSet::default(), &mut w);
         assert_eq!(codes(&w), vec!["row_total_mismatch", "balance_mismatch"]);
         assert_eq!(w[1].column, Some("total"));
     }
@@ -535,7 +535,7 @@ mod tests {
             r.0[6].1 = None;
         }
         let mut w = Vec::new();
-        check_applications(&t, true, false, &HashSet::new(), &mut w);
+        check_applications(&t, true, false, &HashSet::default(), &mut w);
         assert!(w.is_empty());
     }
 

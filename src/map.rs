@@ -11,7 +11,7 @@ use crate::template::{
     Template, ValueKind, matches_any,
 };
 use crate::text::{is_blank, norm};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// The mapped tables plus what map learnt on the way.
 #[derive(Debug, Default)]
@@ -25,7 +25,7 @@ pub struct Mapped {
     pub other_handling_printed: bool,
     /// Table 三's cells, as (row, column), of rows that were found but have
     /// no cell at all in that column (a label drawn across them).
-    pub applications_unread: std::collections::HashSet<(&'static str, &'static str)>,
+    pub applications_unread: foldhash::HashSet<(&'static str, &'static str)>,
     /// Where each value was read, by (table, row, column); kept only when
     /// asked for (`map_tables`'s `provenance`).
     pub provenance: Option<HashMap<(&'static str, &'static str, &'static str), CellProvenance>>,

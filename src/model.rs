@@ -78,7 +78,7 @@ pub struct RowCell<'a> {
 #[derive(Default)]
 pub struct CellBuilder {
     pub cells: Vec<Cell>,
-    last_in_col: std::collections::HashMap<usize, usize>,
+    last_in_col: foldhash::HashMap<usize, usize>,
 }
 
 impl CellBuilder {
@@ -211,7 +211,7 @@ impl Table {
     /// the next column not covered from above, as in HTML.
     #[cfg(test)]
     pub fn from_texts(rows: &[&[&str]]) -> Table {
-        let mut covered: std::collections::HashSet<(usize, usize)> = Default::default();
+        let mut covered: foldhash::HashSet<(usize, usize)> = Default::default();
         let mut cells = Vec::new();
         for (r, row) in rows.iter().enumerate() {
             let mut c = 0;

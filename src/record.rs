@@ -238,7 +238,7 @@ pub type Provenance = Ordered<Ordered<Ordered<CellProvenance>>>;
 /// order: every cell a value was read from (blank ones too), by key.
 pub fn provenance(
     tables: [(&'static str, &Option<TableValues>); 3],
-    found: &std::collections::HashMap<(&'static str, &'static str, &'static str), CellProvenance>,
+    found: &foldhash::HashMap<(&'static str, &'static str, &'static str), CellProvenance>,
 ) -> Provenance {
     let mut out = Ordered::default();
     for (key, table) in tables {

@@ -10,7 +10,7 @@
 use super::numbering::format_counter;
 use super::{Deadline, Limits, ReadError};
 use crate::model::{Block, Cell, CellBuilder, Document, Paragraph, Table};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::io::{Cursor, Read};
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {

@@ -39,7 +39,7 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
         ooxml_zip::read_text(&mut zip, &part("numbering.xml"), limits, &mut budget)?;
     // Only the styles the document and its lists use are parsed (and what
     // they are based on): Word's default styles.xml is ~440 KB.
-    let mut used = std::collections::HashSet::new();
+    let mut used = foldhash::HashSet::default();
     style_references(&xml, &mut used);
     if let Some(n) = &numbering_xml {
         style_references(n, &mut used);

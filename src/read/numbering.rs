@@ -5,7 +5,7 @@
 use super::ReadError;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 #[derive(Debug, Default, Clone)]
 pub struct StyleInfo {
@@ -634,7 +634,7 @@ mod tests {
 <w:style w:type="paragraph" w:styleId="H1"><w:basedOn w:val="Base"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="Unused"><w:name w:val="Unused"/></w:style>
 <w:style w:type="character" w:styleId="Empty"/></w:styles>"#;
-        let mut used = HashSet::new();
+        let mut used = HashSet::default();
         style_references(
             br#"<w:p><w:pPr><w:pStyle w:val="H1"/></w:pPr></w:p>"#,
             &mut used,

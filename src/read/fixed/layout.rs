@@ -6,7 +6,7 @@ use super::stream;
 use super::table::{GridTable, find_tables};
 use super::{PageContent, TextChar};
 use crate::model::{Block, Cell, Document, PageBox, Paragraph, Table};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// A line of text on a page.
 #[derive(Debug, Clone)]

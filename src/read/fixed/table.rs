@@ -28,6 +28,9 @@ pub struct GridTable {
     /// the end of the vertical rulings (a row cut by a page break).
     pub open_top: bool,
     pub open_bottom: bool,
+    /// The cell covering each grid slot, row by row: placing a character
+    /// is two binary searches and a lookup, not a scan of every cell.
+    slot_cell: Vec<usize>,
 }
 
 impl GridTable {
@@ -42,12 +45,20 @@ impl GridTable {
 
     /// The cell whose rectangle holds the point.
     pub fn cell_at(&self, x: f32, y: f32) -> Option<usize> {
-        let col = self.xs.windows(2).position(|w| x >= w[0] && x < w[1])?;
-        let row = self.ys.windows(2).position(|w| y >= w[0] && y < w[1])?;
-        self.cells
-            .iter()
-            .position(|&(r, c, rs, cs)| row >= r && row < r + rs && col >= c && col < c + cs)
+        let col = interval(&self.xs, x)?;
+        let row = interval(&self.ys, y)?;
+        let cols = self.xs.len() - 1;
+        self.slot_cell
+            .get(row * cols + col)
+            .copied()
+            .filter(|k| *k != usize::MAX)
     }
+}
+
+/// The i with `edges[i] <= v < edges[i + 1]` (edges ascending).
+fn interval(edges: &[f32], v: f32) -> Option<usize> {
+    let i = edges.partition_point(|e| *e <= v).checked_sub(1)?;
+    (i + 1 < edges.len() && v >= edges[i]).then_some(i)
 }
 
 /// Merges collinear, overlapping or touching segments into lines.
@@ -253,12 +264,23 @@ fn grid(hs: &[Line], vs: &[Line]) -> Option<GridTable> {
         .map(|(r0, c0, r1, c1)| (r0, c0, r1 - r0 + 1, c1 - c0 + 1))
         .collect();
     cells.sort();
+    let mut slot_cell = vec![usize::MAX; nr * nc];
+    for (k, &(r0, c0, rs, cs)) in cells.iter().enumerate() {
+        for r in r0..r0 + rs {
+            for slot in &mut slot_cell[idx(r, c0)..idx(r, c0 + cs)] {
+                if *slot == usize::MAX {
+                    *slot = k;
+                }
+            }
+        }
+    }
     Some(GridTable {
         xs,
         ys,
         cells,
         open_top,
         open_bottom,
+        slot_cell,
     })
 }
 
@@ -303,6 +325,17 @@ mod tests {
         assert!(t.cells.contains(&(0, 0, 1, 2)));
         assert!(t.cells.contains(&(1, 0, 1, 1)));
         assert_eq!(t.cells.len(), 5);
+        // Points land in the merged cell, in their own cells, or nowhere.
+        let cell = |x, y| t.cell_at(x, y).map(|k| t.cells[k]);
+        assert_eq!(cell(5.0, 5.0), Some((0, 0, 1, 2)));
+        assert_eq!(cell(15.0, 5.0), Some((0, 0, 1, 2)));
+        assert_eq!(cell(25.0, 5.0), Some((0, 2, 1, 1)));
+        assert_eq!(cell(15.0, 15.0), Some((1, 1, 1, 1)));
+        assert_eq!(cell(0.0, 0.0), Some((0, 0, 1, 2)));
+        assert_eq!(cell(30.0, 5.0), None);
+        assert_eq!(cell(-1.0, 5.0), None);
+        assert_eq!(cell(5.0, 20.0), None);
+        assert_eq!(cell(f32::NAN, 5.0), None);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! string into character codes, and bfchar/bfrange (ToUnicode) or
 //! cidchar/cidrange (embedded encodings) mappings.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// A byte-length-aware code splitter plus code → Unicode / code → CID maps.
 #[derive(Debug, Default, Clone)]

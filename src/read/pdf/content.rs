@@ -10,7 +10,7 @@ use crate::read::fixed::{
 };
 use crate::read::{Deadline, ReadError};
 use lopdf::{Dictionary, Document, Object, ObjectId};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::rc::Rc;
 
 /// Bounds for one page's interpretation.

@@ -7,7 +7,7 @@
 use super::cmap::CMap;
 use lopdf::{Dictionary, Document, Object};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 static ADOBE_GB1: &[u8] = include_bytes!("data/adobe_gb1_ucs2.bin");
 include!("data/radicals.rs");
@@ -63,7 +63,7 @@ pub struct Font {
     memo: RefCell<GlyphMemo>,
 }
 
-type GlyphMemo = HashMap<(u32, usize), Glyph, foldhash::fast::RandomState>;
+type GlyphMemo = HashMap<(u32, usize), Glyph>;
 
 /// Distinct codes remembered per font (a CJK subset font has a few
 /// thousand at most; beyond this, codes are decoded each time).
