@@ -9,8 +9,8 @@ use crate::template::{
     TableKind, Template, ValueKind,
 };
 use crate::text::{chinese_number, norm};
-use regex::Regex;
 use foldhash::HashSet;
+use regex::Regex;
 use std::sync::LazyLock;
 
 fn fmt(v: Option<Num>) -> String {

@@ -3,9 +3,9 @@
 //! numeral comes from a list is seen as printed.
 
 use super::ReadError;
+use foldhash::{HashMap, HashSet};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
-use foldhash::{HashMap, HashSet};
 
 #[derive(Debug, Default, Clone)]
 pub struct StyleInfo {

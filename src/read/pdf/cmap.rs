@@ -2,6 +2,7 @@
 //! string into character codes, and bfchar/bfrange (ToUnicode) or
 //! cidchar/cidrange (embedded encodings) mappings.
 
+use compact_str::CompactString;
 use foldhash::HashMap;
 
 /// A byte-length-aware code splitter plus code → Unicode / code → CID maps.
@@ -9,7 +10,7 @@ use foldhash::HashMap;
 pub struct CMap {
     /// (byte length, low, high) of each codespace range.
     pub codespace: Vec<(usize, u32, u32)>,
-    pub to_unicode: HashMap<u32, String>,
+    pub to_unicode: HashMap<u32, CompactString>,
     pub to_cid: HashMap<u32, u32>,
     /// CID ranges kept as ranges (embedded CMaps can map large blocks).
     pub cid_ranges: Vec<(u32, u32, u32)>,
@@ -46,16 +47,16 @@ fn tokens(data: &[u8]) -> Vec<Tok<'_>> {
                 while j < data.len() && data[j] != b'>' {
                     j += 1;
                 }
-                let digits: Vec<u8> = data[start..j]
-                    .iter()
-                    .copied()
-                    .filter(u8::is_ascii_hexdigit)
-                    .collect();
-                let mut bytes = Vec::with_capacity(digits.len() / 2 + 1);
-                for pair in digits.chunks(2) {
-                    let hi = hex_val(pair[0]);
-                    let lo = pair.get(1).map_or(0, |d| hex_val(*d));
-                    bytes.push(hi << 4 | lo);
+                let mut bytes = Vec::with_capacity((j - start) / 2 + 1);
+                let mut high: Option<u8> = None;
+                for d in data[start..j].iter().filter(|d| d.is_ascii_hexdigit()) {
+                    match high.take() {
+                        Some(h) => bytes.push(h << 4 | hex_val(*d)),
+                        None => high = Some(hex_val(*d)),
+                    }
+                }
+                if let Some(h) = high {
+                    bytes.push(h << 4);
                 }
                 out.push(Tok::Hex(bytes));
                 i = j + 1;
@@ -142,25 +143,26 @@ fn be(bytes: &[u8]) -> u32 {
         .fold(0u32, |acc, b| acc << 8 | u32::from(*b))
 }
 
-/// UTF-16BE bytes (a bfchar/bfrange destination) to a String.
-fn utf16be(bytes: &[u8]) -> String {
-    let units: Vec<u16> = bytes
-        .chunks(2)
-        .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-        .collect();
-    String::from_utf16_lossy(&units)
+/// UTF-16BE bytes (a bfchar/bfrange destination) to text (kept inline:
+/// a CMap maps thousands of codes to a character or two each).
+fn utf16be(bytes: &[u8]) -> CompactString {
+    utf16_add(bytes, 0)
 }
 
 /// Adds `n` to the last UTF-16 unit of a destination (bfrange increments).
-fn utf16_add(bytes: &[u8], n: u32) -> String {
-    let mut units: Vec<u16> = bytes
-        .chunks(2)
-        .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-        .collect();
-    if let Some(last) = units.last_mut() {
-        *last = last.wrapping_add(n as u16);
-    }
-    String::from_utf16_lossy(&units)
+fn utf16_add(bytes: &[u8], n: u32) -> CompactString {
+    let count = bytes.len().div_ceil(2);
+    let units = bytes.chunks(2).enumerate().map(|(i, c)| {
+        let u = u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]);
+        if i + 1 == count {
+            u.wrapping_add(n as u16)
+        } else {
+            u
+        }
+    });
+    char::decode_utf16(units)
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
 }
 
 /// Largest bfrange / cidrange span expanded into the maps.
@@ -208,7 +210,7 @@ impl CMap {
                             }
                             Tok::Name(n) => {
                                 if let Some(s) = super::font::glyph_name_to_unicode(n) {
-                                    m.to_unicode.insert(be(src), s);
+                                    m.to_unicode.insert(be(src), s.into());
                                 }
                             }
                             _ => break,

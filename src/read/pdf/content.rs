@@ -9,8 +9,8 @@ use crate::read::fixed::{
     subpath_box,
 };
 use crate::read::{Deadline, ReadError};
-use lopdf::{Dictionary, Document, Object, ObjectId};
 use foldhash::HashMap;
+use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::rc::Rc;
 
 /// Bounds for one page's interpretation.
@@ -244,9 +244,10 @@ impl<'a> Interpreter<'a> {
         mut gs: GState,
         depth: usize,
     ) -> Result<(), ReadError> {
-        // Decoding holds every operation in memory: a stream too long to stay
-        // under the operation limit is refused before it is decoded.
-        if content.len() / 24 > self.limits.max_ops || count_tokens(content) > self.limits.max_ops {
+        // A stream too long to stay under the operation limit (at 24 bytes
+        // an operation, far denser than any real page) is refused unread;
+        // otherwise the limit is counted as operations are tokenized.
+        if content.len() / 24 > self.limits.max_ops {
             return Err(ReadError::TooLarge(format!(
                 "a page's content stream is {} bytes, more than {} operations can take; raise --max-pdf-ops if the file is genuine",
                 content.len(),
@@ -275,51 +276,51 @@ impl<'a> Interpreter<'a> {
             }
             let a = ops.operands();
             let n = |i: usize| num(&a[i]);
-            match op {
-                b"q" if stack.len() < 256 => {
+            match op_code(op) {
+                [b'q', 0, 0] if stack.len() < 256 => {
                     stack.push(gs.clone());
                 }
-                b"Q" => {
+                [b'Q', 0, 0] => {
                     if let Some(g) = stack.pop() {
                         gs = g;
                     }
                 }
-                b"cm" if a.len() == 6 => {
+                [b'c', b'm', 0] if a.len() == 6 => {
                     gs.ctm = Matrix([n(0), n(1), n(2), n(3), n(4), n(5)]).then(&gs.ctm);
                 }
-                b"BT" => {
+                [b'B', b'T', 0] => {
                     tm = Matrix::IDENTITY;
                     tlm = Matrix::IDENTITY;
                 }
-                b"Tf" if a.len() == 2 => {
+                [b'T', b'f', 0] if a.len() == 2 => {
                     if let Operand::Name(name) = a[0] {
                         gs.font = Some(self.font(resources, ops.bytes(name)));
                     }
                     gs.size = n(1);
                 }
-                b"Tc" if !a.is_empty() => gs.char_spacing = n(0),
-                b"Tw" if !a.is_empty() => gs.word_spacing = n(0),
-                b"Tz" if !a.is_empty() => gs.hscale = n(0) / 100.0,
-                b"TL" if !a.is_empty() => gs.leading = n(0),
-                b"Ts" if !a.is_empty() => gs.rise = n(0),
-                b"Td" if a.len() == 2 => {
+                [b'T', b'c', 0] if !a.is_empty() => gs.char_spacing = n(0),
+                [b'T', b'w', 0] if !a.is_empty() => gs.word_spacing = n(0),
+                [b'T', b'z', 0] if !a.is_empty() => gs.hscale = n(0) / 100.0,
+                [b'T', b'L', 0] if !a.is_empty() => gs.leading = n(0),
+                [b'T', b's', 0] if !a.is_empty() => gs.rise = n(0),
+                [b'T', b'd', 0] if a.len() == 2 => {
                     tlm = Matrix::translate(n(0), n(1)).then(&tlm);
                     tm = tlm;
                 }
-                b"TD" if a.len() == 2 => {
+                [b'T', b'D', 0] if a.len() == 2 => {
                     gs.leading = -n(1);
                     tlm = Matrix::translate(n(0), n(1)).then(&tlm);
                     tm = tlm;
                 }
-                b"Tm" if a.len() == 6 => {
+                [b'T', b'm', 0] if a.len() == 6 => {
                     tlm = Matrix([n(0), n(1), n(2), n(3), n(4), n(5)]);
                     tm = tlm;
                 }
-                b"T*" => {
+                [b'T', b'*', 0] => {
                     tlm = Matrix::translate(0.0, -gs.leading).then(&tlm);
                     tm = tlm;
                 }
-                b"Tj" | b"'" | b"\"" | b"TJ" => {
+                [b'T', b'j', 0] | [b'\'', 0, 0] | [b'"', 0, 0] | [b'T', b'J', 0] => {
                     if op != b"Tj" && op != b"TJ" {
                         if op == b"\"" && a.len() == 3 {
                             gs.word_spacing = n(0);
@@ -347,17 +348,17 @@ impl<'a> Interpreter<'a> {
                         }
                     }
                 }
-                b"g" if !a.is_empty() => gs.fill = n(0),
-                b"rg" if a.len() == 3 => gs.fill = brightness(&[n(0), n(1), n(2)]),
-                b"k" if a.len() == 4 => gs.fill = brightness(&[n(0), n(1), n(2), n(3)]),
-                b"cs" => {
+                [b'g', 0, 0] if !a.is_empty() => gs.fill = n(0),
+                [b'r', b'g', 0] if a.len() == 3 => gs.fill = brightness(&[n(0), n(1), n(2)]),
+                [b'k', 0, 0] if a.len() == 4 => gs.fill = brightness(&[n(0), n(1), n(2), n(3)]),
+                [b'c', b's', 0] => {
                     comps = match a.first() {
                         Some(Operand::Name(s)) if ops.bytes(*s) == b"DeviceRGB" => 3,
                         Some(Operand::Name(s)) if ops.bytes(*s) == b"DeviceCMYK" => 4,
                         _ => 1,
                     }
                 }
-                b"sc" | b"scn" => {
+                [b's', b'c', 0] | [b's', b'c', b'n'] => {
                     let mut v = [0.0f32; 4];
                     let mut len = 0;
                     for o in a.iter().filter(|o| !matches!(o, Operand::Name(_))) {
@@ -370,32 +371,32 @@ impl<'a> Interpreter<'a> {
                         gs.fill = brightness(&v[..len.min(4)]);
                     }
                 }
-                b"m" if a.len() == 2 => {
+                [b'm', 0, 0] if a.len() == 2 => {
                     let p = gs.ctm.apply(n(0), n(1));
                     path.push(vec![(p.0, p.1, false)]);
                 }
-                b"l" if a.len() == 2 => {
+                [b'l', 0, 0] if a.len() == 2 => {
                     let p = gs.ctm.apply(n(0), n(1));
                     match path.last_mut() {
                         Some(sp) => sp.push((p.0, p.1, true)),
                         None => path.push(vec![(p.0, p.1, false)]),
                     }
                 }
-                b"c" | b"v" | b"y" if a.len() >= 4 => {
+                [b'c', 0, 0] | [b'v', 0, 0] | [b'y', 0, 0] if a.len() >= 4 => {
                     let len = a.len();
                     let p = gs.ctm.apply(n(len - 2), n(len - 1));
                     if let Some(sp) = path.last_mut() {
                         sp.push((p.0, p.1, false));
                     }
                 }
-                b"h" => {
+                [b'h', 0, 0] => {
                     if let Some(sp) = path.last_mut()
                         && let Some(&(x, y, _)) = sp.first()
                     {
                         sp.push((x, y, true));
                     }
                 }
-                b"re" if a.len() == 4 => {
+                [b'r', b'e', 0] if a.len() == 4 => {
                     let v = [n(0), n(1), n(2), n(3)];
                     let pts = [
                         (v[0], v[1]),
@@ -423,26 +424,31 @@ impl<'a> Interpreter<'a> {
                         (x0, y0, true),
                     ]);
                 }
-                b"S" | b"s" | b"B" | b"B*" | b"b" | b"b*" => {
+                [b'S', 0, 0]
+                | [b's', 0, 0]
+                | [b'B', 0, 0]
+                | [b'B', b'*', 0]
+                | [b'b', 0, 0]
+                | [b'b', b'*', 0] => {
                     self.stroke(&path);
                     path.clear();
                     rects.clear();
                 }
-                b"f" | b"F" | b"f*" => {
+                [b'f', 0, 0] | [b'F', 0, 0] | [b'f', b'*', 0] => {
                     self.fill(&rects, &path);
                     path.clear();
                     rects.clear();
                 }
-                b"n" => {
+                [b'n', 0, 0] => {
                     path.clear();
                     rects.clear();
                 }
-                b"Do" if !a.is_empty() => {
+                [b'D', b'o', 0] if !a.is_empty() => {
                     if let Operand::Name(name) = a[0] {
                         self.draw_xobject(resources, ops.bytes(name), &gs, depth)?;
                     }
                 }
-                b"BI" | b"ID" | b"EI" => self.out.images += 1,
+                [b'B', b'I', 0] | [b'I', b'D', 0] | [b'E', b'I', 0] => self.out.images += 1,
                 _ => {}
             }
         }
@@ -577,24 +583,20 @@ impl<'a> Interpreter<'a> {
     }
 }
 
+/// An operator as three bytes padded with zeros, so dispatch compares
+/// integers (every operator followed here has at most three bytes).
+fn op_code(op: &[u8]) -> [u8; 3] {
+    match *op {
+        [a] => [a, 0, 0],
+        [a, b] => [a, b, 0],
+        [a, b, c] => [a, b, c],
+        _ => [0; 3],
+    }
+}
+
 /// Text bytes one page may show (a dense report page shows a few thousand
 /// characters; this is 40 times more).
 const MAX_SHOWN_BYTES_PER_PAGE: usize = 1 << 18;
-
-/// Whitespace-separated tokens of a content stream (an upper bound on the
-/// objects decoding it would hold), counted without allocating.
-fn count_tokens(content: &[u8]) -> usize {
-    let mut n = 0;
-    let mut in_token = false;
-    for &b in content {
-        let space = matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c' | 0);
-        if !space && !in_token {
-            n += 1;
-        }
-        in_token = !space;
-    }
-    n
-}
 
 #[cfg(test)]
 mod tests {

@@ -5,9 +5,9 @@
 //! fonts through /Encoding and /Differences.
 
 use super::cmap::CMap;
+use foldhash::{HashMap, HashMapExt};
 use lopdf::{Dictionary, Document, Object};
 use std::cell::RefCell;
-use foldhash::{HashMap, HashMapExt};
 
 static ADOBE_GB1: &[u8] = include_bytes!("data/adobe_gb1_ucs2.bin");
 include!("data/radicals.rs");

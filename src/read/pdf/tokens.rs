@@ -10,15 +10,29 @@
 /// Most operands kept for one operation (a malformed run may have more).
 const MAX_OPERANDS: usize = 4096;
 
-fn is_space(b: u8) -> bool {
-    matches!(b, b'\0' | b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
-}
+/// Byte classes of PDF 32000-1 §7.2.2 in one table (tokenizing tests
+/// every byte of a stream).
+const SPACE: u8 = 1;
+const DELIM: u8 = 2;
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let spaces = b"\0\t\n\x0c\r ";
+    let mut i = 0;
+    while i < spaces.len() {
+        t[spaces[i] as usize] = SPACE;
+        i += 1;
+    }
+    let delims = b"()<>[]{}/%";
+    let mut i = 0;
+    while i < delims.len() {
+        t[delims[i] as usize] = DELIM;
+        i += 1;
+    }
+    t
+};
 
-fn is_delim(b: u8) -> bool {
-    matches!(
-        b,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
+fn is_space(b: u8) -> bool {
+    CLASS[b as usize] == SPACE
 }
 
 /// A range of the tokenizer's decoded bytes or array items.
@@ -97,15 +111,14 @@ impl<'a> Ops<'a> {
     }
 
     fn regular(&mut self) -> &'a [u8] {
-        let start = self.at;
-        while self
-            .data
-            .get(self.at)
-            .is_some_and(|b| !is_space(*b) && !is_delim(*b))
-        {
-            self.at += 1;
-        }
-        &self.data[start..self.at]
+        let start = self.at.min(self.data.len());
+        let rest = &self.data[start..];
+        let len = rest
+            .iter()
+            .position(|b| CLASS[*b as usize] != 0)
+            .unwrap_or(rest.len());
+        self.at = start + len;
+        &rest[..len]
     }
 
     fn name(&mut self) -> Span {
