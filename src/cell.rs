@@ -92,6 +92,28 @@ pub fn parse_cell(raw: &str, kind: ValueKind, header_in_yuan: bool) -> ParsedCel
     out
 }
 
+/// Whether a cell's text reads as a figure or a blank marker under either
+/// value kind of `parse_cell` (a change or an amount), without building
+/// the parse's strings: labels are tested against this many times.
+pub fn is_value_text(raw: &str) -> bool {
+    let folded: String = raw
+        .chars()
+        .filter(|c| !is_space(*c))
+        .map(fold_char)
+        .collect();
+    if is_blank_marker(&folded) {
+        return true;
+    }
+    let (main, _) = split_note(&folded);
+    let main = main.trim_end_matches(['。', '.', ';', '；']);
+    // Both parses need a digit, but for three words of no change.
+    if !main.bytes().any(|b| b.is_ascii_digit()) && !matches!(main, "持平" | "不变" | "无变化")
+    {
+        return false;
+    }
+    parse_change(main).is_some() || parse_amount(main, false).is_some()
+}
+
 fn is_blank_marker(s: &str) -> bool {
     s.is_empty()
         || s == "无"
@@ -220,6 +242,42 @@ mod tests {
 
     fn v(s: &str, k: ValueKind) -> Option<f64> {
         parse_cell(s, k, false).value.map(|n| n.0)
+    }
+
+    #[test]
+    fn value_texts_are_those_either_parse_reads() {
+        for s in [
+            "",
+            "—",
+            "无",
+            "12",
+            "１２",
+            "7 件",
+            "+3",
+            "增加2",
+            "持平",
+            "1.5万元",
+            "3,000元",
+            "22(其中修订16件)",
+            "5。",
+            "自然人",
+            "其他",
+            "合计",
+            "三、",
+            "2a",
+            "无变化",
+            "未公开",
+            "(3)",
+            "一、本年新收政府信息公开申请数量",
+            "12.",
+            "-",
+            "减少1件",
+        ] {
+            let either = [ValueKind::Change, ValueKind::Amount]
+                .iter()
+                .any(|k| parse_cell(s, *k, false).non_numeric.is_none());
+            assert_eq!(is_value_text(s), either, "{s:?}");
+        }
     }
 
     #[test]

@@ -43,9 +43,7 @@ struct RowView<'t> {
 
 /// A number, or a blank marker (empty, dash, slash, 无).
 fn is_value_text(s: &str) -> bool {
-    [ValueKind::Change, ValueKind::Amount]
-        .iter()
-        .any(|k| parse_cell(s, *k, false).non_numeric.is_none())
+    crate::cell::is_value_text(s)
 }
 
 /// Splits row `r`. Cells starting at or right of `value_start` (the header's
