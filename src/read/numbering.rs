@@ -92,8 +92,9 @@ fn xml_err(part: &str, e: impl std::fmt::Display) -> ReadError {
 /// document uses, found by a byte scan rather than a parse.
 pub fn style_references(xml: &[u8], out: &mut HashSet<String>) {
     for key in [&b"Style w:val=\""[..], b"StyleLink w:val=\""] {
+        let finder = Finder::new(key);
         let mut at = 0;
-        while let Some(i) = memfind(&xml[at..], key) {
+        while let Some(i) = finder.find(&xml[at..]) {
             let start = at + i + key.len();
             let Some(len) = xml[start..].iter().position(|b| *b == b'"') else {
                 break;
@@ -103,6 +104,8 @@ pub fn style_references(xml: &[u8], out: &mut HashSet<String>) {
         }
     }
 }
+
+use memchr::memmem::Finder;
 
 fn memfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
     crate::read::find(hay, needle)
@@ -133,16 +136,18 @@ struct StyleBlock {
 /// whole part is parsed.
 pub fn styles_subset(xml: &[u8], wanted: &HashSet<String>) -> Option<Vec<u8>> {
     memfind(xml, b"<w:styles")?;
+    // Built once: the scan visits every style of the part (hundreds).
+    let (open, close) = (Finder::new(b"<w:style "), Finder::new(b"</w:style>"));
     let mut blocks: Vec<StyleBlock> = Vec::new();
     let mut at = 0;
-    while let Some(i) = memfind(&xml[at..], b"<w:style ") {
+    while let Some(i) = open.find(&xml[at..]) {
         let start = at + i;
-        let tag_end = start + memfind(&xml[start..], b">")?;
+        let tag_end = start + memchr::memchr(b'>', &xml[start..])?;
         let tag = &xml[start..tag_end];
         let end = if xml[tag_end - 1] == b'/' {
             tag_end + 1
         } else {
-            tag_end + memfind(&xml[tag_end..], b"</w:style>")? + b"</w:style>".len()
+            tag_end + close.find(&xml[tag_end..])? + b"</w:style>".len()
         };
         let id = tag_attr(tag, b"w:styleId=\"").unwrap_or_default().to_vec();
         let based = tag_attr(&xml[tag_end..end], b"w:basedOn w:val=\"").map(<[u8]>::to_vec);
