@@ -248,6 +248,7 @@ impl Prefixes {
 fn val_pct(e: &BytesStart<'_>) -> Option<i64> {
     let raw = e
         .attributes()
+        .with_checks(false)
         .flatten()
         .find(|a| a.key.local_name().as_ref().as_bytes() == b"w")
         .map(|a| a.value.to_string())?;
@@ -491,6 +492,7 @@ impl<'a> BodyParser<'a> {
             b"fldChar" => {
                 match e
                     .attributes()
+                    .with_checks(false)
                     .flatten()
                     .find(|a| a.key.local_name().as_ref().as_bytes() == b"fldCharType")
                     .map(|a| a.value.to_string())
@@ -562,6 +564,7 @@ impl<'a> BodyParser<'a> {
                         _ => {
                             let ty = e
                                 .attributes()
+                                .with_checks(false)
                                 .flatten()
                                 .find(|a| a.key.local_name().as_ref().as_bytes() == b"type")
                                 .map(|a| a.value.to_string());

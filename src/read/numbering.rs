@@ -52,8 +52,12 @@ pub struct Numbering {
     counters: HashMap<i64, [Option<i64>; 9]>,
 }
 
+/// The first attribute named `local`. Here and wherever an attribute is
+/// looked up, quick-xml's duplicate check is off: the first match is taken
+/// either way, and the check allocates for every element.
 fn attr(e: &BytesStart<'_>, local: &[u8]) -> Option<String> {
     e.attributes()
+        .with_checks(false)
         .flatten()
         .find(|a| a.key.local_name().as_ref().as_bytes() == local)
         .map(|a| {
@@ -70,6 +74,7 @@ pub(super) fn val(e: &BytesStart<'_>) -> Option<String> {
 /// unescaping, and widths and levels are read for every cell and paragraph.
 fn attr_number<T: std::str::FromStr>(e: &BytesStart<'_>, local: &[u8]) -> Option<T> {
     e.attributes()
+        .with_checks(false)
         .flatten()
         .find(|a| a.key.local_name().as_ref().as_bytes() == local)
         .and_then(|a| a.value.trim().parse().ok())

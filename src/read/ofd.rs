@@ -220,6 +220,7 @@ impl<'e> Attrs<'e> {
 
 fn attr(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
     e.attributes()
+        .with_checks(false)
         .flatten()
         .find(|a| a.key.local_name().as_ref().as_bytes() == name)
         .map(|a| a.value.into_owned())
