@@ -273,6 +273,7 @@ impl Font {
         let first = dict_get(doc, d, b"FirstChar").and_then(num).unwrap_or(0.0) as u32;
         let mut widths = HashMap::new();
         if let Some(Object::Array(w)) = dict_get(doc, d, b"Widths") {
+            widths.reserve(w.len().min(256));
             // A simple font has 256 codes at most.
             for (i, o) in w.iter().enumerate().take(256) {
                 if let Some(v) = num(deref(doc, o)) {
