@@ -4,6 +4,12 @@
 //! streamed back in input order, the CSV column set, and the command line.
 //! Extraction runs with the GIL released.
 
+// The command line's allocator (see src/main.rs): reading makes many small,
+// short-lived allocations, and Rust's allocations here are the extension's
+// own (Python's objects keep Python's allocator).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use govreport::batch::{self, RunOptions, WalkOptions};
 use govreport::{Options, record::Record};
 use pyo3::exceptions::PyValueError;

@@ -6,6 +6,7 @@
 
 use super::TextChar;
 use crate::model::{Block, Cell, PageBox, Paragraph, Table};
+use compact_str::CompactString;
 
 /// Label words of a row are cells 0.., figures start at this column.
 const LABEL_COLS: usize = 4;
@@ -20,8 +21,9 @@ pub struct Word {
     pub text: String,
     /// Indices of the characters in the page's character list.
     pub chars: Vec<usize>,
-    /// Each character's text and horizontal extent, in order.
-    pub glyphs: Vec<(f32, f32, String)>,
+    /// Each character's text and horizontal extent, in order (text kept
+    /// inline: a page of prose has thousands).
+    pub glyphs: Vec<(f32, f32, CompactString)>,
 }
 
 impl Word {
@@ -84,7 +86,7 @@ pub fn word_lines(chars: &[TextChar], idx: &[usize], gap: f32) -> Vec<WordLine> 
                         w.y1 = w.y1.max(c.y1);
                         w.text.push_str(&c.text);
                         w.chars.push(i);
-                        w.glyphs.push((c.x0, c.x1, c.text.to_string()));
+                        w.glyphs.push((c.x0, c.x1, c.text.clone()));
                     }
                     _ => words.push(Word {
                         x0: c.x0,
@@ -93,7 +95,7 @@ pub fn word_lines(chars: &[TextChar], idx: &[usize], gap: f32) -> Vec<WordLine> 
                         y1: c.y1,
                         text: c.text.to_string(),
                         chars: vec![i],
-                        glyphs: vec![(c.x0, c.x1, c.text.to_string())],
+                        glyphs: vec![(c.x0, c.x1, c.text.clone())],
                     }),
                 }
             }
@@ -324,7 +326,7 @@ fn split_at_column_gaps(w: &Word, cols: &[f32], size: f32) -> Vec<(f32, String)>
                 p.1 = *x1;
                 p.2.push_str(t);
             }
-            _ => parts.push((*x0, *x1, t.clone())),
+            _ => parts.push((*x0, *x1, t.to_string())),
         }
     }
     if parts.len() < 2 {
@@ -899,7 +901,7 @@ mod tests {
     fn headers_of_narrow_columns_read_as_one_word_are_split_on_column_gaps() {
         // 商业企业 | 科研机构 two points apart over columns at 20 and 60; 法人
         // 或其他组织 with no gaps stays whole (a group title).
-        let glyph = |x: f32, t: &str| (x, x + 10.0, t.to_string());
+        let glyph = |x: f32, t: &str| (x, x + 10.0, CompactString::from(t));
         let w = Word {
             x0: 0.0,
             x1: 81.0,
