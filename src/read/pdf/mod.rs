@@ -6,6 +6,7 @@
 pub mod cmap;
 pub mod content;
 pub mod font;
+mod lazy;
 pub mod tokens;
 
 use crate::model::Document;
@@ -103,7 +104,12 @@ pub fn pages(
     limits: &Limits,
     deadline: &Deadline,
 ) -> Result<Vec<PageContent>, ReadError> {
-    let doc = load(bytes, limits)?;
+    // Only the objects pages are drawn from, when the file reads cleanly;
+    // otherwise lopdf loads (and repairs) it whole.
+    let doc = match lazy::load(bytes, limits.max_member_bytes as usize, deadline) {
+        Some(doc) => doc,
+        None => load(bytes, limits)?,
+    };
     let page_ids = doc.get_pages();
     if page_ids.len() > limits.max_pdf_pages {
         return Err(ReadError::TooLarge(format!(

@@ -1,0 +1,807 @@
+//! Reading only the objects a report's text needs. lopdf parses every object
+//! of a file before anything can be read; a tagged PDF from Word, WPS or a
+//! browser holds thousands of structure elements, annotations and Type3
+//! glyph procedures that no page's text is drawn from (a 4-page Chromium
+//! report: 1,647 objects, 725 of them `/StructElem`). Here the cross-reference
+//! table is read, and from the trailer's `/Root` only what is reachable
+//! through keys other than those subtrees is parsed, into a `lopdf::Document`
+//! the rest of the reader uses as before.
+//!
+//! This is a fast path, not a second PDF parser to trust with damaged files:
+//! anything it does not read exactly as written (a hybrid or damaged xref,
+//! an object not where the xref says, a stream `/Length` that misses its
+//! `endstream`, encryption) makes it give up, and lopdf loads the whole file
+//! with its repairs.
+
+use crate::read::Deadline;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
+
+/// Deepest nesting of arrays and dictionaries in one object.
+const MAX_DEPTH: usize = 32;
+/// Most elements of one array or dictionary (lopdf's own loading is
+/// refused past 500,000 by `largest_array`; the fallback reaches it).
+const MAX_ELEMENTS: usize = 500_000;
+/// Most cross-reference sections followed through `/Prev`.
+const MAX_SECTIONS: usize = 64;
+/// Most xref entries kept (a long report has a few thousand objects; an
+/// xref claiming millions goes to lopdf and its own bounds).
+const MAX_OBJECTS: usize = 1 << 20;
+
+/// Keys whose values no page's text is drawn from: the structure tree,
+/// outlines, annotations, forms, name trees, metadata, thumbnails and the
+/// glyph procedures of Type3 fonts.
+const NEEDLESS: &[&[u8]] = &[
+    b"StructTreeRoot",
+    b"ParentTree",
+    b"Outlines",
+    b"Metadata",
+    b"Annots",
+    b"AcroForm",
+    b"Names",
+    b"Dests",
+    b"Threads",
+    b"PieceInfo",
+    b"Thumb",
+    b"CharProcs",
+    b"OpenAction",
+];
+
+#[derive(Clone, Copy)]
+enum Entry {
+    /// Byte offset (from `%PDF-`) and generation.
+    At(usize, u16),
+    /// The object's container (an object stream) and its index there.
+    InStream(u32, usize),
+}
+
+struct Reader<'a> {
+    pdf: &'a [u8],
+    xref: HashMap<u32, Entry>,
+    max_member_bytes: usize,
+    /// Object streams decoded so far: (First, offsets, decoded bytes).
+    containers: HashMap<u32, Option<(Vec<usize>, Vec<u8>)>>,
+}
+
+/// The document's page-drawing objects, or None where lopdf should load it.
+pub fn load(bytes: &[u8], max_member_bytes: usize, deadline: &Deadline) -> Option<Document> {
+    let base = crate::read::find(bytes, b"%PDF-")?;
+    let pdf = &bytes[base..];
+    let (xref, trailer) = read_xref(pdf, max_member_bytes)?;
+    if trailer.get(b"Encrypt").is_ok() {
+        return None;
+    }
+    let root = trailer.get(b"Root").ok()?.as_reference().ok()?;
+    let mut r = Reader {
+        pdf,
+        xref,
+        max_member_bytes,
+        containers: HashMap::new(),
+    };
+    let mut doc = Document::new();
+    let mut seen: HashSet<ObjectId> = HashSet::new();
+    let mut todo = vec![root];
+    while let Some(id) = todo.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        if seen.len().is_multiple_of(256) && deadline.check().is_err() {
+            return None;
+        }
+        let obj = r.object(id, 0)?;
+        references(&obj, &mut todo);
+        doc.max_id = doc.max_id.max(id.0);
+        doc.objects.insert(id, obj);
+    }
+    let mut t = Dictionary::new();
+    t.set("Root", Object::Reference(root));
+    doc.trailer = t;
+    Some(doc)
+}
+
+/// Pushes the references in `o`, but not those under [`NEEDLESS`] keys.
+fn references(o: &Object, out: &mut Vec<ObjectId>) {
+    let mut stack = vec![o];
+    while let Some(o) = stack.pop() {
+        match o {
+            Object::Reference(id) => out.push(*id),
+            Object::Array(a) => stack.extend(a.iter()),
+            Object::Dictionary(d) => push_dict(d, &mut stack),
+            Object::Stream(s) => push_dict(&s.dict, &mut stack),
+            _ => {}
+        }
+    }
+}
+
+fn push_dict<'a>(d: &'a Dictionary, stack: &mut Vec<&'a Object>) {
+    for (k, v) in d.iter() {
+        if !NEEDLESS.contains(&k.as_slice()) {
+            stack.push(v);
+        }
+    }
+}
+
+impl Reader<'_> {
+    /// Object `id` as the xref places it; `depth` guards `/Length` chains.
+    fn object(&mut self, id: ObjectId, depth: usize) -> Option<Object> {
+        match *self.xref.get(&id.0)? {
+            Entry::At(offset, generation) => {
+                if generation != id.1 || depth > 4 {
+                    return None;
+                }
+                let mut p = Parser::at(self.pdf, offset);
+                p.expect_header(id)?;
+                let value = p.value(0)?;
+                let Object::Dictionary(dict) = value else {
+                    return Some(value);
+                };
+                if !p.keyword(b"stream") {
+                    return Some(Object::Dictionary(dict));
+                }
+                let len = match dict.get(b"Length").ok()? {
+                    Object::Integer(n) => usize::try_from(*n).ok()?,
+                    Object::Reference(l) => match self.object(*l, depth + 1)? {
+                        Object::Integer(n) => usize::try_from(n).ok()?,
+                        _ => return None,
+                    },
+                    _ => return None,
+                };
+                let content = p.stream_body(len)?;
+                Some(Object::Stream(Stream::new(dict, content)))
+            }
+            Entry::InStream(container, index) => {
+                if id.1 != 0 {
+                    return None;
+                }
+                if !self.containers.contains_key(&container) {
+                    let decoded = self.container(container);
+                    self.containers.insert(container, decoded);
+                }
+                let (offsets, data) = self.containers.get(&container)?.as_ref()?;
+                let mut p = Parser::at(data, *offsets.get(index)?);
+                p.value(0)
+            }
+        }
+    }
+
+    /// An object stream's object offsets and decoded bytes.
+    fn container(&mut self, id: u32) -> Option<(Vec<usize>, Vec<u8>)> {
+        let Object::Stream(s) = self.object((id, 0), 1)? else {
+            return None;
+        };
+        let n = usize::try_from(s.dict.get(b"N").ok()?.as_i64().ok()?).ok()?;
+        let first = usize::try_from(s.dict.get(b"First").ok()?.as_i64().ok()?).ok()?;
+        let data = s
+            .decompressed_content_with_limit(self.max_member_bytes)
+            .ok()?;
+        let mut p = Parser::at(&data, 0);
+        let mut offsets = Vec::with_capacity(n.min(MAX_ELEMENTS));
+        for _ in 0..n.min(MAX_ELEMENTS) {
+            let _num = p.unsigned()?;
+            offsets.push(first.checked_add(p.unsigned()?)?);
+        }
+        Some((offsets, data))
+    }
+}
+
+/// The newest entry of every object (sections followed through `/Prev`)
+/// and the newest trailer.
+fn read_xref(pdf: &[u8], max_member_bytes: usize) -> Option<(HashMap<u32, Entry>, Dictionary)> {
+    let tail = pdf.len().saturating_sub(1024);
+    let at = tail + memchr::memmem::rfind(&pdf[tail..], b"startxref")? + b"startxref".len();
+    let mut p = Parser::at(pdf, at);
+    let mut offset = p.unsigned()?;
+    let mut xref: HashMap<u32, Entry> = HashMap::new();
+    let mut trailer: Option<Dictionary> = None;
+    let mut visited = Vec::new();
+    loop {
+        if visited.contains(&offset) || visited.len() >= MAX_SECTIONS {
+            return None;
+        }
+        visited.push(offset);
+        let mut p = Parser::at(pdf, offset);
+        let dict = if p.keyword(b"xref") {
+            p.classic_section(&mut xref)?;
+            if !p.keyword(b"trailer") {
+                return None;
+            }
+            let Object::Dictionary(d) = p.value(0)? else {
+                return None;
+            };
+            // Hybrid files list some objects only in a cross-reference stream.
+            if d.get(b"XRefStm").is_ok() {
+                return None;
+            }
+            d
+        } else {
+            xref_stream(pdf, offset, &mut xref, max_member_bytes)?
+        };
+        let prev = dict.get(b"Prev").ok().and_then(|o| o.as_i64().ok());
+        trailer.get_or_insert(dict);
+        match prev {
+            Some(n) => offset = usize::try_from(n).ok()?,
+            None => break,
+        }
+    }
+    Some((xref, trailer?))
+}
+
+/// A cross-reference stream at `offset`: its entries, and its dictionary
+/// (which is the trailer).
+fn xref_stream(
+    pdf: &[u8],
+    offset: usize,
+    xref: &mut HashMap<u32, Entry>,
+    max_member_bytes: usize,
+) -> Option<Dictionary> {
+    let mut p = Parser::at(pdf, offset);
+    let _id = p.header()?;
+    let Object::Dictionary(dict) = p.value(0)? else {
+        return None;
+    };
+    if dict.get(b"Type").ok()?.as_name().ok()? != b"XRef" || !p.keyword(b"stream") {
+        return None;
+    }
+    let len = usize::try_from(dict.get(b"Length").ok()?.as_i64().ok()?).ok()?;
+    let body = p.stream_body(len)?;
+    let stream = Stream::new(dict.clone(), body);
+    let data = stream
+        .decompressed_content_with_limit(max_member_bytes)
+        .ok()?;
+    let w: Vec<usize> = dict
+        .get(b"W")
+        .ok()?
+        .as_array()
+        .ok()?
+        .iter()
+        .map(|o| o.as_i64().ok().and_then(|v| usize::try_from(v).ok()))
+        .collect::<Option<_>>()?;
+    if w.len() != 3 || w.iter().any(|n| *n > 8) {
+        return None;
+    }
+    let size = dict.get(b"Size").ok()?.as_i64().ok()?;
+    let index: Vec<i64> = match dict.get(b"Index") {
+        Ok(o) => o
+            .as_array()
+            .ok()?
+            .iter()
+            .map(|o| o.as_i64().ok())
+            .collect::<Option<_>>()?,
+        Err(_) => vec![0, size],
+    };
+    let row = w[0] + w[1] + w[2];
+    if row == 0 {
+        return None;
+    }
+    let field = |b: &[u8]| b.iter().fold(0usize, |acc, x| acc << 8 | usize::from(*x));
+    let mut rows = data.chunks_exact(row);
+    for pair in index.chunks(2) {
+        let [first, count] = *pair else { return None };
+        let (first, count) = (u32::try_from(first).ok()?, u32::try_from(count).ok()?);
+        for k in 0..count {
+            let r = rows.next()?;
+            let (a, rest) = r.split_at(w[0]);
+            let (b, c) = rest.split_at(w[1]);
+            // A missing type field means type 1.
+            let ty = if w[0] == 0 { 1 } else { field(a) };
+            let num = first.checked_add(k)?;
+            let entry = match ty {
+                1 => Some(Entry::At(field(b), u16::try_from(field(c)).ok()?)),
+                2 => Some(Entry::InStream(u32::try_from(field(b)).ok()?, field(c))),
+                _ => None,
+            };
+            if let Some(e) = entry {
+                xref.entry(num).or_insert(e);
+            }
+            if xref.len() > MAX_OBJECTS {
+                return None;
+            }
+        }
+    }
+    Some(dict)
+}
+
+/// Object syntax (PDF 32000-1 §7.3) at a position of a byte slice.
+struct Parser<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+fn is_space(c: u8) -> bool {
+    matches!(c, b'\0' | b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+fn is_delim(c: u8) -> bool {
+    is_space(c) || b"()<>[]{}/%".contains(&c)
+}
+
+impl<'a> Parser<'a> {
+    fn at(b: &'a [u8], at: usize) -> Self {
+        Parser { b, at }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.at).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while let Some(c) = self.peek() {
+            if is_space(c) {
+                self.at += 1;
+            } else if c == b'%' {
+                while self.peek().is_some_and(|c| c != b'\n' && c != b'\r') {
+                    self.at += 1;
+                }
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn word(&mut self) -> &'a [u8] {
+        let start = self.at.min(self.b.len());
+        let len = self.b[start..]
+            .iter()
+            .position(|c| is_delim(*c))
+            .unwrap_or(self.b.len() - start);
+        self.at = start + len;
+        &self.b[start..self.at]
+    }
+
+    /// Consumes `kw` (after white space) when it stands there as a word.
+    fn keyword(&mut self, kw: &[u8]) -> bool {
+        self.skip_space();
+        let save = self.at;
+        if self.word() == kw {
+            true
+        } else {
+            self.at = save;
+            false
+        }
+    }
+
+    fn unsigned(&mut self) -> Option<usize> {
+        self.skip_space();
+        let w = self.word();
+        if w.is_empty() || !w.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        std::str::from_utf8(w).ok()?.parse().ok()
+    }
+
+    /// `N G obj`.
+    fn header(&mut self) -> Option<ObjectId> {
+        let n = u32::try_from(self.unsigned()?).ok()?;
+        let g = u16::try_from(self.unsigned()?).ok()?;
+        self.keyword(b"obj").then_some((n, g))
+    }
+
+    fn expect_header(&mut self, id: ObjectId) -> Option<()> {
+        (self.header()? == id).then_some(())
+    }
+
+    /// A stream's bytes after `stream`: its end of line, `len` bytes, then
+    /// `endstream` (else None: the length is wrong and lopdf repairs it).
+    fn stream_body(&mut self, len: usize) -> Option<Vec<u8>> {
+        match self.peek()? {
+            b'\r' if self.b.get(self.at + 1) == Some(&b'\n') => self.at += 2,
+            b'\n' | b'\r' => self.at += 1,
+            _ => return None,
+        }
+        let end = self.at.checked_add(len)?;
+        let body = self.b.get(self.at..end)?.to_vec();
+        self.at = end;
+        self.keyword(b"endstream").then_some(body)
+    }
+
+    /// One value; None on anything not read exactly.
+    fn value(&mut self, depth: usize) -> Option<Object> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        self.skip_space();
+        match self.peek()? {
+            b'/' => Some(Object::Name(self.name())),
+            b'(' => Some(Object::String(self.literal()?, StringFormat::Literal)),
+            b'<' if self.b.get(self.at + 1) == Some(&b'<') => {
+                self.at += 2;
+                let mut d = Dictionary::new();
+                loop {
+                    self.skip_space();
+                    match self.peek()? {
+                        b'>' if self.b.get(self.at + 1) == Some(&b'>') => {
+                            self.at += 2;
+                            return Some(Object::Dictionary(d));
+                        }
+                        b'/' => {
+                            let key = self.name();
+                            // Values never followed are passed over unbuilt
+                            // (a Type3 font's CharProcs name every glyph).
+                            if NEEDLESS.contains(&key.as_slice()) {
+                                self.skip_value(depth + 1)?;
+                                continue;
+                            }
+                            let v = self.value(depth + 1)?;
+                            if d.len() >= MAX_ELEMENTS {
+                                return None;
+                            }
+                            d.set(key, v);
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            b'<' => Some(Object::String(self.hex()?, StringFormat::Hexadecimal)),
+            b'[' => {
+                self.at += 1;
+                let mut a = Vec::new();
+                loop {
+                    self.skip_space();
+                    if self.peek()? == b']' {
+                        self.at += 1;
+                        return Some(Object::Array(a));
+                    }
+                    if a.len() >= MAX_ELEMENTS {
+                        return None;
+                    }
+                    a.push(self.value(depth + 1)?);
+                }
+            }
+            _ => {
+                let w = self.word();
+                match w {
+                    b"true" => Some(Object::Boolean(true)),
+                    b"false" => Some(Object::Boolean(false)),
+                    b"null" => Some(Object::Null),
+                    _ => self.number(w),
+                }
+            }
+        }
+    }
+
+    /// Passes over one value without building it: brackets and strings are
+    /// matched, nesting bounded as in `value`.
+    fn skip_value(&mut self, depth: usize) -> Option<()> {
+        let mut open = 0usize;
+        loop {
+            self.skip_space();
+            match self.peek()? {
+                b'(' => {
+                    self.literal()?;
+                }
+                b'<' if self.b.get(self.at + 1) == Some(&b'<') => {
+                    self.at += 2;
+                    open += 1;
+                }
+                b'<' => {
+                    self.hex()?;
+                }
+                b'[' => {
+                    self.at += 1;
+                    open += 1;
+                }
+                b'>' if open > 0 && self.b.get(self.at + 1) == Some(&b'>') => {
+                    self.at += 2;
+                    open -= 1;
+                }
+                b']' if open > 0 => {
+                    self.at += 1;
+                    open -= 1;
+                }
+                b'/' => {
+                    self.at += 1;
+                    self.word();
+                }
+                _ => {
+                    if self.word().is_empty() {
+                        return None;
+                    }
+                }
+            }
+            if depth + open > MAX_DEPTH {
+                return None;
+            }
+            if open == 0 {
+                // A reference is three words: take the rest of `N G R`.
+                if let Some((_, end)) = self.reference_tail() {
+                    self.at = end;
+                }
+                return Some(());
+            }
+        }
+    }
+
+    /// An integer, a real, or a reference `N G R`.
+    fn number(&mut self, w: &[u8]) -> Option<Object> {
+        let s = std::str::from_utf8(w).ok()?;
+        if !s.contains('.') {
+            let i: i64 = s.parse().ok()?;
+            if !s.starts_with(['+', '-'])
+                && let Some((generation, end)) = self.reference_tail()
+            {
+                self.at = end;
+                return Some(Object::Reference((u32::try_from(i).ok()?, generation)));
+            }
+            return Some(Object::Integer(i));
+        }
+        let (sign, digits) = match s.strip_prefix('-') {
+            Some(d) => (-1.0, d),
+            None => (1.0, s.strip_prefix('+').unwrap_or(s)),
+        };
+        let v: f32 = digits.parse().ok()?;
+        Some(Object::Real(sign * v))
+    }
+
+    /// After an integer: ` G R` (white space, digits, white space, `R` as
+    /// a word) gives the generation and where the reference ends, by a
+    /// byte scan (arrays of numbers test every element).
+    fn reference_tail(&self) -> Option<(u16, usize)> {
+        let b = self.b;
+        let mut i = self.at;
+        let space = |i: &mut usize| {
+            let start = *i;
+            while b.get(*i).is_some_and(|c| is_space(*c)) {
+                *i += 1;
+            }
+            *i > start
+        };
+        if !space(&mut i) {
+            return None;
+        }
+        let digits = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == digits || i - digits > 5 {
+            return None;
+        }
+        let generation = std::str::from_utf8(&b[digits..i]).ok()?.parse().ok()?;
+        if !space(&mut i) || b.get(i) != Some(&b'R') || b.get(i + 1).is_some_and(|c| !is_delim(*c))
+        {
+            return None;
+        }
+        Some((generation, i + 1))
+    }
+
+    fn name(&mut self) -> Vec<u8> {
+        self.at += 1; // '/'
+        let raw = self.word();
+        let mut out = Vec::with_capacity(raw.len());
+        let mut i = 0;
+        while i < raw.len() {
+            if raw[i] == b'#'
+                && let Some(v) = raw
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+            out.push(raw[i]);
+            i += 1;
+        }
+        out
+    }
+
+    fn literal(&mut self) -> Option<Vec<u8>> {
+        self.at += 1; // '('
+        let mut out = Vec::new();
+        let mut depth = 1usize;
+        loop {
+            let c = self.peek()?;
+            self.at += 1;
+            match c {
+                b'(' => {
+                    depth += 1;
+                    out.push(c);
+                }
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(out);
+                    }
+                    out.push(c);
+                }
+                b'\\' => {
+                    let e = self.peek()?;
+                    self.at += 1;
+                    match e {
+                        b'n' => out.push(b'\n'),
+                        b'r' => out.push(b'\r'),
+                        b't' => out.push(b'\t'),
+                        b'b' => out.push(b'\x08'),
+                        b'f' => out.push(b'\x0c'),
+                        b'0'..=b'7' => {
+                            let mut v = u32::from(e - b'0');
+                            for _ in 0..2 {
+                                match self.peek() {
+                                    Some(d @ b'0'..=b'7') => {
+                                        v = v * 8 + u32::from(d - b'0');
+                                        self.at += 1;
+                                    }
+                                    _ => break,
+                                }
+                            }
+                            out.push((v & 0xFF) as u8);
+                        }
+                        b'\r' => {
+                            if self.peek() == Some(b'\n') {
+                                self.at += 1;
+                            }
+                        }
+                        b'\n' => {}
+                        other => out.push(other),
+                    }
+                }
+                // An unescaped line end is read as one newline.
+                b'\r' => {
+                    if self.peek() == Some(b'\n') {
+                        self.at += 1;
+                    }
+                    out.push(b'\n');
+                }
+                _ => out.push(c),
+            }
+        }
+    }
+
+    fn hex(&mut self) -> Option<Vec<u8>> {
+        self.at += 1; // '<'
+        let mut out = Vec::new();
+        let mut high: Option<u8> = None;
+        loop {
+            let c = self.peek()?;
+            self.at += 1;
+            if c == b'>' {
+                break;
+            }
+            if is_space(c) {
+                continue;
+            }
+            let v = (c as char).to_digit(16)? as u8;
+            match high.take() {
+                Some(h) => out.push(h << 4 | v),
+                None => high = Some(v),
+            }
+        }
+        if let Some(h) = high {
+            out.push(h << 4);
+        }
+        Some(out)
+    }
+
+    /// One classic section after `xref`: subsections `first count` and
+    /// their 20-byte entries; older sections do not replace newer entries.
+    fn classic_section(&mut self, xref: &mut HashMap<u32, Entry>) -> Option<()> {
+        loop {
+            self.skip_space();
+            if !self.peek()?.is_ascii_digit() {
+                return Some(());
+            }
+            let first = u32::try_from(self.unsigned()?).ok()?;
+            let count = u32::try_from(self.unsigned()?).ok()?;
+            for k in 0..count {
+                let offset = self.unsigned()?;
+                let generation = u16::try_from(self.unsigned()?).ok()?;
+                self.skip_space();
+                let kind = self.word();
+                let num = first.checked_add(k)?;
+                match kind {
+                    b"n" => {
+                        xref.entry(num).or_insert(Entry::At(offset, generation));
+                    }
+                    b"f" => {}
+                    _ => return None,
+                }
+                if xref.len() > MAX_OBJECTS {
+                    return None;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn without_length(d: &Dictionary) -> Dictionary {
+        let mut d = d.clone();
+        d.remove(b"Length");
+        d
+    }
+
+    /// lopdf's object without what the fast path passes over.
+    fn needed(o: &Object) -> Object {
+        match o {
+            Object::Dictionary(d) => {
+                let mut out = Dictionary::new();
+                for (k, v) in d.iter() {
+                    if !NEEDLESS.contains(&k.as_slice()) {
+                        out.set(k.clone(), needed(v));
+                    }
+                }
+                Object::Dictionary(out)
+            }
+            Object::Array(a) => Object::Array(a.iter().map(needed).collect()),
+            Object::Stream(s) => {
+                let Object::Dictionary(dict) = needed(&Object::Dictionary(s.dict.clone())) else {
+                    unreachable!()
+                };
+                Object::Stream(Stream::new(dict, s.content.clone()))
+            }
+            o => o.clone(),
+        }
+    }
+
+    /// Every object the fast path reads is the object lopdf reads, for every
+    /// sample PDF it takes (the protected ones fall back).
+    #[test]
+    fn objects_read_on_demand_are_lopdfs() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
+        let deadline = Deadline::after(std::time::Duration::from_secs(60));
+        let mut taken = 0;
+        for e in std::fs::read_dir(dir).unwrap() {
+            let path = e.unwrap().path();
+            if path.extension().is_none_or(|x| x != "pdf") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap();
+            let Some(lazy) = load(&bytes, 64 << 20, &deadline) else {
+                continue;
+            };
+            taken += 1;
+            let full = lopdf::Document::load_mem(&bytes).unwrap();
+            assert_eq!(lazy.get_pages(), full.get_pages(), "{path:?}");
+            for (id, o) in &lazy.objects {
+                let f = &needed(full.get_object(*id).unwrap());
+                match (o, f) {
+                    (Object::Stream(a), Object::Stream(b)) => {
+                        assert_eq!(without_length(&a.dict), without_length(&b.dict));
+                        assert_eq!(a.content, b.content, "{path:?} {id:?}");
+                    }
+                    _ => assert_eq!(o, f, "{path:?} {id:?}"),
+                }
+            }
+            // The structure tree and annotations were left unread.
+            assert!(lazy.objects.len() <= full.objects.len());
+        }
+        assert!(taken >= 8, "only {taken} sample PDFs took the fast path");
+    }
+
+    #[test]
+    fn values_under_needless_keys_are_passed_over() {
+        let pdf = b"<< /Type /Font /CharProcs << /a 5 0 R /b [1 (x]) <3>] >> /Widths [1 2] /Annots 7 0 R /Z 1 >>";
+        let Some(Object::Dictionary(d)) = Parser::at(pdf, 0).value(0) else {
+            panic!("not read");
+        };
+        let keys: Vec<&[u8]> = d.iter().map(|(k, _)| k.as_slice()).collect();
+        assert_eq!(keys, [&b"Type"[..], b"Widths", b"Z"]);
+    }
+
+    #[test]
+    fn references_under_needless_keys_are_not_followed() {
+        let mut d = Dictionary::new();
+        d.set("Pages", Object::Reference((2, 0)));
+        d.set("StructTreeRoot", Object::Reference((3, 0)));
+        d.set("Annots", Object::Array(vec![Object::Reference((4, 0))]));
+        let mut out = Vec::new();
+        references(&Object::Dictionary(d), &mut out);
+        assert_eq!(out, [(2, 0)]);
+    }
+
+    #[test]
+    fn damaged_or_unusual_files_fall_back() {
+        let deadline = Deadline::after(std::time::Duration::from_secs(5));
+        for bad in [
+            &b"%PDF-1.4\n1 0 obj << >> endobj\n"[..],
+            b"%PDF-1.4\nxref\n0 1\n0000000000 65535 f \ntrailer << /Root 1 0 R >>\nstartxref\n9\n%%EOF",
+            b"%PDF-1.4\nstartxref\n999999\n%%EOF",
+            b"%PDF-1.4\nstartxref\n9\n%%EOF",
+        ] {
+            assert!(load(bad, 1 << 20, &deadline).is_none());
+        }
+    }
+}
