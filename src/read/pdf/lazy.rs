@@ -47,6 +47,9 @@ const NEEDLESS: &[&[u8]] = &[
     b"OpenAction",
 ];
 
+/// A decoded object stream: each object's offset, and the bytes.
+type Container = (Vec<usize>, Vec<u8>);
+
 #[derive(Clone, Copy)]
 enum Entry {
     /// Byte offset (from `%PDF-`) and generation.
@@ -59,8 +62,8 @@ struct Reader<'a> {
     pdf: &'a [u8],
     xref: HashMap<u32, Entry>,
     max_member_bytes: usize,
-    /// Object streams decoded so far: (First, offsets, decoded bytes).
-    containers: HashMap<u32, Option<(Vec<usize>, Vec<u8>)>>,
+    /// Object streams decoded so far (None: one that does not decode).
+    containers: HashMap<u32, Option<Container>>,
 }
 
 /// The document's page-drawing objects, or None where lopdf should load it.
@@ -165,7 +168,7 @@ impl Reader<'_> {
     }
 
     /// An object stream's object offsets and decoded bytes.
-    fn container(&mut self, id: u32) -> Option<(Vec<usize>, Vec<u8>)> {
+    fn container(&mut self, id: u32) -> Option<Container> {
         let Object::Stream(s) = self.object((id, 0), 1)? else {
             return None;
         };
