@@ -138,8 +138,11 @@ fn main() {
         "ofd" | "ofd-xml" => &["ofd"],
         _ => &["docx", "pdf", "doc", "html", "ofd"],
     };
-    let mut seeds: Vec<Vec<u8>> = std::fs::read_dir(format!("{root}/samples"))
-        .expect("samples/")
+    // The samples, and test fixtures of the same formats (PDFs with object
+    // streams among them).
+    let mut seeds: Vec<Vec<u8>> = ["samples", "tests/fixtures"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(format!("{root}/{d}")).expect("seed folder"))
         .flatten()
         .map(|e| e.path())
         .filter(|p| {

@@ -740,19 +740,27 @@ mod tests {
     }
 
     /// Every object the fast path reads is the object lopdf reads, for every
-    /// sample PDF it takes (the protected ones fall back).
+    /// sample PDF it takes (the protected ones fall back), and for samples
+    /// rewritten with a cross-reference stream and object streams by qpdf
+    /// (`qpdf --object-streams=generate`; no sample producer writes them).
     #[test]
     fn objects_read_on_demand_are_lopdfs() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
+        let root = env!("CARGO_MANIFEST_DIR");
         let deadline = Deadline::after(std::time::Duration::from_secs(60));
+        let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/samples"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+            .collect();
+        let streams = ["objstm-lo.pdf", "objstm-reportlab.pdf"];
+        paths.extend(streams.map(|f| format!("{root}/tests/fixtures/{f}").into()));
         let mut taken = 0;
-        for e in std::fs::read_dir(dir).unwrap() {
-            let path = e.unwrap().path();
-            if path.extension().is_none_or(|x| x != "pdf") {
-                continue;
-            }
+        for path in paths {
             let bytes = std::fs::read(&path).unwrap();
+            let xref_stream = streams.iter().any(|f| path.ends_with(f));
+            assert!(!xref_stream || crate::read::find(&bytes, b"/ObjStm").is_some());
             let Some(lazy) = load(&bytes, 64 << 20, &deadline) else {
+                assert!(!xref_stream, "{path:?} fell back");
                 continue;
             };
             taken += 1;
@@ -768,10 +776,9 @@ mod tests {
                     _ => assert_eq!(o, f, "{path:?} {id:?}"),
                 }
             }
-            // The structure tree and annotations were left unread.
             assert!(lazy.objects.len() <= full.objects.len());
         }
-        assert!(taken >= 8, "only {taken} sample PDFs took the fast path");
+        assert!(taken >= 10, "only {taken} PDFs took the fast path");
     }
 
     #[test]
@@ -806,5 +813,68 @@ mod tests {
         ] {
             assert!(load(bad, 1 << 20, &deadline).is_none());
         }
+    }
+
+    /// Builds a file of `objects` (bodies after `N 0 obj`) with a classic
+    /// xref and the given trailer.
+    fn file(objects: &[&str], trailer: &str) -> Vec<u8> {
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, body) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).bytes());
+        }
+        let xref = out.len();
+        out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+        for o in offsets {
+            out.extend(format!("{o:010} 00000 n \n").bytes());
+        }
+        out.extend(format!("trailer\n{trailer}\nstartxref\n{xref}\n%%EOF\n").bytes());
+        out
+    }
+
+    #[test]
+    fn hostile_cross_references_end() {
+        let deadline = Deadline::after(std::time::Duration::from_secs(5));
+        let page = "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>";
+        let pages = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>";
+        // A stream whose /Length is itself, and one whose /Prev is itself.
+        let own_length = file(
+            &[
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                pages,
+                page,
+                "<< /Length 4 0 R >>\nstream\nBT ET\nendstream",
+            ],
+            "<< /Root 1 0 R /Size 5 >>",
+        );
+        assert!(load(&own_length, 1 << 20, &deadline).is_none());
+        let good = file(
+            &[
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                pages,
+                page,
+                "<< /Length 5 >>\nstream\nBT ET\nendstream",
+            ],
+            "<< /Root 1 0 R /Size 5 >>",
+        );
+        let doc = load(&good, 1 << 20, &deadline).expect("a clean file reads");
+        assert_eq!(doc.get_pages().len(), 1);
+        let xref_at = memchr::memmem::rfind(&good, b"xref\n0 5").unwrap();
+        let looped = String::from_utf8(good.clone()).unwrap().replace(
+            "<< /Root 1 0 R /Size 5 >>",
+            &format!("<< /Root 1 0 R /Size 5 /Prev {xref_at} >>"),
+        );
+        assert!(load(looped.as_bytes(), 1 << 20, &deadline).is_none());
+        // Nesting past the bound, in a reachable object.
+        let deep = file(
+            &[&format!(
+                "<< /Type /Catalog /Pages {}1{} >>",
+                "[".repeat(100),
+                "]".repeat(100)
+            )],
+            "<< /Root 1 0 R /Size 2 >>",
+        );
+        assert!(load(&deep, 1 << 20, &deadline).is_none());
     }
 }
