@@ -12,17 +12,10 @@ fn extract(rel: &str) -> Record {
 
 fn row(rec: &Record, row: &str) -> Vec<f64> {
     let apps = rec.applications.as_ref().expect("table 三");
-    let cols = [
-        "natural_person",
-        "commercial_enterprise",
-        "research_institution",
-        "social_welfare_org",
-        "legal_service_org",
-        "other_org",
-        "total",
-    ];
-    cols.iter()
-        .map(|c| apps.cell(row, c).map_or(f64::NAN, |n| n.0))
+    let cols = govreport::template::APPLICANT_ADDENDS
+        .iter()
+        .chain(&["total"]);
+    cols.map(|c| apps.cell(row, c).map_or(f64::NAN, |n| n.0))
         .collect()
 }
 

@@ -163,14 +163,19 @@ DOC_RELS = '''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </Relationships>'''
 
 
-def write_docx(path, body_xml):
-    doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document %s><w:body>%s'
-           '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>') % (NS, body_xml)
+def write_package(path, parts):
+    """Writes (name, text) parts as a zip package, deflated, in order."""
     # Fixed timestamps keep the committed bytes reproducible.
     with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
-        for name, data in [('[Content_Types].xml', CONTENT_TYPES), ('_rels/.rels', RELS),
-                           ('word/_rels/document.xml.rels', DOC_RELS), ('word/document.xml', doc),
-                           ('word/styles.xml', STYLES), ('word/numbering.xml', NUMBERING)]:
+        for name, data in parts:
             info = zipfile.ZipInfo(name, date_time=(2021, 1, 20, 9, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(info, data.encode('utf-8'))
+
+
+def write_docx(path, body_xml):
+    doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document %s><w:body>%s'
+           '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>') % (NS, body_xml)
+    write_package(path, [('[Content_Types].xml', CONTENT_TYPES), ('_rels/.rels', RELS),
+                         ('word/_rels/document.xml.rels', DOC_RELS), ('word/document.xml', doc),
+                         ('word/styles.xml', STYLES), ('word/numbering.xml', NUMBERING)])

@@ -12,10 +12,10 @@ report's. Run from the repo root; needs nothing beyond Python.
 """
 import os
 import sys
-import zipfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 import make_samples as m  # noqa: E402
+import docxgen  # noqa: E402
 from docxgen import NS, NUMBERING, W  # noqa: E402
 from samples_spec import SEED, seed_apps  # noqa: E402
 
@@ -102,43 +102,25 @@ THEME = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<a:theme '
          '<a:clrScheme name="Office">%s</a:clrScheme></a:themeElements></a:theme>') % (''.join(
     '<a:accent%d><a:srgbClr val="4472C4"/></a:accent%d>' % (k, k) for k in range(1, 7)) * 40)
 
-CONTENT_TYPES = '''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-<Default Extension="xml" ContentType="application/xml"/>
-<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
-<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
-<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>
-<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>
-<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>
-<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
-<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>
-</Types>'''
-RELS = '''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
-<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>
-<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>
-</Relationships>'''
-DOC_RELS = '''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
-<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
-<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>
-<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>
-<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/>
-</Relationships>'''
+OVERRIDE = '<Override PartName="/%s" ContentType="application/vnd.openxmlformats-%s+xml"/>\n'
+CONTENT_TYPES = docxgen.CONTENT_TYPES.replace('</Types>', ''.join(OVERRIDE % p for p in [
+    ('word/settings.xml', 'officedocument.wordprocessingml.settings'),
+    ('word/fontTable.xml', 'officedocument.wordprocessingml.fontTable'),
+    ('word/theme/theme1.xml', 'officedocument.theme'),
+    ('docProps/app.xml', 'officedocument.extended-properties'),
+    ('docProps/custom.xml', 'officedocument.custom-properties')]) + '</Types>')
+REL = '<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/%s" Target="%s"/>\n'
+RELS = docxgen.RELS.replace('</Relationships>', REL % (2, 'extended-properties', 'docProps/app.xml')
+                            + REL % (3, 'custom-properties', 'docProps/custom.xml') + '</Relationships>')
+DOC_RELS = docxgen.DOC_RELS.replace('</Relationships>', REL % (3, 'settings', 'settings.xml')
+                                    + REL % (4, 'fontTable', 'fontTable.xml')
+                                    + REL % (5, 'theme', 'theme/theme1.xml') + '</Relationships>')
 
-with zipfile.ZipFile(OUT, 'w', zipfile.ZIP_DEFLATED) as z:
-    for name, data in [('[Content_Types].xml', CONTENT_TYPES), ('_rels/.rels', RELS),
-                       ('docProps/app.xml', APP), ('docProps/custom.xml', CUSTOM),
-                       ('word/_rels/document.xml.rels', DOC_RELS), ('word/document.xml', doc),
-                       ('word/styles.xml', styles), ('word/numbering.xml', NUMBERING),
-                       ('word/settings.xml', SETTINGS), ('word/fontTable.xml', FONTS),
-                       ('word/theme/theme1.xml', THEME)]:
-        info = zipfile.ZipInfo(name, date_time=(2021, 1, 20, 9, 0, 0))
-        info.compress_type = zipfile.ZIP_DEFLATED
-        z.writestr(info, data.encode('utf-8'))
+docxgen.write_package(OUT, [('[Content_Types].xml', CONTENT_TYPES), ('_rels/.rels', RELS),
+                            ('docProps/app.xml', APP), ('docProps/custom.xml', CUSTOM),
+                            ('word/_rels/document.xml.rels', DOC_RELS), ('word/document.xml', doc),
+                            ('word/styles.xml', styles), ('word/numbering.xml', NUMBERING),
+                            ('word/settings.xml', SETTINGS), ('word/fontTable.xml', FONTS),
+                            ('word/theme/theme1.xml', THEME)])
 print(os.path.getsize(OUT), 'bytes; document.xml', len(doc.encode('utf-8')), 'bytes; styles.xml',
       len(styles.encode('utf-8')), 'bytes')

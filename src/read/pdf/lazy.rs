@@ -13,6 +13,7 @@
 //! `endstream`, encryption) makes it give up, and lopdf loads the whole file
 //! with its repairs.
 
+use super::tokens::{decode_name, hex_string, literal_string};
 use crate::read::Deadline;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
@@ -570,109 +571,20 @@ impl<'a> Parser<'a> {
         self.at += 1; // '/'
         let raw = self.word();
         let mut out = Vec::with_capacity(raw.len());
-        let mut i = 0;
-        while i < raw.len() {
-            if raw[i] == b'#'
-                && let Some(v) = raw
-                    .get(i + 1..i + 3)
-                    .and_then(|h| std::str::from_utf8(h).ok())
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-            {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-            out.push(raw[i]);
-            i += 1;
-        }
+        decode_name(raw, &mut out);
         out
     }
 
     fn literal(&mut self) -> Option<Vec<u8>> {
         self.at += 1; // '('
         let mut out = Vec::new();
-        let mut depth = 1usize;
-        loop {
-            let c = self.peek()?;
-            self.at += 1;
-            match c {
-                b'(' => {
-                    depth += 1;
-                    out.push(c);
-                }
-                b')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Some(out);
-                    }
-                    out.push(c);
-                }
-                b'\\' => {
-                    let e = self.peek()?;
-                    self.at += 1;
-                    match e {
-                        b'n' => out.push(b'\n'),
-                        b'r' => out.push(b'\r'),
-                        b't' => out.push(b'\t'),
-                        b'b' => out.push(b'\x08'),
-                        b'f' => out.push(b'\x0c'),
-                        b'0'..=b'7' => {
-                            let mut v = u32::from(e - b'0');
-                            for _ in 0..2 {
-                                match self.peek() {
-                                    Some(d @ b'0'..=b'7') => {
-                                        v = v * 8 + u32::from(d - b'0');
-                                        self.at += 1;
-                                    }
-                                    _ => break,
-                                }
-                            }
-                            out.push((v & 0xFF) as u8);
-                        }
-                        b'\r' => {
-                            if self.peek() == Some(b'\n') {
-                                self.at += 1;
-                            }
-                        }
-                        b'\n' => {}
-                        other => out.push(other),
-                    }
-                }
-                // An unescaped line end is read as one newline.
-                b'\r' => {
-                    if self.peek() == Some(b'\n') {
-                        self.at += 1;
-                    }
-                    out.push(b'\n');
-                }
-                _ => out.push(c),
-            }
-        }
+        literal_string(self.b, &mut self.at, &mut out, true).then_some(out)
     }
 
     fn hex(&mut self) -> Option<Vec<u8>> {
         self.at += 1; // '<'
         let mut out = Vec::new();
-        let mut high: Option<u8> = None;
-        loop {
-            let c = self.peek()?;
-            self.at += 1;
-            if c == b'>' {
-                break;
-            }
-            if is_space(c) {
-                continue;
-            }
-            let v = (c as char).to_digit(16)? as u8;
-            match high.take() {
-                Some(h) => out.push(h << 4 | v),
-                None => high = Some(v),
-            }
-        }
-        if let Some(h) = high {
-            out.push(h << 4);
-        }
-        Some(out)
+        hex_string(self.b, &mut self.at, &mut out, true).then_some(out)
     }
 
     /// One classic section after `xref`: subsections `first count` and

@@ -125,21 +125,7 @@ impl<'a> Ops<'a> {
         self.at += 1; // '/'
         let raw = self.regular();
         let start = self.decoded.len();
-        let mut i = 0;
-        while i < raw.len() {
-            if raw[i] == b'#'
-                && let Some(v) = raw
-                    .get(i + 1..i + 3)
-                    .and_then(|h| std::str::from_utf8(h).ok())
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-            {
-                self.decoded.push(v);
-                i += 3;
-                continue;
-            }
-            self.decoded.push(raw[i]);
-            i += 1;
-        }
+        decode_name(raw, &mut self.decoded);
         Span {
             start,
             end: self.decoded.len(),
@@ -149,59 +135,7 @@ impl<'a> Ops<'a> {
     fn literal(&mut self) -> Span {
         self.at += 1; // '('
         let start = self.decoded.len();
-        let out = &mut self.decoded;
-        let mut depth = 1usize;
-        while let Some(&b) = self.data.get(self.at) {
-            self.at += 1;
-            match b {
-                b'(' => {
-                    depth += 1;
-                    out.push(b);
-                }
-                b')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        break;
-                    }
-                    out.push(b);
-                }
-                b'\\' => {
-                    let Some(&e) = self.data.get(self.at) else {
-                        break;
-                    };
-                    self.at += 1;
-                    match e {
-                        b'n' => out.push(b'\n'),
-                        b'r' => out.push(b'\r'),
-                        b't' => out.push(b'\t'),
-                        b'b' => out.push(b'\x08'),
-                        b'f' => out.push(b'\x0c'),
-                        b'0'..=b'7' => {
-                            let mut v = u32::from(e - b'0');
-                            for _ in 0..2 {
-                                match self.data.get(self.at) {
-                                    Some(d @ b'0'..=b'7') => {
-                                        v = v * 8 + u32::from(d - b'0');
-                                        self.at += 1;
-                                    }
-                                    _ => break,
-                                }
-                            }
-                            out.push((v & 0xFF) as u8);
-                        }
-                        // A backslash at the end of a line continues it.
-                        b'\r' => {
-                            if self.data.get(self.at) == Some(&b'\n') {
-                                self.at += 1;
-                            }
-                        }
-                        b'\n' => {}
-                        other => out.push(other),
-                    }
-                }
-                _ => out.push(b),
-            }
-        }
+        literal_string(self.data, &mut self.at, &mut self.decoded, false);
         Span {
             start,
             end: self.decoded.len(),
@@ -211,23 +145,7 @@ impl<'a> Ops<'a> {
     fn hex(&mut self) -> Span {
         self.at += 1; // '<'
         let start = self.decoded.len();
-        let mut high: Option<u8> = None;
-        while let Some(&b) = self.data.get(self.at) {
-            self.at += 1;
-            if b == b'>' {
-                break;
-            }
-            let Some(v) = (b as char).to_digit(16) else {
-                continue;
-            };
-            match high.take() {
-                Some(h) => self.decoded.push(h << 4 | v as u8),
-                None => high = Some(v as u8),
-            }
-        }
-        if let Some(h) = high {
-            self.decoded.push(h << 4);
-        }
+        hex_string(self.data, &mut self.at, &mut self.decoded, false);
         Span {
             start,
             end: self.decoded.len(),
@@ -451,6 +369,127 @@ fn short_decimal(word: &[u8]) -> Option<f32> {
     }
     let v = m as f32 / *POW10.get(decimals.unwrap_or(0))?;
     any.then_some(if negative { -v } else { v })
+}
+
+/// A name's bytes (after its `/`), `#xx` escapes decoded, onto `out`.
+pub(super) fn decode_name(raw: &[u8], out: &mut Vec<u8>) {
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'#'
+            && let Some(v) = raw
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(raw[i]);
+        i += 1;
+    }
+}
+
+/// A literal string's bytes from just after its `(` to the `)` that
+/// balances it, escapes decoded, onto `out`; `*at` ends after the `)`.
+/// False when the data ends first. An unescaped line end is kept as is,
+/// or read as one newline with `eol_as_newline` (as lopdf reads objects).
+pub(super) fn literal_string(
+    data: &[u8],
+    at: &mut usize,
+    out: &mut Vec<u8>,
+    eol_as_newline: bool,
+) -> bool {
+    let mut depth = 1usize;
+    while let Some(&b) = data.get(*at) {
+        *at += 1;
+        match b {
+            b'(' => {
+                depth += 1;
+                out.push(b);
+            }
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return true;
+                }
+                out.push(b);
+            }
+            b'\\' => {
+                let Some(&e) = data.get(*at) else {
+                    return false;
+                };
+                *at += 1;
+                match e {
+                    b'n' => out.push(b'\n'),
+                    b'r' => out.push(b'\r'),
+                    b't' => out.push(b'\t'),
+                    b'b' => out.push(b'\x08'),
+                    b'f' => out.push(b'\x0c'),
+                    b'0'..=b'7' => {
+                        let mut v = u32::from(e - b'0');
+                        for _ in 0..2 {
+                            match data.get(*at) {
+                                Some(d @ b'0'..=b'7') => {
+                                    v = v * 8 + u32::from(d - b'0');
+                                    *at += 1;
+                                }
+                                _ => break,
+                            }
+                        }
+                        out.push((v & 0xFF) as u8);
+                    }
+                    // A backslash at the end of a line continues it.
+                    b'\r' => {
+                        if data.get(*at) == Some(&b'\n') {
+                            *at += 1;
+                        }
+                    }
+                    b'\n' => {}
+                    other => out.push(other),
+                }
+            }
+            b'\r' if eol_as_newline => {
+                if data.get(*at) == Some(&b'\n') {
+                    *at += 1;
+                }
+                out.push(b'\n');
+            }
+            _ => out.push(b),
+        }
+    }
+    false
+}
+
+/// A hexadecimal string's bytes from just after its `<` to its `>`, onto
+/// `out` (an odd last digit is padded with 0); `*at` ends after the `>`.
+/// False when the data ends first, or, when `strict`, at a byte that is
+/// neither a hex digit nor white space (otherwise such bytes are skipped).
+pub(super) fn hex_string(data: &[u8], at: &mut usize, out: &mut Vec<u8>, strict: bool) -> bool {
+    let mut high: Option<u8> = None;
+    let closed = loop {
+        let Some(&b) = data.get(*at) else {
+            break false;
+        };
+        *at += 1;
+        if b == b'>' {
+            break true;
+        }
+        let Some(v) = (b as char).to_digit(16) else {
+            if strict && !is_space(b) {
+                return false;
+            }
+            continue;
+        };
+        match high.take() {
+            Some(h) => out.push(h << 4 | v as u8),
+            None => high = Some(v as u8),
+        }
+    };
+    if let Some(h) = high {
+        out.push(h << 4);
+    }
+    closed
 }
 
 #[cfg(test)]
