@@ -49,7 +49,7 @@ pub fn lines(mut chars: Vec<&TextChar>) -> Vec<TextLine> {
         .into_iter()
         .map(|mut g| {
             g.sort_by(|a, b| a.x0.total_cmp(&b.x0).then(a.seq.cmp(&b.seq)));
-            let mut text = String::new();
+            let mut text = String::with_capacity(g.len() * 3);
             let mut prev: Option<&TextChar> = None;
             for c in &g {
                 if let Some(p) = prev {

@@ -77,7 +77,8 @@ pub fn word_lines(chars: &[TextChar], idx: &[usize], gap: f32) -> Vec<WordLine> 
             sizes.sort_by(f32::total_cmp);
             let size = sizes[sizes.len() / 2].max(1.0);
             let mut words: Vec<Word> = Vec::new();
-            for i in g {
+            let n = g.len();
+            for (k, i) in g.into_iter().enumerate() {
                 let c = &chars[i];
                 match words.last_mut() {
                     Some(w) if c.x0 - w.x1 <= gap * size => {
@@ -88,15 +89,24 @@ pub fn word_lines(chars: &[TextChar], idx: &[usize], gap: f32) -> Vec<WordLine> 
                         w.chars.push(i);
                         w.glyphs.push((c.x0, c.x1, c.text.clone()));
                     }
-                    _ => words.push(Word {
-                        x0: c.x0,
-                        x1: c.x1,
-                        y0: c.y0,
-                        y1: c.y1,
-                        text: c.text.to_string(),
-                        chars: vec![i],
-                        glyphs: vec![(c.x0, c.x1, c.text.clone())],
-                    }),
+                    _ => {
+                        // Sized for the rest of the line: a line of prose is
+                        // one word, grown a character at a time.
+                        let rest = n - k;
+                        let mut w = Word {
+                            x0: c.x0,
+                            x1: c.x1,
+                            y0: c.y0,
+                            y1: c.y1,
+                            text: String::with_capacity(rest * c.text.len()),
+                            chars: Vec::with_capacity(rest),
+                            glyphs: Vec::with_capacity(rest),
+                        };
+                        w.text.push_str(&c.text);
+                        w.chars.push(i);
+                        w.glyphs.push((c.x0, c.x1, c.text.clone()));
+                        words.push(w);
+                    }
                 }
             }
             let y0 = words.iter().map(|w| w.y0).fold(f32::MAX, f32::min);
