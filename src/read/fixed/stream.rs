@@ -123,6 +123,17 @@ pub fn word_lines(chars: &[TextChar], idx: &[usize], gap: f32) -> Vec<WordLine> 
 
 /// A figure or a blank marker as printed in a table cell.
 pub(super) fn is_figure(s: &str) -> bool {
+    // Every figure starts with a digit, a sign, a dash, 无, 持 (持平), 增 or
+    // 减: a line of prose is turned away before it is copied.
+    let Some(first) = s.chars().find(|c| !c.is_whitespace()) else {
+        return false;
+    };
+    if !(first.is_ascii_digit()
+        || ('０'..='９').contains(&first)
+        || ",.+-％%—-－‒―─⸺⸻/／无持增减".contains(first))
+    {
+        return false;
+    }
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     // A figure with a bracketed note: 22（其中修订16件）.
     let t = match t.find(['（', '(']) {
@@ -902,9 +913,20 @@ mod tests {
         ] {
             assert!(is_figure(t), "{t}");
         }
-        for t in ["规章", "增加", "（六）", "第3页"] {
+        for t in [
+            "规章",
+            "增加",
+            "（六）",
+            "第3页",
+            "",
+            "  ",
+            "本年度共收到申请12件",
+        ] {
             assert!(!is_figure(t), "{t}");
         }
+        // Spaces before a figure do not hide it.
+        assert!(is_figure(" 1 2"));
+        assert!(is_figure("\u{3000}— "));
     }
 
     #[test]
