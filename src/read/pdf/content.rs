@@ -138,6 +138,9 @@ impl<'a> Interpreter<'a> {
         content: &[u8],
         resources: Option<&Dictionary>,
     ) -> Result<PageContent, ReadError> {
+        // Room for the page's characters up front (a few bytes of content
+        // draw each one), so the list is not copied as it doubles; capped.
+        self.out.chars.reserve((content.len() / 8).min(16_384));
         let media = self.page_box(page);
         let rotate = self
             .inherited(page, b"Rotate")
