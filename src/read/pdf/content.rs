@@ -160,6 +160,11 @@ impl<'a> Interpreter<'a> {
             rise: 0.0,
         };
         self.run(content, resources, gs, 0)?;
+        // Every page is kept until layout: room reserved and not used (a
+        // page of rulings) is given back.
+        if self.out.chars.capacity() > self.out.chars.len() + 1024 {
+            self.out.chars.shrink_to_fit();
+        }
         normalise_orientation(&mut self.out);
         Ok(self.out)
     }
