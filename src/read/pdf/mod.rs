@@ -108,7 +108,12 @@ pub fn pages(
     // otherwise lopdf loads (and repairs) it whole.
     let doc = match lazy::load(bytes, limits.max_member_bytes as usize, deadline) {
         Some(doc) => doc,
-        None => load(bytes, limits)?,
+        None => {
+            // The fast path also gives up when time runs out: say so rather
+            // than start the whole-file load.
+            deadline.check()?;
+            load(bytes, limits)?
+        }
     };
     let page_ids = doc.get_pages();
     if page_ids.len() > limits.max_pdf_pages {
