@@ -33,7 +33,6 @@ struct GState {
     rise: f32,
 }
 
-#[derive(Default)]
 pub struct FontCache {
     by_id: HashMap<ObjectId, Rc<Font>>,
     /// Fonts given inline in a resource dictionary, by the dictionary's
@@ -43,10 +42,28 @@ pub struct FontCache {
     /// The font each (resource dictionary, name) of a `Tf` came to, so a
     /// repeated `Tf` is one short scan (bounded; past it, the full lookup).
     by_name: Vec<(usize, Vec<u8>, Rc<Font>)>,
+    /// Decoded glyphs all fonts of the document may still remember.
+    memo_budget: usize,
+}
+
+impl Default for FontCache {
+    fn default() -> Self {
+        FontCache {
+            by_id: HashMap::default(),
+            by_addr: HashMap::default(),
+            by_name: Vec::new(),
+            memo_budget: MAX_MEMO_GLYPHS,
+        }
+    }
 }
 
 /// Distinct (resources, font name) pairs remembered per document.
 const MAX_NAMED_FONTS: usize = 64;
+
+/// Decoded glyphs remembered per document, over all its fonts (a report
+/// shows a few thousand distinct codes; past this, codes are decoded each
+/// time they are shown, and memory stays ~15 MB at most).
+const MAX_MEMO_GLYPHS: usize = 1 << 18;
 
 fn num(o: &Operand) -> f32 {
     match o {
@@ -553,7 +570,7 @@ impl<'a> Interpreter<'a> {
         }
         let size = gs.size;
         let (out, seq) = (&mut self.out, &mut self.seq);
-        font.decode(bytes, |g| {
+        font.decode(bytes, &mut self.fonts.memo_budget, |g| {
             let trm = Matrix([size * gs.hscale, 0.0, 0.0, size, 0.0, gs.rise])
                 .then(tm)
                 .then(&gs.ctm);

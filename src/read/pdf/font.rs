@@ -65,10 +65,6 @@ pub struct Font {
 
 type GlyphMemo = HashMap<(u32, usize), Glyph>;
 
-/// Distinct codes remembered per font (a CJK subset font has a few
-/// thousand at most; beyond this, codes are decoded each time).
-const MAX_MEMO_GLYPHS: usize = 1 << 16;
-
 /// One character code of a shown string.
 #[derive(Debug, Clone)]
 pub struct Glyph {
@@ -318,8 +314,10 @@ impl Font {
         }
     }
 
-    /// Calls `each` with the glyph of every code of a shown string.
-    pub fn decode(&self, bytes: &[u8], mut each: impl FnMut(&Glyph)) {
+    /// Calls `each` with the glyph of every code of a shown string. Codes
+    /// decoded for the first time are remembered while `budget` (shared by
+    /// the document's fonts) lasts.
+    pub fn decode(&self, bytes: &[u8], budget: &mut usize, mut each: impl FnMut(&Glyph)) {
         let mut memo = self.memo.borrow_mut();
         let mut glyph = |code: u32, len: usize| {
             if let Some(g) = memo.get(&(code, len)) {
@@ -327,7 +325,8 @@ impl Font {
             }
             let g = self.glyph(code, len);
             each(&g);
-            if memo.len() < MAX_MEMO_GLYPHS {
+            if *budget > 0 {
+                *budget -= 1;
                 memo.insert((code, len), g);
             }
         };
@@ -621,6 +620,21 @@ pub fn glyph_name_to_unicode(name: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glyphs_are_remembered_only_while_the_documents_budget_lasts() {
+        let font = Font::fallback();
+        let mut budget = 2;
+        let mut shown = String::new();
+        font.decode(b"ABCAB", &mut budget, |g| shown.push_str(&g.text));
+        assert_eq!(shown, "ABCAB");
+        assert_eq!(budget, 0);
+        assert_eq!(font.memo.borrow().len(), 2);
+        // Past the budget, codes are still decoded, just not kept.
+        font.decode(b"DE", &mut budget, |g| shown.push_str(&g.text));
+        assert_eq!(shown, "ABCABDE");
+        assert_eq!(font.memo.borrow().len(), 2);
+    }
 
     #[test]
     fn adobe_gb1_and_radicals() {
