@@ -80,33 +80,30 @@ pub fn word_lines(chars: &[TextChar], idx: &[usize], gap: f32) -> Vec<WordLine> 
             let n = g.len();
             for (k, i) in g.into_iter().enumerate() {
                 let c = &chars[i];
-                match words.last_mut() {
-                    Some(w) if c.x0 - w.x1 <= gap * size => {
-                        w.x1 = w.x1.max(c.x1);
-                        w.y0 = w.y0.min(c.y0);
-                        w.y1 = w.y1.max(c.y1);
-                        w.text.push_str(&c.text);
-                        w.chars.push(i);
-                        w.glyphs.push((c.x0, c.x1, c.text.clone()));
-                    }
-                    _ => {
-                        // Sized for the rest of the line: a line of prose is
-                        // one word, grown a character at a time.
-                        let rest = n - k;
-                        let mut w = Word {
-                            x0: c.x0,
-                            x1: c.x1,
-                            y0: c.y0,
-                            y1: c.y1,
-                            text: String::with_capacity(rest * c.text.len()),
-                            chars: Vec::with_capacity(rest),
-                            glyphs: Vec::with_capacity(rest),
-                        };
-                        w.text.push_str(&c.text);
-                        w.chars.push(i);
-                        w.glyphs.push((c.x0, c.x1, c.text.clone()));
-                        words.push(w);
-                    }
+                let joins = words.last().is_some_and(|w| c.x0 - w.x1 <= gap * size);
+                if !joins {
+                    // Sized for the rest of the line, up to a bound: a line of
+                    // prose is one word, grown a character at a time, while a
+                    // line of many short words must not reserve the line for
+                    // each of them.
+                    let room = (n - k).min(64);
+                    words.push(Word {
+                        x0: c.x0,
+                        x1: c.x1,
+                        y0: c.y0,
+                        y1: c.y1,
+                        text: String::with_capacity(room * c.text.len()),
+                        chars: Vec::with_capacity(room),
+                        glyphs: Vec::with_capacity(room),
+                    });
+                }
+                if let Some(w) = words.last_mut() {
+                    w.x1 = w.x1.max(c.x1);
+                    w.y0 = w.y0.min(c.y0);
+                    w.y1 = w.y1.max(c.y1);
+                    w.text.push_str(&c.text);
+                    w.chars.push(i);
+                    w.glyphs.push((c.x0, c.x1, c.text.clone()));
                 }
             }
             let y0 = words.iter().map(|w| w.y0).fold(f32::MAX, f32::min);
@@ -819,6 +816,30 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    /// A line of thousands of one-character words (figures spaced far
+    /// apart) reserves a bounded room per word, not the rest of the line.
+    #[test]
+    fn words_of_a_long_line_reserve_bounded_room() {
+        let chars: Vec<TextChar> = (0..5_000)
+            .map(|i| {
+                TextChar::placed(
+                    "7".into(),
+                    &super::super::Matrix([10.0, 0.0, 0.0, 10.0, 40.0 * i as f32, 100.0]),
+                    [0.0, -0.88, 0.5, 0.12],
+                    false,
+                    0.0,
+                    false,
+                    i,
+                )
+            })
+            .collect();
+        let idx: Vec<usize> = (0..chars.len()).collect();
+        let lines = word_lines(&chars, &idx, 0.6);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].words.len(), 5_000);
+        assert!(lines[0].words.iter().all(|w| w.chars.capacity() <= 64));
     }
 
     #[test]
