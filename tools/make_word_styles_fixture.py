@@ -23,5 +23,14 @@ with zipfile.ZipFile(out_path, 'w', zipfile.ZIP_DEFLATED) as out:
             body = word_styles[word_styles.index('<w:docDefaults'):word_styles.rindex('</w:styles>')]
             data = own.replace('</w:styles>', body + '</w:styles>').encode('utf-8')
         out.writestr(info, data)
-    out.writestr(zipfile.ZipInfo('word/stylesWithEffects.xml', date_time=(2024, 1, 1, 0, 0, 0)), with_effects)
+    # Word deflates every part. (A ZipInfo passed to writestr keeps its own
+    # compress_type, ZIP_STORED unless set: an earlier version of this script
+    # stored this part, making the package 12 times the size Word writes.)
+    names = set(src.namelist())
+    for name in ['word/stylesWithEffects.xml', 'word/theme/theme1.xml', 'word/fontTable.xml',
+                 'word/webSettings.xml', 'word/settings.xml']:
+        if name not in names:
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(info, template.read(name))
 print(os.path.getsize(out_path), 'bytes')
