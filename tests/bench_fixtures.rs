@@ -57,7 +57,11 @@ fn the_word_styles_docx_fixture_is_packaged_as_word_packages() {
     for name in ["word/styles.xml", "word/stylesWithEffects.xml"] {
         let part = zip.by_name(name).expect(name);
         assert!(part.size() > 400_000, "{name} is Word's full default set");
-        assert_eq!(part.compression(), zip::CompressionMethod::Deflated, "{name}");
+        assert_eq!(
+            part.compression(),
+            zip::CompressionMethod::Deflated,
+            "{name}"
+        );
     }
     assert!(bytes.len() < 64 * 1024, "{} bytes", bytes.len());
 }

@@ -2,14 +2,12 @@
 //! with quick-xml. No DOM is built: reports are read once, front to back, and
 //! only the structure the model needs is kept.
 
-use super::numbering::{
-    Numbering, Styles, attr_num, style_references, styles_subset, val, val_num,
-};
+use super::numbering::{Numbering, Styles, style_references, styles_subset};
 use super::ooxml_zip::{self, Budget};
+use super::xml_scan::{Event, ScanError, Scanner, Tag as XmlTag, unescape_into};
 use super::{Deadline, Limits, ReadError};
 use crate::model::{Block, Cell, CellBuilder, Document, Paragraph, Table};
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::reader::Reader;
+use quick_xml::events::Event as QEvent;
 
 const W_NS: &[&[u8]] = &[
     b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -74,7 +72,7 @@ fn main_part(
     let mut r = quick_xml::reader::Reader::from_reader(rels.as_slice());
     loop {
         match r.read_event() {
-            Ok(Event::Empty(e) | Event::Start(e))
+            Ok(QEvent::Empty(e) | QEvent::Start(e))
                 if e.local_name().as_ref().as_bytes() == b"Relationship" =>
             {
                 let mut ty = String::new();
@@ -90,7 +88,7 @@ fn main_part(
                     return Ok(target.trim_start_matches('/').to_string());
                 }
             }
-            Ok(Event::Eof) | Err(_) => return Ok(DEFAULT.into()),
+            Ok(QEvent::Eof) | Err(_) => return Ok(DEFAULT.into()),
             _ => {}
         }
     }
@@ -200,13 +198,12 @@ enum Ns {
 }
 
 impl Prefixes {
-    fn from_root(e: &BytesStart<'_>) -> Prefixes {
+    fn from_root(e: &XmlTag<'_>) -> Prefixes {
         let mut p = Prefixes {
             w: Vec::new(),
             mc: Vec::new(),
         };
-        for a in e.attributes().flatten() {
-            let key = a.key.as_ref().as_bytes();
+        for (key, value) in e.attributes() {
             let prefix = if key == b"xmlns" {
                 Vec::new()
             } else if let Some(rest) = key.strip_prefix(b"xmlns:") {
@@ -214,7 +211,6 @@ impl Prefixes {
             } else {
                 continue;
             };
-            let value = a.value.as_bytes();
             if W_NS.contains(&value) {
                 p.w.push(prefix);
             } else if value == MC_NS {
@@ -231,9 +227,8 @@ impl Prefixes {
         p
     }
 
-    fn of(&self, e: &BytesStart<'_>) -> Ns {
-        let name = e.name();
-        let prefix: &[u8] = name.prefix().map_or(b"", |p| p.into_inner().as_bytes());
+    fn of(&self, e: &XmlTag<'_>) -> Ns {
+        let prefix = e.prefix();
         if self.w.iter().any(|w| w.as_slice() == prefix) {
             Ns::W
         } else if self.mc.iter().any(|m| m.as_slice() == prefix) {
@@ -245,13 +240,8 @@ impl Prefixes {
 }
 
 /// A `w:w` percentage width in fiftieths of a percent.
-fn val_pct(e: &BytesStart<'_>) -> Option<i64> {
-    let raw = e
-        .attributes()
-        .with_checks(false)
-        .flatten()
-        .find(|a| a.key.local_name().as_ref().as_bytes() == b"w")
-        .map(|a| a.value.to_string())?;
+fn val_pct(e: &XmlTag<'_>) -> Option<i64> {
+    let raw = e.attr(b"w")?;
     let v = match raw.trim().strip_suffix('%') {
         Some(p) => p.trim().parse::<f64>().ok()? * 50.0,
         None => raw.trim().parse::<f64>().ok()?,
@@ -259,7 +249,13 @@ fn val_pct(e: &BytesStart<'_>) -> Option<i64> {
     (v > 0.0).then_some(v as i64)
 }
 
-fn corrupt(e: quick_xml::Error) -> ReadError {
+fn not_utf8(e: std::str::Utf8Error) -> ReadError {
+    ReadError::Corrupt(format!(
+        "word/document.xml has text that is not UTF-8 ({e}); the file may be damaged"
+    ))
+}
+
+fn corrupt(e: ScanError) -> ReadError {
     ReadError::Corrupt(format!(
         "word/document.xml is not well-formed XML ({e}); the file may be truncated or damaged"
     ))
@@ -315,7 +311,7 @@ impl<'a> BodyParser<'a> {
     }
 
     fn parse(mut self, xml: &[u8]) -> Result<Document, ReadError> {
-        let mut r = Reader::from_reader(xml);
+        let mut r = Scanner::new(xml);
         let mut prefixes: Option<Prefixes> = None;
         let mut events: u64 = 0;
         loop {
@@ -323,7 +319,7 @@ impl<'a> BodyParser<'a> {
             if events.is_multiple_of(4096) {
                 self.deadline.check()?;
             }
-            let ev = r.read_event().map_err(corrupt)?;
+            let ev = r.next().map_err(corrupt)?;
             match ev {
                 Event::Start(e) => {
                     if self.stack.len() >= self.limits.max_xml_depth {
@@ -335,9 +331,7 @@ impl<'a> BodyParser<'a> {
                     let p = prefixes.get_or_insert_with(|| Prefixes::from_root(&e));
                     match self.open(p.of(&e), &e, false) {
                         // Ignored subtrees are skipped without producing events.
-                        None => {
-                            r.read_to_end(e.name()).map_err(corrupt)?;
-                        }
+                        None => r.skip_element().map_err(corrupt)?,
                         Some(t) => self.stack.push(t),
                     }
                 }
@@ -348,23 +342,19 @@ impl<'a> BodyParser<'a> {
                         self.close(t);
                     }
                 }
-                Event::End(_) => {
+                Event::End => {
                     if let Some(t) = self.stack.pop() {
                         self.close(t);
                     }
                 }
                 Event::Text(t) if self.in_text() => {
-                    let s = t.into_inner();
-                    self.push_text(&s);
+                    if let Some(p) = self.paras.last_mut() {
+                        unescape_into(t, &mut p.text).map_err(not_utf8)?;
+                    }
                 }
                 Event::CData(t) if self.in_text() => {
-                    let s = t.into_inner().into_owned();
-                    self.push_text(&s);
-                }
-                Event::GeneralRef(g) if self.in_text() => {
-                    if let Some(c) = super::xml_ref_char(&g) {
-                        self.push_text(c.encode_utf8(&mut [0; 4]));
-                    }
+                    let s = std::str::from_utf8(t).map_err(not_utf8)?;
+                    self.push_text(s);
                 }
                 Event::Eof => break,
                 _ => {}
@@ -405,9 +395,8 @@ impl<'a> BodyParser<'a> {
 
     /// Handles an opening tag. Returns the tag to push, or `None` to skip the
     /// element's subtree.
-    fn open(&mut self, ns: Ns, e: &BytesStart<'_>, empty: bool) -> Option<Tag> {
-        let name = e.local_name();
-        let local = name.as_ref().as_bytes();
+    fn open(&mut self, ns: Ns, e: &XmlTag<'_>, empty: bool) -> Option<Tag> {
+        let local = e.local();
         if ns == Ns::Mc {
             return match local {
                 b"AlternateContent" => {
@@ -441,26 +430,26 @@ impl<'a> BodyParser<'a> {
             b"pPr" if parent == Some(Tag::P) => Tag::PPr,
             b"pStyle" if parent == Some(Tag::PPr) => {
                 if let Some(p) = self.paras.last_mut() {
-                    p.style = val(e);
+                    p.style = e.val();
                 }
                 Tag::Other
             }
             b"outlineLvl" if parent == Some(Tag::PPr) => {
                 if let Some(p) = self.paras.last_mut() {
-                    p.outline = val_num(e).map(|v| v.clamp(0, 9) as u8);
+                    p.outline = e.val_num().map(|v| v.clamp(0, 9) as u8);
                 }
                 Tag::Other
             }
             b"numPr" if parent == Some(Tag::PPr) => Tag::NumPr,
             b"numId" if parent == Some(Tag::NumPr) => {
                 if let Some(p) = self.paras.last_mut() {
-                    p.num_id = val_num(e);
+                    p.num_id = e.val_num();
                 }
                 Tag::Other
             }
             b"ilvl" if parent == Some(Tag::NumPr) => {
                 if let Some(p) = self.paras.last_mut() {
-                    p.ilvl = val_num(e).map(|v| v.clamp(0, 8) as u8);
+                    p.ilvl = e.val_num().map(|v| v.clamp(0, 8) as u8);
                 }
                 Tag::Other
             }
@@ -470,7 +459,7 @@ impl<'a> BodyParser<'a> {
             }
             b"rPr" if parent == Some(Tag::R) => Tag::RPr,
             b"vanish" if parent == Some(Tag::RPr) => {
-                self.run_hidden = !matches!(val(e).as_deref(), Some("0" | "false" | "off"));
+                self.run_hidden = !matches!(e.val().as_deref(), Some("0" | "false" | "off"));
                 Tag::Other
             }
             // Paragraph-mark properties and table formatting carry no text.
@@ -490,21 +479,14 @@ impl<'a> BodyParser<'a> {
                 Tag::Other
             }
             b"fldChar" => {
-                match e
-                    .attributes()
-                    .with_checks(false)
-                    .flatten()
-                    .find(|a| a.key.local_name().as_ref().as_bytes() == b"fldCharType")
-                    .map(|a| a.value.to_string())
-                    .as_deref()
-                {
-                    Some("begin") => self.fields.push(false),
-                    Some("separate") => {
+                match e.raw_attr(b"fldCharType") {
+                    Some(b"begin") => self.fields.push(false),
+                    Some(b"separate") => {
                         if let Some(f) = self.fields.last_mut() {
                             *f = true;
                         }
                     }
-                    Some("end") => {
+                    Some(b"end") => {
                         self.fields.pop();
                     }
                     _ => {}
@@ -522,7 +504,7 @@ impl<'a> BodyParser<'a> {
             b"tblGrid" if parent == Some(Tag::Tbl) => Tag::TblGrid,
             b"gridCol" if parent == Some(Tag::TblGrid) => {
                 if let Some(t) = self.tables.last_mut() {
-                    t.grid.push(attr_num(e, b"w").unwrap_or(0));
+                    t.grid.push(e.attr_num(b"w").unwrap_or(0));
                 }
                 Tag::Other
             }
@@ -537,12 +519,12 @@ impl<'a> BodyParser<'a> {
                 if let Some(row) = self.tables.last_mut().and_then(|t| t.rows.last_mut()) {
                     match local {
                         b"gridBefore" => {
-                            row.grid_before = val_num(e).unwrap_or(0).clamp(0, 64) as usize
+                            row.grid_before = e.val_num().unwrap_or(0).clamp(0, 64) as usize
                         }
                         b"gridAfter" => {
-                            row.grid_after = val_num(e).unwrap_or(0).clamp(0, 64) as usize
+                            row.grid_after = e.val_num().unwrap_or(0).clamp(0, 64) as usize
                         }
-                        _ => row.w_before = attr_num(e, b"w"),
+                        _ => row.w_before = e.attr_num(b"w"),
                     }
                 }
                 Tag::Other
@@ -558,21 +540,15 @@ impl<'a> BodyParser<'a> {
             b"gridSpan" | b"vMerge" | b"hMerge" | b"tcW" if parent == Some(Tag::TcPr) => {
                 if let Some(Sink::Cell(c)) = self.sinks.last_mut() {
                     match local {
-                        b"gridSpan" => c.span = val_num(e).unwrap_or(1).clamp(1, 64) as usize,
-                        b"vMerge" => c.vmerge = Some(val(e).as_deref() == Some("restart")),
-                        b"hMerge" => c.hmerge_continue = val(e).as_deref() != Some("restart"),
+                        b"gridSpan" => c.span = e.val_num().unwrap_or(1).clamp(1, 64) as usize,
+                        b"vMerge" => c.vmerge = Some(e.val().as_deref() == Some("restart")),
+                        b"hMerge" => c.hmerge_continue = e.val().as_deref() != Some("restart"),
                         _ => {
-                            let ty = e
-                                .attributes()
-                                .with_checks(false)
-                                .flatten()
-                                .find(|a| a.key.local_name().as_ref().as_bytes() == b"type")
-                                .map(|a| a.value.to_string());
-                            c.width = match ty.as_deref() {
-                                None | Some("dxa") => attr_num(e, b"w").filter(|w| *w > 0),
+                            c.width = match e.raw_attr(b"type") {
+                                None | Some(b"dxa") => e.attr_num(b"w").filter(|w| *w > 0),
                                 // Fiftieths of a percent ("2500"), or "50%": only
                                 // compared within one table, so the scale is free.
-                                Some("pct") => val_pct(e),
+                                Some(b"pct") => val_pct(e),
                                 _ => None,
                             };
                         }

@@ -9,6 +9,7 @@ mod numbering;
 pub mod ofd;
 mod ooxml_zip;
 pub mod pdf;
+mod xml_scan;
 
 use crate::model::Document;
 use std::time::{Duration, Instant};
@@ -275,16 +276,31 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 /// The character an XML entity or character reference stands for (`&#x4E00;`,
 /// `&amp;`); None for an entity the XML reader does not define.
 pub(crate) fn xml_ref_char(g: &quick_xml::events::BytesRef<'_>) -> Option<char> {
-    match g.resolve_char_ref() {
-        Ok(Some(c)) => Some(c),
-        _ => match AsRef::<str>::as_ref(g) {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            _ => None,
-        },
+    ref_char(g)
+}
+
+/// The character of a reference by its name between `&` and `;`.
+pub(crate) fn ref_char(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let (digits, radix) = match num.strip_prefix('x') {
+            Some(hex) => (hex, 16),
+            None => (num, 10),
+        };
+        if digits.starts_with(['+', '-']) {
+            return None;
+        }
+        return u32::from_str_radix(digits, radix)
+            .ok()
+            .filter(|c| *c != 0)
+            .and_then(char::from_u32);
+    }
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => None,
     }
 }
 
