@@ -116,9 +116,10 @@ fn memfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
     crate::read::find(hay, needle)
 }
 
-/// The value of attribute `name` (e.g. `w:styleId="`) inside one tag.
-fn tag_attr<'a>(tag: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
-    let i = memfind(tag, name)? + name.len();
+/// The value of an attribute inside one tag; `name` finds `w:styleId="`
+/// and the like (built once: a styles part has hundreds of styles).
+fn tag_attr<'a>(tag: &'a [u8], name: &Finder<'_>) -> Option<&'a [u8]> {
+    let i = name.find(tag)? + name.needle().len();
     let len = tag[i..].iter().position(|b| *b == b'"')?;
     Some(&tag[i..i + len])
 }
@@ -143,6 +144,10 @@ pub fn styles_subset(xml: &[u8], wanted: &HashSet<String>) -> Option<Vec<u8>> {
     memfind(xml, b"<w:styles")?;
     // Built once: the scan visits every style of the part (hundreds).
     let (open, close) = (Finder::new(b"<w:style "), Finder::new(b"</w:style>"));
+    let style_id = Finder::new(b"w:styleId=\"");
+    let based_on = Finder::new(b"w:basedOn w:val=\"");
+    let is_default = Finder::new(b"w:default=\"1\"");
+    let style_type = Finder::new(b"w:type=\"");
     let mut blocks: Vec<StyleBlock> = Vec::new();
     let mut at = 0;
     while let Some(i) = open.find(&xml[at..]) {
@@ -154,10 +159,10 @@ pub fn styles_subset(xml: &[u8], wanted: &HashSet<String>) -> Option<Vec<u8>> {
         } else {
             tag_end + close.find(&xml[tag_end..])? + b"</w:style>".len()
         };
-        let id = tag_attr(tag, b"w:styleId=\"").unwrap_or_default().to_vec();
-        let based = tag_attr(&xml[tag_end..end], b"w:basedOn w:val=\"").map(<[u8]>::to_vec);
-        let default = memfind(tag, b"w:default=\"1\"").is_some()
-            && tag_attr(tag, b"w:type=\"") == Some(b"paragraph");
+        let id = tag_attr(tag, &style_id).unwrap_or_default().to_vec();
+        let based = tag_attr(&xml[tag_end..end], &based_on).map(<[u8]>::to_vec);
+        let default = is_default.find(tag).is_some()
+            && tag_attr(tag, &style_type) == Some(b"paragraph");
         blocks.push(StyleBlock {
             start,
             end,

@@ -24,68 +24,76 @@ fn is_ascii_word(c: Option<char>) -> bool {
 }
 
 /// Groups characters into lines: by vertical overlap, then left to right.
-pub fn lines(mut chars: Vec<&TextChar>) -> Vec<TextLine> {
+pub fn lines(chars: Vec<&TextChar>) -> Vec<TextLine> {
+    let mut out = Vec::new();
+    each_line(chars, |line| out.push(line));
+    out
+}
+
+/// [`lines`], handing each line over as it is made. The characters are
+/// sorted once and each line is a run of them: no per-line vectors.
+fn each_line(mut chars: Vec<&TextChar>, mut emit: impl FnMut(TextLine)) {
     chars.sort_by(|a, b| a.cy().total_cmp(&b.cy()).then(a.x0.total_cmp(&b.x0)));
-    let mut groups: Vec<Vec<&TextChar>> = Vec::new();
-    // The last group's vertical extent, kept as it grows (one pass).
-    let (mut gy0, mut gy1) = (f32::MAX, f32::MIN);
-    for c in chars {
-        let joins = !groups.is_empty() && {
+    let mut sizes: Vec<f32> = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        // The run's vertical extent, kept as it grows (one pass).
+        let (mut gy0, mut gy1) = (chars[start].y0, chars[start].y1);
+        let mut end = start + 1;
+        while let Some(c) = chars.get(end) {
             let overlap = c.y1.min(gy1) - c.y0.max(gy0);
-            overlap > 0.5 * (c.y1 - c.y0).min(gy1 - gy0)
-        };
-        if joins {
-            if let Some(g) = groups.last_mut() {
-                g.push(c);
+            if overlap <= 0.5 * (c.y1 - c.y0).min(gy1 - gy0) {
+                break;
             }
             gy0 = gy0.min(c.y0);
             gy1 = gy1.max(c.y1);
-        } else {
-            groups.push(vec![c]);
-            (gy0, gy1) = (c.y0, c.y1);
+            end += 1;
         }
-    }
-    groups
-        .into_iter()
-        .map(|mut g| {
-            g.sort_by(|a, b| a.x0.total_cmp(&b.x0).then(a.seq.cmp(&b.seq)));
-            let mut text = String::with_capacity(g.len() * 3);
-            let mut prev: Option<&TextChar> = None;
-            for c in &g {
-                if let Some(p) = prev {
-                    // Overprinted duplicates (fake bold) are dropped.
-                    if p.text == c.text && (c.x0 - p.x0).abs() < 0.3 * c.size.max(1.0) {
-                        continue;
-                    }
-                    let gap = c.x0 - p.x1;
-                    if gap > 0.25 * c.size
-                        && is_ascii_word(text.chars().last())
-                        && is_ascii_word(c.text.chars().next())
-                    {
-                        text.push(' ');
-                    }
+        let g = &mut chars[start..end];
+        start = end;
+        g.sort_by(|a, b| a.x0.total_cmp(&b.x0).then(a.seq.cmp(&b.seq)));
+        let mut text = String::with_capacity(g.len() * 3);
+        let mut prev: Option<&TextChar> = None;
+        for c in g.iter() {
+            if let Some(p) = prev {
+                // Overprinted duplicates (fake bold) are dropped.
+                if p.text == c.text && (c.x0 - p.x0).abs() < 0.3 * c.size.max(1.0) {
+                    continue;
                 }
-                text.push_str(&c.text);
-                prev = Some(c);
+                let gap = c.x0 - p.x1;
+                if gap > 0.25 * c.size
+                    && is_ascii_word(text.chars().last())
+                    && is_ascii_word(c.text.chars().next())
+                {
+                    text.push(' ');
+                }
             }
-            TextLine {
-                x0: g.iter().map(|c| c.x0).fold(f32::MAX, f32::min),
-                x1: g.iter().map(|c| c.x1).fold(f32::MIN, f32::max),
-                y0: g.iter().map(|c| c.y0).fold(f32::MAX, f32::min),
-                y1: g.iter().map(|c| c.y1).fold(f32::MIN, f32::max),
-                size: median(g.iter().map(|c| c.size).collect()),
-                text,
-            }
-        })
-        .collect()
+            text.push_str(&c.text);
+            prev = Some(c);
+        }
+        sizes.clear();
+        sizes.extend(g.iter().map(|c| c.size));
+        emit(TextLine {
+            x0: g.iter().map(|c| c.x0).fold(f32::MAX, f32::min),
+            x1: g.iter().map(|c| c.x1).fold(f32::MIN, f32::max),
+            y0: gy0,
+            y1: gy1,
+            size: median_in(&mut sizes),
+            text,
+        });
+    }
 }
 
 fn median(mut v: Vec<f32>) -> f32 {
+    median_in(&mut v)
+}
+
+fn median_in(v: &mut [f32]) -> f32 {
     if v.is_empty() {
         return 0.0;
     }
-    v.sort_by(f32::total_cmp);
-    v[v.len() / 2]
+    let mid = v.len() / 2;
+    *v.select_nth_unstable_by(mid, f32::total_cmp).1
 }
 
 /// Text of a table cell: lines joined without separators (labels wrapped
@@ -100,11 +108,15 @@ fn cell_text(chars: Vec<&TextChar>) -> String {
         });
         return cs.iter().map(|c| c.text.as_str()).collect();
     }
-    lines(chars)
-        .into_iter()
-        .map(|l| l.text)
-        .collect::<Vec<_>>()
-        .join("")
+    let mut text = String::new();
+    each_line(chars, |l| {
+        if text.is_empty() {
+            text = l.text;
+        } else {
+            text.push_str(&l.text);
+        }
+    });
+    text
 }
 
 /// Page numbers and running heads: `-3-`, `- 3 -`, `— 3 —`, `3`, `第3页 共5页`, `3/5`.
