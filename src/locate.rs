@@ -199,9 +199,14 @@ fn parse_heading(
         // Without any numeral, only a short paragraph styled as a heading or
         // worded exactly as the template's heading counts: a sub-heading like
         // 主动公开情况 inside 总体情况 must not open section 二.
-        let exact = SECTIONS[def].headings.iter().any(|h| norm(body) == *h);
-        if body.contains('。') || body.chars().count() > 24 || !(is_outline_heading || exact) {
+        if body.contains('。') || body.chars().count() > 24 {
             return None;
+        }
+        if !is_outline_heading {
+            let body = norm(body);
+            if !SECTIONS[def].headings.iter().any(|h| body == *h) {
+                return None;
+            }
         }
     }
     // Split a long paragraph into heading and text at the first sentence mark.

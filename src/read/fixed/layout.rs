@@ -49,38 +49,59 @@ fn each_line(mut chars: Vec<&TextChar>, mut emit: impl FnMut(TextLine)) {
             gy1 = gy1.max(c.y1);
             end += 1;
         }
-        let g = &mut chars[start..end];
+        emit(text_line(&mut chars[start..end], &mut sizes));
         start = end;
-        g.sort_by(|a, b| a.x0.total_cmp(&b.x0).then(a.seq.cmp(&b.seq)));
-        let mut text = String::with_capacity(g.len() * 3);
-        let mut prev: Option<&TextChar> = None;
-        for c in g.iter() {
-            if let Some(p) = prev {
-                // Overprinted duplicates (fake bold) are dropped.
-                if p.text == c.text && (c.x0 - p.x0).abs() < 0.3 * c.size.max(1.0) {
-                    continue;
-                }
-                let gap = c.x0 - p.x1;
-                if gap > 0.25 * c.size
-                    && is_ascii_word(text.chars().last())
-                    && is_ascii_word(c.text.chars().next())
-                {
-                    text.push(' ');
-                }
+    }
+}
+
+/// The text lines of a page's characters grouped by [`stream::line_groups`]
+/// (as [`lines`] would group them).
+fn lines_of_groups(chars: &[TextChar], groups: &stream::LineGroups) -> Vec<TextLine> {
+    let mut g: Vec<&TextChar> = Vec::new();
+    let mut sizes: Vec<f32> = Vec::new();
+    groups
+        .runs
+        .iter()
+        .map(|run| {
+            g.clear();
+            g.extend(groups.order[run.clone()].iter().map(|i| &chars[*i]));
+            text_line(&mut g, &mut sizes)
+        })
+        .collect()
+}
+
+/// One line from its characters: left to right, overprinted duplicates
+/// dropped, a space between ASCII words set apart.
+fn text_line(g: &mut [&TextChar], sizes: &mut Vec<f32>) -> TextLine {
+    g.sort_by(|a, b| a.x0.total_cmp(&b.x0).then(a.seq.cmp(&b.seq)));
+    let mut text = String::with_capacity(g.len() * 3);
+    let mut prev: Option<&TextChar> = None;
+    for c in g.iter() {
+        if let Some(p) = prev {
+            // Overprinted duplicates (fake bold) are dropped.
+            if p.text == c.text && (c.x0 - p.x0).abs() < 0.3 * c.size.max(1.0) {
+                continue;
             }
-            text.push_str(&c.text);
-            prev = Some(c);
+            let gap = c.x0 - p.x1;
+            if gap > 0.25 * c.size
+                && is_ascii_word(text.chars().last())
+                && is_ascii_word(c.text.chars().next())
+            {
+                text.push(' ');
+            }
         }
-        sizes.clear();
-        sizes.extend(g.iter().map(|c| c.size));
-        emit(TextLine {
-            x0: g.iter().map(|c| c.x0).fold(f32::MAX, f32::min),
-            x1: g.iter().map(|c| c.x1).fold(f32::MIN, f32::max),
-            y0: gy0,
-            y1: gy1,
-            size: median_in(&mut sizes),
-            text,
-        });
+        text.push_str(&c.text);
+        prev = Some(c);
+    }
+    sizes.clear();
+    sizes.extend(g.iter().map(|c| c.size));
+    TextLine {
+        x0: g.iter().map(|c| c.x0).fold(f32::MAX, f32::min),
+        x1: g.iter().map(|c| c.x1).fold(f32::MIN, f32::max),
+        y0: g.iter().map(|c| c.y0).fold(f32::MAX, f32::min),
+        y1: g.iter().map(|c| c.y1).fold(f32::MIN, f32::max),
+        size: median_in(sizes),
+        text,
     }
 }
 
@@ -251,9 +272,12 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
         .filter(|(_, u)| !**u)
         .map(|(i, _)| *i)
         .collect();
-    let word_lines = stream::word_lines(&page.chars, &free_idx, 0.6);
+    let groups = stream::line_groups(&page.chars, &free_idx);
+    let word_lines = stream::word_lines_of(&page.chars, &groups, 0.6);
     let mut in_stream = vec![false; page.chars.len()];
+    let mut any_stream = false;
     for st in stream::find(&word_lines) {
+        any_stream = true;
         for i in st.chars {
             in_stream[i] = true;
         }
@@ -265,12 +289,17 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
         ));
         out.table_xs.push(None);
     }
-    let free: Vec<&TextChar> = free_idx
-        .iter()
-        .filter(|i| !in_stream[**i])
-        .map(|i| &page.chars[*i])
-        .collect();
-    let mut text_lines = lines(free);
+    // Without a borderless table the lines are those already grouped.
+    let mut text_lines = if any_stream {
+        let free: Vec<&TextChar> = free_idx
+            .iter()
+            .filter(|i| !in_stream[**i])
+            .map(|i| &page.chars[*i])
+            .collect();
+        lines(free)
+    } else {
+        lines_of_groups(&page.chars, &groups)
+    };
     // Page numbers and running heads in the top and bottom margins.
     let (top, bottom) = margins(page);
     text_lines.retain(|l| {

@@ -40,9 +40,16 @@ pub struct WordLine {
     pub words: Vec<Word>,
 }
 
-/// Lines of words from characters (by vertical overlap, then left to right);
-/// a gap wider than `gap` × the font size starts a new word.
-pub fn word_lines(chars: &[TextChar], idx: &[usize], gap: f32) -> Vec<WordLine> {
+/// Characters grouped into lines: `order` holds their indices sorted by
+/// height on the page, then left to right, and each run of it whose
+/// characters overlap vertically is one line. Made once per page for both
+/// the word lines here and the page's text lines.
+pub struct LineGroups {
+    pub order: Vec<usize>,
+    pub runs: Vec<std::ops::Range<usize>>,
+}
+
+pub fn line_groups(chars: &[TextChar], idx: &[usize]) -> LineGroups {
     let mut order: Vec<usize> = idx.to_vec();
     order.sort_by(|a, b| {
         chars[*a]
@@ -50,35 +57,51 @@ pub fn word_lines(chars: &[TextChar], idx: &[usize], gap: f32) -> Vec<WordLine> 
             .total_cmp(&chars[*b].cy())
             .then(chars[*a].x0.total_cmp(&chars[*b].x0))
     });
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    // The last group's vertical extent, kept as it grows (one pass).
-    let (mut gy0, mut gy1) = (f32::MAX, f32::MIN);
-    for i in order {
-        let c = &chars[i];
-        let joins = !groups.is_empty()
-            && c.y1.min(gy1) - c.y0.max(gy0) > 0.5 * (c.y1 - c.y0).min(gy1 - gy0);
-        match groups.last_mut() {
-            Some(g) if joins => {
-                g.push(i);
-                gy0 = gy0.min(c.y0);
-                gy1 = gy1.max(c.y1);
+    let mut runs = Vec::new();
+    let mut start = 0;
+    while start < order.len() {
+        // The run's vertical extent, kept as it grows (one pass).
+        let first = &chars[order[start]];
+        let (mut gy0, mut gy1) = (first.y0, first.y1);
+        let mut end = start + 1;
+        while let Some(c) = order.get(end).map(|i| &chars[*i]) {
+            if c.y1.min(gy1) - c.y0.max(gy0) <= 0.5 * (c.y1 - c.y0).min(gy1 - gy0) {
+                break;
             }
-            _ => {
-                groups.push(vec![i]);
-                (gy0, gy1) = (c.y0, c.y1);
-            }
+            gy0 = gy0.min(c.y0);
+            gy1 = gy1.max(c.y1);
+            end += 1;
         }
+        runs.push(start..end);
+        start = end;
     }
+    LineGroups { order, runs }
+}
+
+/// Lines of words from characters (by vertical overlap, then left to right);
+/// a gap wider than `gap` × the font size starts a new word.
+pub fn word_lines(chars: &[TextChar], idx: &[usize], gap: f32) -> Vec<WordLine> {
+    word_lines_of(chars, &line_groups(chars, idx), gap)
+}
+
+/// [`word_lines`] over lines already grouped.
+pub fn word_lines_of(chars: &[TextChar], groups: &LineGroups, gap: f32) -> Vec<WordLine> {
+    let mut g: Vec<usize> = Vec::new();
+    let mut sizes: Vec<f32> = Vec::new();
     groups
-        .into_iter()
-        .map(|mut g| {
+        .runs
+        .iter()
+        .map(|run| {
+            g.clear();
+            g.extend_from_slice(&groups.order[run.clone()]);
             g.sort_by(|a, b| chars[*a].x0.total_cmp(&chars[*b].x0));
-            let mut sizes: Vec<f32> = g.iter().map(|i| chars[*i].size).collect();
-            sizes.sort_by(f32::total_cmp);
-            let size = sizes[sizes.len() / 2].max(1.0);
+            sizes.clear();
+            sizes.extend(g.iter().map(|i| chars[*i].size));
+            let mid = sizes.len() / 2;
+            let size = sizes.select_nth_unstable_by(mid, f32::total_cmp).1.max(1.0);
             let mut words: Vec<Word> = Vec::new();
             let n = g.len();
-            for (k, i) in g.into_iter().enumerate() {
+            for (k, &i) in g.iter().enumerate() {
                 let c = &chars[i];
                 let joins = words.last().is_some_and(|w| c.x0 - w.x1 <= gap * size);
                 if !joins {
