@@ -161,8 +161,8 @@ pub fn styles_subset(xml: &[u8], wanted: &HashSet<String>) -> Option<Vec<u8>> {
         };
         let id = tag_attr(tag, &style_id).unwrap_or_default().to_vec();
         let based = tag_attr(&xml[tag_end..end], &based_on).map(<[u8]>::to_vec);
-        let default = is_default.find(tag).is_some()
-            && tag_attr(tag, &style_type) == Some(b"paragraph");
+        let default =
+            is_default.find(tag).is_some() && tag_attr(tag, &style_type) == Some(b"paragraph");
         blocks.push(StyleBlock {
             start,
             end,

@@ -79,7 +79,7 @@ fn text_line(g: &mut [&TextChar], sizes: &mut Vec<f32>) -> TextLine {
     for c in g.iter() {
         if let Some(p) = prev {
             // Overprinted duplicates (fake bold) are dropped.
-            if p.text == c.text && (c.x0 - p.x0).abs() < 0.3 * c.size.max(1.0) {
+            if (c.x0 - p.x0).abs() < 0.3 * c.size.max(1.0) && p.text == c.text {
                 continue;
             }
             let gap = c.x0 - p.x1;
