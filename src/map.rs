@@ -53,16 +53,20 @@ fn row_view(t: &Table, r: usize, value_start: Option<usize>) -> RowView<'_> {
     let mut labels = Vec::new();
     let mut values = Vec::new();
     let cells = t.row_cells(r);
+    // Each cell's text tested once: the tests below ask up to three times.
+    let value: Vec<bool> = cells.iter().map(|rc| is_value_text(&rc.cell.text)).collect();
     // Without geometry: everything up to the last word before the first
     // figure is label area, so empty cells of a group-label column (a
     // merged cell begun on the page before) do not start the figures.
     let first_figure = cells
         .iter()
-        .position(|rc| !rc.continued && !is_blank(&rc.cell.text) && is_value_text(&rc.cell.text));
+        .zip(&value)
+        .position(|(rc, v)| !rc.continued && !is_blank(&rc.cell.text) && *v);
     let label_end = cells[..first_figure.unwrap_or(cells.len())]
         .iter()
-        .rposition(|rc| !is_blank(&rc.cell.text) && !is_value_text(&rc.cell.text));
-    for (i, rc) in cells.into_iter().enumerate() {
+        .zip(&value)
+        .rposition(|(rc, v)| !is_blank(&rc.cell.text) && !*v);
+    for ((i, rc), is_value) in cells.into_iter().enumerate().zip(value) {
         // With the header's geometry known, position decides; without it, a
         // leading cell is a label when it is merged from above or holds text.
         let is_label = match value_start {
@@ -74,11 +78,9 @@ fn row_view(t: &Table, r: usize, value_start: Option<usize>) -> RowView<'_> {
                 rc.cell.col < v
                     && (rc.cell.col + rc.cell.col_span <= v
                         || is_blank(&rc.cell.text)
-                        || (!has_label && !is_value_text(&rc.cell.text)))
+                        || (!has_label && !is_value))
             }
-            None => {
-                rc.continued || !is_value_text(&rc.cell.text) || label_end.is_some_and(|e| i < e)
-            }
+            None => rc.continued || !is_value || label_end.is_some_and(|e| i < e),
         };
         if values.is_empty() && is_label {
             labels.push(rc.cell);
