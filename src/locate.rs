@@ -189,24 +189,23 @@ fn parse_heading(
         Some((n, b)) => (n, b, false),
         None => (None, trimmed, true),
     };
+    // Without any numeral, only a short paragraph styled as a heading or
+    // worded exactly as the template's heading counts: a sub-heading like
+    // 主动公开情况 inside 总体情况 must not open section 二. (Tested first:
+    // most paragraphs of prose end here.)
+    if bare && (body.contains('。') || body.chars().count() > 24) {
+        return None;
+    }
     // Heading words must appear near the start of what follows the numeral.
     let head: String = body.chars().take(48).collect();
     let window: String = norm(&head).chars().take(28).collect();
     let def = SECTIONS
         .iter()
         .position(|d| d.keywords.iter().any(|k| window.contains(k)))?;
-    if bare {
-        // Without any numeral, only a short paragraph styled as a heading or
-        // worded exactly as the template's heading counts: a sub-heading like
-        // 主动公开情况 inside 总体情况 must not open section 二.
-        if body.contains('。') || body.chars().count() > 24 {
+    if bare && !is_outline_heading {
+        let body = norm(body);
+        if !SECTIONS[def].headings.iter().any(|h| body == *h) {
             return None;
-        }
-        if !is_outline_heading {
-            let body = norm(body);
-            if !SECTIONS[def].headings.iter().any(|h| body == *h) {
-                return None;
-            }
         }
     }
     // Split a long paragraph into heading and text at the first sentence mark.
