@@ -54,7 +54,10 @@ fn row_view(t: &Table, r: usize, value_start: Option<usize>) -> RowView<'_> {
     let mut values = Vec::new();
     let cells = t.row_cells(r);
     // Each cell's text tested once: the tests below ask up to three times.
-    let value: Vec<bool> = cells.iter().map(|rc| is_value_text(&rc.cell.text)).collect();
+    let value: Vec<bool> = cells
+        .iter()
+        .map(|rc| is_value_text(&rc.cell.text))
+        .collect();
     // Without geometry: everything up to the last word before the first
     // figure is label area, so empty cells of a group-label column (a
     // merged cell begun on the page before) do not start the figures.

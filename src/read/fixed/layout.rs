@@ -32,8 +32,20 @@ pub fn lines(chars: Vec<&TextChar>) -> Vec<TextLine> {
 
 /// [`lines`], handing each line over as it is made. The characters are
 /// sorted once and each line is a run of them: no per-line vectors.
-fn each_line(mut chars: Vec<&TextChar>, mut emit: impl FnMut(TextLine)) {
-    chars.sort_by(|a, b| a.cy().total_cmp(&b.cy()).then(a.x0.total_cmp(&b.x0)));
+fn each_line(chars: Vec<&TextChar>, mut emit: impl FnMut(TextLine)) {
+    // Sorted by keys copied out (as in `stream::line_groups`), the input
+    // position last: the order a stable sort gives.
+    let mut keys: Vec<(f32, f32, u32)> = chars
+        .iter()
+        .zip(0u32..)
+        .map(|(c, k)| (c.cy(), c.x0, k))
+        .collect();
+    keys.sort_unstable_by(|a, b| {
+        a.0.total_cmp(&b.0)
+            .then(a.1.total_cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+    });
+    let mut chars: Vec<&TextChar> = keys.iter().map(|k| chars[k.2 as usize]).collect();
     let mut sizes: Vec<f32> = Vec::new();
     let mut start = 0;
     while start < chars.len() {

@@ -50,13 +50,19 @@ pub struct LineGroups {
 }
 
 pub fn line_groups(chars: &[TextChar], idx: &[usize]) -> LineGroups {
-    let mut order: Vec<usize> = idx.to_vec();
-    order.sort_by(|a, b| {
-        chars[*a]
-            .cy()
-            .total_cmp(&chars[*b].cy())
-            .then(chars[*a].x0.total_cmp(&chars[*b].x0))
+    // Sorted by keys copied out of the characters (the comparisons stay in
+    // cache), with the position in `idx` last: the order a stable sort gives.
+    let mut keys: Vec<(f32, f32, u32)> = idx
+        .iter()
+        .zip(0u32..)
+        .map(|(i, k)| (chars[*i].cy(), chars[*i].x0, k))
+        .collect();
+    keys.sort_unstable_by(|a, b| {
+        a.0.total_cmp(&b.0)
+            .then(a.1.total_cmp(&b.1))
+            .then(a.2.cmp(&b.2))
     });
+    let order: Vec<usize> = keys.iter().map(|k| idx[k.2 as usize]).collect();
     let mut runs = Vec::new();
     let mut start = 0;
     while start < order.len() {
