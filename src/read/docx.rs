@@ -654,25 +654,36 @@ impl<'a> BodyParser<'a> {
 }
 
 fn blocks_text(blocks: &[Block]) -> String {
-    let mut parts: Vec<String> = Vec::new();
+    // Paragraphs and table rows, one a line; a row's cells apart by a space.
+    let mut out = String::new();
+    let mut first = true;
+    let mut line = |out: &mut String| {
+        if !std::mem::take(&mut first) {
+            out.push('\n');
+        }
+    };
     for b in blocks {
         match b {
-            Block::Paragraph(p) => parts.push(p.text.clone()),
+            Block::Paragraph(p) => {
+                line(&mut out);
+                out.push_str(&p.text);
+            }
             Block::Image(_) => {}
             Block::Table(t) => {
                 for r in 0..t.n_rows() {
-                    let row: Vec<&str> = t
-                        .row_cells(r)
-                        .iter()
-                        .filter(|c| !c.continued)
-                        .map(|c| c.cell.text.as_str())
-                        .collect();
-                    parts.push(row.join(" "));
+                    line(&mut out);
+                    let cells = t.row_cells(r);
+                    for (k, c) in cells.iter().filter(|c| !c.continued).enumerate() {
+                        if k > 0 {
+                            out.push(' ');
+                        }
+                        out.push_str(&c.cell.text);
+                    }
                 }
             }
         }
     }
-    parts.join("\n")
+    out
 }
 
 /// Places the cells of a parsed table on a grid: by `gridSpan` when the spans

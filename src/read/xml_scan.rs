@@ -289,6 +289,19 @@ impl<'a> Tag<'a> {
 
     /// A measure such as a width (`1440`, or `1440.0` from some writers).
     pub fn attr_num(&self, local: &[u8]) -> Option<i64> {
+        let raw = self.raw_attr(local)?;
+        // Plain integers (nearly all) without the float parser; the same
+        // value `f64` parsing and truncation give below 10^15.
+        let (negative, digits) = match raw.split_first() {
+            Some((b'-', rest)) => (true, rest),
+            _ => (false, raw),
+        };
+        if !digits.is_empty() && digits.len() <= 15 && digits.iter().all(u8::is_ascii_digit) {
+            let n = digits
+                .iter()
+                .fold(0i64, |n, d| n * 10 + i64::from(d - b'0'));
+            return Some(if negative { -n } else { n });
+        }
         self.number::<f64>(local).map(|f| f as i64)
     }
 }
@@ -439,6 +452,14 @@ mod tests {
         assert_eq!(t.local(), b"tcW");
         assert_eq!(t.prefix(), b"w");
         assert_eq!(t.attr_num(b"w"), Some(2500));
+        for (raw, n) in [("-120", Some(-120)), ("1440.7", Some(1440)), (" 30 ", Some(30)), ("-", None), ("x", None)] {
+            let xml = format!("<a w=\"{raw}\"/>");
+            let mut s = Scanner::new(xml.as_bytes());
+            let Ok(Event::Empty(t)) = s.next() else {
+                panic!("empty element")
+            };
+            assert_eq!(t.attr_num(b"w"), n, "{raw}");
+        }
         assert_eq!(t.raw_attr(b"type"), Some(&b"pct"[..]));
         assert_eq!(t.val().as_deref(), Some("a&b一"));
         assert_eq!(t.raw_attr(b"missing"), None);
