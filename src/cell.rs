@@ -96,6 +96,32 @@ pub fn parse_cell(raw: &str, kind: ValueKind, header_in_yuan: bool) -> ParsedCel
 /// value kind of `parse_cell` (a change or an amount), without building
 /// the parse's strings: labels are tested against this many times.
 pub fn is_value_text(raw: &str) -> bool {
+    // The two common cases decided without folding: a plain count (`12`)
+    // is a figure; words with no digit and none of the characters of a
+    // blank marker or of 持平/不变/无变化 are not.
+    let t = raw.trim_matches(is_space);
+    if (1..=9).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let mut has_word = false;
+    for c in t.chars() {
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) || "持不无無".contains(c) {
+            return value_text_folded(raw);
+        }
+        has_word |= !is_space(c) && !is_marker_char(fold_char(c));
+    }
+    if has_word {
+        return false;
+    }
+    value_text_folded(raw)
+}
+
+fn is_marker_char(c: char) -> bool {
+    matches!(c, '-' | '/' | '\\' | '~' | '_' | '…')
+}
+
+/// [`is_value_text`] in full.
+fn value_text_folded(raw: &str) -> bool {
     let folded: String = raw
         .chars()
         .filter(|c| !is_space(*c))
@@ -115,10 +141,7 @@ pub fn is_value_text(raw: &str) -> bool {
 }
 
 fn is_blank_marker(s: &str) -> bool {
-    s.is_empty()
-        || s == "无"
-        || s.chars()
-            .all(|c| matches!(c, '-' | '/' | '\\' | '~' | '_' | '…'))
+    s.is_empty() || s == "无" || s.chars().all(is_marker_char)
 }
 
 fn split_note(s: &str) -> (&str, Option<&str>) {
@@ -239,6 +262,60 @@ fn shift_decimal_left(p: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn value_text_shortcuts_agree_with_the_full_test() {
+        for t in [
+            "0",
+            "12",
+            " 7 ",
+            "007",
+            "123456789",
+            "1234567890",
+            "12件",
+            "无",
+            "—",
+            "——",
+            "/",
+            " ",
+            "",
+            "持平",
+            "不变",
+            "無變化",
+            "无变化",
+            "增加3",
+            "减2",
+            "1,234",
+            "12(其中3件)",
+            "见附件",
+            "行政复议",
+            "（一）予以公开",
+            "3。",
+            "１２",
+            "-",
+            "二〇二三年",
+            "万元",
+            "持平（同比）",
+        ] {
+            assert_eq!(is_value_text(t), value_text_folded(t), "{t:?}");
+        }
+    }
+
+    /// The shortcut's premise: only ASCII and full-width digits fold to a
+    /// digit, and only 持, 不, 无 and 無 fold to the first characters of a
+    /// blank marker or a no-change word.
+    #[test]
+    fn no_other_character_folds_to_a_digit_or_to_chi_bu_wu() {
+        for c in (0u32..0x3_0000).filter_map(char::from_u32) {
+            let f = fold_char(c);
+            if f.is_ascii_digit() {
+                assert!(c.is_ascii_digit() || ('０'..='９').contains(&c), "{c:?}");
+            }
+            if "持不无".contains(f) {
+                assert!("持不无無".contains(c), "{c:?} folds to {f:?}");
+            }
+        }
+    }
 
     fn v(s: &str, k: ValueKind) -> Option<f64> {
         parse_cell(s, k, false).value.map(|n| n.0)
