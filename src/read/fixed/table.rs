@@ -102,13 +102,37 @@ fn crosses(h: &Line, v: &Line) -> bool {
     v.at >= h.from - JOIN && v.at <= h.to + JOIN && h.at >= v.from - JOIN && h.at <= v.to + JOIN
 }
 
-/// Whether some line at `at` covers most of [from, to].
-fn covered(lines: &[Line], at: f32, from: f32, to: f32) -> bool {
-    let need = (to - from) * 0.6;
-    lines
-        .iter()
-        .filter(|l| (l.at - at).abs() <= SNAP * 1.5)
-        .any(|l| l.to.min(to) - l.from.max(from) >= need)
+/// A grid's rulings of one direction, sorted by position so that the lines
+/// near a position are found by binary search (a grid asks for every cell
+/// edge: scanning all rulings each time is quadratic).
+struct Rulings {
+    lines: Vec<Line>,
+    /// Every position is finite, so the sorted order answers range queries.
+    sorted: bool,
+}
+
+impl Rulings {
+    fn new(lines: &[Line]) -> Rulings {
+        let mut lines = lines.to_vec();
+        let sorted = lines.iter().all(|l| l.at.is_finite());
+        if sorted {
+            lines.sort_by(|a, b| a.at.total_cmp(&b.at));
+        }
+        Rulings { lines, sorted }
+    }
+
+    /// Whether some line at `at` covers most of [from, to].
+    fn covered(&self, at: f32, from: f32, to: f32) -> bool {
+        let need = (to - from) * 0.6;
+        let near = |l: &&Line| (l.at - at).abs() <= SNAP * 1.5;
+        let covers = |l: &Line| l.to.min(to) - l.from.max(from) >= need;
+        if !self.sorted {
+            return self.lines.iter().filter(near).any(covers);
+        }
+        // `l.at - at` grows with `l.at`: the near lines are one run.
+        let first = self.lines.partition_point(|l| l.at - at < -(SNAP * 1.5));
+        self.lines[first..].iter().take_while(near).any(covers)
+    }
 }
 
 pub fn find_tables(segments: &[Segment]) -> Vec<GridTable> {
@@ -220,6 +244,7 @@ fn grid(hs: &[Line], vs: &[Line]) -> Option<GridTable> {
         return None;
     }
     // Union cells across missing inner rulings.
+    let (h_rulings, v_rulings) = (Rulings::new(hs), Rulings::new(vs));
     let idx = |r: usize, c: usize| r * nc + c;
     let mut parent: Vec<usize> = (0..nr * nc).collect();
     fn find(p: &mut [usize], mut i: usize) -> usize {
@@ -231,14 +256,14 @@ fn grid(hs: &[Line], vs: &[Line]) -> Option<GridTable> {
     }
     for r in 0..nr {
         for c in 0..nc {
-            if c + 1 < nc && !covered(vs, xs[c + 1], ys[r], ys[r + 1]) {
+            if c + 1 < nc && !v_rulings.covered(xs[c + 1], ys[r], ys[r + 1]) {
                 let (a, b) = (
                     find(&mut parent, idx(r, c)),
                     find(&mut parent, idx(r, c + 1)),
                 );
                 parent[a] = b;
             }
-            if r + 1 < nr && !covered(hs, ys[r + 1], xs[c], xs[c + 1]) {
+            if r + 1 < nr && !h_rulings.covered(ys[r + 1], xs[c], xs[c + 1]) {
                 let (a, b) = (
                     find(&mut parent, idx(r, c)),
                     find(&mut parent, idx(r + 1, c)),
@@ -287,6 +312,45 @@ fn grid(hs: &[Line], vs: &[Line]) -> Option<GridTable> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The binary-searched ruling lookup answers as a scan of every line.
+    #[test]
+    fn rulings_lookup_agrees_with_a_scan_of_every_line() {
+        // A deterministic scatter of lines, some at the same position.
+        let lines: Vec<Line> = (0..300u32)
+            .map(|i| {
+                let at = ((i * 7919) % 400) as f32 * 0.75;
+                let from = ((i * 104_729) % 500) as f32;
+                Line {
+                    at,
+                    from,
+                    to: from + ((i * 31) % 200) as f32,
+                }
+            })
+            .collect();
+        let fast = Rulings::new(&lines);
+        let scan = Rulings {
+            lines: lines.clone(),
+            sorted: false,
+        };
+        assert!(fast.sorted);
+        let mut hits = 0;
+        for q in 0..2000u32 {
+            let at = (q % 320) as f32 * 0.93;
+            let from = ((q * 13) % 450) as f32;
+            let to = from + ((q * 17) % 120) as f32 + 1.0;
+            let covered = fast.covered(at, from, to);
+            assert_eq!(covered, scan.covered(at, from, to));
+            hits += usize::from(covered);
+        }
+        assert!(hits > 100 && hits < 1900, "{hits} of 2000 covered");
+        let odd = Rulings::new(&[Line {
+            at: f32::NAN,
+            from: 0.0,
+            to: 1.0,
+        }]);
+        assert!(!odd.sorted);
+    }
 
     fn h(y: f32, x0: f32, x1: f32) -> Segment {
         Segment {
