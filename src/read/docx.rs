@@ -1,6 +1,7 @@
 //! DOCX (WordprocessingML) reader: a streaming pass over word/document.xml
-//! with quick-xml. No DOM is built: reports are read once, front to back, and
-//! only the structure the model needs is kept.
+//! with the OOXML scanner (`xml_scan`); styles and numbering with quick-xml.
+//! No DOM is built: reports are read once, front to back, and only the
+//! structure the model needs is kept.
 
 use super::numbering::{Numbering, Styles, style_references, styles_subset};
 use super::ooxml_zip::{self, Budget};
