@@ -256,7 +256,12 @@ fn not_utf8(e: std::str::Utf8Error) -> ReadError {
     ))
 }
 
-fn corrupt(e: ScanError) -> ReadError {
+fn scan_error(e: ScanError, max_depth: usize) -> ReadError {
+    if e.too_deep {
+        return ReadError::TooLarge(format!(
+            "word/document.xml nests elements more than {max_depth} deep"
+        ));
+    }
     ReadError::Corrupt(format!(
         "word/document.xml is not well-formed XML ({e}); the file may be truncated or damaged"
     ))
@@ -312,27 +317,33 @@ impl<'a> BodyParser<'a> {
     }
 
     fn parse(mut self, xml: &[u8]) -> Result<Document, ReadError> {
-        let mut r = Scanner::new(xml);
+        let max_depth = self.limits.max_xml_depth;
+        let mut r = Scanner::new(xml, max_depth);
         let mut prefixes: Option<Prefixes> = None;
         let mut events: u64 = 0;
+        // While passing over an ignored subtree: the depth its end returns to.
+        let mut skipping: Option<usize> = None;
         loop {
             events += 1;
             if events.is_multiple_of(4096) {
                 self.deadline.check()?;
             }
-            let ev = r.next().map_err(corrupt)?;
+            let ev = r.next().map_err(|e| scan_error(e, max_depth))?;
+            if let Some(depth) = skipping {
+                // Its events are read (and checked) but not handled.
+                match ev {
+                    Event::Eof => break,
+                    Event::End if r.depth() == depth => skipping = None,
+                    _ => {}
+                }
+                continue;
+            }
             match ev {
                 Event::Start(e) => {
-                    if self.stack.len() >= self.limits.max_xml_depth {
-                        return Err(ReadError::TooLarge(format!(
-                            "word/document.xml nests elements more than {} deep",
-                            self.limits.max_xml_depth
-                        )));
-                    }
+                    // (The scanner bounds nesting: this stack is never deeper.)
                     let p = prefixes.get_or_insert_with(|| Prefixes::from_root(&e));
                     match self.open(p.of(&e), &e, false) {
-                        // Ignored subtrees are skipped without producing events.
-                        None => r.skip_element().map_err(corrupt)?,
+                        None => skipping = Some(r.depth() - 1),
                         Some(t) => self.stack.push(t),
                     }
                 }
@@ -988,6 +999,23 @@ mod tests {
         assert_eq!(t.n_cols(), 3);
         assert_eq!(t.cells[t.grid[0][1].unwrap()].col_span, 2);
         assert_eq!(t.cells[t.grid[1][2].unwrap()].text, "c");
+    }
+
+    /// Nesting inside a subtree the reader ignores (a deletion) is bounded
+    /// too: the scanner's stack of open elements would otherwise grow with
+    /// the input.
+    #[test]
+    fn deep_nesting_inside_an_ignored_element_is_too_large() {
+        let limits = Limits::default();
+        let deep = format!("<w:p><w:del>{}</w:del></w:p>", "<w:r>".repeat(100_000));
+        let e = read(&docx(&deep), &limits, &Deadline::after(limits.timeout)).unwrap_err();
+        assert_eq!(e.code(), "too_large");
+        // Within the bound, an ignored subtree is passed over whole.
+        let d = read_doc(&format!(
+            "<w:p><w:del>{}</w:del><w:r><w:t>kept</w:t></w:r></w:p>",
+            "<w:r><w:t>gone</w:t></w:r>".repeat(50)
+        ));
+        assert_eq!(texts(&d), ["kept"]);
     }
 
     #[test]

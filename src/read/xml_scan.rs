@@ -37,6 +37,8 @@ pub enum Event<'a> {
 pub struct ScanError {
     pub at: usize,
     pub what: &'static str,
+    /// Elements nest deeper than the scanner was allowed.
+    pub too_deep: bool,
 }
 
 impl std::fmt::Display for ScanError {
@@ -50,6 +52,8 @@ pub struct Scanner<'a> {
     pos: usize,
     /// Names of the open elements, to match end tags against.
     open: Vec<&'a [u8]>,
+    /// Bound on `open`: its size is otherwise set by the input.
+    max_depth: usize,
 }
 
 fn is_space(b: u8) -> bool {
@@ -57,16 +61,27 @@ fn is_space(b: u8) -> bool {
 }
 
 impl<'a> Scanner<'a> {
-    pub fn new(xml: &'a [u8]) -> Self {
+    /// A scanner that fails on elements nested more than `max_depth` deep.
+    pub fn new(xml: &'a [u8], max_depth: usize) -> Self {
         Scanner {
             xml,
             pos: 0,
             open: Vec::new(),
+            max_depth,
         }
     }
 
     fn err(&self, what: &'static str) -> ScanError {
-        ScanError { at: self.pos, what }
+        ScanError {
+            at: self.pos,
+            what,
+            too_deep: false,
+        }
+    }
+
+    /// How many elements are open.
+    pub fn depth(&self) -> usize {
+        self.open.len()
     }
 
     pub fn next(&mut self) -> Result<Event<'a>, ScanError> {
@@ -81,6 +96,7 @@ impl<'a> Scanner<'a> {
                 check_references(text).map_err(|off| ScanError {
                     at: self.pos + off,
                     what: "entity or character reference not closed by `;`",
+                    too_deep: false,
                 })?;
                 self.pos += len;
                 return Ok(Event::Text(text));
@@ -174,6 +190,11 @@ impl<'a> Scanner<'a> {
         self.pos = close + 1;
         if empty {
             Ok(Event::Empty(tag))
+        } else if self.open.len() >= self.max_depth {
+            Err(ScanError {
+                too_deep: true,
+                ..self.err("elements nested too deep")
+            })
         } else {
             self.open.push(tag.name);
             Ok(Event::Start(tag))
@@ -196,19 +217,6 @@ impl<'a> Scanner<'a> {
             }
             Some(_) => Err(self.err("end tag does not match the open element")),
             None => Err(self.err("end tag does not match any open element")),
-        }
-    }
-
-    /// After a `Start`, passes over the rest of that element, its end tag
-    /// included. Nested markup is checked as everywhere else.
-    pub fn skip_element(&mut self) -> Result<(), ScanError> {
-        let depth = self.open.len();
-        loop {
-            match self.next()? {
-                Event::End if self.open.len() < depth => return Ok(()),
-                Event::Eof => return Ok(()),
-                _ => {}
-            }
         }
     }
 }
@@ -352,7 +360,7 @@ mod tests {
     /// The events of a document as quick-xml would name them, for comparing
     /// the two on the same input.
     fn ours(xml: &str) -> Vec<String> {
-        let mut s = Scanner::new(xml.as_bytes());
+        let mut s = Scanner::new(xml.as_bytes(), 256);
         let mut out = Vec::new();
         loop {
             match s.next() {
@@ -455,6 +463,7 @@ mod tests {
     fn attributes_by_local_name_with_references() {
         let mut s = Scanner::new(
             br#"<w:tcW w:w = "2500" w:type='pct' w:val="a&amp;b&#x4E00;" x:val="no"/>"#,
+            256,
         );
         let Ok(Event::Empty(t)) = s.next() else {
             panic!("empty element")
@@ -470,7 +479,7 @@ mod tests {
             ("x", None),
         ] {
             let xml = format!("<a w=\"{raw}\"/>");
-            let mut s = Scanner::new(xml.as_bytes());
+            let mut s = Scanner::new(xml.as_bytes(), 256);
             let Ok(Event::Empty(t)) = s.next() else {
                 panic!("empty element")
             };
@@ -482,25 +491,32 @@ mod tests {
     }
 
     #[test]
-    fn skip_element_passes_its_subtree_and_checks_it() {
-        let mut s = Scanner::new(b"<a><del><b><del/></b>x</del><c/></a>");
-        assert!(matches!(s.next(), Ok(Event::Start(_))));
-        assert!(matches!(s.next(), Ok(Event::Start(t)) if t.name == b"del"));
-        s.skip_element().unwrap();
-        assert!(matches!(s.next(), Ok(Event::Empty(t)) if t.name == b"c"));
-        assert!(matches!(s.next(), Ok(Event::End)));
-        assert!(matches!(s.next(), Ok(Event::Eof)));
-        let mut bad = Scanner::new(b"<a><del><b></del></a>");
-        bad.next().unwrap();
-        bad.next().unwrap();
-        assert!(bad.skip_element().is_err());
+    fn depth_counts_open_elements_and_is_bounded() {
+        let mut s = Scanner::new(b"<a><del><b><del/></b>x</del><c/></a>", 256);
+        let mut depths = Vec::new();
+        while !matches!(s.next(), Ok(Event::Eof)) {
+            depths.push(s.depth());
+        }
+        // <a> <del> <b> <del/> </b> x </del> <c/> </a>
+        assert_eq!(depths, [1, 2, 3, 3, 2, 2, 1, 1, 0]);
+        let mut bad = Scanner::new(b"<a><del><b></del></a>", 256);
+        let errors = std::iter::from_fn(|| Some(bad.next()))
+            .take(4)
+            .filter(|e| e.is_err())
+            .count();
+        assert!(errors > 0, "a mismatch inside any element is an error");
+        let mut deep = Scanner::new(b"<a><a><a><a>", 3);
+        for _ in 0..3 {
+            assert!(matches!(deep.next(), Ok(Event::Start(_))));
+        }
+        assert!(matches!(deep.next(), Err(ScanError { too_deep: true, .. })));
     }
 
     #[test]
     fn invalid_utf8_text_is_an_error_where_it_is_used() {
         let mut out = String::new();
         assert!(unescape_into(b"ok \xFF", &mut out).is_err());
-        let mut s = Scanner::new(b"<a x=\"\xFF\">t</a>");
+        let mut s = Scanner::new(b"<a x=\"\xFF\">t</a>", 256);
         assert!(matches!(s.next(), Ok(Event::Start(_))));
     }
 }
