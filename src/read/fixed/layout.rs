@@ -53,8 +53,10 @@ fn each_line(chars: Vec<&TextChar>, mut emit: impl FnMut(TextLine)) {
         let (mut gy0, mut gy1) = (chars[start].y0, chars[start].y1);
         let mut end = start + 1;
         while let Some(c) = chars.get(end) {
+            // Written as the join test (not its negation): NaN never joins.
             let overlap = c.y1.min(gy1) - c.y0.max(gy0);
-            if overlap <= 0.5 * (c.y1 - c.y0).min(gy1 - gy0) {
+            let joins = overlap > 0.5 * (c.y1 - c.y0).min(gy1 - gy0);
+            if !joins {
                 break;
             }
             gy0 = gy0.min(c.y0);
@@ -747,6 +749,22 @@ mod tests {
             segments: Vec::new(),
             images: 0,
         }
+    }
+
+    /// Glyphs whose height is not a number (a matrix that overflowed) do
+    /// not join each other into a line, in either grouping of a page.
+    #[test]
+    fn glyphs_at_no_height_join_no_line() {
+        let mut page = page_with(&[(100.0, "总体")]);
+        for c in &mut page.chars {
+            (c.y0, c.y1) = (f32::NAN, f32::NAN);
+        }
+        let refs: Vec<&TextChar> = page.chars.iter().collect();
+        assert_eq!(lines(refs).len(), 2);
+        let all: Vec<usize> = (0..page.chars.len()).collect();
+        let groups = stream::line_groups(&page.chars, &all);
+        assert_eq!(groups.runs.len(), 2);
+        assert_eq!(lines_of_groups(&page.chars, &groups).len(), 2);
     }
 
     #[test]

@@ -71,7 +71,9 @@ pub fn line_groups(chars: &[TextChar], idx: &[usize]) -> LineGroups {
         let (mut gy0, mut gy1) = (first.y0, first.y1);
         let mut end = start + 1;
         while let Some(c) = order.get(end).map(|i| &chars[*i]) {
-            if c.y1.min(gy1) - c.y0.max(gy0) <= 0.5 * (c.y1 - c.y0).min(gy1 - gy0) {
+            // Written as the join test (not its negation): NaN never joins.
+            let joins = c.y1.min(gy1) - c.y0.max(gy0) > 0.5 * (c.y1 - c.y0).min(gy1 - gy0);
+            if !joins {
                 break;
             }
             gy0 = gy0.min(c.y0);
