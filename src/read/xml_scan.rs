@@ -30,6 +30,9 @@ pub enum Event<'a> {
     /// Character data between markup, references unresolved (see [`unescape_into`]).
     Text(&'a [u8]),
     CData(&'a [u8]),
+    /// A comment, processing instruction or declaration (passed over, but
+    /// an event: the caller's deadline checks count it).
+    Other,
     Eof,
 }
 
@@ -85,52 +88,46 @@ impl<'a> Scanner<'a> {
     }
 
     pub fn next(&mut self) -> Result<Event<'a>, ScanError> {
-        loop {
-            let rest = &self.xml[self.pos..];
-            if rest.is_empty() {
-                return Ok(Event::Eof);
+        let rest = &self.xml[self.pos..];
+        if rest.is_empty() {
+            return Ok(Event::Eof);
+        }
+        if rest[0] != b'<' {
+            let len = memchr(b'<', rest).unwrap_or(rest.len());
+            let text = &rest[..len];
+            check_references(text).map_err(|off| ScanError {
+                at: self.pos + off,
+                what: "entity or character reference not closed by `;`",
+                too_deep: false,
+            })?;
+            self.pos += len;
+            return Ok(Event::Text(text));
+        }
+        match rest.get(1) {
+            Some(b'/') => self.end_tag(),
+            Some(b'?') => self.skip_past(b"?>", "processing instruction not closed"),
+            Some(b'!') if rest.starts_with(b"<!--") => self.skip_past(b"-->", "comment not closed"),
+            Some(b'!') if rest.starts_with(b"<![CDATA[") => {
+                let body = &rest[9..];
+                let end = memchr::memmem::find(body, b"]]>")
+                    .ok_or_else(|| self.err("CDATA section not closed"))?;
+                self.pos += 9 + end + 3;
+                Ok(Event::CData(&body[..end]))
             }
-            if rest[0] != b'<' {
-                let len = memchr(b'<', rest).unwrap_or(rest.len());
-                let text = &rest[..len];
-                check_references(text).map_err(|off| ScanError {
-                    at: self.pos + off,
-                    what: "entity or character reference not closed by `;`",
-                    too_deep: false,
-                })?;
-                self.pos += len;
-                return Ok(Event::Text(text));
-            }
-            match rest.get(1) {
-                Some(b'/') => return self.end_tag(),
-                Some(b'?') => self.skip_past(b"?>", "processing instruction not closed")?,
-                Some(b'!') => {
-                    if rest.starts_with(b"<!--") {
-                        self.skip_past(b"-->", "comment not closed")?;
-                    } else if rest.starts_with(b"<![CDATA[") {
-                        let body = &rest[9..];
-                        let end = memchr::memmem::find(body, b"]]>")
-                            .ok_or_else(|| self.err("CDATA section not closed"))?;
-                        self.pos += 9 + end + 3;
-                        return Ok(Event::CData(&body[..end]));
-                    } else {
-                        self.skip_declaration()?;
-                    }
-                }
-                _ => return self.start_tag(),
-            }
+            Some(b'!') => self.skip_declaration(),
+            _ => self.start_tag(),
         }
     }
 
-    fn skip_past(&mut self, close: &[u8], what: &'static str) -> Result<(), ScanError> {
+    fn skip_past(&mut self, close: &[u8], what: &'static str) -> Result<Event<'a>, ScanError> {
         let rest = &self.xml[self.pos..];
         let end = memchr::memmem::find(rest, close).ok_or_else(|| self.err(what))?;
         self.pos += end + close.len();
-        Ok(())
+        Ok(Event::Other)
     }
 
     /// `<!DOCTYPE …>`, with an internal subset in brackets if any.
-    fn skip_declaration(&mut self) -> Result<(), ScanError> {
+    fn skip_declaration(&mut self) -> Result<Event<'a>, ScanError> {
         let rest = &self.xml[self.pos..];
         let mut depth = 0usize;
         for (i, b) in rest.iter().enumerate() {
@@ -139,7 +136,7 @@ impl<'a> Scanner<'a> {
                 b']' => depth = depth.saturating_sub(1),
                 b'>' if depth == 0 => {
                     self.pos += i + 1;
-                    return Ok(());
+                    return Ok(Event::Other);
                 }
                 _ => {}
             }
@@ -373,6 +370,7 @@ mod tests {
                     out.push(format!("T {text}"));
                 }
                 Ok(Event::CData(t)) => out.push(format!("T {}", String::from_utf8_lossy(t))),
+                Ok(Event::Other) => {}
                 Ok(Event::Eof) => break,
                 Err(_) => {
                     out.push("ERR".into());
