@@ -33,38 +33,11 @@ pub fn lines(chars: Vec<&TextChar>) -> Vec<TextLine> {
 /// [`lines`], handing each line over as it is made. The characters are
 /// sorted once and each line is a run of them: no per-line vectors.
 fn each_line(chars: Vec<&TextChar>, mut emit: impl FnMut(TextLine)) {
-    // Sorted by keys copied out (as in `stream::line_groups`), the input
-    // position last: the order a stable sort gives.
-    let mut keys: Vec<(f32, f32, u32)> = chars
-        .iter()
-        .zip(0u32..)
-        .map(|(c, k)| (c.cy(), c.x0, k))
-        .collect();
-    keys.sort_unstable_by(|a, b| {
-        a.0.total_cmp(&b.0)
-            .then(a.1.total_cmp(&b.1))
-            .then(a.2.cmp(&b.2))
-    });
-    let mut chars: Vec<&TextChar> = keys.iter().map(|k| chars[k.2 as usize]).collect();
+    let (order, runs) = stream::reading_lines(&chars);
+    let mut sorted: Vec<&TextChar> = order.into_iter().map(|p| chars[p]).collect();
     let mut sizes: Vec<f32> = Vec::new();
-    let mut start = 0;
-    while start < chars.len() {
-        // The run's vertical extent, kept as it grows (one pass).
-        let (mut gy0, mut gy1) = (chars[start].y0, chars[start].y1);
-        let mut end = start + 1;
-        while let Some(c) = chars.get(end) {
-            // Written as the join test (not its negation): NaN never joins.
-            let overlap = c.y1.min(gy1) - c.y0.max(gy0);
-            let joins = overlap > 0.5 * (c.y1 - c.y0).min(gy1 - gy0);
-            if !joins {
-                break;
-            }
-            gy0 = gy0.min(c.y0);
-            gy1 = gy1.max(c.y1);
-            end += 1;
-        }
-        emit(text_line(&mut chars[start..end], &mut sizes));
-        start = end;
+    for run in runs {
+        emit(text_line(&mut sorted[run], &mut sizes));
     }
 }
 

@@ -50,27 +50,39 @@ pub struct LineGroups {
 }
 
 pub fn line_groups(chars: &[TextChar], idx: &[usize]) -> LineGroups {
+    let refs: Vec<&TextChar> = idx.iter().map(|i| &chars[*i]).collect();
+    let (positions, runs) = reading_lines(&refs);
+    LineGroups {
+        order: positions.into_iter().map(|p| idx[p]).collect(),
+        runs,
+    }
+}
+
+/// The reading order of `chars` — by height on the page, then left to right,
+/// ties in their given order — as positions into `chars`, and the runs of
+/// it that overlap vertically: the lines.
+pub(super) fn reading_lines(chars: &[&TextChar]) -> (Vec<usize>, Vec<std::ops::Range<usize>>) {
     // Sorted by keys copied out of the characters (the comparisons stay in
-    // cache), with the position in `idx` last: the order a stable sort gives.
-    let mut keys: Vec<(f32, f32, u32)> = idx
+    // cache), with the position last: the order a stable sort gives.
+    let mut keys: Vec<(f32, f32, u32)> = chars
         .iter()
         .zip(0u32..)
-        .map(|(i, k)| (chars[*i].cy(), chars[*i].x0, k))
+        .map(|(c, k)| (c.cy(), c.x0, k))
         .collect();
     keys.sort_unstable_by(|a, b| {
         a.0.total_cmp(&b.0)
             .then(a.1.total_cmp(&b.1))
             .then(a.2.cmp(&b.2))
     });
-    let order: Vec<usize> = keys.iter().map(|k| idx[k.2 as usize]).collect();
+    let order: Vec<usize> = keys.iter().map(|k| k.2 as usize).collect();
     let mut runs = Vec::new();
     let mut start = 0;
     while start < order.len() {
         // The run's vertical extent, kept as it grows (one pass).
-        let first = &chars[order[start]];
+        let first = chars[order[start]];
         let (mut gy0, mut gy1) = (first.y0, first.y1);
         let mut end = start + 1;
-        while let Some(c) = order.get(end).map(|i| &chars[*i]) {
+        while let Some(c) = order.get(end).map(|i| chars[*i]) {
             // Written as the join test (not its negation): NaN never joins.
             let joins = c.y1.min(gy1) - c.y0.max(gy0) > 0.5 * (c.y1 - c.y0).min(gy1 - gy0);
             if !joins {
@@ -83,7 +95,7 @@ pub fn line_groups(chars: &[TextChar], idx: &[usize]) -> LineGroups {
         runs.push(start..end);
         start = end;
     }
-    LineGroups { order, runs }
+    (order, runs)
 }
 
 /// Lines of words from characters (by vertical overlap, then left to right);
