@@ -97,8 +97,8 @@ pub fn parse_cell(raw: &str, kind: ValueKind, header_in_yuan: bool) -> ParsedCel
 /// the parse's strings: labels are tested against this many times.
 pub fn is_value_text(raw: &str) -> bool {
     // The common cases decided without folding: an empty cell and a plain
-    // count (`12`) are figures (or blank markers); words with no digit and none of the characters of a
-    // blank marker or of 持平/不变/无变化 are not.
+    // count (`12`) are figures (or blank markers); words with no digit and
+    // none of the characters of a blank marker or of 持平/不变/无变化 are not.
     let t = raw.trim_matches(is_space);
     if t.is_empty() || (t.len() <= 9 && t.bytes().all(|b| b.is_ascii_digit())) {
         return true;
