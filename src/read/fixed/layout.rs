@@ -260,7 +260,11 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
         .map(|(i, _)| *i)
         .collect();
     let groups = stream::line_groups(&page.chars, &free_idx);
-    let word_lines = stream::word_lines_of(&page.chars, &groups, 0.6);
+    let word_lines = if stream::any_line_of_words(&page.chars, &groups, 0.6) {
+        stream::word_lines_of(&page.chars, &groups, 0.6)
+    } else {
+        Vec::new()
+    };
     let mut in_stream = vec![false; page.chars.len()];
     let mut any_stream = false;
     for st in stream::find(&word_lines) {
