@@ -75,6 +75,7 @@ impl TextChar {
     /// y down on the page) over `em_box` [x0 y0 x1 y1] in glyph space: its
     /// page box, size and baseline direction.
     #[allow(clippy::too_many_arguments)]
+    #[inline]
     pub fn placed(
         text: compact_str::CompactString,
         trm: &Matrix,

@@ -187,9 +187,10 @@ pub fn any_line_of_words(chars: &[TextChar], groups: &LineGroups, gap: f32) -> b
         let mut x1 = chars[first].x1;
         rest.iter().any(|&i| {
             let c = &chars[i];
-            let splits = !(c.x0 - x1 <= gap * size);
+            // (NaN never joins, as there.)
+            let joins = c.x0 - x1 <= gap * size;
             x1 = x1.max(c.x1);
-            splits
+            !joins
         })
     })
 }

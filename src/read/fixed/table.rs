@@ -272,12 +272,12 @@ fn grid(hs: &[Line], vs: &[Line]) -> Option<GridTable> {
             }
         }
     }
-    let mut spans: std::collections::BTreeMap<usize, (usize, usize, usize, usize)> =
-        Default::default();
+    // Each merged cell's extent, by its root slot (roots are slot indices).
+    let mut spans: Vec<Option<(usize, usize, usize, usize)>> = vec![None; nr * nc];
     for r in 0..nr {
         for c in 0..nc {
             let root = find(&mut parent, idx(r, c));
-            let e = spans.entry(root).or_insert((r, c, r, c));
+            let e = spans[root].get_or_insert((r, c, r, c));
             e.0 = e.0.min(r);
             e.1 = e.1.min(c);
             e.2 = e.2.max(r);
@@ -285,7 +285,8 @@ fn grid(hs: &[Line], vs: &[Line]) -> Option<GridTable> {
         }
     }
     let mut cells: Vec<(usize, usize, usize, usize)> = spans
-        .into_values()
+        .into_iter()
+        .flatten()
         .map(|(r0, c0, r1, c1)| (r0, c0, r1 - r0 + 1, c1 - c0 + 1))
         .collect();
     cells.sort();

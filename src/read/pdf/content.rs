@@ -580,7 +580,7 @@ impl<'a> Interpreter<'a> {
             } else {
                 (0.0, -0.12, g.width.max(0.3), 0.88)
             };
-            if !g.text.trim().is_empty() || g.undecoded {
+            if !g.blank || g.undecoded {
                 *seq += 1;
                 out.chars.push(TextChar::placed(
                     g.text.clone(),

@@ -63,7 +63,44 @@ pub struct Font {
     memo: RefCell<GlyphMemo>,
 }
 
-type GlyphMemo = HashMap<(u32, usize), Glyph>;
+/// Decoded glyphs: one-byte codes (every simple font's) in a table read
+/// by index, longer codes by (code, length).
+#[derive(Debug, Clone, Default)]
+struct GlyphMemo {
+    bytes: Option<Box<[Option<Glyph>; 256]>>,
+    codes: HashMap<(u32, usize), Glyph>,
+}
+
+impl GlyphMemo {
+    fn get(&self, code: u32, len: usize) -> Option<&Glyph> {
+        if len == 1 {
+            self.bytes.as_ref()?.get(code as usize)?.as_ref()
+        } else {
+            self.codes.get(&(code, len))
+        }
+    }
+
+    fn insert(&mut self, code: u32, len: usize, g: Glyph) {
+        if len == 1
+            && let Ok(i) = usize::try_from(code)
+            && i < 256
+        {
+            self.bytes
+                .get_or_insert_with(|| Box::new(std::array::from_fn(|_| None)))[i] = Some(g);
+        } else {
+            self.codes.insert((code, len), g);
+        }
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        let bytes = self
+            .bytes
+            .as_ref()
+            .map_or(0, |b| b.iter().flatten().count());
+        bytes + self.codes.len()
+    }
+}
 
 /// One character code of a shown string.
 #[derive(Debug, Clone)]
@@ -75,6 +112,8 @@ pub struct Glyph {
     pub is_space_code: bool,
     /// No Unicode could be found for the code.
     pub undecoded: bool,
+    /// The text is empty or white space (nothing is placed for it).
+    pub blank: bool,
 }
 
 fn name_of(o: &Object) -> Option<&[u8]> {
@@ -320,14 +359,14 @@ impl Font {
     pub fn decode(&self, bytes: &[u8], budget: &mut usize, mut each: impl FnMut(&Glyph)) {
         let mut memo = self.memo.borrow_mut();
         let mut glyph = |code: u32, len: usize| {
-            if let Some(g) = memo.get(&(code, len)) {
+            if let Some(g) = memo.get(code, len) {
                 return each(g);
             }
             let g = self.glyph(code, len);
             each(&g);
             if *budget > 0 {
                 *budget -= 1;
-                memo.insert((code, len), g);
+                memo.insert(code, len, g);
             }
         };
         if self.composite {
@@ -346,9 +385,12 @@ impl Font {
         let text = self.unicode(code, len);
         let cid = self.cid(code);
         let width = self.widths.get(&cid).copied().unwrap_or(self.default_width) / 1000.0;
+        let undecoded = text.is_none();
+        let text = text.unwrap_or_default();
         Glyph {
-            undecoded: text.is_none(),
-            text: text.unwrap_or_default(),
+            undecoded,
+            blank: text.trim().is_empty(),
+            text,
             width,
             is_space_code: len == 1 && code == 32,
         }
@@ -634,6 +676,10 @@ mod tests {
         font.decode(b"DE", &mut budget, |g| shown.push_str(&g.text));
         assert_eq!(shown, "ABCABDE");
         assert_eq!(font.memo.borrow().len(), 2);
+        // A remembered space is still blank (nothing is placed for it).
+        let mut blanks = Vec::new();
+        font.decode(b"A A ", &mut 8, |g| blanks.push(g.blank));
+        assert_eq!(blanks, [false, true, false, true]);
     }
 
     #[test]
