@@ -105,10 +105,16 @@ pub fn is_value_text(raw: &str) -> bool {
     }
     let mut has_word = false;
     for c in t.chars() {
-        if c.is_ascii_digit() || ('０'..='９').contains(&c) || "持不无無".contains(c) {
+        if c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || matches!(c, '持' | '不' | '无' | '無')
+        {
             return value_text_folded(raw);
         }
-        has_word |= !is_space(c) && !is_marker_char(fold_char(c));
+        // Once a word character is seen, only a digit can change the answer.
+        if !has_word {
+            has_word = !is_space(c) && !is_marker_char(fold_char(c));
+        }
     }
     if has_word {
         return false;
