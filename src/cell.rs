@@ -97,29 +97,25 @@ pub fn parse_cell(raw: &str, kind: ValueKind, header_in_yuan: bool) -> ParsedCel
 /// the parse's strings: labels are tested against this many times.
 pub fn is_value_text(raw: &str) -> bool {
     // The common cases decided without folding: an empty cell and a plain
-    // count (`12`) are figures (or blank markers); words with no digit and
-    // none of the characters of a blank marker or of 持平/不变/无变化 are not.
+    // count (`12`) are figures (or blank markers). Without a digit, only a
+    // blank marker (`—`, `/`, 无) or a no-change word (持平, 不变, 无变化,
+    // perhaps with a note after it) reads as a value: each begins with a
+    // marker character or with 持, 不 or 无, so text beginning otherwise
+    // (every label) is not one.
     let t = raw.trim_matches(is_space);
     if t.is_empty() || (t.len() <= 9 && t.bytes().all(|b| b.is_ascii_digit())) {
         return true;
     }
-    let mut has_word = false;
-    for c in t.chars() {
-        if c.is_ascii_digit()
-            || ('０'..='９').contains(&c)
-            || matches!(c, '持' | '不' | '无' | '無')
-        {
-            return value_text_folded(raw);
-        }
-        // Once a word character is seen, only a digit can change the answer.
-        if !has_word {
-            has_word = !is_space(c) && !is_marker_char(fold_char(c));
-        }
+    if t.chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
+        return value_text_folded(raw);
     }
-    if has_word {
-        return false;
+    let first = t.chars().next().map_or(' ', fold_char);
+    if is_marker_char(first) || matches!(first, '持' | '不' | '无') {
+        return value_text_folded(raw);
     }
-    value_text_folded(raw)
+    false
 }
 
 fn is_marker_char(c: char) -> bool {
@@ -302,14 +298,37 @@ mod tests {
             "二〇二三年",
             "万元",
             "持平（同比）",
+            "不予公开",
+            "无法提供",
+            "“无”",
+            "予以无",
+            "—（无）",
+            "/ 无",
+            "行政复议不变",
         ] {
+            assert_eq!(is_value_text(t), value_text_folded(t), "{t:?}");
+        }
+        // Every text of up to four characters from the letters the tests
+        // turn on (digits, markers, the no-change words, notes, quotes).
+        let letters: Vec<char> = "持平不变无無化—/-1１(（)）件 予“。".chars().collect();
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.chars().count() == texts.last().map_or(0, |l| l.chars().count()))
+                .flat_map(|t| letters.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        assert!(texts.len() > 100_000);
+        for t in &texts {
             assert_eq!(is_value_text(t), value_text_folded(t), "{t:?}");
         }
     }
 
     /// The shortcut's premise: only ASCII and full-width digits fold to a
     /// digit, and only 持, 不, 无 and 無 fold to the first characters of a
-    /// blank marker or a no-change word.
+    /// no-change word or of 无.
     #[test]
     fn no_other_character_folds_to_a_digit_or_to_chi_bu_wu() {
         for c in (0u32..0x3_0000).filter_map(char::from_u32) {
