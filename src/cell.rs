@@ -59,11 +59,8 @@ const COUNT_UNITS: &[&str] = &[
 /// Parses a cell. `header_in_yuan` is true when the column header states 元
 /// (an amount column whose cells then are converted too).
 pub fn parse_cell(raw: &str, kind: ValueKind, header_in_yuan: bool) -> ParsedCell {
-    let folded: String = raw
-        .chars()
-        .filter(|c| !is_space(*c))
-        .map(fold_char)
-        .collect();
+    let mut folded = String::with_capacity(raw.len());
+    folded.extend(raw.chars().filter(|c| !is_space(*c)).map(fold_char));
     let mut out = ParsedCell::default();
     if is_blank_marker(&folded) {
         return out;
@@ -124,11 +121,8 @@ fn is_marker_char(c: char) -> bool {
 
 /// [`is_value_text`] in full.
 fn value_text_folded(raw: &str) -> bool {
-    let folded: String = raw
-        .chars()
-        .filter(|c| !is_space(*c))
-        .map(fold_char)
-        .collect();
+    let mut folded = String::with_capacity(raw.len());
+    folded.extend(raw.chars().filter(|c| !is_space(*c)).map(fold_char));
     if is_blank_marker(&folded) {
         return true;
     }

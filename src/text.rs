@@ -306,12 +306,18 @@ pub fn is_blank(s: &str) -> bool {
 }
 
 pub fn norm(s: &str) -> String {
-    let out: String = s
-        .chars()
-        .filter(|c| !is_space(*c))
-        .map(fold_char)
-        .filter(|c| *c != '"')
-        .collect();
+    // Sized once (folding never lengthens a label much): a collect from a
+    // filter would grow the string several times.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_space(c) {
+            continue;
+        }
+        let f = fold_char(c);
+        if f != '"' {
+            out.push(f);
+        }
+    }
     fold_phrases(out)
 }
 
