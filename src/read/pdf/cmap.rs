@@ -283,8 +283,26 @@ impl CMap {
 
     /// Splits a string into codes by the codespace ranges; without ranges,
     /// two-byte codes.
+    #[cfg(test)]
     pub fn split(&self, bytes: &[u8]) -> Vec<(u32, usize)> {
         let mut out = Vec::with_capacity(bytes.len() / 2 + 1);
+        self.each_code(bytes, |code, len| out.push((code, len)));
+        out
+    }
+
+    /// [`CMap::split`], handing each (code, length) to `f` as it is read.
+    pub fn each_code(&self, bytes: &[u8], mut f: impl FnMut(u32, usize)) {
+        // Identity-H and most embedded CMaps: every code is two bytes.
+        if let [(2, 0, 0xFFFF)] = self.codespace[..] {
+            let mut pairs = bytes.chunks_exact(2);
+            for p in &mut pairs {
+                f(u32::from(p[0]) << 8 | u32::from(p[1]), 2);
+            }
+            if let [last] = pairs.remainder() {
+                f(u32::from(*last), 1);
+            }
+            return;
+        }
         let mut i = 0;
         while i < bytes.len() {
             let mut len = 0;
@@ -311,10 +329,9 @@ impl CMap {
                 .min(bytes.len() - i)
                 .max(1);
             }
-            out.push((be(&bytes[i..i + len]), len));
+            f(be(&bytes[i..i + len]), len);
             i += len;
         }
-        out
     }
 
     pub fn cid(&self, code: u32) -> Option<u32> {
@@ -346,6 +363,29 @@ mod tests {
         assert_eq!(
             m.split(&[0x01, 0xF2, 0x00, 0x03]),
             vec![(0x01F2, 2), (0x0003, 2)]
+        );
+    }
+
+    #[test]
+    fn two_byte_codespace_shortcut_splits_as_the_ranges_do() {
+        let identity = CMap {
+            codespace: vec![(2, 0, 0xFFFF)],
+            ..CMap::default()
+        };
+        // The same codespace spelled so the shortcut does not apply.
+        let spelled = CMap {
+            codespace: vec![(2, 0, 0x7FFF), (2, 0x8000, 0xFFFF)],
+            ..CMap::default()
+        };
+        for len in 0..9u8 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|i| i.wrapping_mul(97).wrapping_add(3))
+                .collect();
+            assert_eq!(identity.split(&bytes), spelled.split(&bytes), "{bytes:?}");
+        }
+        assert_eq!(
+            identity.split(&[0x4E, 0x00, 0x7F]),
+            [(0x4E00, 2), (0x7F, 1)]
         );
     }
 

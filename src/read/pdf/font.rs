@@ -68,7 +68,12 @@ pub struct Font {
 #[derive(Debug, Clone, Default)]
 struct GlyphMemo {
     bytes: Option<Box<[Option<Glyph>; 256]>>,
-    codes: HashMap<(u32, usize), Glyph>,
+    /// Keyed by the length above the code (one integer hashes faster).
+    codes: HashMap<u64, Glyph>,
+}
+
+fn memo_key(code: u32, len: usize) -> u64 {
+    (len as u64) << 32 | u64::from(code)
 }
 
 impl GlyphMemo {
@@ -76,7 +81,7 @@ impl GlyphMemo {
         if len == 1 {
             self.bytes.as_ref()?.get(code as usize)?.as_ref()
         } else {
-            self.codes.get(&(code, len))
+            self.codes.get(&memo_key(code, len))
         }
     }
 
@@ -88,7 +93,7 @@ impl GlyphMemo {
             self.bytes
                 .get_or_insert_with(|| Box::new(std::array::from_fn(|_| None)))[i] = Some(g);
         } else {
-            self.codes.insert((code, len), g);
+            self.codes.insert(memo_key(code, len), g);
         }
     }
 
@@ -371,9 +376,7 @@ impl Font {
         };
         if self.composite {
             // A ToUnicode CMap with its own codespace splits simple strings too.
-            for (code, len) in self.split.split(bytes) {
-                glyph(code, len);
-            }
+            self.split.each_code(bytes, &mut glyph);
         } else {
             for b in bytes {
                 glyph(u32::from(*b), 1);
