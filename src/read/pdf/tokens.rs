@@ -214,6 +214,12 @@ impl<'a> Ops<'a> {
                 Operand::Other
             }
             b'<' => Operand::Str(self.hex()),
+            b'0'..=b'9' | b'-' | b'+' | b'.'
+                if let Some((n, end)) = plain_decimal(self.data, self.at) =>
+            {
+                self.at = end;
+                Operand::Num(n)
+            }
             _ => {
                 let start = self.at;
                 let word = self.regular();
@@ -335,6 +341,49 @@ fn number(word: &[u8]) -> Option<f32> {
         return None;
     }
     short_decimal(word).or_else(|| std::str::from_utf8(word).ok()?.parse::<f32>().ok())
+}
+
+/// A number written `-123.456` at `at`, read in the same pass that finds
+/// its end (content streams are mostly such numbers): its value as
+/// [`short_decimal`] gives it and where it ends, or None for anything else
+/// (the token is then read in full by the general path).
+fn plain_decimal(data: &[u8], at: usize) -> Option<(f32, usize)> {
+    let mut i = at;
+    let negative = match data.get(i) {
+        Some(b'-') => {
+            i += 1;
+            true
+        }
+        Some(b'+') => {
+            i += 1;
+            false
+        }
+        _ => false,
+    };
+    let (mut m, mut decimals, mut any) = (0u32, None::<usize>, false);
+    while let Some(&b) = data.get(i) {
+        match b {
+            b'0'..=b'9' => {
+                m = m * 10 + u32::from(b - b'0');
+                if m >= 1 << 24 {
+                    return None;
+                }
+                any = true;
+                if let Some(d) = decimals.as_mut() {
+                    *d += 1;
+                }
+            }
+            b'.' if decimals.is_none() => decimals = Some(0),
+            _ if CLASS[b as usize] != 0 => break,
+            _ => return None,
+        }
+        i += 1;
+    }
+    if !any {
+        return None;
+    }
+    let v = m as f32 / *POW10.get(decimals.unwrap_or(0))?;
+    Some((if negative { -v } else { v }, i))
 }
 
 /// Exact powers of ten in f32 (10^10 = 2^10 · 5^10, and 5^10 < 2^24).
@@ -527,6 +576,51 @@ mod tests {
 
     fn names(o: &[(String, Vec<O>)]) -> Vec<&str> {
         o.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    /// The one-pass number reader gives what reading the token whole and
+    /// parsing it gives, and declines what it cannot read exactly.
+    #[test]
+    fn plain_decimals_read_as_whole_tokens_parse() {
+        for t in [
+            "0",
+            "12",
+            "-3",
+            "+4",
+            ".5",
+            "-.25",
+            "1.",
+            "595.276",
+            "-0",
+            "16777215",
+            "16777216",
+            "1.2345678901",
+            "1.23456789012",
+            "1e5",
+            "1.2.3",
+            "-",
+            "+",
+            ".",
+            "--1",
+            "12a",
+            "0.000001",
+            "99999.9",
+        ] {
+            for end in [" ", "/", "[", "(", "\n", ""] {
+                let data = format!("{t}{end}");
+                let whole = number(&data.as_bytes()[..t.len()]);
+                match plain_decimal(data.as_bytes(), 0) {
+                    Some((v, at)) => {
+                        assert_eq!(at, t.len(), "{data:?}");
+                        assert_eq!(Some(v.to_bits()), whole.map(f32::to_bits), "{data:?}");
+                    }
+                    None => assert!(
+                        t.len() > 9 || whole.is_none() || t.contains(['e', 'a']) || t == "16777216",
+                        "{data:?} declined, though it reads as {whole:?}"
+                    ),
+                }
+            }
+        }
     }
 
     #[test]
