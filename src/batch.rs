@@ -4,7 +4,7 @@
 
 use crate::read::{self, Format};
 use crate::record::{Record, Source};
-use crate::{Options, extract, sha256_hex};
+use crate::{Options, extract_hashed, sha256_hex};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
@@ -660,8 +660,13 @@ pub fn run(
                                         &inputs[j].display,
                                     ))),
                                     None => Outcome::Record(Box::new(match child.as_mut() {
-                                        Some(w) => w.extract(&bytes, &input.display, opts),
-                                        None => extract(&bytes, &input.display, opts),
+                                        Some(w) => w.extract(&bytes, &input.display, &sha, opts),
+                                        None => extract_hashed(
+                                            &bytes,
+                                            &input.display,
+                                            sha.clone(),
+                                            opts,
+                                        ),
                                     })),
                                 }
                             }

@@ -83,10 +83,12 @@ pub struct Options {
 
 /// The sha256 of bytes, as lowercase hex (`source.sha256`).
 pub fn sha256_hex(bytes: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(bytes);
     let mut s = String::with_capacity(64);
     for b in digest.iter() {
-        s.push_str(&format!("{b:02x}"));
+        s.push(char::from(HEX[usize::from(b >> 4)]));
+        s.push(char::from(HEX[usize::from(b & 15)]));
     }
     s
 }
@@ -94,8 +96,15 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Extracts one document. Never panics on input: a panic inside is caught
 /// here and becomes `error.code = "internal"`.
 pub fn extract(bytes: &[u8], path: &str, opts: &Options) -> Record {
+    extract_hashed(bytes, path, sha256_hex(bytes), opts)
+}
+
+/// [`extract`] of bytes whose sha256 (lowercase hex) the caller has already
+/// computed: a batch hashes every input to find duplicates, and the file is
+/// not hashed twice.
+pub(crate) fn extract_hashed(bytes: &[u8], path: &str, sha256: String, opts: &Options) -> Record {
     let format = read::sniff(bytes);
-    let source = Source::new(path, format.as_str(), bytes, sha256_hex(bytes));
+    let source = Source::new(path, format.as_str(), bytes, sha256);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         extract_inner(bytes, format, source.clone(), opts)
     }));

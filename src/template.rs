@@ -936,33 +936,40 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
 
 /// Where a row or column key of table `table` stands in the output.
 fn key_rank(table: &str, key: &str) -> usize {
-    let (rows, cols): (Vec<&str>, Vec<&str>) = match table {
-        "active_disclosure" => (
-            ACTIVE_ROWS.iter().map(|d| d.key).collect(),
-            ACTIVE_COLUMNS.iter().map(|d| d.key).collect(),
+    fn rank(mut keys: impl Iterator<Item = &'static str>, key: &str) -> Option<usize> {
+        keys.position(|k| k == key)
+    }
+    let cols = |defs: &'static [ColumnDef]| defs.iter().map(|d| d.key);
+    match table {
+        "active_disclosure" => rank(
+            ACTIVE_ROWS
+                .iter()
+                .map(|d| d.key)
+                .chain(cols(ACTIVE_COLUMNS)),
+            key,
         ),
-        "applications" => (
-            APPLICATION_ROWS.iter().map(|d| d.key).collect(),
-            APPLICANT_COLUMNS.iter().map(|d| d.key).collect(),
+        "applications" => rank(
+            APPLICATION_ROWS
+                .iter()
+                .map(|d| d.key)
+                .chain(cols(APPLICANT_COLUMNS)),
+            key,
         ),
-        _ => (
-            REVIEW_GROUPS.to_vec(),
-            REVIEW_COLUMNS.iter().map(|d| d.key).collect(),
+        _ => rank(
+            REVIEW_GROUPS.iter().copied().chain(cols(REVIEW_COLUMNS)),
+            key,
         ),
-    };
-    rows.iter()
-        .chain(&cols)
-        .position(|k| *k == key)
-        .unwrap_or(usize::MAX)
+    }
+    .unwrap_or(usize::MAX)
 }
 
 /// Puts table `table` read back from JSON (whose objects lost their order)
-/// in the order the record is written in.
+/// in the order the record is written in (each key ranked once).
 pub fn put_in_template_order(table: &str, t: &mut crate::record::TableValues) {
-    t.0.sort_by_key(|(k, _)| key_rank(table, k));
+    t.0.sort_by_cached_key(|(k, _)| key_rank(table, k));
     for (_, row) in &mut t.0 {
         if let Some(r) = row {
-            r.0.sort_by_key(|(k, _)| key_rank(table, k));
+            r.0.sort_by_cached_key(|(k, _)| key_rank(table, k));
         }
     }
 }

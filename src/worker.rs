@@ -2,12 +2,13 @@
 //! allocation failure is not a panic and cannot be caught) costs that one
 //! document an `internal` record instead of the whole batch.
 //!
-//! The parent writes `<length> <path as JSON>\n` and the bytes; the child
-//! answers with the record as one JSON line. A child that dies is replaced
+//! The parent writes `<length> <sha256> <path as JSON>\n` and the bytes
+//! (the sha256 the batch computed to find duplicates, so the child does not
+//! hash the file again); the child answers with the record as one JSON line. A child that dies is replaced
 //! for the next document.
 
 use crate::record::{Record, Source};
-use crate::{Options, extract, sha256_hex};
+use crate::{Options, extract_hashed};
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -88,19 +89,20 @@ impl Worker {
         })
     }
 
-    /// The record of one document, read by the child; `internal` when the
-    /// child dies on it. Without a child (it cannot be started), in-process.
-    pub fn extract(&mut self, bytes: &[u8], path: &str, opts: &Options) -> Record {
+    /// The record of one document (whose sha256 is `sha256`), read by the
+    /// child; `internal` when the child dies on it. Without a child (it
+    /// cannot be started), in-process.
+    pub fn extract(&mut self, bytes: &[u8], path: &str, sha256: &str, opts: &Options) -> Record {
         if self.running.is_none() {
             match self.spawn(opts) {
                 Ok(r) => self.running = Some(r),
-                Err(_) => return extract(bytes, path, opts),
+                Err(_) => return extract_hashed(bytes, path, sha256.to_string(), opts),
             }
         }
         let Some(r) = self.running.as_mut() else {
-            return extract(bytes, path, opts);
+            return extract_hashed(bytes, path, sha256.to_string(), opts);
         };
-        let answer = ask(r, bytes, path, opts.limits.timeout + GRACE);
+        let answer = ask(r, bytes, path, sha256, opts.limits.timeout + GRACE);
         match answer {
             Ok(rec) => rec,
             Err(Answer::Late) => {
@@ -109,7 +111,7 @@ impl Worker {
                     let _ = g.child.wait();
                 }
                 Record::failed(
-                    source_of(bytes, path),
+                    source_of(bytes, path, sha256),
                     "timeout",
                     format!(
                         "reading {path} took more than {:.1} s; the reader was stopped",
@@ -126,7 +128,7 @@ impl Worker {
                 });
                 let how = status.map_or_else(|| "it stopped".to_string(), describe);
                 Record::failed(
-                    source_of(bytes, path),
+                    source_of(bytes, path, sha256),
                     "internal",
                     format!(
                         "the extractor process died reading {path} ({how}); the rest of the batch went on — please report it with the file"
@@ -148,12 +150,12 @@ impl Drop for Worker {
     }
 }
 
-fn source_of(bytes: &[u8], path: &str) -> Source {
+fn source_of(bytes: &[u8], path: &str, sha256: &str) -> Source {
     Source::new(
         path,
         crate::read::sniff(bytes).as_str(),
         bytes,
-        sha256_hex(bytes),
+        sha256.to_string(),
     )
 }
 
@@ -165,11 +167,17 @@ enum Answer {
     Late,
 }
 
-fn ask(r: &mut Running, bytes: &[u8], path: &str, wait: Duration) -> Result<Record, Answer> {
+fn ask(
+    r: &mut Running,
+    bytes: &[u8],
+    path: &str,
+    sha256: &str,
+    wait: Duration,
+) -> Result<Record, Answer> {
     let name = serde_json::to_string(path).map_err(|_| Answer::Died)?;
     let sent = r
         .stdin
-        .write_all(format!("{} {name}\n", bytes.len()).as_bytes())
+        .write_all(format!("{} {sha256} {name}\n", bytes.len()).as_bytes())
         .and_then(|()| r.stdin.write_all(bytes))
         .and_then(|()| r.stdin.flush());
     if sent.is_err() {
@@ -245,10 +253,12 @@ pub fn serve(opts: &Options) -> std::io::Result<()> {
         if input.read_line(&mut header)? == 0 {
             return Ok(());
         }
-        let (len, name) = header
-            .trim_end()
-            .split_once(' ')
-            .ok_or_else(|| std::io::Error::other("bad request"))?;
+        let bad = || std::io::Error::other("bad request");
+        let (len, rest) = header.trim_end().split_once(' ').ok_or_else(bad)?;
+        let (sha256, name) = rest.split_once(' ').ok_or_else(bad)?;
+        if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(bad());
+        }
         let len: u64 = len.parse().map_err(std::io::Error::other)?;
         let path: String = serde_json::from_str(name).map_err(std::io::Error::other)?;
         if len > opts.limits.max_input_bytes.saturating_add(1) {
@@ -272,7 +282,7 @@ pub fn serve(opts: &Options) -> std::io::Result<()> {
                 std::thread::sleep(Duration::from_secs(60));
             }
         }
-        let rec = extract(&bytes, &path, opts);
+        let rec = extract_hashed(&bytes, &path, sha256.to_string(), opts);
         serde_json::to_writer(&mut out, &rec).map_err(std::io::Error::other)?;
         out.write_all(b"\n")?;
         out.flush()?;

@@ -258,6 +258,40 @@ fn resume_needs_an_output_file() {
     );
 }
 
+/// A worker is handed each document's sha256 with its bytes (the batch has
+/// hashed it to find duplicates) and writes it as the record's; a request
+/// without one is refused.
+#[test]
+fn workers_take_the_hash_the_batch_computed() {
+    use std::io::Write;
+    let bytes = std::fs::read(root().join("samples/seed-2020-jinyang.docx")).unwrap();
+    let talk = |header: String| {
+        let mut child = bin()
+            .arg("worker")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(header.as_bytes()).unwrap();
+        stdin.write_all(&bytes).unwrap();
+        drop(stdin);
+        child.wait_with_output().unwrap()
+    };
+    let given = "ab".repeat(32);
+    let out = talk(format!("{} {given} \"a b.docx\"\n", bytes.len()));
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["source"]["sha256"], given.as_str());
+    assert_eq!(recs[0]["source"]["path"], "a b.docx");
+    assert_eq!(recs[0]["applications"]["new_received"]["total"], 2);
+    // The old request, without the hash: refused, no record.
+    let out = talk(format!("{} \"a.docx\"\n", bytes.len()));
+    assert!(records(&out.stdout).is_empty());
+    assert!(!out.status.success());
+}
+
 /// A document that aborts the process reading it (as an allocation failure
 /// does) costs only its own record: the worker dies, the document gets
 /// `internal`, a new worker reads the rest.
