@@ -27,6 +27,12 @@ pub fn intern(s: &str) -> &'static str {
     k
 }
 
+/// `&'static str` under another name: serde's derive borrows a field
+/// spelled `&'static str` from the input (and so reads records only from
+/// `'static` text); under an alias it takes `de_static`'s interned copy, and
+/// a record parses straight from a worker's line.
+pub type StaticStr = &'static str;
+
 fn de_static<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
     String::deserialize(d).map(|s| intern(&s))
 }
@@ -74,7 +80,7 @@ pub fn tool() -> String {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Section {
     #[serde(deserialize_with = "de_static")]
-    pub key: &'static str,
+    pub key: StaticStr,
     pub number: u8,
     pub heading: String,
     pub text: String,
@@ -271,7 +277,7 @@ pub enum Severity {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Warning {
     #[serde(deserialize_with = "de_static")]
-    pub code: &'static str,
+    pub code: StaticStr,
     pub severity: Severity,
     pub message: String,
     #[serde(
@@ -279,25 +285,25 @@ pub struct Warning {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "de_static_opt"
     )]
-    pub section: Option<&'static str>,
+    pub section: Option<StaticStr>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "de_static_opt"
     )]
-    pub table: Option<&'static str>,
+    pub table: Option<StaticStr>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "de_static_opt"
     )]
-    pub row: Option<&'static str>,
+    pub row: Option<StaticStr>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "de_static_opt"
     )]
-    pub column: Option<&'static str>,
+    pub column: Option<StaticStr>,
 }
 
 impl Warning {
@@ -332,20 +338,20 @@ impl Warning {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct RecordError {
     #[serde(deserialize_with = "de_static")]
-    pub code: &'static str,
+    pub code: StaticStr,
     pub message: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Record {
     #[serde(deserialize_with = "de_static")]
-    pub schema: &'static str,
+    pub schema: StaticStr,
     pub source: Source,
     pub title: Option<String>,
     pub agency: Option<String>,
     pub year: Option<i32>,
     #[serde(default, deserialize_with = "de_static_opt")]
-    pub template: Option<&'static str>,
+    pub template: Option<StaticStr>,
     pub sections: Vec<Section>,
     pub active_disclosure: Option<TableValues>,
     pub applications: Option<TableValues>,
