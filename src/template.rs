@@ -978,9 +978,13 @@ pub fn put_in_template_order(table: &str, t: &mut crate::record::TableValues) {
 
 /// True when `label` (normalised) matches one of `keywords`.
 pub fn matches_any(label: &str, keywords: &[&str]) -> bool {
-    let bare = crate::text::strip_numbering(label);
+    // The label without its list numbering, only for an exact keyword.
+    let mut bare = None;
     keywords.iter().any(|k| match k.strip_prefix('=') {
-        Some(exact) => bare == exact || label == exact,
+        Some(exact) => {
+            label == exact
+                || *bare.get_or_insert_with(|| crate::text::strip_numbering(label)) == exact
+        }
         None => label.contains(k),
     })
 }
