@@ -107,7 +107,13 @@ fn median_in(v: &mut [f32]) -> f32 {
 /// Text of a table cell: lines joined without separators (labels wrapped
 /// over lines, or printed one character per line, read as one label).
 fn cell_text(chars: Vec<&TextChar>) -> String {
-    if !chars.is_empty() && chars.iter().all(|c| c.vertical) {
+    // Most cells of a report's tables are empty or one digit.
+    match chars[..] {
+        [] => return String::new(),
+        [c] => return c.text.to_string(),
+        _ => {}
+    }
+    if chars.iter().all(|c| c.vertical) {
         let mut cs = chars;
         cs.sort_by(|a, b| {
             a.x0.total_cmp(&b.x0)
@@ -726,6 +732,20 @@ mod tests {
             segments: Vec::new(),
             images: 0,
         }
+    }
+
+    /// A cell's text: empty, one glyph (as is, upright or vertical), or
+    /// lines joined in reading order.
+    #[test]
+    fn cell_texts_of_no_one_or_many_glyphs() {
+        let page = page_with(&[(100.0, "12"), (130.0, "件")]);
+        let c = &page.chars;
+        assert_eq!(cell_text(vec![]), "");
+        assert_eq!(cell_text(vec![&c[1]]), "2");
+        let mut upright_down = c[2].clone();
+        upright_down.vertical = true;
+        assert_eq!(cell_text(vec![&upright_down]), "件");
+        assert_eq!(cell_text(vec![&c[2], &c[1], &c[0]]), "12件");
     }
 
     /// Glyphs whose height is not a number (a matrix that overflowed) do
