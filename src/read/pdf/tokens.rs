@@ -276,6 +276,8 @@ impl<'a> Ops<'a> {
     }
 
     /// The next operator, its operands left in `operands()`; None at the end.
+    /// Dispatch is on a token's first byte, so an operator's word is scanned
+    /// once (as [`Ops::scalar`] would read it, then give it back).
     pub fn next_op(&mut self) -> Option<&'a [u8]> {
         self.operands.clear();
         self.items.clear();
@@ -283,33 +285,49 @@ impl<'a> Ops<'a> {
         loop {
             self.skip_space();
             let &b = self.data.get(self.at)?;
-            // Stray delimiters carry nothing.
-            if matches!(b, b']' | b'>' | b')' | b'{' | b'}') {
-                self.at += 1;
-                continue;
-            }
-            let operand = if b == b'[' {
-                Some(self.array())
-            } else {
-                self.scalar()
-            };
-            if let Some(o) = operand {
-                // Operands of a malformed run are bounded like any stack.
-                if self.operands.len() < MAX_OPERANDS {
-                    self.operands.push(o);
+            let operand = match b {
+                // Stray delimiters carry nothing.
+                b']' | b'>' | b')' | b'{' | b'}' => {
+                    self.at += 1;
+                    continue;
                 }
-                continue;
+                b'[' => self.array(),
+                b'/' => Operand::Name(self.name()),
+                b'(' => Operand::Str(self.literal()),
+                b'<' if self.data.get(self.at + 1) == Some(&b'<') => {
+                    self.skip_composite();
+                    Operand::Other
+                }
+                b'<' => Operand::Str(self.hex()),
+                b'0'..=b'9' | b'-' | b'+' | b'.'
+                    if let Some((n, end)) = plain_decimal(self.data, self.at) =>
+                {
+                    self.at = end;
+                    Operand::Num(n)
+                }
+                _ => {
+                    let word = self.regular();
+                    if word.is_empty() {
+                        // A lone delimiter: skip it.
+                        self.at += 1;
+                        continue;
+                    }
+                    if let Some(n) = number(word) {
+                        Operand::Num(n)
+                    } else if matches!(word, b"true" | b"false" | b"null") {
+                        Operand::Other
+                    } else {
+                        if word == b"ID" {
+                            self.skip_inline_image();
+                        }
+                        return Some(word);
+                    }
+                }
+            };
+            // Operands of a malformed run are bounded like any stack.
+            if self.operands.len() < MAX_OPERANDS {
+                self.operands.push(operand);
             }
-            let word = self.regular();
-            if word.is_empty() {
-                // A lone delimiter: skip it.
-                self.at += 1;
-                continue;
-            }
-            if word == b"ID" {
-                self.skip_inline_image();
-            }
-            return Some(word);
         }
     }
 
@@ -618,6 +636,97 @@ mod tests {
                         t.len() > 9 || whole.is_none() || t.contains(['e', 'a']) || t == "16777216",
                         "{data:?} declined, though it reads as {whole:?}"
                     ),
+                }
+            }
+        }
+    }
+
+    /// The tokenizer as it read before first-byte dispatch: every token
+    /// tried as a scalar, an operator's word read again.
+    fn reference_next_op<'a>(o: &mut Ops<'a>) -> Option<&'a [u8]> {
+        o.operands.clear();
+        o.items.clear();
+        o.decoded.clear();
+        loop {
+            o.skip_space();
+            let &b = o.data.get(o.at)?;
+            if matches!(b, b']' | b'>' | b')' | b'{' | b'}') {
+                o.at += 1;
+                continue;
+            }
+            let operand = if b == b'[' {
+                Some(o.array())
+            } else {
+                o.scalar()
+            };
+            if let Some(x) = operand {
+                if o.operands.len() < MAX_OPERANDS {
+                    o.operands.push(x);
+                }
+                continue;
+            }
+            let word = o.regular();
+            if word.is_empty() {
+                o.at += 1;
+                continue;
+            }
+            if word == b"ID" {
+                o.skip_inline_image();
+            }
+            return Some(word);
+        }
+    }
+
+    /// Streams of tokens, delimiters and junk in every order read as the
+    /// reference reads them: the same operators, operands and positions.
+    #[test]
+    fn first_byte_dispatch_reads_as_the_reference() {
+        let pieces: [&[u8]; 24] = [
+            b"12",
+            b"-3.5",
+            b".5",
+            b"+",
+            b"1a",
+            b"Tj",
+            b"true",
+            b"/F1",
+            b"(a\\)b)",
+            b"<0041>",
+            b"<< /K 1 >>",
+            b"[1 (x) [2] /n]",
+            b"]",
+            b">",
+            b")",
+            b"{",
+            b"%c\n",
+            b"ID x EI",
+            b" ",
+            b"\n",
+            b"BI",
+            b"null",
+            b"16777216",
+            b"-",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..3000 {
+            let mut data = Vec::new();
+            for _ in 0..12 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                data.extend_from_slice(pieces[(seed >> 33) as usize % pieces.len()]);
+                if seed >> 62 == 0 {
+                    data.push(b' ');
+                }
+            }
+            let (mut a, mut b) = (Ops::new(&data), Ops::new(&data));
+            loop {
+                let (x, y) = (a.next_op(), reference_next_op(&mut b));
+                assert_eq!(x, y, "{:?}", String::from_utf8_lossy(&data));
+                let ox: Vec<O> = a.operands().iter().map(|o| owned(&a, o)).collect();
+                let oy: Vec<O> = b.operands().iter().map(|o| owned(&b, o)).collect();
+                assert_eq!(ox, oy, "{:?}", String::from_utf8_lossy(&data));
+                assert_eq!(a.at, b.at);
+                if x.is_none() {
+                    break;
                 }
             }
         }
