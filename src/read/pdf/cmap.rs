@@ -19,7 +19,9 @@ pub struct CMap {
 
 #[derive(Debug, PartialEq)]
 enum Tok<'a> {
-    Hex(Vec<u8>),
+    /// A hex string's bytes: a range of the tokenizer's byte buffer (one
+    /// buffer for the thousands of codes a CMap holds).
+    Hex(std::ops::Range<usize>),
     Int(i64),
     Name(&'a [u8]),
     Open,
@@ -27,9 +29,11 @@ enum Tok<'a> {
     Word(&'a [u8]),
 }
 
-/// A forgiving tokenizer for the PostScript-like CMap syntax.
-fn tokens(data: &[u8]) -> Vec<Tok<'_>> {
+/// A forgiving tokenizer for the PostScript-like CMap syntax: the tokens,
+/// and the bytes their hex strings decode to.
+fn tokens(data: &[u8]) -> (Vec<Tok<'_>>, Vec<u8>) {
     let mut out = Vec::new();
+    let mut bytes: Vec<u8> = Vec::new();
     let mut i = 0;
     while i < data.len() {
         let c = data[i];
@@ -47,7 +51,7 @@ fn tokens(data: &[u8]) -> Vec<Tok<'_>> {
                 while j < data.len() && data[j] != b'>' {
                     j += 1;
                 }
-                let mut bytes = Vec::with_capacity((j - start) / 2 + 1);
+                let first = bytes.len();
                 let mut high: Option<u8> = None;
                 for d in data[start..j].iter().filter(|d| d.is_ascii_hexdigit()) {
                     match high.take() {
@@ -58,7 +62,7 @@ fn tokens(data: &[u8]) -> Vec<Tok<'_>> {
                 if let Some(h) = high {
                     bytes.push(h << 4);
                 }
-                out.push(Tok::Hex(bytes));
+                out.push(Tok::Hex(first..bytes.len()));
                 i = j + 1;
             }
             b'[' => {
@@ -120,7 +124,7 @@ fn tokens(data: &[u8]) -> Vec<Tok<'_>> {
             }
         }
     }
-    out
+    (out, bytes)
 }
 
 fn is_delim(c: u8) -> bool {
@@ -183,7 +187,8 @@ const MAX_CODESPACE_RANGES: usize = 64;
 
 impl CMap {
     pub fn parse(data: &[u8]) -> CMap {
-        let toks = tokens(data);
+        let (toks, hex) = tokens(data);
+        let hex = |r: &std::ops::Range<usize>| &hex[r.clone()];
         let mut m = CMap::default();
         let mut i = 0;
         while i < toks.len() {
@@ -195,6 +200,7 @@ impl CMap {
                     {
                         // Splitting scans every range per code: a few
                         // suffice for any real CMap.
+                        let (lo, hi) = (hex(lo), hex(hi));
                         if m.codespace.len() < MAX_CODESPACE_RANGES {
                             m.codespace.push((lo.len().max(1), be(lo), be(hi)));
                         }
@@ -202,11 +208,19 @@ impl CMap {
                     }
                 }
                 Tok::Word(b"beginbfchar") => {
+                    // `N beginbfchar`: room for its N pairs (no more than
+                    // the tokens left can hold).
+                    if let Some(Tok::Int(n)) = i.checked_sub(1).and_then(|p| toks.get(p)) {
+                        let left = (toks.len() - i) / 2;
+                        let n = usize::try_from(*n).unwrap_or(0).min(left);
+                        m.to_unicode.reserve(n.min(MAX_MAPPINGS));
+                    }
                     i += 1;
                     while let (Some(Tok::Hex(src)), Some(dst)) = (toks.get(i), toks.get(i + 1)) {
+                        let src = hex(src);
                         match dst {
                             Tok::Hex(d) => {
-                                m.to_unicode.insert(be(src), utf16be(dst_bytes(d)));
+                                m.to_unicode.insert(be(src), utf16be(dst_bytes(hex(d))));
                             }
                             Tok::Name(n) => {
                                 if let Some(s) = super::font::glyph_name_to_unicode(n) {
@@ -223,10 +237,11 @@ impl CMap {
                     while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) =
                         (toks.get(i), toks.get(i + 1))
                     {
-                        let (lo, hi) = (be(lo), be(hi));
+                        let (lo, hi) = (be(hex(lo)), be(hex(hi)));
                         let span = hi.saturating_sub(lo).min(MAX_RANGE);
                         match toks.get(i + 2) {
                             Some(Tok::Hex(dst)) => {
+                                let dst = hex(dst);
                                 let room = MAX_MAPPINGS.saturating_sub(m.to_unicode.len()) as u32;
                                 for k in 0..=span.min(room) {
                                     m.to_unicode
@@ -239,8 +254,10 @@ impl CMap {
                                 let mut k = 0;
                                 while let Some(Tok::Hex(dst)) = toks.get(j) {
                                     if k <= span && m.to_unicode.len() < MAX_MAPPINGS {
-                                        m.to_unicode
-                                            .insert(lo.saturating_add(k), utf16be(dst_bytes(dst)));
+                                        m.to_unicode.insert(
+                                            lo.saturating_add(k),
+                                            utf16be(dst_bytes(hex(dst))),
+                                        );
                                     }
                                     k += 1;
                                     j += 1;
@@ -256,7 +273,7 @@ impl CMap {
                     while let (Some(Tok::Hex(src)), Some(Tok::Int(cid))) =
                         (toks.get(i), toks.get(i + 1))
                     {
-                        m.to_cid.insert(be(src), *cid as u32);
+                        m.to_cid.insert(be(hex(src)), *cid as u32);
                         i += 2;
                     }
                 }
@@ -265,7 +282,7 @@ impl CMap {
                     while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi)), Some(Tok::Int(cid))) =
                         (toks.get(i), toks.get(i + 1), toks.get(i + 2))
                     {
-                        m.cid_ranges.push((be(lo), be(hi), *cid as u32));
+                        m.cid_ranges.push((be(hex(lo)), be(hex(hi)), *cid as u32));
                         i += 3;
                     }
                 }
