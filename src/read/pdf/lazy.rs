@@ -315,8 +315,10 @@ fn is_space(c: u8) -> bool {
     matches!(c, b'\0' | b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
 }
 
+/// White space or a delimiter (one table lookup: every byte of a word
+/// is tested).
 fn is_delim(c: u8) -> bool {
-    is_space(c) || b"()<>[]{}/%".contains(&c)
+    super::tokens::CLASS[usize::from(c)] != 0
 }
 
 impl<'a> Parser<'a> {
@@ -655,6 +657,16 @@ mod tests {
     /// sample PDF it takes (the protected ones fall back), and for samples
     /// rewritten with a cross-reference stream and object streams by qpdf
     /// (`qpdf --object-streams=generate`; no sample producer writes them).
+    /// The table says "delimiter" for white space and the ten delimiters
+    /// of PDF 32000-1 §7.2.2, and for nothing else.
+    #[test]
+    fn delimiters_are_those_of_the_syntax() {
+        for c in 0..=255u8 {
+            let spelled = is_space(c) || b"()<>[]{}/%".contains(&c);
+            assert_eq!(is_delim(c), spelled, "{c:#04x}");
+        }
+    }
+
     #[test]
     fn objects_read_on_demand_are_lopdfs() {
         let root = env!("CARGO_MANIFEST_DIR");

@@ -14,7 +14,7 @@ const MAX_OPERANDS: usize = 4096;
 /// every byte of a stream).
 const SPACE: u8 = 1;
 const DELIM: u8 = 2;
-static CLASS: [u8; 256] = {
+pub(super) static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let spaces = b"\0\t\n\x0c\r ";
     let mut i = 0;
