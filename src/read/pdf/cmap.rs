@@ -128,7 +128,12 @@ fn tokens(data: &[u8]) -> (Vec<Tok<'_>>, Vec<u8>) {
 }
 
 fn is_delim(c: u8) -> bool {
-    c.is_ascii_whitespace() || b"()<>[]{}/%".contains(&c)
+    // Spelled out (a search of the delimiter list per byte is slow).
+    c.is_ascii_whitespace()
+        || matches!(
+            c,
+            b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+        )
 }
 
 fn hex_val(c: u8) -> u8 {
