@@ -321,6 +321,28 @@ fn is_delim(c: u8) -> bool {
     super::tokens::CLASS[usize::from(c)] != 0
 }
 
+/// Room to reserve for an array whose items start `rest`: the words up to
+/// its `]` (a reference's three words overcount it), or up to anything
+/// nested, where counting stops; bounded. Only a capacity: an array of
+/// hundreds of widths is not grown by doubling.
+fn array_len_hint(rest: &[u8]) -> usize {
+    let mut words = 0usize;
+    let mut in_word = false;
+    for &c in rest.iter().take(16 * 1024) {
+        match c {
+            b']' | b'[' | b'(' | b'<' => break,
+            _ if is_delim(c) && c != b'/' => in_word = false,
+            _ => {
+                if !in_word || c == b'/' {
+                    words += 1;
+                }
+                in_word = true;
+            }
+        }
+    }
+    words.min(4096)
+}
+
 impl<'a> Parser<'a> {
     fn at(b: &'a [u8], at: usize) -> Self {
         Parser { b, at }
@@ -440,7 +462,7 @@ impl<'a> Parser<'a> {
             b'<' => Some(Object::String(self.hex()?, StringFormat::Hexadecimal)),
             b'[' => {
                 self.at += 1;
-                let mut a = Vec::new();
+                let mut a = Vec::with_capacity(array_len_hint(&self.b[self.at..]));
                 loop {
                     self.skip_space();
                     if self.peek()? == b']' {
@@ -519,6 +541,16 @@ impl<'a> Parser<'a> {
 
     /// An integer, a real, or a reference `N G R`.
     fn number(&mut self, w: &[u8]) -> Option<Object> {
+        // The common case, digits alone (a font's widths), without the
+        // general parse; what `str::parse` reads the same way below.
+        if !w.is_empty() && w.len() <= 18 && w.iter().all(u8::is_ascii_digit) {
+            let i = w.iter().fold(0i64, |v, d| v * 10 + i64::from(d - b'0'));
+            if let Some((generation, end)) = self.reference_tail() {
+                self.at = end;
+                return Some(Object::Reference((u32::try_from(i).ok()?, generation)));
+            }
+            return Some(Object::Integer(i));
+        }
         let s = std::str::from_utf8(w).ok()?;
         if !s.contains('.') {
             let i: i64 = s.parse().ok()?;
