@@ -54,7 +54,7 @@ pub struct Font {
     gb1: bool,
     /// Glyph id → Unicode from an embedded TrueType font's cmap.
     ttf: HashMap<u16, char>,
-    widths: HashMap<u32, f32>,
+    widths: Widths,
     default_width: f32,
     pub vertical: bool,
     pub composite: bool,
@@ -70,6 +70,23 @@ struct GlyphMemo {
     bytes: Option<Box<[Option<Glyph>; 256]>>,
     /// Keyed by the length above the code (one integer hashes faster).
     codes: HashMap<u64, Glyph>,
+}
+
+/// Advance widths by CID (composite fonts) or by code (a simple font's
+/// `/Widths`, one per one-byte code: a table, not a map).
+#[derive(Debug, Clone)]
+enum Widths {
+    ByCid(HashMap<u32, f32>),
+    ByCode(Box<[Option<f32>; 256]>),
+}
+
+impl Widths {
+    fn get(&self, cid: u32) -> Option<f32> {
+        match self {
+            Widths::ByCid(m) => m.get(&cid).copied(),
+            Widths::ByCode(t) => t.get(usize::try_from(cid).ok()?).copied().flatten(),
+        }
+    }
 }
 
 fn memo_key(code: u32, len: usize) -> u64 {
@@ -277,7 +294,7 @@ impl Font {
             to_unicode,
             gb1,
             ttf,
-            widths,
+            widths: Widths::ByCid(widths),
             default_width,
             vertical,
             composite: true,
@@ -311,17 +328,24 @@ impl Font {
             }
         }
         let first = dict_get(doc, d, b"FirstChar").and_then(num).unwrap_or(0.0) as u32;
-        let mut widths = HashMap::new();
+        let mut widths: Box<[Option<f32>; 256]> = Box::new([None; 256]);
+        let mut any_width = false;
         if let Some(Object::Array(w)) = dict_get(doc, d, b"Widths") {
-            widths.reserve(w.len().min(256));
             // A simple font has 256 codes at most.
             for (i, o) in w.iter().enumerate().take(256) {
                 if let Some(v) = num(deref(doc, o)) {
-                    widths.insert(first.saturating_add(i as u32), v);
+                    any_width = true;
+                    // (codes past 255 are never shown in one byte)
+                    if let Some(slot) = usize::try_from(first.saturating_add(i as u32))
+                        .ok()
+                        .and_then(|c| widths.get_mut(c))
+                    {
+                        *slot = Some(v);
+                    }
                 }
             }
         }
-        let default_width = if widths.is_empty() { 500.0 } else { 0.0 };
+        let default_width = if any_width { 0.0 } else { 500.0 };
         Font {
             encoding: Encoding::Simple(table),
             split: CMap {
@@ -331,7 +355,7 @@ impl Font {
             to_unicode,
             gb1: false,
             ttf: HashMap::new(),
-            widths,
+            widths: Widths::ByCode(widths),
             default_width,
             vertical: false,
             composite: false,
@@ -350,7 +374,7 @@ impl Font {
             to_unicode: None,
             gb1: false,
             ttf: HashMap::new(),
-            widths: HashMap::new(),
+            widths: Widths::ByCode(Box::new([None; 256])),
             default_width: 500.0,
             vertical: false,
             composite: false,
@@ -387,7 +411,7 @@ impl Font {
     fn glyph(&self, code: u32, len: usize) -> Glyph {
         let text = self.unicode(code, len);
         let cid = self.cid(code);
-        let width = self.widths.get(&cid).copied().unwrap_or(self.default_width) / 1000.0;
+        let width = self.widths.get(cid).unwrap_or(self.default_width) / 1000.0;
         let undecoded = text.is_none();
         let text = text.unwrap_or_default();
         Glyph {
