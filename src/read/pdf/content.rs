@@ -539,9 +539,12 @@ impl<'a> Interpreter<'a> {
                     .ok()
                     .and_then(|r| as_dict(doc, r))
                     .or(resources);
-                let bytes = stream
-                    .decompressed_content_with_limit(64 * 1024 * 1024)
-                    .unwrap_or_else(|_| stream.content.clone());
+                let limit = 64 * 1024 * 1024;
+                let bytes = super::inflate::flate_only(stream, limit).unwrap_or_else(|| {
+                    stream
+                        .decompressed_content_with_limit(limit)
+                        .unwrap_or_else(|_| stream.content.clone())
+                });
                 if let Some(i) = id {
                     self.forms.push(i);
                 }

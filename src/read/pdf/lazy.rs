@@ -175,9 +175,10 @@ impl Reader<'_> {
         };
         let n = usize::try_from(s.dict.get(b"N").ok()?.as_i64().ok()?).ok()?;
         let first = usize::try_from(s.dict.get(b"First").ok()?.as_i64().ok()?).ok()?;
-        let data = s
-            .decompressed_content_with_limit(self.max_member_bytes)
-            .ok()?;
+        let data = super::inflate::flate_only(&s, self.max_member_bytes).or_else(|| {
+            s.decompressed_content_with_limit(self.max_member_bytes)
+                .ok()
+        })?;
         let mut p = Parser::at(&data, 0);
         let mut offsets = Vec::with_capacity(n.min(MAX_ELEMENTS));
         for _ in 0..n.min(MAX_ELEMENTS) {

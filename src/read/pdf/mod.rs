@@ -6,6 +6,7 @@
 pub mod cmap;
 pub mod content;
 pub mod font;
+mod inflate;
 mod lazy;
 pub mod tokens;
 
@@ -136,14 +137,41 @@ pub fn pages(
             out.push(PageContent::default());
             continue;
         };
-        let content = doc
-            .get_page_content_with_limit(id, limits.max_member_bytes as usize)
-            .unwrap_or_default();
+        let content = page_content(&doc, id, limits.max_member_bytes as usize).unwrap_or_default();
         let resources = page_resources(&doc, page);
         let interp = Interpreter::new(&doc, &mut fonts, page_limits, deadline);
         out.push(interp.run_page(page, &content, resources)?);
     }
     Ok(out)
+}
+
+/// A page's content streams, inflated and joined by newlines: lopdf's
+/// `get_page_content_with_limit`, with a stream of /FlateDecode alone
+/// inflated by the reused decoder (`inflate`). None when the page's
+/// content is over `limit` bytes.
+fn page_content(doc: &lopdf::Document, id: lopdf::ObjectId, limit: usize) -> Option<Vec<u8>> {
+    let mut content = Vec::new();
+    for object_id in doc.get_page_contents(id) {
+        let Ok(stream) = doc.get_object(object_id).and_then(Object::as_stream) else {
+            continue;
+        };
+        let remaining = limit.saturating_sub(content.len());
+        match inflate::flate_only(stream, remaining) {
+            Some(data) => content.extend_from_slice(&data),
+            None => match stream.decompressed_content_with_limit(remaining) {
+                Ok(data) => content.extend_from_slice(&data),
+                Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                    ..
+                })) => return None,
+                Err(_) if stream.content.len() <= remaining => {
+                    content.extend_from_slice(&stream.content);
+                }
+                Err(_) => return None,
+            },
+        }
+        content.push(b'\n');
+    }
+    Some(content)
 }
 
 /// A page's /Resources, inherited through /Parent.
