@@ -157,7 +157,12 @@ fn heading_numeral(text: &str) -> Option<(Option<u8>, &str)> {
     }
     let digits_end = t
         .char_indices()
-        .find(|(_, c)| !"一二三四五六七八九十".contains(*c))
+        .find(|(_, c)| {
+            !matches!(
+                c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            )
+        })
         .map_or(t.len(), |(i, _)| i);
     let numeral = &t[..digits_end];
     let rest = &t[digits_end..];
@@ -167,7 +172,7 @@ fn heading_numeral(text: &str) -> Option<(Option<u8>, &str)> {
     } else {
         chinese_number(numeral).and_then(|n| u8::try_from(n).ok())
     };
-    if "、.．,，:：".contains(sep) {
+    if matches!(sep, '、' | '.' | '．' | ',' | '，' | ':' | '：') {
         return Some((n, rest[sep.len_utf8()..].trim_start_matches(is_space)));
     }
     if is_space(sep) && n.is_some() {
@@ -193,7 +198,7 @@ fn parse_heading(
     // worded exactly as the template's heading counts: a sub-heading like
     // 主动公开情况 inside 总体情况 must not open section 二. (Tested first:
     // most paragraphs of prose end here.)
-    if bare && (body.contains('。') || body.chars().count() > 24) {
+    if bare && (body.chars().nth(24).is_some() || body.contains('。')) {
         return None;
     }
     // Heading words must appear near the start of what follows the numeral.
