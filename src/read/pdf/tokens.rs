@@ -56,6 +56,13 @@ pub enum Operand {
     Other,
 }
 
+/// One token of a content stream other than an array.
+enum Token<'a> {
+    Operand(Operand),
+    /// An operator (empty: a lone delimiter).
+    Word(&'a [u8]),
+}
+
 /// The operations of a content stream, in order: [`Ops::next_op`] gives an
 /// operator and leaves its operands readable until the next call.
 pub struct Ops<'a> {
@@ -202,11 +209,13 @@ impl<'a> Ops<'a> {
         }
     }
 
-    /// A scalar operand at `at`, or None at an operator (left unread) or
-    /// the end. Composite values are read by the caller.
-    fn scalar(&mut self) -> Option<Operand> {
+    /// The token at `at` (not `[`, which the callers read), consumed: a
+    /// scalar operand, or a word that is an operator (empty at a lone
+    /// delimiter). Dispatch is on the first byte, so an operator's word is
+    /// scanned once.
+    fn token(&mut self) -> Option<Token<'a>> {
         let b = *self.data.get(self.at)?;
-        Some(match b {
+        Some(Token::Operand(match b {
             b'/' => Operand::Name(self.name()),
             b'(' => Operand::Str(self.literal()),
             b'<' if self.data.get(self.at + 1) == Some(&b'<') => {
@@ -221,19 +230,16 @@ impl<'a> Ops<'a> {
                 Operand::Num(n)
             }
             _ => {
-                let start = self.at;
                 let word = self.regular();
                 if let Some(n) = number(word) {
                     Operand::Num(n)
                 } else if matches!(word, b"true" | b"false" | b"null") {
                     Operand::Other
                 } else {
-                    // An operator: leave it for `next_op`.
-                    self.at = start;
-                    return None;
+                    return Some(Token::Word(word));
                 }
             }
-        })
+        }))
     }
 
     /// An array's items, after its `[`: scalars kept, nested arrays and
@@ -254,18 +260,14 @@ impl<'a> Ops<'a> {
                     self.items.push(Operand::Other);
                 }
                 Some(b'>' | b')' | b'{' | b'}') => self.at += 1,
-                Some(_) => match self.scalar() {
-                    Some(o) => {
-                        if self.items.len() - start < MAX_OPERANDS {
-                            self.items.push(o);
-                        }
+                Some(_) => match self.token() {
+                    Some(Token::Operand(o)) if self.items.len() - start < MAX_OPERANDS => {
+                        self.items.push(o);
                     }
-                    // An operator inside an array: skip it.
-                    None => {
-                        if self.regular().is_empty() {
-                            self.at += 1;
-                        }
-                    }
+                    // An operator inside an array is dropped; past a lone
+                    // delimiter, go on.
+                    Some(Token::Word([])) => self.at += 1,
+                    _ => {}
                 },
             }
         }
@@ -276,8 +278,6 @@ impl<'a> Ops<'a> {
     }
 
     /// The next operator, its operands left in `operands()`; None at the end.
-    /// Dispatch is on a token's first byte, so an operator's word is scanned
-    /// once (as [`Ops::scalar`] would read it, then give it back).
     pub fn next_op(&mut self) -> Option<&'a [u8]> {
         self.operands.clear();
         self.items.clear();
@@ -292,37 +292,20 @@ impl<'a> Ops<'a> {
                     continue;
                 }
                 b'[' => self.array(),
-                b'/' => Operand::Name(self.name()),
-                b'(' => Operand::Str(self.literal()),
-                b'<' if self.data.get(self.at + 1) == Some(&b'<') => {
-                    self.skip_composite();
-                    Operand::Other
-                }
-                b'<' => Operand::Str(self.hex()),
-                b'0'..=b'9' | b'-' | b'+' | b'.'
-                    if let Some((n, end)) = plain_decimal(self.data, self.at) =>
-                {
-                    self.at = end;
-                    Operand::Num(n)
-                }
-                _ => {
-                    let word = self.regular();
-                    if word.is_empty() {
+                _ => match self.token()? {
+                    Token::Operand(o) => o,
+                    Token::Word([]) => {
                         // A lone delimiter: skip it.
                         self.at += 1;
                         continue;
                     }
-                    if let Some(n) = number(word) {
-                        Operand::Num(n)
-                    } else if matches!(word, b"true" | b"false" | b"null") {
-                        Operand::Other
-                    } else {
-                        if word == b"ID" {
+                    Token::Word(w) => {
+                        if w == b"ID" {
                             self.skip_inline_image();
                         }
-                        return Some(word);
+                        return Some(w);
                     }
-                }
+                },
             };
             // Operands of a malformed run are bounded like any stack.
             if self.operands.len() < MAX_OPERANDS {
@@ -657,7 +640,7 @@ mod tests {
             let operand = if b == b'[' {
                 Some(o.array())
             } else {
-                o.scalar()
+                reference_scalar(o)
             };
             if let Some(x) = operand {
                 if o.operands.len() < MAX_OPERANDS {
@@ -675,6 +658,33 @@ mod tests {
             }
             return Some(word);
         }
+    }
+
+    /// The scalar reader of that tokenizer: an operand, or None with an
+    /// operator left unread.
+    fn reference_scalar(o: &mut Ops<'_>) -> Option<Operand> {
+        let b = *o.data.get(o.at)?;
+        Some(match b {
+            b'/' => Operand::Name(o.name()),
+            b'(' => Operand::Str(o.literal()),
+            b'<' if o.data.get(o.at + 1) == Some(&b'<') => {
+                o.skip_composite();
+                Operand::Other
+            }
+            b'<' => Operand::Str(o.hex()),
+            _ => {
+                let start = o.at;
+                let word = o.regular();
+                if let Some(n) = number(word) {
+                    Operand::Num(n)
+                } else if matches!(word, b"true" | b"false" | b"null") {
+                    Operand::Other
+                } else {
+                    o.at = start;
+                    return None;
+                }
+            }
+        })
     }
 
     /// Streams of tokens, delimiters and junk in every order read as the
