@@ -345,8 +345,8 @@ fn number(word: &[u8]) -> Option<f32> {
 }
 
 /// A number written `-123.456` at `at`, read in the same pass that finds
-/// its end (content streams are mostly such numbers): its value as
-/// [`short_decimal`] gives it and where it ends, or None for anything else
+/// its end (content streams are mostly such numbers): its value (exact as
+/// [`short_decimal`] explains) and where it ends, or None for anything else
 /// (the token is then read in full by the general path).
 fn plain_decimal(data: &[u8], at: usize) -> Option<(f32, usize)> {
     let mut i = at;
@@ -395,30 +395,8 @@ const POW10: [f32; 11] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10
 /// the power of ten are exact in f32, so one correctly rounded division
 /// gives the same value as `str::parse` does. None otherwise.
 fn short_decimal(word: &[u8]) -> Option<f32> {
-    let (negative, digits) = match word[0] {
-        b'-' => (true, &word[1..]),
-        b'+' => (false, &word[1..]),
-        _ => (false, word),
-    };
-    let (mut m, mut decimals, mut any) = (0u32, None::<usize>, false);
-    for &b in digits {
-        match b {
-            b'0'..=b'9' => {
-                m = m * 10 + u32::from(b - b'0');
-                if m >= 1 << 24 {
-                    return None;
-                }
-                any = true;
-                if let Some(d) = decimals.as_mut() {
-                    *d += 1;
-                }
-            }
-            b'.' if decimals.is_none() => decimals = Some(0),
-            _ => return None,
-        }
-    }
-    let v = m as f32 / *POW10.get(decimals.unwrap_or(0))?;
-    any.then_some(if negative { -v } else { v })
+    // A word holds no white space or delimiter: read to its end.
+    plain_decimal(word, 0).map(|(v, _)| v)
 }
 
 /// A name's bytes (after its `/`), `#xx` escapes decoded, onto `out`.
