@@ -41,7 +41,8 @@ fn inflate(d: &mut Decompress, input: &[u8], limit: usize) -> Option<Vec<u8>> {
         input
             .len()
             .saturating_mul(4)
-            .clamp(256, limit.saturating_add(1)),
+            .max(256)
+            .min(limit.saturating_add(1)),
     );
     loop {
         let read = usize::try_from(d.total_in()).ok()?;
@@ -123,8 +124,14 @@ mod tests {
                 }
             }
         }
-        // Over the limit: declined (lopdf refuses it too).
-        assert!(flate_only(&cases[0], 1000).is_none());
-        assert!(cases[0].decompressed_content_with_limit(1000).is_err());
+        // Over the limit, however small: declined (lopdf refuses it too).
+        for limit in [0, 10, 1000] {
+            assert!(flate_only(&cases[0], limit).is_none());
+            assert!(cases[0].decompressed_content_with_limit(limit).is_err());
+        }
+        // A stream that fits a small limit exactly.
+        let small = stream(Object::Name(b"FlateDecode".to_vec()), deflated(b"BT ET"));
+        assert_eq!(flate_only(&small, 5).as_deref(), Some(&b"BT ET"[..]));
+        assert!(flate_only(&small, 4).is_none());
     }
 }
