@@ -42,19 +42,47 @@ fn each_line(chars: Vec<&TextChar>, mut emit: impl FnMut(TextLine)) {
 }
 
 /// The text lines of a page's characters grouped by [`stream::line_groups`]
-/// (as [`lines`] would group them).
-fn lines_of_groups(chars: &[TextChar], groups: &stream::LineGroups) -> Vec<TextLine> {
+/// (as [`lines`] would group them), and whether any of them would split
+/// into two words or more at gaps wider than `gap` × its font size (as
+/// [`stream::word_lines_of`] splits them): without such a line, no line is
+/// a row of a borderless table, and a page of prose builds no words.
+fn lines_of_groups(
+    chars: &[TextChar],
+    groups: &stream::LineGroups,
+    gap: f32,
+) -> (Vec<TextLine>, bool) {
     let mut g: Vec<&TextChar> = Vec::new();
     let mut sizes: Vec<f32> = Vec::new();
-    groups
+    let mut any_words = false;
+    let lines = groups
         .runs
         .iter()
         .map(|run| {
             g.clear();
             g.extend(groups.order[run.clone()].iter().map(|i| &chars[*i]));
-            text_line(&mut g, &mut sizes)
+            let line = text_line(&mut g, &mut sizes);
+            // `g` is now left to right; the size is the word split's median.
+            any_words = any_words || splits_into_words(&g, line.size.max(1.0), gap);
+            line
         })
-        .collect()
+        .collect();
+    (lines, any_words)
+}
+
+/// Whether a line's characters, left to right, have a gap past the right
+/// edge of those before them wider than `gap` × `size`: the word split's
+/// test. (The order of characters at the same x does not change it.)
+fn splits_into_words(g: &[&TextChar], size: f32, gap: f32) -> bool {
+    let Some((first, rest)) = g.split_first() else {
+        return false;
+    };
+    let mut x1 = first.x1;
+    rest.iter().any(|c| {
+        // Written as the join test: NaN never joins, as in the split.
+        let joins = c.x0 - x1 <= gap * size;
+        x1 = x1.max(c.x1);
+        !joins
+    })
 }
 
 /// One line from its characters: left to right, overprinted duplicates
@@ -266,7 +294,8 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
         .map(|(i, _)| *i)
         .collect();
     let groups = stream::line_groups(&page.chars, &free_idx);
-    let word_lines = if stream::any_line_of_words(&page.chars, &groups, 0.6) {
+    let (grouped_lines, any_words) = lines_of_groups(&page.chars, &groups, 0.6);
+    let word_lines = if any_words {
         stream::word_lines_of(&page.chars, &groups, 0.6)
     } else {
         Vec::new()
@@ -295,7 +324,7 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
             .collect();
         lines(free)
     } else {
-        lines_of_groups(&page.chars, &groups)
+        grouped_lines
     };
     // Page numbers and running heads in the top and bottom margins.
     let (top, bottom) = margins(page);
@@ -734,6 +763,64 @@ mod tests {
         }
     }
 
+    /// The prose-page shortcut answers as building the words would: a page
+    /// is skipped only when none of its lines splits into two words,
+    /// whatever the spacing, sizes and drawing order.
+    #[test]
+    fn prose_page_shortcut_agrees_with_the_word_split() {
+        let glyph = |x: f32, y: f32, size: f32, seq: usize| {
+            TextChar::placed(
+                "字".into(),
+                &super::super::Matrix([size, 0.0, 0.0, size, x, y]),
+                [0.0, -0.88, 1.0, 0.12],
+                false,
+                0.0,
+                false,
+                seq,
+            )
+        };
+        let mut seen = [false; 2];
+        // (x step between glyphs in em, sizes cycled, drawn backwards,
+        // glyphs in pairs at one x: overprinted, of unequal widths)
+        for (step, sizes, backwards, paired) in [
+            (1.0, &[10.0][..], false, false),
+            (1.55, &[10.0][..], false, false),
+            (1.65, &[10.0][..], true, false),
+            (1.65, &[10.0, 30.0, 30.0][..], false, false),
+            (3.0, &[10.0, 40.0][..], true, false),
+            (1.0, &[0.2][..], false, false),
+            (0.0, &[10.0, 30.0][..], true, false),
+            (1.2, &[10.0, 30.0][..], false, true),
+            (3.5, &[10.0, 30.0][..], true, true),
+            (4.5, &[30.0, 10.0][..], false, true),
+        ] {
+            for count in [1, 2, 7] {
+                let mut chars: Vec<TextChar> = (0..count)
+                    .map(|i| {
+                        let size = sizes[i % sizes.len()];
+                        let slot = if paired { i / 2 } else { i };
+                        glyph(step * 10.0 * slot as f32, 100.0, size, i)
+                    })
+                    .collect();
+                if backwards {
+                    chars.reverse();
+                }
+                let idx: Vec<usize> = (0..chars.len()).collect();
+                let groups = stream::line_groups(&chars, &idx);
+                let built = stream::word_lines_of(&chars, &groups, 0.6)
+                    .iter()
+                    .any(|l| l.words.len() >= 2);
+                assert_eq!(
+                    lines_of_groups(&chars, &groups, 0.6).1,
+                    built,
+                    "step {step}, sizes {sizes:?}, {count} glyphs"
+                );
+                seen[usize::from(built)] = true;
+            }
+        }
+        assert_eq!(seen, [true, true], "both answers are exercised");
+    }
+
     /// A cell's text: empty, one glyph (as is, upright or vertical), or
     /// lines joined in reading order.
     #[test]
@@ -761,7 +848,7 @@ mod tests {
         let all: Vec<usize> = (0..page.chars.len()).collect();
         let groups = stream::line_groups(&page.chars, &all);
         assert_eq!(groups.runs.len(), 2);
-        assert_eq!(lines_of_groups(&page.chars, &groups).len(), 2);
+        assert_eq!(lines_of_groups(&page.chars, &groups, 0.6).0.len(), 2);
     }
 
     #[test]

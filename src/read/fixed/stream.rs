@@ -172,29 +172,6 @@ fn line_in_x_order(
     sizes.select_nth_unstable_by(mid, f32::total_cmp).1.max(1.0)
 }
 
-/// Whether any line of [`word_lines_of`] would hold two words or more:
-/// without one no line is a row of a borderless table, and a page of prose
-/// skips building its words.
-pub fn any_line_of_words(chars: &[TextChar], groups: &LineGroups, gap: f32) -> bool {
-    let mut g: Vec<usize> = Vec::new();
-    let mut sizes: Vec<f32> = Vec::new();
-    groups.runs.iter().any(|run| {
-        let size = line_in_x_order(chars, &groups.order[run.clone()], &mut g, &mut sizes);
-        let Some((&first, rest)) = g.split_first() else {
-            return false;
-        };
-        // The same test as the word split: a gap past the word's right edge.
-        let mut x1 = chars[first].x1;
-        rest.iter().any(|&i| {
-            let c = &chars[i];
-            // (NaN never joins, as there.)
-            let joins = c.x0 - x1 <= gap * size;
-            x1 = x1.max(c.x1);
-            !joins
-        })
-    })
-}
-
 /// A figure or a blank marker as printed in a table cell.
 pub(super) fn is_figure(s: &str) -> bool {
     // Every figure starts with a digit, a sign, a dash, 无, 持 (持平), 增 or
@@ -917,58 +894,6 @@ mod tests {
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].words.len(), 5_000);
         assert!(lines[0].words.iter().all(|w| w.chars.capacity() <= 64));
-    }
-
-    /// The prose-page shortcut answers as building the words would: a page
-    /// is skipped only when none of its lines splits into two words,
-    /// whatever the spacing, sizes and drawing order.
-    #[test]
-    fn prose_page_shortcut_agrees_with_the_word_split() {
-        let glyph = |x: f32, y: f32, size: f32, seq: usize| {
-            TextChar::placed(
-                "字".into(),
-                &super::super::Matrix([size, 0.0, 0.0, size, x, y]),
-                [0.0, -0.88, 1.0, 0.12],
-                false,
-                0.0,
-                false,
-                seq,
-            )
-        };
-        let mut seen = [false; 2];
-        // (x step between glyphs in em, sizes cycled, drawn backwards)
-        for (step, sizes, backwards) in [
-            (1.0, &[10.0][..], false),
-            (1.55, &[10.0][..], false),
-            (1.65, &[10.0][..], true),
-            (1.65, &[10.0, 30.0, 30.0][..], false),
-            (3.0, &[10.0, 40.0][..], true),
-            (1.0, &[0.2][..], false),
-        ] {
-            for count in [1, 2, 7] {
-                let mut chars: Vec<TextChar> = (0..count)
-                    .map(|i| {
-                        let size = sizes[i % sizes.len()];
-                        glyph(step * 10.0 * i as f32, 100.0, size, i)
-                    })
-                    .collect();
-                if backwards {
-                    chars.reverse();
-                }
-                let idx: Vec<usize> = (0..chars.len()).collect();
-                let groups = line_groups(&chars, &idx);
-                let built = word_lines_of(&chars, &groups, 0.6)
-                    .iter()
-                    .any(|l| l.words.len() >= 2);
-                assert_eq!(
-                    any_line_of_words(&chars, &groups, 0.6),
-                    built,
-                    "step {step}, sizes {sizes:?}, {count} glyphs"
-                );
-                seen[usize::from(built)] = true;
-            }
-        }
-        assert_eq!(seen, [true, true], "both answers are exercised");
     }
 
     #[test]
