@@ -56,11 +56,18 @@ const COUNT_UNITS: &[&str] = &[
     "件", "条", "个", "项", "次", "宗", "份", "人", "家", "户", "起",
 ];
 
+/// A cell's text as the parsers read it: no spaces at all, each character
+/// folded (sized once: a collect from a filter grows the string).
+fn compact_folded(raw: &str) -> String {
+    let mut folded = String::with_capacity(raw.len());
+    folded.extend(raw.chars().filter(|c| !is_space(*c)).map(fold_char));
+    folded
+}
+
 /// Parses a cell. `header_in_yuan` is true when the column header states 元
 /// (an amount column whose cells then are converted too).
 pub fn parse_cell(raw: &str, kind: ValueKind, header_in_yuan: bool) -> ParsedCell {
-    let mut folded = String::with_capacity(raw.len());
-    folded.extend(raw.chars().filter(|c| !is_space(*c)).map(fold_char));
+    let folded = compact_folded(raw);
     let mut out = ParsedCell::default();
     if is_blank_marker(&folded) {
         return out;
@@ -121,8 +128,7 @@ fn is_marker_char(c: char) -> bool {
 
 /// [`is_value_text`] in full.
 fn value_text_folded(raw: &str) -> bool {
-    let mut folded = String::with_capacity(raw.len());
-    folded.extend(raw.chars().filter(|c| !is_space(*c)).map(fold_char));
+    let folded = compact_folded(raw);
     if is_blank_marker(&folded) {
         return true;
     }

@@ -4,8 +4,8 @@
 //!
 //! The parent writes `<length> <sha256> <path as JSON>\n` and the bytes
 //! (the sha256 the batch computed to find duplicates, so the child does not
-//! hash the file again); the child answers with the record as one JSON line. A child that dies is replaced
-//! for the next document.
+//! hash the file again); the child answers with the record as one JSON
+//! line. A child that dies is replaced for the next document.
 
 use crate::record::{Record, Source};
 use crate::{Options, extract_hashed};
