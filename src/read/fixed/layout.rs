@@ -128,6 +128,10 @@ fn median_in(v: &mut [f32]) -> f32 {
     if v.is_empty() {
         return 0.0;
     }
+    // A line is mostly of one size: then that size is the median.
+    if v.iter().all(|x| x.to_bits() == v[0].to_bits()) {
+        return v[0];
+    }
     let mid = v.len() / 2;
     *v.select_nth_unstable_by(mid, f32::total_cmp).1
 }
@@ -149,6 +153,17 @@ fn cell_text(chars: Vec<&TextChar>) -> String {
                 .then(a.cy().total_cmp(&b.cy()))
         });
         return cs.iter().map(|c| c.text.as_str()).collect();
+    }
+    // Glyphs of one size on one baseline (a figure, a short label) are one
+    // line: the same text as grouping them, without sorting them twice.
+    let first = chars[0];
+    if first.y1 > first.y0
+        && first.y0.is_finite()
+        && first.y1.is_finite()
+        && chars.iter().all(|c| c.y0 == first.y0 && c.y1 == first.y1)
+    {
+        let mut cs = chars;
+        return text_line(&mut cs, &mut Vec::new()).text;
     }
     let mut text = String::new();
     each_line(chars, |l| {
@@ -833,6 +848,30 @@ mod tests {
         upright_down.vertical = true;
         assert_eq!(cell_text(vec![&upright_down]), "件");
         assert_eq!(cell_text(vec![&c[2], &c[1], &c[0]]), "12件");
+    }
+
+    /// A cell whose glyphs share one baseline and size reads as grouping
+    /// them into lines reads it, in any order, overprinted glyphs included.
+    #[test]
+    fn one_line_cells_read_as_grouped_lines() {
+        // The second line overprints the first one's first two glyphs.
+        let page = page_with(&[(100.0, "其他处理 12"), (100.0, "其他")]);
+        let c: Vec<&TextChar> = page.chars.iter().collect();
+        for order in [
+            vec![0, 1, 2, 3],
+            vec![3, 1, 0, 2],
+            vec![7, 8, 0, 1, 2, 3, 4, 5, 6],
+            vec![8, 7, 6, 5, 4, 3, 2, 1, 0],
+        ] {
+            let cell: Vec<&TextChar> = order.iter().map(|i| c[*i]).collect();
+            let grouped: String = lines(cell.clone()).into_iter().map(|l| l.text).collect();
+            assert_eq!(cell_text(cell), grouped, "{order:?}");
+        }
+        let all: Vec<&TextChar> = c.iter().rev().copied().collect();
+        assert_eq!(cell_text(all), "其他处理 12");
+        // Over two lines: the lines joined, top first.
+        let two = page_with(&[(100.0, "12"), (130.0, "件")]);
+        assert_eq!(cell_text(two.chars.iter().rev().collect()), "12件");
     }
 
     /// Glyphs whose height is not a number (a matrix that overflowed) do
