@@ -183,8 +183,9 @@ fn header_slots(
     let mut slots: Vec<Slot> = Vec::new();
     let mut last_bottom: Option<usize> = None;
     let mut started = false;
+    let mut path: Vec<usize> = Vec::new();
     for c in 0..t.n_cols() {
-        let mut path: Vec<usize> = Vec::new();
+        path.clear();
         for r in rows.clone() {
             if let Some(Some(idx)) = t.grid.get(r).and_then(|row| row.get(c))
                 && path.last() != Some(idx)
@@ -201,7 +202,15 @@ fn header_slots(
         }
         last_bottom = Some(bottom);
         let texts: Vec<String> = path.iter().map(|i| norm(&t.cells[*i].text)).collect();
-        let whole: String = texts.concat();
+        // A header of one row (most of table 二's) has one cell per column:
+        // its text is the whole, with nothing to join.
+        let joined = |from: usize| -> std::borrow::Cow<'_, str> {
+            match &texts[from..] {
+                [one] => one.as_str().into(),
+                more => more.concat().into(),
+            }
+        };
+        let whole = joined(0);
         // The lowest header cell with text names the column (an empty cell
         // below it is a layout artefact, e.g. wrapped text in a PDF); when
         // it names nothing, the cells above it are added one by one (a
@@ -209,7 +218,7 @@ fn header_slots(
         let target = (0..texts.len())
             .rev()
             .filter(|k| !texts[*k].is_empty())
-            .find_map(|k| classify(&texts[k..].concat(), &whole));
+            .find_map(|k| classify(&joined(k), &whole));
         started |= target.is_some();
         if !started {
             continue;
