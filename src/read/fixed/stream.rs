@@ -63,18 +63,21 @@ pub fn line_groups(chars: &[TextChar], idx: &[usize]) -> LineGroups {
 /// it that overlap vertically: the lines.
 pub(super) fn reading_lines(chars: &[&TextChar]) -> (Vec<usize>, Vec<std::ops::Range<usize>>) {
     // Sorted by keys copied out of the characters (the comparisons stay in
-    // cache), with the position last: the order a stable sort gives.
-    let mut keys: Vec<(f32, f32, u32)> = chars
+    // cache): (cy, x0) as one integer ordered as `f32::total_cmp` orders
+    // the pair, each key with its position; the sort is stable, so equal
+    // keys keep their given order.
+    let mut keys: Vec<(u64, u32)> = chars
         .iter()
         .zip(0u32..)
-        .map(|(c, k)| (c.cy(), c.x0, k))
+        .map(|(c, k)| {
+            (
+                (u64::from(total_order(c.cy())) << 32) | u64::from(total_order(c.x0)),
+                k,
+            )
+        })
         .collect();
-    keys.sort_by(|a, b| {
-        a.0.total_cmp(&b.0)
-            .then(a.1.total_cmp(&b.1))
-            .then(a.2.cmp(&b.2))
-    });
-    let order: Vec<usize> = keys.iter().map(|k| k.2 as usize).collect();
+    keys.sort_by_key(|k| k.0);
+    let order: Vec<usize> = keys.iter().map(|k| k.1 as usize).collect();
     let mut runs = Vec::new();
     let mut start = 0;
     while start < order.len() {
@@ -96,6 +99,17 @@ pub(super) fn reading_lines(chars: &[&TextChar]) -> (Vec<usize>, Vec<std::ops::R
         start = end;
     }
     (order, runs)
+}
+
+/// `v` as an integer that orders as [`f32::total_cmp`] orders floats: the
+/// sign bit flipped for positives, every bit for negatives.
+fn total_order(v: f32) -> u32 {
+    let bits = v.to_bits();
+    if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 1 << 31
+    }
 }
 
 /// Lines of words from characters (by vertical overlap, then left to right);
@@ -851,6 +865,45 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integer_keys_order_floats_as_total_cmp() {
+        let special = [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            f32::MIN_POSITIVE,
+            -f32::MIN_POSITIVE,
+            1e-45,
+            -1e-45,
+            f32::MAX,
+            f32::MIN,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NAN,
+            -f32::NAN,
+            412.5,
+            412.50003,
+        ];
+        let mut seed = 0x9e37_79b9_u32;
+        let random = (0..2000).map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            f32::from_bits(seed)
+        });
+        let all: Vec<f32> = special.into_iter().chain(random).collect();
+        for a in &all {
+            for b in all.iter().step_by(7) {
+                assert_eq!(
+                    total_order(*a).cmp(&total_order(*b)),
+                    a.total_cmp(b),
+                    "{a} {b}"
+                );
+            }
+        }
+    }
 
     fn line(y: f32, words: &[(f32, &str)]) -> WordLine {
         WordLine {
