@@ -656,24 +656,26 @@ fn axis_aligned_box(
     if tb != 0.0 || tc != 0.0 || cb != 0.0 || cc != 0.0 {
         return None;
     }
-    // base × tm × ctm, as Matrix::then computes it, without the zero terms
-    // (every input and product finite: a zero times an infinity is not zero).
+    // base × tm × ctm, as Matrix::then computes it, without the zero terms.
     let (a1, d1, f1) = (sh * ta, s * td, rise * td + tf);
     let (a, d) = (a1 * ca, d1 * cd);
     let (e, f) = (te * ca + ce, f1 * cd + cf);
     let [bx0, by0, bx1, by1] = em;
     let (xa, xb) = (bx0 * a + e, bx1 * a + e);
     let (ya, yb) = (by0 * d + f, by1 * d + f);
-    let values = [
-        sh, s, rise, ta, td, te, tf, ca, cd, ce, cf, a1, d1, f1, a, d, e, f, bx0, by0, bx1, by1,
-        xa, xb, ya, yb,
-    ];
-    // One test for all: no short-circuit branch per value.
-    if !values.iter().fold(true, |ok, v| ok & v.is_finite()) {
+    // A zero term is a signed zero only when the factor beside it is finite
+    // (zero times infinity is not zero). Every input reaches one of these
+    // through sums and products, and an infinity or NaN anywhere makes it
+    // infinite or NaN: their being finite means every input and product is.
+    if ![a, d, e, f, xa, xb, ya, yb]
+        .iter()
+        .fold(true, |ok, v| ok & v.is_finite())
+    {
         return None;
     }
-    let (x0, x1) = (xa.min(xb), xa.max(xb));
-    let (y0, y1) = (ya.min(yb), ya.max(yb));
+    // Finite: `min` and `max` without their NaN cases.
+    let (x0, x1) = if xa <= xb { (xa, xb) } else { (xb, xa) };
+    let (y0, y1) = if ya <= yb { (ya, yb) } else { (yb, ya) };
     (x0 != 0.0 && x1 != 0.0 && y0 != 0.0 && y1 != 0.0).then_some((x0, y0, x1, y1, a, d))
 }
 
