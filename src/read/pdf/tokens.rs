@@ -428,9 +428,18 @@ pub(super) fn literal_string(
     out: &mut Vec<u8>,
     eol_as_newline: bool,
 ) -> bool {
+    if *at >= data.len() {
+        return false;
+    }
+    // The position is kept in a local, and room for the string is made once.
+    let mut i = *at;
+    out.reserve((data.len() - i).min(64));
     let mut depth = 1usize;
-    while let Some(&b) = data.get(*at) {
-        *at += 1;
+    let closed = loop {
+        let Some(&b) = data.get(i) else {
+            break false;
+        };
+        i += 1;
         match b {
             b'(' => {
                 depth += 1;
@@ -439,15 +448,15 @@ pub(super) fn literal_string(
             b')' => {
                 depth -= 1;
                 if depth == 0 {
-                    return true;
+                    break true;
                 }
                 out.push(b);
             }
             b'\\' => {
-                let Some(&e) = data.get(*at) else {
-                    return false;
+                let Some(&e) = data.get(i) else {
+                    break false;
                 };
-                *at += 1;
+                i += 1;
                 match e {
                     b'n' => out.push(b'\n'),
                     b'r' => out.push(b'\r'),
@@ -457,10 +466,10 @@ pub(super) fn literal_string(
                     b'0'..=b'7' => {
                         let mut v = u32::from(e - b'0');
                         for _ in 0..2 {
-                            match data.get(*at) {
+                            match data.get(i) {
                                 Some(d @ b'0'..=b'7') => {
                                     v = v * 8 + u32::from(d - b'0');
-                                    *at += 1;
+                                    i += 1;
                                 }
                                 _ => break,
                             }
@@ -469,8 +478,8 @@ pub(super) fn literal_string(
                     }
                     // A backslash at the end of a line continues it.
                     b'\r' => {
-                        if data.get(*at) == Some(&b'\n') {
-                            *at += 1;
+                        if data.get(i) == Some(&b'\n') {
+                            i += 1;
                         }
                     }
                     b'\n' => {}
@@ -478,15 +487,16 @@ pub(super) fn literal_string(
                 }
             }
             b'\r' if eol_as_newline => {
-                if data.get(*at) == Some(&b'\n') {
-                    *at += 1;
+                if data.get(i) == Some(&b'\n') {
+                    i += 1;
                 }
                 out.push(b'\n');
             }
             _ => out.push(b),
         }
-    }
-    false
+    };
+    *at = i;
+    closed
 }
 
 /// A hexadecimal string's bytes from just after its `<` to its `>`, onto
@@ -597,6 +607,105 @@ mod tests {
                         t.len() > 9 || whole.is_none() || t.contains(['e', 'a']) || t == "16777216",
                         "{data:?} declined, though it reads as {whole:?}"
                     ),
+                }
+            }
+        }
+    }
+
+    /// The string reader as it read byte by byte before runs were copied
+    /// whole: the oracle for the one above.
+    fn reference_literal_string(
+        data: &[u8],
+        at: &mut usize,
+        out: &mut Vec<u8>,
+        eol_as_newline: bool,
+    ) -> bool {
+        let mut depth = 1usize;
+        while let Some(&b) = data.get(*at) {
+            *at += 1;
+            match b {
+                b'(' => {
+                    depth += 1;
+                    out.push(b);
+                }
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return true;
+                    }
+                    out.push(b);
+                }
+                b'\\' => {
+                    let Some(&e) = data.get(*at) else {
+                        return false;
+                    };
+                    *at += 1;
+                    match e {
+                        b'n' => out.push(b'\n'),
+                        b'r' => out.push(b'\r'),
+                        b't' => out.push(b'\t'),
+                        b'b' => out.push(b'\x08'),
+                        b'f' => out.push(b'\x0c'),
+                        b'0'..=b'7' => {
+                            let mut v = u32::from(e - b'0');
+                            for _ in 0..2 {
+                                match data.get(*at) {
+                                    Some(d @ b'0'..=b'7') => {
+                                        v = v * 8 + u32::from(d - b'0');
+                                        *at += 1;
+                                    }
+                                    _ => break,
+                                }
+                            }
+                            out.push((v & 0xFF) as u8);
+                        }
+                        b'\r' => {
+                            if data.get(*at) == Some(&b'\n') {
+                                *at += 1;
+                            }
+                        }
+                        b'\n' => {}
+                        other => out.push(other),
+                    }
+                }
+                b'\r' if eol_as_newline => {
+                    if data.get(*at) == Some(&b'\n') {
+                        *at += 1;
+                    }
+                    out.push(b'\n');
+                }
+                _ => out.push(b),
+            }
+        }
+        false
+    }
+
+    #[test]
+    fn literal_strings_read_as_byte_by_byte() {
+        let alphabet = b"()\\\r\n01789abnrtf \xe4";
+        let mut seed = 0x1234_5678_u32;
+        for round in 0..20_000 {
+            let len = round % 23;
+            let data: Vec<u8> = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 17;
+                    seed ^= seed << 5;
+                    alphabet[seed as usize % alphabet.len()]
+                })
+                .collect();
+            for start in [0, 1, len, len + 2] {
+                for eol in [false, true] {
+                    let (mut at, mut out) = (start, b"x".to_vec());
+                    let (mut ref_at, mut ref_out) = (start, b"x".to_vec());
+                    let closed = literal_string(&data, &mut at, &mut out, eol);
+                    let ref_closed =
+                        reference_literal_string(&data, &mut ref_at, &mut ref_out, eol);
+                    assert_eq!(
+                        (closed, at, &out),
+                        (ref_closed, ref_at, &ref_out),
+                        "{data:?} from {start}"
+                    );
                 }
             }
         }
