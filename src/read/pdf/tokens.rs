@@ -213,6 +213,7 @@ impl<'a> Ops<'a> {
     /// scalar operand, or a word that is an operator (empty at a lone
     /// delimiter). Dispatch is on the first byte, so an operator's word is
     /// scanned once.
+    #[inline(always)]
     fn token(&mut self) -> Option<Token<'a>> {
         let b = *self.data.get(self.at)?;
         Some(Token::Operand(match b {
