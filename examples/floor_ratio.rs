@@ -3,6 +3,8 @@
 //!
 //!     cargo run --release --example floor_ratio -- samples ../shared/devset/corpus
 //!
+//! With `--each` first, every file's times and ratio are printed too.
+//!
 //! The floors are issue 12's: for DOCX, open the zip, inflate
 //! word/document.xml and walk every quick-xml event; for PDF, lopdf's
 //! `Document::load_mem` plus `Content::decode` of every page. Each file is
@@ -85,7 +87,12 @@ fn ext(p: &Path) -> String {
 }
 
 fn main() {
-    let dirs: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let each = args.first().is_some_and(|a| a == "--each");
+    if each {
+        args.remove(0);
+    }
+    let dirs: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
     let opts = govreport::Options::default();
     for (format, floor) in [
         ("docx", docx_floor as fn(&[u8]) -> Option<usize>),
@@ -107,6 +114,13 @@ fn main() {
                 std::hint::black_box(floor(&bytes));
             });
             let r = a.as_secs_f64() / b.as_secs_f64();
+            if each {
+                println!(
+                    "{r:.2}  {:.3} ms / {:.3} ms  {name}",
+                    a.as_secs_f64() * 1e3,
+                    b.as_secs_f64() * 1e3
+                );
+            }
             ratios.push(r);
             if r > worst.0 {
                 worst = (r, name);

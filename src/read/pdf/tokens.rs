@@ -279,6 +279,7 @@ impl<'a> Ops<'a> {
     }
 
     /// The next operator, its operands left in `operands()`; None at the end.
+    #[inline(always)]
     pub fn next_op(&mut self) -> Option<&'a [u8]> {
         self.operands.clear();
         self.items.clear();
@@ -505,31 +506,62 @@ pub(super) fn literal_string(
 /// False when the data ends first, or, when `strict`, at a byte that is
 /// neither a hex digit nor white space (otherwise such bytes are skipped).
 pub(super) fn hex_string(data: &[u8], at: &mut usize, out: &mut Vec<u8>, strict: bool) -> bool {
+    let mut i = *at;
     let mut high: Option<u8> = None;
     let closed = loop {
-        let Some(&b) = data.get(*at) else {
+        // Two digits at a time while they come in pairs (the common case).
+        if high.is_none() {
+            while let (Some(&a), Some(&b)) = (data.get(i), data.get(i + 1)) {
+                let (x, y) = (HEX_DIGIT[a as usize], HEX_DIGIT[b as usize]);
+                if x | y > 15 {
+                    break;
+                }
+                out.push(x << 4 | y);
+                i += 2;
+            }
+        }
+        let Some(&b) = data.get(i) else {
             break false;
         };
-        *at += 1;
+        i += 1;
         if b == b'>' {
             break true;
         }
-        let Some(v) = (b as char).to_digit(16) else {
+        let v = HEX_DIGIT[b as usize];
+        if v > 15 {
             if strict && !is_space(b) {
+                *at = i;
                 return false;
             }
             continue;
-        };
+        }
         match high.take() {
-            Some(h) => out.push(h << 4 | v as u8),
-            None => high = Some(v as u8),
+            Some(h) => out.push(h << 4 | v),
+            None => high = Some(v),
         }
     };
+    *at = i;
     if let Some(h) = high {
         out.push(h << 4);
     }
     closed
 }
+
+/// Each byte's value as a hexadecimal digit, 0xFF for any other byte.
+static HEX_DIGIT: [u8; 256] = {
+    let mut t = [0xFFu8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = match i as u8 {
+            d @ b'0'..=b'9' => d - b'0',
+            d @ b'a'..=b'f' => d - b'a' + 10,
+            d @ b'A'..=b'F' => d - b'A' + 10,
+            _ => 0xFF,
+        };
+        i += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
@@ -679,6 +711,64 @@ mod tests {
             }
         }
         false
+    }
+
+    /// The hexadecimal string reader as it read one digit at a time.
+    fn reference_hex_string(data: &[u8], at: &mut usize, out: &mut Vec<u8>, strict: bool) -> bool {
+        let mut high: Option<u8> = None;
+        let closed = loop {
+            let Some(&b) = data.get(*at) else {
+                break false;
+            };
+            *at += 1;
+            if b == b'>' {
+                break true;
+            }
+            let Some(v) = (b as char).to_digit(16) else {
+                if strict && !is_space(b) {
+                    return false;
+                }
+                continue;
+            };
+            match high.take() {
+                Some(h) => out.push(h << 4 | v as u8),
+                None => high = Some(v as u8),
+            }
+        };
+        if let Some(h) = high {
+            out.push(h << 4);
+        }
+        closed
+    }
+
+    #[test]
+    fn hex_strings_read_as_digit_by_digit() {
+        let alphabet = b"0123456789abcdefABCDEF> \ngG<";
+        let mut seed = 0x8765_4321_u32;
+        for round in 0..20_000 {
+            let len = round % 19;
+            let data: Vec<u8> = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 17;
+                    seed ^= seed << 5;
+                    alphabet[seed as usize % alphabet.len()]
+                })
+                .collect();
+            for start in [0, 1, len, len + 2] {
+                for strict in [false, true] {
+                    let (mut at, mut out) = (start, b"x".to_vec());
+                    let (mut ref_at, mut ref_out) = (start, b"x".to_vec());
+                    let closed = hex_string(&data, &mut at, &mut out, strict);
+                    let ref_closed = reference_hex_string(&data, &mut ref_at, &mut ref_out, strict);
+                    assert_eq!(
+                        (closed, at, &out),
+                        (ref_closed, ref_at, &ref_out),
+                        "{data:?} from {start}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
