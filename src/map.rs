@@ -403,8 +403,10 @@ fn row_out(values: &Values, row: &'static str, cols: &[&'static str]) -> RowValu
     )
 }
 
-fn has_row(values: &Values, row: &str) -> bool {
-    values.keys().any(|(r, _)| *r == row)
+/// Whether a row was read: every row read is marked `(row, "")` before its
+/// values go in (a lookup, not a pass over every value read).
+fn has_row(values: &Values, row: &'static str) -> bool {
+    values.contains_key(&(row, ""))
 }
 
 // -------------------------------------------------------------- table 三

@@ -985,7 +985,7 @@ pub fn matches_any(label: &str, keywords: &[&str]) -> bool {
             label == exact
                 || *bare.get_or_insert_with(|| crate::text::strip_numbering(label)) == exact
         }
-        None => label.contains(k),
+        None => crate::text::contains(label, k),
     })
 }
 

@@ -88,6 +88,21 @@ fn splits_into_words(g: &[&TextChar], size: f32, gap: f32) -> bool {
 /// One line from its characters: left to right, overprinted duplicates
 /// dropped, a space between ASCII words set apart.
 fn text_line(g: &mut [&TextChar], sizes: &mut Vec<f32>) -> TextLine {
+    let text = line_text(g);
+    sizes.clear();
+    sizes.extend(g.iter().map(|c| c.size));
+    TextLine {
+        x0: g.iter().map(|c| c.x0).fold(f32::MAX, f32::min),
+        x1: g.iter().map(|c| c.x1).fold(f32::MIN, f32::max),
+        y0: g.iter().map(|c| c.y0).fold(f32::MAX, f32::min),
+        y1: g.iter().map(|c| c.y1).fold(f32::MIN, f32::max),
+        size: median_in(sizes),
+        text,
+    }
+}
+
+/// The text of [`text_line`] alone (`g` is left sorted as it sorts it).
+fn line_text(g: &mut [&TextChar]) -> String {
     g.sort_by(|a, b| a.x0.total_cmp(&b.x0).then(a.seq.cmp(&b.seq)));
     let mut text = String::with_capacity(g.len() * 3);
     let mut prev: Option<&TextChar> = None;
@@ -108,16 +123,7 @@ fn text_line(g: &mut [&TextChar], sizes: &mut Vec<f32>) -> TextLine {
         text.push_str(&c.text);
         prev = Some(c);
     }
-    sizes.clear();
-    sizes.extend(g.iter().map(|c| c.size));
-    TextLine {
-        x0: g.iter().map(|c| c.x0).fold(f32::MAX, f32::min),
-        x1: g.iter().map(|c| c.x1).fold(f32::MIN, f32::max),
-        y0: g.iter().map(|c| c.y0).fold(f32::MAX, f32::min),
-        y1: g.iter().map(|c| c.y1).fold(f32::MIN, f32::max),
-        size: median_in(sizes),
-        text,
-    }
+    text
 }
 
 fn median(mut v: Vec<f32>) -> f32 {
@@ -163,7 +169,7 @@ fn cell_text(chars: Vec<&TextChar>) -> String {
         && chars.iter().all(|c| c.y0 == first.y0 && c.y1 == first.y1)
     {
         let mut cs = chars;
-        return text_line(&mut cs, &mut Vec::new()).text;
+        return line_text(&mut cs);
     }
     let mut text = String::new();
     each_line(chars, |l| {
