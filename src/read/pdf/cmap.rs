@@ -160,6 +160,13 @@ fn utf16be(bytes: &[u8]) -> CompactString {
 
 /// Adds `n` to the last UTF-16 unit of a destination (bfrange increments).
 fn utf16_add(bytes: &[u8], n: u32) -> CompactString {
+    // One unit, as most destinations are: a character, or U+FFFD for a
+    // lone surrogate (what decoding it as UTF-16 gives).
+    if let [hi, lo] = *bytes {
+        let unit = u16::from_be_bytes([hi, lo]).wrapping_add(n as u16);
+        let c = char::from_u32(u32::from(unit)).unwrap_or(char::REPLACEMENT_CHARACTER);
+        return CompactString::from(c.encode_utf8(&mut [0; 4]) as &str);
+    }
     let count = bytes.len().div_ceil(2);
     let units = bytes.chunks(2).enumerate().map(|(i, c)| {
         let u = u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]);
@@ -370,6 +377,21 @@ impl CMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A one-unit destination decodes as the whole UTF-16 decoder decodes
+    /// it, lone surrogates and increments past U+FFFF included.
+    #[test]
+    fn one_unit_destinations_decode_as_utf16() {
+        for unit in (0u32..=0xFFFF).step_by(7).chain([0xD7FF, 0xD800, 0xDFFF, 0xE000, 0xFFFF]) {
+            for n in [0, 1, 2, 0x1_0001] {
+                let bytes = (unit as u16).to_be_bytes();
+                let want: String = char::decode_utf16([(unit as u16).wrapping_add(n as u16)])
+                    .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+                    .collect();
+                assert_eq!(utf16_add(&bytes, n), want.as_str(), "{unit:04X} + {n}");
+            }
+        }
+    }
 
     #[test]
     fn to_unicode_chars_ranges_and_arrays() {
