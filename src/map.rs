@@ -126,6 +126,8 @@ struct Target {
     col_label: &'static str,
 }
 
+/// Values read, by (row, column); a row read is marked by (row, ""). Each
+/// table's map is sized for its template's cells at once.
 type Values = HashMap<(&'static str, &'static str), Option<Num>>;
 
 /// Pairs a row's value cells with header slots: in order when the counts
@@ -479,7 +481,7 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
     // Grid width of the part the header came from: its value-area position
     // only applies to parts laid out on the same grid.
     let mut slots_width = 0;
-    let mut values = Values::new();
+    let mut values = Values::with_capacity(APPLICATION_ROWS.len() * (APPLICANT_COLUMNS.len() + 1));
     let mut prev: Option<&'static str> = None;
     let mut prev_printed = true;
     for &(t, source) in parts {
@@ -644,7 +646,7 @@ fn map_active(parts: &[(&Table, usize)], year: Option<i32>, m: &mut Mapped) {
     let template = active_template_from_text(&all)
         .or(year.map(Template::for_year))
         .unwrap_or(Template::Y2021);
-    let mut values = Values::new();
+    let mut values = Values::with_capacity(ACTIVE_ROWS.len() * (ACTIVE_COLUMNS.len() + 1));
     let mut slots: Vec<Slot> = Vec::new();
     // The part whose header gave the slots: its value-area position tells a
     // figure cell holding words (见附件) from a label.
@@ -824,7 +826,7 @@ fn review_columns_by_position(t: &Table, header: std::ops::Range<usize>) -> Opti
 
 fn map_reviews(parts: &[(&Table, usize)], m: &mut Mapped) {
     let table = TableKind::Reviews;
-    let mut values = Values::new();
+    let mut values = Values::with_capacity(REVIEW_GROUPS.len() * (REVIEW_COLUMNS.len() + 1));
     let mut layout: Option<ReviewLayout> = None;
     for &(t, source) in parts {
         let mut header_start: Option<usize> = None;

@@ -382,7 +382,10 @@ mod tests {
     /// it, lone surrogates and increments past U+FFFF included.
     #[test]
     fn one_unit_destinations_decode_as_utf16() {
-        for unit in (0u32..=0xFFFF).step_by(7).chain([0xD7FF, 0xD800, 0xDFFF, 0xE000, 0xFFFF]) {
+        for unit in (0u32..=0xFFFF)
+            .step_by(7)
+            .chain([0xD7FF, 0xD800, 0xDFFF, 0xE000, 0xFFFF])
+        {
             for n in [0, 1, 2, 0x1_0001] {
                 let bytes = (unit as u16).to_be_bytes();
                 let want: String = char::decode_utf16([(unit as u16).wrapping_add(n as u16)])
