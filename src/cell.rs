@@ -197,6 +197,12 @@ fn plain_number(s: &str) -> Option<String> {
 fn parse_count(s: &str) -> Option<Num> {
     let s = strip_unit(s, COUNT_UNITS);
     let s = s.strip_suffix("万元").unwrap_or(s);
+    // Plain digits, most figures: the value at once (exact below 2^53, as
+    // parsing the text gives it), without building the plain form.
+    if (1..=15).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
+        let v = s.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
+        return Some(Num(v as f64));
+    }
     let p = plain_number(s)?;
     p.parse::<f64>().ok().map(Num)
 }
@@ -264,6 +270,25 @@ fn shift_decimal_left(p: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Plain digits read at once give what the general path gives.
+    #[test]
+    fn plain_digit_counts_read_as_parsed_text() {
+        for t in [
+            "0",
+            "7",
+            "007",
+            "120",
+            "999999999999999",
+            "1234567890123456",
+            "12,345",
+            "1.5",
+            "",
+        ] {
+            let general = plain_number(t).and_then(|p| p.parse::<f64>().ok());
+            assert_eq!(parse_count(t).map(|n| n.0), general, "{t:?}");
+        }
+    }
 
     #[test]
     fn value_text_shortcuts_agree_with_the_full_test() {
