@@ -741,40 +741,13 @@ mod tests {
         closed
     }
 
-    #[test]
-    fn hex_strings_read_as_digit_by_digit() {
-        let alphabet = b"0123456789abcdefABCDEF> \ngG<";
-        let mut seed = 0x8765_4321_u32;
-        for round in 0..20_000 {
-            let len = round % 19;
-            let data: Vec<u8> = (0..len)
-                .map(|_| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 17;
-                    seed ^= seed << 5;
-                    alphabet[seed as usize % alphabet.len()]
-                })
-                .collect();
-            for start in [0, 1, len, len + 2] {
-                for strict in [false, true] {
-                    let (mut at, mut out) = (start, b"x".to_vec());
-                    let (mut ref_at, mut ref_out) = (start, b"x".to_vec());
-                    let closed = hex_string(&data, &mut at, &mut out, strict);
-                    let ref_closed = reference_hex_string(&data, &mut ref_at, &mut ref_out, strict);
-                    assert_eq!(
-                        (closed, at, &out),
-                        (ref_closed, ref_at, &ref_out),
-                        "{data:?} from {start}"
-                    );
-                }
-            }
-        }
-    }
+    /// A string reader's signature: data, position (moved past the string),
+    /// output, and its flag (`eol_as_newline` or `strict`).
+    type StringReader = fn(&[u8], &mut usize, &mut Vec<u8>, bool) -> bool;
 
-    #[test]
-    fn literal_strings_read_as_byte_by_byte() {
-        let alphabet = b"()\\\r\n01789abnrtf \xe4";
-        let mut seed = 0x1234_5678_u32;
+    /// `reader` ends where `reference` ends, with the same bytes and answer,
+    /// on random strings over `alphabet`, from several starts, either flag.
+    fn reads_as(reader: StringReader, reference: StringReader, alphabet: &[u8], mut seed: u32) {
         for round in 0..20_000 {
             let len = round % 23;
             let data: Vec<u8> = (0..len)
@@ -786,20 +759,36 @@ mod tests {
                 })
                 .collect();
             for start in [0, 1, len, len + 2] {
-                for eol in [false, true] {
+                for flag in [false, true] {
                     let (mut at, mut out) = (start, b"x".to_vec());
                     let (mut ref_at, mut ref_out) = (start, b"x".to_vec());
-                    let closed = literal_string(&data, &mut at, &mut out, eol);
-                    let ref_closed =
-                        reference_literal_string(&data, &mut ref_at, &mut ref_out, eol);
+                    let closed = reader(&data, &mut at, &mut out, flag);
+                    let ref_closed = reference(&data, &mut ref_at, &mut ref_out, flag);
                     assert_eq!(
                         (closed, at, &out),
                         (ref_closed, ref_at, &ref_out),
-                        "{data:?} from {start}"
+                        "{data:?} from {start}, flag {flag}"
                     );
                 }
             }
         }
+    }
+
+    #[test]
+    fn hex_strings_read_as_digit_by_digit() {
+        let alphabet = b"0123456789abcdefABCDEF> \ngG<";
+        reads_as(hex_string, reference_hex_string, alphabet, 0x8765_4321);
+    }
+
+    #[test]
+    fn literal_strings_read_as_byte_by_byte() {
+        let alphabet = b"()\\\r\n01789abnrtf \xe4";
+        reads_as(
+            literal_string,
+            reference_literal_string,
+            alphabet,
+            0x1234_5678,
+        );
     }
 
     /// The tokenizer as it read before first-byte dispatch: every token
