@@ -583,22 +583,8 @@ impl<'a> Interpreter<'a> {
             if !g.blank || g.undecoded {
                 *seq += 1;
                 let em_box = [bx0, by0, bx1, by1];
-                let placed = |text| {
-                    let trm = Matrix([size * gs.hscale, 0.0, 0.0, size, 0.0, gs.rise])
-                        .then(tm)
-                        .then(&gs.ctm);
-                    TextChar::placed(
-                        text,
-                        &trm,
-                        em_box,
-                        font.vertical,
-                        gs.fill,
-                        g.undecoded,
-                        *seq,
-                    )
-                };
-                let c = match axis_aligned_box(size * gs.hscale, size, gs.rise, tm, &gs.ctm, em_box)
-                {
+                let sh = size * gs.hscale;
+                let c = match axis_aligned_box(sh, size, gs.rise, tm, &gs.ctm, em_box) {
                     Some((x0, y0, x1, y1, a, d)) => TextChar {
                         text: g.text.clone(),
                         x0,
@@ -615,7 +601,13 @@ impl<'a> Interpreter<'a> {
                         undecoded: g.undecoded,
                         seq: *seq,
                     },
-                    None => placed(g.text.clone()),
+                    None => {
+                        let trm = Matrix([sh, 0.0, 0.0, size, 0.0, gs.rise])
+                            .then(tm)
+                            .then(&gs.ctm);
+                        let (text, vertical) = (g.text.clone(), font.vertical);
+                        TextChar::placed(text, &trm, em_box, vertical, gs.fill, g.undecoded, *seq)
+                    }
                 };
                 out.chars.push(c);
             }
