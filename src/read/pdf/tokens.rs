@@ -645,8 +645,8 @@ mod tests {
         }
     }
 
-    /// The string reader as it read byte by byte before runs were copied
-    /// whole: the oracle for the one above.
+    /// The literal string reader as it was before its position moved to a
+    /// local: the oracle for the one above.
     fn reference_literal_string(
         data: &[u8],
         at: &mut usize,
