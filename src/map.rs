@@ -50,9 +50,9 @@ fn is_value_text(s: &str) -> bool {
 /// first value column, once known) are values even when they hold text, so a
 /// stray word in a figure cell is reported rather than read as a label.
 fn row_view(t: &Table, r: usize, value_start: Option<usize>) -> RowView<'_> {
-    let mut labels = Vec::new();
-    let mut values = Vec::new();
     let cells = t.row_cells(r);
+    let mut labels = Vec::with_capacity(cells.len());
+    let mut values = Vec::with_capacity(cells.len());
     // Each cell's text tested once: the tests below ask up to three times.
     let value: Vec<bool> = cells
         .iter()

@@ -153,7 +153,7 @@ impl Table {
 
     /// The distinct cells of row `r`, left to right (a horizontal merge once).
     pub fn row_cells(&self, r: usize) -> Vec<RowCell<'_>> {
-        let mut out: Vec<RowCell<'_>> = Vec::new();
+        let mut out: Vec<RowCell<'_>> = Vec::with_capacity(self.grid.get(r).map_or(0, Vec::len));
         let mut last = None;
         if let Some(row) = self.grid.get(r) {
             for idx in row.iter().flatten() {
