@@ -188,6 +188,10 @@ fn line_in_x_order(
 
 /// A figure or a blank marker as printed in a table cell.
 pub(super) fn is_figure(s: &str) -> bool {
+    // Plain digits, most figures, without copying them.
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
     // Every figure starts with a digit, a sign, a dash, 无, 持 (持平), 增 or
     // 减: a line of prose is turned away before it is copied.
     let Some(first) = s.chars().find(|c| !c.is_whitespace()) else {
@@ -1028,6 +1032,7 @@ mod tests {
     fn figures_as_printed_in_cells() {
         for t in [
             "12",
+            "0",
             "１２",
             "1,234",
             "-",
