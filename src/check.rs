@@ -289,19 +289,77 @@ static RULES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// Characters of the rules' anchor words, simplified and traditional.
 const ANCHOR_CHARS: &[char] = &['申', '件', '复', '復', '複', '讼', '訟'];
 
+/// A character's UTF-8 bytes, for a character of three.
+const fn utf8_of_three(c: char) -> [u8; 3] {
+    let c = c as u32;
+    [
+        0xE0 | (c >> 12) as u8,
+        0x80 | ((c >> 6) & 0x3F) as u8,
+        0x80 | (c & 0x3F) as u8,
+    ]
+}
+
+const ANCHOR_UTF8: [[u8; 3]; 7] = {
+    let mut out = [[0; 3]; 7];
+    let mut i = 0;
+    while i < 7 {
+        out[i] = utf8_of_three(ANCHOR_CHARS[i]);
+        i += 1;
+    }
+    out
+};
+
+/// The sentences of `text` that hold an anchor character, each with the
+/// mark that ends it (。;；!！?？ or a line break): what `split_inclusive`
+/// at those marks filtered by `contains(ANCHOR_CHARS)`
+/// gives, found in one pass over the bytes instead of decoding every
+/// character twice (every sentence end and anchor but the ASCII ends is
+/// three bytes long, and no byte of another character can be taken for
+/// one's first).
+fn anchor_sentences(text: &str) -> Vec<&str> {
+    let b = text.as_bytes();
+    let (mut out, mut start, mut anchored, mut i) = (Vec::new(), 0, false, 0);
+    while i < b.len() {
+        let (len, ends) = match b[i] {
+            b';' | b'!' | b'?' | b'\n' => (1, true),
+            0xE3 | 0xE4 | 0xE5 | 0xE7 | 0xE8 | 0xEF if i + 3 <= b.len() => {
+                let three = [b[i], b[i + 1], b[i + 2]];
+                anchored |= ANCHOR_UTF8.contains(&three);
+                (
+                    3,
+                    matches!(three, [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x9B | 0x81 | 0x9F]),
+                )
+            }
+            _ => (1, false),
+        };
+        i += len;
+        if ends {
+            if anchored {
+                out.push(&text[start..i]);
+            }
+            (start, anchored) = (i, false);
+        }
+    }
+    if anchored && start < b.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
 /// A sentence about another year than the report's (上年, a plan for next
-/// year) does not restate this year's tables.
+/// year) does not restate this year's tables: four ASCII digits just
+/// before 年 name a year from 1990 to 2100 other than `year`.
 fn names_another_year(sentence: &str, year: Option<i32>) -> bool {
     let Some(year) = year else { return false };
-    let chars: Vec<char> = sentence.chars().collect();
-    chars.windows(5).any(|w| {
-        w[4] == '年'
-            && w[..4].iter().all(char::is_ascii_digit)
-            && w[..4]
-                .iter()
-                .collect::<String>()
-                .parse::<i32>()
-                .is_ok_and(|y| y != year && (1990..=2100).contains(&y))
+    let b = sentence.as_bytes();
+    memchr::memmem::find_iter(b, "年".as_bytes()).any(|i| {
+        let Some(digits) = i.checked_sub(4).map(|s| &b[s..i]) else {
+            return false;
+        };
+        digits.iter().all(u8::is_ascii_digit) && {
+            let y = digits.iter().fold(0, |y, d| y * 10 + i32::from(d - b'0'));
+            y != year && (1990..=2100).contains(&y)
+        }
     })
 }
 
@@ -374,15 +432,18 @@ pub fn check_narrative(
         .iter()
         .filter(|s| !matches!(s.key, "problems" | "other_matters"))
         .flat_map(|s| {
-            s.text
-                .split_inclusive(['。', ';', '；', '!', '！', '?', '？', '\n'])
-                .filter(|x| x.contains(ANCHOR_CHARS))
+            anchor_sentences(&s.text)
+                .into_iter()
                 .map(move |x| (s, norm(x)))
         })
         .collect();
+    // Whether each sentence names another year, found once for all rules.
+    let mut other_year: Vec<Option<bool>> = vec![None; sentences.len()];
     for (rule, re) in NARRATIVE_RULES.iter().zip(RULES.iter()) {
-        'sections: for (s, text) in &sentences {
-            if !text.contains(rule.anchor) || names_another_year(text, year) {
+        'sections: for (k, (s, text)) in sentences.iter().enumerate() {
+            if !text.contains(rule.anchor)
+                || *other_year[k].get_or_insert_with(|| names_another_year(text, year))
+            {
                 continue;
             }
             let text = text.as_str();
@@ -464,6 +525,88 @@ mod tests {
     fn reviews(cells: &[(&'static str, f64)]) -> TableValues {
         let cols = cells.iter().map(|(k, v)| (*k, Some(Num(*v)))).collect();
         TableValues(vec![("administrative_review", Some(RowValues(cols)))])
+    }
+
+    /// Random text over sentence ends, anchors, their near neighbours in
+    /// UTF-8 and ASCII.
+    fn random_prose(seed: &mut u64, len: usize) -> String {
+        const ALPHABET: &[char] = &[
+            '。', ';', '；', '!', '！', '?', '？', '\n', '申', '件', '复', '復', '複', '讼', '訟',
+            '、', '，', '（', '）', '年', '请', '中', '案', '0', '2', '3', 'a', ' ', '：', '￥',
+        ];
+        (0..len)
+            .map(|_| {
+                *seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                ALPHABET[(*seed >> 33) as usize % ALPHABET.len()]
+            })
+            .collect()
+    }
+
+    /// The one-pass sentence finder gives what splitting at every sentence
+    /// end and keeping the sentences holding an anchor gives.
+    #[test]
+    fn anchor_sentences_are_the_split_sentences_holding_an_anchor() {
+        let mut seed = 7;
+        for len in (0..40).chain([200, 1000]) {
+            for _ in 0..200 {
+                let text = random_prose(&mut seed, len);
+                let split: Vec<&str> = text
+                    .split_inclusive(['。', ';', '；', '!', '！', '?', '？', '\n'])
+                    .filter(|x| x.contains(ANCHOR_CHARS))
+                    .collect();
+                assert_eq!(anchor_sentences(&text), split, "{text:?}");
+            }
+        }
+    }
+
+    /// The byte search for a year finds what a search over characters finds.
+    #[test]
+    fn another_year_is_found_as_by_characters() {
+        fn by_chars(sentence: &str, year: i32) -> bool {
+            let chars: Vec<char> = sentence.chars().collect();
+            chars.windows(5).any(|w| {
+                w[4] == '年'
+                    && w[..4].iter().all(char::is_ascii_digit)
+                    && w[..4]
+                        .iter()
+                        .collect::<String>()
+                        .parse::<i32>()
+                        .is_ok_and(|y| y != year && (1990..=2100).contains(&y))
+            })
+        }
+        let (mut seed, mut found) = (11, 0);
+        for s in [
+            "2023年",
+            "2024年",
+            "在2023年",
+            "12023年",
+            "1989年",
+            "2100年",
+            "2101年",
+            "年",
+            "023年",
+        ] {
+            for year in [2023, 2024] {
+                assert_eq!(names_another_year(s, Some(year)), by_chars(s, year), "{s}");
+            }
+        }
+        for len in 0..30 {
+            for _ in 0..300 {
+                // Years need digit runs: the same draw over digits and 年.
+                let text: String = random_prose(&mut seed, len)
+                    .chars()
+                    .map(|c| "2019年0".chars().nth(c as usize % 7).unwrap_or('年'))
+                    .collect();
+                for year in [2023, 1999] {
+                    let named = names_another_year(&text, Some(year));
+                    assert_eq!(named, by_chars(&text, year), "{text}");
+                    found += usize::from(named);
+                }
+            }
+        }
+        assert!(found > 50, "the random sentences name a year {found} times");
     }
 
     fn codes(w: &[Warning]) -> Vec<&'static str> {
