@@ -30,8 +30,10 @@ const MAX_SECTIONS: usize = 64;
 const MAX_OBJECTS: usize = 1 << 20;
 
 /// Keys whose values no page's text is drawn from: the structure tree,
-/// outlines, annotations, forms, name trees, metadata, thumbnails and the
-/// glyph procedures of Type3 fonts.
+/// outlines, annotations, forms, name trees, metadata, thumbnails, the
+/// glyph procedures of Type3 fonts, and Type1 and CFF font programs (most
+/// of an embedded-font file's bytes; only a TrueType program, /FontFile2,
+/// is ever read, for a font without a ToUnicode map).
 const NEEDLESS: &[&[u8]] = &[
     b"StructTreeRoot",
     b"ParentTree",
@@ -46,6 +48,8 @@ const NEEDLESS: &[&[u8]] = &[
     b"Thumb",
     b"CharProcs",
     b"OpenAction",
+    b"FontFile",
+    b"FontFile3",
 ];
 
 /// A decoded object stream: each object's offset, and the bytes.
@@ -754,9 +758,16 @@ mod tests {
         d.set("Pages", Object::Reference((2, 0)));
         d.set("StructTreeRoot", Object::Reference((3, 0)));
         d.set("Annots", Object::Array(vec![Object::Reference((4, 0))]));
+        // Of a font descriptor's programs only TrueType's is ever read.
+        let mut fd = Dictionary::new();
+        fd.set("FontFile", Object::Reference((5, 0)));
+        fd.set("FontFile2", Object::Reference((6, 0)));
+        fd.set("FontFile3", Object::Reference((7, 0)));
+        d.set("FontDescriptor", Object::Dictionary(fd));
         let mut out = Vec::new();
         references(&Object::Dictionary(d), &mut out);
-        assert_eq!(out, [(2, 0)]);
+        out.sort();
+        assert_eq!(out, [(2, 0), (6, 0)]);
     }
 
     #[test]
