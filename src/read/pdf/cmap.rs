@@ -320,6 +320,7 @@ impl CMap {
     }
 
     /// [`CMap::split`], handing each (code, length) to `f` as it is read.
+    #[inline(always)]
     pub fn each_code(&self, bytes: &[u8], mut f: impl FnMut(u32, usize)) {
         // Identity-H and most embedded CMaps: every code is two bytes.
         if let [(2, 0, 0xFFFF)] = self.codespace[..] {

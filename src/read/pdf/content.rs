@@ -571,11 +571,16 @@ impl<'a> Interpreter<'a> {
                 "a page draws more than {MAX_SHOWN_BYTES_PER_PAGE} bytes of text; no report page holds that much"
             )));
         }
+        // What stays the same for the whole string, read once.
         let size = gs.size;
+        let sh = size * gs.hscale;
+        let (hscale, rise, fill, ctm) = (gs.hscale, gs.rise, gs.fill, gs.ctm);
+        let (char_spacing, word_spacing) = (gs.char_spacing, gs.word_spacing);
+        let vertical = font.vertical;
         let (out, seq) = (&mut self.out, &mut self.seq);
         font.decode(bytes, &mut self.fonts.memo_budget, |g| {
             // Glyph box in glyph space (em units).
-            let (bx0, by0, bx1, by1) = if font.vertical {
+            let (bx0, by0, bx1, by1) = if vertical {
                 (-0.5, -0.88, 0.5, 0.12)
             } else {
                 (0.0, -0.12, g.width.max(0.3), 0.88)
@@ -583,8 +588,7 @@ impl<'a> Interpreter<'a> {
             if !g.blank || g.undecoded {
                 *seq += 1;
                 let em_box = [bx0, by0, bx1, by1];
-                let sh = size * gs.hscale;
-                let c = match axis_aligned_box(sh, size, gs.rise, tm, &gs.ctm, em_box) {
+                let c = match axis_aligned_box(sh, size, rise, tm, &ctm, em_box) {
                     Some((x0, y0, x1, y1, a, d)) => TextChar {
                         text: g.text.clone(),
                         x0,
@@ -596,31 +600,26 @@ impl<'a> Interpreter<'a> {
                         upright: a > 0.0,
                         quarter: if a > 0.0 { 0 } else { 2 },
                         skewed: false,
-                        vertical: font.vertical,
-                        brightness: gs.fill,
+                        vertical,
+                        brightness: fill,
                         undecoded: g.undecoded,
                         seq: *seq,
                     },
                     None => {
-                        let trm = Matrix([sh, 0.0, 0.0, size, 0.0, gs.rise])
+                        let trm = Matrix([sh, 0.0, 0.0, size, 0.0, rise])
                             .then(tm)
-                            .then(&gs.ctm);
-                        let (text, vertical) = (g.text.clone(), font.vertical);
-                        TextChar::placed(text, &trm, em_box, vertical, gs.fill, g.undecoded, *seq)
+                            .then(&ctm);
+                        let text = g.text.clone();
+                        TextChar::placed(text, &trm, em_box, vertical, fill, g.undecoded, *seq)
                     }
                 };
                 out.chars.push(c);
             }
-            let spacing = gs.char_spacing
-                + if g.is_space_code {
-                    gs.word_spacing
-                } else {
-                    0.0
-                };
-            *tm = if font.vertical {
+            let spacing = char_spacing + if g.is_space_code { word_spacing } else { 0.0 };
+            *tm = if vertical {
                 Matrix::translate(0.0, -(size + spacing)).then(tm)
             } else {
-                Matrix::translate((g.width * size + spacing) * gs.hscale, 0.0).then(tm)
+                Matrix::translate((g.width * size + spacing) * hscale, 0.0).then(tm)
             };
         });
         Ok(())

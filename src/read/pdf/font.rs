@@ -384,15 +384,20 @@ impl Font {
     /// Calls `each` with the glyph of every code of a shown string. Codes
     /// decoded for the first time are remembered while `budget` (shared by
     /// the document's fonts) lasts.
+    #[inline(always)]
     pub fn decode(&self, bytes: &[u8], budget: &mut usize, mut each: impl FnMut(&Glyph)) {
         let mut memo = self.memo.borrow_mut();
+        // `each` is called from one place, so it can be inlined here.
         let mut glyph = |code: u32, len: usize| {
-            if let Some(g) = memo.get(code, len) {
-                return each(g);
-            }
-            let g = self.glyph(code, len);
-            each(&g);
-            if *budget > 0 {
+            let mut fresh = None;
+            let g = match memo.get(code, len) {
+                Some(g) => g,
+                None => fresh.insert(self.glyph(code, len)),
+            };
+            each(g);
+            if let Some(g) = fresh
+                && *budget > 0
+            {
                 *budget -= 1;
                 memo.insert(code, len, g);
             }
