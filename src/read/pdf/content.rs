@@ -606,9 +606,7 @@ impl<'a> Interpreter<'a> {
                         seq: *seq,
                     },
                     None => {
-                        let trm = Matrix([sh, 0.0, 0.0, size, 0.0, rise])
-                            .then(tm)
-                            .then(&ctm);
+                        let trm = Matrix([sh, 0.0, 0.0, size, 0.0, rise]).then(tm).then(&ctm);
                         let text = g.text.clone();
                         TextChar::placed(text, &trm, em_box, vertical, fill, g.undecoded, *seq)
                     }

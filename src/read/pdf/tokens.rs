@@ -56,13 +56,6 @@ pub enum Operand {
     Other,
 }
 
-/// One token of a content stream other than an array.
-enum Token<'a> {
-    Operand(Operand),
-    /// An operator (empty: a lone delimiter).
-    Word(&'a [u8]),
-}
-
 /// The operations of a content stream, in order: [`Ops::next_op`] gives an
 /// operator and leaves its operands readable until the next call.
 pub struct Ops<'a> {
@@ -209,38 +202,66 @@ impl<'a> Ops<'a> {
         }
     }
 
-    /// The token at `at` (not `[`, which the callers read), consumed: a
-    /// scalar operand, or a word that is an operator (empty at a lone
-    /// delimiter). Dispatch is on the first byte, so an operator's word is
-    /// scanned once.
+    /// Keeps an operand read by [`Ops::token`]: on the array's items or the
+    /// operation's operands, while there is `room`. Each kind of operand is
+    /// pushed where it is read: returned through one join, an operand was
+    /// assembled on the stack in parts and read back whole, and the read
+    /// waited for the parts' stores (a failed store-to-load forward, one
+    /// per operand).
     #[inline(always)]
-    fn token(&mut self) -> Option<Token<'a>> {
+    fn keep(&mut self, to_items: bool, room: bool, o: Operand) {
+        if room {
+            if to_items {
+                self.items.push(o);
+            } else {
+                self.operands.push(o);
+            }
+        }
+    }
+
+    /// The token at `at` (not `[`, which the callers read), consumed: a
+    /// scalar operand is kept (see [`Ops::keep`]) and `Some(None)` returned,
+    /// or the word of an operator is returned (empty at a lone delimiter);
+    /// None at the end of the data. Dispatch is on the first byte, so an
+    /// operator's word is scanned once.
+    #[inline(always)]
+    fn token(&mut self, to_items: bool, room: bool) -> Option<Option<&'a [u8]>> {
         let b = *self.data.get(self.at)?;
-        Some(Token::Operand(match b {
-            b'/' => Operand::Name(self.name()),
-            b'(' => Operand::Str(self.literal()),
+        match b {
+            b'/' => {
+                let s = self.name();
+                self.keep(to_items, room, Operand::Name(s));
+            }
+            b'(' => {
+                let s = self.literal();
+                self.keep(to_items, room, Operand::Str(s));
+            }
             b'<' if self.data.get(self.at + 1) == Some(&b'<') => {
                 self.skip_composite();
-                Operand::Other
+                self.keep(to_items, room, Operand::Other);
             }
-            b'<' => Operand::Str(self.hex()),
+            b'<' => {
+                let s = self.hex();
+                self.keep(to_items, room, Operand::Str(s));
+            }
             b'0'..=b'9' | b'-' | b'+' | b'.'
                 if let Some((n, end)) = plain_decimal(self.data, self.at) =>
             {
                 self.at = end;
-                Operand::Num(n)
+                self.keep(to_items, room, Operand::Num(n));
             }
             _ => {
                 let word = self.regular();
                 if let Some(n) = number(word) {
-                    Operand::Num(n)
+                    self.keep(to_items, room, Operand::Num(n));
                 } else if matches!(word, b"true" | b"false" | b"null") {
-                    Operand::Other
+                    self.keep(to_items, room, Operand::Other);
                 } else {
-                    return Some(Token::Word(word));
+                    return Some(Some(word));
                 }
             }
-        }))
+        }
+        Some(None)
     }
 
     /// An array's items, after its `[`: scalars kept, nested arrays and
@@ -261,15 +282,14 @@ impl<'a> Ops<'a> {
                     self.items.push(Operand::Other);
                 }
                 Some(b'>' | b')' | b'{' | b'}') => self.at += 1,
-                Some(_) => match self.token() {
-                    Some(Token::Operand(o)) if self.items.len() - start < MAX_OPERANDS => {
-                        self.items.push(o);
-                    }
+                Some(_) => {
+                    let room = self.items.len() - start < MAX_OPERANDS;
                     // An operator inside an array is dropped; past a lone
                     // delimiter, go on.
-                    Some(Token::Word([])) => self.at += 1,
-                    _ => {}
-                },
+                    if let Some(Some([])) = self.token(true, room) {
+                        self.at += 1;
+                    }
+                }
             }
         }
         Operand::Array(Span {
@@ -287,31 +307,26 @@ impl<'a> Ops<'a> {
         loop {
             self.skip_space();
             let &b = self.data.get(self.at)?;
-            let operand = match b {
+            // Operands of a malformed run are bounded like any stack.
+            let room = self.operands.len() < MAX_OPERANDS;
+            match b {
                 // Stray delimiters carry nothing.
-                b']' | b'>' | b')' | b'{' | b'}' => {
-                    self.at += 1;
-                    continue;
+                b']' | b'>' | b')' | b'{' | b'}' => self.at += 1,
+                b'[' => {
+                    let a = self.array();
+                    self.keep(false, room, a);
                 }
-                b'[' => self.array(),
-                _ => match self.token()? {
-                    Token::Operand(o) => o,
-                    Token::Word([]) => {
-                        // A lone delimiter: skip it.
-                        self.at += 1;
-                        continue;
-                    }
-                    Token::Word(w) => {
+                _ => match self.token(false, room)? {
+                    None => {}
+                    // A lone delimiter: skip it.
+                    Some([]) => self.at += 1,
+                    Some(w) => {
                         if w == b"ID" {
                             self.skip_inline_image();
                         }
                         return Some(w);
                     }
                 },
-            };
-            // Operands of a malformed run are bounded like any stack.
-            if self.operands.len() < MAX_OPERANDS {
-                self.operands.push(operand);
             }
         }
     }
