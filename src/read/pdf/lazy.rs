@@ -477,6 +477,25 @@ impl<'a> Parser<'a> {
                     if a.len() >= MAX_ELEMENTS {
                         return None;
                     }
+                    // Integers and references (widths, page and font lists),
+                    // read as `value` reads them but pushed as built: an
+                    // Object is 120 bytes, and one returned from `value` is
+                    // copied through the stack into the array.
+                    if depth < MAX_DEPTH && self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                        let start = self.at;
+                        let w = self.word();
+                        if w.len() <= 18 && w.iter().all(u8::is_ascii_digit) {
+                            let i = w.iter().fold(0i64, |v, d| v * 10 + i64::from(d - b'0'));
+                            if let Some((generation, end)) = self.reference_tail() {
+                                self.at = end;
+                                a.push(Object::Reference((u32::try_from(i).ok()?, generation)));
+                            } else {
+                                a.push(Object::Integer(i));
+                            }
+                            continue;
+                        }
+                        self.at = start;
+                    }
                     a.push(self.value(depth + 1)?);
                 }
             }
@@ -750,6 +769,42 @@ mod tests {
         };
         let keys: Vec<&[u8]> = d.iter().map(|(k, _)| k.as_slice()).collect();
         assert_eq!(keys, [&b"Type"[..], b"Widths", b"Z"]);
+    }
+
+    /// Integers and references pushed straight into an array read as
+    /// `value` reads them, beside every other kind of item, and an integer
+    /// nested too deep is refused as any value that deep is.
+    #[test]
+    fn array_integers_and_references_read_as_values() {
+        let pdf = b"[1 2 0 R 3 -4 5.5 /N 6 0 R 1234567890123456789 7 8 (s) 9]";
+        let Some(Object::Array(a)) = Parser::at(pdf, 0).value(0) else {
+            panic!("not read");
+        };
+        let one_by_one: Vec<Object> = [
+            &b"1"[..],
+            b"2 0 R",
+            b"3",
+            b"-4",
+            b"5.5",
+            b"/N",
+            b"6 0 R",
+            b"1234567890123456789",
+            b"7",
+        ]
+        .iter()
+        .map(|item| Parser::at(item, 0).value(0).expect("an item"))
+        .collect();
+        assert_eq!(a[..9], one_by_one[..]);
+        assert_eq!(a.len(), 12, "{a:?}");
+        // At the deepest nesting allowed and one past it, an integer
+        // fares as a name does.
+        for depth in [MAX_DEPTH, MAX_DEPTH + 1] {
+            for item in ["1", "/N"] {
+                let text = format!("{}{item}{}", "[".repeat(depth), "]".repeat(depth));
+                let read = Parser::at(text.as_bytes(), 0).value(0).is_some();
+                assert_eq!(read, depth <= MAX_DEPTH, "{item} at depth {depth}");
+            }
+        }
     }
 
     #[test]
