@@ -534,14 +534,7 @@ mod tests {
             '。', ';', '；', '!', '！', '?', '？', '\n', '申', '件', '复', '復', '複', '讼', '訟',
             '、', '，', '（', '）', '年', '请', '中', '案', '0', '2', '3', 'a', ' ', '：', '￥',
         ];
-        (0..len)
-            .map(|_| {
-                *seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                ALPHABET[(*seed >> 33) as usize % ALPHABET.len()]
-            })
-            .collect()
+        crate::text::random_text(seed, ALPHABET, len)
     }
 
     /// The one-pass sentence finder gives what splitting at every sentence

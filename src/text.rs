@@ -467,6 +467,20 @@ pub fn chinese_number(s: &str) -> Option<u32> {
     Some(total + cur)
 }
 
+/// `len` characters drawn from `alphabet` by a small LCG on `seed`: random
+/// text for the differential tests of the folding and sentence helpers.
+#[cfg(test)]
+pub(crate) fn random_text(seed: &mut u64, alphabet: &[char], len: usize) -> String {
+    (0..len)
+        .map(|_| {
+            *seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            alphabet[(*seed >> 33) as usize % alphabet.len()]
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -503,15 +517,10 @@ mod tests {
             .collect();
         let mut seed = 5u64;
         for len in 0..40 {
-            let text: String = (0..len)
-                .map(|_| {
-                    seed = seed
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    alphabet[(seed >> 33) as usize % alphabet.len()]
-                })
-                .collect();
-            assert_eq!(norm(&text), by_fold_char(&text), "{text:?}");
+            for _ in 0..50 {
+                let text = random_text(&mut seed, &alphabet, len);
+                assert_eq!(norm(&text), by_fold_char(&text), "{text:?}");
+            }
         }
     }
 
