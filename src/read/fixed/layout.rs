@@ -148,7 +148,8 @@ fn cell_text(chars: Vec<&TextChar>) -> String {
     // Most cells of a report's tables are empty or one digit.
     match chars[..] {
         [] => return String::new(),
-        [c] => return c.text.to_string(),
+        // (Not `to_string`: a CompactString's goes through the formatter.)
+        [c] => return c.text.as_str().to_owned(),
         _ => {}
     }
     if chars.iter().all(|c| c.vertical) {
