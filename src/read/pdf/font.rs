@@ -440,7 +440,7 @@ impl Font {
             .as_ref()
             .and_then(|t| t.to_unicode.get(&code))
             && !s.is_empty()
-            && !s.contains('\u{FFFD}')
+            && !s.chars().any(|c| c == char::REPLACEMENT_CHARACTER)
         {
             return Some(s.chars().map(unify_radical).collect());
         }
@@ -711,6 +711,21 @@ mod tests {
         let mut blanks = Vec::new();
         font.decode(b"A A ", &mut 8, |g| blanks.push(g.blank));
         assert_eq!(blanks, [false, true, false, true]);
+    }
+
+    /// A ToUnicode destination holding U+FFFD (a lone surrogate, say) is not
+    /// taken: the font's encoding decodes the code instead. Others are.
+    #[test]
+    fn to_unicode_replacement_characters_fall_back_to_the_encoding() {
+        let font = Font {
+            to_unicode: Some(CMap::parse(
+                b"2 beginbfchar <41> <D800> <42> <0043> endbfchar 1 beginbfchar <44> <00440045FFFD> endbfchar",
+            )),
+            ..Font::fallback()
+        };
+        let mut shown = String::new();
+        font.decode(b"ABD", &mut 8, |g| shown.push_str(&g.text));
+        assert_eq!(shown, "ACD");
     }
 
     #[test]
