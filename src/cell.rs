@@ -67,6 +67,16 @@ fn compact_folded(raw: &str) -> String {
 /// Parses a cell. `header_in_yuan` is true when the column header states 元
 /// (an amount column whose cells then are converted too).
 pub fn parse_cell(raw: &str, kind: ValueKind, header_in_yuan: bool) -> ParsedCell {
+    // Plain digits, most figures: read at once, as every kind reads them
+    // (but an amount under a 元 header, which is converted).
+    if let Some(v) = plain_digits(raw)
+        && !(kind == ValueKind::Amount && header_in_yuan)
+    {
+        return ParsedCell {
+            value: Some(v),
+            ..ParsedCell::default()
+        };
+    }
     let folded = compact_folded(raw);
     let mut out = ParsedCell::default();
     if is_blank_marker(&folded) {
@@ -126,8 +136,70 @@ fn is_marker_char(c: char) -> bool {
     matches!(c, '-' | '/' | '\\' | '~' | '_' | '…')
 }
 
+/// A count written as 1 to 15 ASCII digits alone (exact as an f64).
+fn plain_digits(s: &str) -> Option<Num> {
+    ((1..=15).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())).then(|| {
+        let v = s.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
+        Num(v as f64)
+    })
+}
+
+/// Whether folded character `c` can stand in the part of a value before
+/// its bracketed note: digits and number punctuation, blank markers, the
+/// trailing stops trimmed, and the characters of the words `parse_change`
+/// and `parse_amount` accept (持平, 不变, 无变化, 增加, 减少, 万元 and the
+/// count units).
+fn can_stand_in_value(c: char) -> bool {
+    c.is_ascii_digit()
+        || is_marker_char(c)
+        || matches!(
+            c,
+            ',' | '，'
+                | '.'
+                | '+'
+                | '。'
+                | ';'
+                | '；'
+                | '持'
+                | '平'
+                | '不'
+                | '变'
+                | '无'
+                | '化'
+                | '增'
+                | '加'
+                | '减'
+                | '少'
+                | '万'
+                | '元'
+                | '件'
+                | '条'
+                | '个'
+                | '项'
+                | '次'
+                | '宗'
+                | '份'
+                | '人'
+                | '家'
+                | '户'
+                | '起'
+        )
+}
+
 /// [`is_value_text`] in full.
 fn value_text_folded(raw: &str) -> bool {
+    // Most labels hold a character no value can (1.危及…): they are ruled
+    // out before the text is folded into a string of its own.
+    let mut main = raw
+        .chars()
+        .filter(|c| !is_space(*c))
+        .map(fold_char)
+        .take_while(|c| *c != '(');
+    main.all(can_stand_in_value) && value_text_parsed(raw)
+}
+
+/// [`is_value_text`] by folding and parsing the text.
+fn value_text_parsed(raw: &str) -> bool {
     let folded = compact_folded(raw);
     if is_blank_marker(&folded) {
         return true;
@@ -290,6 +362,44 @@ mod tests {
         }
     }
 
+    /// A cell of plain digits read at once gives what the general path
+    /// gives, for every kind and header.
+    #[test]
+    fn plain_digit_cells_read_as_the_general_path_reads_them() {
+        let general = |raw: &str, kind, yuan| {
+            let folded = compact_folded(raw);
+            let main = split_note(&folded).0;
+            match kind {
+                ValueKind::Change => parse_change(main),
+                ValueKind::Count => parse_count(main),
+                ValueKind::Amount => parse_amount(main, yuan).map(|(n, _)| n),
+            }
+        };
+        for raw in ["0", "7", "007", "120", "999999999999999", "100000000000000"] {
+            for kind in [ValueKind::Count, ValueKind::Change, ValueKind::Amount] {
+                for yuan in [false, true] {
+                    let p = parse_cell(raw, kind, yuan);
+                    assert_eq!(p.value, general(raw, kind, yuan), "{raw} {kind:?} {yuan}");
+                    assert_eq!(p.converted_from_yuan, kind == ValueKind::Amount && yuan);
+                    assert!(p.note.is_none() && p.non_numeric.is_none());
+                }
+            }
+        }
+    }
+
+    /// Every character of a count unit may stand in a value (the quick
+    /// rejection of labels must not refuse one).
+    #[test]
+    fn count_units_can_stand_in_values() {
+        for u in COUNT_UNITS {
+            assert!(u.chars().all(can_stand_in_value), "{u}");
+            assert!(is_value_text(&format!("3{u}")), "{u}");
+        }
+        for w in ["持平", "不变", "无变化", "增加", "减少", "万元", "元"] {
+            assert!(w.chars().all(can_stand_in_value), "{w}");
+        }
+    }
+
     #[test]
     fn value_text_shortcuts_agree_with_the_full_test() {
         for t in [
@@ -331,11 +441,13 @@ mod tests {
             "/ 无",
             "行政复议不变",
         ] {
-            assert_eq!(is_value_text(t), value_text_folded(t), "{t:?}");
+            assert_eq!(is_value_text(t), value_text_parsed(t), "{t:?}");
         }
         // Every text of up to four characters from the letters the tests
         // turn on (digits, markers, the no-change words, notes, quotes).
-        let letters: Vec<char> = "持平不变无無化—/-1１(（)）件 予“。".chars().collect();
+        let letters: Vec<char> = "持平不变无無化—/-1１(（)）件 予“。增萬元."
+            .chars()
+            .collect();
         let mut texts = vec![String::new()];
         for _ in 0..4 {
             let longer: Vec<String> = texts
@@ -347,7 +459,7 @@ mod tests {
         }
         assert!(texts.len() > 100_000);
         for t in &texts {
-            assert_eq!(is_value_text(t), value_text_folded(t), "{t:?}");
+            assert_eq!(is_value_text(t), value_text_parsed(t), "{t:?}");
         }
     }
 

@@ -10,7 +10,7 @@ use crate::template::{
     OTHER_HANDLING_PARTS, REVIEW_COLUMNS, REVIEW_GROUPS, REVIEW_GROUPS_MATCH_ORDER, TableKind,
     Template, ValueKind, matches_any,
 };
-use crate::text::{is_blank, norm};
+use crate::text::{norm, norm_into};
 use foldhash::{HashMap, HashMapExt};
 
 /// The mapped tables plus what map learnt on the way.
@@ -35,41 +35,113 @@ pub struct Mapped {
 
 // ------------------------------------------------------------ row views
 
-/// One table row split into its label cells (left) and value cells (right).
-struct RowView<'t> {
-    labels: Vec<&'t Cell>,
-    values: Vec<&'t Cell>,
+/// What mapping asks of a table's cells, worked out once per cell: a row is
+/// viewed up to three times (before and after its header is known), and a
+/// header band is classified up to three ways (table 四's layouts).
+struct Cells<'t> {
+    table: &'t Table,
+    /// Per cell: whether it reads as a figure or a blank marker (empty,
+    /// dash, slash, 无), and whether it is blank (only spaces and quotes).
+    value: Vec<bool>,
+    blank: Vec<bool>,
+    /// The cells' texts normalised, one after another, and each one's span
+    /// there; None for a text already normal (digits alone: most figures).
+    normed: String,
+    normed_spans: Vec<Option<(usize, usize)>>,
 }
 
-/// A number, or a blank marker (empty, dash, slash, 无).
-fn is_value_text(s: &str) -> bool {
-    crate::cell::is_value_text(s)
+impl<'t> Cells<'t> {
+    fn of(table: &'t Table) -> Self {
+        let n = table.cells.len();
+        let mut cells = Cells {
+            table,
+            value: Vec::with_capacity(n),
+            blank: Vec::with_capacity(n),
+            normed: String::with_capacity(table.cells.iter().map(|c| c.text.len()).sum()),
+            normed_spans: Vec::with_capacity(n),
+        };
+        for c in &table.cells {
+            cells.value.push(crate::cell::is_value_text(&c.text));
+            if c.text.bytes().all(|b| b.is_ascii_digit()) {
+                cells.normed_spans.push(None);
+                cells.blank.push(c.text.is_empty());
+                continue;
+            }
+            let start = cells.normed.len();
+            norm_into(&c.text, &mut cells.normed);
+            cells.normed_spans.push(Some((start, cells.normed.len())));
+            // What norm drops is what `is_blank` skips: spaces and quotes.
+            cells.blank.push(cells.normed.len() == start);
+        }
+        cells
+    }
+
+    fn norm(&self, i: usize) -> &str {
+        match self.normed_spans[i] {
+            Some((start, end)) => &self.normed[start..end],
+            None => &self.table.cells[i].text,
+        }
+    }
+
+    /// Cell `i` as a row sees it.
+    fn seen(&self, i: usize) -> Seen<'t> {
+        Seen {
+            cell: &self.table.cells[i],
+            index: Some(i),
+            value: self.value[i],
+            blank: self.blank[i],
+        }
+    }
+}
+
+/// A cell in a row's view, with what [`Cells`] knows of it.
+#[derive(Clone, Copy)]
+struct Seen<'t> {
+    cell: &'t Cell,
+    /// Its index in the table's cells; None for the empty stand-in of a value
+    /// cell merged down from the row above.
+    index: Option<usize>,
+    value: bool,
+    blank: bool,
+}
+
+impl std::ops::Deref for Seen<'_> {
+    type Target = Cell;
+    fn deref(&self) -> &Cell {
+        self.cell
+    }
+}
+
+impl Seen<'_> {
+    /// Its text normalised.
+    fn norm<'c>(&self, cells: &'c Cells<'_>) -> &'c str {
+        self.index.map_or("", |i| cells.norm(i))
+    }
+}
+
+/// One table row split into its label cells (left) and value cells (right).
+struct RowView<'t> {
+    labels: Vec<Seen<'t>>,
+    values: Vec<Seen<'t>>,
 }
 
 /// Splits row `r`. Cells starting at or right of `value_start` (the header's
 /// first value column, once known) are values even when they hold text, so a
 /// stray word in a figure cell is reported rather than read as a label.
-fn row_view(t: &Table, r: usize, value_start: Option<usize>) -> RowView<'_> {
-    let cells = t.row_cells(r);
-    let mut labels = Vec::with_capacity(cells.len());
-    let mut values = Vec::with_capacity(cells.len());
-    // Each cell's text tested once: the tests below ask up to three times.
-    let value: Vec<bool> = cells
-        .iter()
-        .map(|rc| is_value_text(&rc.cell.text))
-        .collect();
+fn row_view<'t>(cells: &Cells<'t>, r: usize, value_start: Option<usize>) -> RowView<'t> {
+    let row = row_cells(cells, r);
+    let mut labels = Vec::with_capacity(row.len());
+    let mut values = Vec::with_capacity(row.len());
     // Without geometry: everything up to the last word before the first
     // figure is label area, so empty cells of a group-label column (a
     // merged cell begun on the page before) do not start the figures.
-    let first_figure = cells
+    let first_figure = row
         .iter()
-        .zip(&value)
-        .position(|(rc, v)| !rc.continued && !is_blank(&rc.cell.text) && *v);
-    let label_end = cells[..first_figure.unwrap_or(cells.len())]
+        .position(|(c, continued)| !continued && !c.blank && c.value);
+    let label_end = row[..first_figure.unwrap_or(row.len())]
         .iter()
-        .zip(&value)
-        .rposition(|(rc, v)| !is_blank(&rc.cell.text) && !*v);
-    for ((i, rc), is_value) in cells.into_iter().enumerate().zip(value) {
+        .rposition(|(c, _)| !c.blank && !c.value);
+    for (i, (c, continued)) in row.into_iter().enumerate() {
         // With the header's geometry known, position decides; without it, a
         // leading cell is a label when it is merged from above or holds text.
         let is_label = match value_start {
@@ -77,24 +149,40 @@ fn row_view(t: &Table, r: usize, value_start: Option<usize>) -> RowView<'_> {
             // even when its cell starts left of it (grids rebuilt from a
             // page's rulings can start a merged value cell one column early).
             Some(v) => {
-                let has_label = labels.iter().any(|c: &&Cell| !is_blank(&c.text));
-                rc.cell.col < v
-                    && (rc.cell.col + rc.cell.col_span <= v
-                        || is_blank(&rc.cell.text)
-                        || (!has_label && !is_value))
+                let has_label = labels.iter().any(|l: &Seen<'_>| !l.blank);
+                c.col < v && (c.col + c.col_span <= v || c.blank || (!has_label && !c.value))
             }
-            None => rc.continued || !is_value || label_end.is_some_and(|e| i < e),
+            None => continued || !c.value || label_end.is_some_and(|e| i < e),
         };
         if values.is_empty() && is_label {
-            labels.push(rc.cell);
-        } else if rc.continued {
+            labels.push(c);
+        } else if continued {
             // A value cell merged down from the row above belongs to that row.
-            values.push(&EMPTY_CELL);
+            values.push(Seen {
+                cell: &EMPTY_CELL,
+                index: None,
+                value: true,
+                blank: true,
+            });
         } else {
-            values.push(rc.cell);
+            values.push(c);
         }
     }
     RowView { labels, values }
+}
+
+/// The distinct cells of row `r`, left to right, each with whether it
+/// started in an earlier row (a vertical merge).
+fn row_cells<'t>(cells: &Cells<'t>, r: usize) -> Vec<(Seen<'t>, bool)> {
+    let width = cells.table.grid.get(r).map_or(0, Vec::len);
+    let mut out = Vec::with_capacity(width);
+    out.extend(
+        cells
+            .table
+            .row_cell_indices(r)
+            .map(|(i, continued)| (cells.seen(i), continued)),
+    );
+    out
 }
 
 static EMPTY_CELL: Cell = Cell {
@@ -133,9 +221,13 @@ type Values = HashMap<(&'static str, &'static str), Option<Num>>;
 /// Pairs a row's value cells with header slots: in order when the counts
 /// agree (header merges that don't line up with data cells), else by grid
 /// position, else right-aligned (总计 is always last).
-fn assign<'t>(values: &[&'t Cell], slots: &[Slot]) -> Vec<(usize, &'t Cell)> {
+fn assign<'t>(values: &[Seen<'t>], slots: &[Slot]) -> Vec<(usize, &'t Cell)> {
     if values.len() == slots.len() {
-        return values.iter().enumerate().map(|(i, c)| (i, *c)).collect();
+        return values
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (i, c.cell))
+            .collect();
     }
     let mut by_grid = Vec::new();
     let mut used = vec![false; values.len()];
@@ -150,16 +242,13 @@ fn assign<'t>(values: &[&'t Cell], slots: &[Slot]) -> Vec<(usize, &'t Cell)> {
         match hits.as_slice() {
             [vi] => {
                 used[*vi] = true;
-                by_grid.push((si, values[*vi]));
+                by_grid.push((si, values[*vi].cell));
             }
             [] => {}
             _ => ok = false,
         }
     }
-    let stray = values
-        .iter()
-        .zip(&used)
-        .any(|(c, u)| !u && !is_blank(&c.text));
+    let stray = values.iter().zip(&used).any(|(c, u)| !u && !c.blank);
     if ok && !by_grid.is_empty() && !stray {
         return by_grid;
     }
@@ -168,17 +257,21 @@ fn assign<'t>(values: &[&'t Cell], slots: &[Slot]) -> Vec<(usize, &'t Cell)> {
         return values[skip..]
             .iter()
             .enumerate()
-            .map(|(i, c)| (i, *c))
+            .map(|(i, c)| (i, c.cell))
             .collect();
     }
-    values.iter().enumerate().map(|(i, c)| (i, *c)).collect()
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, c.cell))
+        .collect()
 }
 
 /// Header slots from a band of header rows: one slot per distinct bottom
 /// header cell; `classify(deepest, whole_path)` names its target. Slots start
 /// at the first classified column (the label columns lie left of it).
 fn header_slots(
-    t: &Table,
+    cells: &Cells<'_>,
     rows: std::ops::Range<usize>,
     classify: impl Fn(&str, &str) -> Option<usize>,
 ) -> Vec<Slot> {
@@ -186,6 +279,7 @@ fn header_slots(
     let mut last_bottom: Option<usize> = None;
     let mut started = false;
     let mut path: Vec<usize> = Vec::new();
+    let t = cells.table;
     for c in 0..t.n_cols() {
         path.clear();
         for r in rows.clone() {
@@ -203,12 +297,12 @@ fn header_slots(
             continue;
         }
         last_bottom = Some(bottom);
-        let texts: Vec<String> = path.iter().map(|i| norm(&t.cells[*i].text)).collect();
+        let texts: Vec<&str> = path.iter().map(|i| cells.norm(*i)).collect();
         // A header of one row (most of table 二's) has one cell per column:
         // its text is the whole, with nothing to join.
         let joined = |from: usize| -> std::borrow::Cow<'_, str> {
             match &texts[from..] {
-                [one] => one.as_str().into(),
+                [one] => (*one).into(),
                 more => more.concat().into(),
             }
         };
@@ -270,11 +364,11 @@ fn name_unlabelled_edge_columns(slots: &mut Vec<Slot>, view: &RowView<'_>, n_tar
     let Some(start) = slots.first().map(|s| s.start).filter(|s| *s != usize::MAX) else {
         return;
     };
-    let before: Vec<&Cell> = view
+    let before: Vec<Seen<'_>> = view
         .values
         .iter()
         .copied()
-        .filter(|c| c.col != usize::MAX && c.col + c.col_span <= start && is_value_text(&c.text))
+        .filter(|c| c.col != usize::MAX && c.col + c.col_span <= start && c.value)
         .collect();
     if first > 0 && before.len() == first {
         let lead = before.iter().enumerate().map(|(k, c)| Slot {
@@ -321,7 +415,7 @@ fn classify_by(defs: &'static [ColumnDef]) -> impl Fn(&str, &str) -> Option<usiz
 /// source)` names the output table and the document table the cells are
 /// in. Warnings and provenance go to `m`.
 fn read_values(
-    values: &[&Cell],
+    values: &[Seen<'_>],
     slots: &[Slot],
     target: impl Fn(usize) -> Option<Target>,
     (table, source): (&'static str, usize),
@@ -375,7 +469,7 @@ fn read_values(
     }
 }
 
-fn label_text(labels: &[&Cell]) -> String {
+fn label_text(labels: &[Seen<'_>]) -> String {
     labels
         .iter()
         .map(|c| c.text.trim())
@@ -422,20 +516,20 @@ fn is_header_row(view: &RowView<'_>) -> bool {
 /// Table 四's header rows hold label text and no figure; its data row may be
 /// entirely blank.
 fn is_review_header(view: &RowView<'_>) -> bool {
-    let has_number = view
-        .values
-        .iter()
-        .any(|c| !is_blank(&c.text) && is_value_text(&c.text));
-    let has_label = view.labels.iter().any(|c| !is_blank(&c.text))
-        || view.values.iter().any(|c| !is_value_text(&c.text));
+    let has_number = view.values.iter().any(|c| !c.blank && c.value);
+    let has_label = view.labels.iter().any(|c| !c.blank) || view.values.iter().any(|c| !c.value);
     has_label && !has_number
 }
 
-fn application_row_key(view: &RowView<'_>, prev: Option<&'static str>) -> Option<&'static str> {
-    let texts: Vec<String> = view
+fn application_row_key(
+    cells: &Cells<'_>,
+    view: &RowView<'_>,
+    prev: Option<&'static str>,
+) -> Option<&'static str> {
+    let texts: Vec<&str> = view
         .labels
         .iter()
-        .map(|c| norm(&c.text))
+        .map(|c| c.norm(cells))
         .filter(|s| !s.is_empty())
         .collect();
     let leaf = texts.last()?;
@@ -485,6 +579,7 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
     let mut prev: Option<&'static str> = None;
     let mut prev_printed = true;
     for &(t, source) in parts {
+        let cells = Cells::of(t);
         let mut header_start: Option<usize> = None;
         for r in 0..t.n_rows() {
             let geometry = if t.n_cols() == slots_width {
@@ -492,15 +587,15 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             } else {
                 None
             };
-            let mut view = row_view(t, r, geometry);
-            let mut key = application_row_key(&view, prev);
+            let mut view = row_view(&cells, r, geometry);
+            let mut key = application_row_key(&cells, &view, prev);
             // A label whose figures stand on the next row (cut by a page
             // break, or wrapped past them): a row of figures without a label
             // of its own goes to the row above when that row had none.
             if key.is_none()
                 && !is_header_row(&view)
-                && view.values.iter().any(|c| !is_blank(&c.text))
-                && view.values.iter().all(|c| is_value_text(&c.text))
+                && view.values.iter().any(|c| !c.blank)
+                && view.values.iter().all(|c| c.value)
                 && let Some(p) = prev.filter(|_| !prev_printed)
             {
                 key = Some(p);
@@ -511,16 +606,16 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
                 continue;
             };
             if let Some(hs) = header_start.take() {
-                let mut s = header_slots(t, hs..r, classify_by(APPLICANT_COLUMNS));
+                let mut s = header_slots(&cells, hs..r, classify_by(APPLICANT_COLUMNS));
                 name_unlabelled_edge_columns(
                     &mut s,
-                    &row_view(t, r, None),
+                    &row_view(&cells, r, None),
                     APPLICANT_COLUMNS.len(),
                 );
                 if s.iter().filter(|s| s.target.is_some()).count() >= 3 {
                     slots = s;
                     slots_width = t.n_cols();
-                    view = row_view(t, r, value_start(&slots));
+                    view = row_view(&cells, r, value_start(&slots));
                 }
             }
             // Leading columns the header lost may first be seen filled on a
@@ -531,11 +626,11 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
                 let before = slots.len();
                 name_unlabelled_edge_columns(
                     &mut slots,
-                    &row_view(t, r, None),
+                    &row_view(&cells, r, None),
                     APPLICANT_COLUMNS.len(),
                 );
                 if slots.len() != before {
-                    view = row_view(t, r, value_start(&slots));
+                    view = row_view(&cells, r, value_start(&slots));
                 }
             }
             if slots.is_empty() {
@@ -544,7 +639,7 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             prev = Some(key);
             // Whether the row printed anything in its value cells (a dash
             // is printed; an empty cell is not).
-            prev_printed = view.values.iter().any(|c| !is_blank(&c.text));
+            prev_printed = view.values.iter().any(|c| !c.blank);
             values.entry((key, "")).or_insert(None);
             let label = label_text(&view.labels);
             read_values(
@@ -652,21 +747,18 @@ fn map_active(parts: &[(&Table, usize)], year: Option<i32>, m: &mut Mapped) {
     // figure cell holding words (见附件) from a label.
     let mut slots_from: Option<usize> = None;
     for (pi, &(t, source)) in parts.iter().enumerate() {
+        let cells = Cells::of(t);
         for r in 0..t.n_rows() {
             let geometry = if slots_from == Some(pi) {
                 value_start(&slots)
             } else {
                 None
             };
-            let view = row_view(t, r, geometry);
-            let label = view
-                .labels
-                .first()
-                .map(|c| norm(&c.text))
-                .unwrap_or_default();
-            let Some(def) = ACTIVE_ROWS.iter().find(|d| matches_any(&label, d.keywords)) else {
+            let view = row_view(&cells, r, geometry);
+            let label = view.labels.first().map_or("", |c| c.norm(&cells));
+            let Some(def) = ACTIVE_ROWS.iter().find(|d| matches_any(label, d.keywords)) else {
                 // Header rows name columns; title rows (第二十条…) name nothing.
-                let s = header_slots(t, r..r + 1, classify_by(ACTIVE_COLUMNS));
+                let s = header_slots(&cells, r..r + 1, classify_by(ACTIVE_COLUMNS));
                 if s.iter().any(|s| s.target.is_some()) {
                     slots = s;
                     slots_from = Some(pi);
@@ -770,18 +862,18 @@ enum ReviewLayout {
     Rows(Vec<Slot>),
 }
 
-fn review_layout(t: &Table, header: std::ops::Range<usize>) -> Option<ReviewLayout> {
-    let full = header_slots(t, header.clone(), classify_review);
+fn review_layout(cells: &Cells<'_>, header: std::ops::Range<usize>) -> Option<ReviewLayout> {
+    let full = header_slots(cells, header.clone(), classify_review);
     let n_full = REVIEW_GROUPS.len() * REVIEW_COLUMNS.len();
     let targets: Vec<usize> = full.iter().filter_map(|s| s.target).collect();
     let in_order = targets.len() == n_full && targets.windows(2).all(|w| w[0] < w[1]);
-    if !in_order && let Some(slots) = review_columns_by_position(t, header.clone()) {
+    if !in_order && let Some(slots) = review_columns_by_position(cells, header.clone()) {
         return Some(ReviewLayout::Columns(slots));
     }
     if targets.len() >= REVIEW_COLUMNS.len() {
         return Some(ReviewLayout::Columns(full));
     }
-    let by_result = header_slots(t, header, |deepest, _| {
+    let by_result = header_slots(cells, header, |deepest, _| {
         REVIEW_COLUMNS
             .iter()
             .position(|d| matches_any(deepest, d.keywords))
@@ -799,10 +891,13 @@ fn review_layout(t: &Table, header: std::ops::Range<usize>) -> Option<ReviewLayo
 /// readable (结果维持…总计) is the template's at its position, at least two
 /// in three of them readable. The columns are then the template's, in
 /// order: the labels that remain confirm the positions.
-fn review_columns_by_position(t: &Table, header: std::ops::Range<usize>) -> Option<Vec<Slot>> {
+fn review_columns_by_position(
+    cells: &Cells<'_>,
+    header: std::ops::Range<usize>,
+) -> Option<Vec<Slot>> {
     let per_group = REVIEW_COLUMNS.len();
     let n = REVIEW_GROUPS.len() * per_group;
-    let by_result = header_slots(t, header, |deepest, _| {
+    let by_result = header_slots(cells, header, |deepest, _| {
         REVIEW_COLUMNS
             .iter()
             .position(|d| matches_any(deepest, d.keywords))
@@ -829,15 +924,16 @@ fn map_reviews(parts: &[(&Table, usize)], m: &mut Mapped) {
     let mut values = Values::with_capacity(REVIEW_GROUPS.len() * (REVIEW_COLUMNS.len() + 1));
     let mut layout: Option<ReviewLayout> = None;
     for &(t, source) in parts {
+        let cells = Cells::of(t);
         let mut header_start: Option<usize> = None;
         for r in 0..t.n_rows() {
-            let view = row_view(t, r, None);
+            let view = row_view(&cells, r, None);
             if is_review_header(&view) {
                 header_start.get_or_insert(r);
                 continue;
             }
             if let Some(hs) = header_start.take()
-                && let Some(l) = review_layout(t, hs..r)
+                && let Some(l) = review_layout(&cells, hs..r)
             {
                 layout = Some(l);
             }
@@ -928,6 +1024,57 @@ pub fn map_tables(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What [`Cells`] works out once per cell is what the text functions
+    /// give for that cell: its normal form, blankness and value reading.
+    #[test]
+    fn cell_facts_agree_with_the_text_functions() {
+        let texts = [
+            "",
+            "12",
+            "007",
+            " 12 ",
+            "１２",
+            "“”",
+            " \u{3000} ",
+            "—",
+            "无",
+            "資訊公開",
+            "（一）予以公开",
+            "1.危及“三安全一稳定”",
+            "3件",
+            "12(其中3件)",
+            "增加3",
+            "持平",
+        ];
+        let t = Table::from_cells(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, text)| Cell {
+                    row: 0,
+                    col: i,
+                    row_span: 1,
+                    col_span: 1,
+                    text: (*text).to_string(),
+                    blocks: Vec::new(),
+                    at: None,
+                })
+                .collect(),
+        );
+        let cells = Cells::of(&t);
+        for (i, c) in t.cells.iter().enumerate() {
+            assert_eq!(cells.norm(i), norm(&c.text), "{:?}", c.text);
+            let seen = cells.seen(i);
+            assert_eq!(seen.blank, crate::text::is_blank(&c.text), "{:?}", c.text);
+            assert_eq!(
+                seen.value,
+                crate::cell::is_value_text(&c.text),
+                "{:?}",
+                c.text
+            );
+        }
+    }
 
     /// Table 三 as mapped from `t` alone.
     fn applications_of(t: &Table) -> TableValues {

@@ -154,22 +154,29 @@ impl Table {
     /// The distinct cells of row `r`, left to right (a horizontal merge once).
     pub fn row_cells(&self, r: usize) -> Vec<RowCell<'_>> {
         let mut out: Vec<RowCell<'_>> = Vec::with_capacity(self.grid.get(r).map_or(0, Vec::len));
-        let mut last = None;
-        if let Some(row) = self.grid.get(r) {
-            for idx in row.iter().flatten() {
-                if last == Some(*idx) {
-                    continue;
-                }
-                last = Some(*idx);
-                if let Some(cell) = self.cells.get(*idx) {
-                    out.push(RowCell {
-                        cell,
-                        continued: cell.row < r,
-                    });
-                }
-            }
-        }
+        out.extend(self.row_cell_indices(r).map(|(i, continued)| RowCell {
+            cell: &self.cells[i],
+            continued,
+        }));
         out
+    }
+
+    /// [`Table::row_cells`] as indices into `cells`, each with whether the
+    /// cell started in an earlier row.
+    pub fn row_cell_indices(&self, r: usize) -> impl Iterator<Item = (usize, bool)> + '_ {
+        let mut last = None;
+        self.grid
+            .get(r)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(move |&idx| {
+                if last == Some(idx) {
+                    return None;
+                }
+                last = Some(idx);
+                self.cells.get(idx).map(|cell| (idx, cell.row < r))
+            })
     }
 
     /// Builds a table from cells given with positions and spans; a later cell

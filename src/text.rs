@@ -309,6 +309,13 @@ pub fn norm(s: &str) -> String {
     // Sized once (folding never lengthens a label much): a collect from a
     // filter would grow the string several times.
     let mut out = String::with_capacity(s.len());
+    norm_into(s, &mut out);
+    out
+}
+
+/// [`norm`] appended to `out` (many labels normalised into one buffer).
+pub fn norm_into(s: &str, out: &mut String) {
+    let start = out.len();
     // Whether a phrase to fold may be present, noted on the way (searching
     // the result for a CJK character costs more than the folding).
     let mut phrase = false;
@@ -332,7 +339,10 @@ pub fn norm(s: &str) -> String {
             out.push(f);
         }
     }
-    if phrase { fold_phrases(out) } else { out }
+    if phrase {
+        let folded = fold_phrases(out.split_off(start));
+        out.push_str(&folded);
+    }
 }
 
 /// A character every phrase of [`PHRASES`] holds: without it, none can be
