@@ -190,12 +190,10 @@ fn can_stand_in_value(c: char) -> bool {
 fn value_text_folded(raw: &str) -> bool {
     // Most labels hold a character no value can (1.危及…): they are ruled
     // out before the text is folded into a string of its own.
-    let mut main = raw
-        .chars()
-        .filter(|c| !is_space(*c))
-        .map(fold_char)
-        .take_while(|c| *c != '(');
-    main.all(can_stand_in_value) && value_text_parsed(raw)
+    let mut folded = raw.chars().filter(|c| !is_space(*c)).map(fold_char);
+    // A bracket opening the text opens no note (a note follows a figure).
+    let first_can = folded.next().is_none_or(can_stand_in_value);
+    first_can && folded.take_while(|c| *c != '(').all(can_stand_in_value) && value_text_parsed(raw)
 }
 
 /// [`is_value_text`] by folding and parsing the text.

@@ -364,7 +364,10 @@ fn number(word: &[u8]) -> Option<f32> {
 /// A number written `-123.456` at `at`, read in the same pass that finds
 /// its end (content streams are mostly such numbers): its value (exact as
 /// [`short_decimal`] explains) and where it ends, or None for anything else
-/// (the token is then read in full by the general path).
+/// (the token is then read in full by the general path). Inlined where a
+/// token is read, in the interpreter's loop: a call there would depend on
+/// how the crate is split into codegen units.
+#[inline]
 fn plain_decimal(data: &[u8], at: usize) -> Option<(f32, usize)> {
     let mut i = at;
     let negative = match data.get(i) {
