@@ -4,7 +4,7 @@
 use crate::model::{Block, Document, Table};
 use crate::record::Section;
 use crate::template::{SECTIONS, TABLE_SIGNS, TableKind};
-use crate::text::{chinese_number, fold_char, is_space, norm};
+use crate::text::{PhraseSet, chinese_number, fold_char, is_space, norm};
 
 #[derive(Debug, Default)]
 pub struct Located<'d> {
@@ -181,6 +181,22 @@ fn heading_numeral(text: &str) -> Option<(Option<u8>, &str)> {
     None
 }
 
+/// Every section's keywords, tagged with the section's index: the first
+/// section with a keyword in a heading's window is the one it opens.
+static SECTION_KEYWORDS: std::sync::LazyLock<PhraseSet<usize>> = std::sync::LazyLock::new(|| {
+    PhraseSet::new(
+        SECTIONS
+            .iter()
+            .enumerate()
+            .flat_map(|(i, d)| d.keywords.iter().map(move |k| (*k, i))),
+    )
+});
+
+/// The first `n` characters of `s` (all of it when shorter).
+fn chars_prefix(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
 /// Recognises a section heading paragraph.
 fn parse_heading(
     text: &str,
@@ -202,11 +218,9 @@ fn parse_heading(
         return None;
     }
     // Heading words must appear near the start of what follows the numeral.
-    let head: String = body.chars().take(48).collect();
-    let window: String = norm(&head).chars().take(28).collect();
-    let def = SECTIONS
-        .iter()
-        .position(|d| d.keywords.iter().any(|k| window.contains(k)))?;
+    let window = norm(chars_prefix(body, 48));
+    let window = chars_prefix(&window, 28);
+    let def = SECTION_KEYWORDS.least_in(window)?;
     if bare && !is_outline_heading {
         let body = norm(body);
         if !SECTIONS[def].headings.iter().any(|h| body == *h) {
@@ -724,6 +738,43 @@ fn year_from_body(doc: &Document) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The section a heading's window names, found by the keyword set, is
+    /// the first section with a keyword in the window, as a search for each
+    /// keyword in turn finds it: on windows of random keyword characters
+    /// with a keyword (or a keyword cut short) or two inside.
+    #[test]
+    fn section_keyword_set_agrees_with_searching_each_keyword() {
+        let keywords: Vec<&str> = SECTIONS
+            .iter()
+            .flat_map(|d| d.keywords.iter().copied())
+            .collect();
+        let mut alphabet: Vec<char> = keywords.iter().flat_map(|k| k.chars()).collect();
+        alphabet.extend(['年', '度', '、', '1']);
+        alphabet.sort_unstable();
+        alphabet.dedup();
+        let mut seed = 11;
+        let mut named = std::collections::BTreeSet::new();
+        for n in 0..4_000 {
+            let k: Vec<char> = keywords[n % keywords.len()].chars().collect();
+            let other = keywords[(n * 7 + 3) % keywords.len()];
+            let middle: String = match n % 4 {
+                0 => k.iter().collect(),
+                1 => k[1..].iter().collect(),
+                2 => k.iter().collect::<String>() + other,
+                _ => String::new(),
+            };
+            let window = crate::text::random_text(&mut seed, &alphabet, n % 6)
+                + &middle
+                + &crate::text::random_text(&mut seed, &alphabet, n % 4);
+            let naive = SECTIONS
+                .iter()
+                .position(|d| d.keywords.iter().any(|k| window.contains(k)));
+            assert_eq!(SECTION_KEYWORDS.least_in(&window), naive, "{window:?}");
+            named.extend(naive);
+        }
+        assert_eq!(named.len(), SECTIONS.len());
+    }
 
     #[test]
     fn heading_variants() {

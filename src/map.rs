@@ -61,12 +61,16 @@ impl<'t> Cells<'t> {
             normed_spans: Vec::with_capacity(n),
         };
         for c in &table.cells {
-            cells.value.push(crate::cell::is_value_text(&c.text));
             if c.text.bytes().all(|b| b.is_ascii_digit()) {
+                // A plain count, or empty: a value, already normal.
+                cells
+                    .value
+                    .push(c.text.len() <= 9 || crate::cell::is_value_text(&c.text));
                 cells.normed_spans.push(None);
                 cells.blank.push(c.text.is_empty());
                 continue;
             }
+            cells.value.push(crate::cell::is_value_text(&c.text));
             let start = cells.normed.len();
             norm_into(&c.text, &mut cells.normed);
             cells.normed_spans.push(Some((start, cells.normed.len())));
@@ -216,7 +220,50 @@ struct Target {
 
 /// Values read, by (row, column); a row read is marked by (row, ""). Each
 /// table's map is sized for its template's cells at once.
-type Values = HashMap<(&'static str, &'static str), Option<Num>>;
+type Values = std::collections::HashMap<(&'static str, &'static str), Option<Num>, KeyHashing>;
+
+/// Hashing for [`Values`]' keys, the template's short ASCII row and column
+/// keys: each key's length and its first and last eight bytes (where keys
+/// differ) mixed by one multiplication, where a general hasher reads every
+/// byte and profiled at a sixth of mapping. Equal keys hash equal; keys
+/// are compared whole.
+#[derive(Clone, Copy, Default)]
+struct KeyHashing;
+
+impl std::hash::BuildHasher for KeyHashing {
+    type Hasher = KeyHasher;
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher(0)
+    }
+}
+
+struct KeyHasher(u64);
+
+impl KeyHasher {
+    fn mix(&mut self, v: u64) {
+        let m = u128::from(self.0 ^ v) * 0x9E37_79B9_7F4A_7C15;
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+}
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let n = bytes.len();
+        let (head, tail) = match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+            (Some(h), Some(t)) => (u64::from_le_bytes(*h), u64::from_le_bytes(*t)),
+            // Shorter keys (and the empty column of a row mark) byte by byte.
+            _ => (bytes.iter().fold(0, |w, b| w << 8 | u64::from(*b)), 0),
+        };
+        self.mix(head ^ (n as u64).rotate_left(56));
+        self.mix(tail);
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.mix(u64::from(i));
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// Pairs a row's value cells with header slots: in order when the counts
 /// agree (header merges that don't line up with data cells), else by grid
@@ -575,7 +622,10 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
     // Grid width of the part the header came from: its value-area position
     // only applies to parts laid out on the same grid.
     let mut slots_width = 0;
-    let mut values = Values::with_capacity(APPLICATION_ROWS.len() * (APPLICANT_COLUMNS.len() + 1));
+    let mut values = Values::with_capacity_and_hasher(
+        APPLICATION_ROWS.len() * (APPLICANT_COLUMNS.len() + 1),
+        KeyHashing,
+    );
     let mut prev: Option<&'static str> = None;
     let mut prev_printed = true;
     for &(t, source) in parts {
@@ -741,7 +791,10 @@ fn map_active(parts: &[(&Table, usize)], year: Option<i32>, m: &mut Mapped) {
     let template = active_template_from_text(&all)
         .or(year.map(Template::for_year))
         .unwrap_or(Template::Y2021);
-    let mut values = Values::with_capacity(ACTIVE_ROWS.len() * (ACTIVE_COLUMNS.len() + 1));
+    let mut values = Values::with_capacity_and_hasher(
+        ACTIVE_ROWS.len() * (ACTIVE_COLUMNS.len() + 1),
+        KeyHashing,
+    );
     let mut slots: Vec<Slot> = Vec::new();
     // The part whose header gave the slots: its value-area position tells a
     // figure cell holding words (见附件) from a label.
@@ -921,7 +974,10 @@ fn review_columns_by_position(
 
 fn map_reviews(parts: &[(&Table, usize)], m: &mut Mapped) {
     let table = TableKind::Reviews;
-    let mut values = Values::with_capacity(REVIEW_GROUPS.len() * (REVIEW_COLUMNS.len() + 1));
+    let mut values = Values::with_capacity_and_hasher(
+        REVIEW_GROUPS.len() * (REVIEW_COLUMNS.len() + 1),
+        KeyHashing,
+    );
     let mut layout: Option<ReviewLayout> = None;
     for &(t, source) in parts {
         let cells = Cells::of(t);
@@ -1033,6 +1089,7 @@ mod tests {
             "",
             "12",
             "007",
+            "1234567890",
             " 12 ",
             "１２",
             "“”",
@@ -1074,6 +1131,36 @@ mod tests {
                 c.text
             );
         }
+    }
+
+    /// The key hashing tells every cell key of the three tables apart (a
+    /// collision would cost time, not correctness: keys compare whole).
+    #[test]
+    fn key_hashing_spreads_the_templates_keys() {
+        use std::hash::BuildHasher;
+        let mut keys: Vec<(&str, &str)> = Vec::new();
+        for r in ACTIVE_ROWS {
+            keys.extend(
+                ACTIVE_COLUMNS
+                    .iter()
+                    .map(|c| (r.key, c.key))
+                    .chain([(r.key, "")]),
+            );
+        }
+        for r in APPLICATION_ROWS {
+            keys.extend(
+                APPLICANT_COLUMNS
+                    .iter()
+                    .map(|c| (r.key, c.key))
+                    .chain([(r.key, "")]),
+            );
+        }
+        for g in REVIEW_GROUPS {
+            keys.extend(REVIEW_COLUMNS.iter().map(|c| (*g, c.key)).chain([(*g, "")]));
+        }
+        let hashes: foldhash::HashSet<u64> = keys.iter().map(|k| KeyHashing.hash_one(k)).collect();
+        assert_eq!(hashes.len(), keys.len());
+        assert!(keys.len() > 200);
     }
 
     /// Table 三 as mapped from `t` alone.

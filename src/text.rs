@@ -320,7 +320,10 @@ pub fn norm_into(s: &str, out: &mut String) {
     // the result for a CJK character costs more than the folding).
     let mut phrase = false;
     let dense = &*DENSE;
-    for c in s.chars() {
+    // Characters that stay as they are (most of them) are copied a run at
+    // a time rather than pushed one by one.
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
         let u = c as u32;
         // Most of a report is CJK ideographs: none is a space, and each
         // folds to its simplified form alone (the table read directly).
@@ -330,15 +333,22 @@ pub fn norm_into(s: &str, out: &mut String) {
                 s => char::from_u32(s).unwrap_or(c),
             }
         } else if is_space(c) {
+            out.push_str(&s[run..i]);
+            run = i + c.len_utf8();
             continue;
         } else {
             fold_char(c)
         };
-        if f != '"' {
-            phrase |= f == PHRASE_MARK;
-            out.push(f);
+        phrase |= f == PHRASE_MARK;
+        if f != c || f == '"' {
+            out.push_str(&s[run..i]);
+            run = i + c.len_utf8();
+            if f != '"' {
+                out.push(f);
+            }
         }
     }
+    out.push_str(&s[run..]);
     if phrase {
         let folded = fold_phrases(out.split_off(start));
         out.push_str(&folded);
@@ -368,6 +378,75 @@ pub fn contains(hay: &str, needle: &str) -> bool {
         return hay.contains(needle);
     }
     (0..=starts).any(|i| h[i] == first && h[i + n.len() - 1] == last && &h[i..i + n.len()] == n)
+}
+
+/// A set of phrases, each with a tag, found in a short text by their first
+/// characters: the text is read once, and only the phrases whose first
+/// character shares the low byte of the character at hand (a bucket of one
+/// or two) are compared there. For texts of a few dozen characters this
+/// beats both a search per phrase (each sets up a searcher) and a regex or
+/// Aho-Corasick automaton (their set-up and byte-wise walk outweigh a short
+/// CJK text).
+pub(crate) struct PhraseSet<T> {
+    /// The phrases with their first characters and tags, ordered by the
+    /// first character's low byte.
+    phrases: Vec<(char, &'static str, T)>,
+    /// For each low byte, where its phrases start in `phrases` (they end
+    /// where the next byte's start).
+    bucket_starts: [u16; 257],
+}
+
+impl<T: Copy + Ord> PhraseSet<T> {
+    /// The set of `phrases` (a few hundred at most: the buckets index them
+    /// with 16 bits).
+    pub(crate) fn new(phrases: impl IntoIterator<Item = (&'static str, T)>) -> PhraseSet<T> {
+        let mut all: Vec<(char, &'static str, T)> = phrases
+            .into_iter()
+            .filter_map(|(p, tag)| p.chars().next().map(|c| (c, p, tag)))
+            .take(usize::from(u16::MAX))
+            .collect();
+        all.sort_by_key(|(c, _, _)| *c as u32 & 255);
+        let mut bucket_starts = [0u16; 257];
+        for (c, _, _) in &all {
+            bucket_starts[(*c as u32 & 255) as usize + 1] += 1;
+        }
+        for b in 1..257 {
+            bucket_starts[b] += bucket_starts[b - 1];
+        }
+        PhraseSet {
+            phrases: all,
+            bucket_starts,
+        }
+    }
+
+    /// The phrases that may begin with `c`: those whose first character
+    /// shares its low byte.
+    fn bucket(&self, c: char) -> &[(char, &'static str, T)] {
+        let b = (c as u32 & 255) as usize;
+        &self.phrases[usize::from(self.bucket_starts[b])..usize::from(self.bucket_starts[b + 1])]
+    }
+
+    /// Whether any phrase occurs in `text`.
+    pub(crate) fn any_in(&self, text: &str) -> bool {
+        text.char_indices().any(|(i, c)| {
+            self.bucket(c)
+                .iter()
+                .any(|(f, p, _)| *f == c && text[i..].starts_with(p))
+        })
+    }
+
+    /// The least tag of the phrases that occur in `text`.
+    pub(crate) fn least_in(&self, text: &str) -> Option<T> {
+        let mut least: Option<T> = None;
+        for (i, c) in text.char_indices() {
+            for (f, p, tag) in self.bucket(c) {
+                if *f == c && least.is_none_or(|l| *tag < l) && text[i..].starts_with(p) {
+                    least = Some(*tag);
+                }
+            }
+        }
+        least
+    }
 }
 
 /// Words that 繁体 conversion (OpenCC's Taiwan phrases) replaces as a whole.
