@@ -309,6 +309,17 @@ const ANCHOR_UTF8: [[u8; 3]; 7] = {
     out
 };
 
+/// The anchors' last UTF-8 bytes (their low six bits) as a bit set.
+const ANCHOR_LAST_BYTES: u64 = {
+    let mut set = 0u64;
+    let mut i = 0;
+    while i < ANCHOR_UTF8.len() {
+        set |= 1 << (ANCHOR_UTF8[i][2] & 63);
+        i += 1;
+    }
+    set
+};
+
 /// The sentences of `text` that hold an anchor character, each with the
 /// mark that ends it (。;；!！?？ or a line break): what `split_inclusive`
 /// at those marks filtered by `contains(ANCHOR_CHARS)`
@@ -324,7 +335,9 @@ fn anchor_sentences(text: &str) -> Vec<&str> {
             b';' | b'!' | b'?' | b'\n' => (1, true),
             0xE3 | 0xE4 | 0xE5 | 0xE7 | 0xE8 | 0xEF if i + 3 <= b.len() => {
                 let three = [b[i], b[i + 1], b[i + 2]];
-                anchored |= ANCHOR_UTF8.contains(&three);
+                // Most characters are ruled out by their last byte alone.
+                anchored |=
+                    ANCHOR_LAST_BYTES >> (three[2] & 63) & 1 == 1 && ANCHOR_UTF8.contains(&three);
                 (
                     3,
                     matches!(three, [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x9B | 0x81 | 0x9F]),

@@ -563,20 +563,23 @@ fn find_title(doc: &Document, first_heading: usize) -> Option<String> {
 fn find_year(s: &str) -> Option<(usize, usize, i32)> {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     for i in 0..chars.len() {
-        let (start, _) = chars[i];
-        // Four digits (either width) or four Chinese digits, then 年.
-        let digits: String = chars[i..]
+        // Four digits (either width) or four Chinese digits, then 年: only
+        // the four characters before a 年 are read.
+        let Some(&(year_end, '年')) = chars.get(i + 4) else {
+            continue;
+        };
+        let four = &chars[i..i + 4];
+        let start = four[0].0;
+        let year = if four.iter().all(|(_, c)| fold_char(*c).is_ascii_digit()) {
+            Some(
+                four.iter()
+                    .fold(0, |y, (_, c)| y * 10 + (fold_char(*c) as i32 - '0' as i32)),
+            )
+        } else if four
             .iter()
-            .take(4)
-            .map(|(_, c)| fold_char(*c))
-            .collect();
-        let cn: String = chars[i..].iter().take(4).map(|(_, c)| *c).collect();
-        let year = if digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()) {
-            digits.parse::<i32>().ok()
-        } else if cn.chars().count() == 4
-            && cn.chars().all(|c| "〇零○一二三四五六七八九".contains(c))
+            .all(|(_, c)| "〇零○一二三四五六七八九".contains(*c))
         {
-            chinese_number(&cn).and_then(|n| i32::try_from(n).ok())
+            chinese_number(&s[start..year_end]).and_then(|n| i32::try_from(n).ok())
         } else {
             None
         };
@@ -587,14 +590,11 @@ fn find_year(s: &str) -> Option<(usize, usize, i32)> {
         if i > 0 && fold_char(chars[i - 1].1).is_ascii_digit() {
             continue;
         }
-        let after = chars.get(i + 4).map(|(_, c)| *c);
-        if after == Some('年') {
-            let mut end = chars[i + 4].0 + '年'.len_utf8();
-            if s[end..].starts_with('度') {
-                end += '度'.len_utf8();
-            }
-            return Some((start, end, year));
+        let mut end = year_end + '年'.len_utf8();
+        if s[end..].starts_with('度') {
+            end += '度'.len_utf8();
         }
+        return Some((start, end, year));
     }
     None
 }
@@ -774,6 +774,81 @@ mod tests {
             named.extend(naive);
         }
         assert_eq!(named.len(), SECTIONS.len());
+    }
+
+    /// `find_year` as first written: two strings built at every position.
+    fn reference_find_year(s: &str) -> Option<(usize, usize, i32)> {
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        for i in 0..chars.len() {
+            let (start, _) = chars[i];
+            let digits: String = chars[i..]
+                .iter()
+                .take(4)
+                .map(|(_, c)| fold_char(*c))
+                .collect();
+            let cn: String = chars[i..].iter().take(4).map(|(_, c)| *c).collect();
+            let year = if digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()) {
+                digits.parse::<i32>().ok()
+            } else if cn.chars().count() == 4
+                && cn.chars().all(|c| "〇零○一二三四五六七八九".contains(c))
+            {
+                chinese_number(&cn).and_then(|n| i32::try_from(n).ok())
+            } else {
+                None
+            };
+            let Some(year) = year else { continue };
+            if !(1990..=2100).contains(&year) {
+                continue;
+            }
+            if i > 0 && fold_char(chars[i - 1].1).is_ascii_digit() {
+                continue;
+            }
+            if chars.get(i + 4).map(|(_, c)| *c) == Some('年') {
+                let mut end = chars[i + 4].0 + '年'.len_utf8();
+                if s[end..].starts_with('度') {
+                    end += '度'.len_utf8();
+                }
+                return Some((start, end, year));
+            }
+        }
+        None
+    }
+
+    /// Years are found where the first way found them, in random text of
+    /// digits of both widths, Chinese digits, 年, 度 and others.
+    #[test]
+    fn years_are_found_as_by_the_reference() {
+        let alphabet: Vec<char> = "0129２０１〇二零○一九年度 报".chars().collect();
+        let mut seed = 5;
+        let mut found = 0;
+        let digits: Vec<char> = "0123456789２０".chars().collect();
+        let cn_digits: Vec<char> = "〇零○一二三九".chars().collect();
+        for n in 0..20_000 {
+            // A year-like run (or part of one) among random characters.
+            let year = match n % 3 {
+                0 => "20".to_string() + &crate::text::random_text(&mut seed, &digits, 2),
+                1 => "二〇".to_string() + &crate::text::random_text(&mut seed, &cn_digits, 2),
+                _ => "1９".to_string() + &crate::text::random_text(&mut seed, &digits, n % 3),
+            };
+            let text = crate::text::random_text(&mut seed, &alphabet, n % 4)
+                + &year
+                + ["年", "年度", "", "度"][n % 4]
+                + &crate::text::random_text(&mut seed, &alphabet, n % 5);
+            let y = reference_find_year(&text);
+            assert_eq!(find_year(&text), y, "{text:?}");
+            found += usize::from(y.is_some());
+        }
+        for t in [
+            "2023年度报告",
+            "二〇二三年",
+            "２０２２年",
+            "12023年",
+            "1989年",
+            "（2021年度）",
+        ] {
+            assert_eq!(find_year(t), reference_find_year(t), "{t}");
+        }
+        assert!(found > 100, "{found}");
     }
 
     #[test]
