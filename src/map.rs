@@ -6,12 +6,13 @@ use crate::cell::{Num, parse_cell};
 use crate::model::{Cell, Table};
 use crate::record::{CellProvenance, RowValues, Severity, TableValues, Warning};
 use crate::template::{
-    self as tpl, ACTIVE_COLUMNS, ACTIVE_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, ColumnDef,
+    self as tpl, ACTIVE_COLUMNS, ACTIVE_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, KeywordIndex,
     OTHER_HANDLING_PARTS, REVIEW_COLUMNS, REVIEW_GROUPS, REVIEW_GROUPS_MATCH_ORDER, TableKind,
-    Template, ValueKind, matches_any,
+    Template, ValueKind, first_of,
 };
 use crate::text::{norm, norm_into};
 use foldhash::{HashMap, HashMapExt};
+use std::sync::LazyLock;
 
 /// The mapped tables plus what map learnt on the way.
 #[derive(Debug, Default)]
@@ -446,17 +447,37 @@ fn default_slots(targets: impl Iterator<Item = usize>) -> Vec<Slot> {
         .collect()
 }
 
-fn classify_by(defs: &'static [ColumnDef]) -> impl Fn(&str, &str) -> Option<usize> {
+/// Names a header column by the first column definition whose keywords its
+/// deepest cell matches, else by the first one (of those matched by search
+/// alone) the whole header path matches.
+fn classify_by(index: &'static KeywordIndex) -> impl Fn(&str, &str) -> Option<usize> {
     move |deepest, whole| {
-        defs.iter()
-            .position(|d| matches_any(deepest, d.keywords))
-            .or_else(|| {
-                defs.iter().position(|d| {
-                    d.keywords.iter().all(|k| !k.starts_with('=')) && matches_any(whole, d.keywords)
-                })
-            })
+        first_of(index.matching(deepest))
+            .or_else(|| first_of(index.matching(whole) & index.searched_only))
     }
 }
+
+/// The keyword indexes of the template's row and column definitions, each
+/// in the definitions' order.
+fn keyword_index<D>(
+    defs: &'static [D],
+    keywords: fn(&D) -> &'static [&'static str],
+) -> KeywordIndex {
+    KeywordIndex::new(defs.iter().map(keywords))
+}
+
+static ACTIVE_COLUMN_INDEX: LazyLock<KeywordIndex> =
+    LazyLock::new(|| keyword_index(ACTIVE_COLUMNS, |d| d.keywords));
+static APPLICANT_COLUMN_INDEX: LazyLock<KeywordIndex> =
+    LazyLock::new(|| keyword_index(APPLICANT_COLUMNS, |d| d.keywords));
+static REVIEW_COLUMN_INDEX: LazyLock<KeywordIndex> =
+    LazyLock::new(|| keyword_index(REVIEW_COLUMNS, |d| d.keywords));
+static ACTIVE_ROW_INDEX: LazyLock<KeywordIndex> =
+    LazyLock::new(|| keyword_index(ACTIVE_ROWS, |d| d.keywords));
+static APPLICATION_ROW_INDEX: LazyLock<KeywordIndex> =
+    LazyLock::new(|| keyword_index(APPLICATION_ROWS, |d| d.keywords));
+static REVIEW_GROUP_INDEX: LazyLock<KeywordIndex> =
+    LazyLock::new(|| keyword_index(REVIEW_GROUPS_MATCH_ORDER, |g| g.keywords));
 
 /// Reads a row's value cells into `out` by the header's slots; `(table,
 /// source)` names the output table and the document table the cells are
@@ -586,23 +607,25 @@ fn application_row_key(
             prev,
             Some("other_handling" | "other_no_correction" | "other_unpaid_fee")
         );
-    for def in APPLICATION_ROWS {
-        if let Some(g) = def.group
-            && !(parents.contains(g) || (g == "其他处理" && in_other_group))
-        {
-            continue;
-        }
-        if matches_any(leaf, def.keywords) {
-            return Some(def.key);
-        }
+    // The first row whose keywords the leaf matches, under its group.
+    let found = APPLICATION_ROW_INDEX.matching(leaf);
+    let by_leaf = APPLICATION_ROWS.iter().enumerate().find(|(i, def)| {
+        found >> i & 1 == 1
+            && def
+                .group
+                .is_none_or(|g| parents.contains(g) || (g == "其他处理" && in_other_group))
+    });
+    if let Some((_, def)) = by_leaf {
+        return Some(def.key);
     }
     // A leaf that is only a fragment (a label wrapped into two cells): try the whole label.
     let whole = texts.concat();
+    let found = APPLICATION_ROW_INDEX.matching(&whole) & APPLICATION_ROW_INDEX.searched_only;
     APPLICATION_ROWS
         .iter()
-        .filter(|d| d.group.is_none() && d.keywords.iter().all(|k| !k.starts_with('=')))
-        .find(|d| matches_any(&whole, d.keywords))
-        .map(|d| d.key)
+        .enumerate()
+        .find(|(i, d)| found >> i & 1 == 1 && d.group.is_none())
+        .map(|(_, d)| d.key)
 }
 
 fn applicant_target(row: &'static str) -> impl Fn(usize) -> Option<Target> {
@@ -656,7 +679,7 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
                 continue;
             };
             if let Some(hs) = header_start.take() {
-                let mut s = header_slots(&cells, hs..r, classify_by(APPLICANT_COLUMNS));
+                let mut s = header_slots(&cells, hs..r, classify_by(&APPLICANT_COLUMN_INDEX));
                 name_unlabelled_edge_columns(
                     &mut s,
                     &row_view(&cells, r, None),
@@ -809,9 +832,10 @@ fn map_active(parts: &[(&Table, usize)], year: Option<i32>, m: &mut Mapped) {
             };
             let view = row_view(&cells, r, geometry);
             let label = view.labels.first().map_or("", |c| c.norm(&cells));
-            let Some(def) = ACTIVE_ROWS.iter().find(|d| matches_any(label, d.keywords)) else {
+            let Some(def) = first_of(ACTIVE_ROW_INDEX.matching(label)).map(|i| &ACTIVE_ROWS[i])
+            else {
                 // Header rows name columns; title rows (第二十条…) name nothing.
-                let s = header_slots(&cells, r..r + 1, classify_by(ACTIVE_COLUMNS));
+                let s = header_slots(&cells, r..r + 1, classify_by(&ACTIVE_COLUMN_INDEX));
                 if s.iter().any(|s| s.target.is_some()) {
                     slots = s;
                     slots_from = Some(pi);
@@ -886,22 +910,16 @@ fn review_target(i: usize) -> Option<Target> {
 }
 
 fn classify_review(deepest: &str, whole: &str) -> Option<usize> {
-    let g = REVIEW_GROUPS_MATCH_ORDER
-        .iter()
-        .find(|g| matches_any(whole, g.keywords))?;
+    let g = &REVIEW_GROUPS_MATCH_ORDER[first_of(REVIEW_GROUP_INDEX.matching(whole))?];
     let gi = REVIEW_GROUPS.iter().position(|k| *k == g.key)?;
-    let ci = REVIEW_COLUMNS
-        .iter()
-        .position(|d| matches_any(deepest, d.keywords))?;
+    let ci = first_of(REVIEW_COLUMN_INDEX.matching(deepest))?;
     Some(gi * REVIEW_COLUMNS.len() + ci)
 }
 
 /// The group a transposed table's row stands for, from its label cells
 /// (行政复议; 行政诉讼 / 未经复议直接起诉; 行政诉讼 / 复议后起诉).
 fn review_group_of_row(label: &str) -> Option<usize> {
-    let g = REVIEW_GROUPS_MATCH_ORDER
-        .iter()
-        .find(|g| matches_any(label, g.keywords))?;
+    let g = &REVIEW_GROUPS_MATCH_ORDER[first_of(REVIEW_GROUP_INDEX.matching(label))?];
     REVIEW_GROUPS.iter().position(|k| *k == g.key)
 }
 
@@ -927,9 +945,7 @@ fn review_layout(cells: &Cells<'_>, header: std::ops::Range<usize>) -> Option<Re
         return Some(ReviewLayout::Columns(full));
     }
     let by_result = header_slots(cells, header, |deepest, _| {
-        REVIEW_COLUMNS
-            .iter()
-            .position(|d| matches_any(deepest, d.keywords))
+        first_of(REVIEW_COLUMN_INDEX.matching(deepest))
     });
     // Each result type once: a header naming them again per group is the
     // official layout with its group labels lost.
@@ -951,9 +967,7 @@ fn review_columns_by_position(
     let per_group = REVIEW_COLUMNS.len();
     let n = REVIEW_GROUPS.len() * per_group;
     let by_result = header_slots(cells, header, |deepest, _| {
-        REVIEW_COLUMNS
-            .iter()
-            .position(|d| matches_any(deepest, d.keywords))
+        first_of(REVIEW_COLUMN_INDEX.matching(deepest))
     });
     let found = by_result.iter().filter(|s| s.target.is_some()).count();
     let agree = by_result

@@ -989,6 +989,72 @@ pub fn matches_any(label: &str, keywords: &[&str]) -> bool {
     })
 }
 
+/// The keyword lists of up to 64 definitions (rows or columns, in order)
+/// searched at once: the definitions whose keywords a label matches, each
+/// as [`matches_any`] decides, as a bit set (definition `i` is bit `i`).
+/// One pass over the label replaces a search per keyword: every table
+/// row's label is matched against every row definition's keywords, every
+/// header cell against every column's.
+pub struct KeywordIndex {
+    contained: crate::text::PhraseSet<u8>,
+    /// Definitions with an empty keyword: every label holds it.
+    always: u64,
+    /// Keywords matched whole (their `=` taken off), with their definitions.
+    exact: Vec<(&'static str, u8)>,
+    /// Definitions whose keywords are all searched for (none matched whole).
+    pub searched_only: u64,
+}
+
+impl KeywordIndex {
+    pub fn new(lists: impl IntoIterator<Item = &'static [&'static str]>) -> KeywordIndex {
+        let (mut contained, mut exact) = (Vec::new(), Vec::new());
+        let (mut always, mut searched_only) = (0u64, 0u64);
+        for (i, keywords) in lists.into_iter().enumerate() {
+            let tag = u8::try_from(i)
+                .ok()
+                .filter(|t| *t < 64)
+                .expect("at most 64 definitions");
+            searched_only |= 1 << tag;
+            for k in keywords {
+                match k.strip_prefix('=') {
+                    Some(whole) => {
+                        exact.push((whole, tag));
+                        searched_only &= !(1 << tag);
+                    }
+                    None if k.is_empty() => always |= 1 << tag,
+                    None => contained.push((*k, tag)),
+                }
+            }
+        }
+        KeywordIndex {
+            contained: crate::text::PhraseSet::new(contained),
+            always,
+            exact,
+            searched_only,
+        }
+    }
+
+    /// The definitions whose keywords `label` matches.
+    pub fn matching(&self, label: &str) -> u64 {
+        let mut found = self.always;
+        self.contained.each_in(label, |t| found |= 1 << t);
+        if !self.exact.is_empty() {
+            let bare = crate::text::strip_numbering(label);
+            for (whole, t) in &self.exact {
+                if label == *whole || bare == *whole {
+                    found |= 1 << t;
+                }
+            }
+        }
+        found
+    }
+}
+
+/// The lowest definition in a set of [`KeywordIndex::matching`].
+pub fn first_of(found: u64) -> Option<usize> {
+    (found != 0).then(|| found.trailing_zeros() as usize)
+}
+
 /// The label of table 二's column `col` in row `row`: `amount` is the
 /// procurement total (采购总金额) in one row and the fees collected
 /// (本年收费金额) in the other.
@@ -1007,6 +1073,63 @@ pub fn column_def<'a>(defs: &'a [ColumnDef], key: &str) -> Option<&'a ColumnDef>
 mod tests {
     use super::*;
     use crate::text::norm;
+
+    /// A keyword index's set for a label is, definition by definition, what
+    /// `matches_any` gives: over every definition list of the template, on
+    /// every label and keyword they hold, with numbering before them, cut
+    /// short, and joined two by two.
+    #[test]
+    fn keyword_index_matches_as_matches_any() {
+        let lists: Vec<Vec<&'static [&'static str]>> = vec![
+            ACTIVE_COLUMNS.iter().map(|d| d.keywords).collect(),
+            APPLICANT_COLUMNS.iter().map(|d| d.keywords).collect(),
+            REVIEW_COLUMNS.iter().map(|d| d.keywords).collect(),
+            ACTIVE_ROWS.iter().map(|d| d.keywords).collect(),
+            APPLICATION_ROWS.iter().map(|d| d.keywords).collect(),
+            REVIEW_GROUPS_MATCH_ORDER
+                .iter()
+                .map(|d| d.keywords)
+                .collect(),
+            SECTIONS.iter().map(|d| d.keywords).collect(),
+        ];
+        let mut words: Vec<String> = Vec::new();
+        for list in &lists {
+            for k in list.iter().flat_map(|l| l.iter()) {
+                let k = k.trim_start_matches('=');
+                let cut: String = k.chars().skip(1).collect();
+                words.extend([k.to_string(), cut, format!("1.{k}"), format!("（二）{k}")]);
+            }
+        }
+        let labels = ACTIVE_ROWS
+            .iter()
+            .map(|d| d.label)
+            .chain(APPLICATION_ROWS.iter().map(|d| d.label));
+        words.extend(labels.map(norm));
+        words.extend(["".to_string(), "其他".to_string(), "其他组织".to_string()]);
+        let pairs: Vec<String> = words
+            .iter()
+            .zip(words.iter().rev().step_by(3))
+            .map(|(a, b)| format!("{a}{b}"))
+            .collect();
+        words.extend(pairs);
+        for list in &lists {
+            let index = KeywordIndex::new(list.iter().copied());
+            for w in &words {
+                let expected = list
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, k)| matches_any(w, k))
+                    .fold(0u64, |m, (i, _)| m | 1 << i);
+                assert_eq!(index.matching(w), expected, "{w:?}");
+            }
+            let searched = list
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| k.iter().all(|k| !k.starts_with('=')))
+                .fold(0u64, |m, (i, _)| m | 1 << i);
+            assert_eq!(index.searched_only, searched);
+        }
+    }
 
     #[test]
     fn the_fee_amount_is_labelled_as_fees_not_procurement() {

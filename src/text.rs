@@ -426,6 +426,17 @@ impl<T: Copy + Ord> PhraseSet<T> {
         &self.phrases[usize::from(self.bucket_starts[b])..usize::from(self.bucket_starts[b + 1])]
     }
 
+    /// Calls `f` with the tag of each phrase occurrence in `text`.
+    pub(crate) fn each_in(&self, text: &str, mut f: impl FnMut(T)) {
+        for (i, c) in text.char_indices() {
+            for (first, p, tag) in self.bucket(c) {
+                if *first == c && text[i..].starts_with(p) {
+                    f(*tag);
+                }
+            }
+        }
+    }
+
     /// Whether any phrase occurs in `text`.
     pub(crate) fn any_in(&self, text: &str) -> bool {
         text.char_indices().any(|(i, c)| {
