@@ -487,11 +487,13 @@ fn read_values(
     slots: &[Slot],
     target: impl Fn(usize) -> Option<Target>,
     (table, source): (&'static str, usize),
-    row_label: &str,
+    labels: &[Seen<'_>],
     out: &mut Values,
     m: &mut Mapped,
 ) {
     let warnings = &mut m.warnings;
+    // The row's label, joined for a warning's message when one is given.
+    let mut row_label: Option<String> = None;
     for (si, cell) in assign(values, slots) {
         let slot = &slots[si];
         let Some(t) = slot.target.and_then(&target) else {
@@ -504,14 +506,20 @@ fn read_values(
             warnings.push(at(Warning::new(
                 "non_numeric_cell",
                 Severity::Warning,
-                format!("{row_label} / {col_label}: the cell holds \"{text}\", not a number; it is left null"),
+                format!(
+                    "{} / {col_label}: the cell holds \"{text}\", not a number; it is left null",
+                    row_label.get_or_insert_with(|| label_text(labels))
+                ),
             )));
         }
         if let (Some(note), Some(v)) = (&p.note, p.value) {
             warnings.push(at(Warning::new(
                 "cell_note",
                 Severity::Info,
-                format!("{row_label} / {col_label}: {v} comes with the note \"{note}\""),
+                format!(
+                    "{} / {col_label}: {v} comes with the note \"{note}\"",
+                    row_label.get_or_insert_with(|| label_text(labels))
+                ),
             )));
         }
         if let (true, Some(v)) = (p.converted_from_yuan, p.value) {
@@ -519,7 +527,8 @@ fn read_values(
                 "unit_converted",
                 Severity::Info,
                 format!(
-                    "{row_label} / {col_label}: \"{}\" is in 元, converted to {v} 万元",
+                    "{} / {col_label}: \"{}\" is in 元, converted to {v} 万元",
+                    row_label.get_or_insert_with(|| label_text(labels)),
                     cell.text.trim()
                 ),
             )));
@@ -714,13 +723,12 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             // is printed; an empty cell is not).
             prev_printed = view.values.iter().any(|c| !c.blank);
             values.entry((key, "")).or_insert(None);
-            let label = label_text(&view.labels);
             read_values(
                 &view.values,
                 &slots,
                 applicant_target(key),
                 (table.key(), source),
-                &label,
+                &view.labels,
                 &mut values,
                 m,
             );
@@ -856,13 +864,12 @@ fn map_active(parts: &[(&Table, usize)], year: Option<i32>, m: &mut Mapped) {
                 default_slots(cols.iter().filter_map(|k| active_index(k)))
             };
             values.entry((def.key, "")).or_insert(None);
-            let text = label_text(&view.labels);
             read_values(
                 &view.values,
                 &row_slots,
                 active_target(def.key),
                 (table.key(), source),
-                &text,
+                &view.labels,
                 &mut values,
                 m,
             );
@@ -1010,11 +1017,10 @@ fn map_reviews(parts: &[(&Table, usize)], m: &mut Mapped) {
             for g in REVIEW_GROUPS {
                 values.entry((g, "")).or_insert(None);
             }
-            let label = label_text(&view.labels);
-            let row_slots: Vec<Slot> = match &layout {
-                Some(ReviewLayout::Columns(s)) => s.clone(),
+            let row_slots: std::borrow::Cow<'_, [Slot]> = match &layout {
+                Some(ReviewLayout::Columns(s)) => s.as_slice().into(),
                 Some(ReviewLayout::Rows(s)) => {
-                    let Some(gi) = review_group_of_row(&norm(&label)) else {
+                    let Some(gi) = review_group_of_row(&norm(&label_text(&view.labels))) else {
                         continue;
                     };
                     s.iter()
@@ -1022,16 +1028,17 @@ fn map_reviews(parts: &[(&Table, usize)], m: &mut Mapped) {
                             target: slot.target.map(|ci| gi * REVIEW_COLUMNS.len() + ci),
                             ..slot.clone()
                         })
-                        .collect()
+                        .collect::<Vec<_>>()
+                        .into()
                 }
-                None => default_slots(0..REVIEW_GROUPS.len() * REVIEW_COLUMNS.len()),
+                None => default_slots(0..REVIEW_GROUPS.len() * REVIEW_COLUMNS.len()).into(),
             };
             read_values(
                 &view.values,
                 &row_slots,
                 review_target,
                 (table.key(), source),
-                &label,
+                &view.labels,
                 &mut values,
                 m,
             );
