@@ -134,19 +134,32 @@ struct RowView<'t> {
 /// first value column, once known) are values even when they hold text, so a
 /// stray word in a figure cell is reported rather than read as a label.
 fn row_view<'t>(cells: &Cells<'t>, r: usize, value_start: Option<usize>) -> RowView<'t> {
-    let row = row_cells(cells, r);
-    let mut labels = Vec::with_capacity(row.len());
-    let mut values = Vec::with_capacity(row.len());
+    let row = || {
+        cells
+            .table
+            .row_cell_indices(r)
+            .map(|(i, continued)| (cells.seen(i), continued))
+    };
+    let width = cells.table.grid.get(r).map_or(0, Vec::len);
+    let mut labels = Vec::with_capacity(width);
+    let mut values = Vec::with_capacity(width);
     // Without geometry: everything up to the last word before the first
     // figure is label area, so empty cells of a group-label column (a
     // merged cell begun on the page before) do not start the figures.
-    let first_figure = row
-        .iter()
-        .position(|(c, continued)| !continued && !c.blank && c.value);
-    let label_end = row[..first_figure.unwrap_or(row.len())]
-        .iter()
-        .rposition(|(c, _)| !c.blank && !c.value);
-    for (i, (c, continued)) in row.into_iter().enumerate() {
+    let label_end = if value_start.is_none() {
+        let first_figure = row().position(|(c, continued)| !continued && !c.blank && c.value);
+        row()
+            .take(first_figure.unwrap_or(usize::MAX))
+            .enumerate()
+            .filter(|(_, (c, _))| !c.blank && !c.value)
+            .last()
+            .map(|(k, _)| k)
+    } else {
+        None
+    };
+    // Whether a label cell so far holds text.
+    let mut has_label = false;
+    for (i, (c, continued)) in row().enumerate() {
         // With the header's geometry known, position decides; without it, a
         // leading cell is a label when it is merged from above or holds text.
         let is_label = match value_start {
@@ -154,12 +167,12 @@ fn row_view<'t>(cells: &Cells<'t>, r: usize, value_start: Option<usize>) -> RowV
             // even when its cell starts left of it (grids rebuilt from a
             // page's rulings can start a merged value cell one column early).
             Some(v) => {
-                let has_label = labels.iter().any(|l: &Seen<'_>| !l.blank);
                 c.col < v && (c.col + c.col_span <= v || c.blank || (!has_label && !c.value))
             }
             None => continued || !c.value || label_end.is_some_and(|e| i < e),
         };
         if values.is_empty() && is_label {
+            has_label |= !c.blank;
             labels.push(c);
         } else if continued {
             // A value cell merged down from the row above belongs to that row.
@@ -174,20 +187,6 @@ fn row_view<'t>(cells: &Cells<'t>, r: usize, value_start: Option<usize>) -> RowV
         }
     }
     RowView { labels, values }
-}
-
-/// The distinct cells of row `r`, left to right, each with whether it
-/// started in an earlier row (a vertical merge).
-fn row_cells<'t>(cells: &Cells<'t>, r: usize) -> Vec<(Seen<'t>, bool)> {
-    let width = cells.table.grid.get(r).map_or(0, Vec::len);
-    let mut out = Vec::with_capacity(width);
-    out.extend(
-        cells
-            .table
-            .row_cell_indices(r)
-            .map(|(i, continued)| (cells.seen(i), continued)),
-    );
-    out
 }
 
 static EMPTY_CELL: Cell = Cell {
