@@ -1038,12 +1038,15 @@ impl KeywordIndex {
     pub fn matching(&self, label: &str) -> u64 {
         let mut found = self.always;
         self.contained.each_in(label, |t| found |= 1 << t);
-        if !self.exact.is_empty() {
-            let bare = crate::text::strip_numbering(label);
-            for (whole, t) in &self.exact {
-                if label == *whole || bare == *whole {
-                    found |= 1 << t;
-                }
+        // The label without its numbering is one of its ends: taken off only
+        // for a keyword the label ends with.
+        let mut bare: Option<&str> = None;
+        for (whole, t) in &self.exact {
+            if label == *whole
+                || (label.ends_with(whole)
+                    && *bare.get_or_insert_with(|| crate::text::strip_numbering(label)) == *whole)
+            {
+                found |= 1 << t;
             }
         }
         found
