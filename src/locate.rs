@@ -97,20 +97,21 @@ pub fn split_tables_at_headings(doc: &mut Document) {
 /// of a section that holds a table, and that heading.
 fn heading_row(t: &Table) -> Option<(usize, String)> {
     (1..t.n_rows()).find_map(|r| {
-        let first = *t.row_cells(r).first()?;
+        let (first, continued) = t.row_cell_indices(r).next()?;
+        let text = &t.cells[first].text;
         // Only a numbered heading (二、 三、 四、) can split a table: test
         // the numeral before parsing the rest.
-        if first.continued
-            || first.cell.text.chars().count() > 60
-            || !heading_numeral(&first.cell.text).is_some_and(|(n, _)| matches!(n, Some(2..=4)))
+        if continued
+            || text.chars().count() > 60
+            || !heading_numeral(text).is_some_and(|(n, _)| matches!(n, Some(2..=4)))
         {
             return None;
         }
-        let (def, num, _, rest) = parse_heading(&first.cell.text, false)?;
+        let (def, num, _, rest) = parse_heading(text, false)?;
         let key = SECTIONS[def].key;
         let table_section = TABLE_SIGNS.iter().any(|(k, _)| k.section() == key);
         (table_section && num == Some(SECTIONS[def].number) && rest.is_empty())
-            .then(|| (r, first.cell.text.trim().to_string()))
+            .then(|| (r, text.trim().to_string()))
     })
 }
 
