@@ -396,10 +396,15 @@ impl<'a> Parser<'a> {
     fn unsigned(&mut self) -> Option<usize> {
         self.skip_space();
         let w = self.word();
-        if w.is_empty() || !w.iter().all(u8::is_ascii_digit) {
+        if w.is_empty() {
             return None;
         }
-        std::str::from_utf8(w).ok()?.parse().ok()
+        // What `str::parse` gives: None past usize::MAX.
+        w.iter().try_fold(0usize, |v, d| {
+            d.is_ascii_digit()
+                .then(|| v.checked_mul(10)?.checked_add(usize::from(d - b'0')))
+                .flatten()
+        })
     }
 
     /// `N G obj`.
@@ -617,11 +622,17 @@ impl<'a> Parser<'a> {
         if i == digits || i - digits > 5 {
             return None;
         }
-        let generation = std::str::from_utf8(&b[digits..i]).ok()?.parse().ok()?;
+        let generation_end = i;
+        // The `R` first: most integers followed by another (an array of
+        // widths) are not references, and need no generation parsed.
         if !space(&mut i) || b.get(i) != Some(&b'R') || b.get(i + 1).is_some_and(|c| !is_delim(*c))
         {
             return None;
         }
+        let generation = std::str::from_utf8(&b[digits..generation_end])
+            .ok()?
+            .parse()
+            .ok()?;
         Some((generation, i + 1))
     }
 
@@ -769,6 +780,34 @@ mod tests {
         };
         let keys: Vec<&[u8]> = d.iter().map(|(k, _)| k.as_slice()).collect();
         assert_eq!(keys, [&b"Type"[..], b"Widths", b"Z"]);
+    }
+
+    /// A reference's generation is read only once its `R` is seen, and
+    /// still refused past u16; unsigned numbers read as `str::parse` does.
+    #[test]
+    fn references_and_unsigned_numbers_read_as_parsed() {
+        let read = |t: &str| Parser::at(t.as_bytes(), 0).value(0);
+        assert_eq!(read("12 0 R"), Some(Object::Reference((12, 0))));
+        assert_eq!(read("12 65535 R"), Some(Object::Reference((12, 65535))));
+        // A generation past u16 makes no reference: the integer stands alone.
+        assert_eq!(read("12 65536 R"), Some(Object::Integer(12)));
+        assert_eq!(read("12 7 Rx"), Some(Object::Integer(12)));
+        assert_eq!(read("12 7 13"), Some(Object::Integer(12)));
+        for t in [
+            "0",
+            "007",
+            "18446744073709551615",
+            "18446744073709551616",
+            "99999999999999999999",
+            "1a",
+            "",
+        ] {
+            assert_eq!(
+                Parser::at(t.as_bytes(), 0).unsigned(),
+                t.parse::<usize>().ok(),
+                "{t}"
+            );
+        }
     }
 
     /// Integers and references pushed straight into an array read as
