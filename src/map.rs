@@ -1158,26 +1158,28 @@ mod tests {
     #[test]
     fn key_hashing_spreads_the_templates_keys() {
         use std::hash::BuildHasher;
-        let mut keys: Vec<(&str, &str)> = Vec::new();
-        for r in ACTIVE_ROWS {
-            keys.extend(
-                ACTIVE_COLUMNS
-                    .iter()
-                    .map(|c| (r.key, c.key))
-                    .chain([(r.key, "")]),
-            );
-        }
-        for r in APPLICATION_ROWS {
-            keys.extend(
-                APPLICANT_COLUMNS
-                    .iter()
-                    .map(|c| (r.key, c.key))
-                    .chain([(r.key, "")]),
-            );
-        }
-        for g in REVIEW_GROUPS {
-            keys.extend(REVIEW_COLUMNS.iter().map(|c| (*g, c.key)).chain([(*g, "")]));
-        }
+        let key_sets: [(Vec<&str>, Vec<&str>); 3] = [
+            (
+                ACTIVE_ROWS.iter().map(|r| r.key).collect(),
+                ACTIVE_COLUMNS.iter().map(|c| c.key).collect(),
+            ),
+            (
+                APPLICATION_ROWS.iter().map(|r| r.key).collect(),
+                APPLICANT_COLUMNS.iter().map(|c| c.key).collect(),
+            ),
+            (
+                REVIEW_GROUPS.to_vec(),
+                REVIEW_COLUMNS.iter().map(|c| c.key).collect(),
+            ),
+        ];
+        // Every (row, column) key, and each row's mark (row, "").
+        let keys: Vec<(&str, &str)> = key_sets
+            .iter()
+            .flat_map(|(rows, cols)| {
+                rows.iter()
+                    .flat_map(move |r| cols.iter().map(move |c| (*r, *c)).chain([(*r, "")]))
+            })
+            .collect();
         let hashes: foldhash::HashSet<u64> = keys.iter().map(|k| KeyHashing.hash_one(k)).collect();
         assert_eq!(hashes.len(), keys.len());
         assert!(keys.len() > 200);
