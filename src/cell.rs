@@ -269,9 +269,8 @@ fn parse_count(s: &str) -> Option<Num> {
     let s = s.strip_suffix("万元").unwrap_or(s);
     // Plain digits, most figures: the value at once (exact below 2^53, as
     // parsing the text gives it), without building the plain form.
-    if (1..=15).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
-        let v = s.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
-        return Some(Num(v as f64));
+    if let Some(v) = plain_digits(s) {
+        return Some(v);
     }
     let p = plain_number(s)?;
     p.parse::<f64>().ok().map(Num)

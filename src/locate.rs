@@ -3,8 +3,8 @@
 
 use crate::model::{Block, Document, Table};
 use crate::record::Section;
-use crate::template::{SECTIONS, TABLE_SIGNS, TableKind};
-use crate::text::{PhraseSet, chinese_number, fold_char, is_space, norm};
+use crate::template::{KeywordIndex, SECTIONS, TABLE_SIGNS, TableKind, first_of};
+use crate::text::{chinese_number, fold_char, is_space, norm};
 
 #[derive(Debug, Default)]
 pub struct Located<'d> {
@@ -184,14 +184,8 @@ fn heading_numeral(text: &str) -> Option<(Option<u8>, &str)> {
 
 /// Every section's keywords, tagged with the section's index: the first
 /// section with a keyword in a heading's window is the one it opens.
-static SECTION_KEYWORDS: std::sync::LazyLock<PhraseSet<usize>> = std::sync::LazyLock::new(|| {
-    PhraseSet::new(
-        SECTIONS
-            .iter()
-            .enumerate()
-            .flat_map(|(i, d)| d.keywords.iter().map(move |k| (*k, i))),
-    )
-});
+static SECTION_KEYWORDS: std::sync::LazyLock<KeywordIndex> =
+    std::sync::LazyLock::new(|| KeywordIndex::new(SECTIONS.iter().map(|d| d.keywords)));
 
 /// The first `n` characters of `s` (all of it when shorter).
 fn chars_prefix(s: &str, n: usize) -> &str {
@@ -221,7 +215,7 @@ fn parse_heading(
     // Heading words must appear near the start of what follows the numeral.
     let window = norm(chars_prefix(body, 48));
     let window = chars_prefix(&window, 28);
-    let def = SECTION_KEYWORDS.least_in(window)?;
+    let def = first_of(SECTION_KEYWORDS.matching(window))?;
     if bare && !is_outline_heading {
         let body = norm(body);
         if !SECTIONS[def].headings.iter().any(|h| body == *h) {
@@ -771,7 +765,11 @@ mod tests {
             let naive = SECTIONS
                 .iter()
                 .position(|d| d.keywords.iter().any(|k| window.contains(k)));
-            assert_eq!(SECTION_KEYWORDS.least_in(&window), naive, "{window:?}");
+            assert_eq!(
+                first_of(SECTION_KEYWORDS.matching(&window)),
+                naive,
+                "{window:?}"
+            );
             named.extend(naive);
         }
         assert_eq!(named.len(), SECTIONS.len());

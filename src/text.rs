@@ -396,7 +396,7 @@ pub(crate) struct PhraseSet<T> {
     bucket_starts: [u16; 257],
 }
 
-impl<T: Copy + Ord> PhraseSet<T> {
+impl<T: Copy> PhraseSet<T> {
     /// The set of `phrases` (a few hundred at most: the buckets index them
     /// with 16 bits).
     pub(crate) fn new(phrases: impl IntoIterator<Item = (&'static str, T)>) -> PhraseSet<T> {
@@ -444,19 +444,6 @@ impl<T: Copy + Ord> PhraseSet<T> {
                 .iter()
                 .any(|(f, p, _)| *f == c && text[i..].starts_with(p))
         })
-    }
-
-    /// The least tag of the phrases that occur in `text`.
-    pub(crate) fn least_in(&self, text: &str) -> Option<T> {
-        let mut least: Option<T> = None;
-        for (i, c) in text.char_indices() {
-            for (f, p, tag) in self.bucket(c) {
-                if *f == c && least.is_none_or(|l| *tag < l) && text[i..].starts_with(p) {
-                    least = Some(*tag);
-                }
-            }
-        }
-        least
     }
 }
 
