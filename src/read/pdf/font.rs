@@ -64,10 +64,16 @@ pub struct Font {
 }
 
 /// Decoded glyphs: one-byte codes (every simple font's) in a table read
-/// by index, longer codes by (code, length).
+/// by index; two-byte codes (Identity-H and most CJK CMaps) through a
+/// table of 256-entry pages by high byte, made as codes appear; longer
+/// codes by (code, length). Direct tables, not hashing: a CJK page shows
+/// thousands of glyphs, each looked up here.
 #[derive(Debug, Clone, Default)]
 struct GlyphMemo {
     bytes: Option<Box<[Option<Glyph>; 256]>>,
+    /// Two-byte code `hi lo` → 1 + its index in `pair_glyphs` (0: none).
+    pairs: Vec<Option<Box<[u32; 256]>>>,
+    pair_glyphs: Vec<Glyph>,
     /// Keyed by the length above the code (one integer hashes faster).
     codes: HashMap<u64, Glyph>,
 }
@@ -94,23 +100,39 @@ fn memo_key(code: u32, len: usize) -> u64 {
 }
 
 impl GlyphMemo {
+    #[inline]
     fn get(&self, code: u32, len: usize) -> Option<&Glyph> {
-        if len == 1 {
-            self.bytes.as_ref()?.get(code as usize)?.as_ref()
-        } else {
-            self.codes.get(&memo_key(code, len))
+        match len {
+            1 => self.bytes.as_ref()?.get(code as usize)?.as_ref(),
+            2 if code <= 0xFFFF => {
+                let page = self.pairs.get((code >> 8) as usize)?.as_ref()?;
+                let slot = page[(code & 0xFF) as usize];
+                self.pair_glyphs.get(slot.checked_sub(1)? as usize)
+            }
+            _ => self.codes.get(&memo_key(code, len)),
         }
     }
 
     fn insert(&mut self, code: u32, len: usize, g: Glyph) {
-        if len == 1
-            && let Ok(i) = usize::try_from(code)
-            && i < 256
-        {
-            self.bytes
-                .get_or_insert_with(|| Box::new(std::array::from_fn(|_| None)))[i] = Some(g);
-        } else {
-            self.codes.insert(memo_key(code, len), g);
+        match len {
+            1 if code < 256 => {
+                self.bytes
+                    .get_or_insert_with(|| Box::new(std::array::from_fn(|_| None)))
+                    [code as usize] = Some(g);
+            }
+            2 if code <= 0xFFFF => {
+                let (hi, lo) = ((code >> 8) as usize, (code & 0xFF) as usize);
+                if self.pairs.len() <= hi {
+                    self.pairs.resize(hi + 1, None);
+                }
+                let page = self.pairs[hi].get_or_insert_with(|| Box::new([0; 256]));
+                // The document's memo budget keeps the count far below u32::MAX.
+                self.pair_glyphs.push(g);
+                page[lo] = u32::try_from(self.pair_glyphs.len()).unwrap_or(0);
+            }
+            _ => {
+                self.codes.insert(memo_key(code, len), g);
+            }
         }
     }
 
@@ -120,7 +142,7 @@ impl GlyphMemo {
             .bytes
             .as_ref()
             .map_or(0, |b| b.iter().flatten().count());
-        bytes + self.codes.len()
+        bytes + self.pair_glyphs.len() + self.codes.len()
     }
 }
 
@@ -711,6 +733,38 @@ mod tests {
         let mut blanks = Vec::new();
         font.decode(b"A A ", &mut 8, |g| blanks.push(g.blank));
         assert_eq!(blanks, [false, true, false, true]);
+    }
+
+    /// The memo's direct table for two-byte codes, beside its map for
+    /// four-byte ones: a remembered glyph reads as a fresh one, codes that
+    /// share a high byte or a low byte stay apart, and past the budget
+    /// nothing more is kept.
+    #[test]
+    fn two_and_four_byte_codes_are_remembered_apart() {
+        let mut d = Dictionary::new();
+        d.set("Subtype", Object::Name(b"Type0".to_vec()));
+        d.set("Encoding", Object::Name(b"UniGB-UTF16-H".to_vec()));
+        let font = Font::from_dict(&Document::new(), &d);
+        // 中 文 丸 (U+4E2D, U+6587, U+4E38: two share the high byte), 𠀀
+        // (U+20000, a surrogate pair: one four-byte code) and 中 again.
+        let shown: Vec<u8> = [0x4E2D_u16, 0x6587, 0x4E38, 0xD840, 0xDC00, 0x4E2D]
+            .iter()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        let decode = |budget: &mut usize| {
+            let mut text = String::new();
+            font.decode(&shown, budget, |g| text.push_str(&g.text));
+            text
+        };
+        let mut budget = 3;
+        assert_eq!(decode(&mut budget), "中文丸𠀀中");
+        assert_eq!((budget, font.memo.borrow().len()), (0, 3));
+        // Remembered (中 文 丸) and fresh past the budget (𠀀): the same text.
+        assert_eq!(decode(&mut budget), "中文丸𠀀中");
+        assert_eq!(font.memo.borrow().len(), 3);
+        let mut more = 8;
+        assert_eq!(decode(&mut more), "中文丸𠀀中");
+        assert_eq!((more, font.memo.borrow().len()), (7, 4));
     }
 
     /// A ToUnicode destination holding U+FFFD (a lone surrogate, say) is not
