@@ -229,15 +229,14 @@ pub(super) fn is_figure(s: &str) -> bool {
 }
 
 /// Trailing figures of a line: the words after its label.
-fn figures(l: &WordLine) -> Vec<&Word> {
-    let mut out: Vec<&Word> = l
+fn figures(l: &WordLine) -> &[Word] {
+    let n = l
         .words
         .iter()
         .rev()
         .take_while(|w| is_figure(&w.text))
-        .collect();
-    out.reverse();
-    out
+        .count();
+    &l.words[l.words.len() - n..]
 }
 
 pub struct StreamTable {
@@ -250,14 +249,16 @@ pub struct StreamTable {
 /// Finds borderless tables among `lines` (top to bottom).
 pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
     let mut out = Vec::new();
-    let is_row =
-        |l: &WordLine| figures(l).len() >= 2 || (figures(l).len() == 1 && l.words.len() == 2);
+    // Each line's count of trailing figures, read once: the tests below
+    // ask it of a line many times over.
+    let n_figures: Vec<usize> = lines.iter().map(|l| figures(l).len()).collect();
+    let is_row = |k: usize| n_figures[k] >= 2 || (n_figures[k] == 1 && lines[k].words.len() == 2);
     // A lone row of many figures (table 四) is a table by itself.
-    let is_wide_row = |l: &WordLine| figures(l).len() >= 5;
+    let is_wide_row = |k: usize| n_figures[k] >= 5;
     let mut i = 0;
     let mut floor = 0;
     while i < lines.len() {
-        if !is_row(&lines[i]) {
+        if !is_row(i) {
             i += 1;
             continue;
         }
@@ -272,7 +273,7 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             if gap > 2.5 * l.size {
                 break;
             }
-            if is_row(l) {
+            if is_row(j) {
                 rows += 1;
                 end = j;
                 trailing = 0;
@@ -316,21 +317,16 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
         // The header may stand above rows whose figures are all blank
         // (规章 with zeros printed as nothing): look past up to two of them.
         let mut h = i;
-        while h > 0
-            && i - h < 2
-            && lines[h - 1].words.len() == 1
-            && figures(&lines[h - 1]).is_empty()
-        {
+        while h > 0 && i - h < 2 && lines[h - 1].words.len() == 1 && n_figures[h - 1] == 0 {
             h -= 1;
         }
         let under_header = h > 0
-            && !is_row(&lines[h - 1])
+            && !is_row(h - 1)
             && !is_caption(&lines[h - 1])
-            && lines[h - 1].words.len() > figures(&lines[i]).len()
+            && lines[h - 1].words.len() > n_figures[i]
             && lines[h - 1].words.len() >= 2;
-        let lone_ok = is_wide_row(&lines[i])
-            || under_header
-            || (i == 0 && lines[i].words.len() > figures(&lines[i]).len());
+        let lone_ok =
+            is_wide_row(i) || under_header || (i == 0 && lines[i].words.len() > n_figures[i]);
         if rows >= 2 || (rows == 1 && lone_ok) {
             // Header and title lines directly above, up to a section heading
             // or a sentence of prose.
@@ -348,11 +344,11 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                     .is_some_and(|w| super::layout::starts_label(&w.text));
                 // (or a label whose figures, on the first row, have no
                 // label words of their own)
-                let bare_row = start == i && figures(&lines[i]).len() == lines[i].words.len();
+                let bare_row = start == i && n_figures[i] == lines[i].words.len();
                 let wraps_on =
                     opens && first_label.is_none() && (bare_row || wraps_onto(l, &lines[start]));
                 if gap > 2.0 * l.size
-                    || is_row(l)
+                    || is_row(start - 1)
                     || (opens && !wraps_on)
                     || text.ends_with('。')
                     || text.chars().count() > 40
@@ -431,9 +427,26 @@ fn split_at_column_gaps(w: &Word, cols: &[f32], size: f32) -> Vec<(f32, String)>
 /// A sub-table's caption line (`第二十条第（五）项`): the sub-tables of table
 /// 二 each have their own columns, so a caption ends the table above it.
 fn is_caption(l: &WordLine) -> bool {
-    let t: String = l.words.iter().map(|w| w.text.as_str()).collect();
-    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    t.starts_with('第') && t.contains('条') && t.ends_with('项') && t.chars().count() <= 16
+    // The line's text without white space, read without copying it: it
+    // starts with 第, holds 条, ends with 项 and is at most 16 characters.
+    let mut chars = l
+        .words
+        .iter()
+        .flat_map(|w| w.text.chars())
+        .filter(|c| !c.is_whitespace());
+    if chars.next() != Some('第') {
+        return false;
+    }
+    let (mut count, mut tiao, mut last) = (1, false, '第');
+    for c in chars {
+        count += 1;
+        if count > 16 {
+            return false;
+        }
+        tiao |= c == '条';
+        last = c;
+    }
+    tiao && last == '项'
 }
 
 /// Column centres from the figures' positions.
@@ -441,7 +454,7 @@ fn columns(rows: &[&WordLine]) -> Vec<f32> {
     let size = rows.iter().map(|l| l.size).fold(0.0, f32::max).max(1.0);
     let mut xs: Vec<f32> = rows
         .iter()
-        .flat_map(|l| figures(l).into_iter().map(Word::cx))
+        .flat_map(|l| figures(l).iter().map(Word::cx))
         .collect();
     xs.sort_by(f32::total_cmp);
     let mut cols: Vec<Vec<f32>> = Vec::new();
@@ -927,6 +940,55 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    /// The caption test read without copying the line decides as the test
+    /// over the line's text joined and stripped of white space.
+    #[test]
+    fn captions_are_found_as_in_the_joined_text() {
+        fn joined(l: &WordLine) -> bool {
+            let t: String = l.words.iter().map(|w| w.text.as_str()).collect();
+            let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            t.starts_with('第') && t.contains('条') && t.ends_with('项') && t.chars().count() <= 16
+        }
+        let pieces = [
+            "第",
+            "条",
+            "项",
+            "十二",
+            " ",
+            "　",
+            "第二十一条第",
+            "款",
+            "第五项",
+            "",
+            "1",
+        ];
+        let mut seed = 0x2545_f491_u32;
+        let mut seen = [0, 0];
+        for _ in 0..20_000 {
+            let words: Vec<String> = (0..seed % 4)
+                .map(|_| {
+                    (0..3)
+                        .map(|_| {
+                            seed ^= seed << 13;
+                            seed ^= seed >> 17;
+                            seed ^= seed << 5;
+                            pieces[seed as usize % pieces.len()]
+                        })
+                        .collect()
+                })
+                .collect();
+            seed = seed.wrapping_mul(0x9e37_79b9).wrapping_add(1);
+            let l = line(
+                0.0,
+                &words.iter().map(|w| (0.0, w.as_str())).collect::<Vec<_>>(),
+            );
+            let expected = joined(&l);
+            seen[usize::from(expected)] += 1;
+            assert_eq!(is_caption(&l), expected, "{words:?}");
+        }
+        assert!(seen[0] > 100 && seen[1] > 100, "{seen:?}");
     }
 
     /// A line of thousands of one-character words (figures spaced far
