@@ -89,14 +89,32 @@ fn splits_into_words(g: &[&TextChar], size: f32, gap: f32) -> bool {
 /// dropped, a space between ASCII words set apart.
 fn text_line(g: &mut [&TextChar], sizes: &mut Vec<f32>) -> TextLine {
     let text = line_text(g);
-    sizes.clear();
-    sizes.extend(g.iter().map(|c| c.size));
+    // The box in one pass (each edge folded in order, as a fold per edge
+    // would), and whether the line is of one size (most are): then that
+    // size is the median, with no list of sizes made.
+    let (mut x0, mut x1, mut y0, mut y1) = (f32::MAX, f32::MIN, f32::MAX, f32::MIN);
+    let first_size = g.first().map_or(0, |c| c.size.to_bits());
+    let mut one_size = true;
+    for c in g.iter() {
+        x0 = x0.min(c.x0);
+        x1 = x1.max(c.x1);
+        y0 = y0.min(c.y0);
+        y1 = y1.max(c.y1);
+        one_size &= c.size.to_bits() == first_size;
+    }
+    let size = if one_size {
+        g.first().map_or(0.0, |c| c.size)
+    } else {
+        sizes.clear();
+        sizes.extend(g.iter().map(|c| c.size));
+        median_in(sizes)
+    };
     TextLine {
-        x0: g.iter().map(|c| c.x0).fold(f32::MAX, f32::min),
-        x1: g.iter().map(|c| c.x1).fold(f32::MIN, f32::max),
-        y0: g.iter().map(|c| c.y0).fold(f32::MAX, f32::min),
-        y1: g.iter().map(|c| c.y1).fold(f32::MIN, f32::max),
-        size: median_in(sizes),
+        x0,
+        x1,
+        y0,
+        y1,
+        size,
         text,
     }
 }
@@ -126,8 +144,32 @@ fn line_text(g: &mut [&TextChar]) -> String {
     text
 }
 
-fn median(mut v: Vec<f32>) -> f32 {
-    median_in(&mut v)
+/// [`median_in`] of values that mostly repeat a few (a page's font sizes):
+/// counted by value, up to 16 distinct ones, instead of collected and
+/// selected. The value at the middle of the total order is the one whose
+/// count reaches past the middle, in that order.
+fn median_of(values: impl Iterator<Item = f32> + Clone) -> f32 {
+    let mut counts: Vec<(f32, usize)> = Vec::with_capacity(16);
+    let mut n = 0;
+    for v in values.clone() {
+        n += 1;
+        if let Some((_, k)) = counts.iter_mut().find(|(x, _)| x.to_bits() == v.to_bits()) {
+            *k += 1;
+        } else if counts.len() < 16 {
+            counts.push((v, 1));
+        } else {
+            return median_in(&mut values.collect::<Vec<f32>>());
+        }
+    }
+    counts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut seen = 0;
+    for (v, k) in counts {
+        seen += k;
+        if seen > n / 2 {
+            return v;
+        }
+    }
+    0.0
 }
 
 fn median_in(v: &mut [f32]) -> f32 {
@@ -268,8 +310,7 @@ fn on_page(mut t: Table, number: u32) -> Table {
 }
 
 fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> PageBlocks {
-    let sizes: Vec<f32> = page.chars.iter().map(|c| c.size).collect();
-    let body_size = median(sizes).max(1.0);
+    let body_size = median_of(page.chars.iter().map(|c| c.size)).max(1.0);
     // Watermarks: text at an angle, or large pale text.
     let watermark = |c: &TextChar| c.skewed || (c.brightness > 0.75 && c.size > 1.8 * body_size);
     let kept: Vec<usize> = (0..page.chars.len())
@@ -748,6 +789,86 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Values drawn mostly from a few sizes, with signed zeros, NaN and
+    /// infinities among them, and sometimes more than 16 distinct ones.
+    fn random_sizes(seed: &mut u32, n: usize) -> Vec<f32> {
+        let few = [10.5, 12.0, 0.0, -0.0, f32::NAN, f32::INFINITY, 16.0, 10.5];
+        (0..n)
+            .map(|_| {
+                *seed ^= *seed << 13;
+                *seed ^= *seed >> 17;
+                *seed ^= *seed << 5;
+                if *seed % 7 == 0 {
+                    (*seed % 40) as f32 * 0.25
+                } else {
+                    few[*seed as usize % few.len()]
+                }
+            })
+            .collect()
+    }
+
+    /// Counting by value picks, bit for bit, the value selecting picks.
+    #[test]
+    fn median_by_counts_is_the_selected_median() {
+        let mut seed = 0x1234_5679;
+        for n in 0..300 {
+            let v = random_sizes(&mut seed, n % 60);
+            let selected = median_in(&mut v.clone());
+            let counted = median_of(v.iter().copied());
+            assert_eq!(counted.to_bits(), selected.to_bits(), "{v:?}");
+        }
+        // More than 16 distinct values: selected after all.
+        let many: Vec<f32> = (0..41).rev().map(|i| i as f32 * 0.5).collect();
+        assert_eq!(median_of(many.iter().copied()), 10.0);
+    }
+
+    /// A line's box and size read in one pass are those of a fold per edge
+    /// and of the median of its sizes.
+    #[test]
+    fn a_lines_box_in_one_pass_is_the_folded_box() {
+        let mut seed = 0x0bad_5eed;
+        for n in 1..200 {
+            let sizes = random_sizes(&mut seed, n % 9 + 1);
+            let edges = random_sizes(&mut seed, 4 * sizes.len());
+            let chars: Vec<TextChar> = sizes
+                .iter()
+                .zip(edges.chunks(4))
+                .enumerate()
+                .map(|(i, (s, e))| {
+                    let mut c = TextChar::placed(
+                        "字".into(),
+                        &super::super::Matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
+                        [0.0, 0.0, 1.0, 1.0],
+                        false,
+                        0.0,
+                        false,
+                        i,
+                    );
+                    (c.x0, c.y0, c.x1, c.y1, c.size) = (e[0], e[1], e[2], e[3], *s);
+                    c
+                })
+                .collect();
+            let mut g: Vec<&TextChar> = chars.iter().collect();
+            let line = text_line(&mut g, &mut Vec::new());
+            let fold = |f: fn(&TextChar) -> f32, init: f32, op: fn(f32, f32) -> f32| {
+                g.iter().map(|c| f(c)).fold(init, op)
+            };
+            let expected = [
+                fold(|c| c.x0, f32::MAX, f32::min),
+                fold(|c| c.x1, f32::MIN, f32::max),
+                fold(|c| c.y0, f32::MAX, f32::min),
+                fold(|c| c.y1, f32::MIN, f32::max),
+                median_in(&mut g.iter().map(|c| c.size).collect::<Vec<f32>>()),
+            ];
+            let got = [line.x0, line.x1, line.y0, line.y1, line.size];
+            assert_eq!(
+                got.map(f32::to_bits),
+                expected.map(f32::to_bits),
+                "{sizes:?} {edges:?}"
+            );
+        }
+    }
 
     #[test]
     fn page_numbers_are_furniture() {
