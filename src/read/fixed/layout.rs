@@ -799,7 +799,7 @@ mod tests {
                 *seed ^= *seed << 13;
                 *seed ^= *seed >> 17;
                 *seed ^= *seed << 5;
-                if *seed % 7 == 0 {
+                if (*seed).is_multiple_of(7) {
                     (*seed % 40) as f32 * 0.25
                 } else {
                     few[*seed as usize % few.len()]
