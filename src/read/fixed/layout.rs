@@ -138,7 +138,7 @@ fn line_text(g: &mut [&TextChar]) -> String {
                 text.push(' ');
             }
         }
-        text.push_str(&c.text);
+        push_glyph_text(&mut text, &c.text);
         prev = Some(c);
     }
     text
@@ -170,6 +170,17 @@ fn median_of(values: impl Iterator<Item = f32> + Clone) -> f32 {
         }
     }
     0.0
+}
+
+/// A glyph's text appended to a line: one character (nearly every glyph)
+/// pushed as a character, not copied by a call to memcpy.
+#[inline]
+fn push_glyph_text(line: &mut String, glyph: &str) {
+    let mut chars = glyph.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => line.push(c),
+        _ => line.push_str(glyph),
+    }
 }
 
 fn median_in(v: &mut [f32]) -> f32 {
@@ -806,6 +817,16 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    /// A glyph's text is appended as it is, one character or several.
+    #[test]
+    fn glyph_text_is_appended_whole() {
+        for g in ["", "字", "7", "fi", "𠀀", "（一）", "\u{0}"] {
+            let mut line = String::from("前");
+            push_glyph_text(&mut line, g);
+            assert_eq!(line, format!("前{g}"));
+        }
     }
 
     /// Counting by value picks, bit for bit, the value selecting picks.
