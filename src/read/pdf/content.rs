@@ -60,6 +60,12 @@ impl Default for FontCache {
 /// Distinct (resources, font name) pairs remembered per document.
 const MAX_NAMED_FONTS: usize = 64;
 
+/// Fonts a document keeps once read, by object and by inline dictionary
+/// (a report uses a few dozen; a Chromium print ~150). Past this a font is
+/// read again at each use and dropped after it: each holds kilobytes of
+/// tables, and a hostile file naming 200,000 fonts took 3 GB kept.
+const MAX_CACHED_FONTS: usize = 2048;
+
 /// Decoded glyphs remembered per document, over all its fonts (a report
 /// shows a few thousand distinct codes; past this, codes are decoded each
 /// time they are shown, and memory stays ~15 MB at most).
@@ -248,18 +254,23 @@ impl<'a> Interpreter<'a> {
             let font = Rc::new(
                 as_dict(doc, entry).map_or_else(Font::fallback, |d| Font::from_dict(doc, d)),
             );
-            self.fonts.by_id.insert(*id, font.clone());
+            if self.fonts.by_id.len() < MAX_CACHED_FONTS {
+                self.fonts.by_id.insert(*id, font.clone());
+            }
             return font;
         }
         let Some(d) = as_dict(doc, entry) else {
             return Rc::new(Font::fallback());
         };
         let addr = std::ptr::from_ref(d) as usize;
-        self.fonts
-            .by_addr
-            .entry(addr)
-            .or_insert_with(|| Rc::new(Font::from_dict(doc, d)))
-            .clone()
+        if let Some(f) = self.fonts.by_addr.get(&addr) {
+            return f.clone();
+        }
+        let font = Rc::new(Font::from_dict(doc, d));
+        if self.fonts.by_addr.len() < MAX_CACHED_FONTS {
+            self.fonts.by_addr.insert(addr, font.clone());
+        }
+        font
     }
 
     fn run(
@@ -689,6 +700,45 @@ const MAX_SHOWN_BYTES_PER_PAGE: usize = 1 << 18;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page setting more distinct fonts than a document keeps reads each
+    /// past the bound at its use (its text still decoded) and keeps no more.
+    #[test]
+    fn fonts_past_the_cache_bound_are_read_and_not_kept() {
+        let n = MAX_CACHED_FONTS + 500;
+        let mut doc = Document::new();
+        let mut fonts = Dictionary::new();
+        let mut content = b"BT 1 0 0 1 50 700 Tm ".to_vec();
+        for i in 0..n {
+            let mut f = Dictionary::new();
+            f.set("Type", Object::Name(b"Font".to_vec()));
+            f.set("Subtype", Object::Name(b"Type1".to_vec()));
+            f.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+            let id = doc.add_object(Object::Dictionary(f));
+            fonts.set(format!("F{i}").into_bytes(), Object::Reference(id));
+            content.extend_from_slice(format!("/F{i} 12 Tf (A) Tj ").as_bytes());
+        }
+        content.extend_from_slice(b"ET");
+        let mut resources = Dictionary::new();
+        resources.set("Font", Object::Dictionary(fonts));
+        let mut page = Dictionary::new();
+        page.set(
+            "MediaBox",
+            Object::Array([0, 0, 595, 842].map(Object::Integer).to_vec()),
+        );
+        let mut cache = FontCache::default();
+        let limits = PageLimits {
+            max_ops: 1_000_000,
+            max_form_depth: 8,
+        };
+        let deadline = Deadline::after(std::time::Duration::from_secs(60));
+        let out = Interpreter::new(&doc, &mut cache, limits, &deadline)
+            .run_page(&page, &content, Some(&resources))
+            .unwrap();
+        assert_eq!(out.chars.len(), n);
+        assert!(out.chars.iter().all(|c| c.text == "A"));
+        assert_eq!(cache.by_id.len(), MAX_CACHED_FONTS);
+    }
 
     #[test]
     fn page_matrix_rotations_keep_points_on_the_page() {

@@ -95,6 +95,10 @@ impl Widths {
     }
 }
 
+/// A page of the two-byte table (1 KB) in memo budget units (a glyph is
+/// about 32 bytes).
+const PAGE_COST: usize = 32;
+
 fn memo_key(code: u32, len: usize) -> u64 {
     (len as u64) << 32 | u64::from(code)
 }
@@ -113,25 +117,39 @@ impl GlyphMemo {
         }
     }
 
-    fn insert(&mut self, code: u32, len: usize, g: Glyph) {
+    /// Remembers `g`, and gives what that costs of the document's memo
+    /// budget: a glyph, and for a new page of the two-byte table (or the
+    /// table of pages) as many glyphs as its kilobytes would hold, so the
+    /// budget bounds them too: a hostile file's many fonts each touching
+    /// many pages take no more.
+    fn insert(&mut self, code: u32, len: usize, g: Glyph) -> usize {
         match len {
             1 if code < 256 => {
                 self.bytes
                     .get_or_insert_with(|| Box::new(std::array::from_fn(|_| None)))
                     [code as usize] = Some(g);
+                1
             }
             2 if code <= 0xFFFF => {
                 let (hi, lo) = ((code >> 8) as usize, (code & 0xFF) as usize);
-                if self.pairs.len() <= hi {
-                    self.pairs.resize(hi + 1, None);
+                let mut cost = 1;
+                if self.pairs.is_empty() {
+                    // The table of pages itself: 2 KB.
+                    self.pairs.resize(256, None);
+                    cost += 2 * PAGE_COST;
                 }
-                let page = self.pairs[hi].get_or_insert_with(|| Box::new([0; 256]));
+                let page = self.pairs[hi].get_or_insert_with(|| {
+                    cost += PAGE_COST;
+                    Box::new([0; 256])
+                });
                 // The document's memo budget keeps the count far below u32::MAX.
                 self.pair_glyphs.push(g);
                 page[lo] = u32::try_from(self.pair_glyphs.len()).unwrap_or(0);
+                cost
             }
             _ => {
                 self.codes.insert(memo_key(code, len), g);
+                1
             }
         }
     }
@@ -420,8 +438,7 @@ impl Font {
             if let Some(g) = fresh
                 && *budget > 0
             {
-                *budget -= 1;
-                memo.insert(code, len, g);
+                *budget = budget.saturating_sub(memo.insert(code, len, g));
             }
         };
         if self.composite {
@@ -737,8 +754,8 @@ mod tests {
 
     /// The memo's direct table for two-byte codes, beside its map for
     /// four-byte ones: a remembered glyph reads as a fresh one, codes that
-    /// share a high byte or a low byte stay apart, and past the budget
-    /// nothing more is kept.
+    /// share a high byte or a low byte stay apart, each new page is charged
+    /// to the budget, and past the budget nothing more is kept.
     #[test]
     fn two_and_four_byte_codes_are_remembered_apart() {
         let mut d = Dictionary::new();
@@ -756,15 +773,18 @@ mod tests {
             font.decode(&shown, budget, |g| text.push_str(&g.text));
             text
         };
-        let mut budget = 3;
+        // 中 opens the table of pages (64) and page 4E (1 + 32), 文 page 65
+        // (33): the budget is spent.
+        let mut budget = 100;
         assert_eq!(decode(&mut budget), "中文丸𠀀中");
-        assert_eq!((budget, font.memo.borrow().len()), (0, 3));
-        // Remembered (中 文 丸) and fresh past the budget (𠀀): the same text.
+        assert_eq!((budget, font.memo.borrow().len()), (0, 2));
+        // Remembered (中 文) and fresh past the budget (丸 𠀀): the same text.
         assert_eq!(decode(&mut budget), "中文丸𠀀中");
-        assert_eq!(font.memo.borrow().len(), 3);
-        let mut more = 8;
+        assert_eq!(font.memo.borrow().len(), 2);
+        // 丸 on page 4E, already open (1), and 𠀀 (1).
+        let mut more = 10;
         assert_eq!(decode(&mut more), "中文丸𠀀中");
-        assert_eq!((more, font.memo.borrow().len()), (7, 4));
+        assert_eq!((more, font.memo.borrow().len()), (8, 4));
     }
 
     /// A ToUnicode destination holding U+FFFD (a lone surrogate, say) is not
