@@ -398,12 +398,14 @@ fn hostile_constructions_get_their_error_codes_quickly() {
     );
 }
 
-/// Runs one file alone with the peak-memory report on; returns its record,
-/// the wall time and the peak RSS in MB.
+/// Runs one file alone with the peak-memory report on, in the main process
+/// (`--in-process`: a worker's memory would not show in the main process's
+/// peak); returns its record, the wall time and the peak RSS in MB.
 fn run_alone(path: &Path, extra: &[&str]) -> (Vec<Value>, Duration, u64) {
     let started = Instant::now();
     let out = bin()
         .arg("extract")
+        .arg("--in-process")
         .args(extra)
         .arg(path)
         .env("GOVREPORT_PEAK_RSS", "1")
@@ -590,8 +592,30 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         one_page_pdf(&lines, helvetica, vec![]),
     )
     .unwrap();
+    // One page setting 100,000 distinct fonts, one glyph each (each font
+    // kept would hold kilobytes: 200,000 took 3.1 GB).
+    let n_fonts = 100_000;
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font 5 0 R >> >>".to_vec(),
+    ];
+    let mut content = b"BT 1 0 0 1 50 700 Tm ".to_vec();
+    let mut font_dict = b"<<".to_vec();
+    for i in 0..n_fonts {
+        content.extend_from_slice(format!("/F{i} 12 Tf (A) Tj ").as_bytes());
+        font_dict.extend_from_slice(format!(" /F{i} {} 0 R", i + 6).as_bytes());
+    }
+    content.extend_from_slice(b"ET");
+    font_dict.extend_from_slice(b" >>");
+    objects.push(stream("", &content));
+    objects.push(font_dict);
+    objects.extend(
+        (0..n_fonts).map(|_| b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec()),
+    );
+    std::fs::write(p("many-fonts.pdf"), pdf_with(&objects)).unwrap();
 
-    let cases: [(&str, &[&str], &[&str]); 13] = [
+    let cases: [(&str, &[&str], &[&str]); 15] = [
         ("widths-10m.pdf", &[], &["too_large"]),
         ("inline-font-tf.pdf", &[], &["ok", "too_large"]),
         ("list-start.docx", &[], &["ok"]),
@@ -613,6 +637,12 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
             &["too_large", "ok", "no_text_layer"],
         ),
         ("divs.html", &["--timeout", "1"], &["too_large", "timeout"]),
+        ("many-fonts.pdf", &[], &["ok"]),
+        (
+            "many-fonts.pdf",
+            &["--max-pdf-values", "100000"],
+            &["too_large"],
+        ),
     ];
     for (name, extra, accepted) in cases {
         let (recs, took, mb) = run_alone(&p(name), extra);

@@ -35,6 +35,7 @@ _LIMITS = {
     "max_xml_depth": "max_xml_depth",
     "max_pdf_pages": "max_pdf_pages",
     "max_pdf_ops": "max_pdf_ops_per_page",
+    "max_pdf_values": "max_pdf_values",
     "max_form_depth": "max_form_depth",
 }
 
@@ -62,7 +63,7 @@ def extract(path_or_bytes, name=None, provenance=False, **limits):
     ``provenance=True`` adds where each value was printed. Limits are the
     CLI's: ``timeout`` (seconds), ``max_input_bytes``, ``max_member_bytes``,
     ``max_total_unzipped``, ``max_compression_ratio``, ``max_xml_depth``,
-    ``max_pdf_pages``, ``max_pdf_ops``, ``max_form_depth``.
+    ``max_pdf_pages``, ``max_pdf_ops``, ``max_pdf_values``, ``max_form_depth``.
     The GIL is released while the document is read.
     """
     if isinstance(path_or_bytes, (bytes, bytearray, memoryview)):

@@ -74,6 +74,10 @@ struct LimitFlags {
     /// Most content-stream operations on one PDF page.
     #[arg(long, default_value_t = 2_000_000)]
     max_pdf_ops: usize,
+    /// Most values (objects and their items) read from the objects a PDF's
+    /// pages draw on.
+    #[arg(long, default_value_t = 1_000_000)]
+    max_pdf_values: usize,
     /// Deepest nesting of PDF Form XObjects.
     #[arg(long, default_value_t = 8)]
     max_form_depth: usize,
@@ -91,6 +95,7 @@ impl LimitFlags {
         l.max_xml_depth = self.max_xml_depth;
         l.max_pdf_pages = self.max_pdf_pages;
         l.max_pdf_ops_per_page = self.max_pdf_ops;
+        l.max_pdf_values = self.max_pdf_values;
         l.max_form_depth = self.max_form_depth;
         opts
     }

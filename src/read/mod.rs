@@ -33,6 +33,10 @@ pub struct Limits {
     pub max_pdf_pages: usize,
     /// Most content-stream operations interpreted on one PDF page.
     pub max_pdf_ops_per_page: usize,
+    /// Most values (objects, and the items of their arrays and
+    /// dictionaries) read from the objects a PDF's pages draw on: each
+    /// takes 100–200 bytes in memory.
+    pub max_pdf_values: usize,
     /// Deepest nesting of PDF Form XObjects followed.
     pub max_form_depth: usize,
     /// Wall-clock budget for one document.
@@ -62,6 +66,7 @@ impl Default for Limits {
             max_xml_depth: 256,
             max_pdf_pages: 500,
             max_pdf_ops_per_page: 2_000_000,
+            max_pdf_values: 1_000_000,
             max_form_depth: 8,
             timeout: Duration::from_secs(10),
         }

@@ -14,14 +14,14 @@
 //! with its repairs.
 
 use super::tokens::{decode_name, hex_string, literal_string};
-use crate::read::Deadline;
+use crate::read::{Deadline, ReadError};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
 /// Deepest nesting of arrays and dictionaries in one object.
 const MAX_DEPTH: usize = 32;
 /// Most elements of one array or dictionary (lopdf's own loading is
-/// refused past 500,000 by `largest_array`; the fallback reaches it).
+/// refused past 500,000 by `array_and_token_counts`; the fallback reaches it).
 const MAX_ELEMENTS: usize = 500_000;
 /// Most cross-reference sections followed through `/Prev`.
 const MAX_SECTIONS: usize = 64;
@@ -72,14 +72,15 @@ struct Reader<'a> {
 }
 
 /// The document's page-drawing objects, or None where lopdf should load it.
-pub fn load(bytes: &[u8], max_member_bytes: usize, deadline: &Deadline) -> Option<Document> {
-    let base = crate::read::find(bytes, b"%PDF-")?;
-    let pdf = &bytes[base..];
-    let (xref, trailer) = read_xref(pdf, max_member_bytes)?;
-    if trailer.get(b"Encrypt").is_ok() {
-        return None;
-    }
-    let root = trailer.get(b"Root").ok()?.as_reference().ok()?;
+pub fn load(
+    bytes: &[u8],
+    max_member_bytes: usize,
+    max_values: usize,
+    deadline: &Deadline,
+) -> Result<Option<Document>, ReadError> {
+    let Some((pdf, xref, root)) = xref_and_root(bytes, max_member_bytes) else {
+        return Ok(None);
+    };
     let mut r = Reader {
         pdf,
         xref,
@@ -89,28 +90,57 @@ pub fn load(bytes: &[u8], max_member_bytes: usize, deadline: &Deadline) -> Optio
     let mut doc = Document::new();
     let mut seen: HashSet<ObjectId> = HashSet::new();
     let mut todo = vec![root];
+    let mut values = 0usize;
     while let Some(id) = todo.pop() {
         if !seen.insert(id) {
             continue;
         }
         if seen.len().is_multiple_of(256) && deadline.check().is_err() {
-            return None;
+            return Ok(None);
         }
-        let obj = r.object(id, 0)?;
-        references(&obj, &mut todo);
+        let Some(obj) = r.object(id, 0) else {
+            return Ok(None);
+        };
+        // Each value takes 100–200 bytes as a lopdf `Object` (a number
+        // written in two bytes takes 120): the count bounds the memory.
+        values += references(&obj, &mut todo);
+        if values > max_values {
+            return Err(ReadError::TooLarge(format!(
+                "the PDF's pages draw on more than {max_values} values (objects, and the items of their arrays and dictionaries); raise --max-pdf-values if the file is genuine"
+            )));
+        }
         doc.max_id = doc.max_id.max(id.0);
         doc.objects.insert(id, obj);
     }
     let mut t = Dictionary::new();
     t.set("Root", Object::Reference(root));
     doc.trailer = t;
-    Some(doc)
+    Ok(Some(doc))
 }
 
-/// Pushes the references in `o`, but not those under [`NEEDLESS`] keys.
-fn references(o: &Object, out: &mut Vec<ObjectId>) {
+/// The PDF from its header on, its newest xref and its root, when the xref
+/// reads cleanly and the file is not encrypted.
+fn xref_and_root(
+    bytes: &[u8],
+    max_member_bytes: usize,
+) -> Option<(&[u8], HashMap<u32, Entry>, ObjectId)> {
+    let base = crate::read::find(bytes, b"%PDF-")?;
+    let pdf = &bytes[base..];
+    let (xref, trailer) = read_xref(pdf, max_member_bytes)?;
+    if trailer.get(b"Encrypt").is_ok() {
+        return None;
+    }
+    let root = trailer.get(b"Root").ok()?.as_reference().ok()?;
+    Some((pdf, xref, root))
+}
+
+/// Pushes the references in `o`, but not those under [`NEEDLESS`] keys,
+/// and gives how many values `o` holds (itself and every item within).
+fn references(o: &Object, out: &mut Vec<ObjectId>) -> usize {
     let mut stack = vec![o];
+    let mut values = 0;
     while let Some(o) = stack.pop() {
+        values += 1;
         match o {
             Object::Reference(id) => out.push(*id),
             Object::Array(a) => stack.extend(a.iter()),
@@ -119,6 +149,7 @@ fn references(o: &Object, out: &mut Vec<ObjectId>) {
             _ => {}
         }
     }
+    values
 }
 
 fn push_dict<'a>(d: &'a Dictionary, stack: &mut Vec<&'a Object>) {
@@ -154,7 +185,11 @@ impl Reader<'_> {
                     },
                     _ => return None,
                 };
-                let content = p.stream_body(len)?;
+                // An image's data is never read (an image is only counted):
+                // passed over, not copied (a scanned report is mostly images).
+                let image =
+                    matches!(dict.get(b"Subtype"), Ok(Object::Name(n)) if n.as_slice() == b"Image");
+                let content = p.stream_body(len, !image)?;
                 Some(Object::Stream(Stream::new(dict, content)))
             }
             Entry::InStream(container, index) => {
@@ -252,7 +287,7 @@ fn xref_stream(
         return None;
     }
     let len = usize::try_from(dict.get(b"Length").ok()?.as_i64().ok()?).ok()?;
-    let body = p.stream_body(len)?;
+    let body = p.stream_body(len, true)?;
     let stream = Stream::new(dict.clone(), body);
     let data = stream
         .decompressed_content_with_limit(max_member_bytes)
@@ -420,14 +455,15 @@ impl<'a> Parser<'a> {
 
     /// A stream's bytes after `stream`: its end of line, `len` bytes, then
     /// `endstream` (else None: the length is wrong and lopdf repairs it).
-    fn stream_body(&mut self, len: usize) -> Option<Vec<u8>> {
+    fn stream_body(&mut self, len: usize, keep: bool) -> Option<Vec<u8>> {
         match self.peek()? {
             b'\r' if self.b.get(self.at + 1) == Some(&b'\n') => self.at += 2,
             b'\n' | b'\r' => self.at += 1,
             _ => return None,
         }
         let end = self.at.checked_add(len)?;
-        let body = self.b.get(self.at..end)?.to_vec();
+        let body = self.b.get(self.at..end)?;
+        let body = if keep { body.to_vec() } else { Vec::new() };
         self.at = end;
         self.keyword(b"endstream").then_some(body)
     }
@@ -750,7 +786,7 @@ mod tests {
             let bytes = std::fs::read(&path).unwrap();
             let xref_stream = streams.iter().any(|f| path.ends_with(f));
             assert!(!xref_stream || crate::read::find(&bytes, b"/ObjStm").is_some());
-            let Some(lazy) = load(&bytes, 64 << 20, &deadline) else {
+            let Some(lazy) = load(&bytes, 64 << 20, 1_000_000, &deadline).unwrap() else {
                 assert!(!xref_stream, "{path:?} fell back");
                 continue;
             };
@@ -762,7 +798,10 @@ mod tests {
                 match (o, f) {
                     (Object::Stream(a), Object::Stream(b)) => {
                         assert_eq!(without_length(&a.dict), without_length(&b.dict));
-                        assert_eq!(a.content, b.content, "{path:?} {id:?}");
+                        // An image's data is passed over, not kept.
+                        let image = matches!(a.dict.get(b"Subtype"), Ok(Object::Name(n)) if n.as_slice() == b"Image");
+                        let expected: &[u8] = if image { &[] } else { &b.content };
+                        assert_eq!(a.content, expected, "{path:?} {id:?}");
                     }
                     _ => assert_eq!(o, f, "{path:?} {id:?}"),
                 }
@@ -873,7 +912,7 @@ mod tests {
             b"%PDF-1.4\nstartxref\n999999\n%%EOF",
             b"%PDF-1.4\nstartxref\n9\n%%EOF",
         ] {
-            assert!(load(bad, 1 << 20, &deadline).is_none());
+            assert!(load(bad, 1 << 20, 1_000_000, &deadline).unwrap().is_none());
         }
     }
 
@@ -910,7 +949,11 @@ mod tests {
             ],
             "<< /Root 1 0 R /Size 5 >>",
         );
-        assert!(load(&own_length, 1 << 20, &deadline).is_none());
+        assert!(
+            load(&own_length, 1 << 20, 1_000_000, &deadline)
+                .unwrap()
+                .is_none()
+        );
         let good = file(
             &[
                 "<< /Type /Catalog /Pages 2 0 R >>",
@@ -920,14 +963,20 @@ mod tests {
             ],
             "<< /Root 1 0 R /Size 5 >>",
         );
-        let doc = load(&good, 1 << 20, &deadline).expect("a clean file reads");
+        let doc = load(&good, 1 << 20, 1_000_000, &deadline)
+            .unwrap()
+            .expect("a clean file reads");
         assert_eq!(doc.get_pages().len(), 1);
         let xref_at = memchr::memmem::rfind(&good, b"xref\n0 5").unwrap();
         let looped = String::from_utf8(good.clone()).unwrap().replace(
             "<< /Root 1 0 R /Size 5 >>",
             &format!("<< /Root 1 0 R /Size 5 /Prev {xref_at} >>"),
         );
-        assert!(load(looped.as_bytes(), 1 << 20, &deadline).is_none());
+        assert!(
+            load(looped.as_bytes(), 1 << 20, 1_000_000, &deadline)
+                .unwrap()
+                .is_none()
+        );
         // Nesting past the bound, in a reachable object.
         let deep = file(
             &[&format!(
@@ -937,6 +986,10 @@ mod tests {
             )],
             "<< /Root 1 0 R /Size 2 >>",
         );
-        assert!(load(&deep, 1 << 20, &deadline).is_none());
+        assert!(
+            load(&deep, 1 << 20, 1_000_000, &deadline)
+                .unwrap()
+                .is_none()
+        );
     }
 }

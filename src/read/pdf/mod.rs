@@ -21,10 +21,11 @@ use lopdf::{Dictionary, Object};
 /// 10 million numbers in a 20 MB file would take over 1 GB.
 const MAX_ARRAY_TOKENS: usize = 500_000;
 
-/// The largest element count of any array outside stream data, by a scan
-/// of the raw bytes (streams are skipped from `stream` to `endstream`).
-fn largest_array(bytes: &[u8]) -> usize {
-    let (mut depth, mut count, mut max) = (0usize, 0usize, 0usize);
+/// The largest element count of any array outside stream data, and the
+/// count of tokens there, by a scan of the raw bytes (streams are skipped
+/// from `stream` to `endstream`).
+fn array_and_token_counts(bytes: &[u8]) -> (usize, usize) {
+    let (mut depth, mut count, mut max, mut tokens) = (0usize, 0usize, 0usize, 0usize);
     let mut in_token = false;
     let mut i = 0;
     while i < bytes.len() {
@@ -45,30 +46,43 @@ fn largest_array(bytes: &[u8]) -> usize {
                 depth += 1;
                 count = 0;
                 in_token = false;
+                tokens += 1;
             }
             b']' => {
                 depth = depth.saturating_sub(1);
                 in_token = false;
             }
             b' ' | b'\n' | b'\r' | b'\t' | b'\x0c' | 0 => in_token = false,
-            _ if depth > 0 && !in_token => {
+            _ if !in_token => {
                 in_token = true;
-                count += 1;
-                max = max.max(count);
+                tokens += 1;
+                if depth > 0 {
+                    count += 1;
+                    max = max.max(count);
+                }
             }
             _ => {}
         }
         i += 1;
     }
-    max
+    (max, tokens)
 }
 
 /// Opens a PDF, decrypting it when it is protected by an empty user password.
 fn load(bytes: &[u8], limits: &Limits) -> Result<lopdf::Document, ReadError> {
-    let largest = largest_array(bytes);
+    let (largest, tokens) = array_and_token_counts(bytes);
     if largest > MAX_ARRAY_TOKENS {
         return Err(ReadError::TooLarge(format!(
             "the PDF holds an array of about {largest} elements (over {MAX_ARRAY_TOKENS}); no report needs one"
+        )));
+    }
+    // lopdf builds every object of the file: no more values than the fast
+    // path takes, estimated by the tokens outside streams (a value is one
+    // token, a dictionary entry two).
+    if tokens / 2 > limits.max_pdf_values {
+        return Err(ReadError::TooLarge(format!(
+            "the PDF holds about {tokens} tokens outside its streams, more than {} values; raise --max-pdf-values if the file is genuine",
+            limits.max_pdf_values
         )));
     }
     let opts = lopdf::LoadOptions {
@@ -107,7 +121,12 @@ pub fn pages(
 ) -> Result<Vec<PageContent>, ReadError> {
     // Only the objects pages are drawn from, when the file reads cleanly;
     // otherwise lopdf loads (and repairs) it whole.
-    let doc = match lazy::load(bytes, limits.max_member_bytes as usize, deadline) {
+    let doc = match lazy::load(
+        bytes,
+        limits.max_member_bytes as usize,
+        limits.max_pdf_values,
+        deadline,
+    )? {
         Some(doc) => doc,
         None => {
             // The fast path also gives up when time runs out: say so rather
@@ -194,4 +213,23 @@ fn page_resources<'a>(doc: &'a lopdf::Document, page: &'a Dictionary) -> Option<
 
 pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Document, ReadError> {
     crate::read::fixed::document(pages(bytes, limits, deadline)?, "PDF")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tokens and array elements are counted outside streams only (the
+    /// stream's five-element array is not seen).
+    #[test]
+    fn arrays_and_tokens_are_counted_outside_streams() {
+        let pdf = b"1 0 obj\n<< /W [1 2 [3 4 5] 6] /N (a b) >>\nendobj\n2 0 obj\n<< /Length 11 >>\nstream\n[1 2 3 4 5]\nendstream\nendobj";
+        let (largest, tokens) = array_and_token_counts(pdf);
+        // An estimate: the count restarts at a nested array and runs on
+        // after it (3 4 5, then 6).
+        assert_eq!(largest, 4);
+        // 1 0 obj << /W [ 1 2 [ 3 4 5 6 /N (a b) >> endobj, then
+        // 2 0 obj << /Length 11 >>, the stream passed over, and endobj.
+        assert_eq!(tokens, 26);
+    }
 }
