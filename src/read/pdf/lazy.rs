@@ -71,7 +71,8 @@ struct Reader<'a> {
     containers: HashMap<u32, Option<Container>>,
 }
 
-/// The document's page-drawing objects, or None where lopdf should load it.
+/// The document's page-drawing objects, or None where lopdf should load
+/// it; `TooLarge` when they hold more than `max_values` values.
 pub fn load(
     bytes: &[u8],
     max_member_bytes: usize,
