@@ -614,8 +614,31 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         (0..n_fonts).map(|_| b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec()),
     );
     std::fs::write(p("many-fonts.pdf"), pdf_with(&objects)).unwrap();
+    // 100 pages drawing one shared content stream of 250,000 characters
+    // (a 250 KB file; each page's characters are kept until layout).
+    let shared = format!(
+        "BT /F1 1 Tf 1 0 0 1 10 10 Tm ({}) Tj ET",
+        "A".repeat(250_000)
+    );
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count 100 >>",
+            (5..105)
+                .map(|i| format!("{i} 0 R"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
+        .into_bytes(),
+        stream("", shared.as_bytes()),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    objects.extend((0..100).map(|_| {
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>".to_vec()
+    }));
+    std::fs::write(p("shared-content-pages.pdf"), pdf_with(&objects)).unwrap();
 
-    let cases: [(&str, &[&str], &[&str]); 15] = [
+    let cases: [(&str, &[&str], &[&str]); 16] = [
         ("widths-10m.pdf", &[], &["too_large"]),
         ("inline-font-tf.pdf", &[], &["ok", "too_large"]),
         ("list-start.docx", &[], &["ok"]),
@@ -643,6 +666,7 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
             &["--max-pdf-values", "100000"],
             &["too_large"],
         ),
+        ("shared-content-pages.pdf", &[], &["too_large"]),
     ];
     for (name, extra, accepted) in cases {
         let (recs, took, mb) = run_alone(&p(name), extra);

@@ -88,6 +88,7 @@ pub fn pages(
     let templates: std::collections::HashMap<&str, &PageRef> =
         doc.templates.iter().map(|t| (t.id.as_str(), t)).collect();
     let mut out = Vec::with_capacity(doc.pages.len());
+    let mut chars = 0;
     for page in &doc.pages {
         deadline.check()?;
         let path = join(root_dir, &page.loc);
@@ -123,7 +124,7 @@ pub fn pages(
                 content.parse(&x)?;
             }
         }
-        out.push(content.finish(page_box));
+        crate::read::fixed::keep_page(&mut out, content.finish(page_box), &mut chars, "OFD")?;
     }
     Ok(out)
 }

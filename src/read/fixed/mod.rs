@@ -264,6 +264,30 @@ pub fn normalise_orientation(page: &mut PageContent) {
 
 /// The document of a fixed-layout file's pages; `what` names the format in
 /// messages ("PDF", "OFD").
+/// Characters a document's pages may draw in all (each kept as a 64-byte
+/// record until layout): 2 million is 128 MB, some 30 times a long report,
+/// while pages sharing one content stream of 256 KB of text could draw 250
+/// million (500 pages read 4 GB before this bound).
+pub const MAX_CHARS_PER_DOCUMENT: usize = 2_000_000;
+
+/// Adds `page` to the pages read so far, `chars` counting their characters:
+/// `TooLarge` past [`MAX_CHARS_PER_DOCUMENT`].
+pub fn keep_page(
+    pages: &mut Vec<PageContent>,
+    page: PageContent,
+    chars: &mut usize,
+    what: &str,
+) -> Result<(), ReadError> {
+    *chars = chars.saturating_add(page.chars.len());
+    if *chars > MAX_CHARS_PER_DOCUMENT {
+        return Err(ReadError::TooLarge(format!(
+            "the {what}'s pages draw more than {MAX_CHARS_PER_DOCUMENT} characters in all; no report holds that many"
+        )));
+    }
+    pages.push(page);
+    Ok(())
+}
+
 pub fn document(pages: Vec<PageContent>, what: &str) -> Result<Document, ReadError> {
     let chars: usize = pages.iter().map(|p| p.chars.len()).sum();
     if chars == 0 {

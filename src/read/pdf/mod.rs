@@ -149,6 +149,7 @@ pub fn pages(
         max_form_depth: limits.max_form_depth,
     };
     let mut out = Vec::with_capacity(page_ids.len());
+    let mut chars = 0;
     for (_, id) in page_ids {
         deadline.check()?;
         let Ok(Object::Dictionary(page)) = doc.get_object(id) else {
@@ -159,7 +160,8 @@ pub fn pages(
         let content = page_content(&doc, id, limits.max_member_bytes as usize).unwrap_or_default();
         let resources = page_resources(&doc, page);
         let interp = Interpreter::new(&doc, &mut fonts, page_limits, deadline);
-        out.push(interp.run_page(page, &content, resources)?);
+        let page = interp.run_page(page, &content, resources)?;
+        crate::read::fixed::keep_page(&mut out, page, &mut chars, "PDF")?;
     }
     Ok(out)
 }
