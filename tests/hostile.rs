@@ -637,8 +637,15 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>".to_vec()
     }));
     std::fs::write(p("shared-content-pages.pdf"), pdf_with(&objects)).unwrap();
+    // The same 100 pages stroking one shared stream of 50,000 lines each.
+    let strokes = format!(
+        "{}BT /F1 12 Tf 10 10 Td (x) Tj ET",
+        "0 0 m 100 0 l S\n".repeat(50_000)
+    );
+    objects[2] = stream("", strokes.as_bytes());
+    std::fs::write(p("shared-lines-pages.pdf"), pdf_with(&objects)).unwrap();
 
-    let cases: [(&str, &[&str], &[&str]); 16] = [
+    let cases: [(&str, &[&str], &[&str]); 17] = [
         ("widths-10m.pdf", &[], &["too_large"]),
         ("inline-font-tf.pdf", &[], &["ok", "too_large"]),
         ("list-start.docx", &[], &["ok"]),
@@ -667,6 +674,7 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
             &["too_large"],
         ),
         ("shared-content-pages.pdf", &[], &["too_large"]),
+        ("shared-lines-pages.pdf", &[], &["too_large"]),
     ];
     for (name, extra, accepted) in cases {
         let (recs, took, mb) = run_alone(&p(name), extra);

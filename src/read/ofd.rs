@@ -88,7 +88,7 @@ pub fn pages(
     let templates: std::collections::HashMap<&str, &PageRef> =
         doc.templates.iter().map(|t| (t.id.as_str(), t)).collect();
     let mut out = Vec::with_capacity(doc.pages.len());
-    let mut chars = 0;
+    let mut kept = crate::read::fixed::Kept::default();
     for page in &doc.pages {
         deadline.check()?;
         let path = join(root_dir, &page.loc);
@@ -124,7 +124,7 @@ pub fn pages(
                 content.parse(&x)?;
             }
         }
-        crate::read::fixed::keep_page(&mut out, content.finish(page_box), &mut chars, "OFD")?;
+        crate::read::fixed::keep_page(&mut out, content.finish(page_box), &mut kept, "OFD")?;
     }
     Ok(out)
 }

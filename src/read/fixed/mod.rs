@@ -270,18 +270,36 @@ pub fn normalise_orientation(page: &mut PageContent) {
 /// million (500 pages read 4 GB before this bound).
 pub const MAX_CHARS_PER_DOCUMENT: usize = 2_000_000;
 
-/// Adds `page` to the pages read so far, `chars` counting their characters:
-/// `TooLarge` past [`MAX_CHARS_PER_DOCUMENT`].
+/// Straight edges (16 bytes each, kept until layout) a document's pages may
+/// stroke in all: a ruled page has a few thousand, while 500 pages sharing
+/// one content stream of 300,000 lines read 1.8 GB before this bound.
+pub const MAX_SEGMENTS_PER_DOCUMENT: usize = 4_000_000;
+
+/// What the pages of a document read so far hold, against the bounds above.
+#[derive(Debug, Default)]
+pub struct Kept {
+    chars: usize,
+    segments: usize,
+}
+
+/// Adds `page` to the pages read so far, `kept` counting what they hold:
+/// `TooLarge` past [`MAX_CHARS_PER_DOCUMENT`] or [`MAX_SEGMENTS_PER_DOCUMENT`].
 pub fn keep_page(
     pages: &mut Vec<PageContent>,
     page: PageContent,
-    chars: &mut usize,
+    kept: &mut Kept,
     what: &str,
 ) -> Result<(), ReadError> {
-    *chars = chars.saturating_add(page.chars.len());
-    if *chars > MAX_CHARS_PER_DOCUMENT {
+    kept.chars = kept.chars.saturating_add(page.chars.len());
+    kept.segments = kept.segments.saturating_add(page.segments.len());
+    if kept.chars > MAX_CHARS_PER_DOCUMENT {
         return Err(ReadError::TooLarge(format!(
             "the {what}'s pages draw more than {MAX_CHARS_PER_DOCUMENT} characters in all; no report holds that many"
+        )));
+    }
+    if kept.segments > MAX_SEGMENTS_PER_DOCUMENT {
+        return Err(ReadError::TooLarge(format!(
+            "the {what}'s pages stroke more than {MAX_SEGMENTS_PER_DOCUMENT} lines in all; no report holds that many"
         )));
     }
     pages.push(page);

@@ -149,7 +149,7 @@ pub fn pages(
         max_form_depth: limits.max_form_depth,
     };
     let mut out = Vec::with_capacity(page_ids.len());
-    let mut chars = 0;
+    let mut kept = crate::read::fixed::Kept::default();
     for (_, id) in page_ids {
         deadline.check()?;
         let Ok(Object::Dictionary(page)) = doc.get_object(id) else {
@@ -161,7 +161,7 @@ pub fn pages(
         let resources = page_resources(&doc, page);
         let interp = Interpreter::new(&doc, &mut fonts, page_limits, deadline);
         let page = interp.run_page(page, &content, resources)?;
-        crate::read::fixed::keep_page(&mut out, page, &mut chars, "PDF")?;
+        crate::read::fixed::keep_page(&mut out, page, &mut kept, "PDF")?;
     }
     Ok(out)
 }
