@@ -644,8 +644,32 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
     );
     objects[2] = stream("", strokes.as_bytes());
     std::fs::write(p("shared-lines-pages.pdf"), pdf_with(&objects)).unwrap();
+    // 300 fonts, each with a ToUnicode CMap of four ranges over every
+    // two-byte code (262,144 mappings from a few hundred bytes).
+    let cmap = "1 begincodespacerange <0000> <FFFF> endcodespacerange 4 beginbfrange <0000> <FFFF> <4E00> <0000> <FFFF> <4E00> <0000> <FFFF> <4E00> <0000> <FFFF> <4E00> endbfrange";
+    let n_cmaps = 300;
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font 5 0 R >> >>".to_vec(),
+    ];
+    let mut content = b"BT 1 0 0 1 50 700 Tm ".to_vec();
+    let mut font_dict = b"<<".to_vec();
+    for i in 0..n_cmaps {
+        content.extend_from_slice(format!("/F{i} 12 Tf <0041> Tj ").as_bytes());
+        font_dict.extend_from_slice(format!(" /F{i} {} 0 R", 6 + 2 * i).as_bytes());
+    }
+    content.extend_from_slice(b"ET");
+    font_dict.extend_from_slice(b" >>");
+    objects.push(stream("", &content));
+    objects.push(font_dict);
+    for i in 0..n_cmaps {
+        objects.push(format!("<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X >>] /ToUnicode {} 0 R >>", 7 + 2 * i).into_bytes());
+        objects.push(stream("", cmap.as_bytes()));
+    }
+    std::fs::write(p("many-cmaps.pdf"), pdf_with(&objects)).unwrap();
 
-    let cases: [(&str, &[&str], &[&str]); 17] = [
+    let cases: [(&str, &[&str], &[&str]); 18] = [
         ("widths-10m.pdf", &[], &["too_large"]),
         ("inline-font-tf.pdf", &[], &["ok", "too_large"]),
         ("list-start.docx", &[], &["ok"]),
@@ -675,6 +699,7 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         ),
         ("shared-content-pages.pdf", &[], &["too_large"]),
         ("shared-lines-pages.pdf", &[], &["too_large"]),
+        ("many-cmaps.pdf", &[], &["ok"]),
     ];
     for (name, extra, accepted) in cases {
         let (recs, took, mb) = run_alone(&p(name), extra);

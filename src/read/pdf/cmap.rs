@@ -199,6 +199,14 @@ const MAX_CODESPACE_RANGES: usize = 64;
 
 impl CMap {
     pub fn parse(data: &[u8]) -> CMap {
+        Self::parse_capped(data, MAX_MAPPINGS)
+    }
+
+    /// [`CMap::parse`] with ranges expanded to at most `cap` mappings (a
+    /// document's CMaps share one budget: a range of three tokens can map
+    /// 65,536 codes).
+    pub fn parse_capped(data: &[u8], cap: usize) -> CMap {
+        let cap = cap.min(MAX_MAPPINGS);
         let (toks, hex) = tokens(data);
         let hex = |r: &std::ops::Range<usize>| &hex[r.clone()];
         let mut m = CMap::default();
@@ -254,7 +262,7 @@ impl CMap {
                         match toks.get(i + 2) {
                             Some(Tok::Hex(dst)) => {
                                 let dst = hex(dst);
-                                let room = MAX_MAPPINGS.saturating_sub(m.to_unicode.len()) as u32;
+                                let room = cap.saturating_sub(m.to_unicode.len()) as u32;
                                 for k in 0..=span.min(room) {
                                     m.to_unicode
                                         .insert(lo.saturating_add(k), utf16_add(dst_bytes(dst), k));
@@ -265,7 +273,7 @@ impl CMap {
                                 let mut j = i + 3;
                                 let mut k = 0;
                                 while let Some(Tok::Hex(dst)) = toks.get(j) {
-                                    if k <= span && m.to_unicode.len() < MAX_MAPPINGS {
+                                    if k <= span && m.to_unicode.len() < cap {
                                         m.to_unicode.insert(
                                             lo.saturating_add(k),
                                             utf16be(dst_bytes(hex(dst))),

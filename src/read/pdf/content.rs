@@ -44,6 +44,8 @@ pub struct FontCache {
     by_name: Vec<(usize, Vec<u8>, Rc<Font>)>,
     /// Decoded glyphs all fonts of the document may still remember.
     memo_budget: usize,
+    /// ToUnicode mappings all fonts of the document may still make.
+    cmap_budget: usize,
 }
 
 impl Default for FontCache {
@@ -53,6 +55,7 @@ impl Default for FontCache {
             by_addr: HashMap::default(),
             by_name: Vec::new(),
             memo_budget: MAX_MEMO_GLYPHS,
+            cmap_budget: MAX_CMAP_MAPPINGS,
         }
     }
 }
@@ -70,6 +73,12 @@ const MAX_CACHED_FONTS: usize = 2048;
 /// shows a few thousand distinct codes; past this, codes are decoded each
 /// time they are shown, and memory stays ~15 MB at most).
 const MAX_MEMO_GLYPHS: usize = 1 << 18;
+
+/// ToUnicode mappings (40–60 bytes each) a document's fonts may make in
+/// all: a CMap's range of three tokens maps up to 65,536 codes, and 1,500
+/// fonts each with such ranges took 7 GB before this bound; a report's
+/// fonts make a few thousand.
+const MAX_CMAP_MAPPINGS: usize = 2_000_000;
 
 fn num(o: &Operand) -> f32 {
     match o {
@@ -221,7 +230,7 @@ impl<'a> Interpreter<'a> {
             .unwrap_or([0.0, 0.0, 595.0, 842.0])
     }
 
-    fn font(&mut self, resources: Option<&Dictionary>, name: &[u8]) -> Rc<Font> {
+    fn font(&mut self, resources: Option<&Dictionary>, name: &[u8]) -> Result<Rc<Font>, ReadError> {
         let res = resources.map_or(0, |r| std::ptr::from_ref(r) as usize);
         if let Some((_, _, f)) = self
             .fonts
@@ -229,13 +238,16 @@ impl<'a> Interpreter<'a> {
             .iter()
             .find(|(r, n, _)| *r == res && n == name)
         {
-            return f.clone();
+            return Ok(f.clone());
         }
+        // Reading a font can take milliseconds (its CMap): the deadline is
+        // checked at each, not only every 8,192 operations.
+        self.deadline.check()?;
         let font = self.resolve_font(resources, name);
         if self.fonts.by_name.len() < MAX_NAMED_FONTS {
             self.fonts.by_name.push((res, name.to_vec(), font.clone()));
         }
-        font
+        Ok(font)
     }
 
     fn resolve_font(&mut self, resources: Option<&Dictionary>, name: &[u8]) -> Rc<Font> {
@@ -251,9 +263,9 @@ impl<'a> Interpreter<'a> {
             if let Some(f) = self.fonts.by_id.get(id) {
                 return f.clone();
             }
-            let font = Rc::new(
-                as_dict(doc, entry).map_or_else(Font::fallback, |d| Font::from_dict(doc, d)),
-            );
+            let font = Rc::new(as_dict(doc, entry).map_or_else(Font::fallback, |d| {
+                Font::from_dict(doc, d, &mut self.fonts.cmap_budget)
+            }));
             if self.fonts.by_id.len() < MAX_CACHED_FONTS {
                 self.fonts.by_id.insert(*id, font.clone());
             }
@@ -266,7 +278,7 @@ impl<'a> Interpreter<'a> {
         if let Some(f) = self.fonts.by_addr.get(&addr) {
             return f.clone();
         }
-        let font = Rc::new(Font::from_dict(doc, d));
+        let font = Rc::new(Font::from_dict(doc, d, &mut self.fonts.cmap_budget));
         if self.fonts.by_addr.len() < MAX_CACHED_FONTS {
             self.fonts.by_addr.insert(addr, font.clone());
         }
@@ -330,7 +342,7 @@ impl<'a> Interpreter<'a> {
                 }
                 [b'T', b'f', 0] if a.len() == 2 => {
                     if let Operand::Name(name) = a[0] {
-                        gs.font = Some(self.font(resources, ops.bytes(name)));
+                        gs.font = Some(self.font(resources, ops.bytes(name))?);
                     }
                     gs.size = n(1);
                 }

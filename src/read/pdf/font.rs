@@ -213,13 +213,19 @@ fn stream_bytes(doc: &Document, o: &Object, limit: usize) -> Option<Vec<u8>> {
 const FONT_STREAM_LIMIT: usize = 32 * 1024 * 1024;
 
 impl Font {
-    pub fn from_dict(doc: &Document, d: &Dictionary) -> Font {
+    /// The font of dictionary `d`; its ToUnicode ranges expanded to no more
+    /// mappings than `cmap_budget` (the document's), which they use up.
+    pub fn from_dict(doc: &Document, d: &Dictionary, cmap_budget: &mut usize) -> Font {
         let subtype = dict_get(doc, d, b"Subtype")
             .and_then(name_of)
             .unwrap_or(b"");
         let to_unicode = dict_get(doc, d, b"ToUnicode")
             .and_then(|o| stream_bytes(doc, o, FONT_STREAM_LIMIT))
-            .map(|b| CMap::parse(&b));
+            .map(|b| {
+                let m = CMap::parse_capped(&b, *cmap_budget);
+                *cmap_budget = cmap_budget.saturating_sub(m.to_unicode.len());
+                m
+            });
         if subtype == b"Type0" {
             Self::composite(doc, d, to_unicode)
         } else {
@@ -761,7 +767,7 @@ mod tests {
         let mut d = Dictionary::new();
         d.set("Subtype", Object::Name(b"Type0".to_vec()));
         d.set("Encoding", Object::Name(b"UniGB-UTF16-H".to_vec()));
-        let font = Font::from_dict(&Document::new(), &d);
+        let font = Font::from_dict(&Document::new(), &d, &mut 1000);
         // 中 文 丸 (U+4E2D, U+6587, U+4E38: two share the high byte), 𠀀
         // (U+20000, a surrogate pair: one four-byte code) and 中 again.
         let shown: Vec<u8> = [0x4E2D_u16, 0x6587, 0x4E38, 0xD840, 0xDC00, 0x4E2D]
