@@ -433,6 +433,36 @@ fn docx_with_numbering(path: &Path, document_xml: &[u8], numbering_xml: &[u8]) {
 
 const W_NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
 
+/// The objects of a one-page PDF selecting each of `n` fonts in turn to
+/// show `shown`: the page's font dictionary is object 5, and font `i`'s
+/// `per_font` objects (the font first) are made by `group(i, first id)`.
+fn page_of_fonts(
+    n: usize,
+    per_font: usize,
+    shown: &str,
+    group: impl Fn(usize, usize) -> Vec<Vec<u8>>,
+) -> Vec<Vec<u8>> {
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font 5 0 R >> >>".to_vec(),
+    ];
+    let mut content = b"BT 1 0 0 1 50 700 Tm ".to_vec();
+    let mut font_dict = b"<<".to_vec();
+    for i in 0..n {
+        content.extend_from_slice(format!("/F{i} 12 Tf {shown} Tj ").as_bytes());
+        font_dict.extend_from_slice(format!(" /F{i} {} 0 R", 6 + per_font * i).as_bytes());
+    }
+    content.extend_from_slice(b"ET");
+    font_dict.extend_from_slice(b" >>");
+    objects.push(stream("", &content));
+    objects.push(font_dict);
+    for i in 0..n {
+        objects.extend(group(i, 6 + per_font * i));
+    }
+    objects
+}
+
 /// A one-page PDF whose page draws `content` with font F1 = object 5, and
 /// further objects from 6 on.
 fn one_page_pdf(content: &[u8], font: Vec<u8>, more: Vec<Vec<u8>>) -> Vec<u8> {
@@ -594,25 +624,9 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
     .unwrap();
     // One page setting 100,000 distinct fonts, one glyph each (each font
     // kept would hold kilobytes: 200,000 took 3.1 GB).
-    let n_fonts = 100_000;
-    let mut objects = vec![
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font 5 0 R >> >>".to_vec(),
-    ];
-    let mut content = b"BT 1 0 0 1 50 700 Tm ".to_vec();
-    let mut font_dict = b"<<".to_vec();
-    for i in 0..n_fonts {
-        content.extend_from_slice(format!("/F{i} 12 Tf (A) Tj ").as_bytes());
-        font_dict.extend_from_slice(format!(" /F{i} {} 0 R", i + 6).as_bytes());
-    }
-    content.extend_from_slice(b"ET");
-    font_dict.extend_from_slice(b" >>");
-    objects.push(stream("", &content));
-    objects.push(font_dict);
-    objects.extend(
-        (0..n_fonts).map(|_| b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec()),
-    );
+    let objects = page_of_fonts(100_000, 1, "(A)", |_, _| {
+        vec![b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec()]
+    });
     std::fs::write(p("many-fonts.pdf"), pdf_with(&objects)).unwrap();
     // 100 pages drawing one shared content stream of 250,000 characters
     // (a 250 KB file; each page's characters are kept until layout).
@@ -647,26 +661,12 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
     // 300 fonts, each with a ToUnicode CMap of four ranges over every
     // two-byte code (262,144 mappings from a few hundred bytes).
     let cmap = "1 begincodespacerange <0000> <FFFF> endcodespacerange 4 beginbfrange <0000> <FFFF> <4E00> <0000> <FFFF> <4E00> <0000> <FFFF> <4E00> <0000> <FFFF> <4E00> endbfrange";
-    let n_cmaps = 300;
-    let mut objects = vec![
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font 5 0 R >> >>".to_vec(),
-    ];
-    let mut content = b"BT 1 0 0 1 50 700 Tm ".to_vec();
-    let mut font_dict = b"<<".to_vec();
-    for i in 0..n_cmaps {
-        content.extend_from_slice(format!("/F{i} 12 Tf <0041> Tj ").as_bytes());
-        font_dict.extend_from_slice(format!(" /F{i} {} 0 R", 6 + 2 * i).as_bytes());
-    }
-    content.extend_from_slice(b"ET");
-    font_dict.extend_from_slice(b" >>");
-    objects.push(stream("", &content));
-    objects.push(font_dict);
-    for i in 0..n_cmaps {
-        objects.push(format!("<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X >>] /ToUnicode {} 0 R >>", 7 + 2 * i).into_bytes());
-        objects.push(stream("", cmap.as_bytes()));
-    }
+    let objects = page_of_fonts(300, 2, "<0041>", |_, id| {
+        vec![
+            format!("<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X >>] /ToUnicode {} 0 R >>", id + 1).into_bytes(),
+            stream("", cmap.as_bytes()),
+        ]
+    });
     std::fs::write(p("many-cmaps.pdf"), pdf_with(&objects)).unwrap();
 
     let cases: [(&str, &[&str], &[&str]); 18] = [
