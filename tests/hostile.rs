@@ -669,7 +669,26 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
     });
     std::fs::write(p("many-cmaps.pdf"), pdf_with(&objects)).unwrap();
 
-    let cases: [(&str, &[&str], &[&str]); 18] = [
+    // 400,000 table cells of three random characters each (a 20 MB
+    // document.xml that compresses only some tenfold).
+    let mut seed = 7;
+    let mut xml = format!("<w:document {W_NS}><w:body><w:tbl>");
+    for _ in 0..1_600 {
+        xml.push_str("<w:tr>");
+        for _ in 0..250 {
+            let t: String = (0..3)
+                .map(|_| char::from(b'a' + (lcg(&mut seed) % 26) as u8))
+                .collect();
+            xml.push_str(&format!(
+                "<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>"
+            ));
+        }
+        xml.push_str("</w:tr>");
+    }
+    xml.push_str("</w:tbl></w:body></w:document>");
+    docx_with(&p("many-cells.docx"), xml.as_bytes());
+
+    let cases: [(&str, &[&str], &[&str]); 19] = [
         ("widths-10m.pdf", &[], &["too_large"]),
         ("inline-font-tf.pdf", &[], &["ok", "too_large"]),
         ("list-start.docx", &[], &["ok"]),
@@ -700,6 +719,7 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         ("shared-content-pages.pdf", &[], &["too_large"]),
         ("shared-lines-pages.pdf", &[], &["too_large"]),
         ("many-cmaps.pdf", &[], &["ok"]),
+        ("many-cells.docx", &[], &["too_large"]),
     ];
     for (name, extra, accepted) in cases {
         let (recs, took, mb) = run_alone(&p(name), extra);

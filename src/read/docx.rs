@@ -179,7 +179,14 @@ struct BodyParser<'a> {
     /// One entry per open mc:AlternateContent: true once a Choice was read.
     alts: Vec<bool>,
     run_hidden: bool,
+    /// Table cells read so far (each holds a few hundred bytes).
+    cells: usize,
 }
+
+/// Table cells a document may hold in all: a report's tables have a few
+/// thousand, while 60 MB of document.xml (a 4.7 MB file) made 1.25 million
+/// cells and 590 MB before this bound.
+const MAX_CELLS_PER_DOCUMENT: usize = 300_000;
 
 /// Which element prefixes mean WordprocessingML and markup compatibility.
 /// Taken from the root element's declarations: resolving namespaces per
@@ -313,6 +320,7 @@ impl<'a> BodyParser<'a> {
             fields: Vec::new(),
             alts: Vec::new(),
             run_hidden: false,
+            cells: 0,
         }
     }
 
@@ -327,6 +335,11 @@ impl<'a> BodyParser<'a> {
             events += 1;
             if events.is_multiple_of(4096) {
                 self.deadline.check()?;
+                if self.cells > MAX_CELLS_PER_DOCUMENT {
+                    return Err(ReadError::TooLarge(format!(
+                        "word/document.xml holds more than {MAX_CELLS_PER_DOCUMENT} table cells; no report holds that many"
+                    )));
+                }
             }
             let ev = r.next().map_err(|e| scan_error(e, max_depth))?;
             if let Some(depth) = skipping {
@@ -610,6 +623,7 @@ impl<'a> BodyParser<'a> {
                 if let Some(Sink::Cell(c)) = self.sinks.pop()
                     && let Some(row) = self.tables.last_mut().and_then(|t| t.rows.last_mut())
                 {
+                    self.cells += 1;
                     row.cells.push(c);
                 }
             }
