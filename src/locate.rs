@@ -555,15 +555,23 @@ fn find_title(doc: &Document, first_heading: usize) -> Option<String> {
 }
 
 /// Finds `2020年` / `二〇二〇年` in `s`: (byte start, byte end incl. 年/年度, year).
+/// Each 年 is tried in turn with the four characters before it read back
+/// from it: no list of the text's characters is made (a paragraph can be
+/// millions of characters long).
 fn find_year(s: &str) -> Option<(usize, usize, i32)> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for i in 0..chars.len() {
-        // Four digits (either width) or four Chinese digits, then 年: only
-        // the four characters before a 年 are read.
-        let Some(&(year_end, '年')) = chars.get(i + 4) else {
+    for (year_end, _) in s.match_indices('年') {
+        // The four characters before 年 (last first), and the one before them.
+        let mut back = s[..year_end].char_indices().rev();
+        let mut four = [(0usize, '\0'); 4];
+        let mut got = 0;
+        for slot in four.iter_mut().rev() {
+            let Some(c) = back.next() else { break };
+            *slot = c;
+            got += 1;
+        }
+        if got < 4 {
             continue;
-        };
-        let four = &chars[i..i + 4];
+        }
         let start = four[0].0;
         let year = if four.iter().all(|(_, c)| fold_char(*c).is_ascii_digit()) {
             Some(
@@ -582,7 +590,10 @@ fn find_year(s: &str) -> Option<(usize, usize, i32)> {
         if !(1990..=2100).contains(&year) {
             continue;
         }
-        if i > 0 && fold_char(chars[i - 1].1).is_ascii_digit() {
+        if back
+            .next()
+            .is_some_and(|(_, c)| fold_char(c).is_ascii_digit())
+        {
             continue;
         }
         let mut end = year_end + '年'.len_utf8();

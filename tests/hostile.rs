@@ -687,8 +687,14 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
     }
     xml.push_str("</w:tbl></w:body></w:document>");
     docx_with(&p("many-cells.docx"), xml.as_bytes());
+    // Word 97 files whose piece table maps one run of a million bytes 19
+    // times over: paragraph marks (each a paragraph: 5.4 GB), and letters
+    // (one paragraph of 19 million characters, whose year search listed
+    // them at 16 bytes each: 540 MB).
+    word97_with_repeated_text(&p("marks.doc"), &b"\r".repeat(1_000_000), 19);
+    word97_with_repeated_text(&p("long-paragraph.doc"), &b"a".repeat(1_000_000), 19);
 
-    let cases: [(&str, &[&str], &[&str]); 19] = [
+    let cases: [(&str, &[&str], &[&str]); 21] = [
         ("widths-10m.pdf", &[], &["too_large"]),
         ("inline-font-tf.pdf", &[], &["ok", "too_large"]),
         ("list-start.docx", &[], &["ok"]),
@@ -720,6 +726,8 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         ("shared-lines-pages.pdf", &[], &["too_large"]),
         ("many-cmaps.pdf", &[], &["ok"]),
         ("many-cells.docx", &[], &["too_large"]),
+        ("marks.doc", &[], &["too_large"]),
+        ("long-paragraph.doc", &[], &["ok"]),
     ];
     for (name, extra, accepted) in cases {
         let (recs, took, mb) = run_alone(&p(name), extra);
@@ -911,4 +919,47 @@ fn ofd_hostile_packages_get_their_error_codes_quickly() {
         "took {:?}",
         started.elapsed()
     );
+}
+
+/// A Word 97 binary document (an OLE file) whose main story is `pieces`
+/// 8-bit pieces, each mapping the same `text` (stored once in the
+/// WordDocument stream after the FIB): only the fields the reader needs.
+fn word97_with_repeated_text(path: &Path, text: &[u8], pieces: u32) {
+    const TEXT_AT: u32 = 0x800;
+    let len = u32::try_from(text.len()).unwrap();
+    // FIB: magic, flags (1Table), 14 FibRgW words, 22 FibRgLw longs with
+    // ccpText third, then 93 (fc, lcb) pairs with the CLX's at index 33.
+    let mut fib = vec![0u8; TEXT_AT as usize];
+    fib[0..2].copy_from_slice(&0xA5ECu16.to_le_bytes());
+    fib[0x0A..0x0C].copy_from_slice(&0x0200u16.to_le_bytes());
+    fib[32..34].copy_from_slice(&14u16.to_le_bytes());
+    let lw = 34 + 14 * 2;
+    fib[lw..lw + 2].copy_from_slice(&22u16.to_le_bytes());
+    fib[lw + 14..lw + 18].copy_from_slice(&(len * pieces).to_le_bytes());
+    let fc = lw + 2 + 22 * 4;
+    fib[fc..fc + 2].copy_from_slice(&93u16.to_le_bytes());
+    let mut plc = Vec::new();
+    for k in 0..=pieces {
+        plc.extend_from_slice(&(k * len).to_le_bytes());
+    }
+    for _ in 0..pieces {
+        plc.extend_from_slice(&0u16.to_le_bytes());
+        plc.extend_from_slice(&((TEXT_AT * 2) | 0x4000_0000).to_le_bytes());
+        plc.extend_from_slice(&0u16.to_le_bytes());
+    }
+    let mut clx = vec![0x02];
+    clx.extend_from_slice(&u32::try_from(plc.len()).unwrap().to_le_bytes());
+    clx.extend_from_slice(&plc);
+    let clx_at = fc + 2 + 33 * 8;
+    fib[clx_at..clx_at + 4].copy_from_slice(&0u32.to_le_bytes());
+    fib[clx_at + 4..clx_at + 8].copy_from_slice(&u32::try_from(clx.len()).unwrap().to_le_bytes());
+    fib.extend_from_slice(text);
+    let f = std::fs::File::create(path).unwrap();
+    let mut cf = cfb::CompoundFile::create(f).unwrap();
+    cf.create_stream("WordDocument")
+        .unwrap()
+        .write_all(&fib)
+        .unwrap();
+    cf.create_stream("1Table").unwrap().write_all(&clx).unwrap();
+    cf.flush().unwrap();
 }

@@ -126,6 +126,10 @@ const FC_PLF_LFO: usize = 74;
 const MAX_TEXT_CHARS: usize = 20_000_000;
 /// Deepest field nesting tracked.
 const MAX_FIELD_DEPTH: usize = 256;
+/// Most paragraph and cell marks read from the main story (a report has a
+/// few thousand; pieces can map a run of marks over and over, and each
+/// mark costs a paragraph of its own: 19 million took 5.4 GB).
+const MAX_PARAGRAPHS: usize = 300_000;
 
 /// One piece: CPs [cp, cp_end) stored at `fc` in the WordDocument stream.
 struct Piece {
@@ -608,6 +612,11 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
             }
             match c {
                 '\r' | '\u{7}' => {
+                    if paras.len() >= MAX_PARAGRAPHS {
+                        return Err(ReadError::TooLarge(format!(
+                            "the document's pieces hold more than {MAX_PARAGRAPHS} paragraphs and table cells; no report does"
+                        )));
+                    }
                     let mut pap = papx.papx(fc);
                     if c == '\u{7}' && !pap.in_table {
                         pap.in_table = true;
