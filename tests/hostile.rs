@@ -691,10 +691,20 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
     // times over: paragraph marks (each a paragraph: 5.4 GB), and letters
     // (one paragraph of 19 million characters, whose year search listed
     // them at 16 bytes each: 540 MB).
+    // A 5 MB page of a million table cells (the parser's tree of it took
+    // some 600 MB).
+    std::fs::write(
+        p("many-cells.html"),
+        format!(
+            "<html><body><table><tr>{}</table></body></html>",
+            "<td>a".repeat(1_000_000)
+        ),
+    )
+    .unwrap();
     word97_with_repeated_text(&p("marks.doc"), &b"\r".repeat(1_000_000), 19);
     word97_with_repeated_text(&p("long-paragraph.doc"), &b"a".repeat(1_000_000), 19);
 
-    let cases: [(&str, &[&str], &[&str]); 21] = [
+    let cases: [(&str, &[&str], &[&str]); 22] = [
         ("widths-10m.pdf", &[], &["too_large"]),
         ("inline-font-tf.pdf", &[], &["ok", "too_large"]),
         ("list-start.docx", &[], &["ok"]),
@@ -726,6 +736,7 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         ("shared-lines-pages.pdf", &[], &["too_large"]),
         ("many-cmaps.pdf", &[], &["ok"]),
         ("many-cells.docx", &[], &["too_large"]),
+        ("many-cells.html", &[], &["too_large"]),
         ("marks.doc", &[], &["too_large"]),
         ("long-paragraph.doc", &[], &["ok"]),
     ];

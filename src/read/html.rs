@@ -329,6 +329,18 @@ fn collect_rows<'a>(node: NodeRef<'a, Node>, out: &mut Vec<NodeRef<'a, Node>>, d
 /// elements for every tag, so 200,000 nested `<div>`s would take minutes.
 const MAX_PARSE_DEPTH: usize = 2048;
 
+/// Start tags (and comments) a page may hold: the parser's tree costs some
+/// 300 bytes a node, and 3 million `<td>`s in a 15 MB page took 1.8 GB. A
+/// report page has a few thousand; a long one exported from Word, tens of
+/// thousands.
+const MAX_START_TAGS: usize = 250_000;
+
+/// The largest page read, in bytes of text: its text is held some seven
+/// times over between the parser's tree and the paragraphs (37 MB of text
+/// took 290 MB). A report page is well under 1 MB, or a few MB with
+/// images written into it.
+const MAX_PAGE_BYTES: usize = 32 << 20;
+
 /// Elements that close themselves or are closed by the next of their kind:
 /// they do not nest however they are written.
 const NON_NESTING: &[&str] = &[
@@ -337,11 +349,11 @@ const NON_NESTING: &[&str] = &[
     "tbody", "tfoot", "colgroup", "rp", "rt", "!doctype",
 ];
 
-/// The deepest nesting of start tags over end tags, found by a scan of the
-/// raw text (no tree built).
-fn nesting_depth(text: &str) -> usize {
+/// The deepest nesting of start tags over end tags, and the number of
+/// start tags, found by a scan of the raw text (no tree built).
+fn nesting_depth_and_start_tags(text: &str) -> (usize, usize) {
     let b = text.as_bytes();
-    let (mut depth, mut max) = (0usize, 0usize);
+    let (mut depth, mut max, mut starts) = (0usize, 0usize, 0usize);
     let mut i = 0;
     while let Some(off) = b[i..].iter().position(|c| *c == b'<') {
         i += off + 1;
@@ -351,9 +363,12 @@ fn nesting_depth(text: &str) -> usize {
             .iter()
             .position(|c| !(c.is_ascii_alphanumeric() || *c == b'!'))
             .map_or(b.len(), |e| start + e);
-        if end == start {
+        // A tag's name starts with a letter (`<!` opens a comment or the
+        // doctype); `1<2` is text.
+        if end == start || !(b[start].is_ascii_alphabetic() || b[start] == b'!') {
             continue;
         }
+        starts += usize::from(!closing);
         let name = text[start..end].to_ascii_lowercase();
         if NON_NESTING.contains(&name.as_str()) {
             continue;
@@ -365,17 +380,29 @@ fn nesting_depth(text: &str) -> usize {
             max = max.max(depth);
         }
     }
-    max
+    (max, starts)
 }
 
 pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Document, ReadError> {
     let text = decode(bytes);
     deadline.check()?;
-    let depth = nesting_depth(&text);
+    if text.len() > MAX_PAGE_BYTES {
+        return Err(ReadError::TooLarge(format!(
+            "the page is {} MB of text, more than {} MB (no report page is)",
+            text.len() >> 20,
+            MAX_PAGE_BYTES >> 20
+        )));
+    }
+    let (depth, start_tags) = nesting_depth_and_start_tags(&text);
     if depth > MAX_PARSE_DEPTH.max(limits.max_xml_depth) {
         return Err(ReadError::TooLarge(format!(
             "the page nests elements {depth} deep, more than {} (no report page does)",
             MAX_PARSE_DEPTH.max(limits.max_xml_depth)
+        )));
+    }
+    if start_tags > MAX_START_TAGS {
+        return Err(ReadError::TooLarge(format!(
+            "the page holds {start_tags} tags, more than {MAX_START_TAGS} (no report page does)"
         )));
     }
     let html = Html::parse_document(&text);
@@ -439,17 +466,32 @@ mod tests {
     }
 
     #[test]
-    fn nesting_is_measured_without_parsing() {
+    fn nesting_and_start_tags_are_measured_without_parsing() {
         assert_eq!(
-            nesting_depth("<html><body><div><p>a<p>b</div></body></html>"),
-            3
+            nesting_depth_and_start_tags("<html><body><div><p>a<p>b</div></body></html>"),
+            (3, 5)
         );
         assert_eq!(
-            nesting_depth("<table><tr><td>1<td>2</table><br><img src=x>"),
-            1
+            nesting_depth_and_start_tags("<table><tr><td>1<td>2</table><br><img src=x><!-- c -->"),
+            (1, 7)
         );
         let deep = format!("{}x{}", "<div>".repeat(5000), "</div>".repeat(5000));
-        assert_eq!(nesting_depth(&deep), 5000);
+        assert_eq!(nesting_depth_and_start_tags(&deep), (5000, 5000));
+        assert_eq!(nesting_depth_and_start_tags("a < b, 1<2 </>"), (0, 0));
+    }
+
+    /// Pages past the tag or size bound are refused before the parser
+    /// builds a tree for them (3 million cells took 1.8 GB).
+    #[test]
+    fn pages_of_too_many_tags_or_too_much_text_are_refused_unparsed() {
+        let limits = Limits::default();
+        let read = |html: String| read(html.as_bytes(), &limits, &Deadline::after(limits.timeout));
+        let cells = format!("<table><tr>{}</table>", "<td>a".repeat(MAX_START_TAGS));
+        assert!(matches!(read(cells), Err(ReadError::TooLarge(m)) if m.contains("tags")));
+        let text = format!("<p>{}</p>", "年".repeat(MAX_PAGE_BYTES / 3 + 1));
+        assert!(matches!(read(text), Err(ReadError::TooLarge(m)) if m.contains("MB")));
+        let fits = format!("<table><tr>{}</table>", "<td>1".repeat(MAX_START_TAGS - 3));
+        assert!(read(fits).is_ok());
     }
 
     #[test]
