@@ -687,6 +687,14 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
     }
     xml.push_str("</w:tbl></w:body></w:document>");
     docx_with(&p("many-cells.docx"), xml.as_bytes());
+    // 700,000 paragraphs of one random letter (1.5 million took 377 MB).
+    let mut xml = format!("<w:document {W_NS}><w:body>");
+    for _ in 0..700_000 {
+        let c = char::from(b'a' + (lcg(&mut seed) % 26) as u8);
+        xml.push_str(&format!("<w:p><w:r><w:t>{c}</w:t></w:r></w:p>"));
+    }
+    xml.push_str("</w:body></w:document>");
+    docx_with(&p("many-paragraphs.docx"), xml.as_bytes());
     // Word 97 files whose piece table maps one run of a million bytes 19
     // times over: paragraph marks (each a paragraph: 5.4 GB), and letters
     // (one paragraph of 19 million characters, whose year search listed
@@ -704,7 +712,7 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
     word97_with_repeated_text(&p("marks.doc"), &b"\r".repeat(1_000_000), 19);
     word97_with_repeated_text(&p("long-paragraph.doc"), &b"a".repeat(1_000_000), 19);
 
-    let cases: [(&str, &[&str], &[&str]); 22] = [
+    let cases: [(&str, &[&str], &[&str]); 23] = [
         ("widths-10m.pdf", &[], &["too_large"]),
         ("inline-font-tf.pdf", &[], &["ok", "too_large"]),
         ("list-start.docx", &[], &["ok"]),
@@ -736,6 +744,7 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         ("shared-lines-pages.pdf", &[], &["too_large"]),
         ("many-cmaps.pdf", &[], &["ok"]),
         ("many-cells.docx", &[], &["too_large"]),
+        ("many-paragraphs.docx", &[], &["too_large"]),
         ("many-cells.html", &[], &["too_large"]),
         ("marks.doc", &[], &["too_large"]),
         ("long-paragraph.doc", &[], &["ok"]),

@@ -181,12 +181,19 @@ struct BodyParser<'a> {
     run_hidden: bool,
     /// Table cells read so far (each holds a few hundred bytes).
     cells: usize,
+    /// Paragraphs read so far, in cells too (each some 250 bytes).
+    paragraphs: usize,
 }
 
 /// Table cells a document may hold in all: a report's tables have a few
 /// thousand, while 60 MB of document.xml (a 4.7 MB file) made 1.25 million
 /// cells and 590 MB before this bound.
 const MAX_CELLS_PER_DOCUMENT: usize = 300_000;
+
+/// Paragraphs a document may hold in all (every cell holds one): a report
+/// has a few thousand, while 54 MB of one-letter paragraphs (a 4.7 MB
+/// file) made 1.5 million and 377 MB before this bound.
+const MAX_PARAGRAPHS_PER_DOCUMENT: usize = 600_000;
 
 /// Which element prefixes mean WordprocessingML and markup compatibility.
 /// Taken from the root element's declarations: resolving namespaces per
@@ -321,6 +328,7 @@ impl<'a> BodyParser<'a> {
             alts: Vec::new(),
             run_hidden: false,
             cells: 0,
+            paragraphs: 0,
         }
     }
 
@@ -338,6 +346,11 @@ impl<'a> BodyParser<'a> {
                 if self.cells > MAX_CELLS_PER_DOCUMENT {
                     return Err(ReadError::TooLarge(format!(
                         "word/document.xml holds more than {MAX_CELLS_PER_DOCUMENT} table cells; no report holds that many"
+                    )));
+                }
+                if self.paragraphs > MAX_PARAGRAPHS_PER_DOCUMENT {
+                    return Err(ReadError::TooLarge(format!(
+                        "word/document.xml holds more than {MAX_PARAGRAPHS_PER_DOCUMENT} paragraphs; no report holds that many"
                     )));
                 }
             }
@@ -599,6 +612,7 @@ impl<'a> BodyParser<'a> {
         match tag {
             Tag::P => {
                 if let Some(p) = self.paras.pop() {
+                    self.paragraphs += 1;
                     let (para, floating) = self.finish_paragraph(p);
                     let sink = self.sinks.last_mut().map(Sink::blocks);
                     if let Some(blocks) = sink {
