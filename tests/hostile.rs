@@ -695,6 +695,16 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
     }
     xml.push_str("</w:body></w:document>");
     docx_with(&p("many-paragraphs.docx"), xml.as_bytes());
+    // A line of 300,000 spaces between two letters (cleaning a title
+    // candidate looked ahead from every space: 38 s).
+    docx_with(
+        &p("space-run.docx"),
+        format!(
+            "<w:document {W_NS}><w:body><w:p><w:r><w:t xml:space=\"preserve\">a{}b</w:t></w:r></w:p></w:body></w:document>",
+            " ".repeat(300_000)
+        )
+        .as_bytes(),
+    );
     // Word 97 files whose piece table maps one run of a million bytes 19
     // times over: paragraph marks (each a paragraph: 5.4 GB), and letters
     // (one paragraph of 19 million characters, whose year search listed
@@ -712,7 +722,7 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
     word97_with_repeated_text(&p("marks.doc"), &b"\r".repeat(1_000_000), 19);
     word97_with_repeated_text(&p("long-paragraph.doc"), &b"a".repeat(1_000_000), 19);
 
-    let cases: [(&str, &[&str], &[&str]); 23] = [
+    let cases: [(&str, &[&str], &[&str]); 24] = [
         ("widths-10m.pdf", &[], &["too_large"]),
         ("inline-font-tf.pdf", &[], &["ok", "too_large"]),
         ("list-start.docx", &[], &["ok"]),
@@ -745,6 +755,7 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         ("many-cmaps.pdf", &[], &["ok"]),
         ("many-cells.docx", &[], &["too_large"]),
         ("many-paragraphs.docx", &[], &["too_large"]),
+        ("space-run.docx", &[], &["ok"]),
         ("many-cells.html", &[], &["too_large"]),
         ("marks.doc", &[], &["too_large"]),
         ("long-paragraph.doc", &[], &["ok"]),
