@@ -719,10 +719,18 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         ),
     )
     .unwrap();
-    word97_with_repeated_text(&p("marks.doc"), &b"\r".repeat(1_000_000), 19);
-    word97_with_repeated_text(&p("long-paragraph.doc"), &b"a".repeat(1_000_000), 19);
+    word97_with_repeated_text(&p("marks.doc"), &b"\r".repeat(1_000_000), 19, 0);
+    word97_with_repeated_text(&p("long-paragraph.doc"), &b"a".repeat(1_000_000), 19, 0);
+    // 200,000 characters over a bin table of a million pages (each
+    // character's page was looked for page by page: a timeout).
+    word97_with_repeated_text(
+        &p("many-chpx-pages.doc"),
+        &b"a".repeat(200_000),
+        1,
+        1_000_000,
+    );
 
-    let cases: [(&str, &[&str], &[&str]); 24] = [
+    let cases: [(&str, &[&str], &[&str]); 25] = [
         ("widths-10m.pdf", &[], &["too_large"]),
         ("inline-font-tf.pdf", &[], &["ok", "too_large"]),
         ("list-start.docx", &[], &["ok"]),
@@ -759,6 +767,7 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         ("many-cells.html", &[], &["too_large"]),
         ("marks.doc", &[], &["too_large"]),
         ("long-paragraph.doc", &[], &["ok"]),
+        ("many-chpx-pages.doc", &[], &["ok"]),
     ];
     for (name, extra, accepted) in cases {
         let (recs, took, mb) = run_alone(&p(name), extra);
@@ -954,8 +963,10 @@ fn ofd_hostile_packages_get_their_error_codes_quickly() {
 
 /// A Word 97 binary document (an OLE file) whose main story is `pieces`
 /// 8-bit pieces, each mapping the same `text` (stored once in the
-/// WordDocument stream after the FIB): only the fields the reader needs.
-fn word97_with_repeated_text(path: &Path, text: &[u8], pieces: u32) {
+/// WordDocument stream after the FIB), with a character-property bin table
+/// of `chpx_pages` empty pages before the text: only the fields the reader
+/// needs.
+fn word97_with_repeated_text(path: &Path, text: &[u8], pieces: u32, chpx_pages: u32) {
     const TEXT_AT: u32 = 0x800;
     let len = u32::try_from(text.len()).unwrap();
     // FIB: magic, flags (1Table), 14 FibRgW words, 22 FibRgLw longs with
@@ -984,6 +995,16 @@ fn word97_with_repeated_text(path: &Path, text: &[u8], pieces: u32) {
     let clx_at = fc + 2 + 33 * 8;
     fib[clx_at..clx_at + 4].copy_from_slice(&0u32.to_le_bytes());
     fib[clx_at + 4..clx_at + 8].copy_from_slice(&u32::try_from(clx.len()).unwrap().to_le_bytes());
+    // PlcBteChpx after the CLX in the table stream: empty ranges at fc 0
+    // (none holds a character), each page number 0 (a page of no runs).
+    let bte = vec![0u8; 4 * (chpx_pages as usize + 1) + 4 * chpx_pages as usize];
+    if chpx_pages > 0 {
+        let bte_at = fc + 2 + 12 * 8;
+        fib[bte_at..bte_at + 4].copy_from_slice(&u32::try_from(clx.len()).unwrap().to_le_bytes());
+        fib[bte_at + 4..bte_at + 8]
+            .copy_from_slice(&u32::try_from(bte.len()).unwrap().to_le_bytes());
+        clx.extend_from_slice(&bte);
+    }
     fib.extend_from_slice(text);
     let f = std::fs::File::create(path).unwrap();
     let mut cf = cfb::CompoundFile::create(f).unwrap();

@@ -313,6 +313,10 @@ impl<'a> Fkps<'a> {
                 }
             }
         }
+        // In order of their first fc (as writers write them), so the page
+        // of a character is found by a binary search, not a scan per
+        // character.
+        pages.sort_by_key(|(a, _, _)| *a);
         Fkps { word, data, pages }
     }
 
@@ -320,16 +324,8 @@ impl<'a> Fkps<'a> {
     /// small gaps between pages and runs, so the nearest page and run that
     /// start at or before `fc` are taken when none contains it.
     fn locate(&self, fc: u32) -> Option<(&'a [u8], usize)> {
-        let &(_, _, pn) = self
-            .pages
-            .iter()
-            .find(|(a, b, _)| fc >= *a && fc < *b)
-            .or_else(|| {
-                self.pages
-                    .iter()
-                    .filter(|(a, _, _)| *a <= fc)
-                    .max_by_key(|(a, _, _)| *a)
-            })?;
+        let at = self.pages.partition_point(|(a, _, _)| *a <= fc);
+        let &(_, _, pn) = self.pages.get(at.checked_sub(1)?)?;
         let page = self.word.get(pn as usize * 512..pn as usize * 512 + 512)?;
         let crun = usize::from(page[511]);
         let run = (0..crun)
@@ -752,4 +748,42 @@ fn rows_to_table(rows: Vec<(Vec<String>, Pap)>) -> Table {
         }
     }
     Table::from_cells(cells.cells)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A character's FKP page is the last one starting at or before it (a
+    /// binary search); in a gap or past the last run, the nearest run
+    /// before; before every page, none.
+    #[test]
+    fn fkp_pages_are_found_by_their_first_fc() {
+        // FKP pages 1, 2 and 3 of one run each; the bin table's pages span
+        // fcs 10..1000, 1000..2000 and 2000..2100.
+        let mut word = vec![0u8; 4 * 512];
+        for (pn, (a, b)) in [
+            (1usize, (10u32, 100u32)),
+            (2, (1000, 1100)),
+            (3, (2000, 2100)),
+        ] {
+            let page = &mut word[pn * 512..pn * 512 + 512];
+            page[0..4].copy_from_slice(&a.to_le_bytes());
+            page[4..8].copy_from_slice(&b.to_le_bytes());
+            page[511] = 1;
+        }
+        let plc: Vec<u8> = [10u32, 1000, 2000, 2100, 1, 2, 3]
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect();
+        let f = Fkps::new(&word, &[], Some(&plc));
+        let page_of = |fc: u32| f.locate(fc).and_then(|(p, run)| Some((u32_at(p, 0)?, run)));
+        assert_eq!(page_of(50), Some((10, 0)));
+        assert_eq!(page_of(1050), Some((1000, 0)));
+        assert_eq!(page_of(2099), Some((2000, 0)));
+        assert_eq!(page_of(500), Some((10, 0)));
+        assert_eq!(page_of(1500), Some((1000, 0)));
+        assert_eq!(page_of(9999), Some((2000, 0)));
+        assert_eq!(page_of(5), None);
+    }
 }
