@@ -695,6 +695,18 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
     }
     xml.push_str("</w:body></w:document>");
     docx_with(&p("many-paragraphs.docx"), xml.as_bytes());
+    // 300,000 complex fields begun and past their separators, never
+    // ended, then 300,000 runs of text (each run's visibility was decided
+    // by scanning every open field: a timeout).
+    docx_with(
+        &p("open-fields.docx"),
+        format!(
+            "<w:document {W_NS}><w:body><w:p>{}{}</w:p></w:body></w:document>",
+            "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>".repeat(300_000),
+            "<w:r><w:t>a</w:t></w:r>".repeat(300_000)
+        )
+        .as_bytes(),
+    );
     // A line of 300,000 spaces between two letters (cleaning a title
     // candidate looked ahead from every space: 38 s).
     docx_with(
@@ -730,7 +742,7 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         1_000_000,
     );
 
-    let cases: [(&str, &[&str], &[&str]); 25] = [
+    let cases: [(&str, &[&str], &[&str]); 26] = [
         ("widths-10m.pdf", &[], &["too_large"]),
         ("inline-font-tf.pdf", &[], &["ok", "too_large"]),
         ("list-start.docx", &[], &["ok"]),
@@ -764,6 +776,11 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         ("many-cells.docx", &[], &["too_large"]),
         ("many-paragraphs.docx", &[], &["too_large"]),
         ("space-run.docx", &[], &["ok"]),
+        (
+            "open-fields.docx",
+            &["--max-compression-ratio", "100000"],
+            &["ok"],
+        ),
         ("many-cells.html", &[], &["too_large"]),
         ("marks.doc", &[], &["too_large"]),
         ("long-paragraph.doc", &[], &["ok"]),

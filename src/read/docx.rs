@@ -176,6 +176,9 @@ struct BodyParser<'a> {
     stack: Vec<Tag>,
     /// One entry per open complex field: true once past `separate`.
     fields: Vec<bool>,
+    /// How many of them are still in their code (text is shown only at
+    /// none): kept as they change, so no text scans the fields open.
+    fields_in_code: usize,
     /// One entry per open mc:AlternateContent: true once a Choice was read.
     alts: Vec<bool>,
     run_hidden: bool,
@@ -325,6 +328,7 @@ impl<'a> BodyParser<'a> {
             paras: Vec::new(),
             stack: Vec::new(),
             fields: Vec::new(),
+            fields_in_code: 0,
             alts: Vec::new(),
             run_hidden: false,
             cells: 0,
@@ -416,9 +420,7 @@ impl<'a> BodyParser<'a> {
     }
 
     fn in_text(&self) -> bool {
-        self.stack.last() == Some(&Tag::T)
-            && !self.run_hidden
-            && self.fields.iter().all(|in_result| *in_result)
+        self.stack.last() == Some(&Tag::T) && !self.run_hidden && self.fields_in_code == 0
     }
 
     fn push_text(&mut self, s: &str) {
@@ -518,14 +520,22 @@ impl<'a> BodyParser<'a> {
             }
             b"fldChar" => {
                 match e.raw_attr(b"fldCharType") {
-                    Some(b"begin") => self.fields.push(false),
+                    Some(b"begin") => {
+                        self.fields.push(false);
+                        self.fields_in_code += 1;
+                    }
                     Some(b"separate") => {
-                        if let Some(f) = self.fields.last_mut() {
+                        if let Some(f) = self.fields.last_mut()
+                            && !*f
+                        {
                             *f = true;
+                            self.fields_in_code -= 1;
                         }
                     }
                     Some(b"end") => {
-                        self.fields.pop();
+                        if self.fields.pop() == Some(false) {
+                            self.fields_in_code -= 1;
+                        }
                     }
                     _ => {}
                 }
@@ -603,7 +613,7 @@ impl<'a> BodyParser<'a> {
     }
 
     fn push_text_if_visible(&mut self, s: &str) {
-        if !self.run_hidden && self.fields.iter().all(|r| *r) {
+        if !self.run_hidden && self.fields_in_code == 0 {
             self.push_text(s);
         }
     }
@@ -925,6 +935,27 @@ mod tests {
             r("，结果")
         );
         assert_eq!(texts(&read_doc(&body)), vec!["收到申请123件，结果\ta&b\n"]);
+    }
+
+    /// Text shows outside fields and in their results: nested fields, a
+    /// field ended without a result, and a separator with no field open.
+    #[test]
+    fn nested_and_unfinished_fields_show_only_their_results() {
+        let fld = |t: &str| format!("<w:r><w:fldChar w:fldCharType=\"{t}\"/></w:r>");
+        let (b, s, e) = (fld("begin"), fld("separate"), fld("end"));
+        let body = format!(
+            "<w:p>{b}{}{s}{}{b}{}{s}{}{e}{}{e}{}{b}{}{e}{}{s}{}</w:p>",
+            r("code1"),
+            r("A"),
+            r("code2"),
+            r("B"),
+            r("C"),
+            r("D"),
+            r("code3"),
+            r("E"),
+            r("F"),
+        );
+        assert_eq!(texts(&read_doc(&body)), vec!["ABCDEF"]);
     }
 
     #[test]
