@@ -533,9 +533,8 @@ impl<'a> BodyParser<'a> {
                         }
                     }
                     Some(b"end") => {
-                        if self.fields.pop() == Some(false) {
-                            self.fields_in_code -= 1;
-                        }
+                        let was_in_code = self.fields.pop() == Some(false);
+                        self.fields_in_code -= usize::from(was_in_code);
                     }
                     _ => {}
                 }
