@@ -707,6 +707,22 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         )
         .as_bytes(),
     );
+    // A root declaring the WordprocessingML namespace under 100,000
+    // prefixes, `w` last, over 300,000 paragraphs (each element's prefix
+    // was compared with every declared one: a timeout).
+    let decls: String = (0..100_000)
+        .map(|i| {
+            format!(" xmlns:p{i}=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"")
+        })
+        .collect();
+    docx_with(
+        &p("many-prefixes.docx"),
+        format!(
+            "<w:document{decls} {W_NS}><w:body>{}</w:body></w:document>",
+            "<w:p><w:r><w:t>a</w:t></w:r></w:p>".repeat(300_000)
+        )
+        .as_bytes(),
+    );
     // A line of 300,000 spaces between two letters (cleaning a title
     // candidate looked ahead from every space: 38 s).
     docx_with(
@@ -742,7 +758,7 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         1_000_000,
     );
 
-    let cases: [(&str, &[&str], &[&str]); 26] = [
+    let cases: [(&str, &[&str], &[&str]); 27] = [
         ("widths-10m.pdf", &[], &["too_large"]),
         ("inline-font-tf.pdf", &[], &["ok", "too_large"]),
         ("list-start.docx", &[], &["ok"]),
@@ -776,6 +792,11 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         ("many-cells.docx", &[], &["too_large"]),
         ("many-paragraphs.docx", &[], &["too_large"]),
         ("space-run.docx", &[], &["ok"]),
+        (
+            "many-prefixes.docx",
+            &["--max-compression-ratio", "100000"],
+            &["ok"],
+        ),
         (
             "open-fields.docx",
             &["--max-compression-ratio", "100000"],

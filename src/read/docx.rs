@@ -242,19 +242,37 @@ impl Prefixes {
         if p.mc.is_empty() {
             p.mc.push(b"mc".to_vec());
         }
+        // Sorted, so a root declaring thousands is searched by halves (the
+        // one or two that writers declare are compared in turn).
+        p.w.sort_unstable();
+        p.mc.sort_unstable();
         p
     }
 
+    #[inline(always)]
     fn of(&self, e: &XmlTag<'_>) -> Ns {
         let prefix = e.prefix();
-        if self.w.iter().any(|w| w.as_slice() == prefix) {
+        let find = |set: &[Vec<u8>]| {
+            if set.len() <= 8 {
+                set.iter().any(|p| p.as_slice() == prefix)
+            } else {
+                among_many(set, prefix)
+            }
+        };
+        if find(&self.w) {
             Ns::W
-        } else if self.mc.iter().any(|m| m.as_slice() == prefix) {
+        } else if find(&self.mc) {
             Ns::Mc
         } else {
             Ns::Other
         }
     }
+}
+
+/// Whether `prefix` is in the sorted `set` (a root that declares many).
+#[cold]
+fn among_many(set: &[Vec<u8>], prefix: &[u8]) -> bool {
+    set.binary_search_by(|p| p.as_slice().cmp(prefix)).is_ok()
 }
 
 /// A `w:w` percentage width in fiftieths of a percent.
