@@ -733,10 +733,6 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         )
         .as_bytes(),
     );
-    // Word 97 files whose piece table maps one run of a million bytes 19
-    // times over: paragraph marks (each a paragraph: 5.4 GB), and letters
-    // (one paragraph of 19 million characters, whose year search listed
-    // them at 16 bytes each: 540 MB).
     // A 5 MB page of a million table cells (the parser's tree of it took
     // some 600 MB).
     std::fs::write(
@@ -747,6 +743,10 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         ),
     )
     .unwrap();
+    // Word 97 files whose piece table maps one run of a million bytes 19
+    // times over: paragraph marks (each a paragraph: 5.4 GB), and letters
+    // (one paragraph of 19 million characters, whose year search listed
+    // them at 16 bytes each: 540 MB).
     word97_with_repeated_text(&p("marks.doc"), &b"\r".repeat(1_000_000), 19, 0);
     word97_with_repeated_text(&p("long-paragraph.doc"), &b"a".repeat(1_000_000), 19, 0);
     // 200,000 characters over a bin table of a million pages (each

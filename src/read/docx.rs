@@ -249,6 +249,8 @@ impl Prefixes {
         p
     }
 
+    // Called for every element: left to the compiler it was not inlined
+    // once it could search by halves (+2 % instructions on a WPS file).
     #[inline(always)]
     fn of(&self, e: &XmlTag<'_>) -> Ns {
         let prefix = e.prefix();

@@ -388,8 +388,8 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
     deadline.check()?;
     if text.len() > MAX_PAGE_BYTES {
         return Err(ReadError::TooLarge(format!(
-            "the page is {} MB of text, more than {} MB (no report page is)",
-            text.len() >> 20,
+            "the page is {:.1} MB of text, more than {} MB (no report page is)",
+            text.len() as f64 / f64::from(1u32 << 20),
             MAX_PAGE_BYTES >> 20
         )));
     }
