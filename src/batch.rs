@@ -2,6 +2,7 @@
 //! the members of zips inside them), extracts them on worker threads and
 //! hands records back in input order, holding only a bounded window of them.
 
+use crate::read::ooxml_zip::{Budgeted, MAX_ARCHIVE_DIRECTORY_BYTES, open_zip};
 use crate::read::{self, Format};
 use crate::record::{Record, Source};
 use crate::{Options, extract_hashed, sha256_hex};
@@ -124,7 +125,7 @@ fn file_is_archive(p: &Path) -> bool {
     }
     match std::fs::File::open(p)
         .ok()
-        .and_then(|f| zip::ZipArchive::new(f).ok())
+        .and_then(|f| open_zip(f, MAX_ARCHIVE_DIRECTORY_BYTES).ok())
     {
         // A package (a Word document, OFD, or an office file of another kind:
         // XLSX, PPTX, ODT, EPUB) is one document, never an archive to open.
@@ -145,7 +146,7 @@ fn expand_archive(archive: &Path, out: &mut Inputs) {
     let display = archive.to_string_lossy().into_owned();
     let Some(mut z) = std::fs::File::open(archive)
         .ok()
-        .and_then(|f| zip::ZipArchive::new(f).ok())
+        .and_then(|f| open_zip(f, MAX_ARCHIVE_DIRECTORY_BYTES).ok())
     else {
         out.missing
             .push(format!("{display}: not a readable zip archive"));
@@ -181,7 +182,9 @@ fn expand_archive(archive: &Path, out: &mut Inputs) {
             let _ = (&mut f).take(MAX_NESTED_ZIP).read_to_end(&mut bytes);
             match read::sniff(&bytes) {
                 Format::Zip => {
-                    if let Ok(mut inner) = zip::ZipArchive::new(Cursor::new(&bytes[..])) {
+                    if let Ok(mut inner) =
+                        open_zip(Cursor::new(&bytes[..]), MAX_ARCHIVE_DIRECTORY_BYTES)
+                    {
                         for k in 0..inner.len() {
                             let Ok(mut g) = inner.by_index(k) else {
                                 continue;
@@ -397,10 +400,13 @@ fn read_member(
 /// quadratic. Inputs come in archive order, so one per worker is enough.
 struct OpenArchive {
     path: PathBuf,
-    zip: zip::ZipArchive<std::fs::File>,
+    zip: zip::ZipArchive<Budgeted<std::fs::File>>,
     /// The nested zip last read from it: (outer member index, its archive).
-    nested: Option<(usize, zip::ZipArchive<Cursor<Vec<u8>>>)>,
+    nested: Option<(usize, NestedZip)>,
 }
+
+/// A zip read whole from an archive's member.
+type NestedZip = zip::ZipArchive<Budgeted<Cursor<Vec<u8>>>>;
 
 thread_local! {
     static OPEN_ARCHIVE: std::cell::RefCell<Option<OpenArchive>> =
@@ -415,8 +421,8 @@ fn with_archive<T>(
     OPEN_ARCHIVE.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.as_ref().is_none_or(|a| a.path != path) {
-            let zip =
-                zip::ZipArchive::new(std::fs::File::open(path)?).map_err(std::io::Error::other)?;
+            let zip = open_zip(std::fs::File::open(path)?, MAX_ARCHIVE_DIRECTORY_BYTES)
+                .map_err(std::io::Error::other)?;
             *slot = Some(OpenArchive {
                 path: path.to_path_buf(),
                 zip,
@@ -457,8 +463,8 @@ pub fn read_named(name: &str, limit: u64) -> std::io::Result<Vec<u8>> {
     let mut parts = name.split('!');
     let archive = parts.next().unwrap_or_default();
     let rest: Vec<&str> = parts.collect();
-    let mut z =
-        zip::ZipArchive::new(std::fs::File::open(archive)?).map_err(std::io::Error::other)?;
+    let mut z = open_zip(std::fs::File::open(archive)?, MAX_ARCHIVE_DIRECTORY_BYTES)
+        .map_err(std::io::Error::other)?;
 
     match rest.as_slice() {
         [member] => {
@@ -468,8 +474,8 @@ pub fn read_named(name: &str, limit: u64) -> std::io::Result<Vec<u8>> {
         [outer, member] => {
             let i = find_member(&mut z, outer)?;
             let bytes = read_member(&mut z, i, MAX_NESTED_ZIP)?;
-            let mut inner =
-                zip::ZipArchive::new(Cursor::new(bytes)).map_err(std::io::Error::other)?;
+            let mut inner = open_zip(Cursor::new(bytes), MAX_ARCHIVE_DIRECTORY_BYTES)
+                .map_err(std::io::Error::other)?;
             let k = find_member(&mut inner, member)?;
             read_member(&mut inner, k, limit)
         }
@@ -501,7 +507,7 @@ pub fn load(input: &Input, opts: &Options) -> std::io::Result<Vec<u8>> {
         } => with_archive(archive, |a| {
             if a.nested.as_ref().is_none_or(|(o, _)| o != outer) {
                 let outer_bytes = read_member(&mut a.zip, *outer, MAX_NESTED_ZIP)?;
-                let inner = zip::ZipArchive::new(Cursor::new(outer_bytes))
+                let inner = open_zip(Cursor::new(outer_bytes), MAX_ARCHIVE_DIRECTORY_BYTES)
                     .map_err(std::io::Error::other)?;
                 a.nested = Some((*outer, inner));
             }

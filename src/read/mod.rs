@@ -7,7 +7,7 @@ pub mod fixed;
 pub mod html;
 mod numbering;
 pub mod ofd;
-mod ooxml_zip;
+pub(crate) mod ooxml_zip;
 pub mod pdf;
 mod xml_scan;
 
@@ -336,6 +336,8 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, R
         Format::Doc => doc::read(bytes, limits, &deadline)?,
         Format::Ofd => ofd::read(bytes, limits, &deadline)?,
         Format::Zip => {
+            // An archive too large to list says so (`too_large`).
+            ooxml_zip::open(bytes)?;
             return Err(ReadError::Unsupported(
                 "a zip file that is not a Word document (an archive holding no report, or an office file of another kind such as XLSX, PPTX, ODT or EPUB)".into(),
             ));

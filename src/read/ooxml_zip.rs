@@ -2,15 +2,118 @@
 //! only up to its size limit and compression ratio, so a zip bomb stops early.
 
 use super::{Format, Limits, ReadError};
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Seek, SeekFrom};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-pub type Archive<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
+pub type Archive<'a> = zip::ZipArchive<Budgeted<Cursor<&'a [u8]>>>;
+
+/// Most bytes opening an archive of documents may read (its end records
+/// and its central directory, which the zip crate lists whole, at up to
+/// some 18 times its directory's size in memory): 1 million empty members
+/// (a 96 MB file) took 356 MB to list, and are refused at 290 MB. An
+/// archive of 100,000 reports has a directory of some 12 MB (103 MB listed).
+pub const MAX_ARCHIVE_DIRECTORY_BYTES: u64 = 16 << 20;
+
+/// The same for one document's package (a DOCX or OFD has tens of members,
+/// a few hundred with images: a few KB of directory).
+pub const MAX_PACKAGE_DIRECTORY_BYTES: u64 = 4 << 20;
+
+/// A reader that fails once more than its budget has been read, while a zip
+/// is opened; the budget is lifted once it is open.
+pub struct Budgeted<R> {
+    inner: R,
+    left: Arc<AtomicU64>,
+    budget: u64,
+}
+
+/// The error a [`Budgeted`] reader fails with: the budget it had.
+#[derive(Debug)]
+pub struct DirectoryTooLarge(u64);
+
+impl std::fmt::Display for DirectoryTooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the zip's directory is over {} MB (hundreds of thousands of members or more); unzip it and read the folder",
+            self.0 >> 20
+        )
+    }
+}
+
+impl std::error::Error for DirectoryTooLarge {}
+
+impl<R> Budgeted<R> {
+    /// Charges `n` bytes read to the budget, while there is one.
+    fn spend(&self, n: usize) -> std::io::Result<()> {
+        let left = self.left.load(Ordering::Relaxed);
+        if left != u64::MAX {
+            let spent = u64::try_from(n).unwrap_or(u64::MAX);
+            if spent > left {
+                return Err(std::io::Error::other(DirectoryTooLarge(self.budget)));
+            }
+            self.left.store(left - spent, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+}
+
+// `read_exact` and `stream_position` are passed on too: the zip crate calls
+// them for every header, and a slice cursor answers them directly.
+impl<R: Read> Read for Budgeted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.spend(n)?;
+        Ok(n)
+    }
+
+    fn read_exact(&mut self, buf: &mut [u8]) -> std::io::Result<()> {
+        self.inner.read_exact(buf)?;
+        self.spend(buf.len())
+    }
+}
+
+impl<R: Seek> Seek for Budgeted<R> {
+    fn seek(&mut self, pos: SeekFrom) -> std::io::Result<u64> {
+        self.inner.seek(pos)
+    }
+
+    fn stream_position(&mut self) -> std::io::Result<u64> {
+        self.inner.stream_position()
+    }
+}
+
+/// Opens a zip reading at most `budget` bytes to list it.
+pub fn open_zip<R: Read + Seek>(
+    r: R,
+    budget: u64,
+) -> zip::result::ZipResult<zip::ZipArchive<Budgeted<R>>> {
+    let left = Arc::new(AtomicU64::new(budget));
+    let z = zip::ZipArchive::new(Budgeted {
+        inner: r,
+        left: Arc::clone(&left),
+        budget,
+    })?;
+    left.store(u64::MAX, Ordering::Relaxed);
+    Ok(z)
+}
+
+/// The budget a zip's opening ran out of, if that is why it failed.
+pub fn directory_too_large(e: &zip::result::ZipError) -> Option<&DirectoryTooLarge> {
+    match e {
+        zip::result::ZipError::Io(io) => io.get_ref()?.downcast_ref::<DirectoryTooLarge>(),
+        _ => None,
+    }
+}
 
 pub fn sniff_zip(bytes: &[u8]) -> Format {
-    let Ok(zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+    let zip = match open_zip(Cursor::new(bytes), MAX_PACKAGE_DIRECTORY_BYTES) {
+        Ok(zip) => zip,
+        // Too many members for a document's package: an archive.
+        Err(e) if directory_too_large(&e).is_some() => return Format::Zip,
         // A zip whose directory cannot be read is most often a truncated
         // download of a document; the DOCX reader reports it as corrupt.
-        return Format::Docx;
+        Err(_) => return Format::Docx,
     };
     let names: Vec<String> = zip
         .file_names()
@@ -27,10 +130,14 @@ pub fn sniff_zip(bytes: &[u8]) -> Format {
 }
 
 pub fn open(bytes: &[u8]) -> Result<Archive<'_>, ReadError> {
-    zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        ReadError::Corrupt(format!(
-            "the file is not a readable zip package ({e}); it may be truncated — download it again"
-        ))
+    open_zip(Cursor::new(bytes), MAX_PACKAGE_DIRECTORY_BYTES).map_err(|e| {
+        if let Some(d) = directory_too_large(&e) {
+            ReadError::TooLarge(d.to_string())
+        } else {
+            ReadError::Corrupt(format!(
+                "the file is not a readable zip package ({e}); it may be truncated — download it again"
+            ))
+        }
     })
 }
 
@@ -120,4 +227,45 @@ fn decode_xml_bytes(mut buf: Vec<u8>) -> Vec<u8> {
         buf.drain(..3);
     }
     buf
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn zip_of(members: usize, member_bytes: usize) -> Vec<u8> {
+        let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for i in 0..members {
+            z.start_file(format!("m{i}.txt"), stored).unwrap();
+            z.write_all(&vec![b'x'; member_bytes]).unwrap();
+        }
+        z.finish().unwrap().into_inner()
+    }
+
+    /// Opening reads no more than its budget (the directory of 2,000
+    /// members is some 80 KB); once open, members of any size are read.
+    #[test]
+    fn opening_a_zip_is_bounded_and_reading_it_is_not() {
+        let many = zip_of(2_000, 0);
+        let e = open_zip(Cursor::new(&many[..]), 16 << 10).err().unwrap();
+        assert_eq!(directory_too_large(&e).map(|d| d.0), Some(16 << 10));
+        assert_eq!(
+            open_zip(Cursor::new(&many[..]), 1 << 20).unwrap().len(),
+            2_000
+        );
+        let big = zip_of(1, 200_000);
+        let mut z = open_zip(Cursor::new(&big[..]), 16 << 10).unwrap();
+        let mut out = Vec::new();
+        z.by_index(0).unwrap().read_to_end(&mut out).unwrap();
+        assert_eq!(out.len(), 200_000);
+        // A package of too many members is an archive, refused as such.
+        assert_eq!(sniff_zip(&zip_of(100_000, 0)), Format::Zip);
+        assert!(matches!(
+            open(&zip_of(100_000, 0)),
+            Err(ReadError::TooLarge(_))
+        ));
+    }
 }
