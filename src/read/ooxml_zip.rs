@@ -1,5 +1,7 @@
-//! Zip containers (OOXML packages) read within limits: a member is inflated
-//! only up to its size limit and compression ratio, so a zip bomb stops early.
+//! Zip containers (OOXML and OFD packages, and archives of documents) read
+//! within limits: opening one lists at most a budget of its directory, and
+//! a member is inflated only up to its size limit and compression ratio, so
+//! a zip bomb stops early.
 
 use super::{Format, Limits, ReadError};
 use std::io::{Cursor, Read, Seek, SeekFrom};
@@ -21,7 +23,8 @@ pub const MAX_ARCHIVE_DIRECTORY_BYTES: u64 = 16 << 20;
 pub const MAX_PACKAGE_DIRECTORY_BYTES: u64 = 4 << 20;
 
 /// A reader that fails once more than its budget has been read, while a zip
-/// is opened; the budget is lifted once it is open.
+/// is opened; the budget is lifted once it is open (through the shared
+/// counter: the archive owns the reader from then on).
 pub struct Budgeted<R> {
     inner: R,
     left: Arc<AtomicU64>,
@@ -247,7 +250,7 @@ mod tests {
     }
 
     /// Opening reads no more than its budget (the directory of 2,000
-    /// members is some 80 KB); once open, members of any size are read.
+    /// members is some 100 KB); once open, members of any size are read.
     #[test]
     fn opening_a_zip_is_bounded_and_reading_it_is_not() {
         let many = zip_of(2_000, 0);
