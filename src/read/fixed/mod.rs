@@ -262,8 +262,6 @@ pub fn normalise_orientation(page: &mut PageContent) {
     }
 }
 
-/// The document of a fixed-layout file's pages; `what` names the format in
-/// messages ("PDF", "OFD").
 /// Characters a document's pages may draw in all (each kept as a 64-byte
 /// record until layout): 2 million is 128 MB, some 30 times a long report,
 /// while pages sharing one content stream of 256 KB of text could draw 250
@@ -306,6 +304,8 @@ pub fn keep_page(
     Ok(())
 }
 
+/// The document of a fixed-layout file's pages; `what` names the format in
+/// messages ("PDF", "OFD").
 pub fn document(pages: Vec<PageContent>, what: &str) -> Result<Document, ReadError> {
     let chars: usize = pages.iter().map(|p| p.chars.len()).sum();
     if chars == 0 {
