@@ -19,8 +19,11 @@ pub struct TextLine {
     pub text: String,
 }
 
-fn is_ascii_word(c: Option<char>) -> bool {
-    c.is_some_and(|c| c.is_ascii_alphanumeric())
+/// Whether a byte of UTF-8 text is an ASCII letter or digit: a string's
+/// last (or first) character is one exactly when its last (or first) byte
+/// is, as every byte of a longer character is 0x80 or above.
+fn is_ascii_word(b: Option<&u8>) -> bool {
+    b.is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// Groups characters into lines: by vertical overlap, then left to right.
@@ -95,11 +98,22 @@ fn text_line(g: &mut [&TextChar], sizes: &mut Vec<f32>) -> TextLine {
     let (mut x0, mut x1, mut y0, mut y1) = (f32::MAX, f32::MIN, f32::MAX, f32::MIN);
     let first_size = g.first().map_or(0, |c| c.size.to_bits());
     let mut one_size = true;
+    // Compared, not `f32::min`: the edges start finite, so a NaN (never
+    // less or greater) is passed over as `min` passes it, without its
+    // NaN checks.
     for c in g.iter() {
-        x0 = x0.min(c.x0);
-        x1 = x1.max(c.x1);
-        y0 = y0.min(c.y0);
-        y1 = y1.max(c.y1);
+        if c.x0 < x0 {
+            x0 = c.x0;
+        }
+        if c.x1 > x1 {
+            x1 = c.x1;
+        }
+        if c.y0 < y0 {
+            y0 = c.y0;
+        }
+        if c.y1 > y1 {
+            y1 = c.y1;
+        }
         one_size &= c.size.to_bits() == first_size;
     }
     let size = if one_size {
@@ -132,8 +146,8 @@ fn line_text(g: &mut [&TextChar]) -> String {
             }
             let gap = c.x0 - p.x1;
             if gap > 0.25 * c.size
-                && is_ascii_word(text.chars().last())
-                && is_ascii_word(c.text.chars().next())
+                && is_ascii_word(text.as_bytes().last())
+                && is_ascii_word(c.text.as_bytes().first())
             {
                 text.push(' ');
             }
@@ -172,13 +186,16 @@ fn median_of(values: impl Iterator<Item = f32> + Clone) -> f32 {
     0.0
 }
 
-/// A glyph's text appended to a line: one character (nearly every glyph)
-/// pushed as a character, not copied by a call to memcpy.
+/// A glyph's text appended to a line: a glyph of up to four bytes (nearly
+/// every one) copied at a length known here, not by a call to memcpy, nor
+/// decoded and encoded again as a character.
 #[inline]
 fn push_glyph_text(line: &mut String, glyph: &str) {
-    let mut chars = glyph.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) => line.push(c),
+    match glyph.len() {
+        1 => line.push_str(&glyph[..1]),
+        2 => line.push_str(&glyph[..2]),
+        3 => line.push_str(&glyph[..3]),
+        4 => line.push_str(&glyph[..4]),
         _ => line.push_str(glyph),
     }
 }
