@@ -97,14 +97,17 @@ fn bench(c: &mut Criterion) {
         g.finish();
     }
 
-    // PDFs from three producers (LibreOffice's 6 pages in TrueType subsets,
-    // reportlab's 6 and 2 pages in a CID-keyed font, Chromium's 4 pages),
+    // PDFs from four producers (LibreOffice's 6 pages in TrueType subsets,
+    // reportlab's 6 and 2 pages in a CID-keyed font, the same 6 pages
+    // encoded as WPS writes them — an Identity-H font, a `Tj` a glyph —
+    // and Chromium's 4 pages),
     // each beside the floor issue 12 measures
     // PDF against: lopdf loading every object and decoding every page's
     // content stream into operations.
     for (group, file) in [
         ("pdf", "samples/seed-2020-jinyang-lo.pdf"),
         ("pdf_cid", "benches/fixtures/cid-report.pdf"),
+        ("pdf_wps_style", "benches/fixtures/wps-style-report.pdf"),
         ("pdf_chromium", "samples/seed-2020-jinyang-chromium.pdf"),
         ("pdf_reportlab", "samples/reportlab-2023-stsong.pdf"),
     ] {

@@ -78,3 +78,80 @@ fn the_cid_font_pdf_fixture_reads_as_the_reportlab_reports_figures() {
     );
     assert_eq!(row(&rec, "disclosed"), [6.0, 1.0, 0.0, 0.0, 0.0, 0.0, 7.0]);
 }
+
+/// The WPS-style PDF is the CID fixture's report with its text encoded as
+/// WPS writes it (tools/make_wps_style_fixture.py): every figure the same.
+#[test]
+fn the_wps_style_pdf_fixture_reads_as_the_cid_fixtures_report() {
+    let rec = extract("benches/fixtures/wps-style-report.pdf");
+    assert!(rec.error.is_none(), "{:?}", rec.error);
+    assert_eq!(rec.year, Some(2023));
+    assert_eq!(
+        row(&rec, "new_received"),
+        [14.0, 2.0, 0.0, 0.0, 1.0, 0.0, 17.0]
+    );
+    assert_eq!(row(&rec, "disclosed"), [6.0, 1.0, 0.0, 0.0, 0.0, 0.0, 7.0]);
+    let cid = extract("benches/fixtures/cid-report.pdf");
+    let tables = |r: &Record| {
+        serde_json::to_string(&(
+            &r.active_disclosure,
+            &r.applications,
+            &r.reviews_litigation,
+            &r.warnings,
+        ))
+        .expect("tables")
+    };
+    assert!(rec.active_disclosure.is_some() && rec.reviews_litigation.is_some());
+    assert_eq!(tables(&rec), tables(&cid));
+}
+
+/// What makes it WPS's: an Identity-H font over glyph ids with a ToUnicode
+/// map, each glyph shown by a `Tj` of its own, compressed content. A
+/// fixture drawing lines per string would time a different reader.
+#[test]
+fn the_wps_style_pdf_fixture_shows_each_glyph_alone() {
+    let path = format!(
+        "{}/benches/fixtures/wps-style-report.pdf",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let doc = lopdf::Document::load(path).expect("PDF");
+    let (mut shows, mut glyphs) = (0, 0);
+    for (_, id) in doc.get_pages() {
+        let page = doc.get_dictionary(id).expect("page");
+        let contents = page.get(b"Contents").and_then(lopdf::Object::as_reference);
+        let stream = doc
+            .get_object(contents.expect("one content stream"))
+            .expect("stream");
+        let stream = stream.as_stream().expect("stream");
+        assert_eq!(
+            stream
+                .dict
+                .get(b"Filter")
+                .and_then(lopdf::Object::as_name)
+                .ok(),
+            Some(&b"FlateDecode"[..])
+        );
+        let ops = lopdf::content::Content::decode(&doc.get_page_content(id))
+            .expect("operations")
+            .operations;
+        for op in ops.iter().filter(|o| o.operator == "Tj") {
+            shows += 1;
+            if let Some(lopdf::Object::String(s, _)) = op.operands.first() {
+                glyphs += s.len() / 2;
+            }
+        }
+    }
+    assert!(shows > 5000, "{shows} shows");
+    assert_eq!(shows, glyphs, "one two-byte glyph id a Tj");
+    let font = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .find(|d| d.get(b"Subtype").and_then(lopdf::Object::as_name).ok() == Some(b"Type0"))
+        .expect("a Type0 font");
+    assert_eq!(
+        font.get(b"Encoding").and_then(lopdf::Object::as_name).ok(),
+        Some(&b"Identity-H"[..])
+    );
+    assert!(font.get(b"ToUnicode").is_ok());
+}
