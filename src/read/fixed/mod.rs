@@ -20,6 +20,8 @@ impl Matrix {
     pub const IDENTITY: Matrix = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
 
     /// `self` then `other` (row-vector convention: p × self × other).
+    /// Inline: the interpreter moves the text matrix by one per glyph.
+    #[inline]
     pub fn then(&self, o: &Matrix) -> Matrix {
         let [a, b, c, d, e, f] = self.0;
         let [oa, ob, oc, od, oe, of] = o.0;
@@ -33,11 +35,13 @@ impl Matrix {
         ])
     }
 
+    #[inline]
     pub fn apply(&self, x: f32, y: f32) -> (f32, f32) {
         let [a, b, c, d, e, f] = self.0;
         (x * a + y * c + e, x * b + y * d + f)
     }
 
+    #[inline]
     pub fn translate(tx: f32, ty: f32) -> Matrix {
         Matrix([1.0, 0.0, 0.0, 1.0, tx, ty])
     }

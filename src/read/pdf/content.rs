@@ -585,7 +585,7 @@ impl<'a> Interpreter<'a> {
     /// A page drawing more characters than any report page holds is
     /// refused before the string is decoded.
     fn show(&mut self, bytes: &[u8], gs: &GState, tm: &mut Matrix) -> Result<(), ReadError> {
-        let Some(font) = gs.font.clone() else {
+        let Some(font) = gs.font.as_deref() else {
             return Ok(());
         };
         self.shown = self.shown.saturating_add(bytes.len());
