@@ -80,7 +80,11 @@ fn the_cid_font_pdf_fixture_reads_as_the_reportlab_reports_figures() {
 }
 
 /// The WPS-style PDF is the CID fixture's report with its text encoded as
-/// WPS writes it (tools/make_wps_style_fixture.py): every figure the same.
+/// WPS writes it (tools/make_wps_style_fixture.py): every figure, warning
+/// and section the same. Its glyphs are placed one by one at reportlab's
+/// own advances, so this also checks the CID fixture's widths: read as the
+/// code's CID rather than the UniGB CMap's, digits moved the glyphs after
+/// them and wrapped lines read as paragraphs of their own.
 #[test]
 fn the_wps_style_pdf_fixture_reads_as_the_cid_fixtures_report() {
     let rec = extract("benches/fixtures/wps-style-report.pdf");
@@ -98,6 +102,7 @@ fn the_wps_style_pdf_fixture_reads_as_the_cid_fixtures_report() {
             &r.applications,
             &r.reviews_litigation,
             &r.warnings,
+            &r.sections,
         ))
         .expect("tables")
     };

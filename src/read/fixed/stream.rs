@@ -736,6 +736,31 @@ fn header_columns(header: &[WordLine], left: f32) -> Vec<f32> {
     cells.iter().map(|(x0, x1, _)| (x0 + x1) / 2.0).collect()
 }
 
+/// Whether columns of figures `cols` leave room for a column blank in
+/// every row that the header's columns `hcols` could name: a gap between
+/// two of them half as wide again as the narrowest, or a header column
+/// past the first or last of them by more than 0.6 of that narrowest gap.
+/// Figures evenly spaced under the whole header leave none, so a header
+/// read as more pieces than it has columns (结果维 over 持, split at the
+/// space in 结果 维) is not taken for more columns.
+fn leaves_room_for_blank_columns(cols: &[f32], hcols: &[f32]) -> bool {
+    let (Some(first), Some(last)) = (cols.first(), cols.last()) else {
+        return true;
+    };
+    if cols.len() < 2 {
+        return true;
+    }
+    let (narrowest, widest) = cols
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .fold((f32::MAX, f32::MIN), |(lo, hi), g| (lo.min(g), hi.max(g)));
+    let margin = 0.6 * narrowest;
+    widest >= 1.5 * narrowest
+        || hcols
+            .iter()
+            .any(|h| *h < first - margin || *h > last + margin)
+}
+
 fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
     let data: Vec<&WordLine> = lines[header_lines..].iter().collect();
     let mut cols = columns(&data);
@@ -761,6 +786,7 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
             && hcols.len() <= 40
             && even
             && h_spacing > size
+            && leaves_room_for_blank_columns(&cols, &hcols)
             && cols
                 .iter()
                 .all(|c| hcols.iter().any(|h| (h - c).abs() < 0.4 * h_spacing))
@@ -996,6 +1022,60 @@ mod tests {
             assert!(refs.iter().all(|c| c.y0.is_finite() && c.y1.is_finite()));
             assert_eq!(runs, vertical_runs::<false>(&refs, &order));
         }
+    }
+
+    /// A header whose cells read as two pieces each (a label with a space
+    /// in it: 结果 维) over figures evenly spaced under every cell: the
+    /// figures keep their own columns, not the pieces' (which would put
+    /// them in every other column). Header columns are taken only where
+    /// the figures leave room for a blank one.
+    #[test]
+    fn a_header_read_as_more_pieces_than_columns_does_not_move_figures() {
+        let spaced = |x: f32, label: &str| {
+            let mut w = line(0.0, &[(x, label)]).words.remove(0);
+            let mut at = x;
+            for ch in label.chars() {
+                if ch == ' ' {
+                    at += 2.0;
+                    continue;
+                }
+                w.glyphs.push((at, at + 10.0, ch.to_string().into()));
+                at += 10.0;
+            }
+            w.text = label.replace(' ', "");
+            w.x1 = at;
+            w
+        };
+        let mut header = line(0.0, &[]);
+        header.words = (0..4).map(|k| spaced(40.0 * k as f32, "结果 维")).collect();
+        let figures: Vec<(f32, &str)> = [
+            (-60.0, "申请"),
+            (5.0, "1"),
+            (45.0, "2"),
+            (85.0, "3"),
+            (125.0, "4"),
+        ]
+        .to_vec();
+        let lines = vec![header, line(15.0, &figures)];
+        let t = build(&lines, 1).table;
+        let at = |r: usize, c: usize| t.grid[r][c].map(|i| t.cells[i].text.as_str());
+        for (k, f) in ["1", "2", "3", "4"].iter().enumerate() {
+            assert_eq!(at(1, LABEL_COLS + k), Some(*f), "{:?}", t.cells);
+        }
+        assert!(!leaves_room_for_blank_columns(
+            &[10.0, 40.0, 70.0, 100.0],
+            &[10.0, 27.0, 40.0, 57.0, 70.0, 87.0, 100.0, 117.0]
+        ));
+        // A column blank in every row: a hole between figures, or a header
+        // column past the last of them.
+        assert!(leaves_room_for_blank_columns(
+            &[10.0, 40.0, 100.0],
+            &[10.0, 40.0, 70.0, 100.0]
+        ));
+        assert!(leaves_room_for_blank_columns(
+            &[10.0, 40.0, 70.0],
+            &[10.0, 40.0, 70.0, 100.0]
+        ));
     }
 
     fn line(y: f32, words: &[(f32, &str)]) -> WordLine {

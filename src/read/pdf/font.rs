@@ -18,6 +18,24 @@ fn adobe_gb1(cid: u32) -> Option<char> {
     (u != 0).then(|| char::from_u32(u32::from(u))).flatten()
 }
 
+/// The Adobe-GB1 CID of a BMP code point: the lowest of the CIDs the Adobe
+/// table maps to it (proportional forms come before their half-width and
+/// vertical variants), as the predefined UniGB-UCS2-H CMap gives it.
+fn gb1_cid_of(u: u32) -> Option<u32> {
+    static INVERSE: std::sync::LazyLock<Box<[u16]>> = std::sync::LazyLock::new(|| {
+        let mut table = vec![0u16; 1 << 16].into_boxed_slice();
+        for (cid, pair) in ADOBE_GB1.chunks_exact(2).enumerate().skip(1).rev() {
+            let u = usize::from(u16::from_le_bytes([pair[0], pair[1]]));
+            if u != 0 {
+                table[u] = u16::try_from(cid).unwrap_or(0);
+            }
+        }
+        table
+    });
+    let cid = *INVERSE.get(usize::try_from(u).ok()?)?;
+    (cid != 0).then_some(u32::from(cid))
+}
+
 /// Radical code points (some PDF producers map CJK glyphs to the Kangxi
 /// radicals block) become the ideographs they look like.
 pub fn unify_radical(c: char) -> char {
@@ -52,6 +70,10 @@ pub struct Font {
     /// CIDs are those of the Adobe-GB1 collection (a CFF or non-embedded
     /// font of that ordering, or none stated): the Adobe table applies.
     gb1: bool,
+    /// Codes are Unicode through a predefined UniGB CMap over an Adobe-GB1
+    /// font: a code's CID (which /W is keyed by) is its GB1 CID, not the
+    /// code itself.
+    unicode_gb1_cids: bool,
     /// Glyph id → Unicode from an embedded TrueType font's cmap.
     ttf: HashMap<u16, char>,
     widths: Widths,
@@ -235,6 +257,7 @@ impl Font {
 
     fn composite(doc: &Document, d: &Dictionary, to_unicode: Option<CMap>) -> Font {
         let enc = dict_get(doc, d, b"Encoding");
+        let uni_gb = matches!(enc, Some(Object::Name(n)) if n.starts_with(b"UniGB-"));
         let (encoding, split, vertical) = match enc {
             Some(Object::Name(n)) => {
                 let name = String::from_utf8_lossy(n).to_string();
@@ -300,6 +323,7 @@ impl Font {
         // CIDs are looked up in Adobe-GB1 unless the font names another
         // character collection (a Japan1 CID read as GB1 would be garbage).
         let mut gb1 = true;
+        let mut unicode_gb1_cids = uni_gb;
         let mut ttf = HashMap::new();
         if let Some(Object::Dictionary(cid)) = desc {
             default_width = dict_get(doc, cid, b"DW").and_then(num).unwrap_or(1000.0);
@@ -312,6 +336,9 @@ impl Font {
                     _ => true,
                 };
             }
+            // A UniGB CMap maps codes to GB1 CIDs whatever the font program
+            // (an embedded TrueType one maps those CIDs on to its glyphs).
+            unicode_gb1_cids = uni_gb && gb1;
             // An embedded TrueType font's CIDs are glyph ids, not CIDs of the
             // character collection: the Adobe table does not apply to them.
             let embedded_truetype = matches!(dict_get(doc, cid, b"Subtype"), Some(Object::Name(n)) if n.as_slice() == b"CIDFontType2")
@@ -338,6 +365,7 @@ impl Font {
             split,
             to_unicode,
             gb1,
+            unicode_gb1_cids,
             ttf,
             widths: Widths::ByCid(widths),
             default_width,
@@ -399,6 +427,7 @@ impl Font {
             },
             to_unicode,
             gb1: false,
+            unicode_gb1_cids: false,
             ttf: HashMap::new(),
             widths: Widths::ByCode(widths),
             default_width,
@@ -418,6 +447,7 @@ impl Font {
             },
             to_unicode: None,
             gb1: false,
+            unicode_gb1_cids: false,
             ttf: HashMap::new(),
             widths: Widths::ByCode(Box::new([None; 256])),
             default_width: 500.0,
@@ -475,6 +505,9 @@ impl Font {
     fn cid(&self, code: u32) -> u32 {
         match &self.encoding {
             Encoding::Embedded(cm) => cm.cid(code).unwrap_or(code),
+            // A code outside the collection has no width of its own: the
+            // default width (no CID is u32::MAX).
+            Encoding::Unicode if self.unicode_gb1_cids => gb1_cid_of(code).unwrap_or(u32::MAX),
             _ => code,
         }
     }
@@ -806,6 +839,58 @@ mod tests {
         let mut shown = String::new();
         font.decode(b"ABD", &mut 8, |g| shown.push_str(&g.text));
         assert_eq!(shown, "ACD");
+    }
+
+    /// Under a predefined UniGB CMap a code is Unicode and /W is keyed by
+    /// Adobe-GB1 CIDs: a digit's width is its CID's (1 at CID 18), not that
+    /// of the CID numbered as its code (0x31 = 49). iText's and
+    /// reportlab's STSong-Light PDFs are drawn so; a wrong width moves every
+    /// glyph after it in its string.
+    #[test]
+    fn unigb_codes_take_the_widths_of_their_gb1_cids() {
+        let widths = |pairs: &[(i64, i64)]| {
+            let mut w = Vec::new();
+            for (cid, width) in pairs {
+                w.push(Object::Integer(*cid));
+                w.push(Object::Array(vec![Object::Integer(*width)]));
+            }
+            Object::Array(w)
+        };
+        let font_with = |encoding: &[u8], ordering: &[u8]| {
+            let mut info = Dictionary::new();
+            info.set("Ordering", Object::string_literal(ordering));
+            let mut cid = Dictionary::new();
+            cid.set("Subtype", Object::Name(b"CIDFontType0".to_vec()));
+            cid.set("CIDSystemInfo", Object::Dictionary(info));
+            cid.set("DW", Object::Integer(1000));
+            // CID 18 is 1 in Adobe-GB1; CID 49, what the code of 1 (0x31)
+            // would be read as, has a width of its own.
+            cid.set("W", widths(&[(18, 462), (49, 700)]));
+            let mut d = Dictionary::new();
+            d.set("Subtype", Object::Name(b"Type0".to_vec()));
+            d.set("Encoding", Object::Name(encoding.to_vec()));
+            d.set(
+                "DescendantFonts",
+                Object::Array(vec![Object::Dictionary(cid)]),
+            );
+            Font::from_dict(&Document::new(), &d, &mut 1000)
+        };
+        let advance = |font: &Font, code: u16| {
+            let mut w = f32::NAN;
+            font.decode(&code.to_be_bytes(), &mut 8, |g| w = g.width);
+            w
+        };
+        assert_eq!(gb1_cid_of(u32::from('1')), Some(18));
+        assert_eq!(adobe_gb1(18), Some('1'));
+        let font = font_with(b"UniGB-UCS2-H", b"GB1");
+        assert_eq!(advance(&font, 0x0031), 0.462);
+        // 中 is not listed: the default width, as for a code outside GB1.
+        assert_eq!(advance(&font, 0x4E2D), 1.0);
+        assert_eq!(advance(&font, 0xE000), 1.0);
+        // Another collection's CIDs are not GB1's: its codes keep the old
+        // reading (the code as the CID), as before.
+        let japan = font_with(b"UniJIS-UCS2-H", b"Japan1");
+        assert_eq!(advance(&japan, 0x0031), 0.7);
     }
 
     #[test]
