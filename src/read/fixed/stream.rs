@@ -738,11 +738,13 @@ fn header_columns(header: &[WordLine], left: f32) -> Vec<f32> {
 
 /// Whether columns of figures `cols` leave room for a column blank in
 /// every row that the header's columns `hcols` could name: a gap between
-/// two of them half as wide again as the narrowest, or a header column
-/// past the first or last of them by more than 0.6 of that narrowest gap.
-/// Figures evenly spaced under the whole header leave none, so a header
-/// read as more pieces than it has columns (结果维 over 持, split at the
-/// space in 结果 维) is not taken for more columns.
+/// two of them half as wide again as the narrowest (with only two, half as
+/// wide again as the header's usual spacing, one gap saying nothing of
+/// evenness), or a header column past the first or last of them by more
+/// than 0.6 of the narrowest gap. Figures evenly spaced under the whole
+/// header leave none, so a header read as more pieces than it has columns
+/// (结果维 over 持, split at the space in 结果 维) is not taken for more
+/// columns.
 fn leaves_room_for_blank_columns(cols: &[f32], hcols: &[f32]) -> bool {
     let (Some(first), Some(last)) = (cols.first(), cols.last()) else {
         return true;
@@ -754,11 +756,18 @@ fn leaves_room_for_blank_columns(cols: &[f32], hcols: &[f32]) -> bool {
         .windows(2)
         .map(|w| w[1] - w[0])
         .fold((f32::MAX, f32::MIN), |(lo, hi), g| (lo.min(g), hi.max(g)));
+    let hole = if cols.len() == 2 {
+        let mut gaps: Vec<f32> = hcols.windows(2).map(|w| w[1] - w[0]).collect();
+        gaps.sort_by(f32::total_cmp);
+        gaps.get(gaps.len() / 2)
+            .is_some_and(|median| widest >= 1.5 * median)
+    } else {
+        widest >= 1.5 * narrowest
+    };
     let margin = 0.6 * narrowest;
-    widest >= 1.5 * narrowest
-        || hcols
-            .iter()
-            .any(|h| *h < first - margin || *h > last + margin)
+    hole || hcols
+        .iter()
+        .any(|h| *h < first - margin || *h > last + margin)
 }
 
 fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
@@ -1076,6 +1085,35 @@ mod tests {
             &[10.0, 40.0, 70.0],
             &[10.0, 40.0, 70.0, 100.0]
         ));
+        // Two columns of figures with the one between them blank.
+        assert!(leaves_room_for_blank_columns(
+            &[10.0, 70.0],
+            &[10.0, 40.0, 70.0]
+        ));
+    }
+
+    /// Two columns of figures with the header's middle column blank in
+    /// every row: the header names it, and the second figures stay under
+    /// the third column.
+    #[test]
+    fn a_column_blank_between_two_columns_of_figures_is_kept() {
+        let mut header = line(
+            0.0,
+            &[(-60.0, "内容"), (0.0, "甲"), (40.0, "乙"), (80.0, "丙")],
+        );
+        for w in &mut header.words {
+            w.glyphs = vec![(w.x0, w.x1, w.text.as_str().into())];
+        }
+        let lines = vec![
+            header,
+            line(15.0, &[(-60.0, "申请"), (0.0, "1"), (80.0, "2")]),
+            line(30.0, &[(-60.0, "办结"), (0.0, "3"), (80.0, "4")]),
+        ];
+        let t = build(&lines, 1).table;
+        let at = |r: usize, c: usize| t.grid[r][c].map(|i| t.cells[i].text.as_str());
+        assert_eq!(at(1, LABEL_COLS + 2), Some("2"), "{:?}", t.cells);
+        assert_eq!(at(2, LABEL_COLS + 2), Some("4"));
+        assert_eq!(at(0, LABEL_COLS + 1), Some("乙"));
     }
 
     fn line(y: f32, words: &[(f32, &str)]) -> WordLine {
