@@ -744,7 +744,10 @@ fn header_columns(header: &[WordLine], left: f32) -> Vec<f32> {
 /// than 0.6 of the narrowest gap. Figures evenly spaced under the whole
 /// header leave none, so a header read as more pieces than it has columns
 /// (结果维 over 持, split at the space in 结果 维) is not taken for more
-/// columns.
+/// columns. The price: three or more columns of figures with every other
+/// column blank in every row read as no room: they look here just like a
+/// header of two pieces a column, taken as the commoner (Word and WPS
+/// spread a label's characters across a narrow cell).
 fn leaves_room_for_blank_columns(cols: &[f32], hcols: &[f32]) -> bool {
     let (Some(first), Some(last)) = (cols.first(), cols.last()) else {
         return true;
