@@ -96,7 +96,7 @@ fn the_wps_style_pdf_fixture_reads_as_the_cid_fixtures_report() {
     );
     assert_eq!(row(&rec, "disclosed"), [6.0, 1.0, 0.0, 0.0, 0.0, 0.0, 7.0]);
     let cid = extract("benches/fixtures/cid-report.pdf");
-    let tables = |r: &Record| {
+    let report = |r: &Record| {
         serde_json::to_string(&(
             &r.active_disclosure,
             &r.applications,
@@ -104,10 +104,10 @@ fn the_wps_style_pdf_fixture_reads_as_the_cid_fixtures_report() {
             &r.warnings,
             &r.sections,
         ))
-        .expect("tables")
+        .expect("report")
     };
     assert!(rec.active_disclosure.is_some() && rec.reviews_litigation.is_some());
-    assert_eq!(tables(&rec), tables(&cid));
+    assert_eq!(report(&rec), report(&cid));
 }
 
 /// What makes it WPS's: an Identity-H font over glyph ids with a ToUnicode
