@@ -390,9 +390,35 @@ fn read_member(
         return Err(std::io::Error::other(problem));
     }
     let mut f = z.by_index(index).map_err(std::io::Error::other)?;
-    let mut buf = Vec::new();
-    (&mut f).take(limit + 1).read_to_end(&mut buf)?;
+    // Room for the size the archive states, as far as its compressed bytes
+    // could hold it (deflate packs at most ~1,032 to 1) and the limit: read
+    // without it, a member is copied at each doubling (a 150 MB one held
+    // some 280 MB while read).
+    let stated = f.size().min(
+        f.compressed_size()
+            .saturating_mul(1032)
+            .saturating_add(1024),
+    );
+    read_bounded(&mut f, stated, limit)
+}
+
+/// Up to `limit` + 1 bytes of `r` (one more than the limit tells a caller
+/// the input is over it), room made up front for the `expected` length
+/// where the source states one: `take` hides a file's size from
+/// `read_to_end`, which then grows its buffer by doubling and copying.
+fn read_bounded(r: &mut impl Read, expected: u64, limit: u64) -> std::io::Result<Vec<u8>> {
+    let room = usize::try_from(expected.min(limit.saturating_add(1))).unwrap_or(0);
+    let mut buf = Vec::with_capacity(room);
+    r.take(limit.saturating_add(1)).read_to_end(&mut buf)?;
     Ok(buf)
+}
+
+/// A file's bytes as [`read_bounded`] reads them, its size from its
+/// metadata (none for a pipe or a device: those grow as they are read).
+fn read_file_bounded(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    let mut f = std::fs::File::open(path)?;
+    let len = f.metadata().map_or(0, |m| m.len());
+    read_bounded(&mut f, len, limit)
 }
 
 /// An archive a worker has open, kept for the members that follow: reading
@@ -454,11 +480,7 @@ fn find_member(
 pub fn read_named(name: &str, limit: u64) -> std::io::Result<Vec<u8>> {
     let path = Path::new(name);
     if path.exists() || !name.contains('!') {
-        let mut buf = Vec::new();
-        std::fs::File::open(path)?
-            .take(limit + 1)
-            .read_to_end(&mut buf)?;
-        return Ok(buf);
+        return read_file_bounded(path, limit);
     }
     let mut parts = name.split('!');
     let archive = parts.next().unwrap_or_default();
@@ -490,13 +512,7 @@ pub fn read_named(name: &str, limit: u64) -> std::io::Result<Vec<u8>> {
 pub fn load(input: &Input, opts: &Options) -> std::io::Result<Vec<u8>> {
     let limit = opts.limits.max_input_bytes;
     match &input.location {
-        Location::File(p) => {
-            let mut buf = Vec::new();
-            std::fs::File::open(p)?
-                .take(limit + 1)
-                .read_to_end(&mut buf)?;
-            Ok(buf)
-        }
+        Location::File(p) => read_file_bounded(p, limit),
         Location::Member { archive, index } => {
             with_archive(archive, |a| read_member(&mut a.zip, *index, limit))
         }
@@ -743,4 +759,76 @@ pub fn run(
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// A file is read into a buffer made once at its length, not doubled
+    /// and copied as it fills (a 199 MB PDF peaked at 490 MB so), and a
+    /// file over the limit reads one byte past it.
+    #[test]
+    fn large_inputs_are_read_into_one_buffer_of_their_size() {
+        let mut f = tempfile::NamedTempFile::new().expect("temp file");
+        let body: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+        f.write_all(&body).expect("write");
+        let read = read_file_bounded(f.path(), 1 << 20).expect("read");
+        assert_eq!(read, body);
+        assert_eq!(read.capacity(), body.len());
+        let over = read_file_bounded(f.path(), 1000).expect("read");
+        assert_eq!(over.len(), 1001);
+        assert!(over.capacity() <= 1001 + 32, "{}", over.capacity());
+
+        let mut zip_bytes = Vec::new();
+        {
+            let mut z = zip::ZipWriter::new(Cursor::new(&mut zip_bytes));
+            let deflated = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            z.start_file("big.pdf", deflated).expect("member");
+            z.write_all(&body).expect("member bytes");
+            z.finish().expect("zip");
+        }
+        let mut z = zip::ZipArchive::new(Cursor::new(&zip_bytes[..])).expect("zip");
+        let member = read_member(&mut z, 0, 1 << 20).expect("member");
+        assert_eq!(member, body);
+        assert_eq!(member.capacity(), body.len());
+    }
+
+    /// A member stating a size its compressed bytes could not hold gets no
+    /// more room than they could: the statement is a number in the input.
+    #[test]
+    fn a_members_stated_size_is_bounded_by_its_compressed_bytes() {
+        let mut zip_bytes = Vec::new();
+        {
+            let mut z = zip::ZipWriter::new(Cursor::new(&mut zip_bytes));
+            let stored = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Stored);
+            z.start_file("a.pdf", stored).expect("member");
+            z.write_all(b"%PDF-1.4 tiny").expect("member bytes");
+            z.finish().expect("zip");
+        }
+        // The central directory's uncompressed size (at offset 24 of its
+        // entry) rewritten to 150 MB.
+        let cd = zip_bytes
+            .windows(4)
+            .rposition(|w| w == b"PK\x01\x02")
+            .expect("central directory");
+        zip_bytes[cd + 24..cd + 28].copy_from_slice(&150_000_000u32.to_le_bytes());
+        let mut z = zip::ZipArchive::new(Cursor::new(&zip_bytes[..])).expect("zip");
+        assert_eq!(z.by_index(0).expect("member").size(), 150_000_000);
+        let room = z
+            .by_index(0)
+            .map(|f| {
+                f.compressed_size()
+                    .saturating_mul(1032)
+                    .saturating_add(1024)
+            })
+            .expect("member");
+        let member = read_member(&mut z, 0, 200 << 20).expect("member");
+        assert_eq!(member, b"%PDF-1.4 tiny");
+        assert!(member.capacity() as u64 <= room, "{}", member.capacity());
+        assert!(room < 20_000, "{room}");
+    }
 }
