@@ -563,7 +563,7 @@ impl<'a> Interpreter<'a> {
                     .and_then(|r| as_dict(doc, r))
                     .or(resources);
                 let limit = 64 * 1024 * 1024;
-                let bytes = super::inflate::flate_only(stream, limit).unwrap_or_else(|| {
+                let bytes = super::inflate::flate_stream(stream, limit).unwrap_or_else(|| {
                     stream
                         .decompressed_content_with_limit(limit)
                         .unwrap_or_else(|_| stream.content.clone())

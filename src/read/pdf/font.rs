@@ -225,7 +225,7 @@ fn dict_get<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a 
 
 fn stream_bytes(doc: &Document, o: &Object, limit: usize) -> Option<Vec<u8>> {
     match deref(doc, o) {
-        Object::Stream(s) => super::inflate::flate_only(s, limit)
+        Object::Stream(s) => super::inflate::flate_stream(s, limit)
             .or_else(|| s.decompressed_content_with_limit(limit).ok())
             .or_else(|| (s.dict.get(b"Filter").is_err()).then(|| s.content.clone())),
         _ => None,

@@ -215,7 +215,7 @@ impl Reader<'_> {
         };
         let n = usize::try_from(s.dict.get(b"N").ok()?.as_i64().ok()?).ok()?;
         let first = usize::try_from(s.dict.get(b"First").ok()?.as_i64().ok()?).ok()?;
-        let data = super::inflate::flate_only(&s, self.max_member_bytes).or_else(|| {
+        let data = super::inflate::flate_stream(&s, self.max_member_bytes).or_else(|| {
             s.decompressed_content_with_limit(self.max_member_bytes)
                 .ok()
         })?;

@@ -177,7 +177,7 @@ fn page_content(doc: &lopdf::Document, id: lopdf::ObjectId, limit: usize) -> Opt
             continue;
         };
         let remaining = limit.saturating_sub(content.len());
-        match inflate::flate_only(stream, remaining) {
+        match inflate::flate_stream(stream, remaining) {
             Some(data) => content.extend_from_slice(&data),
             None => match stream.decompressed_content_with_limit(remaining) {
                 Ok(data) => content.extend_from_slice(&data),
