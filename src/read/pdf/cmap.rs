@@ -243,8 +243,11 @@ impl CMap {
                                 m.to_unicode.insert(be(src), utf16be(dst_bytes(hex(d))));
                             }
                             Tok::Name(n) => {
-                                if let Some(s) = super::font::glyph_name_to_unicode(n) {
-                                    m.to_unicode.insert(be(src), s.into());
+                                if let Some(c) = super::font::glyph_name_to_unicode(n) {
+                                    m.to_unicode.insert(
+                                        be(src),
+                                        CompactString::from(&*c.encode_utf8(&mut [0; 4])),
+                                    );
                                 }
                             }
                             _ => break,

@@ -2,6 +2,7 @@
 //! and ruling segments, in upright page coordinates (origin top-left, y down,
 //! /Rotate and the media box applied).
 
+use super::deref;
 use super::font::Font;
 use super::tokens::{Operand, Ops};
 use crate::read::fixed::{
@@ -94,10 +95,6 @@ fn obj_num(o: &Object) -> f32 {
         Object::Real(r) => *r,
         _ => 0.0,
     }
-}
-
-fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
-    doc.dereference(o).map(|(_, o)| o).unwrap_or(o)
 }
 
 fn as_dict<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Dictionary> {

@@ -5,6 +5,7 @@
 //! fonts through /Encoding and /Differences.
 
 use super::cmap::CMap;
+use super::deref;
 use foldhash::{HashMap, HashMapExt};
 use lopdf::{Dictionary, Document, Object};
 use std::cell::RefCell;
@@ -215,10 +216,6 @@ fn num(o: &Object) -> Option<f32> {
     }
 }
 
-fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
-    doc.dereference(o).map(|(_, o)| o).unwrap_or(o)
-}
-
 fn dict_get<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
     d.get(key).ok().map(|o| deref(doc, o))
 }
@@ -392,7 +389,7 @@ impl Font {
                     Object::Integer(i) => code = (*i).clamp(0, 255) as usize,
                     Object::Name(n) => {
                         if code < 256 {
-                            table[code] = glyph_name_to_unicode(n).and_then(|s| s.chars().next());
+                            table[code] = glyph_name_to_unicode(n);
                         }
                         code += 1;
                     }
@@ -707,65 +704,72 @@ pub fn truetype_gid_to_unicode(font: &[u8]) -> HashMap<u16, char> {
 
 /// Glyph names of the Adobe Glyph List that simple fonts in these reports
 /// use, plus `uniXXXX` / `uXXXX[XX]`.
-pub fn glyph_name_to_unicode(name: &[u8]) -> Option<String> {
-    let n = std::str::from_utf8(name).ok()?;
-    let named = match n {
-        "space" | "nbspace" => ' ',
-        "exclam" => '!',
-        "quotedbl" => '"',
-        "numbersign" => '#',
-        "dollar" => '$',
-        "percent" => '%',
-        "ampersand" => '&',
-        "quotesingle" | "quoteright" => '\'',
-        "parenleft" => '(',
-        "parenright" => ')',
-        "asterisk" => '*',
-        "plus" => '+',
-        "comma" => ',',
-        "hyphen" | "minus" => '-',
-        "period" => '.',
-        "slash" => '/',
-        "zero" => '0',
-        "one" => '1',
-        "two" => '2',
-        "three" => '3',
-        "four" => '4',
-        "five" => '5',
-        "six" => '6',
-        "seven" => '7',
-        "eight" => '8',
-        "nine" => '9',
-        "colon" => ':',
-        "semicolon" => ';',
-        "less" => '<',
-        "equal" => '=',
-        "greater" => '>',
-        "question" => '?',
-        "at" => '@',
-        "bracketleft" => '[',
-        "backslash" => '\\',
-        "bracketright" => ']',
-        "underscore" => '_',
-        "braceleft" => '{',
-        "bar" => '|',
-        "braceright" => '}',
-        "emdash" => '—',
-        "endash" => '–',
-        "bullet" => '•',
+pub fn glyph_name_to_unicode(name: &[u8]) -> Option<char> {
+    // Matched as bytes: a Chromium print names tens of thousands of glyphs
+    // (`/g0` in every Type3 font's /Differences).
+    let named = match name {
+        b"space" | b"nbspace" => ' ',
+        b"exclam" => '!',
+        b"quotedbl" => '"',
+        b"numbersign" => '#',
+        b"dollar" => '$',
+        b"percent" => '%',
+        b"ampersand" => '&',
+        b"quotesingle" | b"quoteright" => '\'',
+        b"parenleft" => '(',
+        b"parenright" => ')',
+        b"asterisk" => '*',
+        b"plus" => '+',
+        b"comma" => ',',
+        b"hyphen" | b"minus" => '-',
+        b"period" => '.',
+        b"slash" => '/',
+        b"zero" => '0',
+        b"one" => '1',
+        b"two" => '2',
+        b"three" => '3',
+        b"four" => '4',
+        b"five" => '5',
+        b"six" => '6',
+        b"seven" => '7',
+        b"eight" => '8',
+        b"nine" => '9',
+        b"colon" => ':',
+        b"semicolon" => ';',
+        b"less" => '<',
+        b"equal" => '=',
+        b"greater" => '>',
+        b"question" => '?',
+        b"at" => '@',
+        b"bracketleft" => '[',
+        b"backslash" => '\\',
+        b"bracketright" => ']',
+        b"underscore" => '_',
+        b"braceleft" => '{',
+        b"bar" => '|',
+        b"braceright" => '}',
+        b"emdash" => '—',
+        b"endash" => '–',
+        b"bullet" => '•',
         _ => {
-            if n.len() == 1 && n.chars().all(|c| c.is_ascii_alphabetic()) {
-                return Some(n.to_string());
+            if let [c] = name
+                && c.is_ascii_alphabetic()
+            {
+                return Some(char::from(*c));
             }
-            let hex = n.strip_prefix("uni").or_else(|| n.strip_prefix('u'))?;
-            let hex = &hex[..hex.len().min(if n.starts_with("uni") { 4 } else { 6 })];
-            return u32::from_str_radix(hex, 16)
-                .ok()
-                .and_then(char::from_u32)
-                .map(|c| c.to_string());
+            let (hex, most) = match name.strip_prefix(b"uni") {
+                Some(h) => (h, 4),
+                None => (name.strip_prefix(b"u")?, 6),
+            };
+            // (a name that is not UTF-8 names no character)
+            std::str::from_utf8(name).ok()?;
+            // (cut as bytes: a name with a character straddling the cut
+            // is no code, where a cut `str` would panic)
+            let hex = std::str::from_utf8(&hex[..hex.len().min(most)]).ok()?;
+            return u32::from_str_radix(hex, 16).ok().and_then(char::from_u32);
         }
     };
-    Some(named.to_string())
+    Some(named)
 }
 
 #[cfg(test)]
@@ -903,9 +907,14 @@ mod tests {
 
     #[test]
     fn glyph_names() {
-        assert_eq!(glyph_name_to_unicode(b"five").as_deref(), Some("5"));
-        assert_eq!(glyph_name_to_unicode(b"uni4E00").as_deref(), Some("一"));
-        assert_eq!(glyph_name_to_unicode(b"A").as_deref(), Some("A"));
+        assert_eq!(glyph_name_to_unicode(b"five"), Some('5'));
+        assert_eq!(glyph_name_to_unicode(b"uni4E00"), Some('一'));
+        assert_eq!(glyph_name_to_unicode(b"u1D400"), Some('𝐀'));
+        assert_eq!(glyph_name_to_unicode(b"A"), Some('A'));
         assert_eq!(glyph_name_to_unicode(b"g123"), None);
+        // A multi-byte character across the four-digit cut: no code (the
+        // cut was made in a `str` and panicked).
+        assert_eq!(glyph_name_to_unicode("uniAB中".as_bytes()), None);
+        assert_eq!(glyph_name_to_unicode("u中".as_bytes()), None);
     }
 }

@@ -16,6 +16,17 @@ use crate::read::{Deadline, Limits, ReadError};
 use content::{FontCache, Interpreter, PageLimits};
 use lopdf::{Dictionary, Object};
 
+/// The object a reference leads to (itself when it is none, or leads
+/// nowhere). Tested here first: most objects asked about are not
+/// references (every width of a font), and lopdf's `dereference` builds an
+/// error for each of them.
+pub(crate) fn deref<'a>(doc: &'a lopdf::Document, o: &'a Object) -> &'a Object {
+    match o {
+        Object::Reference(_) => doc.dereference(o).map_or(o, |(_, o)| o),
+        _ => o,
+    }
+}
+
 /// Most elements one array of the file's object syntax may have: lopdf
 /// parses every object up front at ~100 bytes an element, so a `/Widths` of
 /// 10 million numbers in a 20 MB file would take over 1 GB.
