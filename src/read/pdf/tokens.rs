@@ -436,6 +436,11 @@ fn short_decimal(word: &[u8]) -> Option<f32> {
 
 /// A name's bytes (after its `/`), `#xx` escapes decoded, onto `out`.
 pub(super) fn decode_name(raw: &[u8], out: &mut Vec<u8>) {
+    // Most names have no escape: copied whole.
+    if memchr::memchr(b'#', raw).is_none() {
+        out.extend_from_slice(raw);
+        return;
+    }
     let mut i = 0;
     while i < raw.len() {
         if raw[i] == b'#'
@@ -1077,5 +1082,22 @@ mod tests {
         let mut t = Ops::new(many.as_bytes());
         assert_eq!(t.next_op(), Some(&b"m"[..]));
         assert_eq!(t.operands().len(), MAX_OPERANDS);
+    }
+
+    /// `#xx` escapes decoded; a `#` without two hex digits after it, and
+    /// names without any `#`, kept as written.
+    #[test]
+    fn names_decode_their_escapes() {
+        let decoded = |raw: &[u8]| {
+            let mut out = Vec::new();
+            decode_name(raw, &mut out);
+            out
+        };
+        assert_eq!(decoded(b"F1"), b"F1");
+        assert_eq!(decoded(b"A#20B"), b"A B");
+        assert_eq!(decoded(b"#CB#CE#CC#E5"), b"\xCB\xCE\xCC\xE5");
+        assert_eq!(decoded(b"a#2"), b"a#2");
+        assert_eq!(decoded(b"a#zz"), b"a#zz");
+        assert_eq!(decoded(b""), b"");
     }
 }
