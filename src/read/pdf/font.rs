@@ -37,6 +37,28 @@ fn gb1_cid_of(u: u32) -> Option<u32> {
     (cid != 0).then_some(u32::from(cid))
 }
 
+/// The Adobe-GB1 CID a predefined GB CMap gives a code: one-byte ASCII
+/// codes as `single` says, others (two-byte GB 2312 / GBK codes) the CID
+/// of the character they encode; u32::MAX (no CID: the default width)
+/// for a code that encodes none.
+fn gb_cid(code: u32, single: GbSingleBytes) -> u32 {
+    match (single, code) {
+        (GbSingleBytes::Proportional, 0x20..=0x7E) => code - 0x1F,
+        (GbSingleBytes::HalfWidth, 0x20) => 7716,
+        (GbSingleBytes::HalfWidth, 0x21..=0x7E) => code - 0x21 + 814,
+        _ => {
+            let bytes = code.to_be_bytes();
+            let len = if code > 0xFF { 2 } else { 1 };
+            let (text, _, bad) = encoding_rs::GB18030.decode(&bytes[4 - len..]);
+            let mut chars = text.chars();
+            match (bad, chars.next(), chars.next()) {
+                (false, Some(c), None) => gb1_cid_of(u32::from(c)).unwrap_or(u32::MAX),
+                _ => u32::MAX,
+            }
+        }
+    }
+}
+
 /// Radical code points (some PDF producers map CJK glyphs to the Kangxi
 /// radicals block) become the ideographs they look like.
 pub fn unify_radical(c: char) -> char {
@@ -62,6 +84,15 @@ enum Encoding {
     Simple(Box<[Option<char>; 256]>),
 }
 
+/// Where a predefined GB CMap sends one-byte (ASCII) codes: GBK-EUC's
+/// `<20>`–`<7E>` to the proportional CIDs 1–95, GB-EUC's `<21>`–`<7E>` to
+/// the half-width CIDs 814–907 (and its space to 7716).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum GbSingleBytes {
+    Proportional,
+    HalfWidth,
+}
+
 #[derive(Debug, Clone)]
 pub struct Font {
     encoding: Encoding,
@@ -75,6 +106,10 @@ pub struct Font {
     /// font: a code's CID (which /W is keyed by) is its GB1 CID, not the
     /// code itself.
     unicode_gb1_cids: bool,
+    /// Codes are GB 2312 / GBK bytes through a predefined GB CMap over an
+    /// Adobe-GB1 font: how its one-byte codes map to CIDs (None: another
+    /// GB CMap, or another collection: the code is taken as the CID).
+    gb_cids: Option<GbSingleBytes>,
     /// Glyph id → Unicode from an embedded TrueType font's cmap.
     ttf: HashMap<u16, char>,
     widths: Widths,
@@ -255,6 +290,13 @@ impl Font {
     fn composite(doc: &Document, d: &Dictionary, to_unicode: Option<CMap>) -> Font {
         let enc = dict_get(doc, d, b"Encoding");
         let uni_gb = matches!(enc, Some(Object::Name(n)) if n.starts_with(b"UniGB-"));
+        let gb_single = match enc {
+            Some(Object::Name(n)) if n.starts_with(b"GBK-EUC-") => {
+                Some(GbSingleBytes::Proportional)
+            }
+            Some(Object::Name(n)) if n.starts_with(b"GB-EUC-") => Some(GbSingleBytes::HalfWidth),
+            _ => None,
+        };
         let (encoding, split, vertical) = match enc {
             Some(Object::Name(n)) => {
                 let name = String::from_utf8_lossy(n).to_string();
@@ -321,6 +363,7 @@ impl Font {
         // character collection (a Japan1 CID read as GB1 would be garbage).
         let mut gb1 = true;
         let mut unicode_gb1_cids = uni_gb;
+        let mut gb_cids = gb_single;
         let mut ttf = HashMap::new();
         if let Some(Object::Dictionary(cid)) = desc {
             default_width = dict_get(doc, cid, b"DW").and_then(num).unwrap_or(1000.0);
@@ -336,6 +379,7 @@ impl Font {
             // A UniGB CMap maps codes to GB1 CIDs whatever the font program
             // (an embedded TrueType one maps those CIDs on to its glyphs).
             unicode_gb1_cids = uni_gb && gb1;
+            gb_cids = gb_single.filter(|_| gb1);
             // An embedded TrueType font's CIDs are glyph ids, not CIDs of the
             // character collection: the Adobe table does not apply to them.
             let embedded_truetype = matches!(dict_get(doc, cid, b"Subtype"), Some(Object::Name(n)) if n.as_slice() == b"CIDFontType2")
@@ -363,6 +407,7 @@ impl Font {
             to_unicode,
             gb1,
             unicode_gb1_cids,
+            gb_cids,
             ttf,
             widths: Widths::ByCid(widths),
             default_width,
@@ -425,6 +470,7 @@ impl Font {
             to_unicode,
             gb1: false,
             unicode_gb1_cids: false,
+            gb_cids: None,
             ttf: HashMap::new(),
             widths: Widths::ByCode(widths),
             default_width,
@@ -445,6 +491,7 @@ impl Font {
             to_unicode: None,
             gb1: false,
             unicode_gb1_cids: false,
+            gb_cids: None,
             ttf: HashMap::new(),
             widths: Widths::ByCode(Box::new([None; 256])),
             default_width: 500.0,
@@ -505,6 +552,7 @@ impl Font {
             // A code outside the collection has no width of its own: the
             // default width (no CID is u32::MAX).
             Encoding::Unicode if self.unicode_gb1_cids => gb1_cid_of(code).unwrap_or(u32::MAX),
+            Encoding::Gbk if let Some(single) = self.gb_cids => gb_cid(code, single),
             _ => code,
         }
     }
@@ -895,6 +943,64 @@ mod tests {
         // reading (the code as the CID), as before.
         let japan = font_with(b"UniJIS-UCS2-H", b"Japan1");
         assert_eq!(advance(&japan, 0x0031), 0.7);
+    }
+
+    /// Under a predefined GB CMap a code is GB 2312 / GBK bytes and /W is
+    /// keyed by Adobe-GB1 CIDs: GBK-EUC sends ASCII to the proportional
+    /// CIDs (1 at 18), GB-EUC to the half-width ones (1 at 830, the space
+    /// at 7716), and a two-byte code takes its character's CID. reportlab
+    /// writes STSong-Light under GBK-EUC-H so: digits took the widths of
+    /// CIDs 48–57 and pushed every glyph after them along.
+    #[test]
+    fn gb_cmap_codes_take_the_widths_of_their_gb1_cids() {
+        let zhong = gb1_cid_of(u32::from('中')).expect("中 is in GB1");
+        let font_with = |encoding: &[u8], ordering: &[u8]| {
+            let mut info = Dictionary::new();
+            info.set("Ordering", Object::string_literal(ordering));
+            let mut cid = Dictionary::new();
+            cid.set("Subtype", Object::Name(b"CIDFontType0".to_vec()));
+            cid.set("CIDSystemInfo", Object::Dictionary(info));
+            cid.set("DW", Object::Integer(1000));
+            let mut w = Vec::new();
+            for (c, width) in [
+                (18, 462),
+                (49, 700),
+                (830, 500),
+                (7716, 250),
+                (i64::from(zhong), 900),
+            ] {
+                w.push(Object::Integer(c));
+                w.push(Object::Array(vec![Object::Integer(width)]));
+            }
+            cid.set("W", Object::Array(w));
+            let mut d = Dictionary::new();
+            d.set("Subtype", Object::Name(b"Type0".to_vec()));
+            d.set("Encoding", Object::Name(encoding.to_vec()));
+            d.set(
+                "DescendantFonts",
+                Object::Array(vec![Object::Dictionary(cid)]),
+            );
+            Font::from_dict(&Document::new(), &d, &mut 1000)
+        };
+        let advances = |font: &Font, bytes: &[u8]| {
+            let mut out = Vec::new();
+            font.decode(bytes, &mut 8, |g| out.push((g.text.to_string(), g.width)));
+            out
+        };
+        let text = |s: &str| s.to_string();
+        let gbk = font_with(b"GBK-EUC-H", b"GB1");
+        assert_eq!(
+            advances(&gbk, b"1\xD6\xD0 "),
+            [(text("1"), 0.462), (text("中"), 0.9), (text(" "), 1.0)]
+        );
+        let gb = font_with(b"GB-EUC-H", b"GB1");
+        assert_eq!(
+            advances(&gb, b"1\xD6\xD0 "),
+            [(text("1"), 0.5), (text("中"), 0.9), (text(" "), 0.25)]
+        );
+        // Another collection's CIDs are not GB1's: the code is the CID.
+        let japan = font_with(b"GBK-EUC-H", b"Japan1");
+        assert_eq!(advances(&japan, b"1")[0].1, 0.7);
     }
 
     #[test]
