@@ -893,6 +893,32 @@ mod tests {
         assert_eq!(shown, "ACD");
     }
 
+    /// A Type0 font over a non-embedded CIDFontType0 of `ordering` under
+    /// the predefined CMap `encoding`, with a default width of 1000 and
+    /// `widths` (CID, width) in its /W.
+    fn cid_keyed_font(encoding: &[u8], ordering: &[u8], widths: &[(i64, i64)]) -> Font {
+        let mut info = Dictionary::new();
+        info.set("Ordering", Object::string_literal(ordering));
+        let mut cid = Dictionary::new();
+        cid.set("Subtype", Object::Name(b"CIDFontType0".to_vec()));
+        cid.set("CIDSystemInfo", Object::Dictionary(info));
+        cid.set("DW", Object::Integer(1000));
+        let mut w = Vec::new();
+        for (c, width) in widths {
+            w.push(Object::Integer(*c));
+            w.push(Object::Array(vec![Object::Integer(*width)]));
+        }
+        cid.set("W", Object::Array(w));
+        let mut d = Dictionary::new();
+        d.set("Subtype", Object::Name(b"Type0".to_vec()));
+        d.set("Encoding", Object::Name(encoding.to_vec()));
+        d.set(
+            "DescendantFonts",
+            Object::Array(vec![Object::Dictionary(cid)]),
+        );
+        Font::from_dict(&Document::new(), &d, &mut 1000)
+    }
+
     /// Under a predefined UniGB CMap a code is Unicode and /W is keyed by
     /// Adobe-GB1 CIDs: a digit's width is its CID's (1 at CID 18), not that
     /// of the CID numbered as its code (0x31 = 49). iText's and
@@ -900,32 +926,10 @@ mod tests {
     /// glyph after it in its string.
     #[test]
     fn unigb_codes_take_the_widths_of_their_gb1_cids() {
-        let widths = |pairs: &[(i64, i64)]| {
-            let mut w = Vec::new();
-            for (cid, width) in pairs {
-                w.push(Object::Integer(*cid));
-                w.push(Object::Array(vec![Object::Integer(*width)]));
-            }
-            Object::Array(w)
-        };
+        // CID 18 is 1 in Adobe-GB1; CID 49, what the code of 1 (0x31)
+        // would be read as, has a width of its own.
         let font_with = |encoding: &[u8], ordering: &[u8]| {
-            let mut info = Dictionary::new();
-            info.set("Ordering", Object::string_literal(ordering));
-            let mut cid = Dictionary::new();
-            cid.set("Subtype", Object::Name(b"CIDFontType0".to_vec()));
-            cid.set("CIDSystemInfo", Object::Dictionary(info));
-            cid.set("DW", Object::Integer(1000));
-            // CID 18 is 1 in Adobe-GB1; CID 49, what the code of 1 (0x31)
-            // would be read as, has a width of its own.
-            cid.set("W", widths(&[(18, 462), (49, 700)]));
-            let mut d = Dictionary::new();
-            d.set("Subtype", Object::Name(b"Type0".to_vec()));
-            d.set("Encoding", Object::Name(encoding.to_vec()));
-            d.set(
-                "DescendantFonts",
-                Object::Array(vec![Object::Dictionary(cid)]),
-            );
-            Font::from_dict(&Document::new(), &d, &mut 1000)
+            cid_keyed_font(encoding, ordering, &[(18, 462), (49, 700)])
         };
         let advance = |font: &Font, code: u16| {
             let mut w = f32::NAN;
@@ -954,34 +958,15 @@ mod tests {
     #[test]
     fn gb_cmap_codes_take_the_widths_of_their_gb1_cids() {
         let zhong = gb1_cid_of(u32::from('中')).expect("中 is in GB1");
-        let font_with = |encoding: &[u8], ordering: &[u8]| {
-            let mut info = Dictionary::new();
-            info.set("Ordering", Object::string_literal(ordering));
-            let mut cid = Dictionary::new();
-            cid.set("Subtype", Object::Name(b"CIDFontType0".to_vec()));
-            cid.set("CIDSystemInfo", Object::Dictionary(info));
-            cid.set("DW", Object::Integer(1000));
-            let mut w = Vec::new();
-            for (c, width) in [
-                (18, 462),
-                (49, 700),
-                (830, 500),
-                (7716, 250),
-                (i64::from(zhong), 900),
-            ] {
-                w.push(Object::Integer(c));
-                w.push(Object::Array(vec![Object::Integer(width)]));
-            }
-            cid.set("W", Object::Array(w));
-            let mut d = Dictionary::new();
-            d.set("Subtype", Object::Name(b"Type0".to_vec()));
-            d.set("Encoding", Object::Name(encoding.to_vec()));
-            d.set(
-                "DescendantFonts",
-                Object::Array(vec![Object::Dictionary(cid)]),
-            );
-            Font::from_dict(&Document::new(), &d, &mut 1000)
-        };
+        let widths = [
+            (18, 462),
+            (49, 700),
+            (830, 500),
+            (7716, 250),
+            (i64::from(zhong), 900),
+        ];
+        let font_with =
+            |encoding: &[u8], ordering: &[u8]| cid_keyed_font(encoding, ordering, &widths);
         let advances = |font: &Font, bytes: &[u8]| {
             let mut out = Vec::new();
             font.decode(bytes, &mut 8, |g| out.push((g.text.to_string(), g.width)));
