@@ -6,6 +6,7 @@
 //! to tests/fuzz_regressions/ and reported.
 //!
 //! cargo run --release --example fuzz -- docx 300     # format, seconds
+//! cargo run --release --example fuzz -- pdf 300 ../shared/devset/corpus   # more seeds
 
 use std::time::{Duration, Instant};
 
@@ -139,10 +140,16 @@ fn main() {
         _ => &["docx", "pdf", "doc", "html", "ofd"],
     };
     // The samples, and test fixtures of the same formats (PDFs with object
-    // streams among them).
-    let mut seeds: Vec<Vec<u8>> = ["samples", "tests/fixtures"]
+    // streams among them), and any folders named after the seconds (the
+    // development set's 239 files, say).
+    let folders: Vec<String> = ["samples", "tests/fixtures"]
         .iter()
-        .flat_map(|d| std::fs::read_dir(format!("{root}/{d}")).expect("seed folder"))
+        .map(|d| format!("{root}/{d}"))
+        .chain(args)
+        .collect();
+    let mut seeds: Vec<Vec<u8>> = folders
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).expect("seed folder"))
         .flatten()
         .map(|e| e.path())
         .filter(|p| {
