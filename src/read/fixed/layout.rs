@@ -470,20 +470,19 @@ fn keep_overflowing_words_whole(g: &GridTable, per_cell: &mut [Vec<&TextChar>]) 
         };
         // Only characters just right of the ruling can have run over it.
         let edge = left_x + 1.0;
-        let mut chars: Vec<&TextChar> = per_cell[k]
-            .iter()
-            .filter(|c| c.x0 < edge + 2.0 * c.size)
-            .copied()
-            .collect();
+        let near = |c: &TextChar| c.x0 < edge + 2.0 * c.size;
+        // Most cells hold a figure: nothing there can move, so their
+        // characters are not collected (an allocation a cell).
+        if !per_cell[k].iter().any(|c| near(c) && !is_figure_glyph(c)) {
+            continue;
+        }
+        let mut chars: Vec<&TextChar> = per_cell[k].iter().filter(|c| near(c)).copied().collect();
         if chars.len() > 64 {
             continue;
         }
         chars.sort_by(|a, b| a.x0.total_cmp(&b.x0));
         for c in chars {
-            if c.text
-                .chars()
-                .all(|ch| ch.is_ascii_digit() || ".,-%".contains(ch))
-            {
+            if is_figure_glyph(c) {
                 continue;
             }
             let Some(left) = g.cell_at(left_x, c.cy()).filter(|l| *l != k) else {
@@ -500,6 +499,13 @@ fn keep_overflowing_words_whole(g: &GridTable, per_cell: &mut [Vec<&TextChar>]) 
             }
         }
     }
+}
+
+/// A glyph that belongs to a figure (a digit, `.`, `,`, `-`, `%`).
+fn is_figure_glyph(c: &TextChar) -> bool {
+    c.text
+        .chars()
+        .all(|ch| ch.is_ascii_digit() || ".,-%".contains(ch))
 }
 
 fn grid_to_table(g: &GridTable, per_cell: Vec<Vec<&TextChar>>) -> Table {

@@ -6,7 +6,7 @@ use super::deref;
 use super::font::Font;
 use super::tokens::{Operand, Ops};
 use crate::read::fixed::{
-    Matrix, PageContent, TextChar, filled_rulings, normalise_orientation, stroked_rulings,
+    Matrix, PageContent, Subpath, TextChar, filled_rulings, normalise_orientation, stroked_rulings,
     subpath_box,
 };
 use crate::read::{Deadline, ReadError};
@@ -80,6 +80,41 @@ const MAX_MEMO_GLYPHS: usize = 1 << 18;
 /// fonts each with such ranges took 7 GB before this bound; a report's
 /// fonts make a few thousand.
 const MAX_CMAP_MAPPINGS: usize = 2_000_000;
+
+/// The current path's subpaths, their vectors kept from one path to the
+/// next: reportlab draws each ruling of a table as a path of its own, and
+/// a fresh vector for each subpath was an allocation a ruling.
+#[derive(Default)]
+struct Path {
+    subpaths: Vec<Subpath>,
+    len: usize,
+}
+
+impl Path {
+    /// Begins a subpath at `p`.
+    fn start(&mut self, p: (f32, f32, bool)) {
+        if self.len == self.subpaths.len() {
+            self.subpaths.push(Vec::new());
+        }
+        let sp = &mut self.subpaths[self.len];
+        sp.clear();
+        sp.push(p);
+        self.len += 1;
+    }
+
+    fn last_mut(&mut self) -> Option<&mut Subpath> {
+        let last = self.len.checked_sub(1)?;
+        self.subpaths.get_mut(last)
+    }
+
+    fn subpaths(&self) -> &[Subpath] {
+        &self.subpaths[..self.len]
+    }
+
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+}
 
 fn num(o: &Operand) -> f32 {
     match o {
@@ -305,7 +340,7 @@ impl<'a> Interpreter<'a> {
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
         // Current path in device space: subpaths of (point, is_line_to).
-        let mut path: Vec<Vec<(f32, f32, bool)>> = Vec::new();
+        let mut path = Path::default();
         let mut rects: Vec<[f32; 4]> = Vec::new();
         let mut comps: usize = 1;
         while let Some(op) = ops.next_op() {
@@ -418,13 +453,13 @@ impl<'a> Interpreter<'a> {
                 }
                 [b'm', 0, 0] if a.len() == 2 => {
                     let p = gs.ctm.apply(n(0), n(1));
-                    path.push(vec![(p.0, p.1, false)]);
+                    path.start((p.0, p.1, false));
                 }
                 [b'l', 0, 0] if a.len() == 2 => {
                     let p = gs.ctm.apply(n(0), n(1));
                     match path.last_mut() {
                         Some(sp) => sp.push((p.0, p.1, true)),
-                        None => path.push(vec![(p.0, p.1, false)]),
+                        None => path.start((p.0, p.1, false)),
                     }
                 }
                 [b'c', 0, 0] | [b'v', 0, 0] | [b'y', 0, 0] if a.len() >= 4 => {
@@ -461,13 +496,15 @@ impl<'a> Interpreter<'a> {
                         ys.fold(f32::MIN, f32::max),
                     );
                     rects.push([x0, y0, x1, y1]);
-                    path.push(vec![
-                        (x0, y0, false),
-                        (x1, y0, true),
-                        (x1, y1, true),
-                        (x0, y1, true),
-                        (x0, y0, true),
-                    ]);
+                    path.start((x0, y0, false));
+                    if let Some(sp) = path.last_mut() {
+                        sp.extend([
+                            (x1, y0, true),
+                            (x1, y1, true),
+                            (x0, y1, true),
+                            (x0, y0, true),
+                        ]);
+                    }
                 }
                 [b'S', 0, 0]
                 | [b's', 0, 0]
@@ -475,12 +512,12 @@ impl<'a> Interpreter<'a> {
                 | [b'B', b'*', 0]
                 | [b'b', 0, 0]
                 | [b'b', b'*', 0] => {
-                    self.stroke(&path);
+                    self.stroke(path.subpaths());
                     path.clear();
                     rects.clear();
                 }
                 [b'f', 0, 0] | [b'F', 0, 0] | [b'f', b'*', 0] => {
-                    self.fill(&rects, &path);
+                    self.fill(&rects, path.subpaths());
                     path.clear();
                     rects.clear();
                 }
@@ -500,12 +537,12 @@ impl<'a> Interpreter<'a> {
         Ok(())
     }
 
-    fn stroke(&mut self, path: &[Vec<(f32, f32, bool)>]) {
+    fn stroke(&mut self, path: &[Subpath]) {
         stroked_rulings(path, &mut self.out.segments);
     }
 
     /// Filled thin rectangles (and thin filled polygons) are rulings.
-    fn fill(&mut self, rects: &[[f32; 4]], path: &[Vec<(f32, f32, bool)>]) {
+    fn fill(&mut self, rects: &[[f32; 4]], path: &[Subpath]) {
         if rects.is_empty() {
             filled_rulings(path.iter().map(subpath_box), &mut self.out.segments);
         } else {
@@ -747,6 +784,48 @@ mod tests {
         assert_eq!(out.chars.len(), n);
         assert!(out.chars.iter().all(|c| c.text == "A"));
         assert_eq!(cache.by_id.len(), MAX_CACHED_FONTS);
+    }
+
+    /// Subpath vectors are reused from path to path: a new path starts
+    /// empty (no points of a longer path before it), a path ended by `n`
+    /// draws nothing, and `h` closes to its own subpath's start.
+    #[test]
+    fn paths_reusing_subpath_vectors_start_empty() {
+        let content = b"0 0 m 0 100 l 0 200 l 0 300 l S \
+                        100 50 m 300 50 l S \
+                        10 10 m 10 60 l n \
+                        50 500 m 250 500 l 250 600 l h S";
+        let doc = Document::new();
+        let mut page = Dictionary::new();
+        page.set(
+            "MediaBox",
+            Object::Array([0, 0, 595, 842].map(Object::Integer).to_vec()),
+        );
+        let mut cache = FontCache::default();
+        let limits = PageLimits {
+            max_ops: 1_000,
+            max_form_depth: 8,
+        };
+        let deadline = Deadline::after(std::time::Duration::from_secs(60));
+        let out = Interpreter::new(&doc, &mut cache, limits, &deadline)
+            .run_page(&page, content, None)
+            .unwrap();
+        let mut got: Vec<[f32; 4]> = out
+            .segments
+            .iter()
+            .map(|s| [s.x0, s.y0, s.x1, s.y1])
+            .collect();
+        got.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        // Page coordinates: y measured down from the top (842).
+        let want = [
+            [0.0, 542.0, 0.0, 642.0],
+            [0.0, 642.0, 0.0, 742.0],
+            [0.0, 742.0, 0.0, 842.0],
+            [50.0, 342.0, 250.0, 342.0],
+            [100.0, 792.0, 300.0, 792.0],
+            [250.0, 242.0, 250.0, 342.0],
+        ];
+        assert_eq!(got, want);
     }
 
     #[test]
