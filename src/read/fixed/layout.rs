@@ -667,8 +667,23 @@ fn append_rows(a: &mut Table, a_edges: &Edges, b: Table, b_edges: &Edges) -> Edg
         c.col = start;
         c.col_span = end.saturating_sub(start).max(1);
     };
-    let glue = row_cut_by_page_break(a, &b, a_edges.open_bottom && b_edges.open_top);
-    let offset = a.n_rows() - usize::from(glue);
+    // Word and LibreOffice print a table's header rows again at the top of
+    // each page and let a row break across pages: the cut row's lower half
+    // then comes below the repeated header.
+    let skip = repeated_header_rows(a, &b);
+    let glue = if skip == 0 {
+        row_cut_by_page_break(a, &b, a_edges.open_bottom && b_edges.open_top)
+    } else {
+        skip < b.n_rows() && row_cut_by_page_break(a, &rows_from(&b, skip), false)
+    };
+    let a_rows = a.n_rows();
+    // Where row `r` of `b` goes: below `a`, except the lower half of a cut
+    // row, which joins `a`'s last row (and the rows below it move up one).
+    let target = |r: usize| match (glue, r.cmp(&skip)) {
+        (true, std::cmp::Ordering::Equal) => a_rows - 1,
+        (true, std::cmp::Ordering::Greater) => a_rows + r - 1,
+        _ => a_rows + r,
+    };
     let mut cells = std::mem::take(&mut a.cells);
     for c in &mut cells {
         regrid(c, a_xs);
@@ -677,15 +692,16 @@ fn append_rows(a: &mut Table, a_edges: &Edges, b: Table, b_edges: &Edges) -> Edg
     // row), found once.
     let last_row: Vec<usize> = if glue {
         (0..cells.len())
-            .filter(|i| cells[*i].row + cells[*i].row_span == offset + 1)
+            .filter(|i| cells[*i].row + cells[*i].row_span == a_rows)
             .collect()
     } else {
         Vec::new()
     };
     for mut c in b.cells {
         regrid(&mut c, b_xs);
-        c.row += offset;
-        if glue && c.row == offset {
+        let r = c.row;
+        c.row = target(r);
+        if glue && r == skip {
             // The cut row's two halves: text of the lower half goes into
             // the cell of the upper half it stands in.
             if let Some(&ui) = last_row
@@ -709,6 +725,60 @@ fn append_rows(a: &mut Table, a_edges: &Edges, b: Table, b_edges: &Edges) -> Edg
     }
 }
 
+/// A cell's text without white space.
+fn compact_text(c: &Cell) -> String {
+    c.text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Rows a table's header may take (table 三's takes three).
+const HEADER_ROWS: usize = 4;
+
+/// How many rows at the top of `b` repeat `a`'s header: rows each holding
+/// some text, all of it text of `a`'s first rows, and no cell of them
+/// reaching below them.
+fn repeated_header_rows(a: &Table, b: &Table) -> usize {
+    let header: HashSet<String> = a
+        .cells
+        .iter()
+        .filter(|c| c.row < HEADER_ROWS)
+        .map(compact_text)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut rows = 0;
+    while rows < HEADER_ROWS {
+        let texts: Vec<String> = b
+            .cells
+            .iter()
+            .filter(|c| c.row == rows)
+            .map(compact_text)
+            .filter(|t| !t.is_empty())
+            .collect();
+        if texts.is_empty() || !texts.iter().all(|t| header.contains(t)) {
+            break;
+        }
+        rows += 1;
+    }
+    let reaches_below = b
+        .cells
+        .iter()
+        .any(|c| c.row < rows && c.row + c.row_span > rows);
+    if reaches_below { 0 } else { rows }
+}
+
+/// `t`'s rows from `first` on, as a table of their own.
+fn rows_from(t: &Table, first: usize) -> Table {
+    Table::from_cells(
+        t.cells
+            .iter()
+            .filter(|c| c.row >= first)
+            .map(|c| Cell {
+                row: c.row - first,
+                ..c.clone()
+            })
+            .collect(),
+    )
+}
+
 /// Whether the last row of `a` and the first row of `b` are one row cut by
 /// a page break (`open`: the rulings say so too): the first row of `b` goes on
 /// with a label (its first one-row label does not open a label such as
@@ -723,12 +793,7 @@ fn row_cut_by_page_break(a: &Table, b: &Table, open: bool) -> bool {
             .iter()
             .any(|c| c.row == r && c.row_span == 1 && super::stream::is_figure(&c.text))
     };
-    let text = |c: &Cell| {
-        c.text
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-    };
+    let text = compact_text;
     let Some(b_label) = b
         .cells
         .iter()
@@ -1060,6 +1125,69 @@ mod tests {
         let groups = stream::line_groups(&page.chars, &all);
         assert_eq!(groups.runs.len(), 2);
         assert_eq!(lines_of_groups(&page.chars, &groups, 0.6).0.len(), 2);
+    }
+
+    /// Table 三's header on two rows, then `rows`, each cell one column of
+    /// the same five edges.
+    fn table_three_part(rows: &[&[&str]]) -> (Table, Edges) {
+        let mut all: Vec<&[&str]> = vec![
+            &["项目@2x1", "自然人@2x1", "法人或其他组织@1x2", "总计@2x1"],
+            &["商业企业", "科研机构"],
+        ];
+        all.extend_from_slice(rows);
+        let edges = Edges {
+            xs: vec![0.0, 200.0, 250.0, 300.0, 350.0, 400.0],
+            open_top: false,
+            open_bottom: false,
+        };
+        (Table::from_texts(&all), edges)
+    }
+
+    /// Word and LibreOffice repeat a table's header rows on each page and
+    /// let a row break across pages: the lower half of a cut row then comes
+    /// below the repeated header. It joins the upper half (the label reads
+    /// whole, the figures stay), and the rows after it keep their order.
+    #[test]
+    fn a_row_cut_below_a_repeated_header_is_glued() {
+        let (mut a, a_edges) = table_three_part(&[
+            &["4.无正当理由大量反复申请", "1", "0", "0", "1"],
+            &["5.要求行政机关确认或重", "5", "0", "0", "5"],
+        ]);
+        let (b, b_edges) = table_three_part(&[
+            &["新出具已获取信息", "", "", "", ""],
+            &["（六）其他处理", "2", "1", "0", "3"],
+        ]);
+        append_rows(&mut a, &a_edges, b, &b_edges);
+        let row = |r: usize| -> Vec<&str> {
+            a.cells
+                .iter()
+                .filter(|c| c.row == r)
+                .map(|c| c.text.as_str())
+                .collect()
+        };
+        assert_eq!(a.n_rows(), 7);
+        assert_eq!(
+            row(3),
+            ["5.要求行政机关确认或重新出具已获取信息", "5", "0", "0", "5"]
+        );
+        assert_eq!(row(4), ["项目", "自然人", "法人或其他组织", "总计"]);
+        assert_eq!(row(6), ["（六）其他处理", "2", "1", "0", "3"]);
+
+        // A row of its own below the repeated header (a label that opens
+        // an item, figures on both sides) stays a row.
+        let (mut a, a_edges) =
+            table_three_part(&[&["5.要求行政机关确认或重新出具已获取信息", "5", "0", "0", "5"]]);
+        let (b, b_edges) = table_three_part(&[&["（六）其他处理", "2", "1", "0", "3"]]);
+        append_rows(&mut a, &a_edges, b, &b_edges);
+        assert_eq!(a.n_rows(), 6);
+        assert_eq!(
+            a.cells
+                .iter()
+                .filter(|c| c.text == "（六）其他处理")
+                .map(|c| c.row)
+                .collect::<Vec<_>>(),
+            [5]
+        );
     }
 
     #[test]
