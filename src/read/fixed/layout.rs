@@ -673,8 +673,11 @@ fn append_rows(a: &mut Table, a_edges: &Edges, b: Table, b_edges: &Edges) -> Edg
     let skip = repeated_header_rows(a, &b);
     let glue = if skip == 0 {
         row_cut_by_page_break(a, &b, a_edges.open_bottom && b_edges.open_top)
+            || fills_empty_cells(a, a_xs, &b, b_xs)
     } else {
-        skip < b.n_rows() && row_cut_by_page_break(a, &rows_from(&b, skip), false)
+        let lower = rows_from(&b, skip);
+        skip < b.n_rows()
+            && (row_cut_by_page_break(a, &lower, false) || fills_empty_cells(a, a_xs, &lower, b_xs))
     };
     let a_rows = a.n_rows();
     // Where row `r` of `b` goes: below `a`, except the lower half of a cut
@@ -734,15 +737,15 @@ fn compact_text(c: &Cell) -> String {
 const HEADER_ROWS: usize = 4;
 
 /// How many rows at the top of `b` repeat `a`'s header: rows each holding
-/// some text, all of it text of `a`'s first rows, and no cell of them
-/// reaching below them.
+/// some text, all of it words (not figures) of `a`'s first rows, and no
+/// cell of them reaching below them.
 fn repeated_header_rows(a: &Table, b: &Table) -> usize {
     let header: HashSet<String> = a
         .cells
         .iter()
         .filter(|c| c.row < HEADER_ROWS)
         .map(compact_text)
-        .filter(|t| !t.is_empty())
+        .filter(|t| !t.is_empty() && !super::stream::is_figure(t))
         .collect();
     let mut rows = 0;
     while rows < HEADER_ROWS {
@@ -763,6 +766,48 @@ fn repeated_header_rows(a: &Table, b: &Table) -> usize {
         .iter()
         .any(|c| c.row < rows && c.row + c.row_span > rows);
     if reaches_below { 0 } else { rows }
+}
+
+/// A cut that leaves only figures below the break (a cell's figure on its
+/// second line, below a blank one, went over to the next page): the first
+/// row of `b` holds no label, and each of its figures stands under an
+/// empty cell of the last row of `a`, a row with a label.
+fn fills_empty_cells(a: &Table, a_xs: &[f32], b: &Table, b_xs: &[f32]) -> bool {
+    let Some(a_last) = a.n_rows().checked_sub(1) else {
+        return false;
+    };
+    let extent = |xs: &[f32], c: &Cell| Some((*xs.get(c.col)?, *xs.get(c.col + c.col_span)?));
+    let upper: Vec<&Cell> = a
+        .cells
+        .iter()
+        .filter(|c| c.row + c.row_span == a_last + 1)
+        .collect();
+    let labelled = upper.iter().any(|c| {
+        let t = compact_text(c);
+        c.row_span == 1 && !t.is_empty() && !super::stream::is_figure(&t)
+    });
+    if !labelled {
+        return false;
+    }
+    let mut figures = 0;
+    for c in b.cells.iter().filter(|c| c.row == 0 && c.row_span == 1) {
+        let t = compact_text(c);
+        if t.is_empty() {
+            continue;
+        }
+        let Some((x0, x1)) = extent(b_xs, c).filter(|_| super::stream::is_figure(&t)) else {
+            return false;
+        };
+        let mid = (x0 + x1) / 2.0;
+        let above = upper
+            .iter()
+            .find(|u| extent(a_xs, u).is_some_and(|(l, r)| l <= mid && mid < r));
+        if !above.is_some_and(|u| compact_text(u).is_empty()) {
+            return false;
+        }
+        figures += 1;
+    }
+    figures > 0
 }
 
 /// `t`'s rows from `first` on, as a table of their own.
@@ -1188,6 +1233,43 @@ mod tests {
                 .collect::<Vec<_>>(),
             [5]
         );
+    }
+
+    /// A cell whose figure stands on its second line, below a blank one,
+    /// can lose just the figure to the next page: a row holding nothing but
+    /// figures, each under an empty cell of the row above the break. It
+    /// fills them in, with or without the header repeated between; figures
+    /// under cells that already hold some are a row of their own.
+    #[test]
+    fn figures_cut_off_below_empty_cells_fill_them_in() {
+        let upper: &[&[&str]] = &[&["7.属于行政执法案卷", "11", "", "0", "11"]];
+        let below = |r: usize, t: &Table| -> Vec<String> {
+            t.cells
+                .iter()
+                .filter(|c| c.row == r)
+                .map(|c| c.text.clone())
+                .collect()
+        };
+        for repeated in [false, true] {
+            let (mut a, a_edges) = table_three_part(upper);
+            let (mut b, b_edges) = table_three_part(&[
+                &["", "", "0", "", ""],
+                &["8.属于行政查询事项", "2", "0", "0", "2"],
+            ]);
+            if !repeated {
+                b = rows_from(&b, 2);
+            }
+            append_rows(&mut a, &a_edges, b, &b_edges);
+            assert_eq!(below(2, &a), ["7.属于行政执法案卷", "11", "0", "0", "11"]);
+            let next = if repeated { 5 } else { 3 };
+            assert_eq!(a.n_rows(), next + 1, "repeated header: {repeated}");
+            assert_eq!(below(next, &a)[0], "8.属于行政查询事项");
+        }
+        let (mut a, a_edges) = table_three_part(upper);
+        let (b, b_edges) = table_three_part(&[&["", "3", "", "", ""]]);
+        append_rows(&mut a, &a_edges, b, &b_edges);
+        assert_eq!(a.n_rows(), 6);
+        assert_eq!(below(2, &a), ["7.属于行政执法案卷", "11", "", "0", "11"]);
     }
 
     #[test]
