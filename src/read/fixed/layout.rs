@@ -768,10 +768,11 @@ fn repeated_header_rows(a: &Table, b: &Table) -> usize {
     if reaches_below { 0 } else { rows }
 }
 
-/// A cut that leaves only figures below the break (a cell's figure on its
-/// second line, below a blank one, went over to the next page): the first
-/// row of `b` holds no label, and each of its figures stands under an
-/// empty cell of the last row of `a`, a row with a label.
+/// A cut that takes figures over the break (a cell's figure on its second
+/// line, below a blank one, went over to the next page): each figure of the
+/// first row of `b` stands under an empty cell of the last row of `a`, a
+/// row with a label, and any words beside them go on that label (they
+/// stand under it and open no item of their own).
 fn fills_empty_cells(a: &Table, a_xs: &[f32], b: &Table, b_xs: &[f32]) -> bool {
     let Some(a_last) = a.n_rows().checked_sub(1) else {
         return false;
@@ -795,17 +796,25 @@ fn fills_empty_cells(a: &Table, a_xs: &[f32], b: &Table, b_xs: &[f32]) -> bool {
         if t.is_empty() {
             continue;
         }
-        let Some((x0, x1)) = extent(b_xs, c).filter(|_| super::stream::is_figure(&t)) else {
+        let Some((x0, x1)) = extent(b_xs, c) else {
             return false;
         };
         let mid = (x0 + x1) / 2.0;
-        let above = upper
+        let Some(above) = upper
             .iter()
-            .find(|u| extent(a_xs, u).is_some_and(|(l, r)| l <= mid && mid < r));
-        if !above.is_some_and(|u| compact_text(u).is_empty()) {
+            .find(|u| extent(a_xs, u).is_some_and(|(l, r)| l <= mid && mid < r))
+            .map(|u| compact_text(u))
+        else {
+            return false;
+        };
+        if super::stream::is_figure(&t) {
+            if !above.is_empty() {
+                return false;
+            }
+            figures += 1;
+        } else if starts_label(&t) || above.is_empty() || super::stream::is_figure(&above) {
             return false;
         }
-        figures += 1;
     }
     figures > 0
 }
@@ -1236,10 +1245,11 @@ mod tests {
     }
 
     /// A cell whose figure stands on its second line, below a blank one,
-    /// can lose just the figure to the next page: a row holding nothing but
-    /// figures, each under an empty cell of the row above the break. It
-    /// fills them in, with or without the header repeated between; figures
-    /// under cells that already hold some are a row of their own.
+    /// can lose just the figure to the next page: a row holding figures,
+    /// each under an empty cell of the row above the break (and maybe the
+    /// end of its label). It fills them in, with or without the header
+    /// repeated between; figures under cells that already hold some, or
+    /// beside a label that opens an item, are a row of their own.
     #[test]
     fn figures_cut_off_below_empty_cells_fill_them_in() {
         let upper: &[&[&str]] = &[&["7.属于行政执法案卷", "11", "", "0", "11"]];
@@ -1265,11 +1275,24 @@ mod tests {
             assert_eq!(a.n_rows(), next + 1, "repeated header: {repeated}");
             assert_eq!(below(next, &a)[0], "8.属于行政查询事项");
         }
+        // The end of a wrapped label may go over with the figure.
+        let (mut a, a_edges) = table_three_part(&[&["2.没有现成信息需要另行", "", "0", "0", "0"]]);
+        let (b, b_edges) = table_three_part(&[&["制作", "0", "", "", ""]]);
+        append_rows(&mut a, &a_edges, b, &b_edges);
+        assert_eq!(
+            below(2, &a),
+            ["2.没有现成信息需要另行制作", "0", "0", "0", "0"]
+        );
         let (mut a, a_edges) = table_three_part(upper);
         let (b, b_edges) = table_three_part(&[&["", "3", "", "", ""]]);
         append_rows(&mut a, &a_edges, b, &b_edges);
         assert_eq!(a.n_rows(), 6);
         assert_eq!(below(2, &a), ["7.属于行政执法案卷", "11", "", "0", "11"]);
+        // Nor does a row that opens an item of its own.
+        let (mut a, a_edges) = table_three_part(upper);
+        let (b, b_edges) = table_three_part(&[&["8.属于行政查询事项", "", "0", "", ""]]);
+        append_rows(&mut a, &a_edges, b, &b_edges);
+        assert_eq!(a.n_rows(), 6);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod layout;
 pub mod stream;
+pub mod strike;
 pub mod table;
 
 use crate::model::Document;
@@ -310,7 +311,7 @@ pub fn keep_page(
 
 /// The document of a fixed-layout file's pages; `what` names the format in
 /// messages ("PDF", "OFD").
-pub fn document(pages: Vec<PageContent>, what: &str) -> Result<Document, ReadError> {
+pub fn document(mut pages: Vec<PageContent>, what: &str) -> Result<Document, ReadError> {
     let chars: usize = pages.iter().map(|p| p.chars.len()).sum();
     if chars == 0 {
         return Err(ReadError::NoTextLayer(format!(
@@ -326,6 +327,9 @@ pub fn document(pages: Vec<PageContent>, what: &str) -> Result<Document, ReadErr
         return Err(ReadError::Corrupt(format!(
             "{undecoded} of {chars} characters use fonts whose text cannot be decoded (no ToUnicode map or known encoding)"
         )));
+    }
+    for page in &mut pages {
+        strike::drop_struck_through(page);
     }
     let mut doc = layout::build_document(pages);
     if undecoded > 0 {

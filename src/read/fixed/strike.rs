@@ -1,0 +1,170 @@
+//! Text struck through is text its author deleted: an office suite that
+//! prints a document with its tracked changes showing draws each deletion
+//! with a line across the middle of its glyphs (LibreOffice a stroke in the
+//! reviser's colour, others a thin filled bar). Such glyphs are dropped, as
+//! the DOCX reader drops deleted runs, and so are their lines, which would
+//! otherwise cut a table cell in two.
+
+use super::{PageContent, Segment};
+
+/// Where a strike crosses a glyph, as a share of the glyph box's height
+/// from its top (the box runs from 0.88 em above the baseline to 0.12 em
+/// below it): strikes stand 0.25–0.35 em above the baseline, underlines
+/// below it, overlines at the top.
+const STRIKE_BAND: std::ops::RangeInclusive<f32> = 0.3..=0.75;
+
+/// Share of a strike's length its glyphs must cover: a table ruling that
+/// happens to cross a line of text runs on far past it.
+const MIN_COVER: f32 = 0.8;
+
+/// Glyphs looked at for all strikes of a page together (a bound on a
+/// hostile page of many lines over many glyphs on one baseline).
+const MAX_PAIRS: usize = 4_000_000;
+
+/// Drops the page's struck-through glyphs and the lines striking them.
+pub fn drop_struck_through(page: &mut PageContent) {
+    let is_strike_candidate = |s: &Segment| s.is_horizontal() && s.x1 - s.x0 < page.width;
+    if !page.segments.iter().any(is_strike_candidate) {
+        return;
+    }
+    // Upright glyphs by their vertical centre, for a search along y.
+    let mut by_y: Vec<(f32, usize)> = page
+        .chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.upright && !c.skewed && !c.vertical && c.y1 > c.y0)
+        .filter(|(_, c)| [c.x0, c.y0, c.x1, c.y1].iter().all(|v| v.is_finite()))
+        .map(|(i, c)| (c.cy(), i))
+        .collect();
+    if by_y.is_empty() {
+        return;
+    }
+    by_y.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let reach = by_y
+        .iter()
+        .map(|&(_, i)| page.chars[i].y1 - page.chars[i].y0)
+        .fold(0.0f32, f32::max);
+    let mut struck = vec![false; page.chars.len()];
+    let mut strikes = vec![false; page.segments.len()];
+    let mut hits: Vec<usize> = Vec::new();
+    let mut pairs = 0usize;
+    for (k, s) in page.segments.iter().enumerate() {
+        if !is_strike_candidate(s) || pairs > MAX_PAIRS {
+            continue;
+        }
+        let y = (s.y0 + s.y1) / 2.0;
+        let first = by_y.partition_point(|(cy, _)| *cy < y - reach);
+        hits.clear();
+        let mut covered = 0.0f32;
+        for &(cy, i) in &by_y[first..] {
+            if cy > y + reach {
+                break;
+            }
+            pairs += 1;
+            let c = &page.chars[i];
+            let across = (y - c.y0) / (c.y1 - c.y0);
+            let cx = c.cx();
+            if STRIKE_BAND.contains(&across) && cx >= s.x0 && cx <= s.x1 {
+                hits.push(i);
+                covered += c.x1.min(s.x1) - c.x0.max(s.x0);
+            }
+        }
+        if !hits.is_empty() && covered >= MIN_COVER * (s.x1 - s.x0) {
+            strikes[k] = true;
+            for &i in &hits {
+                struck[i] = true;
+            }
+        }
+    }
+    if !strikes.contains(&true) {
+        return;
+    }
+    let mut i = 0;
+    page.chars.retain(|_| {
+        i += 1;
+        !struck[i - 1]
+    });
+    let mut k = 0;
+    page.segments.retain(|_| {
+        k += 1;
+        !strikes[k - 1]
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::fixed::{Matrix, TextChar};
+
+    /// A line of one-point-wide glyphs at 12 pt from x = 100, baseline 200
+    /// (y down), boxes as the PDF reader places them.
+    fn line(text: &str) -> Vec<TextChar> {
+        text.chars()
+            .enumerate()
+            .map(|(k, ch)| {
+                let x = 100.0 + 12.0 * k as f32;
+                let trm = Matrix([12.0, 0.0, 0.0, -12.0, x, 200.0]);
+                TextChar::placed(
+                    ch.to_string().into(),
+                    &trm,
+                    [0.0, -0.12, 1.0, 0.88],
+                    false,
+                    0.0,
+                    false,
+                    k,
+                )
+            })
+            .collect()
+    }
+
+    fn text(page: &PageContent) -> String {
+        page.chars.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    fn h(x0: f32, x1: f32, y: f32) -> Segment {
+        Segment {
+            x0,
+            y0: y,
+            x1,
+            y1: y,
+        }
+    }
+
+    /// 全年 struck (a line 0.3 em above the baseline across its two glyphs)
+    /// before 0条: the cell reads 0条, and the strike is no ruling.
+    #[test]
+    fn struck_through_glyphs_are_deleted_text() {
+        let mut page = PageContent {
+            width: 595.0,
+            height: 842.0,
+            chars: line("全年0条"),
+            segments: vec![h(100.0, 124.0, 200.0 - 0.3 * 12.0)],
+            images: 0,
+        };
+        drop_struck_through(&mut page);
+        assert_eq!(text(&page), "0条");
+        assert!(page.segments.is_empty());
+    }
+
+    /// Underlines (inserted text) and rulings that run past the text they
+    /// cross are left alone, as is a line above the glyphs.
+    #[test]
+    fn underlines_and_rulings_strike_nothing() {
+        for s in [
+            h(100.0, 148.0, 201.0),
+            h(50.0, 500.0, 200.0 - 0.3 * 12.0),
+            h(100.0, 148.0, 200.0 - 0.95 * 12.0),
+        ] {
+            let mut page = PageContent {
+                width: 595.0,
+                height: 842.0,
+                chars: line("全年0条"),
+                segments: vec![s],
+                images: 0,
+            };
+            drop_struck_through(&mut page);
+            assert_eq!(text(&page), "全年0条", "{s:?}");
+            assert_eq!(page.segments.len(), 1);
+        }
+    }
+}
