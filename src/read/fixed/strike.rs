@@ -5,7 +5,7 @@
 //! the DOCX reader drops deleted runs, and so are their lines, which would
 //! otherwise cut a table cell in two.
 
-use super::{PageContent, Segment};
+use super::PageContent;
 
 /// Where a strike crosses a glyph, as a share of the glyph box's height
 /// from its top (the box runs from 0.88 em above the baseline to 0.12 em
@@ -17,66 +17,77 @@ const STRIKE_BAND: std::ops::RangeInclusive<f32> = 0.3..=0.75;
 /// happens to cross a line of text runs on far past it.
 const MIN_COVER: f32 = 0.8;
 
-/// Glyphs looked at for all strikes of a page together (a bound on a
-/// hostile page of many lines over many glyphs on one baseline).
-const MAX_PAIRS: usize = 4_000_000;
+/// Glyph-and-line pairs looked at on a page (a bound on a hostile page of
+/// many lines across many glyphs of one height): past it, nothing is
+/// dropped.
+const MAX_STEPS: usize = 4_000_000;
 
 /// Drops the page's struck-through glyphs and the lines striking them.
 pub fn drop_struck_through(page: &mut PageContent) {
-    let is_strike_candidate = |s: &Segment| s.is_horizontal() && s.x1 - s.x0 < page.width;
-    if !page.segments.iter().any(is_strike_candidate) {
-        return;
-    }
-    // Upright glyphs by their vertical centre, for a search along y.
-    let mut by_y: Vec<(f32, usize)> = page
-        .chars
+    // Lines that may strike text, by height on the page: a page has far
+    // fewer than glyphs, so each glyph looks for the lines across it.
+    let mut lines: Vec<(f32, usize)> = page
+        .segments
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.upright && !c.skewed && !c.vertical && c.y1 > c.y0)
-        .filter(|(_, c)| [c.x0, c.y0, c.x1, c.y1].iter().all(|v| v.is_finite()))
-        .map(|(i, c)| (c.cy(), i))
+        .filter(|(_, s)| s.is_horizontal() && s.x1 - s.x0 < page.width)
+        .map(|(k, s)| ((s.y0 + s.y1) / 2.0, k))
+        .filter(|(y, _)| y.is_finite())
         .collect();
-    if by_y.is_empty() {
+    if lines.is_empty() {
         return;
     }
-    by_y.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let reach = by_y
-        .iter()
-        .map(|&(_, i)| page.chars[i].y1 - page.chars[i].y0)
-        .fold(0.0f32, f32::max);
-    let mut struck = vec![false; page.chars.len()];
-    let mut strikes = vec![false; page.segments.len()];
-    let mut hits: Vec<usize> = Vec::new();
-    let mut pairs = 0usize;
-    for (k, s) in page.segments.iter().enumerate() {
-        if !is_strike_candidate(s) || pairs > MAX_PAIRS {
+    lines.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    let mut covered = vec![0.0f32; page.segments.len()];
+    // (glyph, line) for each line across a glyph's middle.
+    let mut crossings: Vec<(usize, usize)> = Vec::new();
+    let mut steps = 0usize;
+    // The lines across the last glyph's band: the glyphs of a text line
+    // share their top and bottom, so the search is made once a line.
+    let mut band = (f32::NAN, f32::NAN, 0..0);
+    for (i, c) in page.chars.iter().enumerate() {
+        if !c.upright || c.skewed || c.vertical || c.y1 <= c.y0 {
             continue;
         }
-        let y = (s.y0 + s.y1) / 2.0;
-        let first = by_y.partition_point(|(cy, _)| *cy < y - reach);
-        hits.clear();
-        let mut covered = 0.0f32;
-        for &(cy, i) in &by_y[first..] {
-            if cy > y + reach {
-                break;
-            }
-            pairs += 1;
-            let c = &page.chars[i];
-            let across = (y - c.y0) / (c.y1 - c.y0);
-            let cx = c.cx();
-            if STRIKE_BAND.contains(&across) && cx >= s.x0 && cx <= s.x1 {
-                hits.push(i);
-                covered += c.x1.min(s.x1) - c.x0.max(s.x0);
+        if c.y0 != band.0 || c.y1 != band.1 {
+            let h = c.y1 - c.y0;
+            let (from, to) = (c.y0 + STRIKE_BAND.start() * h, c.y0 + STRIKE_BAND.end() * h);
+            // (Not finite: no line is found, NaN comparing false.)
+            let first = lines.partition_point(|(y, _)| *y < from);
+            let end = first + lines[first..].partition_point(|(y, _)| *y <= to);
+            band = (c.y0, c.y1, first..end);
+        }
+        if band.2.is_empty() {
+            continue;
+        }
+        let cx = c.cx();
+        for &(_, k) in &lines[band.2.clone()] {
+            steps += 1;
+            let s = &page.segments[k];
+            if cx >= s.x0 && cx <= s.x1 {
+                covered[k] += c.x1.min(s.x1) - c.x0.max(s.x0);
+                crossings.push((i, k));
             }
         }
-        if !hits.is_empty() && covered >= MIN_COVER * (s.x1 - s.x0) {
-            strikes[k] = true;
-            for &i in &hits {
-                struck[i] = true;
-            }
+        if steps > MAX_STEPS {
+            return;
         }
     }
-    if !strikes.contains(&true) {
+    let strikes: Vec<bool> = page
+        .segments
+        .iter()
+        .zip(&covered)
+        .map(|(s, c)| *c > 0.0 && *c >= MIN_COVER * (s.x1 - s.x0))
+        .collect();
+    let mut struck = vec![false; page.chars.len()];
+    let mut any = false;
+    for (i, k) in crossings {
+        if strikes[k] {
+            struck[i] = true;
+            any = true;
+        }
+    }
+    if !any {
         return;
     }
     let mut i = 0;
@@ -94,7 +105,7 @@ pub fn drop_struck_through(page: &mut PageContent) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::fixed::{Matrix, TextChar};
+    use crate::read::fixed::{Matrix, Segment, TextChar};
 
     /// A line of one-point-wide glyphs at 12 pt from x = 100, baseline 200
     /// (y down), boxes as the PDF reader places them.
