@@ -157,6 +157,38 @@ mod tests {
         assert!(page.segments.is_empty());
     }
 
+    /// A hostile page of thousands of lines through thousands of glyphs
+    /// on one baseline stops at the bound, dropping nothing.
+    #[test]
+    fn lines_over_glyphs_past_the_bound_drop_nothing() {
+        let chars = line(&"字".repeat(2_500));
+        let segments = (0..2_500)
+            .map(|k| {
+                h(
+                    100.0 + 12.0 * k as f32,
+                    112.0 + 12.0 * k as f32,
+                    200.0 - 0.3 * 12.0,
+                )
+            })
+            .collect::<Vec<_>>();
+        // Each glyph has every line in its band: 6.25 million pairs.
+        let mut page = PageContent {
+            width: 1e6,
+            height: 842.0,
+            chars,
+            segments,
+            images: 0,
+        };
+        drop_struck_through(&mut page);
+        assert_eq!(page.chars.len(), 2_500);
+        assert_eq!(page.segments.len(), 2_500);
+        // Under the bound the same page is struck through, glyph by glyph.
+        page.chars.truncate(1_000);
+        page.segments.truncate(1_000);
+        drop_struck_through(&mut page);
+        assert!(page.chars.is_empty() && page.segments.is_empty());
+    }
+
     /// Underlines (inserted text) and rulings that run past the text they
     /// cross are left alone, as is a line above the glyphs.
     #[test]
