@@ -747,6 +747,30 @@ const MAX_SHOWN_BYTES_PER_PAGE: usize = 1 << 18;
 mod tests {
     use super::*;
 
+    /// `content` run as an A4 page over `resources`, with the font cache
+    /// it leaves.
+    fn run_a4_page(
+        doc: &Document,
+        content: &[u8],
+        resources: Option<&Dictionary>,
+    ) -> (PageContent, FontCache) {
+        let mut page = Dictionary::new();
+        page.set(
+            "MediaBox",
+            Object::Array([0, 0, 595, 842].map(Object::Integer).to_vec()),
+        );
+        let mut cache = FontCache::default();
+        let limits = PageLimits {
+            max_ops: 1_000_000,
+            max_form_depth: 8,
+        };
+        let deadline = Deadline::after(std::time::Duration::from_secs(60));
+        let out = Interpreter::new(doc, &mut cache, limits, &deadline)
+            .run_page(&page, content, resources)
+            .unwrap();
+        (out, cache)
+    }
+
     /// A page setting more distinct fonts than a document keeps reads each
     /// past the bound at its use (its text still decoded) and keeps no more.
     #[test]
@@ -767,20 +791,7 @@ mod tests {
         content.extend_from_slice(b"ET");
         let mut resources = Dictionary::new();
         resources.set("Font", Object::Dictionary(fonts));
-        let mut page = Dictionary::new();
-        page.set(
-            "MediaBox",
-            Object::Array([0, 0, 595, 842].map(Object::Integer).to_vec()),
-        );
-        let mut cache = FontCache::default();
-        let limits = PageLimits {
-            max_ops: 1_000_000,
-            max_form_depth: 8,
-        };
-        let deadline = Deadline::after(std::time::Duration::from_secs(60));
-        let out = Interpreter::new(&doc, &mut cache, limits, &deadline)
-            .run_page(&page, &content, Some(&resources))
-            .unwrap();
+        let (out, cache) = run_a4_page(&doc, &content, Some(&resources));
         assert_eq!(out.chars.len(), n);
         assert!(out.chars.iter().all(|c| c.text == "A"));
         assert_eq!(cache.by_id.len(), MAX_CACHED_FONTS);
@@ -795,21 +806,7 @@ mod tests {
                         100 50 m 300 50 l S \
                         10 10 m 10 60 l n \
                         50 500 m 250 500 l 250 600 l h S";
-        let doc = Document::new();
-        let mut page = Dictionary::new();
-        page.set(
-            "MediaBox",
-            Object::Array([0, 0, 595, 842].map(Object::Integer).to_vec()),
-        );
-        let mut cache = FontCache::default();
-        let limits = PageLimits {
-            max_ops: 1_000,
-            max_form_depth: 8,
-        };
-        let deadline = Deadline::after(std::time::Duration::from_secs(60));
-        let out = Interpreter::new(&doc, &mut cache, limits, &deadline)
-            .run_page(&page, content, None)
-            .unwrap();
+        let (out, _) = run_a4_page(&Document::new(), content, None);
         let mut got: Vec<[f32; 4]> = out
             .segments
             .iter()
