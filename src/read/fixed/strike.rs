@@ -1,7 +1,8 @@
 //! Text struck through is text its author deleted: an office suite that
 //! prints a document with its tracked changes showing draws each deletion
-//! with a line across the middle of its glyphs (LibreOffice a stroke in the
-//! reviser's colour, others a thin filled bar). Such glyphs are dropped, as
+//! with a line across the middle of its glyphs (LibreOffice strokes it in
+//! the reviser's colour; a thin filled bar becomes a ruling segment too and
+//! is read the same). Such glyphs are dropped, as
 //! the DOCX reader drops deleted runs, and so are their lines, which would
 //! otherwise cut a table cell in two.
 
