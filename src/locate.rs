@@ -463,6 +463,7 @@ fn trim_title(t: &str) -> String {
             t = rest.trim_start();
         }
     }
+    t = after_a_sidebar_link(t);
     let Some(i) = t.rfind("报告") else {
         return t.to_string();
     };
@@ -476,6 +477,31 @@ fn trim_title(t: &str) -> String {
         .filter(|j| is_year_suffix(&tail[..*j]))
         .unwrap_or(0);
     t[..end + keep].to_string()
+}
+
+/// A browser's print of a report page can set a sidebar link to another
+/// year's report on the title's baseline, the two read as one line
+/// (`某局2022年政府信息公开工` + `某局2023年政府信息公开工作年度报告`): when
+/// the line's first characters come again later, with no 报告 before and a
+/// title from there on, the title starts there.
+fn after_a_sidebar_link(t: &str) -> &str {
+    const OPENING: usize = 4;
+    let Some((end, _)) = t.char_indices().nth(OPENING) else {
+        return t;
+    };
+    if t.matches("信息公开").count() < 2 {
+        return t;
+    }
+    let opening = &t[..end];
+    let mut from = end;
+    while let Some(k) = t[from..].find(opening).map(|k| from + k) {
+        let rest = &t[k..];
+        if !t[..k].contains("报告") && is_title_line(rest) {
+            return rest;
+        }
+        from = k + opening.len();
+    }
+    t
 }
 
 /// The title: the title-like line (a line naming a report, joined with the
@@ -1109,6 +1135,33 @@ mod tests {
         assert_eq!(
             title_of(&["某区人民政府2019年度政府信息公开", "工作年度报告"]).as_deref(),
             Some("某区人民政府2019年度政府信息公开工作年度报告")
+        );
+    }
+
+    /// A print of a report page with a sidebar of links to other years'
+    /// reports: a link and the title share a line (the link's end wrapping
+    /// below it); the title and its year are the report's.
+    #[test]
+    fn title_beside_a_sidebar_link_on_one_line() {
+        let texts = [
+            "某市生态环境门户网站",
+            "首页|政务公开|政务服务|互动交流|",
+            "某市生态环境局2022年政府信息公开工某市生态环境局2023年政府信息公开工作年度报告",
+            "作年度报告",
+            "作年度报告",
+            "某市生态环境局2020年政府信息公开工某市生态环境局2023年政府信息公开工作年度报告",
+            "作年度报告",
+        ];
+        assert_eq!(
+            title_of(&texts).as_deref(),
+            Some("某市生态环境局2023年政府信息公开工作年度报告")
+        );
+        let with_heading: Vec<&str> = texts.iter().copied().chain(["一、总体情况"]).collect();
+        assert_eq!(locate(&doc(&with_heading)).year, Some(2023));
+        // A title whose opening words come again inside it stays whole.
+        assert_eq!(
+            title_of(&["某县人民政府办公室某县人民政府2023年政府信息公开工作年度报告"]).as_deref(),
+            Some("某县人民政府办公室某县人民政府2023年政府信息公开工作年度报告")
         );
     }
 
