@@ -479,6 +479,9 @@ fn trim_title(t: &str) -> String {
     t[..end + keep].to_string()
 }
 
+/// Two titles' length (80 characters each, three bytes a character).
+const MAX_LINK_AND_TITLE_BYTES: usize = 2 * 80 * 3;
+
 /// A browser's print of a report page can set a sidebar link to another
 /// year's report on the title's baseline, the two read as one line
 /// (`某局2022年政府信息公开工` + `某局2023年政府信息公开工作年度报告`): when
@@ -489,7 +492,9 @@ fn after_a_sidebar_link(t: &str) -> &str {
     let Some((end, _)) = t.char_indices().nth(OPENING) else {
         return t;
     };
-    if t.matches("信息公开").count() < 2 {
+    // A link and a title are two lines' worth at most; a longer line is
+    // not looked into (each repeat of its opening would be read to its end).
+    if t.len() > MAX_LINK_AND_TITLE_BYTES || t.matches("信息公开").count() < 2 {
         return t;
     }
     let opening = &t[..end];
@@ -1158,6 +1163,17 @@ mod tests {
         );
         let with_heading: Vec<&str> = texts.iter().copied().chain(["一、总体情况"]).collect();
         assert_eq!(locate(&doc(&with_heading)).year, Some(2023));
+        // A line past two titles' length is left whole.
+        let long = format!(
+            "{}{}",
+            "某市生态环境局2022年政府信息公开工".repeat(20),
+            texts[2]
+        );
+        assert_eq!(after_a_sidebar_link(&long), long);
+        assert_eq!(
+            after_a_sidebar_link(texts[2]),
+            "某市生态环境局2023年政府信息公开工作年度报告"
+        );
         // A title whose opening words come again inside it stays whole.
         assert_eq!(
             title_of(&["某县人民政府办公室某县人民政府2023年政府信息公开工作年度报告"]).as_deref(),
