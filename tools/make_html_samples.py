@@ -11,8 +11,15 @@ table that is an image).
 - wps-2024-grid-utf8.html: UTF-8, blanks as &nbsp;, table 四 zero cells bare.
 - traditional-2021-outline-big5.html: a 繁体 mirror in Big5, no <meta>.
 - seed-2020-image-table.html: table 三 published as an <img>.
-Also prints seed-2020-jinyang-chromium.pdf with headless Chromium when
---pdf is given (needs Debian's chromium).
+Also prints, with headless Chromium when --pdf is given (needs Debian's
+chromium):
+- seed-2020-jinyang-chromium.pdf: the GBK page.
+- sidebar-2020-jinyang-chromium.pdf: the page laid out as many sites lay
+  out a report, its text in a narrow column at the left of the sheet and
+  the site's side column (相关信息: links to the body's reports of other
+  years; 热点关注) beside it, whose lines fall between the title's and the
+  paragraphs' lines. The side column is the site's, not the report's (the
+  HTML reader leaves it out): the record is the seed's.
 """
 import copy
 import hashlib
@@ -148,6 +155,34 @@ def page(title_lines, body, charset_meta='<meta charset="utf-8">'):
         charset_meta, E(''.join(title_lines)), CHROME_TOP, h1, CHROME_META, body, CHROME_BOTTOM)
 
 
+SIDE_COLUMN = '''<div class="side" style="float:right;width:150px;font-size:13px"><h3>相关信息</h3><ul>%s</ul>
+<h3>热点关注</h3><ul><li><a href="#">2021年度部门预算公开</a></li><li><a href="#">政府信息公开指南</a></li></ul></div>'''
+
+
+def page_with_side_column(title_lines, body, links):
+    """`page`, with the report in a column of 560 px at the left and the
+    site's side column of links beside it."""
+    side = SIDE_COLUMN % ''.join('<li><a href="#">%s</a></li>' % E(t) for t in links)
+    h1 = '<h1 style="font-size:22px">%s</h1>' % '<br/>'.join(E(t) for t in title_lines)
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>%s</title><style>td{border:1px solid #000}</style>'
+            '</head><body style="width:760px">%s%s<div class="article" style="float:left;width:560px">%s%s'
+            '<div class="TRS_Editor">%s</div></div><div style="clear:both">%s</div></body></html>') % (
+        E(''.join(title_lines)), CHROME_TOP, side, h1, CHROME_META, body, CHROME_BOTTOM)
+
+
+def print_with_chromium(page_html, tmp):
+    """The PDF headless Chromium prints of a page."""
+    src = os.path.join(tmp, 'page.html')
+    with open(src, 'wb') as f:
+        f.write(page_html)
+    out = os.path.join(tmp, 'page.pdf')
+    subprocess.run(['chromium', '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
+                    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+                    '--user-data-dir=' + os.path.join(tmp, 'profile'), '--no-pdf-header-footer',
+                    '--print-to-pdf=' + out, 'file://' + src], check=True, capture_output=True, timeout=120)
+    return open(out, 'rb').read()
+
+
 def p(t):
     return '<p style="text-indent:2em">%s</p>' % E(t)
 
@@ -210,15 +245,12 @@ def main():
 
     if '--pdf' in sys.argv:
         with tempfile.TemporaryDirectory() as tmp:
-            src = os.path.join(tmp, 'page.html')
-            with open(src, 'wb') as f:
-                f.write(gbk.encode('gbk'))
-            out = os.path.join(tmp, 'page.pdf')
-            subprocess.run(['chromium', '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-                            '--disable-background-networking', '--disable-component-update', '--disable-sync',
-                            '--user-data-dir=' + os.path.join(tmp, 'profile'), '--no-pdf-header-footer',
-                            '--print-to-pdf=' + out, 'file://' + src], check=True, capture_output=True, timeout=120)
-            write('seed-2020-jinyang-chromium.pdf', open(out, 'rb').read(), seed_exp, fmt='pdf')
+            write('seed-2020-jinyang-chromium.pdf', print_with_chromium(gbk.encode('gbk'), tmp), seed_exp, fmt='pdf')
+        links = ['铜川市耀州区锦阳路街道办事处%d年政府信息公开工作年度报告' % y for y in (2019, 2018, 2017)]
+        side = page_with_side_column(title, seed_body(None), links)
+        with tempfile.TemporaryDirectory() as tmp:
+            write('sidebar-2020-jinyang-chromium.pdf', print_with_chromium(side.encode('utf-8'), tmp), seed_exp,
+                  fmt='pdf')
     print('wrote HTML samples')
 
 

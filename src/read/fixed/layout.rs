@@ -2,6 +2,7 @@
 //! grid, page furniture (page numbers, headers, watermarks) dropped, and
 //! tables and paragraphs that run over a page break joined.
 
+use super::columns::split_side_column;
 use super::stream;
 use super::table::{GridTable, find_tables};
 use super::{PageContent, TextChar};
@@ -378,14 +379,27 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
         }));
     }
     // Tables without vertical rulings, from the characters left over.
-    let free_idx: Vec<usize> = kept
+    let mut free_idx: Vec<usize> = kept
         .iter()
         .zip(&used)
         .filter(|(_, u)| !**u)
         .map(|(i, _)| *i)
         .collect();
-    let groups = stream::line_groups(&page.chars, &free_idx);
-    let (grouped_lines, any_words) = lines_of_groups(&page.chars, &groups, 0.6);
+    let mut groups = stream::line_groups(&page.chars, &free_idx);
+    let (mut grouped_lines, mut any_words) = lines_of_groups(&page.chars, &groups, 0.6);
+    // A web page's side column printed beside the report is the site's, as
+    // the HTML reader leaves the page's side bar out: not read. Only a page
+    // with a line that has a wide gap (one line made of both columns) is
+    // looked at: on others the columns' lines are apart already.
+    let ruled: Vec<(f32, f32)> = grids.iter().map(|g| (g.bbox().0, g.bbox().2)).collect();
+    if any_words
+        && let Some((main, _side)) =
+            split_side_column(&page.chars, &free_idx, &ruled, body_size, page.width)
+    {
+        free_idx = main;
+        groups = stream::line_groups(&page.chars, &free_idx);
+        (grouped_lines, any_words) = lines_of_groups(&page.chars, &groups, 0.6);
+    }
     let word_lines = if any_words {
         stream::word_lines_of(&page.chars, &groups, 0.6)
     } else {
@@ -573,6 +587,34 @@ fn starts_item(text: &str) -> bool {
     }
 }
 
+/// Lines ending together that make a text block's right edge.
+const FULL_LINES: usize = 3;
+
+/// The rightmost x where [`FULL_LINES`] lines or more end (within 1.5 times
+/// the font size of the line ending there), with fewer lines than that
+/// reaching further (a footer wider than the text): short lines that happen
+/// to end together lower down are no edge.
+fn justified_edge(lines: &[TextLine]) -> Option<f32> {
+    let mut ends: Vec<(f32, f32)> = lines
+        .iter()
+        .map(|l| (l.x1, 1.5 * l.size.max(1.0)))
+        .filter(|(x1, tol)| x1.is_finite() && tol.is_finite())
+        .collect();
+    ends.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // Two pointers: `j` runs past the ends within reach of end `i`.
+    let mut j = 0;
+    for (i, &(x1, tol)) in ends.iter().enumerate().take(FULL_LINES) {
+        j = j.max(i);
+        while ends.get(j).is_some_and(|e| e.0 >= x1 - tol) {
+            j += 1;
+        }
+        if j - i >= FULL_LINES {
+            return Some(x1);
+        }
+    }
+    None
+}
+
 /// Lines → paragraphs: a new paragraph at a first-line indent, after a short
 /// line, at a wide gap, at a change of size, or at a list label.
 /// Returns (top y, text, starts indented, ends short).
@@ -581,13 +623,18 @@ fn paragraphs(lines: &[TextLine], page_width: f32) -> Vec<(f32, String, bool, bo
         return Vec::new();
     }
     let left = lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
-    // The text block's right edge: the longest line, but at least the mirror
-    // of the left margin (a page of short lines has no full-width line).
-    let right = lines
-        .iter()
-        .map(|l| l.x1)
-        .fold(f32::MIN, f32::max)
-        .max(page_width - left);
+    // The text block's right edge: where several lines end (justified text,
+    // whatever the page's margins: a browser prints a web page's narrow
+    // column at the left of the sheet, maybe above a wider footer), else the
+    // longest line, but at least the mirror of the left margin (a page of
+    // short lines has no full-width line).
+    let right = justified_edge(lines).unwrap_or_else(|| {
+        lines
+            .iter()
+            .map(|l| l.x1)
+            .fold(f32::MIN, f32::max)
+            .max(page_width - left)
+    });
     let centred = |l: &TextLine| {
         let (lm, rm) = (l.x0 - left, right - l.x1);
         lm > 2.0 * l.size && (lm - rm).abs() < 1.5 * l.size
@@ -1333,5 +1380,83 @@ mod tests {
         assert!(starts_item("一、总体情况"));
         assert!(starts_item("（二）主动公开"));
         assert!(!starts_item("一是完善制度"));
+    }
+
+    fn line_at(x0: f32, x1: f32, y0: f32, text: &str) -> TextLine {
+        TextLine {
+            x0,
+            x1,
+            y0,
+            y1: y0 + 10.0,
+            size: 10.0,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn a_narrow_column_at_the_left_of_a_wide_sheet_keeps_its_paragraphs() {
+        // A browser's print of a web page: justified lines ending at 450 on a
+        // sheet 612 wide with a left margin of 28.
+        let lines = [
+            line_at(
+                46.0,
+                450.0,
+                100.0,
+                "组织开展政务公开业务培训十二次，邀请第三方开展网站检",
+            ),
+            line_at(
+                28.0,
+                450.0,
+                113.0,
+                "测，发现问题及时整改。完善制度建设，强化审批管理，建",
+            ),
+            line_at(
+                28.0,
+                450.0,
+                126.0,
+                "立健全政府信息公开工作制度，严格落实保密审查机制，做",
+            ),
+            line_at(28.0, 200.0, 139.0, "到一事一议一审一批。"),
+            line_at(
+                46.0,
+                450.0,
+                152.0,
+                "二是明确公开流程，回应社会关切，及时妥善地解答群众咨",
+            ),
+            line_at(28.0, 120.0, 165.0, "询。"),
+        ];
+        let paras: Vec<String> = paragraphs(&lines, 612.0).into_iter().map(|p| p.1).collect();
+        assert_eq!(paras.len(), 2, "{paras:?}");
+        assert!(paras[0].starts_with("组织") && paras[0].ends_with("一批。"));
+        // Two lines reaching 450 are not yet a text block's edge: a page of
+        // short lines keeps the mirror of its left margin.
+        let paras = paragraphs(&lines[..2], 612.0);
+        assert_eq!(paras.len(), 2);
+        // A footer wider than the column does not move its edge.
+        let mut with_footer = lines.to_vec();
+        with_footer.push(line_at(28.0, 590.0, 200.0, "主办单位：某某人民政府办公室"));
+        assert_eq!(justified_edge(&with_footer), Some(450.0));
+    }
+
+    #[test]
+    fn short_lines_ending_together_below_two_full_ones_are_no_edge() {
+        let lines = [
+            line_at(
+                72.0,
+                521.0,
+                100.0,
+                "本年度予以公开五件，部分公开两件，因本机关不掌握等原因无",
+            ),
+            line_at(
+                72.0,
+                511.0,
+                120.0,
+                "本局共收到政府信息公开申请十二件，其中网上申请八件",
+            ),
+            line_at(72.0, 361.0, 140.0, "法提供三件，结转下年度继续办理一件。"),
+            line_at(72.0, 352.0, 160.0, "二、主动公开政府信息情况"),
+            line_at(72.0, 344.0, 180.0, "三、收到和处理政府信息公开申请情况"),
+        ];
+        assert_eq!(justified_edge(&lines), None);
     }
 }

@@ -5,6 +5,7 @@
 //! alignment (`table`, `stream`) and joins them across pages into one
 //! `Document`.
 
+pub mod columns;
 pub mod layout;
 pub mod stream;
 pub mod strike;

@@ -1,0 +1,300 @@
+//! A side column beside a page's text. A report published as a web page and
+//! printed by a browser keeps the site's side column (相关信息: links to the
+//! body's reports of other years) to the right or left of the report, its
+//! lines at heights of their own: grouped by height with the report's, a
+//! link's words are woven into the title and the paragraphs beside it. Here
+//! the page's free characters (those of no ruled table) are split at a
+//! vertical strip no character and no ruled table crosses, when the
+//! narrower side is a column of text beside a wider column of text — not a
+//! borderless table's labels beside its figures, nor a signature below a
+//! page's last lines — and the side column is left out, as the HTML reader
+//! leaves a page's side bar out.
+
+use super::TextChar;
+
+/// Most bins the page's width is cut into (1 pt each on any real page).
+const MAX_BINS: usize = 4096;
+/// The side column is at most this share of the text's whole width.
+const MAX_SIDE_SHARE: f32 = 0.45;
+/// Each side's characters are at least this share words, not figures.
+const MIN_TEXT_SHARE: f32 = 0.75;
+/// The side column holds at least this many characters, and the main
+/// column at least `MAIN_TO_SIDE` times as many as the side.
+const MIN_SIDE_CHARS: usize = 8;
+const MAIN_TO_SIDE: usize = 2;
+
+/// At most this share of the side column's lines stand at the height of a
+/// line of the main column: a table's columns share their rows' lines, a
+/// side column's lines fall where they may.
+const MAX_ALIGNED_SHARE: f32 = 0.5;
+
+/// At least this share of the side column's height is beside the main
+/// column's text (a signature below a page's last lines is not a column).
+const MIN_BESIDE_SHARE: f32 = 0.8;
+
+/// Most characters of the main column looked at for one side line (a
+/// hostile page could stack every character at one height).
+const MAX_SCAN: usize = 256;
+
+/// Most strips whose sides are counted (the widest): a page of prose has
+/// none, a borderless table a few.
+const MAX_CANDIDATES: usize = 8;
+
+/// A character of a cell's figure or of its blank mark (a digit, ASCII
+/// punctuation, a dash, 无), by its text's first character.
+fn is_figure_char(c: &TextChar) -> bool {
+    c.text.chars().next().is_some_and(|ch| {
+        ch.is_ascii_digit()
+            || ch.is_ascii_punctuation()
+            || matches!(ch, '—' | '–' | '－' | '／' | '无')
+    })
+}
+
+/// Splits `idx` (positions into `chars`) into (main, side) when a side
+/// column stands beside the page's text; `blocked` are the horizontal
+/// extents of ruled tables, which no split may cross. `body` is the page's
+/// body font size and `page_width` its width. None when there is no side
+/// column.
+pub fn split_side_column(
+    chars: &[TextChar],
+    idx: &[usize],
+    blocked: &[(f32, f32)],
+    body: f32,
+    page_width: f32,
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    if idx.len() < MIN_SIDE_CHARS * (1 + MAIN_TO_SIDE)
+        || !(page_width.is_finite() && page_width > 0.0)
+    {
+        return None;
+    }
+    // What covers each bin of the page's width, by a difference array: one
+    // pass over the characters, a few operations each (every page is read
+    // here; most are prose and have no uncovered strip at all).
+    let bins = (page_width.ceil() as usize).clamp(1, MAX_BINS);
+    let scale = bins as f32 / page_width;
+    // `as` saturates: left of the page is bin 0, NaN too.
+    let bin = |x: f32| ((x * scale) as usize).min(bins - 1);
+    let mut cover = vec![0i32; bins + 1];
+    let spans = idx
+        .iter()
+        .map(|&i| (chars[i].x0, chars[i].x1))
+        .chain(blocked.iter().copied());
+    for (x0, x1) in spans {
+        let (a, b) = (bin(x0), bin(x1));
+        if a <= b {
+            cover[a] += 1;
+            cover[b + 1] -= 1;
+        }
+    }
+    // Uncovered runs between covered bins, wide enough, whose narrower side
+    // is narrow enough: (gap start, gap end) in bins.
+    let mut covered = cover.iter().scan(0i32, |depth, d| {
+        *depth += d;
+        Some(*depth > 0)
+    });
+    let mut gaps: Vec<(usize, usize)> = Vec::new();
+    let (mut first, mut last, mut open): (Option<usize>, usize, Option<usize>) = (None, 0, None);
+    for b in 0..bins {
+        if covered.next().unwrap_or(false) {
+            if let Some(s) = open.take() {
+                gaps.push((s, b));
+            }
+            first.get_or_insert(b);
+            last = b + 1;
+        } else if first.is_some() && open.is_none() {
+            open = Some(b);
+        }
+    }
+    let first = first?;
+    let to_x = |b: usize| b as f32 / scale;
+    let total = to_x(last) - to_x(first);
+    let min_gap = (0.5 * body).max(3.0);
+    gaps.retain(|&(s, e)| {
+        let side = (to_x(s) - to_x(first)).min(to_x(last) - to_x(e));
+        to_x(e) - to_x(s) >= min_gap && side <= MAX_SIDE_SHARE * total
+    });
+    if gaps.is_empty() {
+        return None;
+    }
+    gaps.sort_by_key(|&(s, e)| std::cmp::Reverse(e - s));
+    gaps.truncate(MAX_CANDIDATES);
+    // Each candidate's sides, counted: words and figures left and right.
+    let text_like = |w: usize, f: usize| w as f32 >= MIN_TEXT_SHARE * (w + f) as f32;
+    let (gs, ge) = gaps.into_iter().find(|&(s, e)| {
+        let cut = to_x(s + e) / 2.0;
+        let [mut lw, mut lf, mut rw, mut rf] = [0usize; 4];
+        for &i in idx {
+            let c = &chars[i];
+            match (c.x0 >= cut, is_figure_char(c)) {
+                (false, false) => lw += 1,
+                (false, true) => lf += 1,
+                (true, false) => rw += 1,
+                (true, true) => rf += 1,
+            }
+        }
+        let side_is_right = to_x(last) - to_x(e) < to_x(s) - to_x(first);
+        let ((sw, sf), (mw, mf)) = if side_is_right {
+            ((rw, rf), (lw, lf))
+        } else {
+            ((lw, lf), (rw, rf))
+        };
+        sw + sf >= MIN_SIDE_CHARS
+            && mw + mf >= MAIN_TO_SIDE * (sw + sf)
+            && text_like(sw, sf)
+            && text_like(mw, mf)
+    })?;
+    let side_is_right = to_x(last) - to_x(ge) < to_x(gs) - to_x(first);
+    let cut = to_x(gs + ge) / 2.0;
+    let (mut main, mut side) = (Vec::new(), Vec::new());
+    for &i in idx {
+        if (chars[i].x0 >= cut) == side_is_right {
+            side.push(i);
+        } else {
+            main.push(i);
+        }
+    }
+    // A column: its characters stand on two lines or more beside the main
+    // column's text, most of them at heights where that has no line.
+    let (top, bottom) = vertical_extent(chars, &side);
+    let (main_top, main_bottom) = vertical_extent(chars, &main);
+    let beside = bottom.min(main_bottom) - top.max(main_top) >= MIN_BESIDE_SHARE * (bottom - top);
+    let stands_apart = bottom - top >= 2.5 * body && beside && !aligned_with(chars, &main, &side);
+    stands_apart.then_some((main, side))
+}
+
+/// The top and bottom of characters `idx`.
+fn vertical_extent(chars: &[TextChar], idx: &[usize]) -> (f32, f32) {
+    idx.iter().fold((f32::MAX, f32::MIN), |(t, b), &i| {
+        (t.min(chars[i].y0), b.max(chars[i].y1))
+    })
+}
+
+/// Whether more than [`MAX_ALIGNED_SHARE`] of the lines of `side` have a
+/// character of `main` at their height (top and bottom within a quarter of
+/// the line's height).
+fn aligned_with(chars: &[TextChar], main: &[usize], side: &[usize]) -> bool {
+    let side_refs: Vec<&TextChar> = side.iter().map(|i| &chars[*i]).collect();
+    let (order, runs) = super::stream::reading_lines(&side_refs);
+    // The main column's characters by bottom edge, for a search by height.
+    let mut bottoms: Vec<(f32, f32)> = main
+        .iter()
+        .map(|i| (chars[*i].y1, chars[*i].y0))
+        .filter(|(y1, y0)| y1.is_finite() && y0.is_finite())
+        .collect();
+    bottoms.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let aligned = runs
+        .iter()
+        .filter(|run| {
+            let line = &order[(*run).clone()];
+            let (y0, y1) = line.iter().fold((f32::MAX, f32::MIN), |(t, b), &p| {
+                (t.min(side_refs[p].y0), b.max(side_refs[p].y1))
+            });
+            let tol = 0.25 * (y1 - y0);
+            let from = bottoms.partition_point(|(b, _)| *b < y1 - tol);
+            bottoms[from..]
+                .iter()
+                .take_while(|(b, _)| *b <= y1 + tol)
+                .take(MAX_SCAN)
+                .any(|(_, t)| (t - y0).abs() <= tol)
+        })
+        .count();
+    aligned as f32 > MAX_ALIGNED_SHARE * runs.len() as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph(text: &str, x0: f32, y0: f32, size: f32) -> TextChar {
+        TextChar {
+            text: text.into(),
+            x0,
+            y0,
+            x1: x0 + size,
+            y1: y0 + size,
+            size,
+            upright: true,
+            quarter: 0,
+            skewed: false,
+            vertical: false,
+            brightness: 0.0,
+            undecoded: false,
+            seq: 0,
+        }
+    }
+
+    /// Lines of `n` glyphs of `text` from `x0`, one every `pitch` from `y0`.
+    fn column(out: &mut Vec<TextChar>, text: &str, x0: f32, n: usize, y0: f32, pitch: f32) {
+        for (k, ch) in text.chars().enumerate() {
+            let (line, at) = (k / n, k % n);
+            out.push(glyph(
+                &ch.to_string(),
+                x0 + 10.0 * at as f32,
+                y0 + pitch * line as f32,
+                10.0,
+            ));
+        }
+    }
+
+    fn all(chars: &[TextChar]) -> Vec<usize> {
+        (0..chars.len()).collect()
+    }
+
+    #[test]
+    fn a_column_of_links_beside_prose_is_split_off() {
+        let mut chars = Vec::new();
+        let prose = "本报告根据中华人民共和国政府信息公开条例编制报告中所列数据统计期限自一月一日起至十二月三十一日止".repeat(3);
+        column(&mut chars, &prose, 30.0, 40, 100.0, 13.0);
+        let main_len = chars.len();
+        column(
+            &mut chars,
+            "七星区文化和旅游局二〇二一年政府信息公开工作年度报告",
+            440.0,
+            10,
+            95.0,
+            13.5,
+        );
+        let (main, side) =
+            split_side_column(&chars, &all(&chars), &[], 10.0, 612.0).expect("a side column");
+        assert_eq!(main, (0..main_len).collect::<Vec<_>>());
+        assert_eq!(side, (main_len..chars.len()).collect::<Vec<_>>());
+        // A ruled table across the strip: no split.
+        assert!(split_side_column(&chars, &all(&chars), &[(20.0, 500.0)], 10.0, 612.0).is_none());
+    }
+
+    #[test]
+    fn a_borderless_tables_labels_beside_its_figures_are_not_a_column() {
+        let mut chars = Vec::new();
+        for (row, label) in ["规章", "规范性文件", "行政许可", "行政处罚", "行政强制"]
+            .iter()
+            .enumerate()
+        {
+            let y = 100.0 + 20.0 * row as f32;
+            column(&mut chars, label, 30.0, 10, y, 13.0);
+            for (k, figure) in ["12", "3", "405"].iter().enumerate() {
+                column(&mut chars, figure, 200.0 + 80.0 * k as f32, 10, y, 13.0);
+            }
+        }
+        assert!(split_side_column(&chars, &all(&chars), &[], 10.0, 612.0).is_none());
+    }
+
+    #[test]
+    fn prose_across_the_page_and_one_line_beside_text_are_not_columns() {
+        let mut chars = Vec::new();
+        let prose = "本报告根据中华人民共和国政府信息公开条例编制".repeat(4);
+        column(&mut chars, &prose, 30.0, 40, 100.0, 13.0);
+        assert!(split_side_column(&chars, &all(&chars), &[], 10.0, 612.0).is_none());
+        // A short line to the right of a short paragraph, on one height.
+        let mut chars = Vec::new();
+        column(&mut chars, &prose, 30.0, 20, 100.0, 13.0);
+        column(
+            &mut chars,
+            "二〇二三年一月二十日印发",
+            400.0,
+            20,
+            100.0,
+            13.0,
+        );
+        assert!(split_side_column(&chars, &all(&chars), &[], 10.0, 612.0).is_none());
+    }
+}
