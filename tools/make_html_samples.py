@@ -14,6 +14,8 @@ table that is an image).
 Also prints, with headless Chromium when --pdf is given (needs Debian's
 chromium):
 - seed-2020-jinyang-chromium.pdf: the GBK page.
+- seed-2020-image-table-chromium.pdf: the image-table page printed with its
+  picture there (a grid drawn as a PNG): table 三 is an image in section 三.
 - sidebar-2020-jinyang-chromium.pdf: the page laid out as many sites lay
   out a report, its text in a narrow column at the left of the sheet and
   the site's side column (相关信息: links to the body's reports of other
@@ -26,9 +28,11 @@ import hashlib
 import html
 import json
 import os
+import struct
 import subprocess
 import sys
 import tempfile
+import zlib
 
 sys.path.insert(0, os.path.dirname(__file__))
 import make_samples as m  # noqa: E402
@@ -170,6 +174,22 @@ def page_with_side_column(title_lines, body, links):
         E(''.join(title_lines)), CHROME_TOP, side, h1, CHROME_META, body, CHROME_BOTTOM)
 
 
+def grid_png(width, height, step):
+    """A PNG of a table's grid (black rulings every `step` pixels on white):
+    a table published as a picture, as far as a text reader can tell."""
+    rows = []
+    for y in range(height):
+        ruled = y % step == 0 or y == height - 1
+        rows.append(b'\x00' + bytes(0 if ruled or x % (step * 4) == 0 or x == width - 1 else 255
+                                     for x in range(width)))
+    raw = zlib.compress(b''.join(rows))
+
+    def chunk(kind, data):
+        return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+    header = struct.pack('>IIBBBBB', width, height, 8, 0, 0, 0, 0)
+    return b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', header) + chunk(b'IDAT', raw) + chunk(b'IEND', b'')
+
+
 def print_with_chromium(page_html, tmp):
     """The PDF headless Chromium prints of a page."""
     src = os.path.join(tmp, 'page.html')
@@ -250,6 +270,11 @@ def main():
         side = page_with_side_column(title, seed_body(None), links)
         with tempfile.TemporaryDirectory() as tmp:
             write('sidebar-2020-jinyang-chromium.pdf', print_with_chromium(side.encode('utf-8'), tmp), seed_exp,
+                  fmt='pdf')
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(os.path.join(tmp, 'table3.png'), 'wb') as f:
+                f.write(grid_png(600, 400, 20))
+            write('seed-2020-image-table-chromium.pdf', print_with_chromium(img.encode('utf-8'), tmp), exp,
                   fmt='pdf')
     print('wrote HTML samples')
 

@@ -72,7 +72,7 @@ fn dump_page_stage(bytes: &[u8], format: Format, stage: Stage, page: usize) -> E
         p.height,
         p.chars.len(),
         p.segments.len(),
-        p.images
+        p.images.len()
     ));
     match stage {
         Stage::Chars => {

@@ -11,8 +11,8 @@
 //! `DeltaX`/`DeltaY` lists, so fonts are never needed to read it.
 
 use super::fixed::{
-    Matrix, PageContent, Segment, Subpath, TextChar, filled_rulings, normalise_orientation,
-    stroked_rulings, subpath_box,
+    MAX_IMAGES_PER_PAGE, Matrix, PageContent, Segment, Subpath, TextChar, filled_rulings,
+    normalise_orientation, stroked_rulings, subpath_box, unit_square_box,
 };
 use super::ooxml_zip::{self, Archive, Budget};
 use super::{Deadline, Limits, ReadError};
@@ -424,7 +424,8 @@ struct PageBuilder<'a> {
     chars: Vec<TextChar>,
     /// Rulings in page millimetres.
     segments: Vec<Segment>,
-    images: usize,
+    /// Image boxes in page points (before the page box's origin is taken off).
+    images: Vec<[f32; 4]>,
     seq: usize,
     points: usize,
 }
@@ -436,7 +437,7 @@ impl<'a> PageBuilder<'a> {
             deadline,
             chars: Vec::new(),
             segments: Vec::new(),
-            images: 0,
+            images: Vec::new(),
             seq: 0,
             points: 0,
         }
@@ -560,7 +561,10 @@ impl<'a> PageBuilder<'a> {
                         data: String::new(),
                     });
                 }
-                b"ImageObject" => self.images += 1,
+                b"ImageObject" => {
+                    let a = Attrs::of(e);
+                    self.image(&a);
+                }
                 b"Template" => settings.templates.push((
                     attr(e, b"TemplateID").unwrap_or_default(),
                     attr(e, b"ZOrder"),
@@ -646,6 +650,23 @@ impl<'a> PageBuilder<'a> {
         Ok(())
     }
 
+    /// An image's box: its unit square under its CTM within its Boundary,
+    /// or the Boundary itself when no CTM is given.
+    fn image(&mut self, a: &Attrs<'_>) {
+        if self.images.len() >= MAX_IMAGES_PER_PAGE {
+            return;
+        }
+        let [x, y, w, h] = a.get(b"Boundary").and_then(four).unwrap_or([0.0; 4]);
+        let fit = match a.get(b"CTM").map(numbers).as_deref() {
+            Some(&[a, b, c, d, e, f]) => Matrix([a, b, c, d, e, f]),
+            _ => Matrix([w, 0.0, 0.0, h, 0.0, 0.0]),
+        };
+        let to_pt = fit
+            .then(&Matrix::translate(x, y))
+            .then(&Matrix([PT_PER_MM, 0.0, 0.0, PT_PER_MM, 0.0, 0.0]));
+        self.images.extend(unit_square_box(&to_pt));
+    }
+
     /// Straight stroked edges and thin filled shapes become rulings.
     fn draw_path(&mut self, p: &PathObj) -> Result<(), ReadError> {
         let to_pt =
@@ -686,12 +707,16 @@ impl<'a> PageBuilder<'a> {
             s.y0 -= oy;
             s.y1 -= oy;
         }
+        let mut images = self.images;
+        for b in &mut images {
+            *b = [b[0] - ox, b[1] - oy, b[2] - ox, b[3] - oy];
+        }
         let mut page = PageContent {
             width: w * PT_PER_MM,
             height: h * PT_PER_MM,
             chars,
             segments,
-            images: self.images,
+            images,
         };
         normalise_orientation(&mut page);
         page

@@ -431,8 +431,13 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
     } else {
         grouped_lines
     };
-    // Page numbers and running heads in the top and bottom margins.
     let (top, bottom) = margins(page);
+    for b in pictures(page, &grids, top, bottom) {
+        out.blocks
+            .push((b[1], Block::Image(String::new()), false, false));
+        out.table_xs.push(None);
+    }
+    // Page numbers and running heads in the top and bottom margins.
     text_lines.retain(|l| {
         !((l.y1 < top || l.y0 > bottom)
             && (is_page_furniture(&l.text) || running.contains(&furniture_key(&l.text))))
@@ -470,6 +475,63 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
         blocks,
         table_xs: xs,
     }
+}
+
+/// An image at least this wide and tall (points) may be a table's picture;
+/// smaller ones are icons, bullets, rules and seals' halves.
+const PICTURE_MIN_WIDTH: f32 = 100.0;
+const PICTURE_MIN_HEIGHT: f32 = 30.0;
+/// Characters over an image that make it a background (a letterhead, a
+/// watermark), not a picture of content.
+const PICTURE_MAX_CHARS_OVER: usize = 20;
+/// Most images of a page looked at as pictures (each is checked against
+/// the page's characters; a page could draw one image a thousand times).
+const MAX_PICTURES: usize = 16;
+
+/// The boxes of a page's images that may be pictures of content (a table
+/// published as an image): big enough, in the page's body (not a logo in
+/// the margins), over no ruled table and under no text. A page-sized image
+/// under the page's text is its background; one with no text over it (a
+/// scanned page among text pages) is a picture.
+fn pictures(page: &PageContent, grids: &[GridTable], top: f32, bottom: f32) -> Vec<[f32; 4]> {
+    let mut out = Vec::new();
+    let big = page
+        .images
+        .iter()
+        .map(|&[x0, y0, x1, y1]| {
+            // The part on the page.
+            let (x0, y0) = (x0.max(0.0), y0.max(0.0));
+            [x0, y0, x1.min(page.width), y1.min(page.height)]
+        })
+        .filter(|&[x0, y0, x1, y1]| {
+            x1 - x0 >= PICTURE_MIN_WIDTH
+                && y1 - y0 >= PICTURE_MIN_HEIGHT
+                && y1 >= top
+                && y0 <= bottom
+        })
+        .take(MAX_PICTURES);
+    for [x0, y0, x1, y1] in big {
+        let over_table = grids.iter().any(|g| {
+            let (gx0, gy0, gx1, gy1) = g.bbox();
+            gx0 < x1 && x0 < gx1 && gy0 < y1 && y0 < gy1
+        });
+        if over_table {
+            continue;
+        }
+        let under_text = page
+            .chars
+            .iter()
+            .filter(|c| {
+                let (cx, cy) = (c.cx(), c.cy());
+                cx > x0 && cx < x1 && cy > y0 && cy < y1
+            })
+            .nth(PICTURE_MAX_CHARS_OVER)
+            .is_some();
+        if !under_text {
+            out.push([x0, y0, x1, y1]);
+        }
+    }
+    out
 }
 
 /// A label too wide for its cell runs over the ruling into the next cell
@@ -969,7 +1031,12 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
                     }
                     last_para_open = false;
                 }
-                Block::Image(_) => {}
+                // A picture stands between what comes before and after it.
+                Block::Image(alt) => {
+                    doc.blocks.push(Block::Image(alt));
+                    last_xs = None;
+                    last_para_open = false;
+                }
                 Block::Paragraph(p) => {
                     let joins =
                         first_on_page && last_para_open && !indented && !starts_item(&p.text);
@@ -1112,7 +1179,7 @@ mod tests {
             height: 800.0,
             chars,
             segments: Vec::new(),
-            images: 0,
+            images: Vec::new(),
         }
     }
 
@@ -1436,6 +1503,41 @@ mod tests {
         let mut with_footer = lines.to_vec();
         with_footer.push(line_at(28.0, 590.0, 200.0, "主办单位：某某人民政府办公室"));
         assert_eq!(justified_edge(&with_footer), Some(450.0));
+    }
+
+    #[test]
+    fn a_table_sized_image_in_the_body_is_a_picture_block() {
+        let mut page = page_with(&[
+            (120.0, "三、收到和处理政府信息公开申请情况"),
+            (520.0, "四、政府信息公开行政复议、行政诉讼情况"),
+        ]);
+        page.images = vec![
+            [60.0, 140.0, 500.0, 480.0], // the table's picture
+            [60.0, 20.0, 300.0, 70.0],   // a logo in the top margin
+            [60.0, 600.0, 80.0, 620.0],  // an icon
+        ];
+        let (top, bottom) = margins(&page);
+        assert_eq!(
+            pictures(&page, &[], top, bottom),
+            vec![[60.0, 140.0, 500.0, 480.0]]
+        );
+        let kinds: Vec<&str> = page_blocks(&page, 1, &HashSet::default())
+            .blocks
+            .iter()
+            .map(|b| match &b.1 {
+                Block::Paragraph(_) => "P",
+                Block::Table(_) => "T",
+                Block::Image(_) => "I",
+            })
+            .collect();
+        assert_eq!(kinds, ["P", "I", "P"]);
+        // A page-sized image under the page's text is its background.
+        let mut prose = page_with(&[(120.0, &"政府信息公开工作年度报告".repeat(3))]);
+        prose.images = vec![[0.0, 0.0, 600.0, 800.0]];
+        assert!(pictures(&prose, &[], top, bottom).is_empty());
+        // With no text over it (a scanned page among text pages), a picture.
+        prose.chars.truncate(10);
+        assert_eq!(pictures(&prose, &[], top, bottom).len(), 1);
     }
 
     #[test]

@@ -161,7 +161,43 @@ pub struct PageContent {
     pub height: f32,
     pub chars: Vec<TextChar>,
     pub segments: Vec<Segment>,
-    pub images: usize,
+    /// The boxes [x0 y0 x1 y1] of the images drawn, the first
+    /// [`MAX_IMAGES_PER_PAGE`] (a table published as a picture is one).
+    pub images: Vec<[f32; 4]>,
+}
+
+/// Image boxes kept for a page: a page shows a few; a content stream could
+/// draw one image hundreds of thousands of times.
+pub const MAX_IMAGES_PER_PAGE: usize = 1000;
+
+impl PageContent {
+    /// Keeps the box of an image drawn into the unit square under `m`.
+    pub fn image_under(&mut self, m: &Matrix) {
+        if self.images.len() < MAX_IMAGES_PER_PAGE
+            && let Some(b) = unit_square_box(m)
+        {
+            self.images.push(b);
+        }
+    }
+}
+
+/// The box [x0 y0 x1 y1] of the unit square under `m` (where PDF and OFD
+/// draw an image), when finite.
+pub fn unit_square_box(m: &Matrix) -> Option<[f32; 4]> {
+    let corners = [
+        m.apply(0.0, 0.0),
+        m.apply(1.0, 0.0),
+        m.apply(0.0, 1.0),
+        m.apply(1.0, 1.0),
+    ];
+    let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+    for (x, y) in corners {
+        (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+    }
+    [x0, y0, x1, y1]
+        .iter()
+        .all(|v| v.is_finite())
+        .then_some([x0, y0, x1, y1])
 }
 
 /// A subpath: points in page coordinates, each flagged true when a straight
@@ -262,6 +298,10 @@ pub fn normalise_orientation(page: &mut PageContent) {
     }
     for s in &mut page.segments {
         (s.x0, s.y0, s.x1, s.y1) = remap(s.x0, s.y0, s.x1, s.y1);
+    }
+    for b in &mut page.images {
+        let (x0, y0, x1, y1) = remap(b[0], b[1], b[2], b[3]);
+        *b = [x0, y0, x1, y1];
     }
     if dominant != 2 {
         std::mem::swap(&mut page.width, &mut page.height);

@@ -151,7 +151,7 @@ mod tests {
             height: 842.0,
             chars: line("全年0条"),
             segments: vec![h(100.0, 124.0, 200.0 - 0.3 * 12.0)],
-            images: 0,
+            images: Vec::new(),
         };
         drop_struck_through(&mut page);
         assert_eq!(text(&page), "0条");
@@ -178,7 +178,7 @@ mod tests {
             height: 842.0,
             chars,
             segments,
-            images: 0,
+            images: Vec::new(),
         };
         drop_struck_through(&mut page);
         assert_eq!(page.chars.len(), 2_500);
@@ -204,7 +204,7 @@ mod tests {
                 height: 842.0,
                 chars: line("全年0条"),
                 segments: vec![s],
-                images: 0,
+                images: Vec::new(),
             };
             drop_struck_through(&mut page);
             assert_eq!(text(&page), "全年0条", "{s:?}");

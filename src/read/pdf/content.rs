@@ -530,7 +530,7 @@ impl<'a> Interpreter<'a> {
                         self.draw_xobject(resources, ops.bytes(name), &gs, depth)?;
                     }
                 }
-                [b'B', b'I', 0] | [b'I', b'D', 0] | [b'E', b'I', 0] => self.out.images += 1,
+                [b'B', b'I', 0] => self.out.image_under(&gs.ctm),
                 _ => {}
             }
         }
@@ -574,7 +574,7 @@ impl<'a> Interpreter<'a> {
         };
         match stream.dict.get(b"Subtype") {
             Ok(Object::Name(n)) if n.as_slice() == b"Image" => {
-                self.out.images += 1;
+                self.out.image_under(&gs.ctm);
                 Ok(())
             }
             Ok(Object::Name(n)) if n.as_slice() == b"Form" => {
