@@ -11,6 +11,8 @@ table that is an image).
 - wps-2024-grid-utf8.html: UTF-8, blanks as &nbsp;, table 四 zero cells bare.
 - traditional-2021-outline-big5.html: a 繁体 mirror in Big5, no <meta>.
 - seed-2020-image-table.html: table 三 published as an <img>.
+- seed-2020-jinyang-xhtml.html: the page served as XHTML (an XML declaration
+  before the doctype), as LibreOffice exports it and some sites serve it.
 Also prints, with headless Chromium when --pdf is given (needs Debian's
 chromium):
 - seed-2020-jinyang-chromium.pdf: the GBK page.
@@ -236,6 +238,15 @@ def main():
     title = ['铜川市耀州区锦阳路街道办事处', '2020年政府信息公开工作年度报告']
     gbk = page(title, seed_body(None), '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
     write('seed-2020-jinyang-gbk.html', gbk.encode('gbk'), seed_exp)
+
+    # XHTML as sites and LibreOffice's export serve it: an XML declaration
+    # first, then the XHTML doctype and namespace.
+    xhtml = page(title, seed_body(None)).replace(
+        '<!DOCTYPE html><html>',
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">', 1)
+    assert xhtml.startswith('<?xml')
+    write('seed-2020-jinyang-xhtml.html', xhtml.encode('utf-8'), seed_exp)
 
     img = page(title, seed_body('<p><img src="table3.png" alt="" width="600"></p>'))
     exp = copy.deepcopy(seed_exp)

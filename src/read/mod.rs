@@ -259,7 +259,16 @@ fn looks_like_html(bytes: &[u8]) -> bool {
         .strip_prefix(b"\xef\xbb\xbf".as_slice())
         .unwrap_or(&lower)
         .trim_ascii_start();
-    if trimmed.starts_with(b"{") || trimmed.starts_with(b"[") || trimmed.starts_with(b"<?xml") {
+    if let Some(rest) = trimmed.strip_prefix(b"<?xml".as_slice()) {
+        // XHTML (a site's pages, LibreOffice's export): the XML declaration,
+        // then an HTML doctype or root. Any other XML is not a page.
+        let after = rest
+            .windows(2)
+            .position(|w| w == b"?>")
+            .map_or(&[][..], |p| rest[p + 2..].trim_ascii_start());
+        return after.starts_with(b"<!doctype html") || after.starts_with(b"<html");
+    }
+    if trimmed.starts_with(b"{") || trimmed.starts_with(b"[") {
         return false;
     }
     if [&b"<!doctype html"[..], b"<html", b"<head", b"<body"]
@@ -425,6 +434,15 @@ mod tests {
         assert_eq!(
             sniff(b"<?xml version=\"1.0\"?><styleSheet><table/></styleSheet>"),
             Format::Unknown
+        );
+        // XHTML: the XML declaration, then an HTML doctype or root.
+        assert_eq!(
+            sniff(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.1//EN\" \"x.dtd\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body></body></html>"),
+            Format::Html
+        );
+        assert_eq!(
+            sniff(b"<?xml version=\"1.0\"?>\r\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>"),
+            Format::Html
         );
         // A saved fragment of a report page is one.
         assert_eq!(

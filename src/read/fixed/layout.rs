@@ -478,7 +478,7 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
 }
 
 /// An image at least this wide and tall (points) may be a table's picture;
-/// smaller ones are icons, bullets, rules and seals' halves.
+/// smaller ones are icons, bullets and rules.
 const PICTURE_MIN_WIDTH: f32 = 100.0;
 const PICTURE_MIN_HEIGHT: f32 = 30.0;
 /// Characters over an image that make it a background (a letterhead, a
