@@ -235,6 +235,12 @@ fn sprms(grpprl: &[u8]) -> Vec<(u16, &[u8])> {
 struct Pap {
     in_table: bool,
     row_end: bool,
+    /// Ends a cell of a table nested in another (sprmPFInnerTableCell).
+    inner_cell: bool,
+    /// Ends a row of a nested table (sprmPFInnerTtp).
+    inner_row_end: bool,
+    /// Table depth (sprmPItap): 1 for a table in the body, 2 for one
+    /// nested in its cell, …
     depth: u32,
     /// Cell edges of the row (twips), from sprmTDefTable on the row end.
     edges: Vec<i16>,
@@ -253,8 +259,8 @@ fn parse_pap(grpprl: &[u8]) -> Pap {
             0x2416 => p.in_table = b0 != 0,
             0x2417 => p.row_end = b0 != 0,
             0x6649 => p.depth = u32_at(op, 0).unwrap_or(0),
-            0x244B => p.in_table = b0 != 0,
-            0x244C => p.row_end = b0 != 0,
+            0x244B => p.inner_cell = b0 != 0,
+            0x244C => p.inner_row_end = b0 != 0,
             0x460B => p.ilfo = u16_at(op, 0).unwrap_or(0),
             0x260A => p.ilvl = b0.min(8),
             0x2640 => p.outline = (b0 < 9).then_some(b0),
@@ -645,13 +651,77 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
     })
 }
 
-/// Paragraphs → blocks: runs of in-table paragraphs become tables (cells end
-/// at 0x07, rows at a row-end paragraph whose sprmTDefTable gives the edges).
+/// Deepest table nesting followed (a report in a layout table holds its
+/// data tables at depth 2; deeper paragraphs are kept at this depth).
+const MAX_TABLE_DEPTH: usize = 16;
+
+/// A cell's text (its paragraphs joined by `\n`) and its blocks (paragraphs
+/// and nested tables, for unwrapping a layout table).
+#[derive(Default)]
+struct CellContent {
+    text: String,
+    blocks: Vec<Block>,
+}
+
+/// A table being read at one depth: its rows so far, the open row's cells
+/// and the open cell's paragraphs and nested tables.
+#[derive(Default)]
+struct Level {
+    rows: Vec<(Vec<CellContent>, Pap)>,
+    row_cells: Vec<CellContent>,
+    cell_texts: Vec<String>,
+    cell_blocks: Vec<Block>,
+}
+
+impl Level {
+    fn push_paragraph(&mut self, text: String, heading_level: Option<u8>) {
+        self.cell_blocks.push(Block::Paragraph(Paragraph {
+            text: text.clone(),
+            heading_level,
+        }));
+        self.cell_texts.push(text);
+    }
+
+    fn end_cell(&mut self) {
+        self.row_cells.push(CellContent {
+            text: std::mem::take(&mut self.cell_texts).join("\n"),
+            blocks: std::mem::take(&mut self.cell_blocks),
+        });
+    }
+
+    /// The table, a row left without its row-end mark counted; None when
+    /// nothing was read.
+    fn finish(mut self) -> Option<Table> {
+        if !self.cell_texts.is_empty() || !self.cell_blocks.is_empty() {
+            self.end_cell();
+        }
+        if !self.row_cells.is_empty() {
+            self.rows.push((self.row_cells, Pap::default()));
+        }
+        (!self.rows.is_empty()).then(|| rows_to_table(self.rows))
+    }
+}
+
+/// Paragraphs → blocks: runs of in-table paragraphs become tables — cells
+/// end at 0x07 (at depth 1) or at sprmPFInnerTableCell (deeper), rows at a
+/// row-end paragraph whose sprmTDefTable gives the edges — and a table
+/// nested in a cell is one of that cell's blocks (a report laid out in a
+/// table holds its data tables so; the model unwraps the layout table).
 fn build_blocks(paras: Vec<Para>, lists: &mut Lists) -> Vec<Block> {
     let mut blocks = Vec::new();
-    let mut rows: Vec<(Vec<String>, Pap)> = Vec::new();
-    let mut cell_paras: Vec<String> = Vec::new();
-    let mut row_cells: Vec<String> = Vec::new();
+    let mut levels: Vec<Level> = Vec::new();
+    // Closes the innermost table: a block of the cell around it, or of the body.
+    let close = |levels: &mut Vec<Level>, blocks: &mut Vec<Block>| {
+        if let Some(t) = levels.pop().and_then(Level::finish) {
+            match levels.last_mut() {
+                Some(outer) => {
+                    outer.cell_texts.push(table_text(&t));
+                    outer.cell_blocks.push(Block::Table(t));
+                }
+                None => blocks.push(Block::Table(t)),
+            }
+        }
+    };
     for p in paras {
         let label = if p.pap.ilfo > 0 && p.pap.ilfo != 0xF801 {
             lists.next(p.pap.ilfo, p.pap.ilvl)
@@ -662,46 +732,72 @@ fn build_blocks(paras: Vec<Para>, lists: &mut Lists) -> Vec<Block> {
         if let Some(l) = label {
             text.insert_str(0, &l);
         }
-        if p.pap.in_table || p.pap.row_end {
-            if p.pap.row_end {
-                // The row-end mark carries the row's definition.
-                rows.push((std::mem::take(&mut row_cells), p.pap));
-                cell_paras.clear();
-                continue;
-            }
-            if let Some(t) = text.strip_suffix('\u{7}') {
-                cell_paras.push(t.to_string());
-                row_cells.push(cell_paras.join("\n"));
-                cell_paras.clear();
-            } else {
-                cell_paras.push(text);
-            }
+        let in_table = p.pap.in_table || p.pap.row_end || p.pap.inner_cell || p.pap.inner_row_end;
+        let depth = if in_table {
+            (p.pap.depth as usize).clamp(1, MAX_TABLE_DEPTH)
+        } else {
+            0
+        };
+        while levels.len() > depth {
+            close(&mut levels, &mut blocks);
+        }
+        while levels.len() < depth {
+            levels.push(Level::default());
+        }
+        let Some(level) = levels.last_mut() else {
+            blocks.push(Block::Paragraph(Paragraph {
+                text,
+                heading_level: p.pap.outline,
+            }));
+            continue;
+        };
+        let (row_end, cell_end) = if depth == 1 {
+            (
+                p.pap.row_end || p.pap.inner_row_end,
+                text.ends_with('\u{7}'),
+            )
+        } else {
+            (p.pap.inner_row_end, p.pap.inner_cell)
+        };
+        if row_end {
+            // The row-end mark carries the row's definition.
+            let cells = std::mem::take(&mut level.row_cells);
+            level.rows.push((cells, p.pap));
+            level.cell_texts.clear();
+            level.cell_blocks.clear();
             continue;
         }
-        // The table ends; a row left without its row-end mark still counts.
-        if !row_cells.is_empty() {
-            rows.push((std::mem::take(&mut row_cells), Pap::default()));
+        let text = match text.strip_suffix('\u{7}') {
+            Some(t) => t.to_string(),
+            None => text,
+        };
+        level.push_paragraph(text, None);
+        if cell_end {
+            level.end_cell();
         }
-        if !rows.is_empty() {
-            blocks.push(Block::Table(rows_to_table(std::mem::take(&mut rows))));
-        }
-        blocks.push(Block::Paragraph(Paragraph {
-            text,
-            heading_level: p.pap.outline,
-        }));
     }
-    if !row_cells.is_empty() {
-        rows.push((row_cells, Pap::default()));
-    }
-    if !rows.is_empty() {
-        blocks.push(Block::Table(rows_to_table(rows)));
+    while !levels.is_empty() {
+        close(&mut levels, &mut blocks);
     }
     blocks
 }
 
-/// Rows with their cell edges → a grid: edges of all rows pooled into
-/// columns (as for DOCX tables without a grid), vertical merges joined.
-fn rows_to_table(rows: Vec<(Vec<String>, Pap)>) -> Table {
+/// A nested table's text in its cell's: rows a line, cells apart by a space.
+fn table_text(t: &Table) -> String {
+    (0..t.n_rows())
+        .map(|r| {
+            t.row_cells(r)
+                .iter()
+                .filter(|c| !c.continued)
+                .map(|c| c.cell.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn rows_to_table(rows: Vec<(Vec<CellContent>, Pap)>) -> Table {
     let mut all: Vec<i32> = rows
         .iter()
         .flat_map(|(_, p)| p.edges.iter().map(|e| i32::from(*e)))
@@ -721,8 +817,8 @@ fn rows_to_table(rows: Vec<(Vec<String>, Pap)>) -> Table {
             .map_or(0, |(i, _)| i)
     };
     let mut cells = CellBuilder::default();
-    for (r, (texts, pap)) in rows.into_iter().enumerate() {
-        for (k, text) in texts.into_iter().enumerate() {
+    for (r, (contents, pap)) in rows.into_iter().enumerate() {
+        for (k, CellContent { text, blocks }) in contents.into_iter().enumerate() {
             let (start, span) = match (pap.edges.get(k), pap.edges.get(k + 1)) {
                 (Some(a), Some(b)) => {
                     let s = nearest(i32::from(*a));
@@ -738,10 +834,7 @@ fn rows_to_table(rows: Vec<(Vec<String>, Pap)>) -> Table {
                 col: start,
                 row_span: 1,
                 col_span: span,
-                blocks: vec![Block::Paragraph(Paragraph {
-                    text: text.clone(),
-                    heading_level: None,
-                })],
+                blocks,
                 text,
                 at: None,
             });
@@ -785,5 +878,64 @@ mod tests {
         assert_eq!(page_of(1500), Some((1000, 0)));
         assert_eq!(page_of(9999), Some((2000, 0)));
         assert_eq!(page_of(5), None);
+    }
+
+    fn para(text: &str, depth: u32, flags: &str) -> Para {
+        Para {
+            text: text.into(),
+            pap: Pap {
+                in_table: depth > 0,
+                row_end: flags == "row",
+                inner_cell: flags == "inner_cell" || flags == "inner_row",
+                inner_row_end: flags == "inner_row",
+                depth,
+                ..Pap::default()
+            },
+        }
+    }
+
+    /// A report laid out in a one-cell table: its paragraphs at depth 1,
+    /// its data table nested at depth 2 (cells ended by sprmPFInnerTableCell,
+    /// rows by sprmPFInnerTtp) — the data table is a block of the layout
+    /// cell, and unwrapping puts it in the body between its paragraphs.
+    #[test]
+    fn a_table_nested_in_a_layout_table_is_a_table_of_its_own() {
+        let paras = vec![
+            para("某局2020年政府信息公开工作年度报告", 1, ""),
+            para("二、主动公开政府信息情况", 1, ""),
+            para("信息内容", 2, "inner_cell"),
+            para("本年新制作数量", 2, "inner_cell"),
+            para("", 2, "inner_row"),
+            para("规章", 2, "inner_cell"),
+            para("3", 2, "inner_cell"),
+            para("", 2, "inner_row"),
+            para("三、收到和处理政府信息公开申请情况\u{7}", 1, ""),
+            para("\u{7}", 1, "row"),
+            para("六、其他需要报告的事项", 0, ""),
+        ];
+        let mut doc = Document {
+            blocks: build_blocks(paras, &mut Lists::parse(None, None)),
+            notes: Vec::new(),
+        };
+        doc.unwrap_layout_tables();
+        let kinds: Vec<String> = doc
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.text.clone(),
+                Block::Table(t) => format!("T{}x{} {}", t.n_rows(), t.n_cols(), t.cells[3].text),
+                Block::Image(_) => "I".into(),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "某局2020年政府信息公开工作年度报告",
+                "二、主动公开政府信息情况",
+                "T2x2 3",
+                "三、收到和处理政府信息公开申请情况",
+                "六、其他需要报告的事项",
+            ]
+        );
     }
 }
