@@ -11,6 +11,7 @@
 //! leaves a page's side bar out.
 
 use super::TextChar;
+use super::stream::WordLine;
 
 /// Most bins the page's width is cut into (1 pt each on any real page).
 const MAX_BINS: usize = 4096;
@@ -36,49 +37,47 @@ const MIN_BESIDE_SHARE: f32 = 0.8;
 /// hostile page could stack every character at one height).
 const MAX_SCAN: usize = 256;
 
-/// Most strips whose sides are counted (the widest): a page of prose has
+/// Most strips whose sides are weighed (the widest): a page of prose has
 /// none, a borderless table a few.
 const MAX_CANDIDATES: usize = 8;
 
 /// A character of a cell's figure or of its blank mark (a digit, ASCII
 /// punctuation, a dash, 无), by its text's first character.
-fn is_figure_char(c: &TextChar) -> bool {
-    c.text.chars().next().is_some_and(|ch| {
+fn is_figure_text(text: &str) -> bool {
+    text.chars().next().is_some_and(|ch| {
         ch.is_ascii_digit()
             || ch.is_ascii_punctuation()
             || matches!(ch, '—' | '–' | '－' | '／' | '无')
     })
 }
 
-/// Splits `idx` (positions into `chars`) into (main, side) when a side
-/// column stands beside the page's text; `blocked` are the horizontal
-/// extents of ruled tables, which no split may cross. `body` is the page's
-/// body font size and `page_width` its width. None when there is no side
-/// column.
+/// Splits a page's free characters, grouped into `lines` of words, into
+/// (main, side) positions into `chars`, ascending, when a side column stands
+/// beside the page's text; `blocked` are the horizontal extents of ruled
+/// tables, which no split may cross. `body` is the page's body font size
+/// and `page_width` its width. None when there is no side column.
 pub fn split_side_column(
     chars: &[TextChar],
-    idx: &[usize],
+    lines: &[WordLine],
     blocked: &[(f32, f32)],
     body: f32,
     page_width: f32,
 ) -> Option<(Vec<usize>, Vec<usize>)> {
-    if idx.len() < MIN_SIDE_CHARS * (1 + MAIN_TO_SIDE)
+    let words = || lines.iter().flat_map(|l| &l.words);
+    let n_chars: usize = words().map(|w| w.chars.len()).sum();
+    if n_chars < MIN_SIDE_CHARS * (1 + MAIN_TO_SIDE)
         || !(page_width.is_finite() && page_width > 0.0)
     {
         return None;
     }
     // What covers each bin of the page's width, by a difference array: one
-    // pass over the characters, a few operations each (every page is read
-    // here; most are prose and have no uncovered strip at all).
+    // pass over the words (a strip is wider than any gap inside a word).
     let bins = (page_width.ceil() as usize).clamp(1, MAX_BINS);
     let scale = bins as f32 / page_width;
     // `as` saturates: left of the page is bin 0, NaN too.
     let bin = |x: f32| ((x * scale) as usize).min(bins - 1);
     let mut cover = vec![0i32; bins + 1];
-    let spans = idx
-        .iter()
-        .map(|&i| (chars[i].x0, chars[i].x1))
-        .chain(blocked.iter().copied());
+    let spans = words().map(|w| (w.x0, w.x1)).chain(blocked.iter().copied());
     for (x0, x1) in spans {
         let (a, b) = (bin(x0), bin(x1));
         if a <= b {
@@ -118,20 +117,28 @@ pub fn split_side_column(
     }
     gaps.sort_by_key(|&(s, e)| std::cmp::Reverse(e - s));
     gaps.truncate(MAX_CANDIDATES);
-    // Each candidate's sides, counted: words and figures left and right.
-    let text_like = |w: usize, f: usize| w as f32 >= MIN_TEXT_SHARE * (w + f) as f32;
-    let (gs, ge) = gaps.into_iter().find(|&(s, e)| {
-        let cut = to_x(s + e) / 2.0;
-        let [mut lw, mut lf, mut rw, mut rf] = [0usize; 4];
-        for &i in idx {
-            let c = &chars[i];
-            match (c.x0 >= cut, is_figure_char(c)) {
-                (false, false) => lw += 1,
-                (false, true) => lf += 1,
-                (true, false) => rw += 1,
-                (true, true) => rf += 1,
+    // Characters of words and of figures starting left of each bin (no word
+    // starts in a strip, so a strip's left side is what starts before it).
+    let mut starts = vec![(0usize, 0usize); bins + 1];
+    for w in words() {
+        let b = bin(w.x0) + 1;
+        for (_, _, text) in &w.glyphs {
+            if is_figure_text(text) {
+                starts[b].1 += 1;
+            } else {
+                starts[b].0 += 1;
             }
         }
+    }
+    for b in 1..=bins {
+        starts[b].0 += starts[b - 1].0;
+        starts[b].1 += starts[b - 1].1;
+    }
+    let (all_words, all_figures) = starts[bins];
+    let text_like = |w: usize, f: usize| w as f32 >= MIN_TEXT_SHARE * (w + f) as f32;
+    let (gs, ge) = gaps.into_iter().find(|&(s, e)| {
+        let (lw, lf) = starts[s];
+        let (rw, rf) = (all_words - lw, all_figures - lf);
         let side_is_right = to_x(last) - to_x(e) < to_x(s) - to_x(first);
         let ((sw, sf), (mw, mf)) = if side_is_right {
             ((rw, rf), (lw, lf))
@@ -144,15 +151,16 @@ pub fn split_side_column(
             && text_like(mw, mf)
     })?;
     let side_is_right = to_x(last) - to_x(ge) < to_x(gs) - to_x(first);
-    let cut = to_x(gs + ge) / 2.0;
     let (mut main, mut side) = (Vec::new(), Vec::new());
-    for &i in idx {
-        if (chars[i].x0 >= cut) == side_is_right {
-            side.push(i);
+    for w in words() {
+        if (bin(w.x0) >= ge) == side_is_right {
+            side.extend(&w.chars);
         } else {
-            main.push(i);
+            main.extend(&w.chars);
         }
     }
+    main.sort_unstable();
+    side.sort_unstable();
     // A column: its characters stand on two lines or more beside the main
     // column's text, most of them at heights where that has no line.
     let (top, bottom) = vertical_extent(chars, &side);
@@ -236,8 +244,12 @@ mod tests {
         }
     }
 
-    fn all(chars: &[TextChar]) -> Vec<usize> {
-        (0..chars.len()).collect()
+    /// The split of a page of `chars` (all free), grouped as the layout
+    /// groups them.
+    fn split(chars: &[TextChar], blocked: &[(f32, f32)]) -> Option<(Vec<usize>, Vec<usize>)> {
+        let all: Vec<usize> = (0..chars.len()).collect();
+        let lines = super::super::stream::word_lines(chars, &all, 0.6);
+        split_side_column(chars, &lines, blocked, 10.0, 612.0)
     }
 
     #[test]
@@ -254,12 +266,11 @@ mod tests {
             95.0,
             13.5,
         );
-        let (main, side) =
-            split_side_column(&chars, &all(&chars), &[], 10.0, 612.0).expect("a side column");
+        let (main, side) = split(&chars, &[]).expect("a side column");
         assert_eq!(main, (0..main_len).collect::<Vec<_>>());
         assert_eq!(side, (main_len..chars.len()).collect::<Vec<_>>());
         // A ruled table across the strip: no split.
-        assert!(split_side_column(&chars, &all(&chars), &[(20.0, 500.0)], 10.0, 612.0).is_none());
+        assert!(split(&chars, &[(20.0, 500.0)]).is_none());
     }
 
     #[test]
@@ -275,7 +286,7 @@ mod tests {
                 column(&mut chars, figure, 200.0 + 80.0 * k as f32, 10, y, 13.0);
             }
         }
-        assert!(split_side_column(&chars, &all(&chars), &[], 10.0, 612.0).is_none());
+        assert!(split(&chars, &[]).is_none());
     }
 
     #[test]
@@ -283,7 +294,7 @@ mod tests {
         let mut chars = Vec::new();
         let prose = "本报告根据中华人民共和国政府信息公开条例编制".repeat(4);
         column(&mut chars, &prose, 30.0, 40, 100.0, 13.0);
-        assert!(split_side_column(&chars, &all(&chars), &[], 10.0, 612.0).is_none());
+        assert!(split(&chars, &[]).is_none());
         // A short line to the right of a short paragraph, on one height.
         let mut chars = Vec::new();
         column(&mut chars, &prose, 30.0, 20, 100.0, 13.0);
@@ -295,6 +306,6 @@ mod tests {
             100.0,
             13.0,
         );
-        assert!(split_side_column(&chars, &all(&chars), &[], 10.0, 612.0).is_none());
+        assert!(split(&chars, &[]).is_none());
     }
 }

@@ -387,24 +387,29 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
         .collect();
     let mut groups = stream::line_groups(&page.chars, &free_idx);
     let (mut grouped_lines, mut any_words) = lines_of_groups(&page.chars, &groups, 0.6);
-    // A web page's side column printed beside the report is the site's, as
-    // the HTML reader leaves the page's side bar out: not read. Only a page
-    // with a line that has a wide gap (one line made of both columns) is
-    // looked at: on others the columns' lines are apart already.
-    let ruled: Vec<(f32, f32)> = grids.iter().map(|g| (g.bbox().0, g.bbox().2)).collect();
-    if any_words
-        && let Some((main, _side)) =
-            split_side_column(&page.chars, &free_idx, &ruled, body_size, page.width)
-    {
-        free_idx = main;
-        groups = stream::line_groups(&page.chars, &free_idx);
-        (grouped_lines, any_words) = lines_of_groups(&page.chars, &groups, 0.6);
-    }
-    let word_lines = if any_words {
+    let mut word_lines = if any_words {
         stream::word_lines_of(&page.chars, &groups, 0.6)
     } else {
         Vec::new()
     };
+    // A web page's side column printed beside the report is the site's, as
+    // the HTML reader leaves the page's side bar out: not read. Only a page
+    // with a line of two words or more (maybe made of both columns) is
+    // looked at: on others the columns' lines are apart already.
+    let ruled: Vec<(f32, f32)> = grids.iter().map(|g| (g.bbox().0, g.bbox().2)).collect();
+    if any_words
+        && let Some((main, _side)) =
+            split_side_column(&page.chars, &word_lines, &ruled, body_size, page.width)
+    {
+        free_idx = main;
+        groups = stream::line_groups(&page.chars, &free_idx);
+        (grouped_lines, any_words) = lines_of_groups(&page.chars, &groups, 0.6);
+        word_lines = if any_words {
+            stream::word_lines_of(&page.chars, &groups, 0.6)
+        } else {
+            Vec::new()
+        };
+    }
     let mut in_stream = vec![false; page.chars.len()];
     let mut any_stream = false;
     for st in stream::find(&word_lines) {
