@@ -1,10 +1,11 @@
 """Layouts no truth file covers, checked without one: each DOCX of a folder
-printed to PDF by LibreOffice, each web page by headless Chromium, and each
-print's record compared with its source's. A difference is a failure of the
+printed to PDF by LibreOffice (and, with --resave, saved by it as XHTML and
+as Word 97 .doc), each web page printed by headless Chromium, and each
+copy's record compared with its source's. A difference is a failure of the
 PDF reader, of the source's reader, or of the printer (formula fields
 recomputed, text left undrawn); each needs a look.
 
-    python3 tools/print_roundtrip.py ../shared/devset/corpus [--bin target/release/govreport]
+    python3 tools/print_roundtrip.py ../shared/devset/corpus [--resave] [--bin target/release/govreport]
 
 Needs soffice (Debian: libreoffice-writer-nogui) and chromium.
 """
@@ -67,17 +68,23 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('folder')
     ap.add_argument('--bin', default='target/release/govreport')
+    ap.add_argument('--resave', action='store_true', help='also DOCX saved as XHTML and as .doc by LibreOffice')
     args = ap.parse_args()
+    # (kind, sources, LibreOffice's conversion filter or None for Chromium)
+    runs = [('docx printed', '*.docx', 'pdf'), ('html printed', '*.html', None)]
+    if args.resave:
+        runs += [('docx saved as xhtml', '*.docx', 'html:XHTML Writer File:UTF8'),
+                 ('docx saved as doc', '*.docx', 'doc:MS Word 97')]
     with tempfile.TemporaryDirectory() as tmp:
-        for kind, pattern in [('docx', '*.docx'), ('html', '*.html')]:
-            src, out = os.path.join(tmp, kind), os.path.join(tmp, kind + '-pdf')
+        for k, (kind, pattern, conversion) in enumerate(runs):
+            src, out = os.path.join(tmp, 'src%d' % k), os.path.join(tmp, 'out%d' % k)
             os.makedirs(src)
             os.makedirs(out)
             for f in sorted(glob.glob(os.path.join(args.folder, pattern))):
                 shutil.copy(f, src)
-            if kind == 'docx':
-                for f in sorted(glob.glob(os.path.join(src, '*.docx'))):
-                    subprocess.run(['soffice', '--headless', '--convert-to', 'pdf', '--outdir', out, f],
+            if conversion:
+                for f in sorted(glob.glob(os.path.join(src, pattern))):
+                    subprocess.run(['soffice', '--headless', '--convert-to', conversion, '--outdir', out, f],
                                    capture_output=True, timeout=300)
             else:
                 for f in sorted(glob.glob(os.path.join(src, '*.html'))):
@@ -100,7 +107,7 @@ def main():
                         print('   ', d)
                     if len(diffs) > 8:
                         print('    … %d more' % (len(diffs) - 8))
-            print('%s printed: %d of %d prints differ; %d of %d table values' %
+            print('%s: %d of %d copies differ; %d of %d table values' %
                   (kind, differing, len(prints), wrong, values), file=sys.stderr)
 
 
