@@ -771,7 +771,8 @@ fn build_blocks(paras: Vec<Para>, lists: &mut Lists) -> Vec<Block> {
             Some(t) => t.to_string(),
             None => text,
         };
-        level.push_paragraph(text, None);
+        // Its outline level kept: a layout table's paragraphs are the body's.
+        level.push_paragraph(text, p.pap.outline);
         if cell_end {
             level.end_cell();
         }
@@ -797,6 +798,8 @@ fn table_text(t: &Table) -> String {
         .join("\n")
 }
 
+/// Rows with their cell edges → a grid: edges of all rows pooled into
+/// columns (as for DOCX tables without a grid), vertical merges joined.
 fn rows_to_table(rows: Vec<(Vec<CellContent>, Pap)>) -> Table {
     let mut all: Vec<i32> = rows
         .iter()
