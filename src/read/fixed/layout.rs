@@ -992,12 +992,21 @@ fn row_cut_by_page_break(a: &Table, b: &Table, open: bool) -> bool {
         .map(text)
         .find(|t| !t.is_empty() && !super::stream::is_figure(t))
         .unwrap_or_default();
-    let own_header = crate::template::TABLE_HEADER_WORDS
-        .iter()
-        .any(|w| b_label.contains(w) || a_label.contains(w));
-    // A header row cut in two has figures on neither side.
+    // Folded (a 繁体 report's 信息內容 is 信息内容).
+    let is_header = |t: &str| {
+        let t = crate::text::norm(t);
+        crate::template::TABLE_HEADER_WORDS
+            .iter()
+            .any(|w| t.contains(w))
+    };
+    let own_header = is_header(&b_label) || is_header(&a_label);
+    // A header row cut in two has figures on neither side; a header row
+    // ending a page above a row of figures is whole (a browser prints the
+    // ruling between them on one page only, leaving both halves open).
     let header_cut = open && !has_figures(a, a_last) && !has_figures(b, 0);
+    let header_above_figures = is_header(&a_label) && has_figures(b, 0);
     !starts_label(&b_label)
+        && !header_above_figures
         && !repeats_header
         && (open || !own_header)
         && a_has_text
@@ -1314,6 +1323,23 @@ mod tests {
             open_bottom: false,
         };
         (Table::from_texts(&all), edges)
+    }
+
+    /// A browser prints the ruling between a header row ending one page and
+    /// the first row of figures on the next once, leaving both halves open:
+    /// the header row is whole (a 繁体 header too), not a label cut in two.
+    #[test]
+    fn a_header_row_ending_a_page_above_figures_is_not_glued_to_them() {
+        let a = Table::from_texts(&[
+            &["第二十條第（一）項@1x4"],
+            &["信息內容", "本年制發件數", "本年廢止件數", "現行有效件數"],
+        ]);
+        let b = Table::from_texts(&[&["規章", "0", "0", "0"], &["行政規範性文件", "1", "0", "4"]]);
+        assert!(!row_cut_by_page_break(&a, &b, true));
+        // A label cut in two still is: its upper half has no figures.
+        let a = Table::from_texts(&[&["信息内容", "本年制发件数"], &["行政规范", ""]]);
+        let b = Table::from_texts(&[&["性文件", "4"]]);
+        assert!(row_cut_by_page_break(&a, &b, true));
     }
 
     /// Word and LibreOffice repeat a table's header rows on each page and
