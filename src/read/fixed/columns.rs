@@ -3,8 +3,8 @@
 //! body's reports of other years) to the right or left of the report, its
 //! lines at heights of their own: grouped by height with the report's, a
 //! link's words are woven into the title and the paragraphs beside it. Here
-//! the page's free characters (those of no ruled table) are split at a
-//! vertical strip no character and no ruled table crosses, when the
+//! the page's free words (those of no ruled table) are split at a vertical
+//! strip no word and no ruled table crosses, when the
 //! narrower side is a column of text beside a wider column of text — not a
 //! borderless table's labels beside its figures, nor a signature below a
 //! page's last lines — and the side column is left out, as the HTML reader
@@ -136,11 +136,12 @@ pub fn split_side_column(
     }
     let (all_words, all_figures) = starts[bins];
     let text_like = |w: usize, f: usize| w as f32 >= MIN_TEXT_SHARE * (w + f) as f32;
+    // The side column is the narrower side of a strip.
+    let side_is_right = |s: usize, e: usize| last - e < s - first;
     let (gs, ge) = gaps.into_iter().find(|&(s, e)| {
         let (lw, lf) = starts[s];
         let (rw, rf) = (all_words - lw, all_figures - lf);
-        let side_is_right = to_x(last) - to_x(e) < to_x(s) - to_x(first);
-        let ((sw, sf), (mw, mf)) = if side_is_right {
+        let ((sw, sf), (mw, mf)) = if side_is_right(s, e) {
             ((rw, rf), (lw, lf))
         } else {
             ((lw, lf), (rw, rf))
@@ -150,10 +151,10 @@ pub fn split_side_column(
             && text_like(sw, sf)
             && text_like(mw, mf)
     })?;
-    let side_is_right = to_x(last) - to_x(ge) < to_x(gs) - to_x(first);
+    let right = side_is_right(gs, ge);
     let (mut main, mut side) = (Vec::new(), Vec::new());
     for w in words() {
-        if (bin(w.x0) >= ge) == side_is_right {
+        if (bin(w.x0) >= ge) == right {
             side.extend(&w.chars);
         } else {
             main.extend(&w.chars);
