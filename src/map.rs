@@ -589,6 +589,12 @@ fn is_header_row(view: &RowView<'_>) -> bool {
     view.values.is_empty()
 }
 
+/// A row whose value cells hold figures or blank markers only, one at least
+/// printed: never a header row, whatever its label.
+fn is_figure_row(view: &RowView<'_>) -> bool {
+    view.values.iter().any(|c| !c.blank) && view.values.iter().all(|c| c.blank || c.value)
+}
+
 /// Table 四's header rows hold label text and no figure; its data row may be
 /// entirely blank.
 fn is_review_header(view: &RowView<'_>) -> bool {
@@ -662,6 +668,7 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
     for &(t, source) in parts {
         let cells = Cells::of(t);
         let mut header_start: Option<usize> = None;
+        let mut header_end: Option<usize> = None;
         for r in 0..t.n_rows() {
             let geometry = if t.n_cols() == slots_width {
                 value_start(&slots)
@@ -674,20 +681,32 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             // break, or wrapped past them): a row of figures without a label
             // of its own goes to the row above when that row had none.
             if key.is_none()
-                && !is_header_row(&view)
-                && view.values.iter().any(|c| !c.blank)
-                && view.values.iter().all(|c| c.value)
+                && is_figure_row(&view)
                 && let Some(p) = prev.filter(|_| !prev_printed)
             {
                 key = Some(p);
             }
             let Some(key) = key.filter(|_| !is_header_row(&view)) else {
-                // Header band: read it at the first data row below it.
-                header_start.get_or_insert(r);
+                if is_figure_row(&view) {
+                    // A row of figures the template does not list (a group's
+                    // own total: （四）无法提供) ends a header band above it:
+                    // its figures are no header words.
+                    if header_start.is_some() {
+                        header_end.get_or_insert(r);
+                    }
+                } else if header_end.is_some() {
+                    // Header rows again below such a row: a new band.
+                    header_start = Some(r);
+                    header_end = None;
+                } else {
+                    // Header band: read it at the first data row below it.
+                    header_start.get_or_insert(r);
+                }
                 continue;
             };
             if let Some(hs) = header_start.take() {
-                let mut s = header_slots(&cells, hs..r, classify_by(&APPLICANT_COLUMN_INDEX));
+                let he = header_end.take().unwrap_or(r);
+                let mut s = header_slots(&cells, hs..he, classify_by(&APPLICANT_COLUMN_INDEX));
                 name_unlabelled_edge_columns(
                     &mut s,
                     &row_view(&cells, r, None),
@@ -1265,6 +1284,52 @@ mod tests {
             cell(&apps, "new_received", "research_institution"),
             Some(0.0)
         );
+    }
+
+    /// A browser prints table 三's header (a <thead>) again at the top of
+    /// each page; a page may then start with a row of a group's sums that
+    /// the template does not list (（四）无法提供). Its figures are no header
+    /// words: the repeated header keeps naming every column (before, the
+    /// band ran on over that row, 其 | 他 | 4 named nothing, and the rows
+    /// below lost their 其他 figures without a warning).
+    #[test]
+    fn a_row_of_group_sums_below_a_repeated_header_is_no_header() {
+        let header: [&[&str]; 3] = [
+            &[
+                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）@3x2",
+                "申请人情况@1x7",
+            ],
+            &["自然人@2x1", "法人或其他组织@1x5", "总计@2x1"],
+            &[
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+            ],
+        ];
+        let figures = ["3", "0", "0", "0", "1", "4", "8"];
+        let row = |labels: &[&'static str]| -> Vec<&'static str> {
+            labels.iter().copied().chain(figures).collect()
+        };
+        let first = row(&["一、本年新收政府信息公开申请数量@1x2"]);
+        let sums = row(&["（四）无法提供@1x2"]);
+        let part = row(&["@3x1", "1.本机关不掌握相关政府信息"]);
+        let next = row(&["2.没有现成信息需要另行制作"]);
+        let mut rows: Vec<&[&str]> = header.to_vec();
+        rows.push(&first);
+        rows.extend(header);
+        rows.extend([&sums[..], &part[..], &next[..]]);
+        let apps = applications_of(&Table::from_texts(&rows));
+        for key in [
+            "new_received",
+            "unavailable_not_held",
+            "unavailable_needs_creation",
+        ] {
+            assert_eq!(cell(&apps, key, "other_org"), Some(4.0), "{key}");
+            assert_eq!(cell(&apps, key, "legal_service_org"), Some(1.0), "{key}");
+            assert_eq!(cell(&apps, key, "total"), Some(8.0), "{key}");
+        }
     }
 
     /// Table 四 in the official layout with its group headers drawn out of

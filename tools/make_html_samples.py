@@ -24,6 +24,18 @@ chromium):
   years; 热点关注) beside it, whose lines fall between the title's and the
   paragraphs' lines. The side column is the site's, not the report's (the
   HTML reader leaves it out): the record is the seed's.
+- landscape-2020-repeated-header-chromium.pdf: the page printed on A4
+  landscape, table 三 with a row of sums for each of （三）/（四）/（五） (not
+  template rows) and its header a <thead>, which Chromium prints again at
+  the top of every page; a page starts with （四）'s row of sums (needs
+  PyMuPDF to find the row height that breaks there). Its header cells are
+  as narrow as their words, set flush against the rulings (cellpadding 0).
+  The record is the seed's.
+- stacked-2020-jinyang-chromium.pdf: the page with table 二 as Word saves
+  it as a web page when each 第二十条 item is a table of its own: five
+  tables as wide as their words, drawn one under the other, sharing their
+  rulings, so the space beside the narrower ones is a region of the one
+  ruled structure. The record is the seed's.
 """
 import copy
 import hashlib
@@ -53,9 +65,16 @@ def td(text='', rs=1, cs=1, raw=False):
     return '<td%s>%s</td>' % (attrs, body)
 
 
-def table(rows):
+def table(rows, head=0, page_breaks=()):
+    """A table of `rows`; its first `head` rows a <thead> (which a browser
+    prints again at the top of each page), a page break before each row
+    whose index is in `page_breaks`."""
+    trs = ['<tr%s>%s</tr>' % (' style="break-before:page"' if i in page_breaks else '', ''.join(r))
+           for i, r in enumerate(rows)]
+    if head:
+        trs = ['<thead>'] + trs[:head] + ['</thead><tbody>'] + trs[head:] + ['</tbody>']
     return '<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">%s</table>' % ''.join(
-        '<tr>%s</tr>' % ''.join(r) for r in rows)
+        trs)
 
 
 def cell_val(v, blank):
@@ -87,6 +106,26 @@ def table2_2019_web(cells):
     return table(rows)
 
 
+def table2_2019_stacked(cells):
+    """Table 二 as Word saves it as a web page when each item is a table of
+    its own: five tables one under the other, each as wide as its words."""
+    style = 'padding:0cm 5.4pt 0cm 5.4pt;text-align:center'
+    items = [('第二十条第（一）项', ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'],
+              [('regulations', '规章'), ('normative_documents', '规范性文件')]),
+             ('第二十条第（五）项', ['信息内容', '上一年项目数量', '本年增/减', '处理决定数量'],
+              [('licensing', '行政许可'), ('other_services', '其他对外管理服务事项')]),
+             ('第二十条第（六）项', ['信息内容', '上一年项目数量', '本年增/减', '处理决定数量'],
+              [('penalties', '行政处罚'), ('coercion', '行政强制')]),
+             ('第二十条第（八）项', ['信息内容', '上一年项目数量', '本年增/减'], [('fees', '行政事业性收费')]),
+             ('第二十条第（九）项', ['信息内容', '采购项目数量', '采购总金额'], [('procurement', '政府集中釆购')])]
+    out = ''
+    for title, header, keys in items:
+        rows = [[td(title, cs=len(header))], [td(h) for h in header]]
+        rows += [[td(lab)] + [td(v) for v in cells[k]] for k, lab in keys]
+        out += table(rows).replace('style="border-collapse:collapse"', 'style="border-collapse:collapse;border:none"')
+    return out.replace('<td', '<td style="%s"' % style)
+
+
 def table2_2021_web(cells, blank):
     rows = [[td('第二十条第（一）项', cs=4)],
             [td('信息内容'), td('本年制发件数'), td('本年废止件数'), td('现行有效件数')]]
@@ -102,7 +141,12 @@ def table2_2021_web(cells, blank):
     return table(rows)
 
 
-def table3_web(cells, labels=None, blank='&nbsp;', six_parts=False):
+def table3_web(cells, labels=None, blank='&nbsp;', six_parts=False, head=False, group_totals=False, break_before=()):
+    """Table 三; with `head`, its three header rows a <thead>; with
+    `group_totals`, （三）/（四）/（五） a row of their own holding the group's
+    sums above their sub-rows (as many reports print them); a page break
+    before the rows named in `break_before` (a row key, or a group's name
+    for its total row)."""
     labels = dict(m.APP_ROWS, **(labels or {}))
     rows = [[td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', rs=3, cs=3), td('申请人情况', cs=7)],
             [td('自然人', rs=2), td('法人或其他组织', cs=5), td('总计', rs=2)],
@@ -111,27 +155,39 @@ def table3_web(cells, labels=None, blank='&nbsp;', six_parts=False):
     results = [k for k in keys if k not in ('new_received', 'carried_over', 'carried_forward')]
     if six_parts:
         results.remove('other_handling')
+    n_groups = len({k.split('_')[0] for k in results} & set(m.GROUPS))
     seen = set()
+    breaks = []
     for k in keys:
         if six_parts and k == 'other_handling':
             continue
         vals = [cell_val(v, blank) for v in cells[k]]
+        if k in break_before:
+            breaks.append(len(rows))
         if k in ('new_received', 'carried_over', 'carried_forward'):
             rows.append([td(labels[k], cs=3)] + vals)
             continue
         row = []
         if k == results[0]:
-            row.append(td('三、本年度办理结果', rs=len(results), raw=False))
+            row.append(td('三、本年度办理结果', rs=len(results) + (n_groups if group_totals else 0), raw=False))
         g = k.split('_')[0]
         if g in m.GROUPS:
             if g not in seen:
                 seen.add(g)
-                row.append(td(m.GROUPS[g], rs=len([x for x in results if x.startswith(g + '_')])))
+                members = [x for x in results if x.startswith(g + '_')]
+                if group_totals:
+                    sums = [sum(cells[x][j] for x in members) for j in range(7)]
+                    if g in break_before:
+                        breaks.append(len(rows))
+                    rows.append(row + [td(m.GROUPS[g], cs=2)] + [cell_val(v, blank) for v in sums])
+                    row = [td('', rs=len(members))]
+                else:
+                    row.append(td(m.GROUPS[g], rs=len(members)))
             row.append(td(labels[k]))
         else:
             row.append(td(labels[k], cs=2))
         rows.append(row + vals)
-    return table(rows)
+    return table(rows, head=3 if head else 0, page_breaks=breaks)
 
 
 def table4_web(vals, blank):
@@ -205,6 +261,18 @@ def print_with_chromium(page_html, tmp):
     return open(out, 'rb').read()
 
 
+def header_printed_above(pdf, label):
+    """Whether a page of `pdf` starts with table 三's header printed again
+    and `label`'s row right below it (checked with PyMuPDF)."""
+    import pymupdf
+    for number, pg in enumerate(pymupdf.open(stream=pdf, filetype='pdf')):
+        text = pg.get_text().replace('\n', '')
+        if number > 0 and text.startswith('（本列数据的勾稽关系') and label in text:
+            between = text[text.index('总计'):text.index(label)]
+            return not any(ch in between for ch in '一二三四五六七八1')
+    return False
+
+
 def p(t):
     return '<p style="text-indent:2em">%s</p>' % E(t)
 
@@ -221,11 +289,11 @@ def write(name, content_bytes, expected, fmt='html'):
         f.write('\n')
 
 
-def seed_body(table3_html):
+def seed_body(table3_html, table2_html=None):
     apps = seed_apps(m)
     active = seed_active()
     b = '<p><strong>一、总体情况</strong></p>' + ''.join(p(t) for t in SEED['overview'])
-    b += '<p><strong>二、主动公开政府信息情况</strong></p>' + table2_2019_web(active)
+    b += '<p><strong>二、主动公开政府信息情况</strong></p>' + (table2_html or table2_2019_web(active))
     b += '<p><strong>三、收到和处理政府信息公开申请情况</strong></p>' + (table3_html if table3_html is not None else table3_web(apps))
     b += '<p><strong>四、政府信息公开行政复议、行政诉讼情况</strong></p>' + table4_web([0] * 15, '0')
     b += '<p><strong>五、存在的主要问题及改进情况</strong></p>' + ''.join(p(t) for t in SEED['problems'])
@@ -286,6 +354,27 @@ def main():
             with open(os.path.join(tmp, 'table3.png'), 'wb') as f:
                 f.write(grid_png(600, 400, 20))
             write('seed-2020-image-table-chromium.pdf', print_with_chromium(img.encode('utf-8'), tmp), exp,
+                  fmt='pdf')
+        # Printed on A4 landscape, table 三's header (a <thead>) printed again
+        # at the top of each page, a page starting with （四）无法提供's own
+        # row of sums, which the template does not list. (A forced break
+        # before a row inside the rowspan of 三、本年度办理结果 prints a blank
+        # page and no header: rows are made taller until a page breaks there.)
+        landscape = page(title, seed_body(table3_web(seed_apps(m), head=True, group_totals=True)))
+        with tempfile.TemporaryDirectory() as tmp:
+            for height in range(20, 80):
+                # Paragraphs in cells without margins: Chromium prints a
+                # header again only when it is short (a quarter of a page).
+                style = '<style>@page{size:A4 landscape;margin:12mm}td p{margin:0}tbody tr{height:%dpx}' % height
+                pdf = print_with_chromium(landscape.replace('<style>', style, 1).encode('utf-8'), tmp)
+                if header_printed_above(pdf, '（四）无法提供'):
+                    break
+            else:
+                sys.exit('no row height breaks a page above （四）无法提供')
+            write('landscape-2020-repeated-header-chromium.pdf', pdf, seed_exp, fmt='pdf')
+        stacked = page(title, seed_body(None, table2_2019_stacked(seed_active())))
+        with tempfile.TemporaryDirectory() as tmp:
+            write('stacked-2020-jinyang-chromium.pdf', print_with_chromium(stacked.encode('utf-8'), tmp), seed_exp,
                   fmt='pdf')
     print('wrote HTML samples')
 

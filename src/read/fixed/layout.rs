@@ -542,7 +542,11 @@ fn pictures(page: &PageContent, grids: &[GridTable], top: f32, bottom: f32) -> V
 /// A label too wide for its cell runs over the ruling into the next cell
 /// (`…重新出具` with 具 printed over the first figure cell). A character
 /// that is not part of a figure and touches the text of the cell to its
-/// left on the same line goes back to that cell.
+/// left on the same line goes back to that cell — unless the ruling is
+/// drawn in the gap between them: text set flush in narrow cells without
+/// padding (a web page's header cells 商业|科研 printed by a browser) also
+/// nearly touches, but across a ruling, where an overflowing label's
+/// glyphs follow each other with no room for one.
 fn keep_overflowing_words_whole(g: &GridTable, per_cell: &mut [Vec<&TextChar>]) {
     for k in 0..per_cell.len() {
         let (_, c0, _, _) = g.cells[k];
@@ -573,6 +577,7 @@ fn keep_overflowing_words_whole(g: &GridTable, per_cell: &mut [Vec<&TextChar>]) 
                 (p.cy() - c.cy()).abs() < 0.3 * c.size
                     && c.x0 - p.x1 > -0.2 * c.size
                     && c.x0 - p.x1 < 0.15 * c.size
+                    && !ruling_between(p, c, edge)
             });
             if touches {
                 per_cell[k].retain(|x| !std::ptr::eq(*x, c));
@@ -580,6 +585,14 @@ fn keep_overflowing_words_whole(g: &GridTable, per_cell: &mut [Vec<&TextChar>]) 
             }
         }
     }
+}
+
+/// Whether the vertical ruling at `x` is drawn in the gap between glyph
+/// `a` and glyph `b` to its right (a gap of a ruling's width at least).
+fn ruling_between(a: &TextChar, b: &TextChar, x: f32) -> bool {
+    const SLACK: f32 = 0.2;
+    const MIN_GAP: f32 = 0.25;
+    a.x1 <= x + SLACK && b.x0 >= x - SLACK && b.x0 - a.x1 >= MIN_GAP
 }
 
 /// A glyph that belongs to a figure (a digit, `.`, `,`, `-`, `%`).
@@ -1569,6 +1582,73 @@ mod tests {
         // With no text over it (a scanned page among text pages), a picture.
         prose.chars.truncate(10);
         assert_eq!(pictures(&prose, &[], top, bottom).len(), 1);
+    }
+
+    /// Glyphs of 12 pt at (x, baseline y), one after another from `x`.
+    fn glyphs_from(chars: &mut Vec<TextChar>, x: f32, y: f32, text: &str) {
+        for (i, ch) in text.chars().enumerate() {
+            chars.push(TextChar::placed(
+                ch.to_string().into(),
+                &super::super::Matrix([12.0, 0.0, 0.0, 12.0, x + 12.0 * i as f32, y]),
+                [0.0, -0.88, 1.0, 0.12],
+                false,
+                0.0,
+                false,
+                chars.len(),
+            ));
+        }
+    }
+
+    /// A browser prints header cells as narrow as their words without
+    /// padding: 商业 ends just left of a ruling and 科研 starts just right
+    /// of it, nearly touching. They stay in their own cells (before, 科研
+    /// joined 商业 as if it had run over the ruling, and the column lost
+    /// its name); a label that does run over a ruling (出 across it, 具
+    /// right after it, no gap) still goes back whole.
+    #[test]
+    fn header_words_set_flush_against_a_ruling_stay_in_their_cells() {
+        let xs = [60.0, 120.35, 145.05, 240.0];
+        let ys = [100.0, 130.0, 160.0];
+        let mut segments = Vec::new();
+        for y in ys {
+            segments.push(super::super::Segment {
+                x0: xs[0],
+                y0: y,
+                x1: xs[3],
+                y1: y,
+            });
+        }
+        for x in xs {
+            segments.push(super::super::Segment {
+                x0: x,
+                y0: ys[0],
+                x1: x,
+                y1: ys[2],
+            });
+        }
+        let mut chars = Vec::new();
+        glyphs_from(&mut chars, 96.0, 120.0, "商业");
+        glyphs_from(&mut chars, 120.7, 120.0, "科研");
+        glyphs_from(&mut chars, 180.0, 120.0, "其他");
+        glyphs_from(&mut chars, 60.5, 150.0, "要求重新出具");
+        glyphs_from(&mut chars, 190.0, 150.0, "0");
+        let page = PageContent {
+            width: 600.0,
+            height: 800.0,
+            chars,
+            segments,
+            images: Vec::new(),
+        };
+        let blocks = page_blocks(&page, 1, &HashSet::default()).blocks;
+        let Some(Block::Table(t)) = blocks
+            .iter()
+            .map(|b| &b.1)
+            .find(|b| matches!(b, Block::Table(_)))
+        else {
+            panic!("no table");
+        };
+        let texts: Vec<&str> = t.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["商业", "科研", "其他", "要求重新出具", "", "0"]);
     }
 
     #[test]

@@ -272,11 +272,16 @@ fn grid(hs: &[Line], vs: &[Line]) -> Option<GridTable> {
             }
         }
     }
-    // Each merged cell's extent, by its root slot (roots are slot indices).
+    // Each merged cell's extent and slot count, by its root slot (roots are
+    // slot indices).
     let mut spans: Vec<Option<(usize, usize, usize, usize)>> = vec![None; nr * nc];
+    let mut counts = vec![0usize; nr * nc];
+    let mut roots = vec![0usize; nr * nc];
     for r in 0..nr {
         for c in 0..nc {
             let root = find(&mut parent, idx(r, c));
+            roots[idx(r, c)] = root;
+            counts[root] += 1;
             let e = spans[root].get_or_insert((r, c, r, c));
             e.0 = e.0.min(r);
             e.1 = e.1.min(c);
@@ -284,11 +289,37 @@ fn grid(hs: &[Line], vs: &[Line]) -> Option<GridTable> {
             e.3 = e.3.max(c);
         }
     }
+    let is_rectangle = |root: usize| {
+        spans[root].is_some_and(|(r0, c0, r1, c1)| (r1 - r0 + 1) * (c1 - c0 + 1) == counts[root])
+    };
+    // Shapes reaching the grid's edge where no ruling closes it: the space
+    // around the tables of a stack of tables of differing widths.
+    let mut outside = vec![false; nr * nc];
+    for r in 0..nr {
+        if !v_rulings.covered(xs[0], ys[r], ys[r + 1]) {
+            outside[roots[idx(r, 0)]] = true;
+        }
+        if !v_rulings.covered(xs[nc], ys[r], ys[r + 1]) {
+            outside[roots[idx(r, nc - 1)]] = true;
+        }
+    }
+    for c in 0..nc {
+        if !h_rulings.covered(ys[0], xs[c], xs[c + 1]) {
+            outside[roots[idx(0, c)]] = true;
+        }
+        if !h_rulings.covered(ys[nr], xs[c], xs[c + 1]) {
+            outside[roots[idx(nr - 1, c)]] = true;
+        }
+    }
+    let cut = |root: usize| outside[root] && !is_rectangle(root);
     let mut cells: Vec<(usize, usize, usize, usize)> = spans
-        .into_iter()
-        .flatten()
+        .iter()
+        .enumerate()
+        .filter(|(root, _)| !cut(*root))
+        .filter_map(|(_, s)| *s)
         .map(|(r0, c0, r1, c1)| (r0, c0, r1 - r0 + 1, c1 - c0 + 1))
         .collect();
+    cells.extend(rectangles_of_other_shapes(&roots, nr, nc, cut));
     cells.sort();
     let mut slot_cell = vec![usize::MAX; nr * nc];
     for (k, &(r0, c0, rs, cs)) in cells.iter().enumerate() {
@@ -308,6 +339,45 @@ fn grid(hs: &[Line], vs: &[Line]) -> Option<GridTable> {
         open_bottom,
         slot_cell,
     })
+}
+
+/// Slots merged into a shape that is not a rectangle (the empty space
+/// beside the narrower of two tables drawn one under the other) as
+/// rectangles: each row's runs of the shape, a run continuing the same
+/// columns' run of the row above extending it. Its bounding box would
+/// overlap the cells beside it and take their text.
+fn rectangles_of_other_shapes(
+    roots: &[usize],
+    nr: usize,
+    nc: usize,
+    cut: impl Fn(usize) -> bool,
+) -> Vec<(usize, usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize, usize)> = Vec::new();
+    // The rectangle each (root, first column, last column) run extends,
+    // while it reaches the row above.
+    let mut open: std::collections::HashMap<(usize, usize, usize), usize> = Default::default();
+    for r in 0..nr {
+        let mut c = 0;
+        while c < nc {
+            let root = roots[r * nc + c];
+            let start = c;
+            while c < nc && roots[r * nc + c] == root {
+                c += 1;
+            }
+            if !cut(root) {
+                continue;
+            }
+            let key = (root, start, c - 1);
+            match open.get(&key) {
+                Some(&k) if out[k].0 + out[k].2 == r => out[k].2 += 1,
+                _ => {
+                    open.insert(key, out.len());
+                    out.push((r, start, 1, c - start));
+                }
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -438,6 +508,49 @@ mod tests {
         assert_eq!(t[0].ys, vec![0.0, 10.0, 20.0, 32.0 + 2.0 * JOIN]);
         assert!(t[0].cells.contains(&(2, 1, 1, 1)));
         assert!(t[0].open_bottom && !t[0].open_top);
+    }
+
+    /// Tables of differing widths drawn one under the other (a browser's
+    /// print of a page stacking one table per item): the space beside the
+    /// narrower ones is no cell, and cut into rectangles it overlaps none
+    /// (before, its bounding box took a cell's slots, and its text: the
+    /// 处理决定数量 header and its figures).
+    #[test]
+    fn the_space_beside_stacked_tables_of_differing_widths_takes_no_cells_slots() {
+        let segs = vec![
+            // A full-width table of one row.
+            h(0.0, 0.0, 300.0),
+            h(20.0, 0.0, 300.0),
+            v(0.0, 0.0, 20.0),
+            v(300.0, 0.0, 20.0),
+            // One 250 wide: a title row, then two cells.
+            h(40.0, 0.0, 250.0),
+            h(60.0, 0.0, 250.0),
+            v(0.0, 20.0, 60.0),
+            v(250.0, 20.0, 60.0),
+            v(100.0, 40.0, 60.0),
+            // One 200 wide.
+            h(80.0, 0.0, 200.0),
+            v(0.0, 60.0, 80.0),
+            v(100.0, 60.0, 80.0),
+            v(200.0, 60.0, 80.0),
+        ];
+        let t = find_tables(&segs);
+        assert_eq!(t.len(), 1);
+        let t = &t[0];
+        assert_eq!(t.xs, vec![0.0, 100.0, 200.0, 250.0, 300.0]);
+        let cell = |x, y| t.cell_at(x, y).map(|k| t.cells[k]);
+        // The second table's right cell, though the space beside it starts
+        // a row higher.
+        assert_eq!(cell(225.0, 50.0), Some((2, 1, 1, 2)));
+        assert_eq!(cell(150.0, 50.0), Some((2, 1, 1, 2)));
+        assert_eq!(cell(150.0, 30.0), Some((1, 0, 1, 3)));
+        // The space beside: rectangles of its own.
+        assert_eq!(cell(275.0, 30.0), Some((1, 3, 2, 1)));
+        assert_eq!(cell(250.0, 70.0), Some((3, 2, 1, 2)));
+        // No two cells share a slot.
+        let area: usize = t.cells.iter().map(|c| c.2 * c.3).sum();
+        assert_eq!(area, (t.xs.len() - 1) * (t.ys.len() - 1));
     }
 
     #[test]
