@@ -31,6 +31,10 @@ chromium):
   PyMuPDF to find the row height that breaks there). Its header cells are
   as narrow as their words, set flush against the rulings (cellpadding 0).
   The record is the seed's.
+- framed-2020-jinyang-chromium.pdf: the page with its tables' cell borders
+  off (the tables keep their outer border) and text centred: each table a
+  frame around a borderless table; table 二's (五)/(六) header 上一年项目数量
+  wrapped onto two lines above and below the row's other headers.
 - stacked-2020-jinyang-chromium.pdf: the page with table 二 as Word saves
   it as a web page when each 第二十条 item is a table of its own: five
   tables as wide as their words, drawn one under the other, sharing their
@@ -372,6 +376,13 @@ def main():
             else:
                 sys.exit('no row height breaks a page above （四）无法提供')
             write('landscape-2020-repeated-header-chromium.pdf', pdf, seed_exp, fmt='pdf')
+        # Tables printed with their outer border only: `<table border=1>`,
+        # cell borders off, text centred with some padding.
+        framed = page(title, seed_body(None)).replace(
+            '<style>', '<style>td{border:none!important;padding:2px 8px;text-align:center}', 1)
+        with tempfile.TemporaryDirectory() as tmp:
+            write('framed-2020-jinyang-chromium.pdf', print_with_chromium(framed.encode('utf-8'), tmp), seed_exp,
+                  fmt='pdf')
         stacked = page(title, seed_body(None, table2_2019_stacked(seed_active())))
         with tempfile.TemporaryDirectory() as tmp:
             write('stacked-2020-jinyang-chromium.pdf', print_with_chromium(stacked.encode('utf-8'), tmp), seed_exp,

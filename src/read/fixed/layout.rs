@@ -354,6 +354,10 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
     };
     for g in &grids {
         let (x0, y0, x1, y1) = g.bbox();
+        if frames_a_borderless_table(page, &kept, g) {
+            // Its characters stay free: the borderless pass below reads them.
+            continue;
+        }
         let mut per_cell: Vec<Vec<&TextChar>> = vec![Vec::new(); g.cells.len()];
         for (i, c) in chars.iter().enumerate() {
             let (cx, cy) = (c.cx(), c.cy());
@@ -480,6 +484,26 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
         blocks,
         table_xs: xs,
     }
+}
+
+/// A grid of one column (a frame, maybe cut by a rule or two) around text
+/// that reads as a borderless table: a table printed with its outer border
+/// only (Word's 外侧框线, a web page's `<table border=1>` with cell borders
+/// off). A data table has two columns at least, so the frame is not one.
+fn frames_a_borderless_table(page: &PageContent, kept: &[usize], g: &GridTable) -> bool {
+    if g.xs.len() != 2 {
+        return false;
+    }
+    let (x0, y0, x1, y1) = g.bbox();
+    let inside: Vec<usize> = kept
+        .iter()
+        .copied()
+        .filter(|i| {
+            let c = &page.chars[*i];
+            (x0..=x1).contains(&c.cx()) && (y0..=y1).contains(&c.cy())
+        })
+        .collect();
+    !inside.is_empty() && !stream::find(&stream::word_lines(&page.chars, &inside, 0.6)).is_empty()
 }
 
 /// An image at least this wide and tall (points) may be a table's picture;
@@ -1649,6 +1673,66 @@ mod tests {
         };
         let texts: Vec<&str> = t.cells.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, ["商业", "科研", "其他", "要求重新出具", "", "0"]);
+    }
+
+    /// A table printed with its outer border only (Word's 外侧框线, a web
+    /// page's `<table border=1>` with its cells' borders off): the frame
+    /// is a grid of one cell, and the table inside reads as a borderless
+    /// one (before, the frame was a table of one cell and its text one
+    /// paragraph: the whole of table 二 lost). A frame around prose stays
+    /// a frame.
+    #[test]
+    fn a_frame_around_a_borderless_table_is_no_table_of_one_cell() {
+        let frame = |y0: f32, y1: f32| {
+            let s = |x0, y0, x1, y1| super::super::Segment { x0, y0, x1, y1 };
+            vec![
+                s(50.0, y0, 450.0, y0),
+                s(50.0, y1, 450.0, y1),
+                s(50.0, y0, 50.0, y1),
+                s(450.0, y0, 450.0, y1),
+            ]
+        };
+        let mut chars = Vec::new();
+        glyphs_from(&mut chars, 60.0, 120.0, "信息内容");
+        for (x, h) in [(180.0, "本年新制作数量"), (300.0, "对外公开总数量")] {
+            glyphs_from(&mut chars, x, 120.0, h);
+        }
+        for (y, label, a, b) in [(140.0, "规章", "3", "12"), (160.0, "规范性文件", "5", "40")]
+        {
+            glyphs_from(&mut chars, 60.0, y, label);
+            glyphs_from(&mut chars, 220.0, y, a);
+            glyphs_from(&mut chars, 340.0, y, b);
+        }
+        let page = PageContent {
+            width: 600.0,
+            height: 800.0,
+            chars,
+            segments: frame(100.0, 170.0),
+            images: Vec::new(),
+        };
+        let blocks = page_blocks(&page, 1, &HashSet::default()).blocks;
+        let tables: Vec<&Table> = blocks
+            .iter()
+            .filter_map(|b| match &b.1 {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tables.len(), 1);
+        let row = |label: &str| -> Vec<&str> {
+            let t = tables[0];
+            (0..t.n_rows())
+                .map(|r| t.row_cells(r))
+                .find(|cells| cells.iter().any(|c| c.cell.text == label))
+                .map(|cells| cells.iter().map(|c| c.cell.text.as_str()).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(row("规范性文件"), ["规范性文件", "5", "40"]);
+        // Prose in a frame: one cell, as before.
+        let mut boxed = page_with(&[(120.0, "本机关将继续做好政府信息公开工作")]);
+        boxed.segments = frame(100.0, 130.0);
+        let blocks = page_blocks(&boxed, 1, &HashSet::default()).blocks;
+        assert!(matches!(blocks.as_slice(), [(_, Block::Table(t), _, _)] if t.cells.len() == 1));
     }
 
     #[test]

@@ -562,6 +562,57 @@ struct LabelWord {
     size: f32,
 }
 
+/// Label words of `w`: the word cut before each glyph that opens a label
+/// (`（二）`, `1.`) after a visible gap. A group label and the row label
+/// beside it, in columns a few points apart, read as one word
+/// (`三、本年（一）予以公开`; the next line `度办理结（二）部分公开…`): cut,
+/// each wraps on in its own column. Glyphs of one label follow each other
+/// with no gap.
+fn split_before_labels(w: &Word, size: f32, out: &mut Vec<LabelWord>) {
+    // A tenth of the size: cell padding scaled down to 1 pt still counts.
+    const MIN_GAP: f32 = 0.1;
+    // Enough glyphs to tell a label's opening (`十一、`, `（10）`).
+    const OPENING: usize = 4;
+    let piece = |from: usize, to: usize| LabelWord {
+        text: w.glyphs[from..to].iter().map(|g| g.2.as_str()).collect(),
+        x0: w.glyphs[from].0,
+        x1: w.glyphs[from..to]
+            .iter()
+            .map(|g| g.1)
+            .fold(f32::MIN, f32::max),
+        y0: w.y0,
+        y1: w.y1,
+        size,
+    };
+    let mut start = 0;
+    for k in 1..w.glyphs.len() {
+        if w.glyphs[k].0 - w.glyphs[k - 1].1 < MIN_GAP * size {
+            continue;
+        }
+        let opening: String = w.glyphs[k..]
+            .iter()
+            .take(OPENING)
+            .map(|g| g.2.as_str())
+            .collect();
+        if super::layout::starts_label(&opening) {
+            out.push(piece(start, k));
+            start = k;
+        }
+    }
+    if start == 0 {
+        out.push(LabelWord {
+            text: w.text.clone(),
+            x0: w.x0,
+            x1: w.x1,
+            y0: w.y0,
+            y1: w.y1,
+            size,
+        });
+    } else {
+        out.push(piece(start, w.glyphs.len()));
+    }
+}
+
 /// A value cell being built: its text and the box of its words.
 #[derive(Debug, Clone, Default)]
 struct Val {
@@ -891,9 +942,36 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
     // Only the leading one-word lines are titles: below the first line of
     // column headers, a lone word is a header wrapped or centred apart from
     // its neighbours (其他 between 商业 and 企业).
+    // A lone word no wider than a column, right above a header word of one
+    // column in line with it (`上一年` over `项目数量`, the row's other
+    // headers centred between them), is that header's first line, not a
+    // title (titles span columns: 第二十条第（五）项, 申请人情况 over
+    // 法人或其他组织).
+    // The column of that header word, for a lone word wrapped into it.
+    let wraps_into_header = |k: usize| -> Option<usize> {
+        let [w] = lines[k].words.as_slice() else {
+            return None;
+        };
+        let size = lines[k].size;
+        if !spacing.is_finite() || w.x1 - w.x0 > 0.9 * spacing {
+            return None;
+        }
+        let below = lines[k + 1..header_lines]
+            .iter()
+            .flat_map(|l| &l.words)
+            .find(|n| n.x0 < w.x1 && n.x1 > w.x0)?;
+        let in_line =
+            (below.cx() - w.cx()).abs() < 0.5 * size || (below.x0 - w.x0).abs() < 0.5 * size;
+        (in_line
+            && below.y0 - w.y1 < 2.0 * size
+            && below.x1 - below.x0 < spacing
+            && below.x1 >= first_edge)
+            .then(|| nearest(&cols, below.cx()))
+    };
     let titles = lines[..header_lines]
         .iter()
-        .take_while(|l| l.words.len() == 1)
+        .enumerate()
+        .take_while(|(k, l)| l.words.len() == 1 && wraps_into_header(*k).is_none())
         .count();
     let mut r = 0;
     for l in &lines[..titles] {
@@ -901,10 +979,14 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
         cells.push(cell(r, 0, l.words[0].text.clone()));
         r += 1;
     }
-    let header: Vec<&WordLine> = lines[titles..header_lines].iter().collect();
-    if !header.is_empty() {
+    if titles < header_lines {
         let mut texts = vec![String::new(); cols.len() + 1];
-        for l in header {
+        for (k, l) in lines.iter().enumerate().take(header_lines).skip(titles) {
+            if let Some(col) = wraps_into_header(k) {
+                used.extend(l.words[0].chars.iter().copied());
+                texts[col + 1].push_str(&l.words[0].text);
+                continue;
+            }
             for w in &l.words {
                 used.extend(w.chars.iter().copied());
                 if w.x1 < first_edge {
@@ -945,14 +1027,7 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
             if in_label
                 || (spacing.is_finite() && w.x1 - w.x0 > 1.6 * spacing && !is_figure(&w.text))
             {
-                labels.push(LabelWord {
-                    text: w.text.clone(),
-                    x0: w.x0,
-                    x1: w.x1,
-                    y0: w.y0,
-                    y1: w.y1,
-                    size: l.size,
-                });
+                split_before_labels(w, l.size, &mut labels);
             } else {
                 vals[nearest(&cols, w.cx())].push(&w.text, [w.x0, w.y0, w.x1, w.y1]);
             }
@@ -1323,6 +1398,141 @@ mod tests {
             "{texts:?}"
         );
         assert_eq!(t.n_rows(), 4, "the fragments leave no rows of their own");
+    }
+
+    /// One word of 10-point glyphs from `x`: `parts` one after another,
+    /// `gap` points apart (a gap too narrow to part words).
+    fn word_of_parts(x: f32, y: f32, parts: &[&str], gap: f32) -> Word {
+        let mut glyphs = Vec::new();
+        let mut at = x;
+        for (k, part) in parts.iter().enumerate() {
+            if k > 0 {
+                at += gap;
+            }
+            for ch in part.chars() {
+                glyphs.push((at, at + 10.0, CompactString::from(ch.to_string())));
+                at += 10.0;
+            }
+        }
+        Word {
+            x0: x,
+            x1: at,
+            y0: y,
+            y1: y + 10.0,
+            text: parts.concat(),
+            chars: vec![],
+            glyphs,
+        }
+    }
+
+    /// A group label and the row label beside it, in label columns 3 points
+    /// apart, read as one word on each line (`三、本年（一）予以公开`, then
+    /// `度办理结（二）部分公开…`), the figures of （二） centred between its
+    /// two lines (a web page printed at 60 %): each label wraps on in its own
+    /// column and （二） keeps its figures (before, its first line went to
+    /// （一）'s row and its figures to a row labelled `一情形…`).
+    #[test]
+    fn a_group_label_and_a_row_label_read_as_one_word_are_cut_apart() {
+        let mut a = line(0.0, &[(300.0, "210"), (400.0, "245")]);
+        a.words.insert(
+            0,
+            word_of_parts(0.0, 0.0, &["三、本年", "（一）予以公开"], 3.0),
+        );
+        let mut b = line(14.6, &[]);
+        b.words.push(word_of_parts(
+            0.0,
+            14.6,
+            &["度办理结", "（二）部分公开（区分处理的，只计这"],
+            3.0,
+        ));
+        let lines = vec![
+            line(-15.0, &[(0.0, "项目"), (300.0, "自然人"), (400.0, "总计")]),
+            a,
+            b,
+            line(22.0, &[(300.0, "76"), (400.0, "86")]),
+            line(29.2, &[(0.0, "果"), (43.0, "一情形，不计其他情形）")]),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let t = &t[0].table;
+        let rows: Vec<Vec<&str>> = (0..t.n_rows())
+            .map(|r| {
+                t.row_cells(r)
+                    .iter()
+                    .map(|c| c.cell.text.as_str())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .collect();
+        assert!(
+            rows.contains(&vec!["三、本年度办理结果", "（一）予以公开", "210", "245"]),
+            "{rows:?}"
+        );
+        assert!(
+            rows.contains(&vec![
+                "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+                "76",
+                "86"
+            ]),
+            "{rows:?}"
+        );
+    }
+
+    /// A header wrapped in its cell (`上一年` / `项目数量`) with the row's
+    /// other headers centred between its two lines: the lone upper word is
+    /// the header's first line, not a title row (before, the column was
+    /// named `项目数量` alone and its figures were lost); a title spanning
+    /// the columns stays a title.
+    #[test]
+    fn a_header_wrapped_above_the_rows_other_headers_is_not_a_title() {
+        let lines = vec![
+            line(0.0, &[(120.0, "第二十条第（五）项")]),
+            line(20.0, &[(115.0, "上一年")]),
+            line(
+                32.0,
+                &[
+                    (0.0, "信息内容"),
+                    (200.0, "本年增/减"),
+                    (300.0, "处理决定数量"),
+                ],
+            ),
+            line(44.0, &[(110.0, "项目数量")]),
+            line(
+                70.0,
+                &[
+                    (0.0, "行政许可"),
+                    (125.0, "11"),
+                    (225.0, "2"),
+                    (325.0, "69"),
+                ],
+            ),
+            line(
+                85.0,
+                &[
+                    (0.0, "行政处罚"),
+                    (125.0, "19"),
+                    (225.0, "1"),
+                    (325.0, "53"),
+                ],
+            ),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let t = &t[0].table;
+        let rows: Vec<Vec<&str>> = (0..t.n_rows())
+            .map(|r| {
+                t.row_cells(r)
+                    .iter()
+                    .map(|c| c.cell.text.as_str())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(rows[0], ["第二十条第（五）项"]);
+        assert_eq!(
+            rows[1],
+            ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
+        );
+        assert_eq!(rows[2], ["行政许可", "11", "2", "69"]);
     }
 
     #[test]
