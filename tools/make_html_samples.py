@@ -35,6 +35,10 @@ chromium):
   off (the tables keep their outer border) and text centred: each table a
   frame around a borderless table; table 二's (五)/(六) header 上一年项目数量
   wrapped onto two lines above and below the row's other headers.
+- borderless-2020-jinyang-chromium.pdf: the page with no borders at all,
+  text centred: table 二's (五)/(六) header 上一年 / 项目数量 wrapped over a
+  column that its figures (centred in cells merged differently, §4.2) do
+  not stand under.
 - stacked-2020-jinyang-chromium.pdf: the page with table 二 as Word saves
   it as a web page when each 第二十条 item is a table of its own: five
   tables as wide as their words, drawn one under the other, sharing their
@@ -383,6 +387,12 @@ def main():
         with tempfile.TemporaryDirectory() as tmp:
             write('framed-2020-jinyang-chromium.pdf', print_with_chromium(framed.encode('utf-8'), tmp), seed_exp,
                   fmt='pdf')
+        # No borders at all: borderless tables, text centred.
+        borderless = page(title, seed_body(None)).replace(
+            '<style>', '<style>table,td,th{border:none!important}td{padding:2px 6px;text-align:center}', 1)
+        with tempfile.TemporaryDirectory() as tmp:
+            write('borderless-2020-jinyang-chromium.pdf', print_with_chromium(borderless.encode('utf-8'), tmp),
+                  seed_exp, fmt='pdf')
         stacked = page(title, seed_body(None, table2_2019_stacked(seed_active())))
         with tempfile.TemporaryDirectory() as tmp:
             write('stacked-2020-jinyang-chromium.pdf', print_with_chromium(stacked.encode('utf-8'), tmp), seed_exp,

@@ -342,11 +342,19 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
         let mut rows = 0;
         let mut end = i;
         let mut trailing = 0;
+        // The widest gap between two rows of figures so far: tall rows
+        // (cells with a set height, printed without rulings) stand far
+        // apart, and so may their header.
+        let mut row_gap: f32 = 0.0;
         while j < lines.len() {
             let l = &lines[j];
             let gap = if j > i { l.y0 - lines[j - 1].y1 } else { 0.0 };
-            if gap > 2.5 * l.size {
+            let same_columns = j > i && is_row(j) && end + 1 == j && figures_align(&lines[end], l);
+            if gap > 2.5 * l.size && !(same_columns && gap <= MAX_ROW_GAP * l.size) {
                 break;
+            }
+            if same_columns {
+                row_gap = row_gap.max(gap);
             }
             if is_row(j) {
                 rows += 1;
@@ -422,7 +430,7 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 let bare_row = start == i && n_figures[i] == lines[i].words.len();
                 let wraps_on =
                     opens && first_label.is_none() && (bare_row || wraps_onto(l, &lines[start]));
-                if gap > 2.0 * l.size
+                if gap > (2.0 * l.size).max(1.2 * row_gap)
                     || is_row(start - 1)
                     || (opens && !wraps_on)
                     || text.ends_with('。')
@@ -445,6 +453,22 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
         }
     }
     out
+}
+
+/// Rows of figures in a table without rulings stand at most this many font
+/// sizes apart (rows of a set height: 1 cm rows of 10.5 pt text leave ~2.7).
+const MAX_ROW_GAP: f32 = 6.0;
+
+/// Whether two rows hold as many figures (three at least), each under the
+/// other's: rows of one table however far apart.
+fn figures_align(a: &WordLine, b: &WordLine) -> bool {
+    let (fa, fb) = (figures(a), figures(b));
+    fa.len() >= 3
+        && fa.len() == fb.len()
+        && fa
+            .iter()
+            .zip(fb)
+            .all(|(x, y)| (x.cx() - y.cx()).abs() <= a.size.max(b.size))
 }
 
 /// Whether `below` continues the label that `above` opens: its first word
@@ -942,8 +966,8 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
     // Only the leading one-word lines are titles: below the first line of
     // column headers, a lone word is a header wrapped or centred apart from
     // its neighbours (其他 between 商业 and 企业).
-    // A lone word no wider than a column, right above a header word of one
-    // column in line with it (`上一年` over `项目数量`, the row's other
+    // A lone word no wider than a column, right above a header word over
+    // one column at most, in line with it (`上一年` over `项目数量`, the row's other
     // headers centred between them), is that header's first line, not a
     // title (titles span columns: 第二十条第（五）项, 申请人情况 over
     // 法人或其他组织).
@@ -962,10 +986,11 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
             .find(|n| n.x0 < w.x1 && n.x1 > w.x0)?;
         let in_line =
             (below.cx() - w.cx()).abs() < 0.5 * size || (below.x0 - w.x0).abs() < 0.5 * size;
-        (in_line
-            && below.y0 - w.y1 < 2.0 * size
-            && below.x1 - below.x0 < spacing
-            && below.x1 >= first_edge)
+        let columns_under = cols
+            .iter()
+            .filter(|c| (below.x0..=below.x1).contains(*c))
+            .count();
+        (in_line && below.y0 - w.y1 < 2.0 * size && columns_under <= 1 && below.x1 >= first_edge)
             .then(|| nearest(&cols, below.cx()))
     };
     let titles = lines[..header_lines]
@@ -993,7 +1018,11 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
                     texts[0].push_str(&w.text);
                     continue;
                 }
-                if spacing.is_finite() && w.x1 - w.x0 > 1.6 * spacing {
+                // A word over one column only is that column's header,
+                // however wide (`社会公益组` wrapped in a column beside a
+                // narrow one).
+                let over_one = cols.iter().filter(|c| (w.x0..=w.x1).contains(*c)).count() == 1;
+                if spacing.is_finite() && w.x1 - w.x0 > 1.6 * spacing && !over_one {
                     // Headers of narrow columns printed close together read
                     // as one wide word: split it where a small gap falls on
                     // a column boundary. A group title (法人或其他组织) has
@@ -1533,6 +1562,104 @@ mod tests {
             ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
         );
         assert_eq!(rows[2], ["行政许可", "11", "2", "69"]);
+    }
+
+    /// Rows of a set height printed without rulings stand three font sizes
+    /// apart, and their header as far above: rows whose figures stand under
+    /// each other are one table, under that header (before, each row was a
+    /// table of its own without a header, and a row of eight figures was
+    /// read as the template's seven by dropping the first).
+    #[test]
+    fn tall_rows_far_apart_are_one_table_under_their_header() {
+        let xs = [100.0, 150.0, 200.0, 250.0];
+        let header: Vec<(f32, &str)> = [(0.0, "项目")]
+            .into_iter()
+            .chain(
+                xs.iter()
+                    .copied()
+                    .zip(["自然人", "商业企业", "小计", "总计"]),
+            )
+            .collect();
+        let row = |y: f32, label: &'static str, figs: [&'static str; 4]| {
+            let words: Vec<(f32, &str)> = [(0.0, label)]
+                .into_iter()
+                .chain(xs.iter().map(|x| x + 10.0).zip(figs))
+                .collect();
+            line(y, &words)
+        };
+        let lines = vec![
+            line(0.0, &header),
+            row(40.0, "一、本年新收", ["23", "2", "4", "27"]),
+            row(80.0, "二、上年结转", ["2", "0", "0", "2"]),
+            row(120.0, "四、结转下年度", ["1", "0", "0", "1"]),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let t = &t[0].table;
+        assert_eq!(t.n_rows(), 4);
+        let first: Vec<&str> = t
+            .row_cells(0)
+            .iter()
+            .map(|c| c.cell.text.as_str())
+            .collect();
+        assert_eq!(first, ["项目", "自然人", "商业企业", "小计", "总计"]);
+        // Rows that far apart whose figures do not line up stay apart.
+        let mut shifted = lines.clone();
+        shifted[3] = line(
+            120.0,
+            &[(0.0, "四、结转"), (300.0, "1"), (350.0, "0"), (400.0, "1")],
+        );
+        assert_eq!(find(&shifted)[0].table.n_rows(), 3);
+    }
+
+    /// A header wrapped in a column beside a narrow one (`社会公益组` /
+    /// `织`) is wider than that narrow spacing allows a column's word, but
+    /// it stands over one column only: it names it (before, it was taken
+    /// for a group title over several columns and skipped).
+    #[test]
+    fn a_wide_header_over_one_column_names_it() {
+        let lines = vec![
+            line(
+                0.0,
+                &[
+                    (0.0, "项目"),
+                    (100.0, "自然人"),
+                    (180.0, "社会公益组"),
+                    (290.0, "其他"),
+                    (320.0, "总计"),
+                ],
+            ),
+            line(12.0, &[(200.0, "织")]),
+            line(
+                30.0,
+                &[
+                    (0.0, "一、本年新收"),
+                    (110.0, "5"),
+                    (210.0, "1"),
+                    (295.0, "0"),
+                    (325.0, "6"),
+                ],
+            ),
+            line(
+                45.0,
+                &[
+                    (0.0, "二、上年结转"),
+                    (110.0, "2"),
+                    (210.0, "0"),
+                    (295.0, "0"),
+                    (325.0, "2"),
+                ],
+            ),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let header: Vec<&str> = t[0]
+            .table
+            .row_cells(0)
+            .iter()
+            .map(|c| c.cell.text.as_str())
+            .collect();
+        assert_eq!(header, ["项目", "自然人", "社会公益组织", "其他", "总计"]);
     }
 
     #[test]
