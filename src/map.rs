@@ -166,8 +166,12 @@ fn row_view<'t>(cells: &Cells<'t>, r: usize, value_start: Option<usize>) -> RowV
             // A figure in a cell reaching into the value area is a value
             // even when its cell starts left of it (grids rebuilt from a
             // page's rulings can start a merged value cell one column early).
+            // Words in the value area of a row with no label yet are its
+            // label: rows whose grid is shifted a column (a table joined
+            // across pages whose parts were drawn with other widths).
             Some(v) => {
-                c.col < v && (c.col + c.col_span <= v || c.blank || (!has_label && !c.value))
+                (c.col < v && (c.col + c.col_span <= v || c.blank || (!has_label && !c.value)))
+                    || (!has_label && !c.value && !c.blank && !continued)
             }
             None => continued || !c.value || label_end.is_some_and(|e| i < e),
         };
@@ -1330,6 +1334,57 @@ mod tests {
             assert_eq!(cell(&apps, key, "legal_service_org"), Some(1.0), "{key}");
             assert_eq!(cell(&apps, key, "total"), Some(8.0), "{key}");
         }
+    }
+
+    /// A table joined across pages whose parts were drawn with other column
+    /// widths: a row's label stands a column right, in the header's first
+    /// value column. With no label left of it, it is the row's label and the
+    /// figures after it its values (before, the row read as a header row
+    /// and was lost).
+    #[test]
+    fn words_in_the_value_area_of_a_row_without_a_label_are_its_label() {
+        let t = Table::from_texts(&[
+            &[
+                "（本列数据的勾稽关系）@2x2",
+                "自然人@2x1",
+                "法人或其他组织@1x5",
+                "总计@2x1",
+            ],
+            &[
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+            ],
+            &[
+                "一、本年新收政府信息公开申请数量@1x2",
+                "5",
+                "1",
+                "0",
+                "0",
+                "0",
+                "0",
+                "6",
+            ],
+            &[
+                "",
+                "",
+                "二、上年结转政府信息公开申请数量",
+                "2",
+                "0",
+                "0",
+                "0",
+                "1",
+                "0",
+                "3",
+            ],
+        ]);
+        let apps = applications_of(&t);
+        assert_eq!(cell(&apps, "new_received", "natural_person"), Some(5.0));
+        assert_eq!(cell(&apps, "carried_over", "natural_person"), Some(2.0));
+        assert_eq!(cell(&apps, "carried_over", "legal_service_org"), Some(1.0));
+        assert_eq!(cell(&apps, "carried_over", "total"), Some(3.0));
     }
 
     /// Table 四 in the official layout with its group headers drawn out of

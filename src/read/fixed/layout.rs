@@ -446,10 +446,21 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
             .push((b[1], Block::Image(String::new()), false, false));
         out.table_xs.push(None);
     }
-    // Page numbers and running heads in the top and bottom margins.
+    // Page numbers and running heads in the top and bottom margins; a page
+    // number also as the page's first or last line wherever it stands (a
+    // short page's footer lies above its bottom tenth, and left as a
+    // paragraph it would part a table from its rest on the next page).
+    let (first_cy, last_cy) = kept
+        .iter()
+        .map(|i| page.chars[*i].cy())
+        .filter(|y| y.is_finite())
+        .fold((f32::MAX, f32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
+    let at_an_end =
+        |l: &TextLine| (l.y0..=l.y1).contains(&last_cy) || (l.y0..=l.y1).contains(&first_cy);
     text_lines.retain(|l| {
-        !((l.y1 < top || l.y0 > bottom)
-            && (is_page_furniture(&l.text) || running.contains(&furniture_key(&l.text))))
+        let in_margin = l.y1 < top || l.y0 > bottom;
+        !((in_margin && (is_page_furniture(&l.text) || running.contains(&furniture_key(&l.text))))
+            || (at_an_end(l) && is_page_furniture(&l.text)))
     });
     for (y, p, ind, short) in paragraphs(&text_lines, page.width) {
         // A browser print of a web page carries the site's chrome.
@@ -1733,6 +1744,30 @@ mod tests {
         boxed.segments = frame(100.0, 130.0);
         let blocks = page_blocks(&boxed, 1, &HashSet::default()).blocks;
         assert!(matches!(blocks.as_slice(), [(_, Block::Table(t), _, _)] if t.cells.len() == 1));
+    }
+
+    /// A page number printed as a short page's last line stands above the
+    /// page's bottom tenth: still furniture (left as a paragraph, it parted
+    /// a table from its rest on the next page, and the row cut there lost
+    /// its figures). A number amid the text is kept.
+    #[test]
+    fn a_page_number_ending_a_short_page_above_its_margin_is_furniture() {
+        let page = page_with(&[
+            (100.0, "本年度共收到政府信息公开申请十二件"),
+            (130.0, "12"),
+            (160.0, "均已按期答复"),
+            (600.0, "-8-"),
+        ]);
+        let texts: Vec<String> = page_blocks(&page, 8, &HashSet::default())
+            .blocks
+            .into_iter()
+            .filter_map(|b| match b.1 {
+                Block::Paragraph(p) => Some(p.text),
+                _ => None,
+            })
+            .collect();
+        assert!(texts.iter().all(|t| !t.contains("-8-")), "{texts:?}");
+        assert!(texts.iter().any(|t| t.contains("12")), "{texts:?}");
     }
 
     #[test]

@@ -512,9 +512,9 @@ mod tests {
 
     /// Tables of differing widths drawn one under the other (a browser's
     /// print of a page stacking one table per item): the space beside the
-    /// narrower ones is no cell, and cut into rectangles it overlaps none
-    /// (before, its bounding box took a cell's slots, and its text: the
-    /// 处理决定数量 header and its figures).
+    /// narrower ones, one region of no rectangular shape, is cut into
+    /// rectangles that overlap no cell (before, its bounding box took a
+    /// cell's slots, and its text: the 处理决定数量 header and its figures).
     #[test]
     fn the_space_beside_stacked_tables_of_differing_widths_takes_no_cells_slots() {
         let segs = vec![

@@ -1,0 +1,105 @@
+"""Layouts no truth file covers, made from a folder's documents and checked
+against their own records (as tools/print_roundtrip.py does): each web page
+printed by headless Chromium with some CSS added, or each DOCX printed by
+LibreOffice with its page made shorter (more tables broken across pages).
+A copy's record that differs from its source's is a failure of a reader or
+of the printer; each needs a look.
+
+    python3 tools/print_variants.py ../shared/devset/corpus css 'table,td,th{border:none!important}'
+    python3 tools/print_variants.py ../shared/devset/corpus page-height 8000   # twips (14 cm)
+
+The variants session 16 ran (README, Accuracy): `@page{size:A4 landscape}`,
+`td,th{border:none!important;padding:2px 6px}` (tables keep their outer
+border), `table,td,th{border:none!important}`, `td,th{padding:0!important}`,
+`body{zoom:0.6}`, and page heights of 8000 twips.
+
+Needs chromium (css) or soffice (page-height).
+"""
+import argparse
+import concurrent.futures
+import glob
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+sys.path.insert(0, os.path.dirname(__file__))
+import print_roundtrip as pr  # noqa: E402
+
+
+def with_css(raw, css):
+    """The page's bytes with a <style> of `css` first in its <head> (the
+    page's own encoding kept: the CSS is ASCII or escaped)."""
+    style = ('<style>%s</style>' % css).encode('ascii', 'xmlcharrefreplace')
+    i = raw.lower().find(b'<head>')
+    return raw[:i + 6] + style + raw[i + 6:] if i >= 0 else style + raw
+
+
+def print_pages(folder, css, src, out, tmp):
+    def one(path):
+        name = os.path.splitext(os.path.basename(path))[0]
+        page = os.path.join(src, name + '.html')
+        with open(path, 'rb') as f, open(page, 'wb') as g:
+            g.write(with_css(f.read(), css))
+        profile = os.path.join(tmp, 'profile-' + name)
+        subprocess.run(pr.CHROMIUM + ['--user-data-dir=' + profile, '--print-to-pdf=' + os.path.join(out, name + '.pdf'),
+                                      'file://' + page], capture_output=True, timeout=120)
+    with concurrent.futures.ThreadPoolExecutor(2) as ex:
+        list(ex.map(one, sorted(glob.glob(os.path.join(folder, '*.html')))))
+
+
+def with_page_height(docx, twips, dst):
+    """The DOCX with each section's page `twips` tall (its width kept: a
+    table keeps the page it was laid out for)."""
+    with zipfile.ZipFile(docx) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts['word/document.xml']
+    parts['word/document.xml'] = re.sub(
+        rb'<w:pgSz[^>]*/>', lambda m: re.sub(rb'w:h="\d+"', b'w:h="%d"' % twips, m.group(0)), xml)
+    with zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+
+
+def print_docx(folder, twips, src, out):
+    for path in sorted(glob.glob(os.path.join(folder, '*.docx'))):
+        try:
+            with_page_height(path, twips, os.path.join(src, os.path.basename(path)))
+        except (zipfile.BadZipFile, KeyError):
+            continue  # not a DOCX to print (the devset's damaged inputs)
+    subprocess.run(['soffice', '--headless', '--convert-to', 'pdf', '--outdir', out]
+                   + sorted(glob.glob(os.path.join(src, '*.docx'))), capture_output=True, timeout=3600)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('folder')
+    ap.add_argument('kind', choices=['css', 'page-height'])
+    ap.add_argument('value', help='the CSS to add, or the page height in twips')
+    ap.add_argument('--bin', default='target/release/govreport')
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = os.path.join(tmp, 'src'), os.path.join(tmp, 'out')
+        os.makedirs(src)
+        os.makedirs(out)
+        if args.kind == 'css':
+            print_pages(args.folder, args.value, src, out, tmp)
+        else:
+            print_docx(args.folder, int(args.value), src, out)
+        sources, prints = pr.records(args.bin, src), pr.records(args.bin, out)
+        differ = values = 0
+        for name in sorted(prints):
+            if name not in sources:
+                continue
+            diffs, _ = pr.compare(sources[name], prints[name])
+            if diffs:
+                differ += 1
+                values += sum(1 for d in diffs if '/' in d[0])
+                print(name, diffs[:6])
+        print('%s %s: %d of %d copies differ, %d table values' % (args.kind, args.value, differ, len(prints), values))
+
+
+if __name__ == '__main__':
+    main()
