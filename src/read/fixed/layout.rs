@@ -352,11 +352,17 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
         blocks: Vec::new(),
         table_xs: Vec::new(),
     };
+    let mut frames_read = 0;
     for g in &grids {
         let (x0, y0, x1, y1) = g.bbox();
-        if frames_a_borderless_table(page, &kept, g) {
-            // Its characters stay free: the borderless pass below reads them.
-            continue;
+        // Each frame looked into reads the characters inside it: a page of
+        // hundreds of nested frames must not read its text hundreds of times.
+        if g.xs.len() == 2 && frames_read < MAX_FRAMES_READ {
+            frames_read += 1;
+            if frames_a_borderless_table(page, &kept, g) {
+                // Its characters stay free: the borderless pass below reads them.
+                continue;
+            }
         }
         let mut per_cell: Vec<Vec<&TextChar>> = vec![Vec::new(); g.cells.len()];
         for (i, c) in chars.iter().enumerate() {
@@ -496,6 +502,10 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
         table_xs: xs,
     }
 }
+
+/// Most frames of a page looked into for a borderless table (a report has
+/// a few tables a page).
+const MAX_FRAMES_READ: usize = 16;
 
 /// A grid of one column (a frame, maybe cut by a rule or two) around text
 /// that reads as a borderless table: a table printed with its outer border
