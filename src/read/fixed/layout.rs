@@ -256,6 +256,11 @@ fn cell_text(chars: Vec<&TextChar>) -> String {
 
 /// Page numbers and running heads: `-3-`, `- 3 -`, `— 3 —`, `3`, `第3页 共5页`, `3/5`.
 fn is_page_furniture(text: &str) -> bool {
+    // A page number is short (`第 12 页 共 30 页` with spaces): a line of
+    // text is rejected before it is copied.
+    if text.len() > 64 {
+        return false;
+    }
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() {
         return true;
@@ -456,17 +461,25 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
     // number also as the page's first or last line wherever it stands (a
     // short page's footer lies above its bottom tenth, and left as a
     // paragraph it would part a table from its rest on the next page).
-    let (first_cy, last_cy) = kept
-        .iter()
-        .map(|i| page.chars[*i].cy())
-        .filter(|y| y.is_finite())
-        .fold((f32::MAX, f32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
-    let at_an_end =
-        |l: &TextLine| (l.y0..=l.y1).contains(&last_cy) || (l.y0..=l.y1).contains(&first_cy);
+    // (The page's first and last heights are found once, and only for a
+    // page with a page-number-like line.)
+    let mut ends: Option<(f32, f32)> = None;
     text_lines.retain(|l| {
         let in_margin = l.y1 < top || l.y0 > bottom;
-        !((in_margin && (is_page_furniture(&l.text) || running.contains(&furniture_key(&l.text))))
-            || (at_an_end(l) && is_page_furniture(&l.text)))
+        if in_margin && running.contains(&furniture_key(&l.text)) {
+            return false;
+        }
+        if !is_page_furniture(&l.text) {
+            return true;
+        }
+        let (first_cy, last_cy) = *ends.get_or_insert_with(|| {
+            kept.iter()
+                .map(|i| page.chars[*i].cy())
+                .filter(|y| y.is_finite())
+                .fold((f32::MAX, f32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)))
+        });
+        let at_an_end = (l.y0..=l.y1).contains(&last_cy) || (l.y0..=l.y1).contains(&first_cy);
+        !(in_margin || at_an_end)
     });
     for (y, p, ind, short) in paragraphs(&text_lines, page.width) {
         // A browser print of a web page carries the site's chrome.

@@ -272,16 +272,11 @@ fn grid(hs: &[Line], vs: &[Line]) -> Option<GridTable> {
             }
         }
     }
-    // Each merged cell's extent and slot count, by its root slot (roots are
-    // slot indices).
+    // Each merged cell's extent, by its root slot (roots are slot indices).
     let mut spans: Vec<Option<(usize, usize, usize, usize)>> = vec![None; nr * nc];
-    let mut counts = vec![0usize; nr * nc];
-    let mut roots = vec![0usize; nr * nc];
     for r in 0..nr {
         for c in 0..nc {
             let root = find(&mut parent, idx(r, c));
-            roots[idx(r, c)] = root;
-            counts[root] += 1;
             let e = spans[root].get_or_insert((r, c, r, c));
             e.0 = e.0.min(r);
             e.1 = e.1.min(c);
@@ -289,37 +284,35 @@ fn grid(hs: &[Line], vs: &[Line]) -> Option<GridTable> {
             e.3 = e.3.max(c);
         }
     }
-    let is_rectangle = |root: usize| {
-        spans[root].is_some_and(|(r0, c0, r1, c1)| (r1 - r0 + 1) * (c1 - c0 + 1) == counts[root])
+    let area = |(r0, c0, r1, c1): (usize, usize, usize, usize)| (r1 - r0 + 1) * (c1 - c0 + 1);
+    // The merged cells cover the grid once each when every one is a
+    // rectangle: their boxes' areas then add up to the grid's.
+    let boxes_area: usize = spans.iter().flatten().map(|s| area(*s)).sum();
+    let cut = if boxes_area == nr * nc {
+        Vec::new()
+    } else {
+        let roots: Vec<usize> = (0..nr * nc).map(|i| find(&mut parent, i)).collect();
+        let outer = OuterEdges {
+            xs: &xs,
+            ys: &ys,
+            h: &h_rulings,
+            v: &v_rulings,
+        };
+        shapes_to_cut(&roots, &spans, nr, nc, &outer)
     };
-    // Shapes reaching the grid's edge where no ruling closes it: the space
-    // around the tables of a stack of tables of differing widths.
-    let mut outside = vec![false; nr * nc];
-    for r in 0..nr {
-        if !v_rulings.covered(xs[0], ys[r], ys[r + 1]) {
-            outside[roots[idx(r, 0)]] = true;
-        }
-        if !v_rulings.covered(xs[nc], ys[r], ys[r + 1]) {
-            outside[roots[idx(r, nc - 1)]] = true;
-        }
-    }
-    for c in 0..nc {
-        if !h_rulings.covered(ys[0], xs[c], xs[c + 1]) {
-            outside[roots[idx(0, c)]] = true;
-        }
-        if !h_rulings.covered(ys[nr], xs[c], xs[c + 1]) {
-            outside[roots[idx(nr - 1, c)]] = true;
-        }
-    }
-    let cut = |root: usize| outside[root] && !is_rectangle(root);
     let mut cells: Vec<(usize, usize, usize, usize)> = spans
         .iter()
         .enumerate()
-        .filter(|(root, _)| !cut(*root))
+        .filter(|(root, _)| !cut.contains(root))
         .filter_map(|(_, s)| *s)
         .map(|(r0, c0, r1, c1)| (r0, c0, r1 - r0 + 1, c1 - c0 + 1))
         .collect();
-    cells.extend(rectangles_of_other_shapes(&roots, nr, nc, cut));
+    if !cut.is_empty() {
+        let roots: Vec<usize> = (0..nr * nc).map(|i| find(&mut parent, i)).collect();
+        cells.extend(rectangles_of_other_shapes(&roots, nr, nc, |root| {
+            cut.contains(&root)
+        }));
+    }
     cells.sort();
     let mut slot_cell = vec![usize::MAX; nr * nc];
     for (k, &(r0, c0, rs, cs)) in cells.iter().enumerate() {
@@ -339,6 +332,54 @@ fn grid(hs: &[Line], vs: &[Line]) -> Option<GridTable> {
         open_bottom,
         slot_cell,
     })
+}
+
+/// A grid's outer edges and its rulings, to tell where it is open.
+struct OuterEdges<'a> {
+    xs: &'a [f32],
+    ys: &'a [f32],
+    h: &'a Rulings,
+    v: &'a Rulings,
+}
+
+/// The merged cells (by root slot) that are not rectangles and reach the
+/// grid's edge where no ruling closes it: the space around the tables of
+/// a stack of tables of differing widths. Sorted.
+fn shapes_to_cut(
+    roots: &[usize],
+    spans: &[Option<(usize, usize, usize, usize)>],
+    nr: usize,
+    nc: usize,
+    e: &OuterEdges<'_>,
+) -> Vec<usize> {
+    let mut counts = vec![0usize; nr * nc];
+    for &root in roots {
+        counts[root] += 1;
+    }
+    let is_rectangle = |root: usize| {
+        spans[root].is_some_and(|(r0, c0, r1, c1)| (r1 - r0 + 1) * (c1 - c0 + 1) == counts[root])
+    };
+    let mut open: Vec<usize> = Vec::new();
+    for r in 0..nr {
+        if !e.v.covered(e.xs[0], e.ys[r], e.ys[r + 1]) {
+            open.push(roots[r * nc]);
+        }
+        if !e.v.covered(e.xs[nc], e.ys[r], e.ys[r + 1]) {
+            open.push(roots[r * nc + nc - 1]);
+        }
+    }
+    for c in 0..nc {
+        if !e.h.covered(e.ys[0], e.xs[c], e.xs[c + 1]) {
+            open.push(roots[c]);
+        }
+        if !e.h.covered(e.ys[nr], e.xs[c], e.xs[c + 1]) {
+            open.push(roots[(nr - 1) * nc + c]);
+        }
+    }
+    open.sort_unstable();
+    open.dedup();
+    open.retain(|root| !is_rectangle(*root));
+    open
 }
 
 /// Slots merged into a shape that is not a rectangle (the empty space
