@@ -1246,18 +1246,7 @@ mod tests {
     fn page_with(lines: &[(f32, &str)]) -> PageContent {
         let mut chars = Vec::new();
         for (y, text) in lines {
-            for (i, ch) in text.chars().enumerate() {
-                let x = 60.0 + 12.0 * i as f32;
-                chars.push(TextChar::placed(
-                    ch.to_string().into(),
-                    &super::super::Matrix([12.0, 0.0, 0.0, 12.0, x, *y]),
-                    [0.0, -0.88, 1.0, 0.12],
-                    false,
-                    0.0,
-                    false,
-                    chars.len(),
-                ));
-            }
+            glyphs_from(&mut chars, 60.0, *y, text);
         }
         PageContent {
             width: 600.0,

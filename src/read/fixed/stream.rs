@@ -1429,6 +1429,18 @@ mod tests {
         assert_eq!(t.n_rows(), 4, "the fragments leave no rows of their own");
     }
 
+    /// Each row's cell texts.
+    fn row_texts(t: &Table) -> Vec<Vec<&str>> {
+        (0..t.n_rows())
+            .map(|r| {
+                t.row_cells(r)
+                    .iter()
+                    .map(|c| c.cell.text.as_str())
+                    .collect()
+            })
+            .collect()
+    }
+
     /// One word of 10-point glyphs from `x`: `parts` one after another,
     /// `gap` points apart (a gap too narrow to part words).
     fn word_of_parts(x: f32, y: f32, parts: &[&str], gap: f32) -> Word {
@@ -1484,14 +1496,9 @@ mod tests {
         let t = find(&lines);
         assert_eq!(t.len(), 1);
         let t = &t[0].table;
-        let rows: Vec<Vec<&str>> = (0..t.n_rows())
-            .map(|r| {
-                t.row_cells(r)
-                    .iter()
-                    .map(|c| c.cell.text.as_str())
-                    .filter(|s| !s.is_empty())
-                    .collect()
-            })
+        let rows: Vec<Vec<&str>> = row_texts(t)
+            .into_iter()
+            .map(|r| r.into_iter().filter(|s| !s.is_empty()).collect())
             .collect();
         assert!(
             rows.contains(&vec!["三、本年度办理结果", "（一）予以公开", "210", "245"]),
@@ -1548,14 +1555,7 @@ mod tests {
         let t = find(&lines);
         assert_eq!(t.len(), 1);
         let t = &t[0].table;
-        let rows: Vec<Vec<&str>> = (0..t.n_rows())
-            .map(|r| {
-                t.row_cells(r)
-                    .iter()
-                    .map(|c| c.cell.text.as_str())
-                    .collect()
-            })
-            .collect();
+        let rows = row_texts(t);
         assert_eq!(rows[0], ["第二十条第（五）项"]);
         assert_eq!(
             rows[1],
@@ -1653,13 +1653,10 @@ mod tests {
         ];
         let t = find(&lines);
         assert_eq!(t.len(), 1);
-        let header: Vec<&str> = t[0]
-            .table
-            .row_cells(0)
-            .iter()
-            .map(|c| c.cell.text.as_str())
-            .collect();
-        assert_eq!(header, ["项目", "自然人", "社会公益组织", "其他", "总计"]);
+        assert_eq!(
+            row_texts(&t[0].table)[0],
+            ["项目", "自然人", "社会公益组织", "其他", "总计"]
+        );
     }
 
     #[test]
