@@ -568,6 +568,11 @@ fn columns(rows: &[&WordLine]) -> Vec<f32> {
         .collect()
 }
 
+/// How many column centres a word's extent covers.
+fn columns_under(cols: &[f32], w: &Word) -> usize {
+    cols.iter().filter(|c| (w.x0..=w.x1).contains(*c)).count()
+}
+
 fn nearest(cols: &[f32], x: f32) -> usize {
     cols.iter()
         .enumerate()
@@ -986,11 +991,10 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
             .find(|n| n.x0 < w.x1 && n.x1 > w.x0)?;
         let in_line =
             (below.cx() - w.cx()).abs() < 0.5 * size || (below.x0 - w.x0).abs() < 0.5 * size;
-        let columns_under = cols
-            .iter()
-            .filter(|c| (below.x0..=below.x1).contains(*c))
-            .count();
-        (in_line && below.y0 - w.y1 < 2.0 * size && columns_under <= 1 && below.x1 >= first_edge)
+        (in_line
+            && below.y0 - w.y1 < 2.0 * size
+            && columns_under(&cols, below) <= 1
+            && below.x1 >= first_edge)
             .then(|| nearest(&cols, below.cx()))
     };
     let titles = lines[..header_lines]
@@ -1021,7 +1025,7 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
                 // A word over one column only is that column's header,
                 // however wide (`社会公益组` wrapped in a column beside a
                 // narrow one).
-                let over_one = cols.iter().filter(|c| (w.x0..=w.x1).contains(*c)).count() == 1;
+                let over_one = columns_under(&cols, w) == 1;
                 if spacing.is_finite() && w.x1 - w.x0 > 1.6 * spacing && !over_one {
                     // Headers of narrow columns printed close together read
                     // as one wide word: split it where a small gap falls on
