@@ -288,8 +288,8 @@ fn grid(hs: &[Line], vs: &[Line]) -> Option<GridTable> {
     // The merged cells cover the grid once each when every one is a
     // rectangle: their boxes' areas then add up to the grid's.
     let boxes_area: usize = spans.iter().flatten().map(|s| area(*s)).sum();
-    let cut = if boxes_area == nr * nc {
-        Vec::new()
+    let (cut, roots) = if boxes_area == nr * nc {
+        (Vec::new(), Vec::new())
     } else {
         let roots: Vec<usize> = (0..nr * nc).map(|i| find(&mut parent, i)).collect();
         let outer = OuterEdges {
@@ -298,7 +298,7 @@ fn grid(hs: &[Line], vs: &[Line]) -> Option<GridTable> {
             h: &h_rulings,
             v: &v_rulings,
         };
-        shapes_to_cut(&roots, &spans, nr, nc, &outer)
+        (shapes_to_cut(&roots, &spans, nr, nc, &outer), roots)
     };
     let mut cells: Vec<(usize, usize, usize, usize)> = spans
         .iter()
@@ -308,7 +308,6 @@ fn grid(hs: &[Line], vs: &[Line]) -> Option<GridTable> {
         .map(|(r0, c0, r1, c1)| (r0, c0, r1 - r0 + 1, c1 - c0 + 1))
         .collect();
     if !cut.is_empty() {
-        let roots: Vec<usize> = (0..nr * nc).map(|i| find(&mut parent, i)).collect();
         cells.extend(rectangles_of_other_shapes(&roots, nr, nc, |root| {
             cut.contains(&root)
         }));
