@@ -281,6 +281,17 @@ def header_printed_above(pdf, label):
     return False
 
 
+def with_style(page_html, css):
+    """The page with `css` first in its style sheet."""
+    return page_html.replace('<style>', '<style>' + css, 1)
+
+
+def write_print(name, page_bytes, expected):
+    """Prints the page with Chromium and writes it as a PDF sample."""
+    with tempfile.TemporaryDirectory() as tmp:
+        write(name, print_with_chromium(page_bytes, tmp), expected, fmt='pdf')
+
+
 def p(t):
     return '<p style="text-indent:2em">%s</p>' % E(t)
 
@@ -351,13 +362,10 @@ def main():
     write('wps-2024-grid-utf8.html', page([wps_exp['title']], body).encode('utf-8'), wps_exp)
 
     if '--pdf' in sys.argv:
-        with tempfile.TemporaryDirectory() as tmp:
-            write('seed-2020-jinyang-chromium.pdf', print_with_chromium(gbk.encode('gbk'), tmp), seed_exp, fmt='pdf')
+        write_print('seed-2020-jinyang-chromium.pdf', gbk.encode('gbk'), seed_exp)
         links = ['铜川市耀州区锦阳路街道办事处%d年政府信息公开工作年度报告' % y for y in (2019, 2018, 2017)]
         side = page_with_side_column(title, seed_body(None), links)
-        with tempfile.TemporaryDirectory() as tmp:
-            write('sidebar-2020-jinyang-chromium.pdf', print_with_chromium(side.encode('utf-8'), tmp), seed_exp,
-                  fmt='pdf')
+        write_print('sidebar-2020-jinyang-chromium.pdf', side.encode('utf-8'), seed_exp)
         with tempfile.TemporaryDirectory() as tmp:
             with open(os.path.join(tmp, 'table3.png'), 'wb') as f:
                 f.write(grid_png(600, 400, 20))
@@ -373,8 +381,8 @@ def main():
             for height in range(20, 80):
                 # Paragraphs in cells without margins: Chromium prints a
                 # header again only when it is short (a quarter of a page).
-                style = '<style>@page{size:A4 landscape;margin:12mm}td p{margin:0}tbody tr{height:%dpx}' % height
-                pdf = print_with_chromium(landscape.replace('<style>', style, 1).encode('utf-8'), tmp)
+                style = '@page{size:A4 landscape;margin:12mm}td p{margin:0}tbody tr{height:%dpx}' % height
+                pdf = print_with_chromium(with_style(landscape, style).encode('utf-8'), tmp)
                 if header_printed_above(pdf, '（四）无法提供'):
                     break
             else:
@@ -382,21 +390,14 @@ def main():
             write('landscape-2020-repeated-header-chromium.pdf', pdf, seed_exp, fmt='pdf')
         # Tables printed with their outer border only: `<table border=1>`,
         # cell borders off, text centred with some padding.
-        framed = page(title, seed_body(None)).replace(
-            '<style>', '<style>td{border:none!important;padding:2px 8px;text-align:center}', 1)
-        with tempfile.TemporaryDirectory() as tmp:
-            write('framed-2020-jinyang-chromium.pdf', print_with_chromium(framed.encode('utf-8'), tmp), seed_exp,
-                  fmt='pdf')
+        framed = with_style(page(title, seed_body(None)), 'td{border:none!important;padding:2px 8px;text-align:center}')
+        write_print('framed-2020-jinyang-chromium.pdf', framed.encode('utf-8'), seed_exp)
         # No borders at all: borderless tables, text centred.
-        borderless = page(title, seed_body(None)).replace(
-            '<style>', '<style>table,td,th{border:none!important}td{padding:2px 6px;text-align:center}', 1)
-        with tempfile.TemporaryDirectory() as tmp:
-            write('borderless-2020-jinyang-chromium.pdf', print_with_chromium(borderless.encode('utf-8'), tmp),
-                  seed_exp, fmt='pdf')
+        borderless = with_style(page(title, seed_body(None)),
+                                'table,td,th{border:none!important}td{padding:2px 6px;text-align:center}')
+        write_print('borderless-2020-jinyang-chromium.pdf', borderless.encode('utf-8'), seed_exp)
         stacked = page(title, seed_body(None, table2_2019_stacked(seed_active())))
-        with tempfile.TemporaryDirectory() as tmp:
-            write('stacked-2020-jinyang-chromium.pdf', print_with_chromium(stacked.encode('utf-8'), tmp), seed_exp,
-                  fmt='pdf')
+        write_print('stacked-2020-jinyang-chromium.pdf', stacked.encode('utf-8'), seed_exp)
     print('wrote HTML samples')
 
 
