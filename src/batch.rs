@@ -140,6 +140,16 @@ fn file_is_archive(p: &Path) -> bool {
     }
 }
 
+/// Expands an archive; when it yields no input and `answer_empty`, the
+/// archive itself is one (its record says it holds no report).
+fn expand_archive_or_itself(archive: &Path, out: &mut Inputs, answer_empty: bool) {
+    let before = out.inputs.len();
+    expand_archive(archive, out);
+    if answer_empty && out.inputs.len() == before {
+        out.inputs.push(file_input(archive));
+    }
+}
+
 /// Lists the members of an archive: documents become inputs, zips inside
 /// are opened one level deep, anything else is counted as skipped.
 fn expand_archive(archive: &Path, out: &mut Inputs) {
@@ -268,14 +278,10 @@ pub fn expand(paths: &[PathBuf], walk_opts: WalkOptions) -> Inputs {
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &mut out, walk_opts, &mut seen_dirs),
+            // An archive named on the command line always answers: one
+            // that holds no document gets a record of its own.
             Ok(m) if m.is_file() && file_is_archive(p) => {
-                let before = out.inputs.len();
-                expand_archive(p, &mut out);
-                // An archive named on the command line always answers: one
-                // that holds no document gets a record of its own.
-                if out.inputs.len() == before {
-                    out.inputs.push(file_input(p));
-                }
+                expand_archive_or_itself(p, &mut out, true)
             }
             // A file named explicitly is read whatever it is (a FIFO too);
             // one that does not exist or cannot be read gets a record that
@@ -335,7 +341,10 @@ fn walk(
         } else if !kind.is_file() {
             out.skip(format!("{} (not a regular file)", p.display()));
         } else if file_is_archive(&p) {
-            expand_archive(&p, out);
+            // A `.docx` (or `.zip`) holding nothing we read still gets its
+            // record, as its name claims a format we read.
+            let claims = claims_supported(&p.to_string_lossy());
+            expand_archive_or_itself(&p, out, claims);
         } else if {
             let head = head_of(&p);
             is_document_head(&head) || head.starts_with(b"PK")

@@ -303,6 +303,41 @@ fn office_file_or_archive_without_documents_gets_one_record_each() {
     }
 }
 
+/// A `.docx` that is an empty zip (a download cut off, a copy gone wrong)
+/// was opened as an archive when met in a folder, held nothing, and left no
+/// record: the batch lost the file without a word.
+#[test]
+fn empty_zip_named_docx_in_a_folder_gets_its_record() {
+    let dir = tempfile::tempdir().unwrap();
+    // An end-of-archive record for no members, with a comment.
+    let mut cut = b"PK\x05\x06".to_vec();
+    cut.extend_from_slice(&[0; 16]);
+    cut.extend_from_slice(b"\x02\x00cp");
+    std::fs::write(dir.path().join("cut.docx"), cut).unwrap();
+    write_zip(&dir.path().join("empty.zip"), &[]);
+    write_zip(&dir.path().join("texts.zip"), &[("a.txt", b"hello")]);
+    // Not claiming a format we read: skipped, as a folder's other files are.
+    write_zip(&dir.path().join("data.bin"), &[("a.txt", b"hello")]);
+    let out = run(&["extract", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = lines(&out);
+    let names: Vec<&str> = recs
+        .iter()
+        .map(|r| {
+            r["source"]["path"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(names, ["cut.docx", "empty.zip", "texts.zip"]);
+    for r in &recs {
+        assert_eq!(r["error"]["code"], "unsupported_format", "{r}");
+    }
+}
+
 #[test]
 fn encrypted_or_unreadably_compressed_archive_members_get_records() {
     let dir = tempfile::tempdir().unwrap();
