@@ -15,6 +15,7 @@ use crate::read::fixed::PageContent;
 use crate::read::{Deadline, Limits, ReadError};
 use content::{FontCache, Interpreter, PageLimits};
 use lopdf::{Dictionary, Object};
+use std::borrow::Cow;
 
 /// The object a reference leads to (itself when it is none, or leads
 /// nowhere). Tested here first: most objects asked about are not
@@ -180,30 +181,48 @@ pub fn pages(
 /// A page's content streams, inflated and joined by newlines: lopdf's
 /// `get_page_content_with_limit`, with a stream of /FlateDecode alone
 /// inflated by the reused decoder (`inflate`). None when the page's
-/// content is over `limit` bytes.
-fn page_content(doc: &lopdf::Document, id: lopdf::ObjectId, limit: usize) -> Option<Vec<u8>> {
-    let mut content = Vec::new();
-    for object_id in doc.get_page_contents(id) {
+/// content is over `limit` bytes. A page drawn by one stream (most are) is
+/// that stream's bytes as they are: an unfiltered stream borrowed, an
+/// inflated one not copied again.
+fn page_content(doc: &lopdf::Document, id: lopdf::ObjectId, limit: usize) -> Option<Cow<'_, [u8]>> {
+    let ids = doc.get_page_contents(id);
+    let mut content: Option<Cow<'_, [u8]>> = None;
+    for object_id in ids {
         let Ok(stream) = doc.get_object(object_id).and_then(Object::as_stream) else {
             continue;
         };
-        let remaining = limit.saturating_sub(content.len());
-        match inflate::flate_stream(stream, remaining) {
-            Some(data) => content.extend_from_slice(&data),
-            None => match stream.decompressed_content_with_limit(remaining) {
-                Ok(data) => content.extend_from_slice(&data),
-                Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
-                    ..
-                })) => return None,
-                Err(_) if stream.content.len() <= remaining => {
-                    content.extend_from_slice(&stream.content);
-                }
-                Err(_) => return None,
-            },
-        }
-        content.push(b'\n');
+        let used = content.as_ref().map_or(0, |c| c.len() + 1);
+        let remaining = limit.saturating_sub(used);
+        let data = stream_bytes(stream, remaining)?;
+        content = Some(match content {
+            None => data,
+            Some(joined) => {
+                let mut joined = joined.into_owned();
+                joined.push(b'\n');
+                joined.extend_from_slice(&data);
+                Cow::Owned(joined)
+            }
+        });
     }
-    Some(content)
+    content
+}
+
+/// One content stream's bytes within `limit`, as `page_content` joins
+/// them; None when they are over it.
+fn stream_bytes(stream: &lopdf::Stream, limit: usize) -> Option<Cow<'_, [u8]>> {
+    if let Some(data) = inflate::flate_stream(stream, limit) {
+        return Some(Cow::Owned(data));
+    }
+    // No filter: the bytes as stored (lopdf would copy them).
+    if stream.dict.get(b"Filter").is_err() {
+        return (stream.content.len() <= limit).then_some(Cow::Borrowed(&stream.content));
+    }
+    match stream.decompressed_content_with_limit(limit) {
+        Ok(data) => Some(Cow::Owned(data)),
+        Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => None,
+        Err(_) if stream.content.len() <= limit => Some(Cow::Borrowed(&stream.content)),
+        Err(_) => None,
+    }
 }
 
 /// A page's /Resources, inherited through /Parent.
