@@ -192,9 +192,10 @@ fn expand_archive(archive: &Path, out: &mut Inputs) {
             let _ = (&mut f).take(MAX_NESTED_ZIP).read_to_end(&mut bytes);
             match read::sniff(&bytes) {
                 Format::Zip => {
-                    if let Ok(mut inner) =
-                        open_zip(Cursor::new(&bytes[..]), MAX_ARCHIVE_DIRECTORY_BYTES)
-                    {
+                    let before = out.inputs.len();
+                    let opened = open_zip(Cursor::new(&bytes[..]), MAX_ARCHIVE_DIRECTORY_BYTES);
+                    let unreadable = opened.is_err();
+                    if let Ok(mut inner) = opened {
                         for k in 0..inner.len() {
                             let Ok(mut g) = inner.by_index(k) else {
                                 continue;
@@ -224,6 +225,19 @@ fn expand_archive(archive: &Path, out: &mut Inputs) {
                                 out.skip(format!("{display}!{name}!{inner_name}"));
                             }
                         }
+                    }
+                    // A member that is no readable zip, or whose name claims a
+                    // format we read (a `.docx` that is an empty zip), and
+                    // that gave no input, answers for itself.
+                    if out.inputs.len() == before && (unreadable || claims_supported(&name)) {
+                        out.inputs.push(Input {
+                            location: Location::Member {
+                                archive: archive.to_path_buf(),
+                                index: i,
+                            },
+                            display: format!("{display}!{name}"),
+                            path_hex: None,
+                        });
                     }
                 }
                 Format::Unknown if !claims_supported(&name) => {

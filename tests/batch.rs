@@ -54,6 +54,66 @@ fn zip_archive_members_nested_zip_and_gbk_names() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("skipped 2"));
 }
 
+/// Zip bytes holding the given (name, content) members.
+fn zip_bytes(members: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, data) in members {
+        z.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        z.write_all(data).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+/// Members that are zips holding nothing we read (an empty zip named
+/// `.docx`, an empty or text-only `.zip`) were opened, held nothing, and
+/// left no record. A member cut before its zip directory keeps its own.
+#[test]
+fn archive_members_holding_no_document_get_their_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cut = b"PK\x05\x06".to_vec();
+    cut.extend_from_slice(&[0; 16]);
+    cut.extend_from_slice(b"\x02\x00cp");
+    // Cut before its central directory: read as a truncated document.
+    let mut broken = zip_bytes(&[("a.txt", b"hello")]);
+    broken.truncate(40);
+    let outer = dir.path().join("outer.zip");
+    std::fs::write(
+        &outer,
+        zip_bytes(&[
+            ("a/cut.docx", &cut),
+            ("a/empty.zip", &zip_bytes(&[])),
+            ("a/texts.zip", &zip_bytes(&[("x.txt", b"hi")])),
+            ("a/broken.bin", &broken),
+            ("a/stray.bin", &zip_bytes(&[("y.txt", b"hi")])),
+        ]),
+    )
+    .unwrap();
+    let out = run(&["extract", outer.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out.stdout);
+    let o = outer.to_str().unwrap();
+    let paths: Vec<&str> = recs
+        .iter()
+        .map(|r| r["source"]["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            format!("{o}!a/cut.docx"),
+            format!("{o}!a/empty.zip"),
+            format!("{o}!a/texts.zip"),
+            format!("{o}!a/broken.bin"),
+        ]
+    );
+    for r in &recs {
+        assert!(r["error"]["code"].is_string(), "{r}");
+    }
+    // Text files inside, and a zip named as nothing we read holding only
+    // text, are skipped and counted.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("skipped 2"));
+}
+
 #[test]
 fn stdin_path_list() {
     let mut child = bin()
