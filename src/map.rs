@@ -49,6 +49,9 @@ struct Cells<'t> {
     /// there; None for a text already normal (digits alone: most figures).
     normed: String,
     normed_spans: Vec<Option<(usize, usize)>>,
+    /// The leftmost grid column where a row prints a figure after its label
+    /// (see [`figure_column`]).
+    figure_col: Option<usize>,
 }
 
 impl<'t> Cells<'t> {
@@ -60,6 +63,7 @@ impl<'t> Cells<'t> {
             blank: Vec::with_capacity(n),
             normed: String::with_capacity(table.cells.iter().map(|c| c.text.len()).sum()),
             normed_spans: Vec::with_capacity(n),
+            figure_col: None,
         };
         for c in &table.cells {
             if c.text.bytes().all(|b| b.is_ascii_digit()) {
@@ -78,6 +82,7 @@ impl<'t> Cells<'t> {
             // What norm drops is what `is_blank` skips: spaces and quotes.
             cells.blank.push(cells.normed.len() == start);
         }
+        cells.figure_col = figure_column(&cells);
         cells
     }
 
@@ -128,6 +133,66 @@ impl Seen<'_> {
 struct RowView<'t> {
     labels: Vec<Seen<'t>>,
     values: Vec<Seen<'t>>,
+}
+
+/// The leftmost grid column in which some row prints a figure after a label
+/// of its own: where a table without a header has its figures.
+fn figure_column(cells: &Cells<'_>) -> Option<usize> {
+    let t = cells.table;
+    let mut first: Option<usize> = None;
+    for r in 0..t.n_rows() {
+        let mut labelled = false;
+        for (i, _) in t.row_cell_indices(r) {
+            if first.is_some_and(|f| t.cells[i].col >= f) {
+                break;
+            }
+            if cells.blank[i] {
+                continue;
+            }
+            if !cells.value[i] {
+                labelled = true;
+            } else if labelled {
+                first = Some(t.cells[i].col);
+                break;
+            }
+        }
+    }
+    first
+}
+
+/// A row's labels and values as read against `slots`. Without a header's
+/// geometry, a row with fewer values than slots may hold a word in a value
+/// cell (不适用 where the other rows print a count), read as the label's last
+/// cell: the label's last cells standing in the table's figure columns are
+/// values then, as many as the slots lack (a label cell with text stays), in
+/// a row printing a figure.
+fn with_stand_ins<'v, 't>(
+    view: &'v RowView<'t>,
+    slots: &[Slot],
+    figure_col: Option<usize>,
+) -> (&'v [Seen<'t>], std::borrow::Cow<'v, [Seen<'t>]>) {
+    let (labels, values) = (view.labels.as_slice(), view.values.as_slice());
+    let short = slots.len().saturating_sub(values.len());
+    let Some(fc) = figure_col.filter(|_| {
+        short > 0
+            && values.iter().any(|c| c.value && !c.blank)
+            && slots.iter().all(|s| s.start == usize::MAX)
+    }) else {
+        return (labels, values.into());
+    };
+    let mut keep = labels.len();
+    while labels.len() - keep < short
+        && keep > 1
+        && labels[keep - 1].col >= fc
+        && labels[..keep - 1].iter().any(|c| !c.blank)
+    {
+        keep -= 1;
+    }
+    if keep == labels.len() {
+        return (labels, values.into());
+    }
+    let moved: Vec<Seen<'t>> = labels[keep..].iter().chain(values).copied().collect();
+    (&labels[..keep], moved.into())
 }
 
 /// Splits row `r`. Cells starting at or right of `value_start` (the header's
@@ -486,14 +551,15 @@ static REVIEW_GROUP_INDEX: LazyLock<KeywordIndex> =
 /// source)` names the output table and the document table the cells are
 /// in. Warnings and provenance go to `m`.
 fn read_values(
-    values: &[Seen<'_>],
+    (view, figure_col): (&RowView<'_>, Option<usize>),
     slots: &[Slot],
     target: impl Fn(usize) -> Option<Target>,
     (table, source): (&'static str, usize),
-    labels: &[Seen<'_>],
     out: &mut Values,
     m: &mut Mapped,
 ) {
+    let (labels, values) = with_stand_ins(view, slots, figure_col);
+    let values = &*values;
     let warnings = &mut m.warnings;
     // The row's label, joined for a warning's message when one is given.
     let mut row_label: Option<String> = None;
@@ -746,11 +812,10 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             prev_printed = view.values.iter().any(|c| !c.blank);
             values.entry((key, "")).or_insert(None);
             read_values(
-                &view.values,
+                (&view, cells.figure_col),
                 &slots,
                 applicant_target(key),
                 (table.key(), source),
-                &view.labels,
                 &mut values,
                 m,
             );
@@ -887,11 +952,10 @@ fn map_active(parts: &[(&Table, usize)], year: Option<i32>, m: &mut Mapped) {
             };
             values.entry((def.key, "")).or_insert(None);
             read_values(
-                &view.values,
+                (&view, cells.figure_col),
                 &row_slots,
                 active_target(def.key),
                 (table.key(), source),
-                &view.labels,
                 &mut values,
                 m,
             );
@@ -1056,11 +1120,10 @@ fn map_reviews(parts: &[(&Table, usize)], m: &mut Mapped) {
                 None => default_slots(0..REVIEW_GROUPS.len() * REVIEW_COLUMNS.len()).into(),
             };
             read_values(
-                &view.values,
+                (&view, cells.figure_col),
                 &row_slots,
                 review_target,
                 (table.key(), source),
-                &view.labels,
                 &mut values,
                 m,
             );
@@ -1385,6 +1448,86 @@ mod tests {
         assert_eq!(cell(&apps, "carried_over", "natural_person"), Some(2.0));
         assert_eq!(cell(&apps, "carried_over", "legal_service_org"), Some(1.0));
         assert_eq!(cell(&apps, "carried_over", "total"), Some(3.0));
+    }
+
+    /// A part of table 二 printed without borders, its header read as a
+    /// paragraph: 不适用 in 规范性文件's first value cell read as the end of
+    /// the row's label, and the row's two figures went to the first two
+    /// columns (7 as 本年新制作, 58 as 本年新公开): silent wrong values.
+    #[test]
+    fn a_word_in_a_value_cell_of_a_table_without_header_is_no_label() {
+        let t = Table::from_texts(&[
+            &["规章", "", "", "", "0", "0", "0"],
+            &["规范性文件", "", "", "", "不适用", "7", "58"],
+        ]);
+        let m = map_tables(&[(TableKind::Active, &t)], &[0], Some(2020), false);
+        let active = m.active.expect("table 二");
+        assert_eq!(cell(&active, "normative_documents", "new_made"), None);
+        assert_eq!(
+            cell(&active, "normative_documents", "new_published"),
+            Some(7.0)
+        );
+        assert_eq!(
+            cell(&active, "normative_documents", "total_published"),
+            Some(58.0)
+        );
+        assert!(
+            m.warnings
+                .iter()
+                .any(|w| w.code == "non_numeric_cell" && w.message.contains("不适用")),
+            "{:?}",
+            m.warnings
+        );
+    }
+
+    /// The same in table 三, and a label of two cells (a group label beside
+    /// the row's own) keeps both: only as many cells move as the row lacks.
+    #[test]
+    fn only_the_missing_values_are_taken_from_the_label_cells() {
+        let t = Table::from_texts(&[
+            &[
+                "一、本年新收政府信息公开申请数量@1x2",
+                "5",
+                "1",
+                "0",
+                "0",
+                "0",
+                "0",
+                "6",
+            ],
+            &[
+                "三、本年度办理结果",
+                "（一）予以公开",
+                "不适用",
+                "1",
+                "0",
+                "0",
+                "0",
+                "0",
+                "1",
+            ],
+            &[
+                "三、本年度办理结果",
+                "（二）部分公开",
+                "2",
+                "0",
+                "0",
+                "0",
+                "0",
+                "0",
+                "2",
+            ],
+        ]);
+        let apps = applications_of(&t);
+        assert_eq!(cell(&apps, "new_received", "natural_person"), Some(5.0));
+        assert_eq!(cell(&apps, "disclosed", "natural_person"), None);
+        assert_eq!(cell(&apps, "disclosed", "commercial_enterprise"), Some(1.0));
+        assert_eq!(cell(&apps, "disclosed", "total"), Some(1.0));
+        assert_eq!(
+            cell(&apps, "partially_disclosed", "natural_person"),
+            Some(2.0)
+        );
+        assert_eq!(cell(&apps, "partially_disclosed", "total"), Some(2.0));
     }
 
     /// Table 四 in the official layout with its group headers drawn out of
