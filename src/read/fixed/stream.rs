@@ -408,8 +408,16 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             && !is_caption(&lines[h - 1])
             && lines[h - 1].words.len() > n_figures[i]
             && lines[h - 1].words.len() >= 2;
+        // (At the top of a page a title repeated above the rest, as a
+        // browser repeats a table's <thead>, may stand over it: a short
+        // line, not a sentence.)
+        let page_top = h == 0
+            && lines[..i].iter().all(|l| {
+                let t = &l.words[0].text;
+                t.chars().count() <= 16 && !t.ends_with(['。', '：', ':'])
+            });
         let lone_ok =
-            is_wide_row(i) || under_header || (i == 0 && lines[i].words.len() > n_figures[i]);
+            is_wide_row(i) || under_header || (page_top && lines[i].words.len() > n_figures[i]);
         if rows >= 2 || (rows == 1 && lone_ok) {
             // Header and title lines directly above, up to a section heading
             // or a sentence of prose.
@@ -1566,6 +1574,34 @@ mod tests {
             ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
         );
         assert_eq!(rows[2], ["行政许可", "11", "2", "69"]);
+    }
+
+    /// A one-row table cut by a page break, its header on the page before:
+    /// the browser repeats its title (`<thead>`) above the row. The row was
+    /// taken for prose and its figure lost (行政事业性收费 null, no warning).
+    #[test]
+    fn a_lone_row_under_a_repeated_title_at_a_page_top_is_a_table() {
+        let lines = vec![
+            line(0.0, &[(130.0, "第二十条第（八）项")]),
+            line(12.0, &[(50.0, "行政事业性收费"), (220.0, "2871.65")]),
+            line(40.0, &[(10.0, "三、收到和处理政府信息公开申请情况")]),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let last: Vec<&str> = t[0]
+            .table
+            .row_cells(t[0].table.n_rows() - 1)
+            .iter()
+            .map(|c| c.cell.text.as_str())
+            .collect();
+        assert_eq!(last, ["行政事业性收费", "2871.65"]);
+        // Below a line of prose it stays prose.
+        let mut prose = lines.clone();
+        prose[0] = line(
+            0.0,
+            &[(10.0, "本年度收费情况如下，单位万元，详见下表所列各项数据。")],
+        );
+        assert!(find(&prose).is_empty());
     }
 
     /// Rows of a set height printed without rulings stand three font sizes
