@@ -255,24 +255,43 @@ pub(super) fn is_figure(s: &str) -> bool {
 /// character instead of copied and taken through every rule.
 fn could_be_figure(s: &str) -> bool {
     // Digits, signs, blank marks, 无, 持平, the words of a change (增加,
-    // 减少) and units (件 条 个 项 元).
+    // 减少) and units (件 条 个 项 元), in either script (減少3, 無).
     s.chars().take_while(|c| !matches!(c, '（' | '(')).all(|c| {
         is_digit(c)
             || c.is_whitespace()
             || is_sign_or_separator(c)
             || is_blank_mark(c)
-            || matches!(
-                c,
-                '无' | '持' | '平' | '增' | '加' | '减' | '少' | '件' | '条' | '个' | '项' | '元'
-            )
+            || is_figure_word_char(c)
+            || (is_ideograph(c) && is_figure_word_char(crate::text::fold_char(c)))
     })
+}
+
+/// CJK ideographs (the only characters folded here: a full-width comma
+/// stays what it is).
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+fn is_figure_word_char(c: char) -> bool {
+    matches!(
+        c,
+        '无' | '持' | '平' | '增' | '加' | '减' | '少' | '件' | '条' | '个' | '项' | '元'
+    )
 }
 
 /// [`is_figure`]'s rules, for text that passed its quick tests.
 fn is_figure_by_rules(s: &str) -> bool {
     // Every figure starts with a digit, a sign, a dash, 无, 持 (持平), 增 or
     // 减: a line of prose is turned away before it is copied.
-    let Some(first) = s.chars().find(|c| !c.is_whitespace()) else {
+    // Traditional characters as simplified (減少3 is 减少3).
+    let simplified = |c: char| {
+        if is_ideograph(c) {
+            crate::text::fold_char(c)
+        } else {
+            c
+        }
+    };
+    let Some(first) = s.chars().find(|c| !c.is_whitespace()).map(simplified) else {
         return false;
     };
     if !(is_digit(first)
@@ -282,7 +301,11 @@ fn is_figure_by_rules(s: &str) -> bool {
     {
         return false;
     }
-    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let t: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(simplified)
+        .collect();
     // A figure with a bracketed note: 22（其中修订16件）.
     let t = match t.find(['（', '(']) {
         Some(i) if i > 0 && t.ends_with(['）', ')']) => t[..i].to_string(),
@@ -1733,12 +1756,24 @@ mod tests {
         assert!(is_figure("\u{3000}— "));
     }
 
+    /// A report in traditional characters prints a change as 減少3: the row
+    /// was no row of figures, taken for a header line, and table 二's first
+    /// row of 第二十条第（五）项 merged into its header (its figures lost).
+    #[test]
+    fn changes_in_traditional_characters_are_figures() {
+        for t in ["減少3", "增加1", "無", "5個", "3項"] {
+            assert!(is_figure(t), "{t}");
+        }
+        assert!(!is_figure("減少"));
+        assert!(!is_figure("處理決定數量"));
+    }
+
     /// The quick test turns away no text the rules take as a figure: every
     /// string of up to four of 25 characters (figures' characters,
     /// brackets, spaces, prose; 406,901 strings), each also with a note.
     #[test]
     fn the_quick_test_keeps_every_figure() {
-        let alphabet: Vec<char> = "0１ 增加减少持平无件元—/（）()年，第页"
+        let alphabet: Vec<char> = "0１ 增加减少減持平无無件元—/（）()年，第页"
             .chars()
             .chain(",.%".chars())
             .collect();
