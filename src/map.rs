@@ -919,6 +919,12 @@ fn map_active(parts: &[(&Table, usize)], year: Option<i32>, m: &mut Mapped) {
     let mut slots_from: Option<usize> = None;
     for (pi, &(t, source)) in parts.iter().enumerate() {
         let cells = Cells::of(t);
+        // The rows since the last data row: a header's words wrapped onto
+        // rows of their own (处理决 above the row of the other headers, 定数量
+        // below it) name their column only read with the rows around them.
+        let mut band_start: Option<usize> = None;
+        // Whether `slots` were named by rows of the current band.
+        let mut named_in_band = false;
         for r in 0..t.n_rows() {
             let geometry = if slots_from == Some(pi) {
                 value_start(&slots)
@@ -930,13 +936,38 @@ fn map_active(parts: &[(&Table, usize)], year: Option<i32>, m: &mut Mapped) {
             let Some(def) = first_of(ACTIVE_ROW_INDEX.matching(label)).map(|i| &ACTIVE_ROWS[i])
             else {
                 // Header rows name columns; title rows (第二十条…) name nothing.
-                let s = header_slots(&cells, r..r + 1, classify_by(&ACTIVE_COLUMN_INDEX));
+                let classify = || classify_by(&ACTIVE_COLUMN_INDEX);
+                let named = |s: &[Slot]| s.iter().filter(|s| s.target.is_some()).count();
+                let start = *band_start.get_or_insert(r);
+                let mut s = header_slots(&cells, r..r + 1, classify());
+                if start < r {
+                    let mut band = header_slots(&cells, start..r + 1, classify());
+                    // A column named by the rows above keeps that name: the
+                    // band's deepest text may be a wrapped header's tail
+                    // (项目数量 under 上一年) naming another column.
+                    if named_in_band {
+                        for b in &mut band {
+                            if let Some(k) = slots
+                                .iter()
+                                .find(|k| k.start == b.start && k.target.is_some())
+                            {
+                                b.target = k.target;
+                            }
+                        }
+                    }
+                    if named(&band) > named(&s) {
+                        s = band;
+                    }
+                }
                 if s.iter().any(|s| s.target.is_some()) {
                     slots = s;
                     slots_from = Some(pi);
+                    named_in_band = true;
                 }
                 continue;
             };
+            band_start = None;
+            named_in_band = false;
             let cols = match def.columns(template) {
                 [] => def.columns(other(template)),
                 c => c,
@@ -1528,6 +1559,34 @@ mod tests {
             Some(2.0)
         );
         assert_eq!(cell(&apps, "partially_disclosed", "total"), Some(2.0));
+    }
+
+    /// Table 二's headers printed without borders, wrapped onto lines of
+    /// their own (处理决 above the row of the other headers and 定数量 below
+    /// it; 上一年 above and 项目数量 below): read a row at a time, 处理决定数量
+    /// named no column (990 lost, no warning), and 项目数量 alone named
+    /// 采购项目数量's column instead of 上一年项目数量's.
+    #[test]
+    fn table_two_headers_wrapped_onto_rows_of_their_own_name_their_columns() {
+        let t = Table::from_texts(&[
+            &["", "", "", "处理决"],
+            &["信息内容", "上一年项目数量", "本年增/减", ""],
+            &["", "", "", "定数量"],
+            &["行政许可", "54", "减少3", "990"],
+            &["第二十条第（六）项@1x4"],
+            &["", "上一年", "", "处理决"],
+            &["信息内容", "", "本年增/减", ""],
+            &["", "项目数量", "", "定数量"],
+            &["行政处罚", "683", "0", "7253"],
+        ]);
+        let m = map_tables(&[(TableKind::Active, &t)], &[0], Some(2020), false);
+        let active = m.active.expect("table 二");
+        assert_eq!(cell(&active, "licensing", "previous_items"), Some(54.0));
+        assert_eq!(cell(&active, "licensing", "change"), Some(-3.0));
+        assert_eq!(cell(&active, "licensing", "decisions"), Some(990.0));
+        assert_eq!(cell(&active, "penalties", "previous_items"), Some(683.0));
+        assert_eq!(cell(&active, "penalties", "change"), Some(0.0));
+        assert_eq!(cell(&active, "penalties", "decisions"), Some(7253.0));
     }
 
     /// Table 四 in the official layout with its group headers drawn out of
