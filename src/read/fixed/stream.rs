@@ -768,6 +768,43 @@ fn join_wrapped_values(rows: &mut [(Vec<LabelWord>, Vec<Val>)]) {
     }
 }
 
+/// Figures set lower than their row's other cells (cells aligned to their
+/// bottom, some ending in an empty line) stand on a line of their own right
+/// under the row: a line without a label whose figures all fall where the
+/// labelled line above left its cells empty is that row's. The line is
+/// dropped once emptied.
+fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&WordLine]) {
+    let mut emptied = vec![false; rows.len()];
+    for k in 1..rows.len().min(lines.len()) {
+        let h = k - 1;
+        let (above, below) = rows.split_at_mut(k);
+        let (home, row) = (&mut above[h], &mut below[0]);
+        let touching = lines[k].y0 - lines[h].y1 <= 0.5 * lines[k].size;
+        let fits = row.1.len() == home.1.len()
+            && row.1.iter().any(|v| !v.is_empty())
+            && row.1.iter().all(|v| v.is_empty() || is_figure(&v.text))
+            && row
+                .1
+                .iter()
+                .zip(&home.1)
+                .all(|(v, u)| v.is_empty() || u.is_empty());
+        if emptied[h] || !touching || !row.0.is_empty() || home.0.is_empty() || !fits {
+            continue;
+        }
+        for (v, u) in row.1.iter_mut().zip(home.1.iter_mut()) {
+            if !v.is_empty() {
+                *u = std::mem::take(v);
+            }
+        }
+        emptied[k] = true;
+    }
+    let mut k = 0;
+    rows.retain(|_| {
+        k += 1;
+        !emptied[k - 1]
+    });
+}
+
 /// Rows of label words and figures → rows of label texts and figures, with
 /// labels wrapped over several lines put back together. A label line that
 /// does not open a label (`1.` `（六）` `三、`) and sits tight under a label
@@ -1099,6 +1136,7 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
         rows.push((labels, vals));
     }
     join_wrapped_values(&mut rows);
+    join_dropped_figures(&mut rows, &data);
     let rows = join_wrapped_labels(rows);
     for (labels, vals) in rows {
         let n = labels.len();
@@ -1597,6 +1635,53 @@ mod tests {
             ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
         );
         assert_eq!(rows[2], ["行政许可", "11", "2", "69"]);
+    }
+
+    /// Cells aligned to their bottom, some ending in an empty line: two of
+    /// a row's figures stand a line lower, touching it. They were a row of
+    /// their own without a label (the row's two figures lost).
+    #[test]
+    fn figures_set_a_line_below_their_row_are_its_own() {
+        let header = [
+            (0.0, "信息内容"),
+            (100.0, "本年制发件数"),
+            (200.0, "本年废止件数"),
+            (300.0, "现行有效件数"),
+        ];
+        let lines = vec![
+            line(0.0, &header),
+            line(
+                20.0,
+                &[(0.0, "规章"), (120.0, "1"), (220.0, "0"), (320.0, "4")],
+            ),
+            line(40.0, &[(0.0, "行政规范性文件"), (120.0, "2")]),
+            line(50.0, &[(220.0, "3"), (320.0, "9")]),
+            line(70.0, &[(0.0, "第二十条第（五）项")]),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let t = &t[0].table;
+        let texts: Vec<Vec<&str>> = (0..t.n_rows())
+            .map(|r| {
+                t.row_cells(r)
+                    .iter()
+                    .map(|c| c.cell.text.as_str())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(texts.last().unwrap(), &["行政规范性文件", "2", "3", "9"]);
+        // A line of words (a header's wrapped tail) is not taken.
+        let mut words = lines.clone();
+        words[3] = line(50.0, &[(220.0, "件数")]);
+        let t = &find(&words)[0].table;
+        let last: Vec<&str> = t
+            .row_cells(t.n_rows() - 1)
+            .iter()
+            .map(|c| c.cell.text.as_str())
+            .filter(|s| !s.is_empty())
+            .collect();
+        assert_ne!(last, ["行政规范性文件", "2", "件数"]);
     }
 
     /// A one-row table cut by a page break, its header on the page before:
