@@ -180,7 +180,9 @@ impl Table {
     }
 
     /// Builds a table from cells given with positions and spans; a later cell
-    /// never overwrites an earlier one (overlaps from bad merges are dropped).
+    /// never overwrites an earlier one (overlaps from bad merges are dropped),
+    /// except that an empty cell never hides one with text (a sliver of a
+    /// grid rebuilt from rulings lying over a header or a figure).
     /// Builds the grid. Cells past [`MAX_GRID_ROWS`] × [`MAX_GRID_COLS`] are
     /// dropped and spans cut at that edge: no file's spans or cell counts can
     /// size the grid (report tables have a few dozen rows and columns).
@@ -200,11 +202,12 @@ impl Table {
             .map(|c| c.col + c.col_span.max(1))
             .max()
             .unwrap_or(0);
-        let mut grid = vec![vec![None; n_cols]; n_rows];
+        let mut grid: Vec<Vec<Option<usize>>> = vec![vec![None; n_cols]; n_rows];
+        let blank = |i: usize| cells[i].text.trim().is_empty();
         for (i, c) in cells.iter().enumerate() {
             for row in grid.iter_mut().skip(c.row).take(c.row_span.max(1)) {
                 for slot in row.iter_mut().skip(c.col).take(c.col_span.max(1)) {
-                    if slot.is_none() {
+                    if slot.is_none_or(|held| blank(held) && !blank(i)) {
                         *slot = Some(i);
                     }
                 }
@@ -398,6 +401,34 @@ mod tests {
         assert!(r1[0].continued);
         assert_eq!(r1[0].cell.text, "三、本年度办理结果");
         assert!(!r1[1].continued);
+    }
+
+    /// A sliver cell of a grid rebuilt from near-coincident rulings starts
+    /// in the same column as the header 处理决定数量 and came first: the
+    /// header lost that column, and a row whose figure stood there lost it
+    /// (行政强制's 5, no warning).
+    #[test]
+    fn an_empty_cell_never_hides_one_with_text() {
+        let t = Table::from_cells(vec![
+            cell(0, 0, 1, 1, "信息内容"),
+            cell(0, 1, 1, 1, ""),
+            cell(0, 1, 1, 2, "处理决定数量"),
+            cell(1, 0, 1, 1, "行政强制"),
+            cell(1, 1, 1, 2, "5"),
+            cell(1, 2, 1, 1, " "),
+        ]);
+        let texts = |r: usize| -> Vec<&str> {
+            t.row_cells(r)
+                .iter()
+                .map(|c| c.cell.text.as_str())
+                .collect()
+        };
+        assert_eq!(texts(0), ["信息内容", "处理决定数量"]);
+        // Text placed first keeps its place.
+        assert_eq!(texts(1), ["行政强制", "5"]);
+        // Two cells with text: the first placed keeps the overlap.
+        let t = Table::from_cells(vec![cell(0, 0, 1, 2, "a"), cell(0, 1, 1, 1, "b")]);
+        assert_eq!(t.row_cells(0).len(), 1);
     }
 
     #[test]
