@@ -768,32 +768,49 @@ fn join_wrapped_values(rows: &mut [(Vec<LabelWord>, Vec<Val>)]) {
     }
 }
 
-/// Figures set lower than their row's other cells (cells aligned to their
-/// bottom, some ending in an empty line) stand on a line of their own right
-/// under the row: a line without a label whose figures all fall where the
-/// labelled line above left its cells empty is that row's. The line is
-/// dropped once emptied.
+/// Figures set a line off their row's other cells (cells aligned to their
+/// bottom, some ending in an empty line, or to their top, some opening with
+/// one) stand on a line of their own right under or over the row: a line
+/// without a label whose figures all fall where one touching labelled line
+/// next to it left its cells empty is that row's (when both neighbours
+/// would take it, neither does). The line is dropped once emptied.
 fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&WordLine]) {
+    let n = rows.len().min(lines.len());
     let mut emptied = vec![false; rows.len()];
-    for k in 1..rows.len().min(lines.len()) {
-        let h = k - 1;
-        let (above, below) = rows.split_at_mut(k);
-        let (home, row) = (&mut above[h], &mut below[0]);
-        let touching = lines[k].y0 - lines[h].y1 <= 0.5 * lines[k].size;
-        let fits = row.1.len() == home.1.len()
-            && row.1.iter().any(|v| !v.is_empty())
-            && row.1.iter().all(|v| v.is_empty() || is_figure(&v.text))
+    // Whether row `k`'s figures fill only empty cells of labelled row `h`,
+    // the two lines touching.
+    let fits = |rows: &[(Vec<LabelWord>, Vec<Val>)], emptied: &[bool], k: usize, h: usize| {
+        let (row, home) = (&rows[k], &rows[h]);
+        let (upper, lower) = (lines[k.min(h)], lines[k.max(h)]);
+        !emptied[h]
+            && !home.0.is_empty()
+            && lower.y0 - upper.y1 <= 0.5 * lines[k].size
+            && row.1.len() == home.1.len()
             && row
                 .1
                 .iter()
                 .zip(&home.1)
-                .all(|(v, u)| v.is_empty() || u.is_empty());
-        if emptied[h] || !touching || !row.0.is_empty() || home.0.is_empty() || !fits {
+                .all(|(v, u)| v.is_empty() || u.is_empty())
+    };
+    for k in 0..n {
+        let row = &rows[k];
+        if !row.0.is_empty()
+            || row.1.iter().all(Val::is_empty)
+            || !row.1.iter().all(|v| v.is_empty() || is_figure(&v.text))
+        {
             continue;
         }
-        for (v, u) in row.1.iter_mut().zip(home.1.iter_mut()) {
+        let up = k > 0 && fits(rows, &emptied, k, k - 1);
+        let down = k + 1 < n && fits(rows, &emptied, k, k + 1);
+        let h = match (up, down) {
+            (true, false) => k - 1,
+            (false, true) => k + 1,
+            _ => continue,
+        };
+        let vals = std::mem::take(&mut rows[k].1);
+        for (j, v) in vals.into_iter().enumerate() {
             if !v.is_empty() {
-                *u = std::mem::take(v);
+                rows[h].1[j] = v;
             }
         }
         emptied[k] = true;
@@ -1638,8 +1655,9 @@ mod tests {
     }
 
     /// Cells aligned to their bottom, some ending in an empty line: two of
-    /// a row's figures stand a line lower, touching it. They were a row of
-    /// their own without a label (the row's two figures lost).
+    /// a row's figures stand a line lower, touching it (or higher, aligned
+    /// to their top). They were a row of their own without a label (the
+    /// row's two figures lost).
     #[test]
     fn figures_set_a_line_below_their_row_are_its_own() {
         let header = [
@@ -1682,6 +1700,29 @@ mod tests {
             .filter(|s| !s.is_empty())
             .collect();
         assert_ne!(last, ["行政规范性文件", "2", "件数"]);
+        // Set a line above their row (cells aligned to their top).
+        let raised = vec![
+            line(0.0, &header),
+            line(
+                20.0,
+                &[(0.0, "规章"), (120.0, "1"), (220.0, "0"), (320.0, "4")],
+            ),
+            line(30.0, &[(220.0, "3"), (320.0, "9")]),
+            line(40.0, &[(0.0, "行政规范性文件"), (120.0, "2")]),
+        ];
+        let t = &find(&raised)[0].table;
+        let last: Vec<&str> = t
+            .row_cells(t.n_rows() - 1)
+            .iter()
+            .map(|c| c.cell.text.as_str())
+            .filter(|s| !s.is_empty())
+            .collect();
+        assert_eq!(last, ["行政规范性文件", "2", "3", "9"]);
+        // Between two rows that would both take them, they stay apart.
+        let mut both = raised.clone();
+        both[1] = line(20.0, &[(0.0, "规章"), (120.0, "1")]);
+        let t = &find(&both)[0].table;
+        assert_eq!(t.n_rows(), 4);
     }
 
     /// A one-row table cut by a page break, its header on the page before:
