@@ -426,10 +426,20 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
         while h > 0 && i - h < 2 && lines[h - 1].words.len() == 1 && n_figures[h - 1] == 0 {
             h -= 1;
         }
+        // (A header whose cells are aligned to their top or bottom may
+        // print as two lines touching: their words count together.)
+        let header_words = |k: usize| {
+            let l = &lines[k];
+            let above = k
+                .checked_sub(1)
+                .map(|a| &lines[a])
+                .filter(|a| l.y0 - a.y1 <= 0.5 * l.size && !is_row(k - 1) && !is_caption(a));
+            l.words.len() + above.map_or(0, |a| a.words.len())
+        };
         let under_header = h > 0
             && !is_row(h - 1)
             && !is_caption(&lines[h - 1])
-            && lines[h - 1].words.len() > n_figures[i]
+            && header_words(h - 1) > n_figures[i]
             && lines[h - 1].words.len() >= 2;
         // (At the top of a page a title repeated above the rest, as a
         // browser repeats a table's <thead>, may stand over it: a short
@@ -1723,6 +1733,34 @@ mod tests {
         both[1] = line(20.0, &[(0.0, "规章"), (120.0, "1")]);
         let t = &find(&both)[0].table;
         assert_eq!(t.n_rows(), 4);
+    }
+
+    /// A one-row table whose header cells are aligned to their top print
+    /// the header as two touching lines (上一年项目数量 half a line higher
+    /// than 信息内容 and 本年增/减): neither line had more words than the row
+    /// has figures, and the row was taken for prose (its two figures lost).
+    #[test]
+    fn a_lone_row_under_a_header_printed_as_two_lines_is_a_table() {
+        let lines = vec![
+            line(0.0, &[(130.0, "第二十条第（八）项")]),
+            line(20.0, &[(150.0, "上一年项目数量")]),
+            line(30.0, &[(20.0, "信息内容"), (300.0, "本年增/减")]),
+            line(
+                55.0,
+                &[(10.0, "行政事业性收费"), (170.0, "5"), (320.0, "0")],
+            ),
+            line(85.0, &[(130.0, "第二十条第（九）项")]),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let t = &t[0].table;
+        let last: Vec<&str> = t
+            .row_cells(t.n_rows() - 1)
+            .iter()
+            .map(|c| c.cell.text.as_str())
+            .filter(|s| !s.is_empty())
+            .collect();
+        assert_eq!(last, ["行政事业性收费", "5", "0"]);
     }
 
     /// A one-row table cut by a page break, its header on the page before:
