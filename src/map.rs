@@ -277,6 +277,8 @@ struct Slot {
     end: usize,
     /// The header states 元 (amounts to convert).
     yuan: bool,
+    /// The header names a group's own sum (小计, 合计): no template column.
+    subtotal: bool,
 }
 
 /// Where a slot's value goes.
@@ -436,11 +438,18 @@ fn header_slots(
             continue;
         }
         let yuan = whole.contains('元') && !whole.contains("万元");
+        let subtotal = target.is_none()
+            && texts
+                .iter()
+                .rev()
+                .find(|t| !t.is_empty())
+                .is_some_and(|t| matches!(*t, "小计" | "合计"));
         slots.push(Slot {
             target,
             start: c,
             end: c + 1,
             yuan,
+            subtotal,
         });
     }
     slots
@@ -464,16 +473,18 @@ fn name_unlabelled_edge_columns(slots: &mut Vec<Slot>, view: &RowView<'_>, n_tar
         return;
     }
     let (first, last) = (targets[0], targets[targets.len() - 1]);
-    // Trailing: unnamed slots after the last named one.
-    let after = slots
+    // Trailing: unnamed slots after the last named one (a group's 小计
+    // among them is no template column).
+    let trailing = slots
         .iter()
         .rev()
         .take_while(|s| s.target.is_none())
         .count();
-    if after > 0 && after == n_targets - 1 - last {
-        let n = slots.len();
-        for (k, s) in slots[n - after..].iter_mut().enumerate() {
-            s.target = Some(last + 1 + k);
+    let n = slots.len();
+    let unnamed: Vec<usize> = (n - trailing..n).filter(|k| !slots[*k].subtotal).collect();
+    if !unnamed.is_empty() && unnamed.len() == n_targets - 1 - last {
+        for (k, i) in unnamed.into_iter().enumerate() {
+            slots[i].target = Some(last + 1 + k);
         }
     }
     // Leading: value cells of the first data row left of the first slot.
@@ -492,6 +503,7 @@ fn name_unlabelled_edge_columns(slots: &mut Vec<Slot>, view: &RowView<'_>, n_tar
             start: c.col,
             end: c.col + c.col_span,
             yuan: false,
+            subtotal: false,
         });
         let rest = std::mem::take(slots);
         *slots = lead.chain(rest).collect();
@@ -511,6 +523,7 @@ fn default_slots(targets: impl Iterator<Item = usize>) -> Vec<Slot> {
             start: usize::MAX,
             end: usize::MAX,
             yuan: false,
+            subtotal: false,
         })
         .collect()
 }
@@ -1587,6 +1600,55 @@ mod tests {
         assert_eq!(cell(&active, "penalties", "previous_items"), Some(683.0));
         assert_eq!(cell(&active, "penalties", "change"), Some(0.0));
         assert_eq!(cell(&active, "penalties", "decisions"), Some(7253.0));
+    }
+
+    /// Table 三's header cut by a page break: 自然人 and 总计 printed on the
+    /// page before, and the part on this page names the five 法人 columns
+    /// and a 小计 beside them. The two unnamed edge columns after 其他 (小计
+    /// and 总计) were more than the template has there, so 总计 named
+    /// nothing: every row's total null, without a warning.
+    #[test]
+    fn a_subtotal_column_is_no_template_column_at_the_headers_edge() {
+        let t = Table::from_texts(&[
+            &[
+                "",
+                "",
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+                "小计",
+                "",
+            ],
+            &[
+                "一、本年新收政府信息公开申请数量",
+                "23",
+                "2",
+                "1",
+                "0",
+                "0",
+                "1",
+                "4",
+                "27",
+            ],
+            &[
+                "二、上年结转政府信息公开申请数量",
+                "2",
+                "0",
+                "0",
+                "0",
+                "0",
+                "0",
+                "0",
+                "2",
+            ],
+        ]);
+        let apps = applications_of(&t);
+        assert_eq!(cell(&apps, "new_received", "natural_person"), Some(23.0));
+        assert_eq!(cell(&apps, "new_received", "other_org"), Some(1.0));
+        assert_eq!(cell(&apps, "new_received", "total"), Some(27.0));
+        assert_eq!(cell(&apps, "carried_over", "total"), Some(2.0));
     }
 
     /// Table 四 in the official layout with its group headers drawn out of
