@@ -212,6 +212,16 @@ pub enum ValueKind {
     Amount,
 }
 
+/// Whether `text` (normalised) is the whole printed name of one of the
+/// templates' columns (商业企业, 其他, 处理决定数量): two such names printed
+/// touching, over two columns, are two headers, not one group title.
+pub fn is_column_name(text: &str) -> bool {
+    [APPLICANT_COLUMNS, ACTIVE_COLUMNS, REVIEW_COLUMNS]
+        .iter()
+        .flat_map(|cols| cols.iter())
+        .any(|c| c.label == text)
+}
+
 pub struct ColumnDef {
     pub key: &'static str,
     pub label: &'static str,

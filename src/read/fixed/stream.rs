@@ -556,12 +556,37 @@ fn split_at_column_gaps(w: &Word, cols: &[f32], size: f32) -> Vec<(f32, String)>
         }
     }
     if parts.len() < 2 {
-        return Vec::new();
+        return split_touching_names(w, cols);
     }
     parts
         .into_iter()
         .map(|(x0, x1, t)| ((x0 + x1) / 2.0, t))
         .collect()
+}
+
+/// Two column names printed touching (法律服务机构其他: headers centred in
+/// narrow cells, wider than them), cut between them when both sides are
+/// whole names of the templates' columns and stand nearest to different
+/// columns; empty otherwise (a group title over several columns stays
+/// whole).
+fn split_touching_names(w: &Word, cols: &[f32]) -> Vec<(f32, String)> {
+    let g = &w.glyphs;
+    let names = |t: &str| crate::template::is_column_name(&crate::text::norm(t));
+    for k in 1..g.len() {
+        let left: String = g[..k].iter().map(|x| x.2.as_str()).collect();
+        let right: String = g[k..].iter().map(|x| x.2.as_str()).collect();
+        if !names(&left) || !names(&right) {
+            continue;
+        }
+        let (lc, rc) = (
+            (g[0].0 + g[k - 1].1) / 2.0,
+            (g[k].0 + g[g.len() - 1].1) / 2.0,
+        );
+        if nearest(cols, lc) != nearest(cols, rc) {
+            return vec![(lc, left), (rc, right)];
+        }
+    }
+    Vec::new()
 }
 
 /// A sub-table's caption line (`第二十条第（五）项`): the sub-tables of table
@@ -2003,6 +2028,35 @@ mod tests {
             ..w
         };
         assert!(split_at_column_gaps(&title, &[20.0, 60.0], 10.0).is_empty());
+    }
+
+    /// 法律服务机构 and 其他 centred in narrow cells print touching, wider
+    /// than their columns, with no gap where the columns part: both were
+    /// dropped as one group title, and two columns of figures named nothing
+    /// (their values null, no warning).
+    #[test]
+    fn two_column_names_printed_touching_are_two_headers() {
+        let glyph = |x: f32, t: char| (x, x + 7.0, CompactString::from(t.to_string()));
+        let word = |text: &str| Word {
+            x0: 510.0,
+            x1: 510.0 + 7.0 * text.chars().count() as f32,
+            y0: 0.0,
+            y1: 7.0,
+            text: text.into(),
+            chars: vec![],
+            glyphs: text
+                .chars()
+                .enumerate()
+                .map(|(i, c)| glyph(510.0 + i as f32 * 7.0, c))
+                .collect(),
+        };
+        let cols = [530.0, 560.0, 576.0];
+        let parts = split_at_column_gaps(&word("法律服务机构其他"), &cols, 7.0);
+        let texts: Vec<&str> = parts.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, ["法律服务机构", "其他"]);
+        assert!(nearest(&cols, parts[0].0) != nearest(&cols, parts[1].0));
+        // A group title is no two names, however it is cut.
+        assert!(split_at_column_gaps(&word("法人或其他组织"), &cols, 7.0).is_empty());
     }
 
     #[test]
