@@ -686,19 +686,29 @@ fn is_review_header(view: &RowView<'_>) -> bool {
     has_label && !has_number
 }
 
+/// The template row a row's label names. `opened`: the start of the label
+/// printed on the row above (a label wrapped across a ruling: `5.要求行政机关
+/// 确认或重` over `新出具已获取信息`), put before this row's leaf.
 fn application_row_key(
     cells: &Cells<'_>,
     view: &RowView<'_>,
     prev: Option<&'static str>,
+    opened: &str,
 ) -> Option<&'static str> {
-    let texts: Vec<&str> = view
+    let mut texts: Vec<std::borrow::Cow<'_, str>> = view
         .labels
         .iter()
         .map(|c| c.norm(cells))
         .filter(|s| !s.is_empty())
+        .map(Into::into)
         .collect();
+    if !opened.is_empty() {
+        let leaf = texts.pop()?;
+        texts.push(format!("{opened}{leaf}").into());
+    }
     let leaf = texts.last()?;
     let parents: String = texts[..texts.len() - 1].concat();
+    let leaf: &str = leaf;
     let in_other_group = parents.contains("其他处理")
         || matches!(
             prev,
@@ -748,6 +758,7 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
     );
     let mut prev: Option<&'static str> = None;
     let mut prev_printed = true;
+    let mut opened: Option<String> = None;
     for &(t, source) in parts {
         let cells = Cells::of(t);
         let mut header_start: Option<usize> = None;
@@ -759,7 +770,24 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
                 None
             };
             let mut view = row_view(&cells, r, geometry);
-            let mut key = application_row_key(&cells, &view, prev);
+            let mut key = application_row_key(&cells, &view, prev, "");
+            if key.is_none()
+                && let Some(o) = opened.as_deref()
+            {
+                key = application_row_key(&cells, &view, prev, o);
+            }
+            // A label alone on its row, naming no row: perhaps the start of
+            // one the next row ends.
+            opened = (key.is_none() && view.values.iter().all(|c| c.blank))
+                .then(|| {
+                    view.labels
+                        .iter()
+                        .rev()
+                        .map(|c| c.norm(&cells))
+                        .find(|t| !t.is_empty())
+                })
+                .flatten()
+                .map(str::to_owned);
             // A label whose figures stand on the next row (cut by a page
             // break, or wrapped past them): a row of figures without a label
             // of its own goes to the row above when that row had none.
@@ -1649,6 +1677,48 @@ mod tests {
         assert_eq!(cell(&apps, "new_received", "other_org"), Some(1.0));
         assert_eq!(cell(&apps, "new_received", "total"), Some(27.0));
         assert_eq!(cell(&apps, "carried_over", "total"), Some(2.0));
+    }
+
+    /// A label wrapped across a ruling (the grid drawn row by row, each
+    /// line of a tall label a row of its own): `5.要求行政机关确认或重` over
+    /// `新出具已获取信息` and the figures. Neither half named a row, and the
+    /// row's figures were lost (flagged only by the column sums).
+    #[test]
+    fn a_label_wrapped_across_a_ruling_names_the_row_below() {
+        let t = Table::from_texts(&[
+            &[
+                "（本列数据的勾稽关系）@2x2",
+                "自然人@2x1",
+                "法人或其他组织@1x5",
+                "总计@2x1",
+            ],
+            &[
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+            ],
+            &[
+                "4.无正当理由大量反复申请@1x2",
+                "7",
+                "0",
+                "0",
+                "0",
+                "0",
+                "1",
+                "8",
+            ],
+            &["5.要求行政机关确认或重@1x2", "", "", "", "", "", "", ""],
+            &["新出具已获取信息@1x2", "10", "0", "0", "0", "0", "0", "10"],
+        ]);
+        let apps = applications_of(&t);
+        assert_eq!(cell(&apps, "unprocessed_excessive", "total"), Some(8.0));
+        assert_eq!(
+            cell(&apps, "unprocessed_confirmation", "natural_person"),
+            Some(10.0)
+        );
+        assert_eq!(cell(&apps, "unprocessed_confirmation", "total"), Some(10.0));
     }
 
     /// Table 四 in the official layout with its group headers drawn out of
