@@ -405,6 +405,21 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 // the start of one the page break cut off) stays in the table.
                 end = j;
                 trailing += 1;
+            } else if j == end + 1
+                && trailing == 0
+                && gap <= 0.5 * l.size
+                && l.words.len() == 1
+                && n_figures[j] == 1
+                && (i..=end).any(|k| {
+                    figures(&lines[k])
+                        .iter()
+                        .any(|f| f.x0 < l.words[0].x1 && f.x1 > l.words[0].x0)
+                })
+            {
+                // A figure set a line below the last row (its cell aligned
+                // to the bottom), under a column of the table's figures:
+                // the row's (`build` joins it).
+                end = j;
             } else if is_caption(l)
                 || l.words.len() > 3
                 || l.words
@@ -1746,6 +1761,25 @@ mod tests {
             line(40.0, &[(0.0, "行政规范性文件"), (120.0, "2")]),
         ];
         let t = &find(&raised)[0].table;
+        let last: Vec<&str> = t
+            .row_cells(t.n_rows() - 1)
+            .iter()
+            .map(|c| c.cell.text.as_str())
+            .filter(|s| !s.is_empty())
+            .collect();
+        assert_eq!(last, ["行政规范性文件", "2", "3", "9"]);
+        // One figure set below the table's last row is still the table's.
+        let last_one = vec![
+            line(0.0, &header),
+            line(
+                20.0,
+                &[(0.0, "规章"), (120.0, "1"), (220.0, "0"), (320.0, "4")],
+            ),
+            line(40.0, &[(0.0, "行政规范性文件"), (120.0, "2"), (220.0, "3")]),
+            line(50.0, &[(320.0, "9")]),
+            line(80.0, &[(0.0, "三、收到和处理政府信息公开申请情况")]),
+        ];
+        let t = &find(&last_one)[0].table;
         let last: Vec<&str> = t
             .row_cells(t.n_rows() - 1)
             .iter()
