@@ -11,7 +11,11 @@ of the printer; each needs a look.
 The variants session 16 ran (README, Accuracy): `@page{size:A4 landscape}`,
 `td,th{border:none!important;padding:2px 6px}` (tables keep their outer
 border), `table,td,th{border:none!important}`, `td,th{padding:0!important}`,
-`body{zoom:0.6}`, and page heights of 8000 twips.
+`body{zoom:0.6}`, and page heights of 8000 twips. Session 17 added borderless tables
+with cells aligned to their bottom or top (`table,td,th{border:none!important}
+td,th{vertical-align:bottom!important}`), `table{width:60%!important}
+body{font-size:17px!important}`, `body,td,th,p{font-size:18px!important}`,
+`td,th{padding:14px 1px!important}` and another font family.
 
 Needs chromium (css) or soffice (page-height).
 """
