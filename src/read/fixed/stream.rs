@@ -1143,6 +1143,19 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
         cells.push(cell(r, 0, l.words[0].text.clone()));
         r += 1;
     }
+    // A figure of the first row set a line higher (cells aligned to their
+    // bottom, some ending in an empty line) is read with the header's last
+    // line: it goes to that row, into a column the row leaves empty.
+    let first_row_taken: Vec<bool> = {
+        let mut taken = vec![false; cols.len()];
+        if let Some(l) = data.first() {
+            for w in l.words.iter().filter(|w| w.x1 > first_edge + 0.5 * l.size) {
+                taken[nearest(&cols, w.cx())] = true;
+            }
+        }
+        taken
+    };
+    let mut raised: Vec<(usize, &Word)> = Vec::new();
     if titles < header_lines {
         let mut texts = vec![String::new(); cols.len() + 1];
         for (k, l) in lines.iter().enumerate().take(header_lines).skip(titles) {
@@ -1171,7 +1184,19 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
                     }
                     continue;
                 }
-                texts[nearest(&cols, w.cx()) + 1].push_str(&w.text);
+                let c = nearest(&cols, w.cx());
+                if k + 1 == header_lines
+                    && is_figure(&w.text)
+                    && !first_row_taken[c]
+                    && data
+                        .first()
+                        .is_some_and(|d| d.y0 - w.y1 <= 0.5 * d.size && !d.words.is_empty())
+                    && !raised.iter().any(|(rc, _)| *rc == c)
+                {
+                    raised.push((c, w));
+                    continue;
+                }
+                texts[c + 1].push_str(&w.text);
             }
         }
         for (c, t) in texts.into_iter().enumerate() {
@@ -1201,6 +1226,11 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
             }
         }
         rows.push((labels, vals));
+    }
+    if let Some(first) = rows.first_mut() {
+        for (c, w) in raised {
+            first.1[c].push(&w.text, [w.x0, w.y0, w.x1, w.y1]);
+        }
     }
     join_wrapped_values(&mut rows);
     join_dropped_figures(&mut rows, &data);
@@ -1768,6 +1798,37 @@ mod tests {
             .filter(|s| !s.is_empty())
             .collect();
         assert_eq!(last, ["行政规范性文件", "2", "3", "9"]);
+        // A figure of the first row set a line higher, touching it, is read
+        // with the header's last line: it goes back to the row.
+        let under_header = vec![
+            line(0.0, &header),
+            line(10.0, &[(220.0, "3")]),
+            line(20.0, &[(0.0, "规章"), (120.0, "1"), (320.0, "4")]),
+            line(
+                40.0,
+                &[
+                    (0.0, "行政规范性文件"),
+                    (120.0, "2"),
+                    (220.0, "3"),
+                    (320.0, "9"),
+                ],
+            ),
+        ];
+        let t = &find(&under_header)[0].table;
+        let rows: Vec<Vec<&str>> = (0..t.n_rows())
+            .map(|r| {
+                t.row_cells(r)
+                    .iter()
+                    .map(|c| c.cell.text.as_str())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            rows[0],
+            ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
+        );
+        assert_eq!(rows[1], ["规章", "1", "3", "4"]);
         // One figure set below the table's last row is still the table's.
         let last_one = vec![
             line(0.0, &header),
