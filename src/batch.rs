@@ -162,6 +162,15 @@ fn expand_archive(archive: &Path, out: &mut Inputs) {
             .push(format!("{display}: not a readable zip archive"));
         return;
     };
+    // Member `i` (named `name`) as an input.
+    let member = |i: usize, name: &str| Input {
+        location: Location::Member {
+            archive: archive.to_path_buf(),
+            index: i,
+        },
+        display: format!("{display}!{name}"),
+        path_hex: None,
+    };
     for i in 0..z.len() {
         // A member we cannot open (encrypted, or compressed by a method not
         // built in) still gets a record saying so, rather than vanishing.
@@ -169,14 +178,7 @@ fn expand_archive(archive: &Path, out: &mut Inputs) {
             && !raw.is_dir()
             && member_problem(&raw).is_some()
         {
-            out.inputs.push(Input {
-                location: Location::Member {
-                    archive: archive.to_path_buf(),
-                    index: i,
-                },
-                display: format!("{display}!{}", member_name(&raw)),
-                path_hex: None,
-            });
+            out.inputs.push(member(i, &member_name(&raw)));
             continue;
         }
         let Ok(mut f) = z.by_index(i) else { continue };
@@ -230,37 +232,16 @@ fn expand_archive(archive: &Path, out: &mut Inputs) {
                     // format we read (a `.docx` that is an empty zip), and
                     // that gave no input, answers for itself.
                     if out.inputs.len() == before && (unreadable || claims_supported(&name)) {
-                        out.inputs.push(Input {
-                            location: Location::Member {
-                                archive: archive.to_path_buf(),
-                                index: i,
-                            },
-                            display: format!("{display}!{name}"),
-                            path_hex: None,
-                        });
+                        out.inputs.push(member(i, &name));
                     }
                 }
                 Format::Unknown if !claims_supported(&name) => {
                     out.skip(format!("{display}!{name}"));
                 }
-                _ => out.inputs.push(Input {
-                    location: Location::Member {
-                        archive: archive.to_path_buf(),
-                        index: i,
-                    },
-                    display: format!("{display}!{name}"),
-                    path_hex: None,
-                }),
+                _ => out.inputs.push(member(i, &name)),
             }
         } else if is_document_head(&head) || claims_supported(&name) {
-            out.inputs.push(Input {
-                location: Location::Member {
-                    archive: archive.to_path_buf(),
-                    index: i,
-                },
-                display: format!("{display}!{name}"),
-                path_hex: None,
-            });
+            out.inputs.push(member(i, &name));
         } else {
             out.skip(format!("{display}!{name}"));
         }

@@ -1611,6 +1611,19 @@ mod tests {
             .collect()
     }
 
+    /// [`row_texts`] without the empty cells.
+    fn filled_rows(t: &Table) -> Vec<Vec<&str>> {
+        row_texts(t)
+            .into_iter()
+            .map(|r| r.into_iter().filter(|s| !s.is_empty()).collect())
+            .collect()
+    }
+
+    /// The last row's cells with text.
+    fn last_filled(t: &Table) -> Vec<&str> {
+        filled_rows(t).pop().unwrap_or_default()
+    }
+
     /// One word of 10-point glyphs from `x`: `parts` one after another,
     /// `gap` points apart (a gap too narrow to part words).
     fn word_of_parts(x: f32, y: f32, parts: &[&str], gap: f32) -> Word {
@@ -1666,10 +1679,7 @@ mod tests {
         let t = find(&lines);
         assert_eq!(t.len(), 1);
         let t = &t[0].table;
-        let rows: Vec<Vec<&str>> = row_texts(t)
-            .into_iter()
-            .map(|r| r.into_iter().filter(|s| !s.is_empty()).collect())
-            .collect();
+        let rows = filled_rows(t);
         assert!(
             rows.contains(&vec!["三、本年度办理结果", "（一）予以公开", "210", "245"]),
             "{rows:?}"
@@ -1759,26 +1769,13 @@ mod tests {
         let t = find(&lines);
         assert_eq!(t.len(), 1);
         let t = &t[0].table;
-        let texts: Vec<Vec<&str>> = (0..t.n_rows())
-            .map(|r| {
-                t.row_cells(r)
-                    .iter()
-                    .map(|c| c.cell.text.as_str())
-                    .filter(|s| !s.is_empty())
-                    .collect()
-            })
-            .collect();
+        let texts = filled_rows(t);
         assert_eq!(texts.last().unwrap(), &["行政规范性文件", "2", "3", "9"]);
         // A line of words (a header's wrapped tail) is not taken.
         let mut words = lines.clone();
         words[3] = line(50.0, &[(220.0, "件数")]);
         let t = &find(&words)[0].table;
-        let last: Vec<&str> = t
-            .row_cells(t.n_rows() - 1)
-            .iter()
-            .map(|c| c.cell.text.as_str())
-            .filter(|s| !s.is_empty())
-            .collect();
+        let last = last_filled(t);
         assert_ne!(last, ["行政规范性文件", "2", "件数"]);
         // Set a line above their row (cells aligned to their top).
         let raised = vec![
@@ -1791,12 +1788,7 @@ mod tests {
             line(40.0, &[(0.0, "行政规范性文件"), (120.0, "2")]),
         ];
         let t = &find(&raised)[0].table;
-        let last: Vec<&str> = t
-            .row_cells(t.n_rows() - 1)
-            .iter()
-            .map(|c| c.cell.text.as_str())
-            .filter(|s| !s.is_empty())
-            .collect();
+        let last = last_filled(t);
         assert_eq!(last, ["行政规范性文件", "2", "3", "9"]);
         // A figure of the first row set a line higher, touching it, is read
         // with the header's last line: it goes back to the row.
@@ -1815,15 +1807,7 @@ mod tests {
             ),
         ];
         let t = &find(&under_header)[0].table;
-        let rows: Vec<Vec<&str>> = (0..t.n_rows())
-            .map(|r| {
-                t.row_cells(r)
-                    .iter()
-                    .map(|c| c.cell.text.as_str())
-                    .filter(|s| !s.is_empty())
-                    .collect()
-            })
-            .collect();
+        let rows = filled_rows(t);
         assert_eq!(
             rows[0],
             ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
@@ -1841,12 +1825,7 @@ mod tests {
             line(80.0, &[(0.0, "三、收到和处理政府信息公开申请情况")]),
         ];
         let t = &find(&last_one)[0].table;
-        let last: Vec<&str> = t
-            .row_cells(t.n_rows() - 1)
-            .iter()
-            .map(|c| c.cell.text.as_str())
-            .filter(|s| !s.is_empty())
-            .collect();
+        let last = last_filled(t);
         assert_eq!(last, ["行政规范性文件", "2", "3", "9"]);
         // Between two rows that would both take them, they stay apart.
         let mut both = raised.clone();
@@ -1874,12 +1853,7 @@ mod tests {
         let t = find(&lines);
         assert_eq!(t.len(), 1);
         let t = &t[0].table;
-        let last: Vec<&str> = t
-            .row_cells(t.n_rows() - 1)
-            .iter()
-            .map(|c| c.cell.text.as_str())
-            .filter(|s| !s.is_empty())
-            .collect();
+        let last = last_filled(t);
         assert_eq!(last, ["行政事业性收费", "5", "0"]);
     }
 
@@ -1895,12 +1869,7 @@ mod tests {
         ];
         let t = find(&lines);
         assert_eq!(t.len(), 1);
-        let last: Vec<&str> = t[0]
-            .table
-            .row_cells(t[0].table.n_rows() - 1)
-            .iter()
-            .map(|c| c.cell.text.as_str())
-            .collect();
+        let last: Vec<&str> = row_texts(&t[0].table).pop().unwrap_or_default();
         assert_eq!(last, ["行政事业性收费", "2871.65"]);
         // Below a line of prose it stays prose.
         let mut prose = lines.clone();
