@@ -407,6 +407,7 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 trailing += 1;
             } else if j == end + 1
                 && trailing == 0
+                && is_row(end)
                 && gap <= 0.5 * l.size
                 && l.words.len() == 1
                 && n_figures[j] == 1
@@ -579,6 +580,10 @@ fn split_at_column_gaps(w: &Word, cols: &[f32], size: f32) -> Vec<(f32, String)>
         .collect()
 }
 
+/// Longest word [`split_touching_names`] looks into: two of the templates'
+/// column names (at most seven characters each now).
+const MAX_TOUCHING_NAMES_GLYPHS: usize = 24;
+
 /// Two column names printed touching (法律服务机构其他: headers centred in
 /// narrow cells, wider than them), cut between them when both sides are
 /// whole names of the templates' columns and stand nearest to different
@@ -586,6 +591,11 @@ fn split_at_column_gaps(w: &Word, cols: &[f32], size: f32) -> Vec<(f32, String)>
 /// whole).
 fn split_touching_names(w: &Word, cols: &[f32]) -> Vec<(f32, String)> {
     let g = &w.glyphs;
+    // Two names are short: a long word is not cut this way (each cut
+    // copies the word).
+    if g.len() > MAX_TOUCHING_NAMES_GLYPHS {
+        return Vec::new();
+    }
     let names = |t: &str| crate::template::is_column_name(&crate::text::norm(t));
     for k in 1..g.len() {
         let left: String = g[..k].iter().map(|x| x.2.as_str()).collect();
@@ -2121,6 +2131,15 @@ mod tests {
         assert!(nearest(&cols, parts[0].0) != nearest(&cols, parts[1].0));
         // A group title is no two names, however it is cut.
         assert!(split_at_column_gaps(&word("法人或其他组织"), &cols, 7.0).is_empty());
+        // Two of the longest names fit under the cap.
+        let longest = crate::template::ACTIVE_COLUMNS
+            .iter()
+            .chain(crate::template::APPLICANT_COLUMNS)
+            .chain(crate::template::REVIEW_COLUMNS)
+            .map(|c| c.label.chars().count())
+            .max()
+            .unwrap_or(0);
+        assert!(2 * longest <= MAX_TOUCHING_NAMES_GLYPHS);
     }
 
     #[test]
