@@ -1130,10 +1130,26 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
         if !spacing.is_finite() || w.x1 - w.x0 > 0.9 * spacing {
             return None;
         }
-        let below = lines[k + 1..header_lines]
+        let Some(below) = lines[k + 1..header_lines]
             .iter()
             .flat_map(|l| &l.words)
-            .find(|n| n.x0 < w.x1 && n.x1 > w.x0)?;
+            .find(|n| n.x0 < w.x1 && n.x1 > w.x0)
+        else {
+            // Set a line above the header's other words (cells aligned to
+            // their top or bottom), right over a column they leave unnamed:
+            // that column's header (本年制发件数 over 本年废止件数's row).
+            let next = lines.get(k + 1).filter(|_| k + 1 < header_lines)?;
+            let col = nearest(&cols, w.cx());
+            let unnamed = !lines[k + 1..header_lines]
+                .iter()
+                .flat_map(|l| &l.words)
+                .any(|n| n.x0 >= first_edge && nearest(&cols, n.cx()) == col);
+            return (next.y0 - w.y1 <= 0.5 * size
+                && w.x0 >= first_edge
+                && columns_under(&cols, w) <= 1
+                && unnamed)
+                .then_some(col);
+        };
         let in_line =
             (below.cx() - w.cx()).abs() < 0.5 * size || (below.x0 - w.x0).abs() < 0.5 * size;
         (in_line
@@ -1865,6 +1881,46 @@ mod tests {
         let t = &t[0].table;
         let last = last_filled(t);
         assert_eq!(last, ["行政事业性收费", "5", "0"]);
+    }
+
+    /// Header cells aligned to their top: one header (本年制发件数) printed
+    /// a line above the others, over a column they leave unnamed, was read
+    /// as a title and its column named nothing (its figures lost silently).
+    #[test]
+    fn a_header_word_set_a_line_above_the_others_names_its_column() {
+        let lines = vec![
+            line(0.0, &[(150.0, "第二十条第（一）项")]),
+            line(20.0, &[(100.0, "本年制发件数")]),
+            line(
+                30.0,
+                &[
+                    (0.0, "信息内容"),
+                    (200.0, "本年废止件数"),
+                    (300.0, "现行有效件数"),
+                ],
+            ),
+            line(
+                50.0,
+                &[(0.0, "规章"), (120.0, "1"), (220.0, "0"), (320.0, "4")],
+            ),
+            line(
+                70.0,
+                &[
+                    (0.0, "行政规范性文件"),
+                    (120.0, "2"),
+                    (220.0, "3"),
+                    (320.0, "9"),
+                ],
+            ),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let rows = filled_rows(&t[0].table);
+        assert_eq!(rows[0], ["第二十条第（一）项"]);
+        assert_eq!(
+            rows[1],
+            ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
+        );
     }
 
     /// A one-row table cut by a page break, its header on the page before:
