@@ -350,7 +350,42 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
     // Each line's count of trailing figures, read once: the tests below
     // ask it of a line many times over.
     let n_figures: Vec<usize> = lines.iter().map(|l| figures(l).len()).collect();
-    let is_row = |k: usize| n_figures[k] >= 2 || (n_figures[k] == 1 && lines[k].words.len() == 2);
+    // Whether the figure of lone-figure line `f` stands under a word of
+    // line `k` (a header word, or a figure of the column).
+    let under_word_of = |f: usize, k: usize| {
+        let w = &lines[f].words[0];
+        lines[k].words.iter().any(|u| u.x0 < w.x1 && u.x1 > w.x0)
+    };
+    // A short label line whose only figure was set on a line of its own
+    // right under it (cells aligned to their top, the figure's opening with
+    // an empty line or in a font that sits lower), under a word of the
+    // short line above (a header, or the row before): a row (`build` joins
+    // the figure to it).
+    let label_over_dropped_figure = |k: usize| {
+        k > 0
+            && k + 1 < lines.len()
+            && lines[k - 1]
+                .words
+                .iter()
+                .map(|w| w.text.chars().count())
+                .sum::<usize>()
+                <= 30
+            && n_figures[k] == 0
+            && lines[k].words.len() <= 2
+            && n_figures[k + 1] == 1
+            && lines[k + 1].words.len() == 1
+            && lines[k + 1].y0 - lines[k].y1 <= 0.5 * lines[k].size
+            && lines[k]
+                .words
+                .last()
+                .is_some_and(|l| l.x1 < lines[k + 1].words[0].x0)
+            && under_word_of(k + 1, k - 1)
+    };
+    let is_row = |k: usize| {
+        n_figures[k] >= 2
+            || (n_figures[k] == 1 && lines[k].words.len() == 2)
+            || label_over_dropped_figure(k)
+    };
     // A lone row of many figures (table 四) is a table by itself.
     let is_wide_row = |k: usize| n_figures[k] >= 5;
     let mut i = 0;
@@ -411,14 +446,20 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 && gap <= 0.5 * l.size
                 && l.words.len() == 1
                 && n_figures[j] == 1
-                && (i..=end).any(|k| {
+                && ((i..=end).any(|k| {
                     figures(&lines[k])
                         .iter()
                         .any(|f| f.x0 < l.words[0].x1 && f.x1 > l.words[0].x0)
-                })
+                }) || (i > 0 && !is_row(i - 1) && under_word_of(j, i - 1))
+                    || (rows == 1
+                        && figures(&lines[end])
+                            .last()
+                            .is_some_and(|f| f.x1 < l.words[0].x0)))
             {
                 // A figure set a line below the last row (its cell aligned
-                // to the bottom), under a column of the table's figures:
+                // to the bottom), under a column of the table's figures or
+                // a word of the header line over its first row, or right of
+                // a lone row's figures (its header left on the page before):
                 // the row's (`build` joins it).
                 end = j;
             } else if is_caption(l)
@@ -465,8 +506,10 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 let t = &l.words[0].text;
                 t.chars().count() <= 16 && !t.ends_with(['。', '：', ':'])
             });
-        let lone_ok =
-            is_wide_row(i) || under_header || (page_top && lines[i].words.len() > n_figures[i]);
+        let lone_ok = is_wide_row(i)
+            || under_header
+            || label_over_dropped_figure(i)
+            || (page_top && lines[i].words.len() > n_figures[i]);
         if rows >= 2 || (rows == 1 && lone_ok) {
             // Header and title lines directly above, up to a section heading
             // or a sentence of prose.
@@ -1858,6 +1901,66 @@ mod tests {
         both[1] = line(20.0, &[(0.0, "规章"), (120.0, "1")]);
         let t = &find(&both)[0].table;
         assert_eq!(t.n_rows(), 4);
+    }
+
+    /// One-column tables (行政许可, 行政事业性收费) whose figure printed a
+    /// line below its label — the figure's cell opening with an empty line,
+    /// or its font sitting lower — were read as prose: the label one line,
+    /// the figure another, and the value lost without a warning.
+    #[test]
+    fn a_lone_figure_set_a_line_below_its_label_is_the_rows() {
+        let fees = vec![
+            line(0.0, &[(130.0, "第二十条第（八）项")]),
+            line(20.0, &[(10.0, "信息内容")]),
+            line(30.0, &[(250.0, "本年收费金额（单位：万元）")]),
+            line(50.0, &[(0.0, "行政事业性收费")]),
+            line(60.0, &[(300.0, "255.84")]),
+            line(90.0, &[(0.0, "三、收到和处理政府信息公开申请情况")]),
+        ];
+        let t = find(&fees);
+        assert_eq!(t.len(), 1);
+        assert_eq!(last_filled(&t[0].table), ["行政事业性收费", "255.84"]);
+        // Two such rows, each figure under the one before.
+        let two = vec![
+            line(0.0, &[(10.0, "信息内容"), (250.0, "本年处理决定数量")]),
+            line(20.0, &[(10.0, "行政处罚")]),
+            line(30.0, &[(300.0, "89")]),
+            line(50.0, &[(10.0, "行政强制")]),
+            line(60.0, &[(300.0, "8")]),
+        ];
+        let t = find(&two);
+        assert_eq!(t.len(), 1);
+        let rows = filled_rows(&t[0].table);
+        assert_eq!(rows[rows.len() - 2], ["行政处罚", "89"]);
+        assert_eq!(rows[rows.len() - 1], ["行政强制", "8"]);
+        // A figure under no word of the line above is no row's.
+        let mut astray = fees.clone();
+        astray[4] = line(60.0, &[(100.0, "255.84")]);
+        assert!(find(&astray).is_empty());
+        // Prose: a sentence above the short line names no column.
+        let mut prose = fees.clone();
+        prose[2] = line(
+            30.0,
+            &[(
+                0.0,
+                "本机关全年收取的信息处理费按照国务院办公厅印发的办法执行，具体如下。",
+            )],
+        );
+        assert!(find(&prose).is_empty());
+    }
+
+    /// The rest of a table at a page's top (its header on the page before):
+    /// one row, the last figure set a line lower in a column of its own.
+    #[test]
+    fn a_figure_set_below_a_lone_row_right_of_its_figures_is_the_rows() {
+        let lines = vec![
+            line(20.0, &[(0.0, "政府集中采购"), (130.0, "0")]),
+            line(26.0, &[(280.0, "0")]),
+            line(60.0, &[(0.0, "三、收到和处理政府信息公开申请情况")]),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(last_filled(&t[0].table), ["政府集中采购", "0", "0"]);
     }
 
     /// A one-row table whose header cells are aligned to their top print
