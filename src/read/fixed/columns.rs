@@ -13,7 +13,11 @@
 use super::TextChar;
 use super::stream::WordLine;
 
-/// Most bins the page's width is cut into (1 pt each on any real page).
+/// Bins a point of the page's width is cut into: columns of a web page may
+/// stand under 2 pt apart.
+const BINS_PER_POINT: f32 = 4.0;
+/// Most bins the page's width is cut into (a quarter point each on pages up
+/// to 1,024 pt wide).
 const MAX_BINS: usize = 4096;
 /// The side column is at most this share of the text's whole width.
 const MAX_SIDE_SHARE: f32 = 0.45;
@@ -51,12 +55,42 @@ fn is_figure_text(text: &str) -> bool {
     })
 }
 
-/// Splits a page's free characters, grouped into `lines` of words, into
-/// (main, side) positions into `chars`, ascending, when a side column stands
-/// beside the page's text; `blocked` are the horizontal extents of ruled
-/// tables, which no split may cross. `body` is the page's body font size
-/// and `page_width` its width. None when there is no side column.
+/// Most lines at a page's top looked past for a side column: the site's
+/// name and menu bar run across both columns above it.
+const MAX_HEAD_LINES: usize = 3;
+
+/// Splits a page's free characters, grouped into `lines` of words (top to
+/// bottom), into (main, side) positions into `chars`, ascending, when a side
+/// column stands beside the page's text; `blocked` are the horizontal
+/// extents of ruled tables, which no split may cross. `body` is the page's
+/// body font size and `page_width` its width. None when there is no side
+/// column. The page's first few lines may run across both columns (a web
+/// page's banner and menu over its side column): they are the main
+/// column's.
 pub fn split_side_column(
+    chars: &[TextChar],
+    lines: &[WordLine],
+    blocked: &[(f32, f32)],
+    body: f32,
+    page_width: f32,
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    (0..=MAX_HEAD_LINES.min(lines.len())).find_map(|head| {
+        let (mut main, side) = split_lines(chars, &lines[head..], blocked, body, page_width)?;
+        if head > 0 {
+            main.extend(
+                lines[..head]
+                    .iter()
+                    .flat_map(|l| &l.words)
+                    .flat_map(|w| &w.chars),
+            );
+            main.sort_unstable();
+        }
+        Some((main, side))
+    })
+}
+
+/// [`split_side_column`] with every line taken into the strip search.
+fn split_lines(
     chars: &[TextChar],
     lines: &[WordLine],
     blocked: &[(f32, f32)],
@@ -72,7 +106,7 @@ pub fn split_side_column(
     }
     // What covers each bin of the page's width, by a difference array: one
     // pass over the words (a strip is wider than any gap inside a word).
-    let bins = (page_width.ceil() as usize).clamp(1, MAX_BINS);
+    let bins = ((page_width * BINS_PER_POINT).ceil() as usize).clamp(1, MAX_BINS);
     let scale = bins as f32 / page_width;
     // `as` saturates: left of the page is bin 0, NaN too.
     let bin = |x: f32| ((x * scale) as usize).min(bins - 1);
@@ -107,7 +141,11 @@ pub fn split_side_column(
     let first = first?;
     let to_x = |b: usize| b as f32 / scale;
     let total = to_x(last) - to_x(first);
-    let min_gap = (0.5 * body).max(3.0);
+    // A web page's columns may stand under 2 pt apart (a side column's
+    // text filling its width, the report's starting at its edge); the tests
+    // below, not the strip's width, tell a column from a table's or a
+    // line's gap.
+    let min_gap = (0.1 * body).max(1.0);
     gaps.retain(|&(s, e)| {
         let side = (to_x(s) - to_x(first)).min(to_x(last) - to_x(e));
         to_x(e) - to_x(s) >= min_gap && side <= MAX_SIDE_SHARE * total
@@ -272,6 +310,42 @@ mod tests {
         assert_eq!(side, (main_len..chars.len()).collect::<Vec<_>>());
         // A ruled table across the strip: no split.
         assert!(split(&chars, &[(20.0, 500.0)]).is_none());
+    }
+
+    /// A web page printed with its side column nearly touching the text
+    /// (1.7 pt apart) under the site's menu bar, which runs across both:
+    /// the links to other years' reports were woven into the title, and
+    /// another year's title was read as the report's.
+    #[test]
+    fn a_side_column_under_a_menu_across_both_columns_is_split_off() {
+        let mut chars = Vec::new();
+        for (k, item) in ["首页", "政务公开", "政务服务", "互动交流", "走进本市"]
+            .iter()
+            .enumerate()
+        {
+            column(&mut chars, item, 30.0 + 70.0 * k as f32, 10, 60.0, 13.0);
+        }
+        let menu = chars.len();
+        let prose = "本报告根据中华人民共和国政府信息公开条例编制报告中所列数据统计期限自一月一日起至十二月三十一日止".repeat(5);
+        column(&mut chars, &prose, 131.7, 40, 100.0, 13.0);
+        let main_len = chars.len();
+        // (between the text's lines: on one with a line of text, the two
+        // would be one word)
+        column(
+            &mut chars,
+            "七星区文化和旅游局二〇二一年政府信息公开工作年度报告",
+            30.0,
+            10,
+            106.5,
+            26.0,
+        );
+        let (main, side) = split(&chars, &[]).expect("a side column");
+        assert_eq!(main, (0..main_len).collect::<Vec<_>>());
+        assert_eq!(side, (main_len..chars.len()).collect::<Vec<_>>());
+        // Without the menu the same.
+        let below: Vec<TextChar> = chars[menu..].to_vec();
+        let (_, side) = split(&below, &[]).expect("a side column");
+        assert_eq!(side.len(), chars.len() - main_len);
     }
 
     #[test]
