@@ -971,25 +971,53 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
             }
         }
     }
-    let has_figures = |r: usize| rows[r].1.iter().any(|v| !v.is_empty());
+    let mut rows = rows;
+    let has_figures =
+        |rows: &[(Vec<LabelWord>, Vec<Val>)], r: usize| rows[r].1.iter().any(|v| !v.is_empty());
     let mut labels: Vec<Vec<(f32, String)>> = vec![Vec::new(); rows.len()];
     let mut home_of: Vec<usize> = Vec::with_capacity(chains.len());
     for c in &chains {
         let home = (c.first_row..=c.last_row)
-            .find(|r| has_figures(*r))
+            .find(|r| has_figures(&rows, *r))
             .unwrap_or(c.first_row);
         home_of.push(home);
     }
+    let spans: Vec<(usize, usize)> = chains.iter().map(|c| (c.first_row, c.last_row)).collect();
     for (c, home) in chains.into_iter().zip(home_of.iter().copied()) {
         // The end of a label whose start is on the page before: a row of
         // figures without a label of its own, right above, takes it.
-        let orphan_above = !has_figures(home)
+        let orphan_above = !has_figures(&rows, home)
             && !super::layout::starts_label(&c.word.text)
             && home > 0
-            && has_figures(home - 1)
+            && has_figures(&rows, home - 1)
             && !home_of.contains(&(home - 1));
         let home = if orphan_above { home - 1 } else { home };
         labels[home].push((c.word.x0, c.word.text));
+    }
+    // A label wrapped beside two lines of figures that fill each other's
+    // empty cells (cells aligned to their bottom, some over an empty line,
+    // printed their figures on two lines): the other line's figures are
+    // the label's row's, not a row without a label.
+    for (&home, &(first, last)) in home_of.iter().zip(&spans) {
+        let mut others =
+            (first..=last).filter(|&r| r != home && labels[r].is_empty() && has_figures(&rows, r));
+        let (Some(r), None) = (others.next(), others.next()) else {
+            continue;
+        };
+        let fits = rows[r].1.len() == rows[home].1.len()
+            && rows[r]
+                .1
+                .iter()
+                .zip(&rows[home].1)
+                .all(|(a, b)| a.is_empty() || b.is_empty());
+        if fits && !labels[home].is_empty() {
+            let vals = std::mem::take(&mut rows[r].1);
+            for (j, v) in vals.into_iter().enumerate() {
+                if !v.is_empty() {
+                    rows[home].1[j] = v;
+                }
+            }
+        }
     }
     rows.into_iter()
         .zip(labels)
@@ -1961,6 +1989,73 @@ mod tests {
         let t = find(&lines);
         assert_eq!(t.len(), 1);
         assert_eq!(last_filled(&t[0].table), ["政府集中采购", "0", "0"]);
+    }
+
+    /// Cells aligned to their bottom, the total's over an empty line: a
+    /// label wrapped over two lines stood beside two lines of figures (the
+    /// total on its first, the rest on its second), and the second line's
+    /// figures were left a row without a label (dropped silently).
+    #[test]
+    fn a_wrapped_labels_figures_on_two_lines_are_its_rows() {
+        let lines = vec![
+            line(
+                0.0,
+                &[
+                    (0.0, "项目"),
+                    (200.0, "自然人"),
+                    (260.0, "商业企业"),
+                    (320.0, "其他"),
+                    (380.0, "总计"),
+                ],
+            ),
+            line(
+                20.0,
+                &[
+                    (0.0, "1.其他甲"),
+                    (200.0, "4"),
+                    (260.0, "5"),
+                    (320.0, "6"),
+                    (380.0, "15"),
+                ],
+            ),
+            line(40.0, &[(0.0, "2.申请人逾期未按收费"), (380.0, "6")]),
+            line(
+                50.0,
+                &[
+                    (0.0, "通知要求缴纳"),
+                    (200.0, "1"),
+                    (260.0, "2"),
+                    (320.0, "3"),
+                ],
+            ),
+            line(
+                70.0,
+                &[
+                    (0.0, "3.其他"),
+                    (200.0, "0"),
+                    (260.0, "0"),
+                    (320.0, "0"),
+                    (380.0, "0"),
+                ],
+            ),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let rows = filled_rows(&t[0].table);
+        assert_eq!(rows.len(), 4);
+        assert_eq!(
+            rows[2],
+            ["2.申请人逾期未按收费通知要求缴纳", "1", "2", "3", "6"]
+        );
+        // Figures in the same cells on both lines are two rows' (a group
+        // label beside rows of its own).
+        let mut clash = lines.clone();
+        clash[2] = line(
+            40.0,
+            &[(0.0, "2.申请人逾期未按收费"), (200.0, "7"), (380.0, "6")],
+        );
+        let t = find(&clash);
+        assert_eq!(filled_rows(&t[0].table).len(), 5);
     }
 
     /// A one-row table whose header cells are aligned to their top print
