@@ -876,24 +876,48 @@ fn join_wrapped_values(rows: &mut [(Vec<LabelWord>, Vec<Val>)]) {
 /// one) stand on a line of their own right under or over the row: a line
 /// without a label whose figures all fall where one touching labelled line
 /// next to it left its cells empty is that row's (when both neighbours
-/// would take it, neither does). The line is dropped once emptied.
+/// would take it, neither does). A figure wrapped in a narrow cell centred
+/// on its row stands half over and half under it: a line under the row
+/// whose figures all fall in cells the line over it filled continues them.
+/// The line is dropped once emptied.
 fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&WordLine]) {
     let n = rows.len().min(lines.len());
     let mut emptied = vec![false; rows.len()];
+    // The cells of each row filled by the line over it.
+    let mut from_above: Vec<Vec<bool>> = vec![Vec::new(); rows.len()];
+    let touching = |k: usize, h: usize| {
+        let (upper, lower) = (lines[k.min(h)], lines[k.max(h)]);
+        lower.y0 - upper.y1 <= 0.5 * lines[k].size
+    };
     // Whether row `k`'s figures fill only empty cells of labelled row `h`,
     // the two lines touching.
     let fits = |rows: &[(Vec<LabelWord>, Vec<Val>)], emptied: &[bool], k: usize, h: usize| {
         let (row, home) = (&rows[k], &rows[h]);
-        let (upper, lower) = (lines[k.min(h)], lines[k.max(h)]);
         !emptied[h]
             && !home.0.is_empty()
-            && lower.y0 - upper.y1 <= 0.5 * lines[k].size
+            && touching(k, h)
             && row.1.len() == home.1.len()
             && row
                 .1
                 .iter()
                 .zip(&home.1)
                 .all(|(v, u)| v.is_empty() || u.is_empty())
+    };
+    // Whether row `k`'s figures all continue cells row `k - 1` took from
+    // the line over it.
+    let continues = |rows: &[(Vec<LabelWord>, Vec<Val>)],
+                     emptied: &[bool],
+                     from_above: &[Vec<bool>],
+                     k: usize| {
+        let h = k - 1;
+        !emptied[h]
+            && touching(k, h)
+            && rows[k].1.len() == from_above[h].len()
+            && rows[k]
+                .1
+                .iter()
+                .zip(&from_above[h])
+                .all(|(v, above)| v.is_empty() || (*above && v.text.chars().all(is_digit)))
     };
     for k in 0..n {
         let row = &rows[k];
@@ -903,7 +927,8 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
         {
             continue;
         }
-        let up = k > 0 && fits(rows, &emptied, k, k - 1);
+        let wrapped = k > 0 && continues(rows, &emptied, &from_above, k);
+        let up = k > 0 && (wrapped || fits(rows, &emptied, k, k - 1));
         let down = k + 1 < n && fits(rows, &emptied, k, k + 1);
         let h = match (up, down) {
             (true, false) => k - 1,
@@ -911,8 +936,16 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
             _ => continue,
         };
         let vals = std::mem::take(&mut rows[k].1);
+        if h == k + 1 {
+            from_above[h] = vals.iter().map(|v| !v.is_empty()).collect();
+        }
         for (j, v) in vals.into_iter().enumerate() {
-            if !v.is_empty() {
+            if v.is_empty() {
+                continue;
+            }
+            if wrapped {
+                rows[h].1[j].append(&v);
+            } else {
                 rows[h].1[j] = v;
             }
         }
@@ -2056,6 +2089,42 @@ mod tests {
         );
         let t = find(&clash);
         assert_eq!(filled_rows(&t[0].table).len(), 5);
+    }
+
+    /// Full-width figures wrapped in narrow cells, centred on their row:
+    /// １６ over the row's line and ７ under it. The line over joined the
+    /// row, the line under was left a row without a label (167 read 16).
+    #[test]
+    fn a_figure_wrapped_in_a_cell_centred_on_its_row_is_joined_whole() {
+        let lines = vec![
+            line(
+                0.0,
+                &[
+                    (0.0, "项目"),
+                    (200.0, "自然人"),
+                    (260.0, "商业企业"),
+                    (380.0, "总计"),
+                ],
+            ),
+            line(14.0, &[(200.0, "１６"), (380.0, "２０")]),
+            line(20.0, &[(0.0, "一、本年新收"), (260.0, "５")]),
+            line(26.0, &[(200.0, "７"), (380.0, "０")]),
+            line(
+                45.0,
+                &[
+                    (0.0, "二、上年结转"),
+                    (200.0, "１"),
+                    (260.0, "２"),
+                    (380.0, "３"),
+                ],
+            ),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let rows = filled_rows(&t[0].table);
+        assert_eq!(rows[1], ["一、本年新收", "１６７", "５", "２００"]);
+        assert_eq!(rows[2], ["二、上年结转", "１", "２", "３"]);
+        assert_eq!(rows.len(), 3);
     }
 
     /// A one-row table whose header cells are aligned to their top print
