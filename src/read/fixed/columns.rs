@@ -11,14 +11,8 @@
 //! leaves a page's side bar out.
 
 use super::TextChar;
-use super::stream::WordLine;
+use super::stream::{Word, WordLine};
 
-/// Bins a point of the page's width is cut into: columns of a web page may
-/// stand under 2 pt apart.
-const BINS_PER_POINT: f32 = 4.0;
-/// Most bins the page's width is cut into (a quarter point each on pages up
-/// to 1,024 pt wide).
-const MAX_BINS: usize = 4096;
 /// The side column is at most this share of the text's whole width.
 const MAX_SIDE_SHARE: f32 = 0.45;
 /// Each side's characters are at least this share words, not figures.
@@ -63,121 +57,122 @@ const MAX_HEAD_LINES: usize = 3;
 /// bottom), into (main, side) positions into `chars`, ascending, when a side
 /// column stands beside the page's text; `blocked` are the horizontal
 /// extents of ruled tables, which no split may cross. `body` is the page's
-/// body font size and `page_width` its width. None when there is no side
-/// column. The page's first few lines may run across both columns (a web
-/// page's banner and menu over its side column): they are the main
-/// column's.
+/// body font size. None when there is no side column. The page's first few
+/// lines may run across both columns (a web page's banner and menu over its
+/// side column): they are the main column's.
 pub fn split_side_column(
     chars: &[TextChar],
     lines: &[WordLine],
     blocked: &[(f32, f32)],
     body: f32,
-    page_width: f32,
 ) -> Option<(Vec<usize>, Vec<usize>)> {
-    (0..=MAX_HEAD_LINES.min(lines.len())).find_map(|head| {
-        let (mut main, side) = split_lines(chars, &lines[head..], blocked, body, page_width)?;
-        if head > 0 {
-            main.extend(
-                lines[..head]
-                    .iter()
-                    .flat_map(|l| &l.words)
-                    .flat_map(|w| &w.chars),
-            );
-            main.sort_unstable();
+    // Each word with its characters of words and of figures, counted once
+    // for every try below.
+    let words: Vec<Counted> = lines
+        .iter()
+        .flat_map(|l| &l.words)
+        .map(|w| {
+            let figures = w.glyphs.iter().filter(|g| is_figure_text(&g.2)).count();
+            Counted {
+                word: w,
+                words: w.glyphs.len() - figures,
+                figures,
+            }
+        })
+        .collect();
+    // Every word's extent and index, and the ruled tables' (after every
+    // word), in order of their left edges: sorted once for every try.
+    let mut spans: Vec<(f32, f32, usize)> = words
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.word.x0, c.word.x1, i))
+        .chain(blocked.iter().map(|&(x0, x1)| (x0, x1, usize::MAX)))
+        .filter(|(x0, x1, _)| x0.is_finite() && x1.is_finite() && x0 <= x1)
+        .collect();
+    spans.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    let mut first_word = 0;
+    // Strips already weighed: with lines left out they only widen, and a
+    // strip that was no column stays none (only strips the left-out lines
+    // crossed are new).
+    let mut tried: Vec<(f32, f32)> = Vec::new();
+    for (head, line) in lines.iter().enumerate().take(MAX_HEAD_LINES + 1) {
+        let split = split_words(chars, &words, first_word, &spans, body, &mut tried);
+        if let Some((mut main, side)) = split {
+            if head > 0 {
+                main.extend(words[..first_word].iter().flat_map(|c| &c.word.chars));
+                main.sort_unstable();
+            }
+            return Some((main, side));
         }
-        Some((main, side))
-    })
+        first_word += line.words.len();
+    }
+    None
 }
 
-/// [`split_side_column`] with every line taken into the strip search.
-fn split_lines(
+/// A word with its count of characters of words and of figures.
+struct Counted<'a> {
+    word: &'a Word,
+    words: usize,
+    figures: usize,
+}
+
+/// [`split_side_column`] over `words` from `first_word` on, whose extents
+/// (and the ruled tables') are `spans`, sorted by their left edges.
+fn split_words(
     chars: &[TextChar],
-    lines: &[WordLine],
-    blocked: &[(f32, f32)],
+    words: &[Counted],
+    first_word: usize,
+    spans: &[(f32, f32, usize)],
     body: f32,
-    page_width: f32,
+    tried: &mut Vec<(f32, f32)>,
 ) -> Option<(Vec<usize>, Vec<usize>)> {
-    let words = || lines.iter().flat_map(|l| &l.words);
-    let n_chars: usize = words().map(|w| w.chars.len()).sum();
-    if n_chars < MIN_SIDE_CHARS * (1 + MAIN_TO_SIDE)
-        || !(page_width.is_finite() && page_width > 0.0)
-    {
+    let words = &words[first_word..];
+    let n_chars: usize = words.iter().map(|c| c.word.chars.len()).sum();
+    if n_chars < MIN_SIDE_CHARS * (1 + MAIN_TO_SIDE) {
         return None;
     }
-    // What covers each bin of the page's width, by a difference array: one
-    // pass over the words (a strip is wider than any gap inside a word).
-    let bins = ((page_width * BINS_PER_POINT).ceil() as usize).clamp(1, MAX_BINS);
-    let scale = bins as f32 / page_width;
-    // `as` saturates: left of the page is bin 0, NaN too.
-    let bin = |x: f32| ((x * scale) as usize).min(bins - 1);
-    let mut cover = vec![0i32; bins + 1];
-    let spans = words().map(|w| (w.x0, w.x1)).chain(blocked.iter().copied());
-    for (x0, x1) in spans {
-        let (a, b) = (bin(x0), bin(x1));
-        if a <= b {
-            cover[a] += 1;
-            cover[b + 1] -= 1;
+    // The gaps between the extents, swept in order of their left edges: a
+    // strip is wider than any gap inside a word.
+    let mut spans = spans.iter().filter(|s| s.2 >= first_word);
+    let &(first, mut last, _) = spans.next()?;
+    let mut gaps: Vec<(f32, f32)> = Vec::new();
+    for &(x0, x1, _) in spans {
+        if x0 > last {
+            gaps.push((last, x0));
         }
+        last = last.max(x1);
     }
-    // Uncovered runs between covered bins, wide enough, whose narrower side
-    // is narrow enough: (gap start, gap end) in bins.
-    let mut covered = cover.iter().scan(0i32, |depth, d| {
-        *depth += d;
-        Some(*depth > 0)
-    });
-    let mut gaps: Vec<(usize, usize)> = Vec::new();
-    let (mut first, mut last, mut open): (Option<usize>, usize, Option<usize>) = (None, 0, None);
-    for b in 0..bins {
-        if covered.next().unwrap_or(false) {
-            if let Some(s) = open.take() {
-                gaps.push((s, b));
-            }
-            first.get_or_insert(b);
-            last = b + 1;
-        } else if first.is_some() && open.is_none() {
-            open = Some(b);
-        }
-    }
-    let first = first?;
-    let to_x = |b: usize| b as f32 / scale;
-    let total = to_x(last) - to_x(first);
+    let total = last - first;
     // A web page's columns may stand under 2 pt apart (a side column's
     // text filling its width, the report's starting at its edge); the tests
     // below, not the strip's width, tell a column from a table's or a
     // line's gap.
     let min_gap = (0.1 * body).max(1.0);
     gaps.retain(|&(s, e)| {
-        let side = (to_x(s) - to_x(first)).min(to_x(last) - to_x(e));
-        to_x(e) - to_x(s) >= min_gap && side <= MAX_SIDE_SHARE * total
+        e - s >= min_gap
+            && (s - first).min(last - e) <= MAX_SIDE_SHARE * total
+            && !tried.iter().any(|t| s <= t.0 && t.1 <= e)
     });
     if gaps.is_empty() {
         return None;
     }
-    gaps.sort_by_key(|&(s, e)| std::cmp::Reverse(e - s));
+    gaps.sort_unstable_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
     gaps.truncate(MAX_CANDIDATES);
-    // Characters of words and of figures starting left of each bin (no word
+    tried.extend(&gaps);
+    // Characters of words and of figures of the words left of `x` (no word
     // starts in a strip, so a strip's left side is what starts before it).
-    let mut starts = vec![(0usize, 0usize); bins + 1];
-    for w in words() {
-        let b = bin(w.x0) + 1;
-        for (_, _, text) in &w.glyphs {
-            if is_figure_text(text) {
-                starts[b].1 += 1;
-            } else {
-                starts[b].0 += 1;
-            }
-        }
-    }
-    for b in 1..=bins {
-        starts[b].0 += starts[b - 1].0;
-        starts[b].1 += starts[b - 1].1;
-    }
-    let (all_words, all_figures) = starts[bins];
+    let left_of = |x: f32| {
+        words
+            .iter()
+            .filter(|c| c.word.x0 < x)
+            .fold((0, 0), |(w, f), c| (w + c.words, f + c.figures))
+    };
+    let (all_words, all_figures) = left_of(f32::INFINITY);
     let text_like = |w: usize, f: usize| w as f32 >= MIN_TEXT_SHARE * (w + f) as f32;
     // The side column is the narrower side of a strip.
-    let side_is_right = |s: usize, e: usize| last - e < s - first;
+    let side_is_right = |s: f32, e: f32| last - e < s - first;
     let (gs, ge) = gaps.into_iter().find(|&(s, e)| {
-        let (lw, lf) = starts[s];
+        let (lw, lf) = left_of(s);
         let (rw, rf) = (all_words - lw, all_figures - lf);
         let ((sw, sf), (mw, mf)) = if side_is_right(s, e) {
             ((rw, rf), (lw, lf))
@@ -191,11 +186,11 @@ fn split_lines(
     })?;
     let right = side_is_right(gs, ge);
     let (mut main, mut side) = (Vec::new(), Vec::new());
-    for w in words() {
-        if (bin(w.x0) >= ge) == right {
-            side.extend(&w.chars);
+    for c in words {
+        if (c.word.x0 >= ge) == right {
+            side.extend(&c.word.chars);
         } else {
-            main.extend(&w.chars);
+            main.extend(&c.word.chars);
         }
     }
     main.sort_unstable();
@@ -288,7 +283,7 @@ mod tests {
     fn split(chars: &[TextChar], blocked: &[(f32, f32)]) -> Option<(Vec<usize>, Vec<usize>)> {
         let all: Vec<usize> = (0..chars.len()).collect();
         let lines = super::super::stream::word_lines(chars, &all, 0.6);
-        split_side_column(chars, &lines, blocked, 10.0, 612.0)
+        split_side_column(chars, &lines, blocked, 10.0)
     }
 
     #[test]

@@ -413,8 +413,7 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
     // looked at: on others the columns' lines are apart already.
     let ruled: Vec<(f32, f32)> = grids.iter().map(|g| (g.bbox().0, g.bbox().2)).collect();
     if any_words
-        && let Some((main, _side)) =
-            split_side_column(&page.chars, &word_lines, &ruled, body_size, page.width)
+        && let Some((main, _side)) = split_side_column(&page.chars, &word_lines, &ruled, body_size)
     {
         free_idx = main;
         groups = stream::line_groups(&page.chars, &free_idx);
