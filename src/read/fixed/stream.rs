@@ -364,15 +364,9 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
     let label_over_dropped_figure = |k: usize| {
         k > 0
             && k + 1 < lines.len()
-            && lines[k - 1]
-                .words
-                .iter()
-                .map(|w| w.text.chars().count())
-                .sum::<usize>()
-                <= 30
             && n_figures[k] == 0
-            && lines[k].words.len() <= 2
             && n_figures[k + 1] == 1
+            && lines[k].words.len() <= 2
             && lines[k + 1].words.len() == 1
             && lines[k + 1].y0 - lines[k].y1 <= 0.5 * lines[k].size
             && lines[k]
@@ -380,6 +374,12 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 .last()
                 .is_some_and(|l| l.x1 < lines[k + 1].words[0].x0)
             && under_word_of(k + 1, k - 1)
+            && lines[k - 1]
+                .words
+                .iter()
+                .map(|w| w.text.chars().count())
+                .sum::<usize>()
+                <= 30
     };
     let is_row = |k: usize| {
         n_figures[k] >= 2
