@@ -506,10 +506,13 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 let t = &l.words[0].text;
                 t.chars().count() <= 16 && !t.ends_with(['。', '：', ':'])
             });
+        // (The row's label may stand on the line under its figures, which
+        // were set higher: cells aligned to their top, the figures' font
+        // sitting higher.)
         let lone_ok = is_wide_row(i)
             || under_header
             || label_over_dropped_figure(i)
-            || (page_top && lines[i].words.len() > n_figures[i]);
+            || (page_top && (lines[i].words.len() > n_figures[i] || end > i));
         if rows >= 2 || (rows == 1 && lone_ok) {
             // Header and title lines directly above, up to a section heading
             // or a sentence of prose.
@@ -2211,6 +2214,23 @@ mod tests {
             &[(10.0, "本年度收费情况如下，单位万元，详见下表所列各项数据。")],
         );
         assert!(find(&prose).is_empty());
+    }
+
+    /// The rest of a table at a page's top, its cells aligned to their top
+    /// and the figures' font sitting higher: the row's figures on a line
+    /// over its label. Read as prose (the fees row lost silently).
+    #[test]
+    fn figures_over_their_label_at_a_page_top_are_a_row() {
+        let lines = vec![
+            line(0.0, &[(200.0, "82"), (300.0, "0")]),
+            line(8.0, &[(20.0, "行政事业性收费")]),
+            line(30.0, &[(130.0, "第二十条第（九）项")]),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(last_filled(&t[0].table), ["行政事业性收费", "82", "0"]);
+        // A line of figures alone at a page's top is no table.
+        assert!(find(&lines[..1]).is_empty());
     }
 
     /// Rows of a set height printed without rulings stand three font sizes
