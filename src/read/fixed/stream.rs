@@ -381,6 +381,26 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 .sum::<usize>()
                 <= 30
     };
+    // A row of figures alone under a short label line touching it, the
+    // label left of the figures (cells aligned to their bottom, the
+    // figures' font sitting lower): that line is the row's label.
+    let label_over_bare_row = |k: usize| {
+        k > 0
+            && n_figures[k] == lines[k].words.len()
+            && n_figures[k - 1] == 0
+            && lines[k - 1].words.len() <= 2
+            && lines[k].y0 - lines[k - 1].y1 <= 0.5 * lines[k].size
+            && lines[k - 1]
+                .words
+                .last()
+                .zip(lines[k].words.first())
+                .is_some_and(|(l, f)| l.x1 < f.x0)
+            && !is_caption(&lines[k - 1])
+            && !lines[k - 1]
+                .words
+                .iter()
+                .any(|w| is_section_heading(&w.text))
+    };
     let is_row = |k: usize| {
         n_figures[k] >= 2
             || (n_figures[k] == 1 && lines[k].words.len() == 2)
@@ -512,7 +532,8 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
         let lone_ok = is_wide_row(i)
             || under_header
             || label_over_dropped_figure(i)
-            || (page_top && (lines[i].words.len() > n_figures[i] || end > i));
+            || (page_top
+                && (lines[i].words.len() > n_figures[i] || end > i || label_over_bare_row(i)));
         if rows >= 2 || (rows == 1 && lone_ok) {
             // Header and title lines directly above, up to a section heading
             // or a sentence of prose.
@@ -520,6 +541,9 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             // below belongs to the first row's label, not a heading.
             let mut start = i;
             let mut first_label: Option<usize> = None;
+            // The first row's label set by a label line over a bare row,
+            // which may itself continue an opening line above.
+            let mut label_over_bare = false;
             while start > floor && i - start < 12 {
                 let l = &lines[start - 1];
                 let gap = lines[start].y0 - l.y1;
@@ -531,8 +555,12 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 // (or a label whose figures, on the first row, have no
                 // label words of their own)
                 let bare_row = start == i && n_figures[i] == lines[i].words.len();
-                let wraps_on =
-                    opens && first_label.is_none() && (bare_row || wraps_onto(l, &lines[start]));
+                let raised = start == i && label_over_bare_row(i);
+                let wraps_on = raised
+                    || (opens
+                        && (first_label.is_none() || label_over_bare)
+                        && (bare_row || wraps_onto(l, &lines[start])));
+                label_over_bare = raised;
                 if gap > (2.0 * l.size).max(1.2 * row_gap)
                     || is_row(start - 1)
                     || (opens && !wraps_on)
@@ -2231,6 +2259,53 @@ mod tests {
         assert_eq!(last_filled(&t[0].table), ["行政事业性收费", "82", "0"]);
         // A line of figures alone at a page's top is no table.
         assert!(find(&lines[..1]).is_empty());
+    }
+
+    /// Cells aligned to their bottom, the figures' font sitting lower: a
+    /// one-row table's label on the line over its figures, at a page's top
+    /// or under its header. The label was read as a title or header line
+    /// and the figures as a row without a label (both rows lost silently).
+    #[test]
+    fn a_label_over_its_figures_is_the_rows() {
+        let top = vec![
+            line(0.0, &[(20.0, "行政事业性收费")]),
+            line(8.0, &[(200.0, "82"), (300.0, "0")]),
+            line(30.0, &[(130.0, "第二十条第（九）项")]),
+        ];
+        let t = find(&top);
+        assert_eq!(t.len(), 1);
+        assert_eq!(last_filled(&t[0].table), ["行政事业性收费", "82", "0"]);
+        let under_header = vec![
+            line(0.0, &[(130.0, "第二十条第（九）项")]),
+            line(
+                20.0,
+                &[
+                    (10.0, "信息内容"),
+                    (180.0, "采购项目数量"),
+                    (280.0, "采购总金额"),
+                ],
+            ),
+            line(40.0, &[(20.0, "政府集中采购")]),
+            line(48.0, &[(200.0, "378"), (300.0, "5105.28")]),
+            line(80.0, &[(10.0, "三、收到和处理政府信息公开申请情况")]),
+        ];
+        let t = find(&under_header);
+        assert_eq!(t.len(), 1);
+        let rows = filled_rows(&t[0].table);
+        assert_eq!(rows.last().unwrap(), &["政府集中采购", "378", "5105.28"]);
+        // A label wrapped over lines around its figures keeps its opening
+        // line (一、本年新 / 收政府信息 / figures / 公开申请数量).
+        let wrapped = vec![
+            line(0.0, &[(10.0, "项目"), (200.0, "自然人"), (300.0, "总计")]),
+            line(20.0, &[(10.0, "一、本年新")]),
+            line(30.0, &[(10.0, "收政府信息")]),
+            line(36.0, &[(200.0, "15"), (300.0, "18")]),
+            line(40.0, &[(10.0, "公开申请数量")]),
+            line(60.0, &[(10.0, "二、上年结转"), (200.0, "1"), (300.0, "1")]),
+        ];
+        let t = find(&wrapped);
+        let rows = filled_rows(&t[0].table);
+        assert_eq!(rows[1], ["一、本年新收政府信息公开申请数量", "15", "18"]);
     }
 
     /// Rows of a set height printed without rulings stand three font sizes
