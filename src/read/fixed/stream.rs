@@ -415,6 +415,21 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             i += 1;
             continue;
         }
+        // A figure raised onto a line of its own right over the first row,
+        // right of its label (cells aligned to their top, the figure's font
+        // sitting higher), opens the block (`build` joins it to the row).
+        let row_at = i;
+        if i > floor
+            && n_figures[i - 1] == 1
+            && lines[i - 1].words.len() == 1
+            && lines[i].y0 - lines[i - 1].y1 <= 0.5 * lines[i].size
+            && lines[i]
+                .words
+                .first()
+                .is_some_and(|l| l.x1 < lines[i - 1].words[0].x0)
+        {
+            i -= 1;
+        }
         // Grow the block over data rows and the short label lines between them.
         let mut j = i;
         let mut rows = 0;
@@ -513,10 +528,17 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 .filter(|a| l.y0 - a.y1 <= 0.5 * l.size && !is_row(k - 1) && !is_caption(a));
             l.words.len() + above.map_or(0, |a| a.words.len())
         };
+        // (Header words set a line lower, touching, count too.)
+        let below_header = |k: usize| {
+            (k + 1..i)
+                .take_while(|&m| lines[m].y0 - lines[m - 1].y1 <= 0.5 * lines[m].size)
+                .map(|m| lines[m].words.len())
+                .sum::<usize>()
+        };
         let under_header = h > 0
             && !is_row(h - 1)
             && !is_caption(&lines[h - 1])
-            && header_words(h - 1) > n_figures[i]
+            && header_words(h - 1) + below_header(h - 1) > n_figures[i]
             && lines[h - 1].words.len() >= 2;
         // (At the top of a page a title repeated above the rest, as a
         // browser repeats a table's <thead>, may stand over it: a short
@@ -580,7 +602,7 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             // The next table's header never reaches into this one.
             floor = i;
         } else {
-            i += 1;
+            i = row_at + 1;
         }
     }
     out
@@ -2306,6 +2328,48 @@ mod tests {
         let t = find(&wrapped);
         let rows = filled_rows(&t[0].table);
         assert_eq!(rows[1], ["一、本年新收政府信息公开申请数量", "15", "18"]);
+    }
+
+    /// Cells aligned to their top: a one-row table's first figure raised
+    /// onto a line of its own between the header and the row, and its
+    /// header's label word (信息内容) set a line below the others. The
+    /// table was read as prose (fees and procurement lost silently).
+    #[test]
+    fn a_figure_raised_over_a_lone_row_and_a_header_word_set_lower_make_a_table() {
+        let fees = vec![
+            line(0.0, &[(130.0, "第二十条第（八）项")]),
+            line(20.0, &[(200.0, "上一年项目数量"), (300.0, "本年增/减")]),
+            line(30.0, &[(10.0, "信息内容")]),
+            line(50.0, &[(240.0, "0")]),
+            line(60.0, &[(10.0, "行政事业性收费"), (320.0, "持平")]),
+            line(85.0, &[(130.0, "第二十条第（九）项")]),
+        ];
+        let t = find(&fees);
+        assert_eq!(t.len(), 1);
+        assert_eq!(last_filled(&t[0].table), ["行政事业性收费", "0", "持平"]);
+        let procurement = vec![
+            line(0.0, &[(130.0, "第二十条第（九）项")]),
+            line(20.0, &[(200.0, "采购项目数量"), (300.0, "采购总金额")]),
+            line(30.0, &[(10.0, "信息内容")]),
+            line(
+                55.0,
+                &[(10.0, "政府集中采购"), (240.0, "3"), (320.0, "105.29")],
+            ),
+            line(85.0, &[(10.0, "三、收到和处理政府信息公开申请情况")]),
+        ];
+        let t = find(&procurement);
+        assert_eq!(t.len(), 1);
+        assert_eq!(last_filled(&t[0].table), ["政府集中采购", "3", "105.29"]);
+        // Under prose the pair is no table (and the search moves on).
+        let prose = vec![
+            line(
+                0.0,
+                &[(10.0, "本年度共受理行政许可申请，详见下表所列各项。")],
+            ),
+            line(20.0, &[(240.0, "5")]),
+            line(30.0, &[(10.0, "行政许可"), (320.0, "12")]),
+        ];
+        assert!(find(&prose).is_empty());
     }
 
     /// Rows of a set height printed without rulings stand three font sizes
