@@ -540,6 +540,23 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             && !is_caption(&lines[h - 1])
             && header_words(h - 1) + below_header(h - 1) > n_figures[i]
             && lines[h - 1].words.len() >= 2;
+        // (or a header of one word a line over two or three lines touching,
+        // right over the row: its cells aligned to their top or bottom)
+        let stacked_header = i > floor + 1 && {
+            let top = i - 1;
+            let header_line = |k: usize| n_figures[k] == 0 && !is_caption(&lines[k]);
+            let mut k = top;
+            let mut words = lines[top].words.len();
+            while k > floor
+                && top - k < 2
+                && lines[k].y0 - lines[k - 1].y1 <= 0.5 * lines[k].size
+                && header_line(k - 1)
+            {
+                k -= 1;
+                words += lines[k].words.len();
+            }
+            k < top && header_line(top) && words > n_figures[i]
+        };
         // (At the top of a page a title repeated above the rest, as a
         // browser repeats a table's <thead>, may stand over it: a short
         // line, not a sentence.)
@@ -553,6 +570,7 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
         // sitting higher.)
         let lone_ok = is_wide_row(i)
             || under_header
+            || stacked_header
             || label_over_dropped_figure(i)
             || (page_top
                 && (lines[i].words.len() > n_figures[i] || end > i || label_over_bare_row(i)));
@@ -2370,6 +2388,27 @@ mod tests {
             line(30.0, &[(10.0, "行政许可"), (320.0, "12")]),
         ];
         assert!(find(&prose).is_empty());
+    }
+
+    /// Cells aligned to their top: a one-column table's header printed as
+    /// two touching lines of one word each (本年处理决定数量 over 信息内容),
+    /// and its one row under them was read as prose (799 lost silently).
+    #[test]
+    fn a_lone_row_under_a_header_of_stacked_single_words_is_a_table() {
+        let lines = vec![
+            line(-30.0, &[(10.0, "本年度主动公开政府信息情况如下。")]),
+            line(0.0, &[(130.0, "第二十条第（五）项")]),
+            line(20.0, &[(200.0, "本年处理决定数量")]),
+            line(30.0, &[(10.0, "信息内容")]),
+            line(50.0, &[(10.0, "行政许可"), (240.0, "799")]),
+            line(75.0, &[(130.0, "第二十条第（六）项")]),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(last_filled(&t[0].table), ["行政许可", "799"]);
+        // One line of one word over it is a title, not a header.
+        let titled = [&lines[..3], &lines[4..]].concat();
+        assert!(find(&titled).is_empty());
     }
 
     /// Rows of a set height printed without rulings stand three font sizes
