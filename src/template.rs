@@ -222,6 +222,16 @@ pub fn is_column_name(text: &str) -> bool {
         .any(|c| c.label == text)
 }
 
+/// Whether `text` (normalised) is the head of a column's printed name
+/// wrapped in a narrow cell, two characters or more (科研 of 科研机构).
+pub fn is_column_name_head(text: &str) -> bool {
+    text.chars().nth(1).is_some()
+        && [APPLICANT_COLUMNS, ACTIVE_COLUMNS, REVIEW_COLUMNS]
+            .iter()
+            .flat_map(|cols| cols.iter())
+            .any(|c| c.label.len() > text.len() && c.label.starts_with(text))
+}
+
 pub struct ColumnDef {
     pub key: &'static str,
     pub label: &'static str,

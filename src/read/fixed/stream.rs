@@ -666,11 +666,14 @@ fn is_section_heading(t: &str) -> bool {
 }
 
 /// The parts of a wide header word that each stand over one column, as
-/// (centre x, text); empty when the word has no gap on a column boundary.
+/// (centre x, text); empty when the word has no gap on a column boundary
+/// and holds no two names printed touching. A part between gaps may itself
+/// hold two names touching ([`split_touching_names`]).
 fn split_at_column_gaps(w: &Word, cols: &[f32], size: f32) -> Vec<(f32, String)> {
     let boundaries: Vec<f32> = cols.windows(2).map(|p| (p[0] + p[1]) / 2.0).collect();
-    let mut parts: Vec<(f32, f32, String)> = Vec::new();
-    for (i, (x0, x1, t)) in w.glyphs.iter().enumerate() {
+    // Each part as its glyphs' range in the word.
+    let mut parts: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, (x0, x1, _)) in w.glyphs.iter().enumerate() {
         let split = i > 0 && {
             let prev = &w.glyphs[i - 1];
             let gap = x0 - prev.1;
@@ -678,20 +681,25 @@ fn split_at_column_gaps(w: &Word, cols: &[f32], size: f32) -> Vec<(f32, String)>
             gap > 0.1 * size && boundaries.iter().any(|b| *b > pc && *b < cc)
         };
         match parts.last_mut() {
-            Some(p) if !split => {
-                p.1 = *x1;
-                p.2.push_str(t);
-            }
-            _ => parts.push((*x0, *x1, t.to_string())),
+            Some(p) if !split => p.end = i + 1,
+            _ => parts.push(i..i + 1),
         }
     }
     if parts.len() < 2 {
-        return split_touching_names(w, cols);
+        return split_touching_names(&w.glyphs, cols);
     }
-    parts
-        .into_iter()
-        .map(|(x0, x1, t)| ((x0 + x1) / 2.0, t))
-        .collect()
+    let mut out = Vec::new();
+    for r in parts {
+        let g = &w.glyphs[r];
+        let touching = split_touching_names(g, cols);
+        if touching.is_empty() {
+            let text: String = g.iter().map(|x| x.2.as_str()).collect();
+            out.push(((g[0].0 + g[g.len() - 1].1) / 2.0, text));
+        } else {
+            out.extend(touching);
+        }
+    }
+    out
 }
 
 /// Longest word [`split_touching_names`] looks into: two of the templates'
@@ -700,21 +708,26 @@ const MAX_TOUCHING_NAMES_GLYPHS: usize = 24;
 
 /// Two column names printed touching (法律服务机构其他: headers centred in
 /// narrow cells, wider than them), cut between them when both sides are
-/// whole names of the templates' columns and stand nearest to different
-/// columns; empty otherwise (a group title over several columns stays
-/// whole).
-fn split_touching_names(w: &Word, cols: &[f32]) -> Vec<(f32, String)> {
-    let g = &w.glyphs;
+/// whole names of the templates' columns, or one is and the other the head
+/// of one wrapped in its cell (科研社会公益组织, 机构 under 科研), and they
+/// stand nearest to different columns; empty otherwise (a group title over
+/// several columns stays whole).
+fn split_touching_names(g: &[(f32, f32, CompactString)], cols: &[f32]) -> Vec<(f32, String)> {
     // Two names are short: a long word is not cut this way (each cut
     // copies the word).
     if g.len() > MAX_TOUCHING_NAMES_GLYPHS {
         return Vec::new();
     }
-    let names = |t: &str| crate::template::is_column_name(&crate::text::norm(t));
+    use crate::template::{is_column_name, is_column_name_head};
     for k in 1..g.len() {
         let left: String = g[..k].iter().map(|x| x.2.as_str()).collect();
         let right: String = g[k..].iter().map(|x| x.2.as_str()).collect();
-        if !names(&left) || !names(&right) {
+        let (left_n, right_n) = (crate::text::norm(&left), crate::text::norm(&right));
+        let (left_whole, right_whole) = (is_column_name(&left_n), is_column_name(&right_n));
+        let parts = (left_whole || is_column_name_head(&left_n))
+            && (right_whole || is_column_name_head(&right_n))
+            && (left_whole || right_whole);
+        if !parts {
             continue;
         }
         let (lc, rc) = (
@@ -2661,6 +2674,44 @@ mod tests {
             .max()
             .unwrap_or(0);
         assert!(2 * longest <= MAX_TOUCHING_NAMES_GLYPHS);
+    }
+
+    /// 科研机构 wrapped in its narrow cell (科研 over 机构) printed touching
+    /// 社会公益组织 beside it, after a gap from 商业: the part between gaps
+    /// was one header, named two columns and so neither, and the columns of
+    /// 科研机构 and 社会公益组织 lost every figure without a warning.
+    #[test]
+    fn a_wrapped_names_head_touching_the_next_name_is_cut_off() {
+        let glyphs = |x0: f32, text: &str| -> Vec<(f32, f32, CompactString)> {
+            text.chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    let x = x0 + 7.0 * i as f32;
+                    (x, x + 7.0, CompactString::from(c.to_string()))
+                })
+                .collect()
+        };
+        // 商业 over the first column, a gap, then 科研社会公益组织 over the
+        // next two.
+        let mut g = glyphs(400.0, "商业");
+        g.extend(glyphs(418.0, "科研社会公益组织"));
+        let w = Word {
+            x0: 400.0,
+            x1: g.last().unwrap().1,
+            y0: 0.0,
+            y1: 7.0,
+            text: "商业科研社会公益组织".into(),
+            chars: vec![],
+            glyphs: g,
+        };
+        let cols = [407.0, 425.0, 455.0];
+        let parts = split_at_column_gaps(&w, &cols, 7.0);
+        let texts: Vec<&str> = parts.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, ["商业", "科研", "社会公益组织"]);
+        let at: Vec<usize> = parts.iter().map(|p| nearest(&cols, p.0)).collect();
+        assert_eq!(at, [0, 1, 2]);
+        // Two heads touching are no two names.
+        assert!(split_touching_names(&glyphs(418.0, "科研社会"), &cols).is_empty());
     }
 
     #[test]
