@@ -463,6 +463,10 @@ pub const APPLICANT_ADDENDS: &[&str] = &[
     "other_org",
 ];
 
+/// Group titles of table 三 that print no figures of their own (their
+/// numbered sub-rows do): （三）不予公开, （四）无法提供, （五）不予处理.
+pub const FIGURELESS_GROUPS: &[&str] = &["不予公开", "无法提供", "不予处理"];
+
 pub struct ApplicationRowDef {
     pub key: &'static str,
     pub label: &'static str,

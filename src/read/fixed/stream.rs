@@ -1035,6 +1035,40 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
         }
         emptied[k] = true;
     }
+    // A group title that prints no figures (（三）不予公开) over its first
+    // sub-row, touching: figures there that fill exactly the cells the
+    // sub-row left empty are the sub-row's, set a line higher (cells aligned
+    // to their top, the figures' font sitting higher).
+    for k in 0..n.saturating_sub(1) {
+        let (group, sub) = (&rows[k], &rows[k + 1]);
+        let title: String = group.0.iter().map(|w| w.text.as_str()).collect();
+        let fills_sub = group.1.len() == sub.1.len()
+            && group.1.iter().any(|v| !v.is_empty())
+            && sub.1.iter().any(|v| !v.is_empty())
+            && group
+                .1
+                .iter()
+                .zip(&sub.1)
+                .all(|(g, s)| g.is_empty() != s.is_empty());
+        if emptied[k]
+            || emptied[k + 1]
+            || sub.0.is_empty()
+            || !fills_sub
+            || !touching(k, k + 1)
+            || !crate::template::FIGURELESS_GROUPS
+                .iter()
+                .any(|g| title.contains(g))
+        {
+            continue;
+        }
+        let width = sub.1.len();
+        let vals = std::mem::replace(&mut rows[k].1, vec![Val::default(); width]);
+        for (j, v) in vals.into_iter().enumerate() {
+            if !v.is_empty() {
+                rows[k + 1].1[j] = v;
+            }
+        }
+    }
     let mut k = 0;
     rows.retain(|_| {
         k += 1;
@@ -2209,6 +2243,58 @@ mod tests {
         assert_eq!(rows[1], ["一、本年新收", "１６７", "５", "２００"]);
         assert_eq!(rows[2], ["二、上年结转", "１", "２", "３"]);
         assert_eq!(rows.len(), 3);
+    }
+
+    /// Cells aligned to their top, the figures' font sitting higher: most
+    /// of 1.属于国家秘密's figures printed on the line of （三）不予公开 over
+    /// it, a group title with no figures of its own; the sub-row kept two
+    /// and the five were lost silently.
+    #[test]
+    fn figures_raised_onto_a_figureless_group_title_are_its_first_sub_rows() {
+        let header = [
+            (0.0, "项目"),
+            (200.0, "自然人"),
+            (260.0, "商业企业"),
+            (320.0, "其他"),
+            (380.0, "总计"),
+        ];
+        let lines = vec![
+            line(0.0, &header),
+            line(20.0, &[(0.0, "（三）不予公开"), (200.0, "1"), (380.0, "3")]),
+            line(
+                30.0,
+                &[(30.0, "1.属于国家秘密"), (260.0, "2"), (320.0, "0")],
+            ),
+            line(
+                50.0,
+                &[
+                    (30.0, "2.其他法律"),
+                    (200.0, "0"),
+                    (260.0, "0"),
+                    (320.0, "0"),
+                    (380.0, "0"),
+                ],
+            ),
+        ];
+        let t = find(&lines);
+        let rows = filled_rows(&t[0].table);
+        assert_eq!(rows[1], ["（三）不予公开"]);
+        assert_eq!(rows[2], ["1.属于国家秘密", "1", "2", "0", "3"]);
+        // A subtotal printed on the group's line stays there: the sub-row's
+        // figures do not fill its gaps.
+        let mut subtotal = lines.clone();
+        subtotal[2] = line(
+            30.0,
+            &[
+                (30.0, "1.属于国家秘密"),
+                (200.0, "1"),
+                (260.0, "2"),
+                (320.0, "0"),
+                (380.0, "3"),
+            ],
+        );
+        let t = find(&subtotal);
+        assert_eq!(filled_rows(&t[0].table)[1], ["（三）不予公开", "1", "3"]);
     }
 
     /// A one-row table whose header cells are aligned to their top print
