@@ -1867,6 +1867,16 @@ mod tests {
             .collect()
     }
 
+    /// The last row's cells with text of the one table `find` reads.
+    fn lone_table_last_row(lines: &[WordLine]) -> Vec<String> {
+        let t = find(lines);
+        assert_eq!(t.len(), 1);
+        last_filled(&t[0].table)
+            .into_iter()
+            .map(String::from)
+            .collect()
+    }
+
     /// The last row's cells with text.
     fn last_filled(t: &Table) -> Vec<&str> {
         filled_rows(t).pop().unwrap_or_default()
@@ -2096,9 +2106,7 @@ mod tests {
             line(60.0, &[(300.0, "255.84")]),
             line(90.0, &[(0.0, "三、收到和处理政府信息公开申请情况")]),
         ];
-        let t = find(&fees);
-        assert_eq!(t.len(), 1);
-        assert_eq!(last_filled(&t[0].table), ["行政事业性收费", "255.84"]);
+        assert_eq!(lone_table_last_row(&fees), ["行政事业性收费", "255.84"]);
         // Two such rows, each figure under the one before.
         let two = vec![
             line(0.0, &[(10.0, "信息内容"), (250.0, "本年处理决定数量")]),
@@ -2137,9 +2145,7 @@ mod tests {
             line(26.0, &[(280.0, "0")]),
             line(60.0, &[(0.0, "三、收到和处理政府信息公开申请情况")]),
         ];
-        let t = find(&lines);
-        assert_eq!(t.len(), 1);
-        assert_eq!(last_filled(&t[0].table), ["政府集中采购", "0", "0"]);
+        assert_eq!(lone_table_last_row(&lines), ["政府集中采购", "0", "0"]);
     }
 
     /// Cells aligned to their bottom, the total's over an empty line: a
@@ -2393,9 +2399,7 @@ mod tests {
             line(8.0, &[(20.0, "行政事业性收费")]),
             line(30.0, &[(130.0, "第二十条第（九）项")]),
         ];
-        let t = find(&lines);
-        assert_eq!(t.len(), 1);
-        assert_eq!(last_filled(&t[0].table), ["行政事业性收费", "82", "0"]);
+        assert_eq!(lone_table_last_row(&lines), ["行政事业性收费", "82", "0"]);
         // A line of figures alone at a page's top is no table.
         assert!(find(&lines[..1]).is_empty());
     }
@@ -2411,9 +2415,7 @@ mod tests {
             line(8.0, &[(200.0, "82"), (300.0, "0")]),
             line(30.0, &[(130.0, "第二十条第（九）项")]),
         ];
-        let t = find(&top);
-        assert_eq!(t.len(), 1);
-        assert_eq!(last_filled(&t[0].table), ["行政事业性收费", "82", "0"]);
+        assert_eq!(lone_table_last_row(&top), ["行政事业性收费", "82", "0"]);
         let under_header = vec![
             line(0.0, &[(130.0, "第二十条第（九）项")]),
             line(
@@ -2461,9 +2463,7 @@ mod tests {
             line(60.0, &[(10.0, "行政事业性收费"), (320.0, "持平")]),
             line(85.0, &[(130.0, "第二十条第（九）项")]),
         ];
-        let t = find(&fees);
-        assert_eq!(t.len(), 1);
-        assert_eq!(last_filled(&t[0].table), ["行政事业性收费", "0", "持平"]);
+        assert_eq!(lone_table_last_row(&fees), ["行政事业性收费", "0", "持平"]);
         let procurement = vec![
             line(0.0, &[(130.0, "第二十条第（九）项")]),
             line(20.0, &[(200.0, "采购项目数量"), (300.0, "采购总金额")]),
@@ -2474,9 +2474,10 @@ mod tests {
             ),
             line(85.0, &[(10.0, "三、收到和处理政府信息公开申请情况")]),
         ];
-        let t = find(&procurement);
-        assert_eq!(t.len(), 1);
-        assert_eq!(last_filled(&t[0].table), ["政府集中采购", "3", "105.29"]);
+        assert_eq!(
+            lone_table_last_row(&procurement),
+            ["政府集中采购", "3", "105.29"]
+        );
         // Under prose the pair is no table (and the search moves on).
         let prose = vec![
             line(
@@ -2502,9 +2503,7 @@ mod tests {
             line(50.0, &[(10.0, "行政许可"), (240.0, "799")]),
             line(75.0, &[(130.0, "第二十条第（六）项")]),
         ];
-        let t = find(&lines);
-        assert_eq!(t.len(), 1);
-        assert_eq!(last_filled(&t[0].table), ["行政许可", "799"]);
+        assert_eq!(lone_table_last_row(&lines), ["行政许可", "799"]);
         // One line of one word over it is a title, not a header.
         let titled = [&lines[..3], &lines[4..]].concat();
         assert!(find(&titled).is_empty());
