@@ -401,10 +401,33 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 .iter()
                 .any(|w| is_section_heading(&w.text))
     };
+    // Its mirror: the figure set on a line of its own right over its label
+    // (cells aligned to their bottom, the figure's font sitting higher),
+    // under a word of the short line above it.
+    let label_under_raised_figure = |k: usize| {
+        k > 1
+            && n_figures[k] == 0
+            && n_figures[k - 1] == 1
+            && lines[k].words.len() <= 2
+            && lines[k - 1].words.len() == 1
+            && lines[k].y0 - lines[k - 1].y1 <= 0.5 * lines[k].size
+            && lines[k]
+                .words
+                .last()
+                .is_some_and(|l| l.x1 < lines[k - 1].words[0].x0)
+            && under_word_of(k - 1, k - 2)
+            && lines[k - 2]
+                .words
+                .iter()
+                .map(|w| w.text.chars().count())
+                .sum::<usize>()
+                <= 30
+    };
     let is_row = |k: usize| {
         n_figures[k] >= 2
             || (n_figures[k] == 1 && lines[k].words.len() == 2)
             || label_over_dropped_figure(k)
+            || label_under_raised_figure(k)
     };
     // A lone row of many figures (table 四) is a table by itself.
     let is_wide_row = |k: usize| n_figures[k] >= 5;
@@ -745,7 +768,8 @@ fn split_touching_names(g: &[(f32, f32, CompactString)], cols: &[f32]) -> Vec<(f
 /// 二 each have their own columns, so a caption ends the table above it.
 fn is_caption(l: &WordLine) -> bool {
     // The line's text without white space, read without copying it: it
-    // starts with 第, holds 条, ends with 项 and is at most 16 characters.
+    // starts with 第, holds 条 (條), ends with 项 (項) and is at most 16
+    // characters.
     let mut chars = l
         .words
         .iter()
@@ -760,10 +784,10 @@ fn is_caption(l: &WordLine) -> bool {
         if count > 16 {
             return false;
         }
-        tiao |= c == '条';
+        tiao |= matches!(c, '条' | '條');
         last = c;
     }
-    tiao && last == '项'
+    tiao && matches!(last, '项' | '項')
 }
 
 /// Column centres from the figures' positions.
@@ -2134,6 +2158,34 @@ mod tests {
             )],
         );
         assert!(find(&prose).is_empty());
+    }
+
+    /// Cells aligned to their bottom, the figure's font sitting higher: a
+    /// one-column table's figure on a line of its own over its label, and
+    /// its caption in traditional characters (第二十條第（五）項), which was
+    /// no caption: the table above ran on over it and took the row, its
+    /// figure in no column of its own (82 lost silently).
+    #[test]
+    fn a_raised_figure_over_its_label_under_a_traditional_caption_is_a_table() {
+        let lines = vec![
+            line(
+                0.0,
+                &[
+                    (10.0, "行政規範性文件"),
+                    (200.0, "1"),
+                    (260.0, "0"),
+                    (320.0, "4"),
+                ],
+            ),
+            line(25.0, &[(130.0, "第二十條第（五）項")]),
+            line(45.0, &[(10.0, "信息內容"), (250.0, "本年處理決定數量")]),
+            line(65.0, &[(300.0, "82")]),
+            line(75.0, &[(10.0, "行政許可")]),
+            line(100.0, &[(130.0, "第二十條第（六）項")]),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 2);
+        assert_eq!(last_filled(&t[1].table), ["行政許可", "82"]);
     }
 
     /// The rest of a table at a page's top (its header on the page before):
