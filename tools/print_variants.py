@@ -15,7 +15,11 @@ border), `table,td,th{border:none!important}`, `td,th{padding:0!important}`,
 with cells aligned to their bottom or top (`table,td,th{border:none!important}
 td,th{vertical-align:bottom!important}`), `table{width:60%!important}
 body{font-size:17px!important}`, `body,td,th,p{font-size:18px!important}`,
-`td,th{padding:14px 1px!important}` and another font family.
+`td,th{padding:14px 1px!important}` and another font family. Session 18 added
+rules between rows only (`td,th{border-left:none!important;
+border-right:none!important}`), dotted, double, grey, hairline and white
+borders, shaded rows with and without borders, `text-align:center` and
+`right`, `letter-spacing:3px`, `line-height:2.2` and 8px table text.
 
 Needs chromium (css) or soffice (page-height).
 """
