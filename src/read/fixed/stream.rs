@@ -356,31 +356,36 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
         let w = &lines[f].words[0];
         lines[k].words.iter().any(|u| u.x0 < w.x1 && u.x1 > w.x0)
     };
-    // A short label line whose only figure was set on a line of its own
-    // right under it (cells aligned to their top, the figure's opening with
-    // an empty line or in a font that sits lower), under a word of the
-    // short line above (a header, or the row before): a row (`build` joins
-    // the figure to it).
-    let label_over_dropped_figure = |k: usize| {
-        k > 0
-            && k + 1 < lines.len()
-            && n_figures[k] == 0
-            && n_figures[k + 1] == 1
-            && lines[k].words.len() <= 2
-            && lines[k + 1].words.len() == 1
-            && lines[k + 1].y0 - lines[k].y1 <= 0.5 * lines[k].size
-            && lines[k]
+    // Whether short label line `label` and lone-figure line `figure` touch,
+    // the label left of the figure, which stands under a word of the short
+    // line `above` the two (a header, or the row before).
+    let label_beside_lone_figure = |label: usize, figure: usize, above: usize| {
+        let (upper, lower) = (label.min(figure), label.max(figure));
+        n_figures[label] == 0
+            && n_figures[figure] == 1
+            && lines[label].words.len() <= 2
+            && lines[figure].words.len() == 1
+            && lines[lower].y0 - lines[upper].y1 <= 0.5 * lines[label].size
+            && lines[label]
                 .words
                 .last()
-                .is_some_and(|l| l.x1 < lines[k + 1].words[0].x0)
-            && under_word_of(k + 1, k - 1)
-            && lines[k - 1]
+                .is_some_and(|l| l.x1 < lines[figure].words[0].x0)
+            && under_word_of(figure, above)
+            && lines[above]
                 .words
                 .iter()
                 .map(|w| w.text.chars().count())
                 .sum::<usize>()
                 <= 30
     };
+    // A short label line whose only figure was set on a line of its own
+    // right under it (cells aligned to their top, the figure's opening with
+    // an empty line or in a font that sits lower), or right over it (cells
+    // aligned to their bottom, the figure's font sitting higher): a row
+    // (`build` joins the figure to it).
+    let label_over_dropped_figure =
+        |k: usize| k > 0 && k + 1 < lines.len() && label_beside_lone_figure(k, k + 1, k - 1);
+    let label_under_raised_figure = |k: usize| k > 1 && label_beside_lone_figure(k, k - 1, k - 2);
     // A row of figures alone under a short label line touching it, the
     // label left of the figures (cells aligned to their bottom, the
     // figures' font sitting lower): that line is the row's label.
@@ -400,28 +405,6 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 .words
                 .iter()
                 .any(|w| is_section_heading(&w.text))
-    };
-    // Its mirror: the figure set on a line of its own right over its label
-    // (cells aligned to their bottom, the figure's font sitting higher),
-    // under a word of the short line above it.
-    let label_under_raised_figure = |k: usize| {
-        k > 1
-            && n_figures[k] == 0
-            && n_figures[k - 1] == 1
-            && lines[k].words.len() <= 2
-            && lines[k - 1].words.len() == 1
-            && lines[k].y0 - lines[k - 1].y1 <= 0.5 * lines[k].size
-            && lines[k]
-                .words
-                .last()
-                .is_some_and(|l| l.x1 < lines[k - 1].words[0].x0)
-            && under_word_of(k - 1, k - 2)
-            && lines[k - 2]
-                .words
-                .iter()
-                .map(|w| w.text.chars().count())
-                .sum::<usize>()
-                <= 30
     };
     let is_row = |k: usize| {
         n_figures[k] >= 2
