@@ -688,12 +688,14 @@ fn is_review_header(view: &RowView<'_>) -> bool {
 
 /// The template row a row's label names. `opened`: the start of the label
 /// printed on the row above (a label wrapped across a ruling: `5.要求行政机关
-/// 确认或重` over `新出具已获取信息`), put before this row's leaf.
+/// 确认或重` over `新出具已获取信息`), put before this row's leaf; `closing`:
+/// its end printed on the row below (the figures beside the label's first
+/// line), put after it.
 fn application_row_key(
     cells: &Cells<'_>,
     view: &RowView<'_>,
     prev: Option<&'static str>,
-    opened: &str,
+    (opened, closing): (&str, &str),
 ) -> Option<&'static str> {
     let mut texts: Vec<std::borrow::Cow<'_, str>> = view
         .labels
@@ -702,9 +704,9 @@ fn application_row_key(
         .filter(|s| !s.is_empty())
         .map(Into::into)
         .collect();
-    if !opened.is_empty() {
+    if !opened.is_empty() || !closing.is_empty() {
         let leaf = texts.pop()?;
-        texts.push(format!("{opened}{leaf}").into());
+        texts.push(format!("{opened}{leaf}{closing}").into());
     }
     let leaf = texts.last()?;
     let parents: String = texts[..texts.len() - 1].concat();
@@ -735,6 +737,27 @@ fn application_row_key(
         .map(|(_, d)| d.key)
 }
 
+/// The label of row `r` when it is all the row holds (no figure, no blank
+/// marker, nothing in a value cell): perhaps the end of the label above.
+fn label_only_row_text(cells: &Cells<'_>, r: usize, geometry: Option<usize>) -> Option<String> {
+    if r >= cells.table.n_rows() {
+        return None;
+    }
+    let view = row_view(cells, r, geometry);
+    if !view.values.iter().all(|c| c.blank) {
+        return None;
+    }
+    let text: String = view.labels.iter().map(|c| c.norm(cells)).collect();
+    // A label of its own (（五）不予处理, 2.重复申请, 四、…) is no label's end.
+    let mut chars = text.chars();
+    let starts_item = match (chars.next(), chars.next()) {
+        (Some('（' | '('), _) | (_, Some('、' | '.' | '．')) => true,
+        (Some(c), _) => c.is_ascii_digit(),
+        (None, _) => true,
+    };
+    (!starts_item).then_some(text)
+}
+
 fn applicant_target(row: &'static str) -> impl Fn(usize) -> Option<Target> {
     move |i| {
         APPLICANT_COLUMNS.get(i).map(|d| Target {
@@ -761,6 +784,7 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
     let mut opened: Option<String> = None;
     for &(t, source) in parts {
         let cells = Cells::of(t);
+        let mut closed_by_previous = false;
         let mut header_start: Option<usize> = None;
         let mut header_end: Option<usize> = None;
         for r in 0..t.n_rows() {
@@ -769,12 +793,26 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             } else {
                 None
             };
+            if closed_by_previous {
+                // The end of the label of the row above, read with it.
+                closed_by_previous = false;
+                continue;
+            }
             let mut view = row_view(&cells, r, geometry);
-            let mut key = application_row_key(&cells, &view, prev, "");
+            let mut key = application_row_key(&cells, &view, prev, ("", ""));
             if key.is_none()
                 && let Some(o) = opened.as_deref()
             {
-                key = application_row_key(&cells, &view, prev, o);
+                key = application_row_key(&cells, &view, prev, (o, ""));
+            }
+            // Figures beside a label's first line, its end on the row below
+            // alone (a borderless table's cells aligned to their top).
+            if key.is_none()
+                && is_figure_row(&view)
+                && let Some(closing) = label_only_row_text(&cells, r + 1, geometry)
+            {
+                key = application_row_key(&cells, &view, prev, ("", &closing));
+                closed_by_previous = key.is_some();
             }
             // A label alone on its row, naming no row: perhaps the start of
             // one the next row ends.
@@ -1719,6 +1757,59 @@ mod tests {
             Some(10.0)
         );
         assert_eq!(cell(&apps, "unprocessed_confirmation", "total"), Some(10.0));
+    }
+
+    /// A borderless table's cells aligned to their top: a label's figures
+    /// beside its first line (`5.要求行政机关确认或重`, which names no row),
+    /// its end alone on the row below. The end is not read as a row of its
+    /// own, nor is a label of its own (2.重复申请) read as an end.
+    #[test]
+    fn a_labels_end_on_the_row_below_its_figures_names_the_row() {
+        let t = Table::from_texts(&[
+            &[
+                "（本列数据的勾稽关系）@2x2",
+                "自然人@2x1",
+                "法人或其他组织@1x5",
+                "总计@2x1",
+            ],
+            &[
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+            ],
+            &[
+                "5.要求行政机关确认或重@1x2",
+                "6",
+                "0",
+                "0",
+                "0",
+                "1",
+                "0",
+                "7",
+            ],
+            &["新出具已获取信息@1x2", "", "", "", "", "", "", ""],
+            &[
+                "1.申请人无正当理由逾期@1x2",
+                "2",
+                "0",
+                "0",
+                "0",
+                "0",
+                "0",
+                "2",
+            ],
+            &["2.重复申请@1x2", "", "", "", "", "", "", ""],
+        ]);
+        let apps = applications_of(&t);
+        assert_eq!(
+            cell(&apps, "unprocessed_confirmation", "natural_person"),
+            Some(6.0)
+        );
+        assert_eq!(cell(&apps, "unprocessed_confirmation", "total"), Some(7.0));
+        assert_eq!(cell(&apps, "other_no_correction", "total"), None);
+        assert_eq!(cell(&apps, "unprocessed_duplicate", "total"), None);
     }
 
     /// Table 四 in the official layout with its group headers drawn out of
