@@ -782,9 +782,10 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
     let mut prev: Option<&'static str> = None;
     let mut prev_printed = true;
     let mut opened: Option<String> = None;
-    for &(t, source) in parts {
+    // The row was read with the row above as the end of its label.
+    let mut closed_by_previous = false;
+    for (pi, &(t, source)) in parts.iter().enumerate() {
         let cells = Cells::of(t);
-        let mut closed_by_previous = false;
         let mut header_start: Option<usize> = None;
         let mut header_end: Option<usize> = None;
         for r in 0..t.n_rows() {
@@ -809,7 +810,15 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             // alone (a borderless table's cells aligned to their top).
             if key.is_none()
                 && is_figure_row(&view)
-                && let Some(closing) = label_only_row_text(&cells, r + 1, geometry)
+                && let Some(closing) = if r + 1 < t.n_rows() {
+                    label_only_row_text(&cells, r + 1, geometry)
+                } else {
+                    // (or at the top of the next part: the row cut by a
+                    // page break, its figures left on the page before)
+                    parts
+                        .get(pi + 1)
+                        .and_then(|(next, _)| label_only_row_text(&Cells::of(next), 0, None))
+                }
             {
                 key = application_row_key(&cells, &view, prev, ("", &closing));
                 closed_by_previous = key.is_some();
@@ -1810,6 +1819,64 @@ mod tests {
         assert_eq!(cell(&apps, "unprocessed_confirmation", "total"), Some(7.0));
         assert_eq!(cell(&apps, "other_no_correction", "total"), None);
         assert_eq!(cell(&apps, "unprocessed_duplicate", "total"), None);
+    }
+
+    /// The same with the row cut by a page break: the label's end opens
+    /// the table's next part.
+    #[test]
+    fn a_labels_end_atop_the_next_part_names_the_row_above() {
+        let header: [&[&str]; 2] = [
+            &[
+                "（本列数据的勾稽关系）@2x2",
+                "自然人@2x1",
+                "法人或其他组织@1x5",
+                "总计@2x1",
+            ],
+            &[
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+            ],
+        ];
+        let a = Table::from_texts(&[
+            header[0],
+            header[1],
+            &[
+                "4.无正当理由大量反复申请@1x2",
+                "1",
+                "0",
+                "0",
+                "0",
+                "0",
+                "0",
+                "1",
+            ],
+            &[
+                "5.要求行政机关确认或重@1x2",
+                "6",
+                "0",
+                "0",
+                "0",
+                "1",
+                "0",
+                "7",
+            ],
+        ]);
+        let b = Table::from_texts(&[
+            &["新出具已获取信息@1x2", "", "", "", "", "", "", ""],
+            &["（七）总计@1x2", "9", "0", "0", "0", "1", "0", "10"],
+        ]);
+        let m = map_tables(
+            &[(TableKind::Applications, &a), (TableKind::Applications, &b)],
+            &[0, 1],
+            Some(2023),
+            false,
+        );
+        let apps = m.applications.expect("table 三");
+        assert_eq!(cell(&apps, "unprocessed_confirmation", "total"), Some(7.0));
+        assert_eq!(cell(&apps, "results_total", "total"), Some(10.0));
     }
 
     /// Table 四 in the official layout with its group headers drawn out of

@@ -620,7 +620,15 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                     first_label = Some(start);
                 }
             }
-            let header_lines = first_label.unwrap_or(i) - start;
+            let mut header_lines = first_label.unwrap_or(i) - start;
+            // At the top of a page, short lines in the label area over the
+            // first row are the ends of labels the page break cut (a row
+            // split across pages, its figures left on the page before): its
+            // rows, joined to the rows above them after layout, not a header.
+            if floor == 0 && start > 0 && cut_label_ends(&lines[..start], &lines[i]) {
+                start = 0;
+                header_lines = 0;
+            }
             out.push(build(&lines[start..=end], header_lines));
             i = end + 1;
             // The next table's header never reaches into this one.
@@ -630,6 +638,37 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
         }
     }
     out
+}
+
+/// Whether `top` (a page's lines over the first row of a table, `row`) are
+/// label lines only: short, left of the row's figures, close together,
+/// none a header, caption, section heading or sentence.
+fn cut_label_ends(top: &[WordLine], row: &WordLine) -> bool {
+    let Some(first_figure) = figures(row).first().map(|f| f.x0) else {
+        return false;
+    };
+    let mut below = row;
+    for l in top.iter().rev() {
+        let text_ok = l.words.iter().all(|w| {
+            w.text.chars().count() <= 16
+                && !w.text.ends_with(['。', '：', ':'])
+                && !is_section_heading(&w.text)
+                && !crate::template::TABLE_HEADER_WORDS
+                    .iter()
+                    .any(|h| w.text.contains(h))
+        });
+        if !text_ok
+            || l.words.len() > 2
+            || is_caption(l)
+            || !figures(l).is_empty()
+            || l.words.last().is_none_or(|w| w.x1 >= first_figure)
+            || below.y0 - l.y1 > 2.0 * l.size
+        {
+            return false;
+        }
+        below = l;
+    }
+    true
 }
 
 /// Rows of figures in a table without rulings stand at most this many font
@@ -2437,6 +2476,45 @@ mod tests {
         assert_eq!(lone_table_last_row(&lines), ["行政事业性收费", "82", "0"]);
         // A line of figures alone at a page's top is no table.
         assert!(find(&lines[..1]).is_empty());
+    }
+
+    /// A row split across pages (cells aligned to their top, the figures
+    /// left with the label's first line on the page before): the end of its
+    /// label, and a label opened over the first row, stand at the page's top
+    /// over the rest of the table. They are its rows, not a header (the
+    /// end had been left out as a paragraph, and the row lost); a header at
+    /// the page's top stays a header.
+    #[test]
+    fn label_ends_at_a_page_top_over_a_table_are_its_rows() {
+        let figures = |y: f32, label: &'static str| {
+            let mut w = vec![(20.0, label)];
+            w.extend([200.0, 240.0, 280.0].map(|x| (x, "0")));
+            line(y, &w)
+        };
+        let cut = vec![
+            line(0.0, &[(20.0, "新出具已获取信息")]),
+            line(16.0, &[(20.0, "1.申请人无正当理由逾期")]),
+            figures(32.0, "不补正、行政机关不再处"),
+            figures(48.0, "3.其他"),
+        ];
+        let t = find(&cut);
+        assert_eq!(t.len(), 1);
+        let rows = filled_rows(&t[0].table);
+        assert_eq!(rows[0], ["新出具已获取信息"]);
+        assert_eq!(rows.len(), 4);
+        let headed = vec![
+            line(
+                0.0,
+                &[(200.0, "自然人"), (240.0, "商业企业"), (280.0, "总计")],
+            ),
+            figures(16.0, "（六）其他处理"),
+            figures(32.0, "（七）总计"),
+        ];
+        let t = find(&headed);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].table.n_rows(), 3);
+        let first = &filled_rows(&t[0].table)[0];
+        assert_eq!(first, &["自然人", "商业企业", "总计"]);
     }
 
     /// Cells aligned to their bottom, the figures' font sitting lower: a
