@@ -806,23 +806,6 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             {
                 key = application_row_key(&cells, &view, prev, (o, ""));
             }
-            // Figures beside a label's first line, its end on the row below
-            // alone (a borderless table's cells aligned to their top).
-            if key.is_none()
-                && is_figure_row(&view)
-                && let Some(closing) = if r + 1 < t.n_rows() {
-                    label_only_row_text(&cells, r + 1, geometry)
-                } else {
-                    // (or at the top of the next part: the row cut by a
-                    // page break, its figures left on the page before)
-                    parts
-                        .get(pi + 1)
-                        .and_then(|(next, _)| label_only_row_text(&Cells::of(next), 0, None))
-                }
-            {
-                key = application_row_key(&cells, &view, prev, ("", &closing));
-                closed_by_previous = key.is_some();
-            }
             // A label alone on its row, naming no row: perhaps the start of
             // one the next row ends.
             opened = (key.is_none() && view.values.iter().all(|c| c.blank))
@@ -843,6 +826,23 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
                 && let Some(p) = prev.filter(|_| !prev_printed)
             {
                 key = Some(p);
+            }
+            // Else figures beside a label's first line, its end on the row
+            // below alone (a borderless table's cells aligned to their top).
+            if key.is_none()
+                && is_figure_row(&view)
+                && let Some(closing) = if r + 1 < t.n_rows() {
+                    label_only_row_text(&cells, r + 1, geometry)
+                } else {
+                    // (or at the top of the next part: the row cut by a
+                    // page break, its figures left on the page before)
+                    parts
+                        .get(pi + 1)
+                        .and_then(|(next, _)| label_only_row_text(&Cells::of(next), 0, None))
+                }
+            {
+                key = application_row_key(&cells, &view, prev, ("", &closing));
+                closed_by_previous = key.is_some();
             }
             let Some(key) = key.filter(|_| !is_header_row(&view)) else {
                 if is_figure_row(&view) {
@@ -1819,6 +1819,48 @@ mod tests {
         assert_eq!(cell(&apps, "unprocessed_confirmation", "total"), Some(7.0));
         assert_eq!(cell(&apps, "other_no_correction", "total"), None);
         assert_eq!(cell(&apps, "unprocessed_duplicate", "total"), None);
+    }
+
+    /// A row named on its label's first line, its figures on the next line
+    /// by the label's end, keeps them: the label opened on the row below
+    /// (2.没有现成信息需要另行 | 制作) is not read as the end of theirs.
+    #[test]
+    fn figures_under_a_named_label_are_its_own_before_a_label_opened_below() {
+        let t = Table::from_texts(&[
+            &[
+                "（本列数据的勾稽关系）@2x2",
+                "自然人@2x1",
+                "法人或其他组织@1x5",
+                "总计@2x1",
+            ],
+            &[
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+            ],
+            &["1.本机关不掌握相关政府@1x2", "", "", "", "", "", "", ""],
+            &["信息@1x2", "62", "4", "0", "0", "1", "1", "68"],
+            &[
+                "理结果",
+                "2.没有现成信息需要另行",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ],
+            &["制作@1x2", "19", "2", "0", "1", "0", "1", "23"],
+        ]);
+        let apps = applications_of(&t);
+        assert_eq!(cell(&apps, "unavailable_not_held", "total"), Some(68.0));
+        assert_eq!(
+            cell(&apps, "unavailable_needs_creation", "total"),
+            Some(23.0)
+        );
     }
 
     /// The same with the row cut by a page break: the label's end opens

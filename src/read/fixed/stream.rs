@@ -1341,27 +1341,30 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
         .windows(2)
         .map(|w| w[1] - w[0])
         .fold(f32::MAX, f32::min);
+    // Where the labels end and the figures begin, when every label ends
+    // before every figure.
+    let label_right = data
+        .iter()
+        .flat_map(|l| {
+            let n = l.words.len() - figures(l).len();
+            l.words[..n].iter().map(|w| w.x1)
+        })
+        .fold(f32::MIN, f32::max);
+    let figure_left = data
+        .iter()
+        .filter_map(|l| figures(l).first().map(|w| w.x0))
+        .fold(f32::MAX, f32::min);
+    let between = (label_right < figure_left).then(|| (label_right + figure_left) / 2.0);
     let first_edge = if cols.len() == 1 {
         // One column of figures: no spacing to go by, so the edge lies
         // between the labels and the figures.
-        let label_right = data
-            .iter()
-            .flat_map(|l| {
-                let n = l.words.len() - figures(l).len();
-                l.words[..n].iter().map(|w| w.x1)
-            })
-            .fold(f32::MIN, f32::max);
-        let figure_left = data
-            .iter()
-            .filter_map(|l| figures(l).first().map(|w| w.x0))
-            .fold(f32::MAX, f32::min);
-        if label_right < figure_left {
-            (label_right + figure_left) / 2.0
-        } else {
-            figure_left
-        }
+        between.unwrap_or(figure_left)
     } else {
-        cols.first().copied().unwrap_or(0.0) - spacing.min(200.0) / 2.0
+        // Half a column's spacing left of the first column, or further
+        // right when the labels end there: two columns far apart (a
+        // sub-table of table 二) put that half past the labels' end.
+        let spaced = cols.first().copied().unwrap_or(0.0) - spacing.min(200.0) / 2.0;
+        between.map_or(spaced, |b| b.max(spaced))
     };
     let mut cells: Vec<Cell> = Vec::new();
     let mut used = Vec::new();
@@ -2476,6 +2479,34 @@ mod tests {
         assert_eq!(lone_table_last_row(&lines), ["行政事业性收费", "82", "0"]);
         // A line of figures alone at a page's top is no table.
         assert!(find(&lines[..1]).is_empty());
+    }
+
+    /// A sub-table of two columns far apart (政府集中采购 | 采购项目数量 |
+    /// 采购总金额, printed without borders): its label reaches past half a
+    /// column's spacing left of the first figures, and is still a label
+    /// (it had been read into the first column with the figure, and the
+    /// row lost).
+    #[test]
+    fn a_label_reaching_past_half_the_spacing_of_two_far_columns_is_a_label() {
+        let lines = vec![
+            line(0.0, &[(130.0, "第二十条第（九）项")]),
+            line(
+                20.0,
+                &[
+                    (90.0, "信息内容"),
+                    (185.0, "采购项目数量"),
+                    (370.0, "采购总金额"),
+                ],
+            ),
+            line(
+                40.0,
+                &[(80.0, "政府集中采购"), (210.0, "32"), (385.0, "349.18")],
+            ),
+        ];
+        assert_eq!(
+            lone_table_last_row(&lines),
+            ["政府集中采购", "32", "349.18"]
+        );
     }
 
     /// A row split across pages (cells aligned to their top, the figures
