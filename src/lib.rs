@@ -128,7 +128,8 @@ pub(crate) fn extract_hashed(bytes: &[u8], path: &str, sha256: String, opts: &Op
 }
 
 /// Each located table's index among the document's tables, in reading
-/// order (provenance names tables so).
+/// order (provenance names tables so; mapping reads the next part of a
+/// table only when it is the document's next table).
 fn table_ordinals(doc: &model::Document, located: &[(TableKind, &model::Table)]) -> Vec<usize> {
     let index: std::collections::HashMap<*const model::Table, usize> = doc
         .blocks
@@ -158,11 +159,7 @@ fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -
     };
     locate::split_tables_at_headings(&mut doc);
     let loc = locate::locate(&doc);
-    let ordinals = if opts.provenance {
-        table_ordinals(&doc, &loc.tables)
-    } else {
-        Vec::new()
-    };
+    let ordinals = table_ordinals(&doc, &loc.tables);
     let mapped = map::map_tables(&loc.tables, &ordinals, loc.year, opts.provenance);
     let mut warnings: Vec<Warning> = doc
         .notes

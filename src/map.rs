@@ -834,10 +834,12 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
                 && let Some(closing) = if r + 1 < t.n_rows() {
                     label_only_row_text(&cells, r + 1, geometry)
                 } else {
-                    // (or at the top of the next part: the row cut by a
-                    // page break, its figures left on the page before)
+                    // (or at the top of the next part, the document's next
+                    // table: the row cut by a page break, its figures left
+                    // on the page before)
                     parts
                         .get(pi + 1)
+                        .filter(|(_, next_source)| source.checked_add(1) == Some(*next_source))
                         .and_then(|(next, _)| label_only_row_text(&Cells::of(next), 0, None))
                 }
             {
@@ -1261,8 +1263,9 @@ fn map_reviews(parts: &[(&Table, usize)], m: &mut Mapped) {
 
 // ---------------------------------------------------------------- entry
 
-/// Maps the located tables. With `provenance`, where each value was read
-/// is kept too, `ordinals` giving each table's index among the document's.
+/// Maps the located tables, `ordinals` giving each table's index among the
+/// document's (which parts follow each other). With `provenance`, where
+/// each value was read is kept too, naming tables so.
 pub fn map_tables(
     tables: &[(TableKind, &Table)],
     ordinals: &[usize],
@@ -1919,6 +1922,16 @@ mod tests {
         let apps = m.applications.expect("table 三");
         assert_eq!(cell(&apps, "unprocessed_confirmation", "total"), Some(7.0));
         assert_eq!(cell(&apps, "results_total", "total"), Some(10.0));
+        // Another table between the two parts: the next part's first row
+        // is no end of this one's last label.
+        let m = map_tables(
+            &[(TableKind::Applications, &a), (TableKind::Applications, &b)],
+            &[0, 2],
+            Some(2023),
+            false,
+        );
+        let apps = m.applications.expect("table 三");
+        assert_eq!(cell(&apps, "unprocessed_confirmation", "total"), None);
     }
 
     /// Table 四 in the official layout with its group headers drawn out of
