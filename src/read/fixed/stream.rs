@@ -1312,27 +1312,44 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
     // every column of figures stands under one of them.
     if let Some(first) = cols.first().copied() {
         let size = data.iter().map(|l| l.size).fold(0.0, f32::max).max(1.0);
-        let hcols = header_columns(&lines[..header_lines], first - 2.5 * size);
-        let h_spacing = hcols
-            .windows(2)
-            .map(|w| w[1] - w[0])
-            .fold(f32::MAX, f32::min);
-        // Header columns of a real grid are evenly spaced; a group title's
-        // centre (法人或其他组织) between two of them is not a column.
-        let mut gaps: Vec<f32> = hcols.windows(2).map(|w| w[1] - w[0]).collect();
-        gaps.sort_by(f32::total_cmp);
-        let even = gaps.first().zip(gaps.last()).is_some_and(|(lo, hi)| {
-            let median = gaps[gaps.len() / 2];
-            *lo >= 0.6 * median && *hi <= 1.6 * median
-        });
-        if hcols.len() > cols.len()
-            && hcols.len() <= 40
-            && even
-            && h_spacing > size
-            && leaves_room_for_blank_columns(&cols, &hcols)
-            && cols
-                .iter()
-                .all(|c| hcols.iter().any(|h| (h - c).abs() < 0.4 * h_spacing))
+        let named_by_header = |left: f32| {
+            let hcols = header_columns(&lines[..header_lines], left);
+            let h_spacing = hcols
+                .windows(2)
+                .map(|w| w[1] - w[0])
+                .fold(f32::MAX, f32::min);
+            // Header columns of a real grid are evenly spaced; a group
+            // title's centre (法人或其他组织) between two of them is not a
+            // column.
+            let mut gaps: Vec<f32> = hcols.windows(2).map(|w| w[1] - w[0]).collect();
+            gaps.sort_by(f32::total_cmp);
+            let even = gaps.first().zip(gaps.last()).is_some_and(|(lo, hi)| {
+                let median = gaps[gaps.len() / 2];
+                *lo >= 0.6 * median && *hi <= 1.6 * median
+            });
+            (hcols.len() > cols.len()
+                && hcols.len() <= 40
+                && even
+                && h_spacing > size
+                && leaves_room_for_blank_columns(&cols, &hcols)
+                && cols
+                    .iter()
+                    .all(|c| hcols.iter().any(|h| (h - c).abs() < 0.4 * h_spacing)))
+            .then_some(hcols)
+        };
+        // Header words from a little left of the first figures; or, for
+        // columns blank in every row left of them (本年制发件数 and 本年废止件数
+        // of a 规章 row printed blank), every header word right of the
+        // rows' labels.
+        let labels_end = data
+            .iter()
+            .flat_map(|l| l.words[..l.words.len() - figures(l).len()].iter())
+            .map(|w| w.x1)
+            .fold(f32::MIN, f32::max);
+        let widened = (labels_end > f32::MIN && labels_end + 0.5 * size < first - 2.5 * size)
+            .then(|| labels_end + 0.5 * size);
+        if let Some(hcols) =
+            named_by_header(first - 2.5 * size).or_else(|| widened.and_then(named_by_header))
         {
             cols = hcols;
         }
@@ -1362,9 +1379,13 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
     } else {
         // Half a column's spacing left of the first column, or further
         // right when the labels end there: two columns far apart (a
-        // sub-table of table 二) put that half past the labels' end.
-        let spaced = cols.first().copied().unwrap_or(0.0) - spacing.min(200.0) / 2.0;
-        between.map_or(spaced, |b| b.max(spaced))
+        // sub-table of table 二) put that half past the labels' end. (Not
+        // past the first column: the header may name columns blank in every
+        // row left of the figures.)
+        let first = cols.first().copied().unwrap_or(0.0);
+        let size = data.iter().map(|l| l.size).fold(0.0, f32::max).max(1.0);
+        let spaced = first - spacing.min(200.0) / 2.0;
+        between.map_or(spaced, |b| b.min(first - 0.5 * size).max(spaced))
     };
     let mut cells: Vec<Cell> = Vec::new();
     let mut used = Vec::new();
@@ -1742,7 +1763,14 @@ mod tests {
                     y1: y + 10.0,
                     text: t.to_string(),
                     chars: vec![],
-                    glyphs: vec![],
+                    glyphs: t
+                        .chars()
+                        .enumerate()
+                        .map(|(i, c)| {
+                            let gx = x + 10.0 * i as f32;
+                            (gx, gx + 10.0, CompactString::from(c.to_string()))
+                        })
+                        .collect(),
                 })
                 .collect(),
         }
@@ -2479,6 +2507,36 @@ mod tests {
         assert_eq!(lone_table_last_row(&lines), ["行政事业性收费", "82", "0"]);
         // A line of figures alone at a page's top is no table.
         assert!(find(&lines[..1]).is_empty());
+    }
+
+    /// A sub-table of table 二 whose figures are printed in its last column
+    /// only (规章 all blank, 行政规范性文件 with 现行有效件数 alone): the
+    /// header names the blank columns left of it, and the figure stays in
+    /// its own (it had been read as 本年制发件数, silently).
+    #[test]
+    fn header_words_name_blank_columns_left_of_the_only_figures() {
+        let lines = vec![
+            line(0.0, &[(225.0, "第二十条第（一）项")]),
+            line(
+                30.0,
+                &[
+                    (160.0, "信息内容"),
+                    (250.0, "本年制发件数"),
+                    (330.0, "本年废止件数"),
+                    (410.0, "现行有效件数"),
+                ],
+            ),
+            line(55.0, &[(170.0, "规章")]),
+            line(80.0, &[(145.0, "行政规范性文件"), (435.0, "5")]),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let rows = row_texts(&t[0].table);
+        let header = rows.iter().find(|r| r.contains(&"本年制发件数")).unwrap();
+        let last = rows.last().unwrap();
+        let col_of = |name: &str| header.iter().position(|c| *c == name).unwrap();
+        assert_eq!(last[col_of("现行有效件数")], "5");
+        assert_eq!(last[col_of("本年制发件数")], "");
     }
 
     /// A sub-table of two columns far apart (政府集中采购 | 采购项目数量 |
