@@ -1347,7 +1347,7 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
             .map(|w| w.x1)
             .fold(f32::MIN, f32::max);
         let widened = (labels_end > f32::MIN && labels_end + 0.5 * size < first - 2.5 * size)
-            .then(|| labels_end + 0.5 * size);
+            .then_some(labels_end + 0.5 * size);
         if let Some(hcols) =
             named_by_header(first - 2.5 * size).or_else(|| widened.and_then(named_by_header))
         {
