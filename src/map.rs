@@ -801,6 +801,27 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             }
             let mut view = row_view(&cells, r, geometry);
             let mut key = application_row_key(&cells, &view, prev, ("", ""));
+            // A row printed a column right of the header's grid (its cells
+            // of other widths than the rows above): its label stands where
+            // the first figures are, and a figure for each column follows.
+            if key.is_none()
+                && let Some(first) = view.values.first()
+                && !first.blank
+                && !first.value
+                && view.values.len() == slots.len() + 1
+                && view.values[1..].iter().all(|c| c.value || c.blank)
+            {
+                let mut labels = view.labels.clone();
+                labels.push(*first);
+                let shifted = RowView {
+                    labels,
+                    values: view.values[1..].to_vec(),
+                };
+                if let Some(k) = application_row_key(&cells, &shifted, prev, ("", "")) {
+                    key = Some(k);
+                    view = shifted;
+                }
+            }
             if key.is_none()
                 && let Some(o) = opened.as_deref()
             {
@@ -1864,6 +1885,47 @@ mod tests {
             cell(&apps, "unavailable_needs_creation", "total"),
             Some(23.0)
         );
+    }
+
+    /// A row whose cells have other widths than the rows above (a Word
+    /// table drawn by hand, printed with its rulings): its label stands in
+    /// the header's first value column and its seven figures one column to
+    /// the right. It is read by its label (it had been a missing row).
+    #[test]
+    fn a_row_printed_a_column_right_of_the_header_is_read_by_its_label() {
+        let t = Table::from_texts(&[
+            &[
+                "项目@1x2",
+                "自然人",
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+                "总计@1x2",
+            ],
+            &["（二）部分公开@1x2", "3", "0", "0", "0", "0", "0", "3@1x2"],
+            &[
+                "（三）不予公开",
+                "",
+                "1.属于国家秘密",
+                "1",
+                "0",
+                "0",
+                "0",
+                "0",
+                "2",
+                "3",
+            ],
+        ]);
+        let apps = applications_of(&t);
+        assert_eq!(cell(&apps, "partially_disclosed", "total"), Some(3.0));
+        assert_eq!(
+            cell(&apps, "withheld_state_secret", "natural_person"),
+            Some(1.0)
+        );
+        assert_eq!(cell(&apps, "withheld_state_secret", "other_org"), Some(2.0));
+        assert_eq!(cell(&apps, "withheld_state_secret", "total"), Some(3.0));
     }
 
     /// The same with the row cut by a page break: the label's end opens
