@@ -801,25 +801,42 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             }
             let mut view = row_view(&cells, r, geometry);
             let mut key = application_row_key(&cells, &view, prev, ("", ""));
-            // A row printed a column right of the header's grid (its cells
-            // of other widths than the rows above): its label stands where
-            // the first figures are, and a figure for each column follows.
-            if key.is_none()
-                && let Some(first) = view.values.first()
-                && !first.blank
-                && !first.value
-                && view.values.len() == slots.len() + 1
-                && view.values[1..].iter().all(|c| c.value || c.blank)
-            {
-                let mut labels = view.labels.clone();
-                labels.push(*first);
-                let shifted = RowView {
-                    labels,
-                    values: view.values[1..].to_vec(),
-                };
-                if let Some(k) = application_row_key(&cells, &shifted, prev, ("", "")) {
-                    key = Some(k);
-                    view = shifted;
+            // A row printed a column or two right of the header's grid (its
+            // cells of other widths than the rows above): its labels stand
+            // where the first figures are, and a figure for each column
+            // follows them, read in order.
+            let mut row_slots: Option<Vec<Slot>> = None;
+            if key.is_none() {
+                let lead = view
+                    .values
+                    .iter()
+                    .take_while(|c| c.blank || !c.value)
+                    .count();
+                let rest = &view.values[lead..];
+                let targets: Vec<Slot> = slots
+                    .iter()
+                    .filter(|s| s.target.is_some())
+                    .cloned()
+                    .collect();
+                if lead > 0
+                    && view.values[..lead].iter().any(|c| !c.blank)
+                    && rest.iter().any(|c| !c.blank)
+                    && rest.iter().all(|c| c.value || c.blank)
+                    && (rest.len() == slots.len() || rest.len() == targets.len())
+                {
+                    let mut labels = view.labels.clone();
+                    labels.extend(view.values[..lead].iter().filter(|c| !c.blank));
+                    let shifted = RowView {
+                        labels,
+                        values: rest.to_vec(),
+                    };
+                    if let Some(k) = application_row_key(&cells, &shifted, prev, ("", "")) {
+                        key = Some(k);
+                        if rest.len() != slots.len() {
+                            row_slots = Some(targets);
+                        }
+                        view = shifted;
+                    }
                 }
             }
             if key.is_none()
@@ -924,7 +941,7 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             values.entry((key, "")).or_insert(None);
             read_values(
                 (&view, cells.figure_col),
-                &slots,
+                row_slots.as_deref().unwrap_or(&slots),
                 applicant_target(key),
                 (table.key(), source),
                 &mut values,
@@ -1887,12 +1904,13 @@ mod tests {
         );
     }
 
-    /// A row whose cells have other widths than the rows above (a Word
-    /// table drawn by hand, printed with its rulings): its label stands in
-    /// the header's first value column and its seven figures one column to
-    /// the right. It is read by its label (it had been a missing row).
+    /// Rows whose cells have other widths than the rows above (a Word
+    /// table drawn by hand, printed with its rulings): a row's labels stand
+    /// in the header's first value columns and its seven figures further
+    /// right. They are read by their labels, the figures in order (they
+    /// had been missing rows).
     #[test]
-    fn a_row_printed_a_column_right_of_the_header_is_read_by_its_label() {
+    fn rows_printed_columns_right_of_the_header_are_read_by_their_labels() {
         let t = Table::from_texts(&[
             &[
                 "项目@1x2",
@@ -1902,11 +1920,24 @@ mod tests {
                 "社会公益组织",
                 "法律服务机构",
                 "其他",
-                "总计@1x2",
+                "总计",
+                "备注@1x2",
             ],
-            &["（二）部分公开@1x2", "3", "0", "0", "0", "0", "0", "3@1x2"],
             &[
-                "（三）不予公开",
+                "（二）部分公开@1x2",
+                "3",
+                "0",
+                "0",
+                "0",
+                "0",
+                "0",
+                "3",
+                "@1x2",
+            ],
+            // One column right: the label, then the figures (the last under
+            // 备注, which names no column of the template's).
+            &[
+                "（三）",
                 "",
                 "1.属于国家秘密",
                 "1",
@@ -1917,6 +1948,20 @@ mod tests {
                 "2",
                 "3",
             ],
+            // Two right: the group's title and the label, then the figures.
+            &[
+                "（三）",
+                "",
+                "不予公开",
+                "2.其他法律行政法规禁止公开",
+                "0",
+                "4",
+                "0",
+                "0",
+                "0",
+                "0",
+                "4",
+            ],
         ]);
         let apps = applications_of(&t);
         assert_eq!(cell(&apps, "partially_disclosed", "total"), Some(3.0));
@@ -1926,6 +1971,9 @@ mod tests {
         );
         assert_eq!(cell(&apps, "withheld_state_secret", "other_org"), Some(2.0));
         assert_eq!(cell(&apps, "withheld_state_secret", "total"), Some(3.0));
+        let row = "withheld_prohibited_by_law";
+        assert_eq!(cell(&apps, row, "commercial_enterprise"), Some(4.0));
+        assert_eq!(cell(&apps, row, "total"), Some(4.0));
     }
 
     /// The same with the row cut by a page break: the label's end opens
