@@ -758,6 +758,21 @@ fn label_only_row_text(cells: &Cells<'_>, r: usize, geometry: Option<usize>) -> 
     (!starts_item).then_some(text)
 }
 
+/// The first row of a table's part under the header rows repeated over it
+/// (rows naming a header word), when it holds a label only: perhaps the
+/// end of the label the page before ended with.
+fn first_label_end(part: &Table) -> Option<(usize, String)> {
+    let cells = Cells::of(part);
+    let is_header = |r: usize| {
+        part.row_cells(r).iter().any(|c| {
+            let t = norm(&c.cell.text);
+            tpl::TABLE_HEADER_WORDS.iter().any(|h| t.contains(h)) || tpl::is_column_name(&t)
+        })
+    };
+    let r = (0..part.n_rows().min(8)).find(|r| !is_header(*r))?;
+    label_only_row_text(&cells, r, None).map(|t| (r, t))
+}
+
 fn applicant_target(row: &'static str) -> impl Fn(usize) -> Option<Target> {
     move |i| {
         APPLICANT_COLUMNS.get(i).map(|d| Target {
@@ -782,8 +797,8 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
     let mut prev: Option<&'static str> = None;
     let mut prev_printed = true;
     let mut opened: Option<String> = None;
-    // The row was read with the row above as the end of its label.
-    let mut closed_by_previous = false;
+    // (part, row) read with a row above as the end of its label.
+    let mut closed: Option<(usize, usize)> = None;
     for (pi, &(t, source)) in parts.iter().enumerate() {
         let cells = Cells::of(t);
         let mut header_start: Option<usize> = None;
@@ -794,9 +809,8 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             } else {
                 None
             };
-            if closed_by_previous {
-                // The end of the label of the row above, read with it.
-                closed_by_previous = false;
+            if closed == Some((pi, r)) {
+                // The end of the label of a row above, read with it.
                 continue;
             }
             let mut view = row_view(&cells, r, geometry);
@@ -869,20 +883,23 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             // below alone (a borderless table's cells aligned to their top).
             if key.is_none()
                 && is_figure_row(&view)
-                && let Some(closing) = if r + 1 < t.n_rows() {
-                    label_only_row_text(&cells, r + 1, geometry)
+                && let Some((at, closing)) = if r + 1 < t.n_rows() {
+                    label_only_row_text(&cells, r + 1, geometry).map(|c| ((pi, r + 1), c))
                 } else {
                     // (or at the top of the next part, the document's next
-                    // table: the row cut by a page break, its figures left
-                    // on the page before)
+                    // table, under the header repeated there: the row cut by
+                    // a page break, its figures left on the page before)
                     parts
                         .get(pi + 1)
                         .filter(|(_, next_source)| source.checked_add(1) == Some(*next_source))
-                        .and_then(|(next, _)| label_only_row_text(&Cells::of(next), 0, None))
+                        .and_then(|(next, _)| first_label_end(next))
+                        .map(|(nr, c)| ((pi + 1, nr), c))
                 }
             {
                 key = application_row_key(&cells, &view, prev, ("", &closing));
-                closed_by_previous = key.is_some();
+                if key.is_some() {
+                    closed = Some(at);
+                }
             }
             let Some(key) = key.filter(|_| !is_header_row(&view)) else {
                 if is_figure_row(&view) {
@@ -2025,6 +2042,25 @@ mod tests {
         ]);
         let m = map_tables(
             &[(TableKind::Applications, &a), (TableKind::Applications, &b)],
+            &[0, 1],
+            Some(2023),
+            false,
+        );
+        let apps = m.applications.expect("table 三");
+        assert_eq!(cell(&apps, "unprocessed_confirmation", "total"), Some(7.0));
+        assert_eq!(cell(&apps, "results_total", "total"), Some(10.0));
+        // Under the header repeated at the next part's top, the same.
+        let repeated = Table::from_texts(&[
+            header[0],
+            header[1],
+            &["新出具已获取信息@1x2", "", "", "", "", "", "", ""],
+            &["（七）总计@1x2", "9", "0", "0", "0", "1", "0", "10"],
+        ]);
+        let m = map_tables(
+            &[
+                (TableKind::Applications, &a),
+                (TableKind::Applications, &repeated),
+            ],
             &[0, 1],
             Some(2023),
             false,

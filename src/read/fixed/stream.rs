@@ -624,10 +624,14 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             // At the top of a page, short lines in the label area over the
             // first row are the ends of labels the page break cut (a row
             // split across pages, its figures left on the page before): its
-            // rows, joined to the rows above them after layout, not a header.
-            if floor == 0 && start > 0 && cut_label_ends(&lines[..start], &lines[i]) {
+            // rows, not a header; under the table's header when the office
+            // suite repeats it on each page.
+            if floor == 0
+                && start > 0
+                && let Some(k) = header_over_cut_label_ends(&lines[..start], &lines[i])
+            {
                 start = 0;
-                header_lines = 0;
+                header_lines = k;
             }
             out.push(build(&lines[start..=end], header_lines));
             i = end + 1;
@@ -638,6 +642,28 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
         }
     }
     out
+}
+
+/// When `top` (a page's lines over the first row of a table, `row`) are
+/// label lines ([`cut_label_ends`]), maybe under a header repeated at the
+/// page's top (lines up to the last reaching over the figures, one of them
+/// with a header word): the number of header lines.
+fn header_over_cut_label_ends(top: &[WordLine], row: &WordLine) -> Option<usize> {
+    if cut_label_ends(top, row) {
+        return Some(0);
+    }
+    let first_figure = figures(row).first()?.x0;
+    let k = 1 + top
+        .iter()
+        .rposition(|l| l.words.iter().any(|w| w.x1 >= first_figure))?;
+    let header_word = top[..k].iter().any(|l| {
+        l.words.iter().any(|w| {
+            crate::template::TABLE_HEADER_WORDS
+                .iter()
+                .any(|h| w.text.contains(h))
+        })
+    });
+    (header_word && k < top.len() && cut_label_ends(&top[k..], row)).then_some(k)
 }
 
 /// Whether `top` (a page's lines over the first row of a table, `row`) are
@@ -2591,6 +2617,31 @@ mod tests {
         let rows = filled_rows(&t[0].table);
         assert_eq!(rows[0], ["新出具已获取信息"]);
         assert_eq!(rows.len(), 4);
+        // Under the table's header repeated at the page's top, the same.
+        let repeated = vec![
+            line(
+                0.0,
+                &[(20.0, "（本列数据的勾稽关系）"), (200.0, "申请人情况")],
+            ),
+            line(
+                16.0,
+                &[(200.0, "自然人"), (240.0, "商业企业"), (280.0, "总计")],
+            ),
+            line(32.0, &[(20.0, "不补正、行政机关不再处")]),
+            line(48.0, &[(20.0, "理其政府信息公开申请")]),
+            line(64.0, &[(20.0, "2.申请人逾期未按收费通")]),
+            figures(80.0, "知要求缴纳费用、行政机"),
+            figures(96.0, "（七）总计"),
+        ];
+        let t = find(&repeated);
+        assert_eq!(t.len(), 1);
+        let rows = filled_rows(&t[0].table);
+        let ends = rows.iter().position(|r| r == &["不补正、行政机关不再处"]);
+        assert!(ends.is_some_and(|k| k > 0), "{rows:?}");
+        assert!(
+            rows[..ends.unwrap()].concat().concat().contains("自然人"),
+            "{rows:?}"
+        );
         let headed = vec![
             line(
                 0.0,
