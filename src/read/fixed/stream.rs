@@ -1367,15 +1367,33 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
         // columns blank in every row left of them (本年制发件数 and 本年废止件数
         // of a 规章 row printed blank), every header word right of the
         // rows' labels.
-        let labels_end = data
-            .iter()
-            .flat_map(|l| l.words[..l.words.len() - figures(l).len()].iter())
-            .map(|w| w.x1)
-            .fold(f32::MIN, f32::max);
-        let widened = (labels_end > f32::MIN && labels_end + 0.5 * size < first - 2.5 * size)
-            .then_some(labels_end + 0.5 * size);
-        if let Some(hcols) =
-            named_by_header(first - 2.5 * size).or_else(|| widened.and_then(named_by_header))
+        // (Only looked for when a header line has two words or more left
+        // of the figures: a label column's name and a blank column's.)
+        let room = lines[..header_lines].iter().any(|l| {
+            l.words
+                .iter()
+                .filter(|w| w.x1 < first - 2.5 * size)
+                .nth(1)
+                .is_some()
+        });
+        let widened = || {
+            let labels_end = data
+                .iter()
+                .flat_map(|l| l.words[..l.words.len() - figures(l).len()].iter())
+                .map(|w| w.x1)
+                .fold(f32::MIN, f32::max);
+            let left = labels_end + 0.5 * size;
+            // (only when a header word stands between the two)
+            (labels_end > f32::MIN
+                && lines[..header_lines].iter().any(|l| {
+                    l.words
+                        .iter()
+                        .any(|w| w.x0 >= left && w.x1 < first - 2.5 * size)
+                }))
+            .then_some(left)
+        };
+        if let Some(hcols) = named_by_header(first - 2.5 * size)
+            .or_else(|| room.then(widened).flatten().and_then(named_by_header))
         {
             cols = hcols;
         }
@@ -1384,23 +1402,27 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
         .windows(2)
         .map(|w| w[1] - w[0])
         .fold(f32::MAX, f32::min);
-    // Where the labels end and the figures begin, when every label ends
-    // before every figure.
-    let label_right = data
-        .iter()
-        .flat_map(|l| {
-            let n = l.words.len() - figures(l).len();
-            l.words[..n].iter().map(|w| w.x1)
-        })
-        .fold(f32::MIN, f32::max);
-    let figure_left = data
-        .iter()
-        .filter_map(|l| figures(l).first().map(|w| w.x0))
-        .fold(f32::MAX, f32::min);
-    let between = (label_right < figure_left).then(|| (label_right + figure_left) / 2.0);
+    // Where the labels end and the figures begin (the edge between them
+    // when every label ends before every figure).
+    let labels_and_figures = || {
+        let label_right = data
+            .iter()
+            .flat_map(|l| {
+                let n = l.words.len() - figures(l).len();
+                l.words[..n].iter().map(|w| w.x1)
+            })
+            .fold(f32::MIN, f32::max);
+        let figure_left = data
+            .iter()
+            .filter_map(|l| figures(l).first().map(|w| w.x0))
+            .fold(f32::MAX, f32::min);
+        let between = (label_right < figure_left).then(|| (label_right + figure_left) / 2.0);
+        (between, figure_left)
+    };
     let first_edge = if cols.len() == 1 {
         // One column of figures: no spacing to go by, so the edge lies
         // between the labels and the figures.
+        let (between, figure_left) = labels_and_figures();
         between.unwrap_or(figure_left)
     } else {
         // Half a column's spacing left of the first column, or further
@@ -1411,7 +1433,14 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
         let first = cols.first().copied().unwrap_or(0.0);
         let size = data.iter().map(|l| l.size).fold(0.0, f32::max).max(1.0);
         let spaced = first - spacing.min(200.0) / 2.0;
-        between.map_or(spaced, |b| b.min(first - 0.5 * size).max(spaced))
+        // (Looked for only when a line's first word reaches past that half.)
+        let past = data
+            .iter()
+            .any(|l| l.words.first().is_some_and(|w| w.x1 > spaced + 0.5 * size));
+        match past.then(labels_and_figures) {
+            Some((Some(b), _)) => b.min(first - 0.5 * size).max(spaced),
+            _ => spaced,
+        }
     };
     let mut cells: Vec<Cell> = Vec::new();
     let mut used = Vec::new();
