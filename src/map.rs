@@ -796,6 +796,8 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
     );
     let mut prev: Option<&'static str> = None;
     let mut prev_printed = true;
+    // Which value cells the last row read left blank.
+    let mut prev_blank: Vec<bool> = Vec::new();
     let mut opened: Option<String> = None;
     // (part, row) read with a row above as the end of its label.
     let mut closed: Option<(usize, usize)> = None;
@@ -879,6 +881,21 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             {
                 key = Some(p);
             }
+            // Or figures that fill exactly the cells the row above left
+            // blank: that row's, printed on two lines (cells centred on
+            // their row in fonts that sit at other heights).
+            if key.is_none()
+                && is_figure_row(&view)
+                && view.values.len() == prev_blank.len()
+                && view
+                    .values
+                    .iter()
+                    .zip(&prev_blank)
+                    .all(|(c, was_blank)| c.blank != *was_blank)
+                && let Some(p) = prev
+            {
+                key = Some(p);
+            }
             // Else figures beside a label's first line, its end on the row
             // below alone (a borderless table's cells aligned to their top).
             if key.is_none()
@@ -955,6 +972,7 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             // Whether the row printed anything in its value cells (a dash
             // is printed; an empty cell is not).
             prev_printed = view.values.iter().any(|c| !c.blank);
+            prev_blank = view.values.iter().map(|c| c.blank).collect();
             values.entry((key, "")).or_insert(None);
             read_values(
                 (&view, cells.figure_col),
@@ -1991,6 +2009,66 @@ mod tests {
         let row = "withheld_prohibited_by_law";
         assert_eq!(cell(&apps, row, "commercial_enterprise"), Some(4.0));
         assert_eq!(cell(&apps, row, "total"), Some(4.0));
+    }
+
+    /// A row's figures printed on two lines (cells centred on their row,
+    /// full-width digits in a font that sits lower in some cells): the
+    /// second line fills exactly the cells the first left blank, and is
+    /// the same row's (its figures had been lost, silently). A line of
+    /// figures that overlaps the row's is not taken.
+    #[test]
+    fn figures_filling_the_blank_cells_of_the_row_above_are_its_own() {
+        let header: [&[&str]; 2] = [
+            &[
+                "（本列数据的勾稽关系）@2x2",
+                "自然人@2x1",
+                "法人或其他组织@1x5",
+                "总计@2x1",
+            ],
+            &[
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+            ],
+        ];
+        let t = Table::from_texts(&[
+            header[0],
+            header[1],
+            &[
+                "1.本机关不掌握相关政府信息@1x2",
+                "３",
+                "０",
+                "",
+                "",
+                "０",
+                "０",
+                "４",
+            ],
+            &["@1x2", "", "", "１", "０", "", "", ""],
+            &[
+                "2.没有现成信息需要另行制作@1x2",
+                "５",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "５",
+            ],
+            &["@1x2", "１", "", "", "", "", "", ""],
+        ]);
+        let apps = applications_of(&t);
+        let row = "unavailable_not_held";
+        assert_eq!(cell(&apps, row, "natural_person"), Some(3.0));
+        assert_eq!(cell(&apps, row, "research_institution"), Some(1.0));
+        assert_eq!(cell(&apps, row, "social_welfare_org"), Some(0.0));
+        assert_eq!(cell(&apps, row, "total"), Some(4.0));
+        assert_eq!(
+            cell(&apps, "unavailable_needs_creation", "natural_person"),
+            Some(5.0)
+        );
     }
 
     /// The same with the row cut by a page break: the label's end opens
