@@ -2057,7 +2057,7 @@ mod tests {
                 "",
                 "５",
             ],
-            &["@1x2", "１", "", "", "", "", "", ""],
+            &["@1x2", "１", "２", "", "", "", "", ""],
         ]);
         let apps = applications_of(&t);
         let row = "unavailable_not_held";
@@ -2068,6 +2068,10 @@ mod tests {
         assert_eq!(
             cell(&apps, "unavailable_needs_creation", "natural_person"),
             Some(5.0)
+        );
+        assert_eq!(
+            cell(&apps, "unavailable_needs_creation", "commercial_enterprise"),
+            None
         );
     }
 
