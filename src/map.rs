@@ -805,7 +805,11 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
         let cells = Cells::of(t);
         let mut header_start: Option<usize> = None;
         let mut header_end: Option<usize> = None;
+        // A row of figures without a label, just read: perhaps figures of
+        // the row below set higher.
+        let mut raised: Option<usize> = None;
         for r in 0..t.n_rows() {
+            let above = raised.take();
             let geometry = if t.n_cols() == slots_width {
                 value_start(&slots)
             } else {
@@ -934,6 +938,9 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
                     // Header band: read it at the first data row below it.
                     header_start.get_or_insert(r);
                 }
+                if is_figure_row(&view) && view.labels.iter().all(|c| c.blank) {
+                    raised = Some(r);
+                }
                 continue;
             };
             if let Some(hs) = header_start.take() {
@@ -982,6 +989,31 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
                 &mut values,
                 m,
             );
+            // Figures just above filling exactly the cells this row left
+            // blank: its own, set a line higher (cells aligned to their
+            // bottom, in fonts that sit at other heights).
+            // (Split as this row is: the header may have been read at it.)
+            let geometry = (t.n_cols() == slots_width)
+                .then(|| value_start(&slots))
+                .flatten();
+            if let Some(a) = above.map(|ar| row_view(&cells, ar, geometry))
+                && a.labels.iter().all(|c| c.blank)
+                && a.values.len() == view.values.len()
+                && a.values
+                    .iter()
+                    .zip(&view.values)
+                    .all(|(x, y)| x.blank != y.blank)
+            {
+                prev_blank.fill(false);
+                read_values(
+                    (&a, cells.figure_col),
+                    row_slots.as_deref().unwrap_or(&slots),
+                    applicant_target(key),
+                    (table.key(), source),
+                    &mut values,
+                    m,
+                );
+            }
         }
     }
     if values.is_empty() {
@@ -2072,6 +2104,42 @@ mod tests {
         assert_eq!(
             cell(&apps, "unavailable_needs_creation", "commercial_enterprise"),
             None
+        );
+        // The same with the figures set a line higher (cells aligned to
+        // their bottom): the line over a row fills exactly its blanks.
+        let t = Table::from_texts(&[
+            header[0],
+            header[1],
+            &["@1x2", "", "", "", "", "０", "０", ""],
+            &[
+                "（一）予以公开@1x2",
+                "４０",
+                "４",
+                "０",
+                "０",
+                "",
+                "",
+                "４４",
+            ],
+            &["@1x2", "", "２", "", "", "", "", ""],
+            &[
+                "（二）部分公开@1x2",
+                "７",
+                "０",
+                "０",
+                "０",
+                "０",
+                "０",
+                "７",
+            ],
+        ]);
+        let apps = applications_of(&t);
+        assert_eq!(cell(&apps, "disclosed", "legal_service_org"), Some(0.0));
+        assert_eq!(cell(&apps, "disclosed", "other_org"), Some(0.0));
+        assert_eq!(cell(&apps, "disclosed", "total"), Some(44.0));
+        assert_eq!(
+            cell(&apps, "partially_disclosed", "commercial_enterprise"),
+            Some(0.0)
         );
     }
 
