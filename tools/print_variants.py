@@ -7,6 +7,7 @@ of the printer; each needs a look.
 
     python3 tools/print_variants.py ../shared/devset/corpus css 'table,td,th{border:none!important}'
     python3 tools/print_variants.py ../shared/devset/corpus page-height 8000   # twips (14 cm)
+    python3 tools/print_variants.py ../shared/devset/corpus table-borders none  # or rows, plain
 
 The variants session 16 ran (README, Accuracy): `@page{size:A4 landscape}`,
 `td,th{border:none!important;padding:2px 6px}` (tables keep their outer
@@ -19,9 +20,11 @@ body{font-size:17px!important}`, `body,td,th,p{font-size:18px!important}`,
 rules between rows only (`td,th{border-left:none!important;
 border-right:none!important}`), dotted, double, grey, hairline and white
 borders, shaded rows with and without borders, `text-align:center` and
-`right`, `letter-spacing:3px`, `line-height:2.2` and 8px table text.
+`right`, `letter-spacing:3px`, `line-height:2.2` and 8px table text. Session
+19 added the DOCX printed by LibreOffice as they are, with their tables'
+borders taken away, and with rules between rows only (table-borders).
 
-Needs chromium (css) or soffice (page-height).
+Needs chromium (css) or soffice (page-height, table-borders).
 """
 import argparse
 import concurrent.futures
@@ -58,23 +61,50 @@ def print_pages(folder, css, src, out, tmp):
         list(ex.map(one, sorted(glob.glob(os.path.join(folder, '*.html')))))
 
 
-def with_page_height(docx, twips, dst):
-    """The DOCX with each section's page `twips` tall (its width kept: a
-    table keeps the page it was laid out for)."""
+def page_height(twips):
+    """A rewrite of document.xml giving each section's page `twips` tall
+    (its width kept: a table keeps the page it was laid out for)."""
+    return lambda xml: re.sub(
+        rb'<w:pgSz[^>]*/>', lambda m: re.sub(rb'w:h="\d+"', b'w:h="%d"' % twips, m.group(0)), xml)
+
+
+# Table borders as a Word table style leaves them: none at all, or rules
+# between rows only (a 三线表's look), over the tables' own borders.
+BORDERS = {
+    'none': b'<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/>'
+            b'<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>',
+    'rows': b'<w:tblBorders><w:top w:val="single" w:sz="8"/><w:left w:val="nil"/>'
+            b'<w:bottom w:val="single" w:sz="8"/><w:right w:val="nil"/>'
+            b'<w:insideH w:val="single" w:sz="4"/><w:insideV w:val="nil"/></w:tblBorders>',
+}
+
+
+def table_borders(kind):
+    """A rewrite of document.xml drawing every table's borders as `kind`
+    (`plain`: the document as it is)."""
+    def rewrite(xml):
+        if kind == 'plain':
+            return xml
+        xml = re.sub(rb'<w:tcBorders>.*?</w:tcBorders>|<w:tcBorders/>', b'', xml, flags=re.S)
+        xml = re.sub(rb'<w:tblBorders>.*?</w:tblBorders>|<w:tblBorders/>', b'', xml, flags=re.S)
+        xml = re.sub(rb'<w:tblStyle w:val="[^"]*"/>', b'', xml)
+        return xml.replace(b'<w:tblPr>', b'<w:tblPr>' + BORDERS[kind])
+    return rewrite
+
+
+def rewritten(docx, rewrite, dst):
     with zipfile.ZipFile(docx) as z:
         parts = {n: z.read(n) for n in z.namelist()}
-    xml = parts['word/document.xml']
-    parts['word/document.xml'] = re.sub(
-        rb'<w:pgSz[^>]*/>', lambda m: re.sub(rb'w:h="\d+"', b'w:h="%d"' % twips, m.group(0)), xml)
+    parts['word/document.xml'] = rewrite(parts['word/document.xml'])
     with zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as z:
         for n, data in parts.items():
             z.writestr(n, data)
 
 
-def print_docx(folder, twips, src, out):
+def print_docx(folder, rewrite, src, out):
     for path in sorted(glob.glob(os.path.join(folder, '*.docx'))):
         try:
-            with_page_height(path, twips, os.path.join(src, os.path.basename(path)))
+            rewritten(path, rewrite, os.path.join(src, os.path.basename(path)))
         except (zipfile.BadZipFile, KeyError):
             continue  # not a DOCX to print (the devset's damaged inputs)
     subprocess.run(['soffice', '--headless', '--convert-to', 'pdf', '--outdir', out]
@@ -84,8 +114,8 @@ def print_docx(folder, twips, src, out):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('folder')
-    ap.add_argument('kind', choices=['css', 'page-height'])
-    ap.add_argument('value', help='the CSS to add, or the page height in twips')
+    ap.add_argument('kind', choices=['css', 'page-height', 'table-borders'])
+    ap.add_argument('value', help='the CSS to add, the page height in twips, or none, rows or plain')
     ap.add_argument('--bin', default='target/release/govreport')
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -94,8 +124,10 @@ def main():
         os.makedirs(out)
         if args.kind == 'css':
             print_pages(args.folder, args.value, src, out, tmp)
+        elif args.kind == 'page-height':
+            print_docx(args.folder, page_height(int(args.value)), src, out)
         else:
-            print_docx(args.folder, int(args.value), src, out)
+            print_docx(args.folder, table_borders(args.value), src, out)
         sources, prints = pr.records(args.bin, src), pr.records(args.bin, out)
         differ = values = 0
         for name in sorted(prints):
