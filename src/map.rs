@@ -1499,6 +1499,23 @@ mod tests {
     }
 
     /// Table 三 as mapped from `t` alone.
+    /// Table 三's two header rows as the template prints them.
+    const APPLICATION_HEADER: [&[&str]; 2] = [
+        &[
+            "（本列数据的勾稽关系）@2x2",
+            "自然人@2x1",
+            "法人或其他组织@1x5",
+            "总计@2x1",
+        ],
+        &[
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+        ],
+    ];
+
     fn applications_of(t: &Table) -> TableValues {
         let m = map_tables(&[(TableKind::Applications, t)], &[0], Some(2023), false);
         m.applications.expect("table 三")
@@ -1634,19 +1651,8 @@ mod tests {
     #[test]
     fn words_in_the_value_area_of_a_row_without_a_label_are_its_label() {
         let t = Table::from_texts(&[
-            &[
-                "（本列数据的勾稽关系）@2x2",
-                "自然人@2x1",
-                "法人或其他组织@1x5",
-                "总计@2x1",
-            ],
-            &[
-                "商业企业",
-                "科研机构",
-                "社会公益组织",
-                "法律服务机构",
-                "其他",
-            ],
+            APPLICATION_HEADER[0],
+            APPLICATION_HEADER[1],
             &[
                 "一、本年新收政府信息公开申请数量@1x2",
                 "5",
@@ -1841,19 +1847,8 @@ mod tests {
     #[test]
     fn a_label_wrapped_across_a_ruling_names_the_row_below() {
         let t = Table::from_texts(&[
-            &[
-                "（本列数据的勾稽关系）@2x2",
-                "自然人@2x1",
-                "法人或其他组织@1x5",
-                "总计@2x1",
-            ],
-            &[
-                "商业企业",
-                "科研机构",
-                "社会公益组织",
-                "法律服务机构",
-                "其他",
-            ],
+            APPLICATION_HEADER[0],
+            APPLICATION_HEADER[1],
             &[
                 "4.无正当理由大量反复申请@1x2",
                 "7",
@@ -1883,19 +1878,8 @@ mod tests {
     #[test]
     fn a_labels_end_on_the_row_below_its_figures_names_the_row() {
         let t = Table::from_texts(&[
-            &[
-                "（本列数据的勾稽关系）@2x2",
-                "自然人@2x1",
-                "法人或其他组织@1x5",
-                "总计@2x1",
-            ],
-            &[
-                "商业企业",
-                "科研机构",
-                "社会公益组织",
-                "法律服务机构",
-                "其他",
-            ],
+            APPLICATION_HEADER[0],
+            APPLICATION_HEADER[1],
             &[
                 "5.要求行政机关确认或重@1x2",
                 "6",
@@ -1935,19 +1919,8 @@ mod tests {
     #[test]
     fn figures_under_a_named_label_are_its_own_before_a_label_opened_below() {
         let t = Table::from_texts(&[
-            &[
-                "（本列数据的勾稽关系）@2x2",
-                "自然人@2x1",
-                "法人或其他组织@1x5",
-                "总计@2x1",
-            ],
-            &[
-                "商业企业",
-                "科研机构",
-                "社会公益组织",
-                "法律服务机构",
-                "其他",
-            ],
+            APPLICATION_HEADER[0],
+            APPLICATION_HEADER[1],
             &["1.本机关不掌握相关政府@1x2", "", "", "", "", "", "", ""],
             &["信息@1x2", "62", "4", "0", "0", "1", "1", "68"],
             &[
@@ -2050,24 +2023,9 @@ mod tests {
     /// figures that overlaps the row's is not taken.
     #[test]
     fn figures_filling_the_blank_cells_of_the_row_above_are_its_own() {
-        let header: [&[&str]; 2] = [
-            &[
-                "（本列数据的勾稽关系）@2x2",
-                "自然人@2x1",
-                "法人或其他组织@1x5",
-                "总计@2x1",
-            ],
-            &[
-                "商业企业",
-                "科研机构",
-                "社会公益组织",
-                "法律服务机构",
-                "其他",
-            ],
-        ];
         let t = Table::from_texts(&[
-            header[0],
-            header[1],
+            APPLICATION_HEADER[0],
+            APPLICATION_HEADER[1],
             &[
                 "1.本机关不掌握相关政府信息@1x2",
                 "３",
@@ -2108,8 +2066,8 @@ mod tests {
         // The same with the figures set a line higher (cells aligned to
         // their bottom): the line over a row fills exactly its blanks.
         let t = Table::from_texts(&[
-            header[0],
-            header[1],
+            APPLICATION_HEADER[0],
+            APPLICATION_HEADER[1],
             &["@1x2", "", "", "", "", "０", "０", ""],
             &[
                 "（一）予以公开@1x2",
@@ -2147,24 +2105,9 @@ mod tests {
     /// the table's next part.
     #[test]
     fn a_labels_end_atop_the_next_part_names_the_row_above() {
-        let header: [&[&str]; 2] = [
-            &[
-                "（本列数据的勾稽关系）@2x2",
-                "自然人@2x1",
-                "法人或其他组织@1x5",
-                "总计@2x1",
-            ],
-            &[
-                "商业企业",
-                "科研机构",
-                "社会公益组织",
-                "法律服务机构",
-                "其他",
-            ],
-        ];
         let a = Table::from_texts(&[
-            header[0],
-            header[1],
+            APPLICATION_HEADER[0],
+            APPLICATION_HEADER[1],
             &[
                 "4.无正当理由大量反复申请@1x2",
                 "1",
@@ -2201,8 +2144,8 @@ mod tests {
         assert_eq!(cell(&apps, "results_total", "total"), Some(10.0));
         // Under the header repeated at the next part's top, the same.
         let repeated = Table::from_texts(&[
-            header[0],
-            header[1],
+            APPLICATION_HEADER[0],
+            APPLICATION_HEADER[1],
             &["新出具已获取信息@1x2", "", "", "", "", "", "", ""],
             &["（七）总计@1x2", "9", "0", "0", "0", "1", "0", "10"],
         ]);
