@@ -758,6 +758,12 @@ fn label_only_row_text(cells: &Cells<'_>, r: usize, geometry: Option<usize>) -> 
     (!starts_item).then_some(text)
 }
 
+/// Whether `values` hold something exactly where a row's value cells were
+/// blank (`blank`, cell by cell): the two lines of one row's figures.
+fn fills_exactly(values: &[Seen<'_>], blank: &[bool]) -> bool {
+    values.len() == blank.len() && values.iter().zip(blank).all(|(c, b)| c.blank != *b)
+}
+
 /// The first row of a table's part under the header rows repeated over it
 /// (rows naming a header word), when it holds a label only: perhaps the
 /// end of the label the page before ended with.
@@ -833,16 +839,12 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
                     .take_while(|c| c.blank || !c.value)
                     .count();
                 let rest = &view.values[lead..];
-                let targets: Vec<Slot> = slots
-                    .iter()
-                    .filter(|s| s.target.is_some())
-                    .cloned()
-                    .collect();
+                let targets = slots.iter().filter(|s| s.target.is_some()).count();
                 if lead > 0
                     && view.values[..lead].iter().any(|c| !c.blank)
                     && rest.iter().any(|c| !c.blank)
                     && rest.iter().all(|c| c.value || c.blank)
-                    && (rest.len() == slots.len() || rest.len() == targets.len())
+                    && (rest.len() == slots.len() || rest.len() == targets)
                 {
                     let mut labels = view.labels.clone();
                     labels.extend(view.values[..lead].iter().filter(|c| !c.blank));
@@ -853,7 +855,13 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
                     if let Some(k) = application_row_key(&cells, &shifted, prev, ("", "")) {
                         key = Some(k);
                         if rest.len() != slots.len() {
-                            row_slots = Some(targets);
+                            row_slots = Some(
+                                slots
+                                    .iter()
+                                    .filter(|s| s.target.is_some())
+                                    .cloned()
+                                    .collect(),
+                            );
                         }
                         view = shifted;
                     }
@@ -890,12 +898,7 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             // their row in fonts that sit at other heights).
             if key.is_none()
                 && is_figure_row(&view)
-                && view.values.len() == prev_blank.len()
-                && view
-                    .values
-                    .iter()
-                    .zip(&prev_blank)
-                    .all(|(c, was_blank)| c.blank != *was_blank)
+                && fills_exactly(&view.values, &prev_blank)
                 && let Some(p) = prev
             {
                 key = Some(p);
@@ -993,16 +996,12 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             // blank: its own, set a line higher (cells aligned to their
             // bottom, in fonts that sit at other heights).
             // (Split as this row is: the header may have been read at it.)
-            let geometry = (t.n_cols() == slots_width)
+            let split_now = (t.n_cols() == slots_width)
                 .then(|| value_start(&slots))
                 .flatten();
-            if let Some(a) = above.map(|ar| row_view(&cells, ar, geometry))
+            if let Some(a) = above.map(|ar| row_view(&cells, ar, split_now))
                 && a.labels.iter().all(|c| c.blank)
-                && a.values.len() == view.values.len()
-                && a.values
-                    .iter()
-                    .zip(&view.values)
-                    .all(|(x, y)| x.blank != y.blank)
+                && fills_exactly(&a.values, &prev_blank)
             {
                 prev_blank.fill(false);
                 read_values(
