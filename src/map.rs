@@ -772,7 +772,7 @@ fn first_label_end(part: &Table) -> Option<(usize, String)> {
     let is_header = |r: usize| {
         part.row_cells(r).iter().any(|c| {
             let t = norm(&c.cell.text);
-            tpl::TABLE_HEADER_WORDS.iter().any(|h| t.contains(h)) || tpl::is_column_name(&t)
+            tpl::holds_header_word(&t) || tpl::is_column_name(&t)
         })
     };
     let r = (0..part.n_rows().min(8)).find(|r| !is_header(*r))?;

@@ -143,6 +143,11 @@ pub const TABLE_HEADER_WORDS: &[&str] = &[
     "续表",
 ];
 
+/// Whether `text` holds one of [`TABLE_HEADER_WORDS`].
+pub fn holds_header_word(text: &str) -> bool {
+    TABLE_HEADER_WORDS.iter().any(|h| text.contains(h))
+}
+
 /// Words whose presence in a table's text votes for a kind; the kind with the
 /// most distinct hits wins.
 pub const TABLE_SIGNS: &[(TableKind, &[&str])] = &[

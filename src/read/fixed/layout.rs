@@ -1063,12 +1063,7 @@ fn row_cut_by_page_break(a: &Table, b: &Table, open: bool) -> bool {
         .find(|t| !t.is_empty() && !super::stream::is_figure(t))
         .unwrap_or_default();
     // Folded (a 繁体 report's 信息內容 is 信息内容).
-    let is_header = |t: &str| {
-        let t = crate::text::norm(t);
-        crate::template::TABLE_HEADER_WORDS
-            .iter()
-            .any(|w| t.contains(w))
-    };
+    let is_header = |t: &str| crate::template::holds_header_word(&crate::text::norm(t));
     let own_header = is_header(&b_label) || is_header(&a_label);
     // A header row cut in two has figures on neither side; a header row
     // ending a page above a row of figures is whole (a browser prints the

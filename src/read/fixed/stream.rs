@@ -462,11 +462,10 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             } else if j == end + 1
                 && trailing < 3
                 && !is_caption(l)
-                && !l.words.iter().any(|w| {
-                    crate::template::TABLE_HEADER_WORDS
-                        .iter()
-                        .any(|h| w.text.contains(h))
-                })
+                && !l
+                    .words
+                    .iter()
+                    .any(|w| crate::template::holds_header_word(&w.text))
                 && l.words.len() <= 2
                 && gap < 1.0 * l.size
                 && rows > 0
@@ -657,11 +656,9 @@ fn header_over_cut_label_ends(top: &[WordLine], row: &WordLine) -> Option<usize>
         .iter()
         .rposition(|l| l.words.iter().any(|w| w.x1 >= first_figure))?;
     let header_word = top[..k].iter().any(|l| {
-        l.words.iter().any(|w| {
-            crate::template::TABLE_HEADER_WORDS
-                .iter()
-                .any(|h| w.text.contains(h))
-        })
+        l.words
+            .iter()
+            .any(|w| crate::template::holds_header_word(&w.text))
     });
     (header_word && k < top.len() && cut_label_ends(&top[k..], row)).then_some(k)
 }
@@ -679,9 +676,7 @@ fn cut_label_ends(top: &[WordLine], row: &WordLine) -> bool {
             w.text.chars().count() <= 16
                 && !w.text.ends_with(['。', '：', ':'])
                 && !is_section_heading(&w.text)
-                && !crate::template::TABLE_HEADER_WORDS
-                    .iter()
-                    .any(|h| w.text.contains(h))
+                && !crate::template::holds_header_word(&w.text)
         });
         if !text_ok
             || l.words.len() > 2
