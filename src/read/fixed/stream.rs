@@ -1994,6 +1994,16 @@ mod tests {
             .collect()
     }
 
+    /// The rows' cells with text of the one table `find` reads.
+    fn lone_table_rows(lines: &[WordLine]) -> Vec<Vec<String>> {
+        let t = find(lines);
+        assert_eq!(t.len(), 1);
+        filled_rows(&t[0].table)
+            .into_iter()
+            .map(|r| r.into_iter().map(String::from).collect())
+            .collect()
+    }
+
     /// The last row's cells with text of the one table `find` reads.
     fn lone_table_last_row(lines: &[WordLine]) -> Vec<String> {
         let t = find(lines);
@@ -2242,9 +2252,7 @@ mod tests {
             line(50.0, &[(10.0, "行政强制")]),
             line(60.0, &[(300.0, "8")]),
         ];
-        let t = find(&two);
-        assert_eq!(t.len(), 1);
-        let rows = filled_rows(&t[0].table);
+        let rows = lone_table_rows(&two);
         assert_eq!(rows[rows.len() - 2], ["行政处罚", "89"]);
         assert_eq!(rows[rows.len() - 1], ["行政强制", "8"]);
         // A figure under no word of the line above is no row's.
@@ -2351,9 +2359,7 @@ mod tests {
                 ],
             ),
         ];
-        let t = find(&lines);
-        assert_eq!(t.len(), 1);
-        let rows = filled_rows(&t[0].table);
+        let rows = lone_table_rows(&lines);
         assert_eq!(rows.len(), 4);
         assert_eq!(
             rows[2],
@@ -2398,9 +2404,7 @@ mod tests {
                 ],
             ),
         ];
-        let t = find(&lines);
-        assert_eq!(t.len(), 1);
-        let rows = filled_rows(&t[0].table);
+        let rows = lone_table_rows(&lines);
         assert_eq!(rows[1], ["一、本年新收", "１６７", "５", "２００"]);
         assert_eq!(rows[2], ["二、上年结转", "１", "２", "３"]);
         assert_eq!(rows.len(), 3);
@@ -2511,9 +2515,7 @@ mod tests {
                 ],
             ),
         ];
-        let t = find(&lines);
-        assert_eq!(t.len(), 1);
-        let rows = filled_rows(&t[0].table);
+        let rows = lone_table_rows(&lines);
         assert_eq!(rows[0], ["第二十条第（一）项"]);
         assert_eq!(
             rows[1],
@@ -2636,9 +2638,7 @@ mod tests {
             figures(32.0, "不补正、行政机关不再处"),
             figures(48.0, "3.其他"),
         ];
-        let t = find(&cut);
-        assert_eq!(t.len(), 1);
-        let rows = filled_rows(&t[0].table);
+        let rows = lone_table_rows(&cut);
         assert_eq!(rows[0], ["新出具已获取信息"]);
         assert_eq!(rows.len(), 4);
         // Under the table's header repeated at the page's top, the same.
@@ -2657,9 +2657,7 @@ mod tests {
             figures(80.0, "知要求缴纳费用、行政机"),
             figures(96.0, "（七）总计"),
         ];
-        let t = find(&repeated);
-        assert_eq!(t.len(), 1);
-        let rows = filled_rows(&t[0].table);
+        let rows = lone_table_rows(&repeated);
         let ends = rows.iter().position(|r| r == &["不补正、行政机关不再处"]);
         assert!(ends.is_some_and(|k| k > 0), "{rows:?}");
         assert!(
@@ -2707,9 +2705,7 @@ mod tests {
             line(48.0, &[(200.0, "378"), (300.0, "5105.28")]),
             line(80.0, &[(10.0, "三、收到和处理政府信息公开申请情况")]),
         ];
-        let t = find(&under_header);
-        assert_eq!(t.len(), 1);
-        let rows = filled_rows(&t[0].table);
+        let rows = lone_table_rows(&under_header);
         assert_eq!(rows.last().unwrap(), &["政府集中采购", "378", "5105.28"]);
         // A label wrapped over lines around its figures keeps its opening
         // line (一、本年新 / 收政府信息 / figures / 公开申请数量).
