@@ -93,11 +93,15 @@ pub fn split_tables_at_headings(doc: &mut Document) {
     doc.blocks = out;
 }
 
-/// The first row after the first whose leading cell is a numbered heading
-/// of a section that holds a table, and that heading.
+/// The first row after the first whose leading cell with text is a
+/// numbered heading of a section that holds a table, and that heading
+/// (blank cells before it: a web page's layout table printed with its
+/// cells' borders, its empty side columns and the report's tables one grid).
 fn heading_row(t: &Table) -> Option<(usize, String)> {
     (1..t.n_rows()).find_map(|r| {
-        let (first, continued) = t.row_cell_indices(r).next()?;
+        let (first, continued) = t
+            .row_cell_indices(r)
+            .find(|(k, _)| !t.cells[*k].text.trim().is_empty())?;
         let text = &t.cells[first].text;
         // Only a numbered heading (二、 三、 四、) can split a table: test
         // the numeral before parsing the rest.
@@ -1030,6 +1034,54 @@ mod tests {
             split_tables_at_headings(&mut d);
             assert_eq!(d.blocks.len(), 1, "{rows:?}");
         }
+    }
+
+    /// A web page laid out in a table whose cells have borders, printed:
+    /// its empty side columns, tall merged cells, stand beside the report's
+    /// tables and a section heading between them, all one grid. The heading
+    /// still parts the tables (before, the blank cell before it hid it and
+    /// the side columns crossing the cut kept the grid whole: section 三
+    /// missing, table 二's last rows read as table 三's).
+    #[test]
+    fn a_heading_beside_blank_side_columns_splits_a_layout_grid() {
+        let mut d = doc(&["二、主动公开政府信息情况"]);
+        d.blocks.push(Block::Table(Table::from_texts(&[
+            &["@4x1", "信息内容", "本年制发件数", "@4x1"],
+            &["规章", "0"],
+            &["", "三、收到和处理政府信息公开申请情况@1x2"],
+            &["一、本年新收政府信息公开申请数量", "3"],
+        ])));
+        split_tables_at_headings(&mut d);
+        let kinds: Vec<String> = d
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => format!("P {}", p.text),
+                Block::Table(t) => format!("T {}x{}", t.n_rows(), t.n_cols()),
+                Block::Image(_) => "I".into(),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "P 二、主动公开政府信息情况",
+                "T 2x4",
+                "P 三、收到和处理政府信息公开申请情况",
+                "T 2x4"
+            ]
+        );
+        let Some(Block::Table(tail)) = d.blocks.last() else {
+            panic!("a table");
+        };
+        let first_row: Vec<&str> = tail
+            .row_cells(1)
+            .iter()
+            .map(|c| c.cell.text.as_str())
+            .collect();
+        assert_eq!(first_row, ["", "一、本年新收政府信息公开申请数量", "3", ""]);
+        let loc = locate(&d);
+        let found: Vec<TableKind> = loc.tables.iter().map(|(k, _)| *k).collect();
+        assert_eq!(found, [TableKind::Active, TableKind::Applications]);
     }
 
     #[test]

@@ -1126,7 +1126,13 @@ fn map_active(parts: &[(&Table, usize)], year: Option<i32>, m: &mut Mapped) {
                 None
             };
             let view = row_view(&cells, r, geometry);
-            let label = view.labels.first().map_or("", |c| c.norm(&cells));
+            // The first label with text: blank cells may stand before it
+            // (a web page's layout table printed with its cells' borders).
+            let label = view
+                .labels
+                .iter()
+                .find(|c| !c.blank)
+                .map_or("", |c| c.norm(&cells));
             let Some(def) = first_of(ACTIVE_ROW_INDEX.matching(label)).map(|i| &ACTIVE_ROWS[i])
             else {
                 // Header rows name columns; title rows (第二十条…) name nothing.
@@ -1680,6 +1686,23 @@ mod tests {
         assert_eq!(cell(&apps, "carried_over", "natural_person"), Some(2.0));
         assert_eq!(cell(&apps, "carried_over", "legal_service_org"), Some(1.0));
         assert_eq!(cell(&apps, "carried_over", "total"), Some(3.0));
+    }
+
+    /// Table 二's rows beside a blank merged cell (the empty side column of
+    /// a web page's layout table printed with its cells' borders): the row
+    /// is named by its first label with text (before, by the blank cell:
+    /// 行政事业性收费 and 政府集中采购 missing rows).
+    #[test]
+    fn an_active_row_after_a_blank_side_cell_is_read_by_its_label() {
+        let t = Table::from_texts(&[
+            &["@3x1", "信息内容", "采购项目数量", "采购总金额"],
+            &["政府集中采购", "39", "315.54"],
+            &["", "", ""],
+        ]);
+        let m = map_tables(&[(TableKind::Active, &t)], &[0], Some(2019), false);
+        let active = m.active.expect("table 二");
+        assert_eq!(cell(&active, "procurement", "items"), Some(39.0));
+        assert_eq!(cell(&active, "procurement", "amount"), Some(315.54));
     }
 
     /// A part of table 二 printed without borders, its header read as a

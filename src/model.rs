@@ -107,9 +107,41 @@ impl CellBuilder {
 
 impl Table {
     /// The rows above `row` and the rows from `row` on, as two tables; the
-    /// table unchanged when a merged cell crosses the cut or either part
-    /// would be empty.
+    /// table unchanged when a merged cell with text crosses the cut or
+    /// either part would be empty. A blank merged cell crossing it is cut
+    /// in two (the empty side column of a web page's layout table printed
+    /// with its cells' borders, beside the report's tables).
     pub fn split_at_row(mut self, row: usize) -> Result<(Table, Table), Table> {
+        let crosses = |c: &Cell| c.row < row && c.row + c.row_span > row;
+        if row > 0
+            && row < self.grid.len()
+            && self.cells.iter().any(crosses)
+            && self
+                .cells
+                .iter()
+                .all(|c| !crosses(c) || c.text.trim().is_empty())
+        {
+            let mut head = Vec::with_capacity(self.cells.len());
+            let mut tail = Vec::new();
+            for mut c in self.cells {
+                if c.row >= row {
+                    c.row -= row;
+                    tail.push(c);
+                } else if crosses(&c) {
+                    let mut rest = c.clone();
+                    rest.row = 0;
+                    rest.row_span = c.row + c.row_span - row;
+                    c.row_span = row - c.row;
+                    head.push(c);
+                    tail.push(rest);
+                } else {
+                    head.push(c);
+                }
+            }
+            // Reading order, as the grid's builders store cells.
+            tail.sort_by_key(|c| (c.row, c.col));
+            return Ok((Table::from_cells(head), Table::from_cells(tail)));
+        }
         // Cells are stored in reading order, so the tail's cells follow the
         // head's; checked rather than assumed.
         let split = self

@@ -351,14 +351,15 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
         .filter(|i| !watermark(&page.chars[*i]))
         .collect();
     let chars: Vec<&TextChar> = kept.iter().map(|i| &page.chars[*i]).collect();
-    let grids = find_tables(&page.segments);
+    let mut grids = find_tables(&page.segments);
     let mut used = vec![false; chars.len()];
     let mut out = PageBlocks {
         blocks: Vec::new(),
         table_xs: Vec::new(),
     };
     let mut frames_read = 0;
-    for g in &grids {
+    let mut layout_grids = Vec::new();
+    for (gi, g) in grids.iter().enumerate() {
         let (x0, y0, x1, y1) = g.bbox();
         // Each frame looked into reads the characters inside it: a page of
         // hundreds of nested frames must not read its text hundreds of times.
@@ -370,6 +371,7 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
             }
         }
         let mut per_cell: Vec<Vec<&TextChar>> = vec![Vec::new(); g.cells.len()];
+        let mut placed = Vec::new();
         for (i, c) in chars.iter().enumerate() {
             let (cx, cy) = (c.cx(), c.cy());
             if cx < x0 || cx > x1 || cy < y0 || cy > y1 {
@@ -377,8 +379,17 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
             }
             if let Some(k) = g.cell_at(cx, cy) {
                 per_cell[k].push(c);
-                used[i] = true;
+                placed.push(i);
             }
+        }
+        if per_cell.iter().any(|c| holds_prose(c)) {
+            // A web page laid out in a table whose cells have borders: its
+            // characters stay free, read as text and borderless tables.
+            layout_grids.push(gi);
+            continue;
+        }
+        for i in placed {
+            used[i] = true;
         }
         keep_overflowing_words_whole(g, &mut per_cell);
         out.blocks.push((
@@ -392,6 +403,9 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
             open_top: g.open_top,
             open_bottom: g.open_bottom,
         }));
+    }
+    for gi in layout_grids.into_iter().rev() {
+        grids.remove(gi);
     }
     // Tables without vertical rulings, from the characters left over.
     let mut free_idx: Vec<usize> = kept
@@ -513,6 +527,18 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
         blocks,
         table_xs: xs,
     }
+}
+
+/// Characters of prose in one cell that make a ruled grid a page's
+/// layout, not a table: a web page laid out in a table, printed with its
+/// cells' borders (the report's prose in one cell, its tables in others).
+/// The longest cells of the tables of reports hold ~50 (a 2021 table 三
+/// label, the 2019 header's note on its sums).
+const LAYOUT_CELL_CHARS: usize = 120;
+
+/// A cell holding sentences: long, with a full stop.
+fn holds_prose(cell: &[&TextChar]) -> bool {
+    cell.len() > LAYOUT_CELL_CHARS && cell.iter().any(|c| c.text == "。")
 }
 
 /// Most frames of a page looked into for a borderless table (a report has
@@ -1626,6 +1652,90 @@ mod tests {
     }
 
     /// Glyphs of 12 pt at (x, baseline y), one after another from `x`.
+    /// A web page laid out in a table whose cells the site gives borders
+    /// (`td {border: 1px solid}`), printed by a browser: an empty side
+    /// column, the report's prose in one cell and its table in the cell
+    /// below, all one ruled grid. The prose is the page's text and the
+    /// table its own (before, the whole page was one table: title, sections
+    /// and table 二 lost).
+    #[test]
+    fn a_web_page_laid_out_in_a_bordered_table_reads_as_text_and_a_table() {
+        let s = |x0, y0, x1, y1| super::super::Segment { x0, y0, x1, y1 };
+        let mut segments = Vec::new();
+        for y in [60.0, 200.0, 320.0] {
+            segments.push(s(40.0, y, 560.0, y));
+        }
+        for x in [40.0, 140.0, 560.0] {
+            segments.push(s(x, 60.0, x, 320.0));
+        }
+        // The report's table inside the content cell, ruled as well.
+        for y in [220.0, 240.0, 260.0, 280.0] {
+            segments.push(s(150.0, y, 550.0, y));
+        }
+        for x in [150.0, 300.0, 420.0, 550.0] {
+            segments.push(s(x, 220.0, x, 280.0));
+        }
+        let mut chars = Vec::new();
+        let prose = [
+            "一、总体情况。本年度本机关认真贯彻落实条例要求，",
+            "不断完善政府信息公开制度，推进公开工作规范有序。",
+            "全年主动公开政府信息一千余条，回应社会关切及时。",
+            "二、主动公开政府信息情况。各项工作有序开展推进。",
+            "依申请公开工作依法依规办理，答复及时准确规范到位。",
+        ];
+        for (k, line) in prose.iter().enumerate() {
+            glyphs_from(&mut chars, 150.0, 80.0 + 20.0 * k as f32, line);
+        }
+        glyphs_from(&mut chars, 160.0, 235.0, "信息内容");
+        glyphs_from(&mut chars, 310.0, 235.0, "本年新制作数量");
+        glyphs_from(&mut chars, 430.0, 235.0, "对外公开总数量");
+        for (y, label, a, b) in [(255.0, "规章", "3", "12"), (275.0, "规范性文件", "5", "40")]
+        {
+            glyphs_from(&mut chars, 160.0, y, label);
+            glyphs_from(&mut chars, 350.0, y, a);
+            glyphs_from(&mut chars, 470.0, y, b);
+        }
+        let page = PageContent {
+            width: 600.0,
+            height: 800.0,
+            chars,
+            segments,
+            images: Vec::new(),
+        };
+        let blocks = page_blocks(&page, 1, &HashSet::default()).blocks;
+        let text: Vec<&str> = blocks
+            .iter()
+            .filter_map(|b| match &b.1 {
+                Block::Paragraph(p) => Some(p.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            text.iter().any(|t| t.starts_with("一、总体情况")),
+            "{text:?}"
+        );
+        let tables: Vec<&Table> = blocks
+            .iter()
+            .filter_map(|b| match &b.1 {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tables.len(), 1);
+        let rows: Vec<Vec<&str>> = (0..tables[0].n_rows())
+            .map(|r| {
+                tables[0]
+                    .row_cells(r)
+                    .iter()
+                    .map(|c| c.cell.text.as_str())
+                    .filter(|t| !t.is_empty())
+                    .collect()
+            })
+            .collect();
+        assert!(rows.contains(&vec!["规范性文件", "5", "40"]), "{rows:?}");
+        assert!(!rows.iter().flatten().any(|t| t.contains("总体情况")));
+    }
+
     fn glyphs_from(chars: &mut Vec<TextChar>, x: f32, y: f32, text: &str) {
         for (i, ch) in text.chars().enumerate() {
             chars.push(TextChar::placed(
