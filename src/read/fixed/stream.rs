@@ -1070,6 +1070,36 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
                 .zip(&from_above[h])
                 .all(|(v, above)| v.is_empty() || (*above && v.text.chars().all(is_digit)))
     };
+    // Whether row `k`'s figures and the counts of labelled row `h` next to
+    // it are counts too wide for their cells (full-width digits), wrapped:
+    // each cell's lower part inside its upper part's extent and narrower,
+    // on a line of its own under the row's line (cells aligned to their
+    // top) or over it (to their bottom).
+    let wraps_counts = |rows: &[(Vec<LabelWord>, Vec<Val>)],
+                        emptied: &[bool],
+                        k: usize,
+                        h: usize| {
+        let (row, home) = (&rows[k], &rows[h]);
+        let count = |v: &Val| !v.is_empty() && v.text.chars().all(is_digit);
+        let slack = 0.5 * lines[k].size;
+        let inside = |lower: &Val, upper: &Val| match (lower.bbox, upper.bbox) {
+            // The first line full, the rest narrower (a count of as many
+            // digits on each line is left alone: which row it wraps from is
+            // not told).
+            (Some(b), Some(a)) => {
+                b[0] >= a[0] - slack && b[2] <= a[2] + slack && b[2] - b[0] < a[2] - a[0] - slack
+            }
+            _ => false,
+        };
+        !emptied[h]
+            && !home.0.is_empty()
+            && touching(k, h)
+            && row.1.len() == home.1.len()
+            && row.1.iter().zip(&home.1).all(|(v, u)| {
+                v.is_empty()
+                    || (count(v) && count(u) && if h < k { inside(v, u) } else { inside(u, v) })
+            })
+    };
     for k in 0..n {
         let row = &rows[k];
         if !row.0.is_empty()
@@ -1078,9 +1108,16 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
         {
             continue;
         }
-        let wrapped = k > 0 && continues(rows, &emptied, &from_above, k);
-        let up = k > 0 && (wrapped || fits(rows, &emptied, k, k - 1));
-        let down = k + 1 < n && fits(rows, &emptied, k, k + 1);
+        // A line under that is a label alone may be the figures' own row.
+        let label_below = rows
+            .get(k + 1)
+            .is_some_and(|(l, v)| !l.is_empty() && v.iter().all(Val::is_empty));
+        let tail = k > 0
+            && (continues(rows, &emptied, &from_above, k)
+                || (!label_below && wraps_counts(rows, &emptied, k, k - 1)));
+        let head = k + 1 < n && wraps_counts(rows, &emptied, k, k + 1);
+        let up = k > 0 && (tail || fits(rows, &emptied, k, k - 1));
+        let down = k + 1 < n && (head || fits(rows, &emptied, k, k + 1));
         let h = match (up, down) {
             (true, false) => k - 1,
             (false, true) => k + 1,
@@ -1090,12 +1127,15 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
         if h == k + 1 {
             from_above[h] = vals.iter().map(|v| !v.is_empty()).collect();
         }
-        for (j, v) in vals.into_iter().enumerate() {
+        for (j, mut v) in vals.into_iter().enumerate() {
             if v.is_empty() {
                 continue;
             }
-            if wrapped {
+            if h < k && tail {
                 rows[h].1[j].append(&v);
+            } else if h > k && head {
+                v.append(&rows[h].1[j]);
+                rows[h].1[j] = v;
             } else {
                 rows[h].1[j] = v;
             }
@@ -2408,6 +2448,65 @@ mod tests {
         assert_eq!(rows[1], ["一、本年新收", "１６７", "５", "２００"]);
         assert_eq!(rows[2], ["二、上年结转", "１", "２", "３"]);
         assert_eq!(rows.len(), 3);
+    }
+
+    /// Full-width counts wrapped in narrow cells aligned to their top (the
+    /// rest of the count on a line under the row's) or to their bottom (the
+    /// count's first line over the row's): the count is whole (before, １６７
+    /// was read １６ or ７, and the other line was a row without a label).
+    /// Lines of counts as wide as the row's are left alone.
+    #[test]
+    fn counts_wrapped_in_cells_aligned_to_their_top_or_bottom_are_whole() {
+        let header = [
+            (0.0, "项目"),
+            (200.0, "自然人"),
+            (260.0, "商业企业"),
+            (380.0, "总计"),
+        ];
+        let next = [
+            (0.0, "二、上年结转"),
+            (200.0, "１"),
+            (260.0, "２"),
+            (380.0, "３"),
+        ];
+        let row = [
+            (0.0, "一、本年新收"),
+            (200.0, "１６"),
+            (260.0, "５"),
+            (380.0, "２０"),
+        ];
+        let top = vec![
+            line(0.0, &header),
+            line(20.0, &row),
+            line(32.0, &[(205.0, "７"), (385.0, "０")]),
+            line(50.0, &next),
+        ];
+        let rows = lone_table_rows(&top);
+        assert_eq!(rows[1], ["一、本年新收", "１６７", "５", "２００"]);
+        assert_eq!(rows[2], ["二、上年结转", "１", "２", "３"]);
+        assert_eq!(rows.len(), 3);
+        let bottom = vec![
+            line(0.0, &header),
+            line(20.0, &[(200.0, "１６"), (380.0, "２０")]),
+            line(
+                32.0,
+                &[
+                    (0.0, "一、本年新收"),
+                    (205.0, "７"),
+                    (260.0, "５"),
+                    (385.0, "０"),
+                ],
+            ),
+            line(50.0, &next),
+        ];
+        let rows = lone_table_rows(&bottom);
+        assert_eq!(rows[1], ["一、本年新收", "１６７", "５", "２００"]);
+        assert_eq!(rows.len(), 3);
+        // As wide as the counts over them: another row's, not joined.
+        let mut even = top.clone();
+        even[2] = line(32.0, &[(200.0, "１７"), (380.0, "２１")]);
+        let rows = lone_table_rows(&even);
+        assert_eq!(rows[1], ["一、本年新收", "１６", "５", "２０"]);
     }
 
     /// Cells aligned to their top, the figures' font sitting higher: most
