@@ -1072,33 +1072,44 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
     };
     // Whether row `k`'s figures and the counts of labelled row `h` next to
     // it are counts too wide for their cells (full-width digits), wrapped:
-    // each cell's lower part inside its upper part's extent and narrower,
-    // on a line of its own under the row's line (cells aligned to their
-    // top) or over it (to their bottom).
+    // each cell's lower part inside its upper part's extent, on a line of
+    // its own under the row's line (cells aligned to their top) or over it
+    // (to their bottom). Then whether every lower part is narrower than its
+    // upper part (the first line full), and whether row `k` fills fewer
+    // than half the cells row `h` does (only some counts overflow; a row
+    // of its own fills them all).
     let wraps_counts = |rows: &[(Vec<LabelWord>, Vec<Val>)],
                         emptied: &[bool],
                         k: usize,
-                        h: usize| {
+                        h: usize|
+     -> Option<(bool, bool)> {
         let (row, home) = (&rows[k], &rows[h]);
         let count = |v: &Val| !v.is_empty() && v.text.chars().all(is_digit);
         let slack = 0.5 * lines[k].size;
-        let inside = |lower: &Val, upper: &Val| match (lower.bbox, upper.bbox) {
-            // The first line full, the rest narrower (a count of as many
-            // digits on each line is left alone: which row it wraps from is
-            // not told).
-            (Some(b), Some(a)) => {
-                b[0] >= a[0] - slack && b[2] <= a[2] + slack && b[2] - b[0] < a[2] - a[0] - slack
-            }
-            _ => false,
+        let boxes = |v: &Val, u: &Val| {
+            let (b, a) = (v.bbox?, u.bbox?);
+            Some(if h < k { (b, a) } else { (a, b) })
         };
-        !emptied[h]
-            && !home.0.is_empty()
+        let filled = |r: &(Vec<LabelWord>, Vec<Val>)| r.1.iter().filter(|v| !v.is_empty()).count();
+        let sparse = 2 * filled(row) < filled(home);
+        let mut narrower = true;
+        // A row without a label (table 四's one row) takes the ends of a
+        // few of its counts only.
+        let ok = !emptied[h]
+            && (!home.0.is_empty() || sparse)
             && touching(k, h)
             && row.1.len() == home.1.len()
             && row.1.iter().zip(&home.1).all(|(v, u)| {
-                v.is_empty()
-                    || (count(v) && count(u) && if h < k { inside(v, u) } else { inside(u, v) })
-            })
+                if v.is_empty() {
+                    return true;
+                }
+                let Some((lower, upper)) = boxes(v, u).filter(|_| count(v) && count(u)) else {
+                    return false;
+                };
+                narrower &= lower[2] - lower[0] < upper[2] - upper[0] - slack;
+                lower[0] >= upper[0] - slack && lower[2] <= upper[2] + slack
+            });
+        ok.then_some((narrower, sparse))
     };
     for k in 0..n {
         let row = &rows[k];
@@ -1112,10 +1123,19 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
         let label_below = rows
             .get(k + 1)
             .is_some_and(|(l, v)| !l.is_empty() && v.iter().all(Val::is_empty));
-        let tail = k > 0
-            && (continues(rows, &emptied, &from_above, k)
-                || (!label_below && wraps_counts(rows, &emptied, k, k - 1)));
-        let head = k + 1 < n && wraps_counts(rows, &emptied, k, k + 1);
+        let above = (k > 0 && !label_below)
+            .then(|| wraps_counts(rows, &emptied, k, k - 1))
+            .flatten();
+        let below = (k + 1 < n)
+            .then(|| wraps_counts(rows, &emptied, k, k + 1))
+            .flatten();
+        // Narrower parts tell which row a count wraps from; a few counts
+        // as wide as theirs do when only one row is there to take them.
+        let wraps = |this: Option<(bool, bool)>, other: Option<(bool, bool)>| {
+            this.is_some_and(|(narrower, sparse)| narrower || (sparse && other.is_none()))
+        };
+        let tail = k > 0 && (continues(rows, &emptied, &from_above, k) || wraps(above, below));
+        let head = wraps(below, above);
         let up = k > 0 && (tail || fits(rows, &emptied, k, k - 1));
         let down = k + 1 < n && (head || fits(rows, &emptied, k, k + 1));
         let h = match (up, down) {
@@ -2453,8 +2473,10 @@ mod tests {
     /// Full-width counts wrapped in narrow cells aligned to their top (the
     /// rest of the count on a line under the row's) or to their bottom (the
     /// count's first line over the row's): the count is whole (before, １６７
-    /// was read １６ or ７, and the other line was a row without a label).
-    /// Lines of counts as wide as the row's are left alone.
+    /// was read １６ or ７, and the other line was a row without a label);
+    /// also one digit a line in table 四's one row, which has no label.
+    /// Lines of counts as wide as the row's, filling its cells, are left
+    /// alone.
     #[test]
     fn counts_wrapped_in_cells_aligned_to_their_top_or_bottom_are_whole() {
         let header = [
@@ -2502,6 +2524,26 @@ mod tests {
         let rows = lone_table_rows(&bottom);
         assert_eq!(rows[1], ["一、本年新收", "１６７", "５", "２００"]);
         assert_eq!(rows.len(), 3);
+        // A count wrapped one digit a line, in table 四's one row (no
+        // label): a few cells' ends, as wide as their firsts, with no row
+        // under to take them.
+        let heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+        let header: Vec<(f32, &str)> = (0..5)
+            .map(|i| (100.0 + 60.0 * i as f32, heads[i]))
+            .collect();
+        let counts = ["３", "５", "１", "１", "２"];
+        let figures: Vec<(f32, &str)> = (0..5)
+            .map(|i| (110.0 + 60.0 * i as f32, counts[i]))
+            .collect();
+        let review = vec![
+            line(0.0, &header),
+            line(20.0, &figures),
+            line(32.0, &[(110.0, "７")]),
+        ];
+        assert_eq!(
+            lone_table_last_row(&review),
+            ["３７", "５", "１", "１", "２"]
+        );
         // As wide as the counts over them: another row's, not joined.
         let mut even = top.clone();
         even[2] = line(32.0, &[(200.0, "１７"), (380.0, "２１")]);
