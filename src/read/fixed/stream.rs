@@ -1138,7 +1138,15 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
         let head = wraps(below, above);
         let up = k > 0 && (tail || fits(rows, &emptied, k, k - 1));
         let down = k + 1 < n && (head || fits(rows, &emptied, k, k + 1));
-        let h = match (up, down) {
+        // A group title that has no figures of its own (（三）不予公开)
+        // over them leaves them to its sub-row under.
+        let title_above = up
+            && !tail
+            && crate::template::FIGURELESS_GROUPS.iter().any(|g| {
+                rows[k - 1].0.iter().any(|w| w.text.contains(g))
+                    && rows[k - 1].1.iter().all(Val::is_empty)
+            });
+        let h = match (up && !title_above, down) {
             (true, false) => k - 1,
             (false, true) => k + 1,
             _ => continue,
@@ -1216,20 +1224,42 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
         word: LabelWord,
         first_row: usize,
         last_row: usize,
+        /// The rows holding its words (lines of figures alone may lie
+        /// between them).
+        word_rows: Vec<usize>,
     }
     let mut chains: Vec<Chain> = Vec::new();
+    // Whether the rows between a label's line and `r` are lines of figures
+    // alone, in the gap: a row's figures printed on lines of their own
+    // between its label's (cells centred on their row, the label wrapped
+    // over more lines than the figures).
+    let figures_between = |c: &Chain, r: usize, w: &LabelWord| {
+        rows[c.last_row + 1..r].iter().all(|(l, v)| {
+            l.is_empty()
+                && v.iter().any(|v| !v.is_empty())
+                && v.iter().all(|v| v.is_empty() || is_figure(&v.text))
+                && v.iter()
+                    .filter_map(|v| v.bbox)
+                    .all(|b| b[1] >= c.word.y1 - 0.5 * w.size && b[3] <= w.y0 + 0.5 * w.size)
+        })
+    };
     for (r, (labels, _)) in rows.iter().enumerate() {
         for w in labels {
             let opens = super::layout::starts_label(&w.text);
             let continues = chains
                 .iter()
                 .rposition(|c| {
+                    let skipped = (r - c.last_row.min(r)).saturating_sub(1);
+                    let gap = w.y0 - c.word.y1;
                     r > c.last_row
                         && r - c.last_row <= 3
                         && w.x0 < c.word.x1
                         && w.x1 > c.word.x0
-                        && w.y0 - c.word.y1 < 0.5 * w.size
-                        && w.y0 >= c.word.y1 - 0.5 * w.size
+                        && gap >= -0.5 * w.size
+                        && (gap < 0.5 * w.size
+                            || (skipped > 0
+                                && gap < (0.5 + 1.5 * skipped as f32) * w.size
+                                && figures_between(c, r, w)))
                 })
                 .filter(|_| !opens);
             match continues {
@@ -1240,11 +1270,13 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
                     c.word.x0 = c.word.x0.min(w.x0);
                     c.word.x1 = c.word.x1.max(w.x1);
                     c.last_row = r;
+                    c.word_rows.push(r);
                 }
                 None => chains.push(Chain {
                     word: w.clone(),
                     first_row: r,
                     last_row: r,
+                    word_rows: vec![r],
                 }),
             }
         }
@@ -1255,8 +1287,14 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
     let mut labels: Vec<Vec<(f32, String)>> = vec![Vec::new(); rows.len()];
     let mut home_of: Vec<usize> = Vec::with_capacity(chains.len());
     for c in &chains {
-        let home = (c.first_row..=c.last_row)
+        // Its first line with figures; a line of figures alone between its
+        // lines only when none of its lines has any.
+        let home = c
+            .word_rows
+            .iter()
+            .copied()
             .find(|r| has_figures(&rows, *r))
+            .or_else(|| (c.first_row..=c.last_row).find(|r| has_figures(&rows, *r)))
             .unwrap_or(c.first_row);
         home_of.push(home);
     }
@@ -2549,6 +2587,81 @@ mod tests {
         even[2] = line(32.0, &[(200.0, "１７"), (380.0, "２１")]);
         let rows = lone_table_rows(&even);
         assert_eq!(rows[1], ["一、本年新收", "１６", "５", "２０"]);
+    }
+
+    /// Cells centred on their row, some figures a line higher than others
+    /// and the label wrapped over the lines around them: 2.其他法律行政法
+    /// 规禁止 over a line of some figures, 公开 beside the rest. The label
+    /// is whole and the row has every figure (before, 公开 was a label of
+    /// its own and the first figures a row without one: values lost
+    /// silently). Under a group title with no figures of its own (（三）不予
+    /// 公开), such a line is its sub-row's.
+    #[test]
+    fn a_label_wrapped_around_a_line_of_its_rows_figures_keeps_them() {
+        let header = [
+            (0.0, "项目"),
+            (200.0, "自然人"),
+            (260.0, "商业企业"),
+            (320.0, "其他"),
+            (380.0, "总计"),
+        ];
+        let next = [
+            (30.0, "3.危及“三安全一稳定”"),
+            (200.0, "1"),
+            (260.0, "1"),
+            (320.0, "1"),
+            (380.0, "3"),
+        ];
+        let lines = vec![
+            line(0.0, &header),
+            line(20.0, &[(30.0, "2.其他法律行政法规禁止")]),
+            line(32.0, &[(200.0, "4"), (260.0, "5")]),
+            line(44.0, &[(30.0, "公开"), (320.0, "6"), (380.0, "15")]),
+            line(64.0, &next),
+        ];
+        let rows = lone_table_rows(&lines);
+        assert_eq!(rows[1], ["2.其他法律行政法规禁止公开", "4", "5", "6", "15"]);
+        assert_eq!(rows.len(), 3);
+        let titled = vec![
+            line(0.0, &header),
+            line(20.0, &[(0.0, "（三）不予公开")]),
+            line(32.0, &[(200.0, "4"), (320.0, "6")]),
+            line(
+                44.0,
+                &[(30.0, "1.属于国家秘密"), (260.0, "5"), (380.0, "15")],
+            ),
+            line(64.0, &next),
+        ];
+        let rows = lone_table_rows(&titled);
+        assert_eq!(rows[1], ["（三）不予公开"]);
+        assert_eq!(rows[2], ["1.属于国家秘密", "4", "5", "6", "15"]);
+        // A group label so wrapped, its end on its first sub-row's line:
+        // the figures are the sub-row's, not the group label's.
+        let grouped = vec![
+            line(0.0, &header),
+            line(20.0, &[(0.0, "三、本年度办理结")]),
+            line(32.0, &[(320.0, "6")]),
+            line(
+                44.0,
+                &[
+                    (0.0, "果"),
+                    (90.0, "（一）予以公开"),
+                    (200.0, "4"),
+                    (260.0, "5"),
+                    (380.0, "15"),
+                ],
+            ),
+            line(64.0, &next),
+        ];
+        let rows = lone_table_rows(&grouped);
+        let sub = rows
+            .iter()
+            .find(|r| r.iter().any(|t| t == "（一）予以公开"))
+            .expect("the sub-row");
+        assert!(
+            sub.ends_with(&["4", "5", "6", "15"].map(String::from)),
+            "{rows:?}"
+        );
     }
 
     /// Cells aligned to their top, the figures' font sitting higher: most
