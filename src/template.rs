@@ -468,9 +468,11 @@ pub const APPLICANT_ADDENDS: &[&str] = &[
     "other_org",
 ];
 
-/// Group titles of table 三 that print no figures of their own (their
-/// numbered sub-rows do): （三）不予公开, （四）无法提供, （五）不予处理.
-pub const FIGURELESS_GROUPS: &[&str] = &["不予公开", "无法提供", "不予处理"];
+/// Group titles that print no figures of their own (their sub-rows do):
+/// table 三's （三）不予公开, （四）无法提供, （五）不予处理, and 行政诉讼 in a
+/// table 四 printed with its groups as rows (未经复议直接起诉 and 复议后起诉
+/// under it).
+pub const FIGURELESS_GROUPS: &[&str] = &["不予公开", "无法提供", "不予处理", "行政诉讼"];
 
 pub struct ApplicationRowDef {
     pub key: &'static str,

@@ -2714,6 +2714,48 @@ mod tests {
         );
         let t = find(&subtotal);
         assert_eq!(filled_rows(&t[0].table)[1], ["（三）不予公开", "1", "3"]);
+        // Table 四 with its groups as rows: 行政诉讼 prints no figures,
+        // 未经复议直接起诉 under it does.
+        let review = vec![
+            line(
+                0.0,
+                &[
+                    (0.0, "项目"),
+                    (200.0, "结果维持"),
+                    (260.0, "结果纠正"),
+                    (320.0, "其他结果"),
+                    (380.0, "总计"),
+                ],
+            ),
+            line(
+                20.0,
+                &[
+                    (0.0, "行政复议"),
+                    (200.0, "0"),
+                    (260.0, "0"),
+                    (320.0, "0"),
+                    (380.0, "0"),
+                ],
+            ),
+            line(40.0, &[(0.0, "行政诉讼"), (260.0, "1"), (380.0, "1")]),
+            line(
+                50.0,
+                &[(50.0, "未经复议直接起诉"), (200.0, "0"), (320.0, "0")],
+            ),
+            line(
+                70.0,
+                &[
+                    (50.0, "复议后起诉"),
+                    (200.0, "0"),
+                    (260.0, "0"),
+                    (320.0, "0"),
+                    (380.0, "0"),
+                ],
+            ),
+        ];
+        let rows = lone_table_rows(&review);
+        assert_eq!(rows[2], ["行政诉讼"]);
+        assert_eq!(rows[3], ["未经复议直接起诉", "0", "1", "0", "1"]);
     }
 
     /// A one-row table whose header cells are aligned to their top print
