@@ -731,12 +731,62 @@ fn is_section_heading(t: &str) -> bool {
         && cs.next() == Some('、')
 }
 
+/// Where a header's words go: the column whose centre is nearest, or, for
+/// figures aligned to their cells' right edges, the cell between the
+/// previous column's right edge and the column's own.
+struct Placement {
+    centres: Vec<f32>,
+    /// Each column's right edge (ascending), for figures aligned right.
+    edges: Option<Vec<f32>>,
+    /// How far past an edge a word's middle may reach (a glyph's overhang).
+    slack: f32,
+}
+
+impl Placement {
+    fn centres(cols: &[f32]) -> Placement {
+        Placement {
+            centres: cols.to_vec(),
+            edges: None,
+            slack: 0.0,
+        }
+    }
+
+    fn at(&self, x: f32) -> usize {
+        match &self.edges {
+            Some(e) => e
+                .partition_point(|e| *e + self.slack < x)
+                .min(e.len().saturating_sub(1)),
+            None => nearest(&self.centres, x),
+        }
+    }
+
+    /// Whether `w` lies in the first column's cell, taken as wide as the
+    /// second's (figures aligned right: its header may start left of them).
+    fn in_first_cell(&self, w: &Word) -> bool {
+        self.edges.as_ref().is_some_and(|e| {
+            e.len() >= 2 && w.x0 >= e[0] - (e[1] - e[0]) - self.slack && w.x1 <= e[0] + self.slack
+        })
+    }
+
+    /// Where one column's cell ends and the next one's begins.
+    fn boundaries(&self) -> Vec<f32> {
+        match &self.edges {
+            Some(e) => e[..e.len().saturating_sub(1)].to_vec(),
+            None => self
+                .centres
+                .windows(2)
+                .map(|p| (p[0] + p[1]) / 2.0)
+                .collect(),
+        }
+    }
+}
+
 /// The parts of a wide header word that each stand over one column, as
 /// (centre x, text); empty when the word has no gap on a column boundary
 /// and holds no two names printed touching. A part between gaps may itself
 /// hold two names touching ([`split_touching_names`]).
-fn split_at_column_gaps(w: &Word, cols: &[f32], size: f32) -> Vec<(f32, String)> {
-    let boundaries: Vec<f32> = cols.windows(2).map(|p| (p[0] + p[1]) / 2.0).collect();
+fn split_at_gaps(w: &Word, cols: &Placement, size: f32) -> Vec<(f32, String)> {
+    let boundaries = cols.boundaries();
     // Each part as its glyphs' range in the word.
     let mut parts: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, (x0, x1, _)) in w.glyphs.iter().enumerate() {
@@ -778,7 +828,7 @@ const MAX_TOUCHING_NAMES_GLYPHS: usize = 24;
 /// of one wrapped in its cell (科研社会公益组织, 机构 under 科研), and they
 /// stand nearest to different columns; empty otherwise (a group title over
 /// several columns stays whole).
-fn split_touching_names(g: &[(f32, f32, CompactString)], cols: &[f32]) -> Vec<(f32, String)> {
+fn split_touching_names(g: &[(f32, f32, CompactString)], cols: &Placement) -> Vec<(f32, String)> {
     // Two names are short: a long word is not cut this way (each cut
     // copies the word).
     if g.len() > MAX_TOUCHING_NAMES_GLYPHS {
@@ -800,7 +850,7 @@ fn split_touching_names(g: &[(f32, f32, CompactString)], cols: &[f32]) -> Vec<(f
             (g[0].0 + g[k - 1].1) / 2.0,
             (g[k].0 + g[g.len() - 1].1) / 2.0,
         );
-        if nearest(cols, lc) != nearest(cols, rc) {
+        if cols.at(lc) != cols.at(rc) {
             return vec![(lc, left), (rc, right)];
         }
     }
@@ -1349,13 +1399,17 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
 /// Column centres from the lowest header cells (the leaf headers, printed
 /// over up to three lines), each word cut where its glyphs leave a gap:
 /// headers of neighbouring columns often touch. Only right of `left`.
-fn header_columns(header: &[WordLine], left: f32) -> Vec<f32> {
+/// With each, the narrowest gap between its pieces and their neighbours
+/// on their lines (a space's width inside one header: 社会 公益组织).
+fn header_columns(header: &[WordLine], left: f32) -> Vec<(f32, f32)> {
     let Some(bottom) = header.iter().map(|l| l.y1).reduce(f32::max) else {
         return Vec::new();
     };
     let size = header.iter().map(|l| l.size).fold(0.0, f32::max).max(1.0);
-    let mut pieces: Vec<(f32, f32)> = Vec::new();
+    // (x0, x1, gap to the pieces beside it on its line)
+    let mut pieces: Vec<(f32, f32, f32)> = Vec::new();
     for l in header.iter().filter(|l| l.y0 >= bottom - 3.5 * size) {
+        let first = pieces.len();
         for w in &l.words {
             let mut piece: Option<(f32, f32)> = None;
             for (i, (x0, x1, _)) in w.glyphs.iter().enumerate() {
@@ -1363,27 +1417,37 @@ fn header_columns(header: &[WordLine], left: f32) -> Vec<f32> {
                 match piece {
                     Some((p0, _)) if !gap => piece = Some((p0, *x1)),
                     _ => {
-                        pieces.extend(piece.take().filter(|p| p.0 >= left));
+                        pieces.extend(piece.take().map(|(a, b)| (a, b, f32::MAX)));
                         piece = Some((*x0, *x1));
                     }
                 }
             }
-            pieces.extend(piece.filter(|p| p.0 >= left));
+            pieces.extend(piece.map(|(a, b)| (a, b, f32::MAX)));
+        }
+        let line = &mut pieces[first..];
+        for i in 1..line.len() {
+            let gap = line[i].0 - line[i - 1].1;
+            line[i].2 = line[i].2.min(gap);
+            line[i - 1].2 = line[i - 1].2.min(gap);
         }
     }
+    pieces.retain(|p| p.0 >= left);
     // Pieces that overlap across lines are one header cell (结果维 over 持).
     pieces.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut cells: Vec<(f32, f32, Vec<f32>)> = Vec::new();
-    for (x0, x1) in pieces {
+    let mut cells: Vec<(f32, f32, f32)> = Vec::new();
+    for (x0, x1, gap) in pieces {
         match cells.last_mut() {
             Some(c) if x0 < c.1 - 0.1 * size => {
                 c.1 = c.1.max(x1);
-                c.2.push((x0 + x1) / 2.0);
+                c.2 = c.2.min(gap);
             }
-            _ => cells.push((x0, x1, vec![(x0 + x1) / 2.0])),
+            _ => cells.push((x0, x1, gap)),
         }
     }
-    cells.iter().map(|(x0, x1, _)| (x0 + x1) / 2.0).collect()
+    cells
+        .iter()
+        .map(|(x0, x1, gap)| ((x0 + x1) / 2.0, *gap))
+        .collect()
 }
 
 /// Whether columns of figures `cols` leave room for a column blank in
@@ -1423,6 +1487,66 @@ fn leaves_room_for_blank_columns(cols: &[f32], hcols: &[f32]) -> bool {
         .any(|h| *h < first - margin || *h > last + margin)
 }
 
+/// Where the header's words go when the figures stand at their cells'
+/// right edges (a web page's table with its cells aligned right): a wide
+/// header then reaches left of its column's figures, nearer the column
+/// before's, and a word wrapped under it (构 of 法律服务机构) stands near the
+/// next column's. Each cell taken to run from the previous column's right
+/// edge to its own. None unless some column's figures of differing widths
+/// share their right edges and none's share their middles.
+fn right_aligned_placement(data: &[&WordLine], cols: &[f32]) -> Option<Placement> {
+    if cols.len() < 2 {
+        return None;
+    }
+    // Each column's figures' extents.
+    let mut spans: Vec<Vec<(f32, f32)>> = vec![Vec::new(); cols.len()];
+    for l in data {
+        for w in figures(l) {
+            spans[nearest(cols, w.cx())].push((w.x0, w.x1));
+        }
+    }
+    let size = data.iter().map(|l| l.size).fold(0.0, f32::max).max(1.0);
+    let spread = |v: &mut dyn Iterator<Item = f32>| {
+        let (lo, hi) = v.fold((f32::MAX, f32::MIN), |(lo, hi), x| (lo.min(x), hi.max(x)));
+        hi - lo
+    };
+    let (mut right, mut middle) = (0, 0);
+    for s in &spans {
+        let widths = spread(&mut s.iter().map(|(a, b)| b - a));
+        if s.len() < 2 || widths < 0.3 * size {
+            continue;
+        }
+        let ends = spread(&mut s.iter().map(|p| p.1));
+        let mids = spread(&mut s.iter().map(|(a, b)| (a + b) / 2.0));
+        if ends < 0.25 * size && mids >= 0.25 * size {
+            right += 1;
+        } else if mids < 0.25 * size && ends >= 0.25 * size {
+            middle += 1;
+        }
+    }
+    if right == 0 || middle > 0 {
+        return None;
+    }
+    let edges: Vec<f32> = spans
+        .iter()
+        .map(|s| s.iter().map(|p| p.1).fold(f32::MIN, f32::max))
+        .collect();
+    if edges.iter().any(|e| !e.is_finite()) || edges.windows(2).any(|w| w[1] <= w[0]) {
+        return None;
+    }
+    let centres = (0..edges.len())
+        .map(|k| match k {
+            0 => edges[0] - (edges[1] - edges[0]) / 2.0,
+            _ => (edges[k - 1] + edges[k]) / 2.0,
+        })
+        .collect();
+    Some(Placement {
+        centres,
+        edges: Some(edges),
+        slack: 0.25 * size,
+    })
+}
+
 fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
     let data: Vec<&WordLine> = lines[header_lines..].iter().collect();
     let mut cols = columns(&data);
@@ -1432,7 +1556,8 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
     if let Some(first) = cols.first().copied() {
         let size = data.iter().map(|l| l.size).fold(0.0, f32::max).max(1.0);
         let named_by_header = |left: f32| {
-            let hcols = header_columns(&lines[..header_lines], left);
+            let named = header_columns(&lines[..header_lines], left);
+            let hcols: Vec<f32> = named.iter().map(|h| h.0).collect();
             let h_spacing = hcols
                 .windows(2)
                 .map(|w| w[1] - w[0])
@@ -1453,7 +1578,12 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
                 && leaves_room_for_blank_columns(&cols, &hcols)
                 && cols
                     .iter()
-                    .all(|c| hcols.iter().any(|h| (h - c).abs() < 0.4 * h_spacing)))
+                    .all(|c| hcols.iter().any(|h| (h - c).abs() < 0.4 * h_spacing))
+                // A column without figures is named by a header of its own,
+                // set apart from its neighbours by more than a space.
+                && named.iter().all(|(h, gap)| {
+                    *gap >= 0.4 * size || cols.iter().any(|c| (h - c).abs() < 0.4 * h_spacing)
+                }))
             .then_some(hcols)
         };
         // Header words from a little left of the first figures; or, for
@@ -1562,6 +1692,9 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
     // title (titles span columns: 第二十条第（五）项, 申请人情况 over
     // 法人或其他组织).
     // The column of that header word, for a lone word wrapped into it.
+    // Where the header's words are placed: the cells' middles.
+    let placed = right_aligned_placement(&data, &cols).unwrap_or_else(|| Placement::centres(&cols));
+    let head_cols = &placed.centres;
     let wraps_into_header = |k: usize| -> Option<usize> {
         let [w] = lines[k].words.as_slice() else {
             return None;
@@ -1579,14 +1712,14 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
             // their top or bottom), right over a column they leave unnamed:
             // that column's header (本年制发件数 over 本年废止件数's row).
             let next = lines.get(k + 1).filter(|_| k + 1 < header_lines)?;
-            let col = nearest(&cols, w.cx());
+            let col = placed.at(w.cx());
             let unnamed = !lines[k + 1..header_lines]
                 .iter()
                 .flat_map(|l| &l.words)
-                .any(|n| n.x0 >= first_edge && nearest(&cols, n.cx()) == col);
+                .any(|n| n.x0 >= first_edge && placed.at(n.cx()) == col);
             return (next.y0 - w.y1 <= 0.5 * size
                 && w.x0 >= first_edge
-                && columns_under(&cols, w) <= 1
+                && columns_under(head_cols, w) <= 1
                 && unnamed)
                 .then_some(col);
         };
@@ -1594,9 +1727,9 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
             (below.cx() - w.cx()).abs() < 0.5 * size || (below.x0 - w.x0).abs() < 0.5 * size;
         (in_line
             && below.y0 - w.y1 < 2.0 * size
-            && columns_under(&cols, below) <= 1
+            && columns_under(head_cols, below) <= 1
             && below.x1 >= first_edge)
-            .then(|| nearest(&cols, below.cx()))
+            .then(|| placed.at(below.cx()))
     };
     let titles = lines[..header_lines]
         .iter()
@@ -1632,21 +1765,21 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
             }
             for w in &l.words {
                 used.extend(w.chars.iter().copied());
-                if w.x1 < first_edge {
+                if w.x1 < first_edge && !placed.in_first_cell(w) {
                     texts[0].push_str(&w.text);
                     continue;
                 }
                 // A word over one column only is that column's header,
                 // however wide (`社会公益组` wrapped in a column beside a
                 // narrow one).
-                let over_one = columns_under(&cols, w) == 1;
+                let over_one = columns_under(head_cols, w) == 1;
                 if spacing.is_finite() && w.x1 - w.x0 > 1.6 * spacing && !over_one {
                     // Headers of narrow columns printed close together read
                     // as one wide word: split it where a small gap falls on
                     // a column boundary. A group title (法人或其他组织) has
                     // no such gap and is skipped.
-                    for (x, text) in split_at_column_gaps(w, &cols, l.size) {
-                        texts[nearest(&cols, x) + 1].push_str(&text);
+                    for (x, text) in split_at_gaps(w, &placed, l.size) {
+                        texts[placed.at(x) + 1].push_str(&text);
                     }
                     continue;
                 }
@@ -1662,7 +1795,7 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
                     raised.push((c, w));
                     continue;
                 }
-                texts[c + 1].push_str(&w.text);
+                texts[placed.at(w.cx()) + 1].push_str(&w.text);
             }
         }
         for (c, t) in texts.into_iter().enumerate() {
@@ -2664,6 +2797,123 @@ mod tests {
         );
     }
 
+    /// A borderless table printed from a web page with its cells aligned
+    /// right. Narrow header cells, 社会公益组织 written 社会 公益组织 and
+    /// wrapped at the space: 社会 is no column of its own (before, it and
+    /// 法律 were taken for columns blank in every row, and the figures under
+    /// 公益组织 and 服务机构 went unnamed: two columns null, silently). A
+    /// header's words go to the cell between the column before's right
+    /// edge and its own (构 of 法律服务机构 is not 其他's), and 自然人 starting
+    /// left of its figures is still a column's, not the labels'.
+    #[test]
+    fn headers_of_cells_aligned_right_name_their_own_columns() {
+        let lines = vec![
+            line(0.0, &[(-250.0, "项目"), (14.4, "自然"), (243.5, "总")]),
+            line(
+                10.0,
+                &[
+                    (24.5, "人"),
+                    (51.5, "商业"),
+                    (88.5, "科研"),
+                    (116.3, "社会"),
+                    (139.1, "公益"),
+                    (166.7, "法律"),
+                    (189.6, "服务"),
+                    (221.3, "其"),
+                    (243.5, "计"),
+                ],
+            ),
+            line(
+                20.0,
+                &[
+                    (51.5, "企业"),
+                    (88.5, "机构"),
+                    (139.1, "组织"),
+                    (189.6, "机构"),
+                    (221.3, "他"),
+                ],
+            ),
+        ];
+        let rights = [34.5, 71.6, 108.6, 159.0, 209.6, 231.3, 253.5];
+        let row = |y: f32, label: &'static str, figures: [&'static str; 7]| {
+            let mut words = vec![(-250.0, label)];
+            for (r, f) in rights.iter().zip(figures) {
+                words.push((r - 10.0 * f.chars().count() as f32, f));
+            }
+            line(y, &words)
+        };
+        let mut lines = lines;
+        lines.push(row(
+            40.0,
+            "一、本年新收",
+            ["23", "1", "2", "3", "4", "5", "38"],
+        ));
+        lines.push(row(
+            60.0,
+            "二、上年结转",
+            ["1", "0", "0", "0", "0", "0", "1"],
+        ));
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let rows = filled_rows(&t[0].table);
+        let header = rows
+            .iter()
+            .find(|r| r.iter().any(|c| c.contains("组织")))
+            .expect("a header row");
+        assert!(header.contains(&"社会公益组织"), "{rows:?}");
+        assert!(header.contains(&"法律服务机构"), "{rows:?}");
+        let first = rows
+            .iter()
+            .find(|r| r.first() == Some(&"一、本年新收"))
+            .expect("the first row");
+        assert_eq!(first.len(), 8, "{rows:?}");
+        // Small text in wide cells aligned right: each header starts where
+        // the column before's figures end, 自然人 left of its own figures.
+        let edges = [96.1, 171.2, 246.6, 321.7, 397.3, 472.4, 547.7];
+        let mut small = vec![
+            line(0.0, &[(-250.0, "项目"), (20.9, "自然人"), (472.4, "总计")]),
+            line(
+                10.0,
+                &[
+                    (96.1, "商业企业"),
+                    (171.2, "科研机构"),
+                    (246.6, "社会公益组织"),
+                    (321.7, "法律服务机构"),
+                    (397.3, "其他"),
+                ],
+            ),
+        ];
+        for (y, label, figures) in [
+            (
+                30.0,
+                "一、本年新收",
+                ["5", "56", "1", "3", "8", "18", "662"],
+            ),
+            (50.0, "二、上年结转", ["22", "3", "0", "0", "1", "0", "26"]),
+        ] {
+            let mut words = vec![(-250.0, label)];
+            for (r, f) in edges.iter().zip(figures) {
+                words.push((r - 10.0 * f.chars().count() as f32, f));
+            }
+            small.push(line(y, &words));
+        }
+        let t = find(&small);
+        let rows = filled_rows(&t[0].table);
+        assert_eq!(
+            rows[0][1..],
+            [
+                "自然人",
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+                "总计"
+            ],
+            "{rows:?}"
+        );
+    }
+
     /// Cells aligned to their top, the figures' font sitting higher: most
     /// of 1.属于国家秘密's figures printed on the line of （三）不予公开 over
     /// it, a group title with no figures of its own; the sub-row kept two
@@ -3278,7 +3528,7 @@ mod tests {
                 )
                 .collect(),
         };
-        let parts = split_at_column_gaps(&w, &[20.0, 60.0], 10.0);
+        let parts = split_at_gaps(&w, &Placement::centres(&[20.0, 60.0]), 10.0);
         let texts: Vec<&str> = parts.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(texts, vec!["商业企业", "科研机构"]);
         let title = Word {
@@ -3289,7 +3539,7 @@ mod tests {
                 .collect(),
             ..w
         };
-        assert!(split_at_column_gaps(&title, &[20.0, 60.0], 10.0).is_empty());
+        assert!(split_at_gaps(&title, &Placement::centres(&[20.0, 60.0]), 10.0).is_empty());
     }
 
     /// 法律服务机构 and 其他 centred in narrow cells print touching, wider
@@ -3313,12 +3563,12 @@ mod tests {
                 .collect(),
         };
         let cols = [530.0, 560.0, 576.0];
-        let parts = split_at_column_gaps(&word("法律服务机构其他"), &cols, 7.0);
+        let parts = split_at_gaps(&word("法律服务机构其他"), &Placement::centres(&cols), 7.0);
         let texts: Vec<&str> = parts.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(texts, ["法律服务机构", "其他"]);
         assert!(nearest(&cols, parts[0].0) != nearest(&cols, parts[1].0));
         // A group title is no two names, however it is cut.
-        assert!(split_at_column_gaps(&word("法人或其他组织"), &cols, 7.0).is_empty());
+        assert!(split_at_gaps(&word("法人或其他组织"), &Placement::centres(&cols), 7.0).is_empty());
         // Two of the longest names fit under the cap.
         let longest = crate::template::ACTIVE_COLUMNS
             .iter()
@@ -3359,13 +3609,15 @@ mod tests {
             glyphs: g,
         };
         let cols = [407.0, 425.0, 455.0];
-        let parts = split_at_column_gaps(&w, &cols, 7.0);
+        let parts = split_at_gaps(&w, &Placement::centres(&cols), 7.0);
         let texts: Vec<&str> = parts.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(texts, ["商业", "科研", "社会公益组织"]);
         let at: Vec<usize> = parts.iter().map(|p| nearest(&cols, p.0)).collect();
         assert_eq!(at, [0, 1, 2]);
         // Two heads touching are no two names.
-        assert!(split_touching_names(&glyphs(418.0, "科研社会"), &cols).is_empty());
+        assert!(
+            split_touching_names(&glyphs(418.0, "科研社会"), &Placement::centres(&cols)).is_empty()
+        );
     }
 
     #[test]
