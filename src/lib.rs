@@ -152,6 +152,28 @@ fn table_ordinals(doc: &model::Document, located: &[(TableKind, &model::Table)])
         .collect()
 }
 
+/// The paragraph right before each located table, when the block before
+/// it is one.
+fn table_captions<'d>(
+    doc: &'d model::Document,
+    located: &[(TableKind, &model::Table)],
+) -> Vec<Option<&'d str>> {
+    let before: std::collections::HashMap<*const model::Table, &str> = doc
+        .blocks
+        .windows(2)
+        .filter_map(|w| match w {
+            [model::Block::Paragraph(p), model::Block::Table(t)] => {
+                Some((t as *const model::Table, p.text.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
+    located
+        .iter()
+        .map(|(_, t)| before.get(&(*t as *const model::Table)).copied())
+        .collect()
+}
+
 fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -> Record {
     let mut doc = match read::read(bytes, format, &opts.limits) {
         Ok(d) => d,
@@ -160,7 +182,9 @@ fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -
     locate::split_tables_at_headings(&mut doc);
     let loc = locate::locate(&doc);
     let ordinals = table_ordinals(&doc, &loc.tables);
-    let mapped = map::map_tables(&loc.tables, &ordinals, loc.year, opts.provenance);
+    let captions = table_captions(&doc, &loc.tables);
+    let mapped =
+        map::map_tables_captioned(&loc.tables, &ordinals, &captions, loc.year, opts.provenance);
     let mut warnings: Vec<Warning> = doc
         .notes
         .iter()

@@ -1097,7 +1097,12 @@ fn active_index(key: &str) -> Option<usize> {
     ACTIVE_COLUMNS.iter().position(|d| d.key == key)
 }
 
-fn map_active(parts: &[(&Table, usize)], year: Option<i32>, m: &mut Mapped) {
+fn map_active(
+    parts: &[(&Table, usize)],
+    captions: &[Option<&str>],
+    year: Option<i32>,
+    m: &mut Mapped,
+) {
     let table = TableKind::Active;
     let all: String = parts.iter().map(|(t, _)| t.all_text()).collect();
     let template = active_template_from_text(&all)
@@ -1113,6 +1118,10 @@ fn map_active(parts: &[(&Table, usize)], year: Option<i32>, m: &mut Mapped) {
     let mut slots_from: Option<usize> = None;
     for (pi, &(t, source)) in parts.iter().enumerate() {
         let cells = Cells::of(t);
+        // A header printed as a line of text before the part, stating 元.
+        let caption_in_yuan = captions.get(pi).copied().flatten().is_some_and(|c| {
+            crate::template::holds_header_word(c) && c.contains('元') && !c.contains("万元")
+        });
         // The rows since the last data row: a header's words wrapped onto
         // rows of their own (处理决 above the row of the other headers, 定数量
         // below it) name their column only read with the rows around them.
@@ -1179,7 +1188,11 @@ fn map_active(parts: &[(&Table, usize)], year: Option<i32>, m: &mut Mapped) {
             let row_slots = if fits {
                 slots.clone()
             } else {
-                default_slots(cols.iter().filter_map(|k| active_index(k)))
+                let mut d = default_slots(cols.iter().filter_map(|k| active_index(k)));
+                for s in &mut d {
+                    s.yuan = caption_in_yuan;
+                }
+                d
             };
             values.entry((def.key, "")).or_insert(None);
             read_values(
@@ -1382,6 +1395,20 @@ pub fn map_tables(
     year: Option<i32>,
     provenance: bool,
 ) -> Mapped {
+    map_tables_captioned(tables, ordinals, &[], year, provenance)
+}
+
+/// As [`map_tables`], with the paragraph right before each table (when the
+/// block before it is one): a header printed as a line of text (a table
+/// without rulings whose header and rows a page break parts) still states
+/// the unit of the table's amounts.
+pub fn map_tables_captioned(
+    tables: &[(TableKind, &Table)],
+    ordinals: &[usize],
+    captions: &[Option<&str>],
+    year: Option<i32>,
+    provenance: bool,
+) -> Mapped {
     let mut m = Mapped {
         provenance: provenance.then(HashMap::new),
         ..Mapped::default()
@@ -1401,7 +1428,13 @@ pub fn map_tables(
     };
     let active = parts(TableKind::Active);
     if !active.is_empty() {
-        map_active(&active, year, &mut m);
+        let active_captions: Vec<Option<&str>> = tables
+            .iter()
+            .zip(captions.iter().copied().chain(std::iter::repeat(None)))
+            .filter(|((k, _), _)| *k == TableKind::Active)
+            .map(|(_, c)| c)
+            .collect();
+        map_active(&active, &active_captions, year, &mut m);
     }
     let hint = m.active_template.or(year.map(Template::for_year));
     let apps = parts(TableKind::Applications);
@@ -1686,6 +1719,47 @@ mod tests {
         assert_eq!(cell(&apps, "carried_over", "natural_person"), Some(2.0));
         assert_eq!(cell(&apps, "carried_over", "legal_service_org"), Some(1.0));
         assert_eq!(cell(&apps, "carried_over", "total"), Some(3.0));
+    }
+
+    /// A borderless table 二 sub-table whose header line ends one page and
+    /// whose row opens the next: the header is read as a line of text, the
+    /// row as a table without a header. The line states the amount in 元,
+    /// so the amount is converted (before, 51052800 元 was read as 51052800
+    /// 万元, silently).
+    #[test]
+    fn an_amount_under_a_header_printed_as_a_line_of_text_takes_its_unit() {
+        let t = Table::from_texts(&[&["政府集中采购", "", "", "", "378", "51052800"]]);
+        let caption = "信息内容采购项目数量采购总金额（元）";
+        let m = map_tables_captioned(
+            &[(TableKind::Active, &t)],
+            &[0],
+            &[Some(caption)],
+            Some(2020),
+            false,
+        );
+        let active = m.active.expect("table 二");
+        assert_eq!(cell(&active, "procurement", "items"), Some(378.0));
+        assert_eq!(cell(&active, "procurement", "amount"), Some(5105.28));
+        assert!(m.warnings.iter().any(|w| w.code == "unit_converted"));
+        // In 万元, or a line that is no header: as printed.
+        for caption in [
+            "信息内容采购项目数量采购总金额（万元）",
+            "本单位共采购1次，计51052800元。",
+        ] {
+            let m = map_tables_captioned(
+                &[(TableKind::Active, &t)],
+                &[0],
+                &[Some(caption)],
+                Some(2020),
+                false,
+            );
+            let active = m.active.expect("table 二");
+            assert_eq!(
+                cell(&active, "procurement", "amount"),
+                Some(51052800.0),
+                "{caption}"
+            );
+        }
     }
 
     /// Table 二's rows beside a blank merged cell (the empty side column of
