@@ -1493,8 +1493,14 @@ fn leaves_room_for_blank_columns(cols: &[f32], hcols: &[f32]) -> bool {
 /// before's, and a word wrapped under it (构 of 法律服务机构) stands near the
 /// next column's. Each cell taken to run from the previous column's right
 /// edge to its own. None unless some column's figures of differing widths
-/// share their right edges and none's share their middles.
-fn right_aligned_placement(data: &[&WordLine], cols: &[f32]) -> Option<Placement> {
+/// share their right edges and none's share their middles (or, figures all
+/// as wide, some header word ends where its column's figures end, away
+/// from their middle, and none is centred over them).
+fn right_aligned_placement(
+    header: &[WordLine],
+    data: &[&WordLine],
+    cols: &[f32],
+) -> Option<Placement> {
     if cols.len() < 2 {
         return None;
     }
@@ -1524,14 +1530,45 @@ fn right_aligned_placement(data: &[&WordLine], cols: &[f32]) -> Option<Placement
             middle += 1;
         }
     }
-    if right == 0 || middle > 0 {
-        return None;
-    }
     let edges: Vec<f32> = spans
         .iter()
         .map(|s| s.iter().map(|p| p.1).fold(f32::MIN, f32::max))
         .collect();
     if edges.iter().any(|e| !e.is_finite()) || edges.windows(2).any(|w| w[1] <= w[0]) {
+        return None;
+    }
+    // Figures all as wide as each other tell nothing: the header's words
+    // (wider) then do, ending where their column's figures end, or
+    // centred over them.
+    if right == 0 && middle == 0 {
+        for l in header {
+            for w in &l.words {
+                let mut start = 0;
+                for i in 1..=w.glyphs.len() {
+                    let cut =
+                        i == w.glyphs.len() || w.glyphs[i].0 - w.glyphs[i - 1].1 > 0.15 * size;
+                    if !cut {
+                        continue;
+                    }
+                    let (x0, x1) = (w.glyphs[start].0, w.glyphs[i - 1].1);
+                    start = i;
+                    if x1 - x0 < 2.0 * size {
+                        continue;
+                    }
+                    let k = nearest(&edges, x1);
+                    let mid = spans[k].iter().map(|(a, b)| (a + b) / 2.0).sum::<f32>()
+                        / spans[k].len().max(1) as f32;
+                    let (ends, centres) = ((x1 - edges[k]).abs(), ((x0 + x1) / 2.0 - mid).abs());
+                    if ends < 0.25 * size && centres >= 0.5 * size {
+                        right += 1;
+                    } else if centres < 0.25 * size && ends >= 0.5 * size {
+                        middle += 1;
+                    }
+                }
+            }
+        }
+    }
+    if right == 0 || middle > 0 {
         return None;
     }
     let centres = (0..edges.len())
@@ -1693,7 +1730,8 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
     // 法人或其他组织).
     // The column of that header word, for a lone word wrapped into it.
     // Where the header's words are placed: the cells' middles.
-    let placed = right_aligned_placement(&data, &cols).unwrap_or_else(|| Placement::centres(&cols));
+    let placed = right_aligned_placement(&lines[..header_lines], &data, &cols)
+        .unwrap_or_else(|| Placement::centres(&cols));
     let head_cols = &placed.centres;
     let wraps_into_header = |k: usize| -> Option<usize> {
         let [w] = lines[k].words.as_slice() else {
@@ -2842,6 +2880,23 @@ mod tests {
             }
             line(y, &words)
         };
+        // Every figure one digit wide: the header's words, ending where
+        // their figures end, tell the alignment.
+        let mut single = lines.clone();
+        single.push(row(
+            40.0,
+            "一、本年新收",
+            ["3", "1", "2", "3", "4", "5", "8"],
+        ));
+        single.push(row(
+            60.0,
+            "二、上年结转",
+            ["1", "0", "0", "0", "0", "0", "1"],
+        ));
+        let found = find(&single);
+        let rows = filled_rows(&found[0].table);
+        assert!(rows.iter().any(|r| r.contains(&"社会公益组织")), "{rows:?}");
+        assert!(rows.iter().any(|r| r.contains(&"法律服务机构")), "{rows:?}");
         let mut lines = lines;
         lines.push(row(
             40.0,
