@@ -1504,10 +1504,16 @@ fn right_aligned_placement(
     if cols.len() < 2 {
         return None;
     }
-    // Each column's figures' extents.
+    // Each column's counts' extents (plain digits: [`is_figure`]'s rules
+    // cost more than this whole look, and counts tell the alignment).
     let mut spans: Vec<Vec<(f32, f32)>> = vec![Vec::new(); cols.len()];
     for l in data {
-        for w in figures(l) {
+        let counts = l
+            .words
+            .iter()
+            .rev()
+            .take_while(|w| !w.text.is_empty() && w.text.chars().all(is_digit));
+        for w in counts {
             spans[nearest(cols, w.cx())].push((w.x0, w.x1));
         }
     }
