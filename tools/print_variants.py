@@ -23,6 +23,9 @@ borders, shaded rows with and without borders, `text-align:center` and
 `right`, `letter-spacing:3px`, `line-height:2.2` and 8px table text. Session
 19 added the DOCX printed by LibreOffice as they are, with their tables'
 borders taken away, and with rules between rows only (table-borders).
+Session 20 added borderless tables with cells aligned right
+(`table,td,th{border:none!important} td{text-align:right!important}`), the
+same with `vertical-align:top`, and borderless tables on landscape pages.
 
 Needs chromium (css) or soffice (page-height, table-borders).
 """
