@@ -768,6 +768,23 @@ impl Placement {
         })
     }
 
+    /// How many columns' cells `w` stands over (by more than a glyph's
+    /// overhang, for cells aligned right).
+    fn under(&self, w: &Word) -> usize {
+        match &self.edges {
+            Some(e) => (0..e.len())
+                .filter(|&k| {
+                    let lo = match k {
+                        0 => e[0] - e.get(1).map_or(0.0, |e1| e1 - e[0]),
+                        _ => e[k - 1],
+                    };
+                    w.x1.min(e[k]) - w.x0.max(lo) > 2.0 * self.slack
+                })
+                .count(),
+            None => columns_under(&self.centres, w),
+        }
+    }
+
     /// Where one column's cell ends and the next one's begins.
     fn boundaries(&self) -> Vec<f32> {
         match &self.edges {
@@ -1735,10 +1752,9 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
     // title (titles span columns: 第二十条第（五）项, 申请人情况 over
     // 法人或其他组织).
     // The column of that header word, for a lone word wrapped into it.
-    // Where the header's words are placed: the cells' middles.
+    // Where the header's words are placed: by the cells of their columns.
     let placed = right_aligned_placement(&lines[..header_lines], &data, &cols)
         .unwrap_or_else(|| Placement::centres(&cols));
-    let head_cols = &placed.centres;
     let wraps_into_header = |k: usize| -> Option<usize> {
         let [w] = lines[k].words.as_slice() else {
             return None;
@@ -1763,7 +1779,7 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
                 .any(|n| n.x0 >= first_edge && placed.at(n.cx()) == col);
             return (next.y0 - w.y1 <= 0.5 * size
                 && w.x0 >= first_edge
-                && columns_under(head_cols, w) <= 1
+                && placed.under(w) <= 1
                 && unnamed)
                 .then_some(col);
         };
@@ -1771,7 +1787,7 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
             (below.cx() - w.cx()).abs() < 0.5 * size || (below.x0 - w.x0).abs() < 0.5 * size;
         (in_line
             && below.y0 - w.y1 < 2.0 * size
-            && columns_under(head_cols, below) <= 1
+            && placed.under(below) <= 1
             && below.x1 >= first_edge)
             .then(|| placed.at(below.cx()))
     };
@@ -1816,7 +1832,7 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
                 // A word over one column only is that column's header,
                 // however wide (`社会公益组` wrapped in a column beside a
                 // narrow one).
-                let over_one = columns_under(head_cols, w) == 1;
+                let over_one = placed.under(w) == 1;
                 if spacing.is_finite() && w.x1 - w.x0 > 1.6 * spacing && !over_one {
                     // Headers of narrow columns printed close together read
                     // as one wide word: split it where a small gap falls on
@@ -2958,6 +2974,36 @@ mod tests {
             }
             small.push(line(y, &words));
         }
+        // Two headers set close on one line, read as one word (法律 其他,
+        // cells aligned right and to their top): it stands over two cells,
+        // and each name goes to its own (before, 法律其他 went to 法律服务
+        // 机构's column and 其他's was blank: two columns null, silently).
+        let edges = [9.7, 33.2, 56.8, 123.2, 167.0, 190.5, 214.2];
+        let mut top = vec![
+            line(
+                -20.0,
+                &[(-250.0, "项目"), (-20.3, "自然人"), (194.1, "总计")],
+            ),
+            line(
+                0.0,
+                &[(13.2, "商业"), (36.8, "科研"), (60.7, "社会公益组织")],
+            ),
+            line(14.0, &[(13.2, "企业"), (36.8, "机构"), (127.0, "服务机构")]),
+        ];
+        top[1]
+            .words
+            .push(word_of_parts(147.0, 0.0, &["法律", "其他"], 3.6));
+        for (y, label) in [(40.0, "一、本年新收"), (60.0, "二、上年结转")] {
+            let mut words = vec![(-250.0, label)];
+            for r in edges {
+                words.push((r - 10.0, "0"));
+            }
+            top.push(line(y, &words));
+        }
+        let found = find(&top);
+        let rows = filled_rows(&found[0].table);
+        assert!(rows[0].contains(&"法律服务机构"), "{rows:?}");
+        assert!(rows[0].contains(&"其他"), "{rows:?}");
         let t = find(&small);
         let rows = filled_rows(&t[0].table);
         assert_eq!(
