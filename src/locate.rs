@@ -986,6 +986,18 @@ mod tests {
         }
     }
 
+    /// Each block as `P text` or `T rows×columns`.
+    fn block_kinds(d: &Document) -> Vec<String> {
+        d.blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => format!("P {}", p.text),
+                Block::Table(t) => format!("T {}x{}", t.n_rows(), t.n_cols()),
+                Block::Image(_) => "I".into(),
+            })
+            .collect()
+    }
+
     #[test]
     fn a_section_heading_inside_a_table_splits_it_in_two() {
         let mut d = doc(&["二、主动公开政府信息情况"]);
@@ -996,22 +1008,13 @@ mod tests {
             &["一、本年新收政府信息公开申请数量", "3"],
         ])));
         split_tables_at_headings(&mut d);
-        let kinds: Vec<String> = d
-            .blocks
-            .iter()
-            .map(|b| match b {
-                Block::Paragraph(p) => format!("P {}", p.text),
-                Block::Table(t) => format!("T {}", t.n_rows()),
-                Block::Image(_) => "I".into(),
-            })
-            .collect();
         assert_eq!(
-            kinds,
+            block_kinds(&d),
             [
                 "P 二、主动公开政府信息情况",
-                "T 2",
+                "T 2x2",
                 "P 三、收到和处理政府信息公开申请情况",
-                "T 2"
+                "T 2x2"
             ]
         );
         let loc = locate(&d);
@@ -1052,17 +1055,8 @@ mod tests {
             &["一、本年新收政府信息公开申请数量", "3"],
         ])));
         split_tables_at_headings(&mut d);
-        let kinds: Vec<String> = d
-            .blocks
-            .iter()
-            .map(|b| match b {
-                Block::Paragraph(p) => format!("P {}", p.text),
-                Block::Table(t) => format!("T {}x{}", t.n_rows(), t.n_cols()),
-                Block::Image(_) => "I".into(),
-            })
-            .collect();
         assert_eq!(
-            kinds,
+            block_kinds(&d),
             [
                 "P 二、主动公开政府信息情况",
                 "T 2x4",

@@ -1729,34 +1729,26 @@ mod tests {
     #[test]
     fn an_amount_under_a_header_printed_as_a_line_of_text_takes_its_unit() {
         let t = Table::from_texts(&[&["政府集中采购", "", "", "", "378", "51052800"]]);
-        let caption = "信息内容采购项目数量采购总金额（元）";
-        let m = map_tables_captioned(
-            &[(TableKind::Active, &t)],
-            &[0],
-            &[Some(caption)],
-            Some(2020),
-            false,
+        let under = |caption: &str| {
+            let tables = [(TableKind::Active, &t)];
+            let m = map_tables_captioned(&tables, &[0], &[Some(caption)], Some(2020), false);
+            let active = m.active.expect("table 二");
+            let converted = m.warnings.iter().any(|w| w.code == "unit_converted");
+            let items = cell(&active, "procurement", "items");
+            (items, cell(&active, "procurement", "amount"), converted)
+        };
+        assert_eq!(
+            under("信息内容采购项目数量采购总金额（元）"),
+            (Some(378.0), Some(5105.28), true)
         );
-        let active = m.active.expect("table 二");
-        assert_eq!(cell(&active, "procurement", "items"), Some(378.0));
-        assert_eq!(cell(&active, "procurement", "amount"), Some(5105.28));
-        assert!(m.warnings.iter().any(|w| w.code == "unit_converted"));
         // In 万元, or a line that is no header: as printed.
         for caption in [
             "信息内容采购项目数量采购总金额（万元）",
             "本单位共采购1次，计51052800元。",
         ] {
-            let m = map_tables_captioned(
-                &[(TableKind::Active, &t)],
-                &[0],
-                &[Some(caption)],
-                Some(2020),
-                false,
-            );
-            let active = m.active.expect("table 二");
             assert_eq!(
-                cell(&active, "procurement", "amount"),
-                Some(51052800.0),
+                under(caption),
+                (Some(378.0), Some(51052800.0), false),
                 "{caption}"
             );
         }

@@ -1686,15 +1686,7 @@ mod tests {
         for (k, line) in prose.iter().enumerate() {
             glyphs_from(&mut chars, 150.0, 80.0 + 20.0 * k as f32, line);
         }
-        glyphs_from(&mut chars, 160.0, 235.0, "信息内容");
-        glyphs_from(&mut chars, 310.0, 235.0, "本年新制作数量");
-        glyphs_from(&mut chars, 430.0, 235.0, "对外公开总数量");
-        for (y, label, a, b) in [(255.0, "规章", "3", "12"), (275.0, "规范性文件", "5", "40")]
-        {
-            glyphs_from(&mut chars, 160.0, y, label);
-            glyphs_from(&mut chars, 350.0, y, a);
-            glyphs_from(&mut chars, 470.0, y, b);
-        }
+        two_rows_of_table_two(&mut chars, [160.0, 310.0, 430.0], [350.0, 470.0], 235.0);
         let page = PageContent {
             width: 600.0,
             height: 800.0,
@@ -1734,6 +1726,29 @@ mod tests {
             .collect();
         assert!(rows.contains(&vec!["规范性文件", "5", "40"]), "{rows:?}");
         assert!(!rows.iter().flatten().any(|t| t.contains("总体情况")));
+    }
+
+    /// A header of table 二's first sub-table at height `y` (its three
+    /// words at `header`) and two rows 20 points apart under it, their
+    /// figures at `figures`: 规章 3 12, 规范性文件 5 40.
+    fn two_rows_of_table_two(
+        chars: &mut Vec<TextChar>,
+        header: [f32; 3],
+        figures: [f32; 2],
+        y: f32,
+    ) {
+        for (x, h) in header
+            .iter()
+            .zip(["信息内容", "本年新制作数量", "对外公开总数量"])
+        {
+            glyphs_from(chars, *x, y, h);
+        }
+        for (dy, label, a, b) in [(20.0, "规章", "3", "12"), (40.0, "规范性文件", "5", "40")]
+        {
+            glyphs_from(chars, header[0], y + dy, label);
+            glyphs_from(chars, figures[0], y + dy, a);
+            glyphs_from(chars, figures[1], y + dy, b);
+        }
     }
 
     fn glyphs_from(chars: &mut Vec<TextChar>, x: f32, y: f32, text: &str) {
@@ -1820,16 +1835,7 @@ mod tests {
             ]
         };
         let mut chars = Vec::new();
-        glyphs_from(&mut chars, 60.0, 120.0, "信息内容");
-        for (x, h) in [(180.0, "本年新制作数量"), (300.0, "对外公开总数量")] {
-            glyphs_from(&mut chars, x, 120.0, h);
-        }
-        for (y, label, a, b) in [(140.0, "规章", "3", "12"), (160.0, "规范性文件", "5", "40")]
-        {
-            glyphs_from(&mut chars, 60.0, y, label);
-            glyphs_from(&mut chars, 220.0, y, a);
-            glyphs_from(&mut chars, 340.0, y, b);
-        }
+        two_rows_of_table_two(&mut chars, [60.0, 180.0, 300.0], [220.0, 340.0], 120.0);
         let page = PageContent {
             width: 600.0,
             height: 800.0,
