@@ -404,9 +404,12 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
             open_bottom: g.open_bottom,
         }));
     }
-    for gi in layout_grids.into_iter().rev() {
-        grids.remove(gi);
-    }
+    // (One pass: a page of thousands of such grids is not quadratic.)
+    let mut k = 0;
+    grids.retain(|_| {
+        k += 1;
+        layout_grids.binary_search(&(k - 1)).is_err()
+    });
     // Tables without vertical rulings, from the characters left over.
     let mut free_idx: Vec<usize> = kept
         .iter()

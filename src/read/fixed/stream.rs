@@ -1413,6 +1413,21 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
         .collect()
 }
 
+/// A word's pieces (x0, x1), cut where its glyphs leave a gap: headers of
+/// neighbouring columns printed close read as one word.
+fn glyph_pieces(w: &Word, size: f32) -> impl Iterator<Item = (f32, f32)> + '_ {
+    let g = &w.glyphs;
+    let mut start = 0;
+    (1..=g.len()).filter_map(move |i| {
+        if i < g.len() && g[i].0 - g[i - 1].1 <= 0.15 * size {
+            return None;
+        }
+        let piece = (g[start].0, g[i - 1].1);
+        start = i;
+        Some(piece)
+    })
+}
+
 /// Column centres from the lowest header cells (the leaf headers, printed
 /// over up to three lines), each word cut where its glyphs leave a gap:
 /// headers of neighbouring columns often touch. Only right of `left`.
@@ -1428,18 +1443,7 @@ fn header_columns(header: &[WordLine], left: f32) -> Vec<(f32, f32)> {
     for l in header.iter().filter(|l| l.y0 >= bottom - 3.5 * size) {
         let first = pieces.len();
         for w in &l.words {
-            let mut piece: Option<(f32, f32)> = None;
-            for (i, (x0, x1, _)) in w.glyphs.iter().enumerate() {
-                let gap = i > 0 && x0 - w.glyphs[i - 1].1 > 0.15 * size;
-                match piece {
-                    Some((p0, _)) if !gap => piece = Some((p0, *x1)),
-                    _ => {
-                        pieces.extend(piece.take().map(|(a, b)| (a, b, f32::MAX)));
-                        piece = Some((*x0, *x1));
-                    }
-                }
-            }
-            pieces.extend(piece.map(|(a, b)| (a, b, f32::MAX)));
+            pieces.extend(glyph_pieces(w, size).map(|(a, b)| (a, b, f32::MAX)));
         }
         let line = &mut pieces[first..];
         for i in 1..line.len() {
@@ -1564,30 +1568,19 @@ fn right_aligned_placement(
     // (wider) then do, ending where their column's figures end, or
     // centred over them.
     if right == 0 && middle == 0 {
-        for l in header {
-            for w in &l.words {
-                let mut start = 0;
-                for i in 1..=w.glyphs.len() {
-                    let cut =
-                        i == w.glyphs.len() || w.glyphs[i].0 - w.glyphs[i - 1].1 > 0.15 * size;
-                    if !cut {
-                        continue;
-                    }
-                    let (x0, x1) = (w.glyphs[start].0, w.glyphs[i - 1].1);
-                    start = i;
-                    if x1 - x0 < 2.0 * size {
-                        continue;
-                    }
-                    let k = nearest(&edges, x1);
-                    let mid = spans[k].iter().map(|(a, b)| (a + b) / 2.0).sum::<f32>()
-                        / spans[k].len().max(1) as f32;
-                    let (ends, centres) = ((x1 - edges[k]).abs(), ((x0 + x1) / 2.0 - mid).abs());
-                    if ends < 0.25 * size && centres >= 0.5 * size {
-                        right += 1;
-                    } else if centres < 0.25 * size && ends >= 0.5 * size {
-                        middle += 1;
-                    }
-                }
+        let pieces = header
+            .iter()
+            .flat_map(|l| &l.words)
+            .flat_map(|w| glyph_pieces(w, size));
+        for (x0, x1) in pieces.filter(|(x0, x1)| x1 - x0 >= 2.0 * size) {
+            let k = nearest(&edges, x1);
+            let mid = spans[k].iter().map(|(a, b)| (a + b) / 2.0).sum::<f32>()
+                / spans[k].len().max(1) as f32;
+            let (ends, centres) = ((x1 - edges[k]).abs(), ((x0 + x1) / 2.0 - mid).abs());
+            if ends < 0.25 * size && centres >= 0.5 * size {
+                right += 1;
+            } else if centres < 0.25 * size && ends >= 0.5 * size {
+                middle += 1;
             }
         }
     }
