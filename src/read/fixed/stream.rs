@@ -1240,34 +1240,44 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
     // A group title that prints no figures (（三）不予公开) over its first
     // sub-row, touching: figures there that fill exactly the cells the
     // sub-row left empty are the sub-row's, set a line higher (cells aligned
-    // to their top, the figures' font sitting higher).
-    for k in 0..n.saturating_sub(1) {
-        let (group, sub) = (&rows[k], &rows[k + 1]);
-        let title: String = group.0.iter().map(|w| w.text.as_str()).collect();
-        let fills_sub = group.1.len() == sub.1.len()
-            && group.1.iter().any(|v| !v.is_empty())
-            && sub.1.iter().any(|v| !v.is_empty())
-            && group
-                .1
+    // to their top, the figures' font sitting higher). Or under a sub-row
+    // (a title centred beside its sub-rows, cells aligned to their bottom:
+    // 行政诉讼 under 复议后起诉 in a table 四 printed with its groups as rows).
+    let fills = |rows: &[(Vec<LabelWord>, Vec<Val>)], group: usize, sub: usize| {
+        let (g, s) = (&rows[group], &rows[sub]);
+        !emptied[sub]
+            && !s.0.is_empty()
+            && g.1.len() == s.1.len()
+            && s.1.iter().any(|v| !v.is_empty())
+            && g.1
                 .iter()
-                .zip(&sub.1)
-                .all(|(g, s)| g.is_empty() != s.is_empty());
+                .zip(&s.1)
+                .all(|(a, b)| a.is_empty() != b.is_empty())
+            && touching(group, sub)
+    };
+    for k in 0..n {
+        let group = &rows[k];
+        let title: String = group.0.iter().map(|w| w.text.as_str()).collect();
         if emptied[k]
-            || emptied[k + 1]
-            || sub.0.is_empty()
-            || !fills_sub
-            || !touching(k, k + 1)
+            || group.1.iter().all(Val::is_empty)
             || !crate::template::FIGURELESS_GROUPS
                 .iter()
                 .any(|g| title.contains(g))
         {
             continue;
         }
-        let width = sub.1.len();
+        let sub = if k + 1 < n && fills(rows, k, k + 1) {
+            k + 1
+        } else if k > 0 && fills(rows, k, k - 1) {
+            k - 1
+        } else {
+            continue;
+        };
+        let width = rows[sub].1.len();
         let vals = std::mem::replace(&mut rows[k].1, vec![Val::default(); width]);
         for (j, v) in vals.into_iter().enumerate() {
             if !v.is_empty() {
-                rows[k + 1].1[j] = v;
+                rows[sub].1[j] = v;
             }
         }
     }
@@ -3106,6 +3116,25 @@ mod tests {
         let rows = lone_table_rows(&review);
         assert_eq!(rows[2], ["行政诉讼"]);
         assert_eq!(rows[3], ["未经复议直接起诉", "0", "1", "0", "1"]);
+        // Cells aligned to their bottom, 行政诉讼 centred beside its two
+        // sub-rows: its line, under 复议后起诉's, holds the rest of that
+        // row's figures.
+        let mut bottom = review.clone();
+        bottom[2] = line(
+            40.0,
+            &[
+                (50.0, "未经复议直接起诉"),
+                (200.0, "0"),
+                (260.0, "1"),
+                (320.0, "0"),
+                (380.0, "1"),
+            ],
+        );
+        bottom[3] = line(60.0, &[(50.0, "复议后起诉"), (200.0, "0"), (320.0, "1")]);
+        bottom[4] = line(70.0, &[(0.0, "行政诉讼"), (260.0, "2"), (380.0, "3")]);
+        let rows = lone_table_rows(&bottom);
+        assert_eq!(rows[3], ["复议后起诉", "0", "2", "1", "3"]);
+        assert_eq!(rows[4], ["行政诉讼"]);
     }
 
     /// A one-row table whose header cells are aligned to their top print
