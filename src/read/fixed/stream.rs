@@ -494,7 +494,8 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                     || (rows == 1
                         && figures(&lines[end])
                             .last()
-                            .is_some_and(|f| f.x1 < l.words[0].x0)))
+                            .is_some_and(|f| f.x1 < l.words[0].x0))
+                    || in_blank_cell(&lines[end], &l.words[0]))
             {
                 // A figure set a line below the last row (its cell aligned
                 // to the bottom), under a column of the table's figures or
@@ -641,6 +642,21 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
         }
     }
     out
+}
+
+/// Whether `w` (a lone figure on the line under `row`) stands where `row`
+/// leaves a cell blank: right of its label, left of its last figure, over
+/// none of its figures (a cell the print set a line lower than the rest of
+/// its row, as for a paragraph spaced before it).
+fn in_blank_cell(row: &WordLine, w: &Word) -> bool {
+    let figs = figures(row);
+    let label_end = row.words[..row.words.len() - figs.len()]
+        .last()
+        .map_or(f32::MIN, |l| l.x1);
+    figs.len() >= 2
+        && label_end < w.x0
+        && figs.last().is_some_and(|f| w.x1 < f.x1)
+        && !figs.iter().any(|f| f.x0 < w.x1 && f.x1 > w.x0)
 }
 
 /// When `top` (a page's lines over the first row of a table, `row`) are
@@ -2711,6 +2727,57 @@ mod tests {
     /// also one digit a line in table 四's one row, which has no label.
     /// Lines of counts as wide as the row's, filling its cells, are left
     /// alone.
+    #[test]
+    fn a_figure_set_a_line_below_the_rest_of_its_row_fills_its_blank_cell() {
+        // Tall rows printed without rulings stand apart, each a table of
+        // its own (table 三's rows are wide); in each, one cell's figure
+        // sits a line lower (a paragraph spaced before it), in a column
+        // the row leaves blank.
+        let heads = ["自然人", "商业企业", "科研机构", "公益组织", "其他", "总计"];
+        let mut header = vec![(0.0, "项目")];
+        header.extend((0..6).map(|i| (200.0 + 60.0 * i as f32, heads[i])));
+        // Row `label` at `y` with `figures` in every column but `lowered`,
+        // whose figure is on the line under.
+        let row = |y: f32, label: &'static str, figures: [&'static str; 6], lowered: usize| {
+            let mut words = vec![(0.0, label)];
+            words.extend(
+                (0..6)
+                    .filter(|i| *i != lowered)
+                    .map(|i| (200.0 + 60.0 * i as f32, figures[i])),
+            );
+            let x = 200.0 + 60.0 * lowered as f32;
+            [line(y, &words), line(y + 12.0, &[(x, figures[lowered])])]
+        };
+        // (the row over them full, its label wrapped onto a line of its own)
+        let mut full = vec![(0.0, "2.申请人逾期未按")];
+        full.extend((0..6).map(|i| (200.0 + 60.0 * i as f32, "０")));
+        let mut lines = vec![
+            line(0.0, &header),
+            line(40.0, &full),
+            line(52.0, &[(0.0, "开申请")]),
+        ];
+        let other = ["3.其他", "１", "２", "３", "０", "４", "１０"];
+        let total = ["（七）总计", "７", "５", "０", "１", "２", "１５"];
+        lines.extend(row(90.0, other[0], other[1..].try_into().unwrap(), 2));
+        lines.extend(row(140.0, total[0], total[1..].try_into().unwrap(), 0));
+        let rows: Vec<Vec<String>> = find(&lines)
+            .iter()
+            .flat_map(|t| filled_rows(&t.table))
+            .map(|r| r.into_iter().map(String::from).collect())
+            .collect();
+        assert!(rows.contains(&other.map(String::from).to_vec()), "{rows:?}");
+        assert!(rows.contains(&total.map(String::from).to_vec()), "{rows:?}");
+        // A lone figure beyond the row's last figure, or under one of its
+        // figures, is not the row's (it is left to the rules for them).
+        let row = line(40.0, &[(0.0, "3.其他"), (200.0, "１"), (260.0, "２")]);
+        assert!(!in_blank_cell(&row, &line(52.0, &[(320.0, "３")]).words[0]));
+        assert!(!in_blank_cell(&row, &line(52.0, &[(205.0, "３")]).words[0]));
+        assert!(in_blank_cell(
+            &line(40.0, &[(0.0, "3.其他"), (200.0, "１"), (380.0, "２")]),
+            &line(52.0, &[(260.0, "３")]).words[0]
+        ));
+    }
+
     #[test]
     fn counts_wrapped_in_cells_aligned_to_their_top_or_bottom_are_whole() {
         let header = [
