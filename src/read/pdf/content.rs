@@ -3,7 +3,8 @@
 //! /Rotate and the media box applied).
 
 use super::deref;
-use super::font::Font;
+use super::font::{Font, FontArrays};
+use super::packed::PackedArrays;
 use super::tokens::{Operand, Ops};
 use crate::read::fixed::{
     Matrix, PageContent, Subpath, TextChar, filled_rulings, normalise_orientation, stroked_rulings,
@@ -164,6 +165,8 @@ pub fn page_matrix(media: [f32; 4], rotate: i64) -> (Matrix, f32, f32) {
 
 pub struct Interpreter<'a> {
     doc: &'a Document,
+    /// The fonts' arrays the loader read packed.
+    packed: &'a PackedArrays,
     fonts: &'a mut FontCache,
     limits: PageLimits,
     deadline: &'a Deadline,
@@ -179,12 +182,14 @@ pub struct Interpreter<'a> {
 impl<'a> Interpreter<'a> {
     pub fn new(
         doc: &'a Document,
+        packed: &'a PackedArrays,
         fonts: &'a mut FontCache,
         limits: PageLimits,
         deadline: &'a Deadline,
     ) -> Self {
         Interpreter {
             doc,
+            packed,
             fonts,
             limits,
             deadline,
@@ -295,8 +300,11 @@ impl<'a> Interpreter<'a> {
             if let Some(f) = self.fonts.by_id.get(id) {
                 return f.clone();
             }
+            // (the object a chain of references ends at holds the arrays)
+            let object = doc.dereference(entry).ok().and_then(|(id, _)| id);
             let font = Rc::new(as_dict(doc, entry).map_or_else(Font::fallback, |d| {
-                Font::from_dict(doc, d, &mut self.fonts.cmap_budget)
+                let arrays = FontArrays::of(doc, self.packed, object, d);
+                Font::from_dict(doc, d, arrays, &mut self.fonts.cmap_budget)
             }));
             if self.fonts.by_id.len() < MAX_CACHED_FONTS {
                 self.fonts.by_id.insert(*id, font.clone());
@@ -310,7 +318,8 @@ impl<'a> Interpreter<'a> {
         if let Some(f) = self.fonts.by_addr.get(&addr) {
             return f.clone();
         }
-        let font = Rc::new(Font::from_dict(doc, d, &mut self.fonts.cmap_budget));
+        let arrays = FontArrays::of(doc, self.packed, None, d);
+        let font = Rc::new(Font::from_dict(doc, d, arrays, &mut self.fonts.cmap_budget));
         if self.fonts.by_addr.len() < MAX_CACHED_FONTS {
             self.fonts.by_addr.insert(addr, font.clone());
         }
@@ -765,7 +774,7 @@ mod tests {
             max_form_depth: 8,
         };
         let deadline = Deadline::after(std::time::Duration::from_secs(60));
-        let out = Interpreter::new(doc, &mut cache, limits, &deadline)
+        let out = Interpreter::new(doc, &PackedArrays::default(), &mut cache, limits, &deadline)
             .run_page(&page, content, resources)
             .unwrap();
         (out, cache)

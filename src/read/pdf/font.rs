@@ -6,8 +6,9 @@
 
 use super::cmap::CMap;
 use super::deref;
+use super::packed::{Item, PackedArray, PackedArrays, Slot};
 use foldhash::{HashMap, HashMapExt};
-use lopdf::{Dictionary, Document, Object};
+use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::cell::RefCell;
 
 static ADOBE_GB1: &[u8] = include_bytes!("data/adobe_gb1_ucs2.bin");
@@ -266,10 +267,89 @@ fn stream_bytes(doc: &Document, o: &Object, limit: usize) -> Option<Vec<u8>> {
 
 const FONT_STREAM_LIMIT: usize = 32 * 1024 * 1024;
 
+/// A font dictionary's arrays the loader read packed (`packed`).
+#[derive(Default, Clone, Copy)]
+pub struct FontArrays<'a> {
+    widths: Option<&'a PackedArray>,
+    differences: Option<&'a PackedArray>,
+}
+
+impl<'a> FontArrays<'a> {
+    /// Those of font `font` (the object it is, when it is one), dictionary
+    /// `d`: its `/Widths`, and the `/Differences` of its `/Encoding`, given
+    /// there or as an object of its own.
+    pub fn of(
+        doc: &Document,
+        packed: &'a PackedArrays,
+        font: Option<ObjectId>,
+        d: &Dictionary,
+    ) -> FontArrays<'a> {
+        let differences = match d.get(b"Encoding") {
+            Ok(Object::Dictionary(_)) => {
+                font.and_then(|id| packed.get(id, Slot::EncodingDifferences))
+            }
+            Ok(o @ Object::Reference(_)) => doc
+                .dereference(o)
+                .ok()
+                .and_then(|(id, _)| packed.get(id?, Slot::Differences)),
+            _ => None,
+        };
+        FontArrays {
+            widths: font.and_then(|id| packed.get(id, Slot::Widths)),
+            differences,
+        }
+    }
+}
+
+/// The items of a font array: lopdf's (each dereferenced; None for one
+/// that is neither a number nor a name), or those the loader read packed.
+enum Items<'a> {
+    Objects(&'a Document, std::slice::Iter<'a, Object>),
+    Packed(super::packed::Items<'a>),
+}
+
+impl<'a> Iterator for Items<'a> {
+    type Item = Option<Item<'a>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Items::Objects(doc, it) => Some(match deref(doc, it.next()?) {
+                Object::Integer(i) => Some(Item::Integer(*i)),
+                Object::Real(r) => Some(Item::Real(*r)),
+                Object::Name(n) => Some(Item::Name(n)),
+                _ => None,
+            }),
+            Items::Packed(it) => it.next().map(Some),
+        }
+    }
+}
+
+/// The items of array `key` of `d`, or else of `packed` (the loader's
+/// reading of it) when `d` lacks the key.
+fn array_items<'a>(
+    doc: &'a Document,
+    d: &'a Dictionary,
+    key: &[u8],
+    packed: Option<&'a PackedArray>,
+) -> Option<Items<'a>> {
+    match dict_get(doc, d, key) {
+        Some(Object::Array(a)) => Some(Items::Objects(doc, a.iter())),
+        // (the key given as something else: neither)
+        Some(_) => None,
+        None => Some(Items::Packed(packed?.items())),
+    }
+}
+
 impl Font {
     /// The font of dictionary `d`; its ToUnicode ranges expanded to no more
     /// mappings than `cmap_budget` (the document's), which they use up.
-    pub fn from_dict(doc: &Document, d: &Dictionary, cmap_budget: &mut usize) -> Font {
+    /// `arrays`: what the loader read of it packed.
+    pub fn from_dict(
+        doc: &Document,
+        d: &Dictionary,
+        arrays: FontArrays,
+        cmap_budget: &mut usize,
+    ) -> Font {
         let subtype = dict_get(doc, d, b"Subtype")
             .and_then(name_of)
             .unwrap_or(b"");
@@ -283,7 +363,7 @@ impl Font {
         if subtype == b"Type0" {
             Self::composite(doc, d, to_unicode)
         } else {
-            Self::simple(doc, d, to_unicode)
+            Self::simple(doc, d, arrays, to_unicode)
         }
     }
 
@@ -417,7 +497,12 @@ impl Font {
         }
     }
 
-    fn simple(doc: &Document, d: &Dictionary, to_unicode: Option<CMap>) -> Font {
+    fn simple(
+        doc: &Document,
+        d: &Dictionary,
+        arrays: FontArrays,
+        to_unicode: Option<CMap>,
+    ) -> Font {
         let mut table: Box<[Option<char>; 256]> = Box::new([None; 256]);
         // Base: ASCII for printable codes, Latin-1 above (WinAnsi is close).
         for (i, slot) in table.iter_mut().enumerate() {
@@ -426,13 +511,13 @@ impl Font {
             }
         }
         if let Some(Object::Dictionary(enc)) = dict_get(doc, d, b"Encoding")
-            && let Some(Object::Array(diffs)) = dict_get(doc, enc, b"Differences")
+            && let Some(diffs) = array_items(doc, enc, b"Differences", arrays.differences)
         {
             let mut code = 0usize;
-            for o in diffs {
-                match deref(doc, o) {
-                    Object::Integer(i) => code = (*i).clamp(0, 255) as usize,
-                    Object::Name(n) => {
+            for item in diffs {
+                match item {
+                    Some(Item::Integer(i)) => code = i.clamp(0, 255) as usize,
+                    Some(Item::Name(n)) => {
                         if code < 256 {
                             table[code] = glyph_name_to_unicode(n);
                         }
@@ -445,10 +530,15 @@ impl Font {
         let first = dict_get(doc, d, b"FirstChar").and_then(num).unwrap_or(0.0) as u32;
         let mut widths: Box<[Option<f32>; 256]> = Box::new([None; 256]);
         let mut any_width = false;
-        if let Some(Object::Array(w)) = dict_get(doc, d, b"Widths") {
+        if let Some(w) = array_items(doc, d, b"Widths", arrays.widths) {
             // A simple font has 256 codes at most.
-            for (i, o) in w.iter().enumerate().take(256) {
-                if let Some(v) = num(deref(doc, o)) {
+            for (i, item) in w.enumerate().take(256) {
+                let v = match item {
+                    Some(Item::Integer(i)) => Some(i as f32),
+                    Some(Item::Real(r)) => Some(r),
+                    _ => None,
+                };
+                if let Some(v) = v {
                     any_width = true;
                     // (codes past 255 are never shown in one byte)
                     if let Some(slot) = usize::try_from(first.saturating_add(i as u32))
@@ -852,7 +942,7 @@ mod tests {
         let mut d = Dictionary::new();
         d.set("Subtype", Object::Name(b"Type0".to_vec()));
         d.set("Encoding", Object::Name(b"UniGB-UTF16-H".to_vec()));
-        let font = Font::from_dict(&Document::new(), &d, &mut 1000);
+        let font = Font::from_dict(&Document::new(), &d, FontArrays::default(), &mut 1000);
         // 中 文 丸 (U+4E2D, U+6587, U+4E38: two share the high byte), 𠀀
         // (U+20000, a surrogate pair: one four-byte code) and 中 again.
         let shown: Vec<u8> = [0x4E2D_u16, 0x6587, 0x4E38, 0xD840, 0xDC00, 0x4E2D]
@@ -916,7 +1006,7 @@ mod tests {
             "DescendantFonts",
             Object::Array(vec![Object::Dictionary(cid)]),
         );
-        Font::from_dict(&Document::new(), &d, &mut 1000)
+        Font::from_dict(&Document::new(), &d, FontArrays::default(), &mut 1000)
     }
 
     /// Under a predefined UniGB CMap a code is Unicode and /W is keyed by
@@ -994,6 +1084,85 @@ mod tests {
         assert_eq!(unify_radical('\u{2F00}'), '一');
         assert_eq!(unify_radical('\u{2FA8}'), '門');
         assert_eq!(unify_radical('中'), '中');
+    }
+
+    /// A simple font reads the same from the arrays the fast loader packs
+    /// (its widths, its own encoding's differences, an encoding object's)
+    /// as from lopdf's arrays.
+    #[test]
+    fn fonts_read_the_same_from_packed_arrays() {
+        use super::super::packed::PackedArray;
+        let widths = [500, 0, 250, 1000];
+        let differences: [&[u8]; 5] = [b"32", b"space", b"g0", b"66", b"a#20b"];
+        let as_objects = || {
+            let mut out = Vec::new();
+            for d in differences {
+                match std::str::from_utf8(d).unwrap().parse::<i64>() {
+                    Ok(i) => out.push(Object::Integer(i)),
+                    Err(_) => out.push(Object::Name(d.to_vec())),
+                }
+            }
+            out
+        };
+        let packed = || {
+            let mut a = PackedArray::default();
+            for d in differences {
+                match std::str::from_utf8(d).unwrap().parse::<i64>() {
+                    Ok(i) => a.push_integer(i),
+                    Err(_) => assert!(a.push_name(|b| super::super::tokens::decode_name(d, b))),
+                }
+            }
+            a
+        };
+        let font_id = (4, 0);
+        let encoding_id = (5, 0);
+        for own_encoding in [true, false] {
+            // lopdf's reading (`doc`, `full`) and the fast loader's
+            // (`bare_doc`, `bare` and `arrays`).
+            let (mut doc, mut bare_doc) = (Document::new(), Document::new());
+            let mut full = Dictionary::new();
+            full.set("Subtype", Object::Name(b"Type1".to_vec()));
+            full.set("FirstChar", Object::Integer(32));
+            let mut bare = full.clone();
+            full.set(
+                "Widths",
+                Object::Array(widths.map(Object::Integer).to_vec()),
+            );
+            let mut enc = Dictionary::new();
+            enc.set("Differences", Object::Array(as_objects()));
+            let mut arrays = PackedArrays::default();
+            arrays.insert(font_id, Slot::Widths, packed_widths_of(&widths));
+            if own_encoding {
+                full.set("Encoding", Object::Dictionary(enc));
+                bare.set("Encoding", Object::Dictionary(Dictionary::new()));
+                arrays.insert(font_id, Slot::EncodingDifferences, packed());
+            } else {
+                doc.objects.insert(encoding_id, Object::Dictionary(enc));
+                bare_doc
+                    .objects
+                    .insert(encoding_id, Object::Dictionary(Dictionary::new()));
+                full.set("Encoding", Object::Reference(encoding_id));
+                bare.set("Encoding", Object::Reference(encoding_id));
+                arrays.insert(encoding_id, Slot::Differences, packed());
+            }
+            let expected = Font::from_dict(&doc, &full, FontArrays::default(), &mut 1000);
+            let from_packed = FontArrays::of(&bare_doc, &arrays, Some(font_id), &bare);
+            let got = Font::from_dict(&bare_doc, &bare, from_packed, &mut 1000);
+            for code in 0..256 {
+                let (a, b) = (expected.glyph(code, 1), got.glyph(code, 1));
+                assert_eq!((a.text, a.width), (b.text, b.width), "code {code}");
+            }
+            // (the differences applied: 33 is `/g0`, no character, not `!`)
+            assert_eq!(got.glyph(32, 1).text, " ");
+            assert_eq!(got.glyph(33, 1).text, "");
+            assert_eq!(got.glyph(34, 1).width, 0.25);
+        }
+
+        fn packed_widths_of(widths: &[i64]) -> PackedArray {
+            let mut a = PackedArray::default();
+            widths.iter().for_each(|w| a.push_integer(*w));
+            a
+        }
     }
 
     #[test]

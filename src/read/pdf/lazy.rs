@@ -13,6 +13,7 @@
 //! `endstream`, encryption) makes it give up, and lopdf loads the whole file
 //! with its repairs.
 
+use super::packed::{PackedArray, PackedArrays, Slot};
 use super::tokens::{decode_name, hex_string, literal_string};
 use crate::read::{Deadline, ReadError};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
@@ -69,16 +70,19 @@ struct Reader<'a> {
     max_member_bytes: usize,
     /// Object streams decoded so far (None: one that does not decode).
     containers: HashMap<u32, Option<Container>>,
+    /// Font arrays read packed, by object.
+    packed: PackedArrays,
 }
 
-/// The document's page-drawing objects, or None where lopdf should load
-/// it; `TooLarge` when they hold more than `max_values` values.
+/// The document's page-drawing objects and its fonts' packed arrays
+/// (`packed`), or None where lopdf should load it; `TooLarge` when they
+/// hold more than `max_values` values.
 pub fn load(
     bytes: &[u8],
     max_member_bytes: usize,
     max_values: usize,
     deadline: &Deadline,
-) -> Result<Option<Document>, ReadError> {
+) -> Result<Option<(Document, PackedArrays)>, ReadError> {
     let Some((pdf, xref, root)) = xref_and_root(bytes, max_member_bytes) else {
         return Ok(None);
     };
@@ -87,6 +91,7 @@ pub fn load(
         xref,
         max_member_bytes,
         containers: HashMap::new(),
+        packed: PackedArrays::default(),
     };
     let mut doc = Document::new();
     let mut seen: HashSet<ObjectId> = HashSet::new();
@@ -99,12 +104,13 @@ pub fn load(
         if seen.len().is_multiple_of(256) && deadline.check().is_err() {
             return Ok(None);
         }
-        let Some(obj) = r.object(id, 0) else {
+        let Some((obj, packed)) = r.object_and_arrays(id) else {
             return Ok(None);
         };
         // Each value takes 100–200 bytes as a lopdf `Object` (a number
         // written in two bytes takes 120): the count bounds the memory.
-        values += references(&obj, &mut todo);
+        // (A packed item takes 16 bytes and its name's: counted as one.)
+        values += references(&obj, &mut todo) + packed;
         if values > max_values {
             return Err(ReadError::TooLarge(format!(
                 "the PDF's pages draw on more than {max_values} values (objects, and the items of their arrays and dictionaries); raise --max-pdf-values if the file is genuine"
@@ -116,7 +122,7 @@ pub fn load(
     let mut t = Dictionary::new();
     t.set("Root", Object::Reference(root));
     doc.trailer = t;
-    Ok(Some(doc))
+    Ok(Some((doc, r.packed)))
 }
 
 /// The PDF from its header on, its newest xref and its root, when the xref
@@ -162,8 +168,30 @@ fn push_dict<'a>(d: &'a Dictionary, stack: &mut Vec<&'a Object>) {
 }
 
 impl Reader<'_> {
+    /// Object `id` with its packed arrays kept (`packed`), and how many
+    /// items they hold.
+    fn object_and_arrays(&mut self, id: ObjectId) -> Option<(Object, usize)> {
+        let mut arrays = Vec::new();
+        let obj = self.object_into(id, 0, &mut arrays)?;
+        let items = arrays.iter().map(|(_, a)| a.len()).sum();
+        for (slot, a) in arrays {
+            self.packed.insert(id, slot, a);
+        }
+        Some((obj, items))
+    }
+
     /// Object `id` as the xref places it; `depth` guards `/Length` chains.
     fn object(&mut self, id: ObjectId, depth: usize) -> Option<Object> {
+        self.object_into(id, depth, &mut Vec::new())
+    }
+
+    /// `object`, the arrays it packs pushed onto `arrays`.
+    fn object_into(
+        &mut self,
+        id: ObjectId,
+        depth: usize,
+        arrays: &mut Vec<(Slot, PackedArray)>,
+    ) -> Option<Object> {
         match *self.xref.get(&id.0)? {
             Entry::At(offset, generation) => {
                 if generation != id.1 || depth > 4 {
@@ -172,6 +200,7 @@ impl Reader<'_> {
                 let mut p = Parser::at(self.pdf, offset);
                 p.expect_header(id)?;
                 let value = p.value(0)?;
+                arrays.append(&mut p.packed);
                 let Object::Dictionary(dict) = value else {
                     return Some(value);
                 };
@@ -203,7 +232,9 @@ impl Reader<'_> {
                 }
                 let (offsets, data) = self.containers.get(&container)?.as_ref()?;
                 let mut p = Parser::at(data, *offsets.get(index)?);
-                p.value(0)
+                let value = p.value(0)?;
+                arrays.append(&mut p.packed);
+                Some(value)
             }
         }
     }
@@ -350,6 +381,11 @@ fn xref_stream(
 struct Parser<'a> {
     b: &'a [u8],
     at: usize,
+    /// Font arrays read packed (`packed_array`) rather than into the
+    /// object, by where they stand.
+    packed: Vec<(Slot, PackedArray)>,
+    /// Reading the value of the object dictionary's `/Encoding`.
+    in_encoding: bool,
 }
 
 fn is_space(c: u8) -> bool {
@@ -386,7 +422,83 @@ fn array_len_hint(rest: &[u8]) -> usize {
 
 impl<'a> Parser<'a> {
     fn at(b: &'a [u8], at: usize) -> Self {
-        Parser { b, at }
+        Parser {
+            b,
+            at,
+            packed: Vec::new(),
+            in_encoding: false,
+        }
+    }
+
+    /// Where a font reader looks for key `key` of a dictionary at `depth`
+    /// (0: the object's own), when it is an array to pack: a simple font's
+    /// `/Widths`, an encoding's `/Differences`.
+    fn slot_for(&self, key: &[u8], depth: usize) -> Option<Slot> {
+        let slot = match (depth, key) {
+            (0, b"Widths") => Slot::Widths,
+            (0, b"Differences") => Slot::Differences,
+            (1, b"Differences") if self.in_encoding => Slot::EncodingDifferences,
+            _ => return None,
+        };
+        // (a key given twice: the second read as lopdf reads it)
+        (!self.packed.iter().any(|(s, _)| *s == slot)).then_some(slot)
+    }
+
+    /// An array of numbers and names alone, read packed; None, nothing
+    /// read, for anything else (a reference in it, a string, a nested
+    /// array): then `value` reads it.
+    fn packed_array(&mut self) -> Option<PackedArray> {
+        let start = self.at;
+        let a = self.read_packed();
+        if a.is_none() {
+            self.at = start;
+        }
+        a
+    }
+
+    fn read_packed(&mut self) -> Option<PackedArray> {
+        self.skip_space();
+        if self.peek()? != b'[' {
+            return None;
+        }
+        self.at += 1;
+        // Without an `R` before its `]` the array holds no reference: its
+        // integers need no look past them for one.
+        let rest = &self.b[self.at..];
+        let close = memchr::memchr(b']', rest)?;
+        let no_references = memchr::memchr(b'R', &rest[..close]).is_none();
+        let mut a = PackedArray::default();
+        loop {
+            self.skip_space();
+            match self.peek()? {
+                b']' => {
+                    self.at += 1;
+                    return Some(a);
+                }
+                _ if a.len() >= MAX_ELEMENTS => return None,
+                b'/' => {
+                    self.at += 1;
+                    let raw = self.word();
+                    if !a.push_name(|out| decode_name(raw, out)) {
+                        return None;
+                    }
+                }
+                // As `value` reads a number.
+                b'0'..=b'9' | b'+' | b'-' | b'.' => {
+                    let w = self.word();
+                    if no_references && w.len() <= 18 && w.iter().all(u8::is_ascii_digit) {
+                        a.push_integer(w.iter().fold(0i64, |v, d| v * 10 + i64::from(d - b'0')));
+                        continue;
+                    }
+                    match self.number(w)? {
+                        Object::Integer(i) => a.push_integer(i),
+                        Object::Real(r) => a.push_real(r),
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            }
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -496,7 +608,21 @@ impl<'a> Parser<'a> {
                                 self.skip_value(depth + 1)?;
                                 continue;
                             }
-                            let v = self.value(depth + 1)?;
+                            if let Some(slot) = self.slot_for(&key, depth)
+                                && let Some(a) = self.packed_array()
+                            {
+                                self.packed.push((slot, a));
+                                continue;
+                            }
+                            let encoding = depth == 0 && key == b"Encoding";
+                            if encoding {
+                                self.in_encoding = true;
+                            }
+                            let v = self.value(depth + 1);
+                            if encoding {
+                                self.in_encoding = false;
+                            }
+                            let v = v?;
                             if d.len() >= MAX_ELEMENTS {
                                 return None;
                             }
@@ -727,6 +853,7 @@ impl<'a> Parser<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::pdf::packed::Item;
 
     fn without_length(d: &Dictionary) -> Dictionary {
         let mut d = d.clone();
@@ -783,11 +910,12 @@ mod tests {
         let streams = ["objstm-lo.pdf", "objstm-reportlab.pdf"];
         paths.extend(streams.map(|f| format!("{root}/tests/fixtures/{f}").into()));
         let mut taken = 0;
+        let mut packed_items = 0;
         for path in paths {
             let bytes = std::fs::read(&path).unwrap();
             let xref_stream = streams.iter().any(|f| path.ends_with(f));
             assert!(!xref_stream || crate::read::find(&bytes, b"/ObjStm").is_some());
-            let Some(lazy) = load(&bytes, 64 << 20, 1_000_000, &deadline).unwrap() else {
+            let Some((lazy, packed)) = load(&bytes, 64 << 20, 1_000_000, &deadline).unwrap() else {
                 assert!(!xref_stream, "{path:?} fell back");
                 continue;
             };
@@ -796,6 +924,8 @@ mod tests {
             assert_eq!(lazy.get_pages(), full.get_pages(), "{path:?}");
             for (id, o) in &lazy.objects {
                 let f = &needed(full.get_object(*id).unwrap());
+                // Arrays read packed are lopdf's, item for item.
+                let f = &unpacked(f, *id, &packed, &mut packed_items);
                 match (o, f) {
                     (Object::Stream(a), Object::Stream(b)) => {
                         assert_eq!(without_length(&a.dict), without_length(&b.dict));
@@ -810,16 +940,128 @@ mod tests {
             assert!(lazy.objects.len() <= full.objects.len());
         }
         assert!(taken >= 10, "only {taken} PDFs took the fast path");
+        // (the samples' simple fonts' widths, a Chromium print's Type3
+        // encodings)
+        assert!(packed_items > 10_000, "{packed_items} items packed");
+    }
+
+    /// lopdf's object `o` (object `id`) without the arrays the fast path
+    /// read packed, each checked to be those items; their count added to
+    /// `count`.
+    fn unpacked(o: &Object, id: ObjectId, packed: &PackedArrays, count: &mut usize) -> Object {
+        let same = |o: &Object, a: &PackedArray| {
+            let Object::Array(items) = o else {
+                return false;
+            };
+            items.len() == a.len()
+                && items.iter().zip(a.items()).all(|(o, i)| match (o, i) {
+                    (Object::Integer(x), Item::Integer(y)) => *x == y,
+                    (Object::Real(x), Item::Real(y)) => x.to_bits() == y.to_bits(),
+                    (Object::Name(x), Item::Name(y)) => x == y,
+                    _ => false,
+                })
+        };
+        let mut o = o.clone();
+        let Object::Dictionary(d) = &mut o else {
+            return o;
+        };
+        for (key, slot) in [
+            (&b"Widths"[..], Slot::Widths),
+            (b"Differences", Slot::Differences),
+        ] {
+            if let Some(a) = packed.get(id, slot) {
+                assert!(same(d.get(key).unwrap(), a), "{id:?} {slot:?}");
+                d.remove(key);
+                *count += a.len();
+            }
+        }
+        if let Some(a) = packed.get(id, Slot::EncodingDifferences) {
+            let Ok(Object::Dictionary(enc)) = d.get_mut(b"Encoding") else {
+                panic!("{id:?}: packed differences without an encoding");
+            };
+            assert!(same(enc.get(b"Differences").unwrap(), a), "{id:?}");
+            enc.remove(b"Differences");
+            *count += a.len();
+        }
+        o
+    }
+
+    #[test]
+    fn font_arrays_are_packed_where_fonts_are_read_from() {
+        let read = |t: &str| {
+            let mut p = Parser::at(t.as_bytes(), 0);
+            let v = p.value(0);
+            (v, p.packed)
+        };
+        let kinds =
+            |packed: &[(Slot, PackedArray)]| packed.iter().map(|(s, _)| *s).collect::<Vec<_>>();
+        // A simple font's widths and its own encoding's differences.
+        let font = "<< /Type /Font /Subtype /Type3 /Widths [1000 0 .5 -2] \
+                    /Encoding << /Type /Encoding /Differences [0 /g0 /space /a#20b] >> /LastChar 3 >>";
+        let (Some(Object::Dictionary(d)), packed) = read(font) else {
+            panic!("not read");
+        };
+        assert_eq!(kinds(&packed), [Slot::Widths, Slot::EncodingDifferences]);
+        assert!(!d.has(b"Widths") && d.has(b"LastChar"));
+        let Ok(Object::Dictionary(enc)) = d.get(b"Encoding") else {
+            panic!("no encoding");
+        };
+        assert!(!enc.has(b"Differences") && enc.has(b"Type"));
+        let widths: Vec<Item> = packed[0].1.items().collect();
+        assert_eq!(
+            widths,
+            [
+                Item::Integer(1000),
+                Item::Integer(0),
+                Item::Real(0.5),
+                Item::Integer(-2)
+            ]
+        );
+        let names: Vec<Item> = packed[1].1.items().collect();
+        assert_eq!(
+            names,
+            [
+                Item::Integer(0),
+                Item::Name(b"g0"),
+                Item::Name(b"space"),
+                Item::Name(b"a b")
+            ]
+        );
+        // An encoding object's differences.
+        let (_, packed) = read("<< /Type /Encoding /Differences [32 /space] >>");
+        assert_eq!(kinds(&packed), [Slot::Differences]);
+        // Arrays holding anything else, and arrays deeper in, as lopdf reads them.
+        for other in [
+            "<< /Widths [1 2 0 R 3] >>",
+            "<< /Widths [1 (2)] >>",
+            "<< /Widths [[1]] >>",
+            "<< /Widths 7 0 R >>",
+            "<< /Font << /F1 << /Widths [1 2] >> >> >>",
+            "<< /Encoding << /Widths [1] /X << /Differences [1 /a] >> >> >>",
+            "<< /Resources << /Encoding << /Differences [1 /a] >> >> >>",
+        ] {
+            let (v, packed) = read(other);
+            assert!(v.is_some() && packed.is_empty(), "{other}");
+        }
+        // A key given twice: the first packed, the second lopdf's.
+        let (Some(Object::Dictionary(d)), packed) = read("<< /Widths [1] /Widths [2] >>") else {
+            panic!("not read");
+        };
+        assert_eq!(kinds(&packed), [Slot::Widths]);
+        assert_eq!(
+            d.get(b"Widths").unwrap(),
+            &Object::Array(vec![Object::Integer(2)])
+        );
     }
 
     #[test]
     fn values_under_needless_keys_are_passed_over() {
-        let pdf = b"<< /Type /Font /CharProcs << /a 5 0 R /b [1 (x]) <3>] >> /Widths [1 2] /Annots 7 0 R /Z 1 >>";
+        let pdf = b"<< /Type /Font /CharProcs << /a 5 0 R /b [1 (x]) <3>] >> /FontMatrix [1 2] /Annots 7 0 R /Z 1 >>";
         let Some(Object::Dictionary(d)) = Parser::at(pdf, 0).value(0) else {
             panic!("not read");
         };
         let keys: Vec<&[u8]> = d.iter().map(|(k, _)| k.as_slice()).collect();
-        assert_eq!(keys, [&b"Type"[..], b"Widths", b"Z"]);
+        assert_eq!(keys, [&b"Type"[..], b"FontMatrix", b"Z"]);
     }
 
     /// A reference's generation is read only once its `R` is seen, and
@@ -964,7 +1206,7 @@ mod tests {
             ],
             "<< /Root 1 0 R /Size 5 >>",
         );
-        let doc = load(&good, 1 << 20, 1_000_000, &deadline)
+        let (doc, _) = load(&good, 1 << 20, 1_000_000, &deadline)
             .unwrap()
             .expect("a clean file reads");
         assert_eq!(doc.get_pages().len(), 1);

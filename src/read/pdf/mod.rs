@@ -8,6 +8,7 @@ pub mod content;
 pub mod font;
 mod inflate;
 mod lazy;
+pub mod packed;
 pub mod tokens;
 
 use crate::model::Document;
@@ -133,18 +134,18 @@ pub fn pages(
 ) -> Result<Vec<PageContent>, ReadError> {
     // Only the objects pages are drawn from, when the file reads cleanly;
     // otherwise lopdf loads (and repairs) it whole.
-    let doc = match lazy::load(
+    let (doc, packed) = match lazy::load(
         bytes,
         limits.max_member_bytes as usize,
         limits.max_pdf_values,
         deadline,
     )? {
-        Some(doc) => doc,
+        Some(loaded) => loaded,
         None => {
             // The fast path also gives up when time runs out: say so rather
             // than start the whole-file load.
             deadline.check()?;
-            load(bytes, limits)?
+            (load(bytes, limits)?, packed::PackedArrays::default())
         }
     };
     let page_ids = doc.get_pages();
@@ -171,7 +172,7 @@ pub fn pages(
         };
         let content = page_content(&doc, id, limits.max_member_bytes as usize).unwrap_or_default();
         let resources = page_resources(&doc, page);
-        let interp = Interpreter::new(&doc, &mut fonts, page_limits, deadline);
+        let interp = Interpreter::new(&doc, &packed, &mut fonts, page_limits, deadline);
         let page = interp.run_page(page, &content, resources)?;
         crate::read::fixed::keep_page(&mut out, page, &mut kept, "PDF")?;
     }

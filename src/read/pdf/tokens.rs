@@ -436,8 +436,14 @@ fn short_decimal(word: &[u8]) -> Option<f32> {
 
 /// A name's bytes (after its `/`), `#xx` escapes decoded, onto `out`.
 pub(super) fn decode_name(raw: &[u8], out: &mut Vec<u8>) {
-    // Most names have no escape: copied whole.
-    if memchr::memchr(b'#', raw).is_none() {
+    // Most names have no escape: copied whole (a short one tested without
+    // memchr's set-up: a Type3 font's /Differences names every glyph).
+    let plain = if raw.len() <= 16 {
+        !raw.contains(&b'#')
+    } else {
+        memchr::memchr(b'#', raw).is_none()
+    };
+    if plain {
         out.extend_from_slice(raw);
         return;
     }
