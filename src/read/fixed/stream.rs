@@ -356,9 +356,29 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
         let w = &lines[f].words[0];
         lines[k].words.iter().any(|u| u.x0 < w.x1 && u.x1 > w.x0)
     };
+    // Whether line `k` is short (a header's line, or a row's).
+    let short = |k: usize| {
+        lines[k]
+            .words
+            .iter()
+            .map(|w| w.text.chars().count())
+            .sum::<usize>()
+            <= 30
+    };
+    // Whether lone figure `f` stands under a word of line `k`, or of a short
+    // line touching it over it (a header of two lines, cells aligned to
+    // their top).
+    let under_header_word = |f: usize, k: usize| {
+        under_word_of(f, k)
+            || (k > 0
+                && lines[k].y0 - lines[k - 1].y1 <= 0.5 * lines[k].size
+                && short(k - 1)
+                && under_word_of(f, k - 1))
+    };
     // Whether short label line `label` and lone-figure line `figure` touch,
     // the label left of the figure, which stands under a word of the short
-    // line `above` the two (a header, or the row before).
+    // line `above` the two (a header, or the row before) or of a short line
+    // touching it over it (a header of two lines, cells aligned to their top).
     let label_beside_lone_figure = |label: usize, figure: usize, above: usize| {
         let (upper, lower) = (label.min(figure), label.max(figure));
         n_figures[label] == 0
@@ -370,13 +390,8 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 .words
                 .last()
                 .is_some_and(|l| l.x1 < lines[figure].words[0].x0)
-            && under_word_of(figure, above)
-            && lines[above]
-                .words
-                .iter()
-                .map(|w| w.text.chars().count())
-                .sum::<usize>()
-                <= 30
+            && short(above)
+            && under_header_word(figure, above)
     };
     // A short label line whose only figure was set on a line of its own
     // right under it (cells aligned to their top, the figure's opening with
@@ -490,7 +505,7 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                     figures(&lines[k])
                         .iter()
                         .any(|f| f.x0 < l.words[0].x1 && f.x1 > l.words[0].x0)
-                }) || (i > 0 && !is_row(i - 1) && under_word_of(j, i - 1))
+                }) || (i > 0 && !is_row(i - 1) && under_header_word(j, i - 1))
                     || (rows == 1
                         && figures(&lines[end])
                             .last()
@@ -580,7 +595,10 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             || label_over_dropped_figure(i)
             || (page_top
                 && (lines[i].words.len() > n_figures[i] || end > i || label_over_bare_row(i)));
-        if rows >= 2 || (rows == 1 && lone_ok) {
+        // (A block always holds a figure: a label line taken as a row for
+        // a figure beside it that the block did not reach is none.)
+        let holds_figure = (i..=end).any(|k| n_figures[k] > 0);
+        if (rows >= 2 || (rows == 1 && lone_ok)) && holds_figure {
             // Header and title lines directly above, up to a section heading
             // or a sentence of prose.
             // A line opening a label (`一、本年新`) wrapped onto the lines
@@ -2727,6 +2745,27 @@ mod tests {
     /// also one digit a line in table 四's one row, which has no label.
     /// Lines of counts as wide as the row's, filling its cells, are left
     /// alone.
+    #[test]
+    fn a_lone_figure_under_a_header_of_two_lines_is_its_rows() {
+        // Table 二's fees part: its header's cells aligned to their top
+        // print as two lines (the amount's header, then 信息内容 at the
+        // left), and the row's figure sits a line over its label or under
+        // it (cells aligned to their top or bottom, the figure's font
+        // sitting higher or lower).
+        let header = [
+            line(0.0, &[(346.0, "本年收费金额（单位：万元）")]),
+            line(10.0, &[(108.0, "信息内容")]),
+        ];
+        let label = |y: f32| line(y, &[(94.0, "行政事业性收费")]);
+        let figure = |y: f32| line(y, &[(402.0, "0")]);
+        for (first, second) in [(figure(38.0), label(48.0)), (label(38.0), figure(48.0))] {
+            let mut lines = header.to_vec();
+            lines.extend([first, second]);
+            let rows = lone_table_rows(&lines);
+            assert_eq!(rows.last().unwrap(), &["行政事业性收费", "0"], "{rows:?}");
+        }
+    }
+
     #[test]
     fn a_figure_set_a_line_below_the_rest_of_its_row_fills_its_blank_cell() {
         // Tall rows printed without rulings stand apart, each a table of
