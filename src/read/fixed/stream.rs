@@ -2738,13 +2738,6 @@ mod tests {
         assert_eq!(rows.len(), 3);
     }
 
-    /// Full-width counts wrapped in narrow cells aligned to their top (the
-    /// rest of the count on a line under the row's) or to their bottom (the
-    /// count's first line over the row's): the count is whole (before, １６７
-    /// was read １６ or ７, and the other line was a row without a label);
-    /// also one digit a line in table 四's one row, which has no label.
-    /// Lines of counts as wide as the row's, filling its cells, are left
-    /// alone.
     #[test]
     fn a_lone_figure_under_a_header_of_two_lines_is_its_rows() {
         // Table 二's fees part: its header's cells aligned to their top
@@ -2817,6 +2810,13 @@ mod tests {
         ));
     }
 
+    /// Full-width counts wrapped in narrow cells aligned to their top (the
+    /// rest of the count on a line under the row's) or to their bottom (the
+    /// count's first line over the row's): the count is whole (before, １６７
+    /// was read １６ or ７, and the other line was a row without a label);
+    /// also one digit a line in table 四's one row, which has no label.
+    /// Lines of counts as wide as the row's, filling its cells, are left
+    /// alone.
     #[test]
     fn counts_wrapped_in_cells_aligned_to_their_top_or_bottom_are_whole() {
         let header = [
