@@ -320,6 +320,13 @@ fn is_figure_by_rules(s: &str) -> bool {
         .find_map(|p| t.strip_prefix(p))
         .unwrap_or(&t);
     let t = t.trim_end_matches(['件', '条', '个', '项', '元']);
+    // A row label's numbering left alone on its line (`1.` of 1.属于国家秘密,
+    // the label wrapped after it in a narrow column) is no figure.
+    if t.strip_suffix('.')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(is_digit))
+    {
+        return false;
+    }
     !t.is_empty()
         && (t.chars().all(|c| is_digit(c) || is_sign_or_separator(c)) && t.chars().any(is_digit)
             || t.chars().all(is_blank_mark)
@@ -2736,6 +2743,49 @@ mod tests {
         assert_eq!(rows[1], ["一、本年新收", "１６７", "５", "２００"]);
         assert_eq!(rows[2], ["二、上年结转", "１", "２", "３"]);
         assert_eq!(rows.len(), 3);
+    }
+
+    #[test]
+    fn a_row_labels_numbering_alone_on_its_line_is_no_figure() {
+        assert!(!is_figure("1.") && !is_figure("12.") && !is_figure("１."));
+        assert!(is_figure("1") && is_figure("1.5") && is_figure("1,234") && is_figure("-"));
+        // Sub-labels in a narrow column wrap after their numbering: `1.`
+        // alone at the end of a line had been a column of figures, and the
+        // sub-labels under it that column's values.
+        let header = [
+            (0.0, "项目"),
+            (200.0, "自然人"),
+            (260.0, "商业企业"),
+            (320.0, "总计"),
+        ];
+        let lines = vec![
+            line(0.0, &header),
+            line(20.0, &[(0.0, "（三）"), (60.0, "1.")]),
+            line(
+                30.0,
+                &[
+                    (60.0, "属于国"),
+                    (200.0, "１"),
+                    (260.0, "２"),
+                    (320.0, "３"),
+                ],
+            ),
+            line(40.0, &[(60.0, "家秘密")]),
+            line(
+                60.0,
+                &[
+                    (60.0, "2.其他"),
+                    (200.0, "４"),
+                    (260.0, "５"),
+                    (320.0, "９"),
+                ],
+            ),
+        ];
+        let rows = lone_table_rows(&lines);
+        // (the group title a row of its own, as mapping reads it)
+        assert_eq!(rows[1], ["（三）"], "{rows:?}");
+        assert_eq!(rows[2], ["1.属于国家秘密", "１", "２", "３"], "{rows:?}");
+        assert_eq!(rows[3], ["2.其他", "４", "５", "９"], "{rows:?}");
     }
 
     #[test]
