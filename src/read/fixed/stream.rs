@@ -372,6 +372,9 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             .sum::<usize>()
             <= 30
     };
+    // A line of one or two characters: a label wrapped a character a line
+    // in a column a character or two wide.
+    let narrow_label = |l: &WordLine| l.words.len() == 1 && l.words[0].text.chars().count() <= 2;
     // Whether lone figure `f` stands under a word of line `k`, or of a short
     // line touching it over it (a header of two lines, cells aligned to
     // their top).
@@ -463,6 +466,8 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
         let mut rows = 0;
         let mut end = i;
         let mut trailing = 0;
+        // The last line of figures (label lines may follow it).
+        let mut last_row = i;
         // The widest gap between two rows of figures so far: tall rows
         // (cells with a set height, printed without rulings) stand far
         // apart, and so may their header.
@@ -480,9 +485,10 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             if is_row(j) {
                 rows += 1;
                 end = j;
+                last_row = j;
                 trailing = 0;
             } else if j == end + 1
-                && trailing < 3
+                && (trailing < 3 || (trailing < 12 && narrow_label(l)))
                 && !is_caption(l)
                 && !l
                     .words
@@ -494,7 +500,9 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 && l.words.iter().all(|w| w.text.chars().count() <= 16)
                 && l.words.first().is_some_and(|w| {
                     // In the label area, and not the next section's heading.
-                    figures(&lines[end]).first().is_some_and(|f| w.x1 < f.x0)
+                    figures(&lines[last_row])
+                        .first()
+                        .is_some_and(|f| w.x1 < f.x0)
                         && !is_section_heading(&w.text)
                 })
             {
@@ -2743,6 +2751,72 @@ mod tests {
         assert_eq!(rows[1], ["一、本年新收", "１６７", "５", "２００"]);
         assert_eq!(rows[2], ["二、上年结转", "１", "２", "３"]);
         assert_eq!(rows.len(), 3);
+    }
+
+    #[test]
+    fn a_label_wrapped_a_character_a_line_keeps_its_table_whole() {
+        // A sub-label column a character or two wide wraps its labels a
+        // character a line, more lines than three under the row's figures;
+        // the last row of a page: its label's lines all stay in the table
+        // (the next page's part joins it).
+        let header = [
+            (0.0, "项目"),
+            (200.0, "自然人"),
+            (260.0, "商业企业"),
+            (320.0, "总计"),
+        ];
+        let mut lines = vec![
+            line(0.0, &header),
+            line(
+                20.0,
+                &[
+                    (60.0, "2.其他"),
+                    (200.0, "４"),
+                    (260.0, "５"),
+                    (320.0, "９"),
+                ],
+            ),
+            line(
+                40.0,
+                &[(60.0, "3.危"), (200.0, "１"), (260.0, "２"), (320.0, "３")],
+            ),
+        ];
+        for (k, c) in ["及", "三", "安", "全", "稳", "定"].iter().enumerate() {
+            lines.push(line(50.0 + 10.0 * k as f32, &[(60.0, c)]));
+        }
+        let rows = lone_table_rows(&lines);
+        assert_eq!(
+            rows.last().unwrap(),
+            &["3.危及三安全稳定", "１", "２", "３"],
+            "{rows:?}"
+        );
+        // A label wrapped onto three lines of more characters, the page's
+        // last row, stays whole too (the second line's test had looked for
+        // figures on the first).
+        let lines = vec![
+            line(0.0, &header),
+            line(
+                20.0,
+                &[(0.0, "1.属于"), (200.0, "４"), (260.0, "５"), (320.0, "９")],
+            ),
+            line(
+                40.0,
+                &[
+                    (0.0, "（二）部分公"),
+                    (200.0, "１"),
+                    (260.0, "２"),
+                    (320.0, "３"),
+                ],
+            ),
+            line(50.0, &[(0.0, "开（区分处理")]),
+            line(60.0, &[(0.0, "的情形）")]),
+        ];
+        let rows = lone_table_rows(&lines);
+        assert_eq!(
+            rows.last().unwrap(),
+            &["（二）部分公开（区分处理的情形）", "１", "２", "３"],
+            "{rows:?}"
+        );
     }
 
     #[test]
