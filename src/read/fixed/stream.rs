@@ -2753,20 +2753,26 @@ mod tests {
         assert_eq!(rows.len(), 3);
     }
 
+    /// A header line over three columns of figures at x 200, 260 and 320.
+    fn three_column_header() -> WordLine {
+        let words = [
+            (0.0, "项目"),
+            (200.0, "自然人"),
+            (260.0, "商业企业"),
+            (320.0, "总计"),
+        ];
+        line(0.0, &words)
+    }
+
     #[test]
     fn a_label_wrapped_a_character_a_line_keeps_its_table_whole() {
         // A sub-label column a character or two wide wraps its labels a
         // character a line, more lines than three under the row's figures;
         // the last row of a page: its label's lines all stay in the table
         // (the next page's part joins it).
-        let header = [
-            (0.0, "项目"),
-            (200.0, "自然人"),
-            (260.0, "商业企业"),
-            (320.0, "总计"),
-        ];
+        let header = three_column_header();
         let mut lines = vec![
-            line(0.0, &header),
+            header.clone(),
             line(
                 20.0,
                 &[
@@ -2794,7 +2800,7 @@ mod tests {
         // last row, stays whole too (the second line's test had looked for
         // figures on the first).
         let lines = vec![
-            line(0.0, &header),
+            header.clone(),
             line(
                 20.0,
                 &[(0.0, "1.属于"), (200.0, "４"), (260.0, "５"), (320.0, "９")],
@@ -2826,14 +2832,9 @@ mod tests {
         // Sub-labels in a narrow column wrap after their numbering: `1.`
         // alone at the end of a line had been a column of figures, and the
         // sub-labels under it that column's values.
-        let header = [
-            (0.0, "项目"),
-            (200.0, "自然人"),
-            (260.0, "商业企业"),
-            (320.0, "总计"),
-        ];
+        let header = three_column_header();
         let lines = vec![
-            line(0.0, &header),
+            header.clone(),
             line(20.0, &[(0.0, "（三）"), (60.0, "1.")]),
             line(
                 30.0,
