@@ -388,6 +388,14 @@ struct Parser<'a> {
     in_encoding: bool,
 }
 
+/// A word of digits alone, up to 18 (no overflow), as an integer: the
+/// common case (widths, references) read without the general parse, the
+/// value `str::parse` gives.
+fn plain_integer(w: &[u8]) -> Option<i64> {
+    (!w.is_empty() && w.len() <= 18 && w.iter().all(u8::is_ascii_digit))
+        .then(|| w.iter().fold(0i64, |v, d| v * 10 + i64::from(d - b'0')))
+}
+
 fn is_space(c: u8) -> bool {
     matches!(c, b'\0' | b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
 }
@@ -486,8 +494,8 @@ impl<'a> Parser<'a> {
                 // As `value` reads a number.
                 b'0'..=b'9' | b'+' | b'-' | b'.' => {
                     let w = self.word();
-                    if no_references && w.len() <= 18 && w.iter().all(u8::is_ascii_digit) {
-                        a.push_integer(w.iter().fold(0i64, |v, d| v * 10 + i64::from(d - b'0')));
+                    if no_references && let Some(i) = plain_integer(w) {
+                        a.push_integer(i);
                         continue;
                     }
                     match self.number(w)? {
@@ -652,8 +660,7 @@ impl<'a> Parser<'a> {
                     if depth < MAX_DEPTH && self.peek().is_some_and(|c| c.is_ascii_digit()) {
                         let start = self.at;
                         let w = self.word();
-                        if w.len() <= 18 && w.iter().all(u8::is_ascii_digit) {
-                            let i = w.iter().fold(0i64, |v, d| v * 10 + i64::from(d - b'0'));
+                        if let Some(i) = plain_integer(w) {
                             if let Some((generation, end)) = self.reference_tail() {
                                 self.at = end;
                                 a.push(Object::Reference((u32::try_from(i).ok()?, generation)));
@@ -735,8 +742,7 @@ impl<'a> Parser<'a> {
     fn number(&mut self, w: &[u8]) -> Option<Object> {
         // The common case, digits alone (a font's widths), without the
         // general parse; what `str::parse` reads the same way below.
-        if !w.is_empty() && w.len() <= 18 && w.iter().all(u8::is_ascii_digit) {
-            let i = w.iter().fold(0i64, |v, d| v * 10 + i64::from(d - b'0'));
+        if let Some(i) = plain_integer(w) {
             if let Some((generation, end)) = self.reference_tail() {
                 self.at = end;
                 return Some(Object::Reference((u32::try_from(i).ok()?, generation)));
