@@ -148,6 +148,32 @@ pub fn holds_header_word(text: &str) -> bool {
     TABLE_HEADER_WORDS.iter().any(|h| text.contains(h))
 }
 
+/// Openings of a note a figure cell holds instead of a figure: a reference
+/// to an attachment (见附件1, 详见附表) or a cell the year did not fill
+/// (不适用, 待统计). The cell is read as a value cell and reported
+/// (`non_numeric_cell`), not taken for a label.
+const CELL_NOTE_OPENINGS: &[&str] = &["见", "详见", "参见", "另见"];
+const CELL_NOTES: &[&str] = &[
+    "不适用",
+    "待统计",
+    "未统计",
+    "暂无",
+    "暂无数据",
+    "不涉及",
+    "未涉及",
+    "无此项",
+];
+
+/// Whether `text` (one word of a table row) is a cell note: see
+/// [`CELL_NOTE_OPENINGS`]. A reference is at most eight characters, so a
+/// sentence opening with 见 is none.
+pub fn is_cell_note(text: &str) -> bool {
+    let t = text.trim();
+    CELL_NOTES.contains(&t)
+        || (t.chars().count() <= 8
+            && CELL_NOTE_OPENINGS.iter().any(|o| t.starts_with(o))
+            && t.contains(['附', '表']))
+}
 /// Words whose presence in a table's text votes for a kind; the kind with the
 /// most distinct hits wins.
 pub const TABLE_SIGNS: &[(TableKind, &[&str])] = &[
@@ -1107,6 +1133,30 @@ pub fn column_def<'a>(defs: &'a [ColumnDef], key: &str) -> Option<&'a ColumnDef>
 mod tests {
     use super::*;
     use crate::text::norm;
+
+    #[test]
+    fn cell_notes_are_references_and_unfilled_cells_not_labels() {
+        for note in [
+            "见附件",
+            "见附件1",
+            "详见附表2",
+            "不适用",
+            "待统计",
+            " 暂无 ",
+        ] {
+            assert!(is_cell_note(note), "{note}");
+        }
+        for word in [
+            "规章",
+            "行政许可",
+            "其他",
+            "见面会",
+            "见附件中本机关公开的各类信息目录",
+            "7",
+        ] {
+            assert!(!is_cell_note(word), "{word}");
+        }
+    }
 
     /// A keyword index's set for a label is, definition by definition, what
     /// `matches_any` gives: over every definition list of the template, on

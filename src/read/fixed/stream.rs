@@ -334,13 +334,20 @@ fn is_figure_by_rules(s: &str) -> bool {
 }
 
 /// Trailing figures of a line: the words after its label.
+/// A cell note (见附件, 不适用) among them counts as a figure when a figure
+/// stands right of it or it stands right of one: the cell is the row's,
+/// and the mapping reports its words. Notes alone are no figures.
 fn figures(l: &WordLine) -> &[Word] {
-    let n = l
-        .words
-        .iter()
-        .rev()
-        .take_while(|w| is_figure(&w.text))
-        .count();
+    let (mut n, mut through_figure) = (0, 0);
+    for (k, w) in l.words.iter().rev().enumerate() {
+        if is_figure(&w.text) {
+            through_figure = k + 1;
+        } else if !crate::template::is_cell_note(&w.text) {
+            break;
+        }
+        n = k + 1;
+    }
+    let n = if through_figure == 0 { 0 } else { n };
     &l.words[l.words.len() - n..]
 }
 
@@ -952,21 +959,36 @@ fn is_caption(l: &WordLine) -> bool {
 /// Column centres from the figures' positions.
 fn columns(rows: &[&WordLine]) -> Vec<f32> {
     let size = rows.iter().map(|l| l.size).fold(0.0, f32::max).max(1.0);
-    let mut xs: Vec<f32> = rows
+    // A cell note (见附件, wider than a figure and maybe aligned otherwise)
+    // stands in a column of figures where it spans one's centre or nears
+    // it; only elsewhere is it a column of its own.
+    let (notes, mut xs): (Vec<&Word>, Vec<&Word>) = rows
         .iter()
-        .flat_map(|l| figures(l).iter().map(Word::cx))
-        .collect();
-    xs.sort_by(f32::total_cmp);
+        .flat_map(|l| figures(l).iter())
+        .partition(|w| !is_figure(&w.text));
+    xs.sort_by(|a, b| a.cx().total_cmp(&b.cx()));
     let mut cols: Vec<Vec<f32>> = Vec::new();
-    for x in xs {
+    for x in xs.iter().map(|w| w.cx()) {
         match cols.last_mut() {
             Some(c) if x - c[c.len() - 1] <= 1.2 * size => c.push(x),
             _ => cols.push(vec![x]),
         }
     }
-    cols.iter()
+    let mut centres: Vec<f32> = cols
+        .iter()
         .map(|c| c.iter().sum::<f32>() / c.len() as f32)
-        .collect()
+        .collect();
+    let figure_columns = centres.len();
+    for n in notes {
+        let spans_one = centres[..figure_columns]
+            .iter()
+            .any(|c| (n.x0..=n.x1).contains(c));
+        if !spans_one && !centres.iter().any(|c| (c - n.cx()).abs() <= 1.2 * size) {
+            centres.push(n.cx());
+        }
+    }
+    centres.sort_by(f32::total_cmp);
+    centres
 }
 
 /// How many column centres a word's extent covers.
@@ -2882,6 +2904,92 @@ mod tests {
             let rows = lone_table_rows(&lines);
             assert_eq!(rows.last().unwrap(), &["行政事业性收费", "0"], "{rows:?}");
         }
+    }
+
+    #[test]
+    fn a_cell_note_among_a_rows_figures_keeps_the_row_in_its_table() {
+        // 见附件 in the last column: the row stayed out of the table (its
+        // line ended in no figure) and its figures were lost.
+        let header = line(
+            0.0,
+            &[
+                (100.0, "信息内容"),
+                (250.0, "本年制发件数"),
+                (330.0, "本年废止件数"),
+                (410.0, "现行有效件数"),
+            ],
+        );
+        let rows = lone_table_rows(&[
+            header.clone(),
+            line(
+                20.0,
+                &[(100.0, "规章"), (275.0, "—"), (355.0, "—"), (435.0, "—")],
+            ),
+            line(
+                40.0,
+                &[
+                    (90.0, "行政规范性文件"),
+                    (278.0, "9"),
+                    (358.0, "2"),
+                    (425.0, "见附件"),
+                ],
+            ),
+        ]);
+        assert_eq!(
+            rows.last().unwrap(),
+            &["行政规范性文件", "9", "2", "见附件"],
+            "{rows:?}"
+        );
+        // A lone row, the note before its only figure: two cells, not one.
+        let fees = lone_table_last_row(&[
+            line(
+                0.0,
+                &[
+                    (100.0, "信息内容"),
+                    (250.0, "上一年项目数量"),
+                    (370.0, "本年增/减"),
+                ],
+            ),
+            line(
+                20.0,
+                &[
+                    (90.0, "行政事业性收费"),
+                    (270.0, "见附件1"),
+                    (385.0, "持平"),
+                ],
+            ),
+        ]);
+        assert_eq!(fees, ["行政事业性收费", "见附件1", "持平"]);
+        // Cells aligned right: the note, wider than the figures, ends where
+        // its column's figures end and is in their column.
+        let t = find(&[
+            header,
+            line(
+                20.0,
+                &[(100.0, "规章"), (310.0, "0"), (390.0, "0"), (470.0, "0")],
+            ),
+            line(
+                40.0,
+                &[
+                    (90.0, "规范性文件"),
+                    (280.0, "暂无数据"),
+                    (390.0, "7"),
+                    (460.0, "58"),
+                ],
+            ),
+        ]);
+        let rows = row_texts(&t[0].table);
+        let column = |r: usize, text: &str| rows[r].iter().position(|c| *c == text);
+        assert_eq!(column(2, "暂无数据"), column(1, "0"), "{rows:?}");
+        assert_eq!(column(2, "暂无数据"), column(0, "本年制发件数"), "{rows:?}");
+        // Notes alone make no row: a line of them is no table.
+        assert!(
+            find(&[line(
+                0.0,
+                &[(90.0, "规章"), (270.0, "不适用"), (370.0, "见附件")]
+            )])
+            .is_empty()
+        );
     }
 
     #[test]
