@@ -752,16 +752,23 @@ fn cut_label_ends(top: &[WordLine], row: &WordLine) -> bool {
 /// sizes apart (rows of a set height: 1 cm rows of 10.5 pt text leave ~2.7).
 const MAX_ROW_GAP: f32 = 6.0;
 
-/// Whether two rows hold as many figures (three at least), each under the
-/// other's: rows of one table however far apart.
+/// Whether two rows of three figures or more stand in the same columns:
+/// each figure of the row with fewer under one of the other's, in order
+/// (a column some rows leave blank: 总计 printed on the totals only) —
+/// rows of one table however far apart.
 fn figures_align(a: &WordLine, b: &WordLine) -> bool {
     let (fa, fb) = (figures(a), figures(b));
-    fa.len() >= 3
-        && fa.len() == fb.len()
-        && fa
+    let (few, many) = if fa.len() <= fb.len() {
+        (fa, fb)
+    } else {
+        (fb, fa)
+    };
+    let reach = a.size.max(b.size);
+    let mut rest = many.iter();
+    few.len() >= 3
+        && few
             .iter()
-            .zip(fb)
-            .all(|(x, y)| (x.cx() - y.cx()).abs() <= a.size.max(b.size))
+            .all(|x| rest.any(|y| (x.cx() - y.cx()).abs() <= reach))
 }
 
 /// Whether `below` continues the label that `above` opens: its first word
@@ -2990,6 +2997,43 @@ mod tests {
             )])
             .is_empty()
         );
+    }
+
+    #[test]
+    fn tall_rows_leaving_the_total_column_blank_stay_one_table_with_the_totals() {
+        // Table 三 printed without rulings in tall rows (gaps of three
+        // sizes), its 总计 column printed on the totals row only: the
+        // totals row's extra figure had cut the table in two, the detail
+        // rows' part read with no 总计 column.
+        let xs = [300.0, 340.0, 380.0, 420.0, 460.0, 500.0];
+        let row = |y: f32, label: &'static str, figs: &[&'static str]| {
+            let mut words = vec![(100.0, label)];
+            words.extend(xs.iter().copied().chain([540.0]).zip(figs.iter().copied()));
+            line(y, &words)
+        };
+        let lines = [
+            line(
+                0.0,
+                &[(295.0, "自然人"), (335.0, "商业企业"), (535.0, "总计")],
+            ),
+            row(40.0, "（五）不予处理", &["0", "0", "0", "0", "0", "0"]),
+            row(80.0, "（六）其他处理", &["1", "0", "0", "0", "0", "0"]),
+            row(120.0, "（七）总计", &["13", "1", "0", "0", "0", "1", "15"]),
+            row(
+                160.0,
+                "四、结转下年度继续办理",
+                &["1", "0", "0", "0", "0", "0", "1"],
+            ),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1, "one table");
+        let rows = row_texts(&t[0].table);
+        let total_col = rows[0].iter().position(|c| *c == "总计");
+        assert!(total_col.is_some(), "{rows:?}");
+        let at = |r: usize, text: &str| rows[r].iter().rposition(|c| *c == text);
+        assert_eq!(at(3, "15"), total_col, "{rows:?}");
+        assert_eq!(at(4, "1"), total_col, "{rows:?}");
+        assert_eq!(rows[2].get(total_col.unwrap()), Some(&""), "{rows:?}");
     }
 
     #[test]
