@@ -1385,12 +1385,15 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
     }
     let mut chains: Vec<Chain> = Vec::new();
     // Whether the rows between a label's line and `r` are lines of figures
-    // alone, in the gap: a row's figures printed on lines of their own
-    // between its label's (cells centred on their row, the label wrapped
-    // over more lines than the figures).
+    // in the gap: a row's figures printed on lines of their own between its
+    // label's (cells centred on their row, the label wrapped over more
+    // lines than the figures), maybe beside the opening of a group label
+    // centred on the same line, left of the label (（六）其他 left of
+    // 1.申请人…不再处理其政府 / 信息公开申请, its figures between the two).
     let figures_between = |c: &Chain, r: usize, w: &LabelWord| {
         rows[c.last_row + 1..r].iter().all(|(l, v)| {
-            l.is_empty()
+            l.iter()
+                .all(|o| o.x1 <= c.word.x0 && super::layout::starts_label(&o.text))
                 && v.iter().any(|v| !v.is_empty())
                 && v.iter().all(|v| v.is_empty() || is_figure(&v.text))
                 && v.iter()
@@ -3239,6 +3242,61 @@ mod tests {
             .expect("the sub-row");
         assert!(
             sub.ends_with(&["4", "5", "6", "15"].map(String::from)),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_sub_label_wrapped_around_its_figures_beside_its_group_label_keeps_them() {
+        // Cells centred on their rows: the group label （六）其他 opens on
+        // the line of its first sub-row's figures, and that sub-row's label
+        // wraps over the line above and the line below. The figures had
+        // gone to the group label (其他处理 read 2 where it held 5) and the
+        // sub-row, its label cut in two, had none.
+        let lines = vec![
+            line(
+                0.0,
+                &[
+                    (0.0, "项目"),
+                    (200.0, "自然人"),
+                    (260.0, "商业企业"),
+                    (380.0, "总计"),
+                ],
+            ),
+            line(20.0, &[(60.0, "1.申请人逾期不补正")]),
+            line(
+                27.0,
+                &[
+                    (0.0, "（六）其他"),
+                    (200.0, "2"),
+                    (260.0, "0"),
+                    (380.0, "2"),
+                ],
+            ),
+            line(36.0, &[(60.0, "信息公开申请")]),
+            line(
+                60.0,
+                &[
+                    (60.0, "2.申请人逾期未缴费"),
+                    (200.0, "1"),
+                    (260.0, "0"),
+                    (380.0, "1"),
+                ],
+            ),
+        ];
+        let rows = lone_table_rows(&lines);
+        assert!(
+            rows.contains(
+                &[
+                    "（六）其他",
+                    "1.申请人逾期不补正信息公开申请",
+                    "2",
+                    "0",
+                    "2"
+                ]
+                .map(String::from)
+                .to_vec()
+            ),
             "{rows:?}"
         );
     }
