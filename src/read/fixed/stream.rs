@@ -1256,22 +1256,40 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
             });
         ok.then_some((narrower, sparse))
     };
+    // Whether row `k`'s labels all stand left of labelled row `h`'s: a
+    // group label wrapped down its column, a piece on each line, beside
+    // the figures of a row centred in its taller cells (三、本 over １０,
+    // （一）予以公开 on the next line, 年度办 over ３).
+    let group_only = |rows: &[(Vec<LabelWord>, Vec<Val>)], k: usize, h: usize| {
+        let right = rows[k].0.iter().map(|w| w.x1).fold(f32::MIN, f32::max);
+        let left = rows[h].0.iter().map(|w| w.x0).fold(f32::MAX, f32::min);
+        !rows[k].0.is_empty()
+            && !rows[h].0.is_empty()
+            && rows[h].1.iter().any(|v| !v.is_empty())
+            && right <= left
+    };
     for k in 0..n {
         let row = &rows[k];
-        if !row.0.is_empty()
-            || row.1.iter().all(Val::is_empty)
+        let labelled = !row.0.is_empty();
+        if row.1.iter().all(Val::is_empty)
             || !row.1.iter().all(|v| v.is_empty() || is_figure(&v.text))
         {
+            continue;
+        }
+        // A labelled line gives its figures only to a row beside its group
+        // label's piece, and only figures filling or continuing its cells.
+        let may_go = |h: usize| !labelled || group_only(rows, k, h);
+        if labelled && !(k + 1 < n && may_go(k + 1)) && !(k > 0 && may_go(k - 1)) {
             continue;
         }
         // A line under that is a label alone may be the figures' own row.
         let label_below = rows
             .get(k + 1)
             .is_some_and(|(l, v)| !l.is_empty() && v.iter().all(Val::is_empty));
-        let above = (k > 0 && !label_below)
+        let above = (k > 0 && !label_below && !labelled)
             .then(|| wraps_counts(rows, &emptied, k, k - 1))
             .flatten();
-        let below = (k + 1 < n)
+        let below = (k + 1 < n && !labelled)
             .then(|| wraps_counts(rows, &emptied, k, k + 1))
             .flatten();
         // Narrower parts tell which row a count wraps from; a few counts
@@ -1281,8 +1299,8 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
         };
         let tail = k > 0 && (continues(rows, &emptied, &from_above, k) || wraps(above, below));
         let head = wraps(below, above);
-        let up = k > 0 && (tail || fits(rows, &emptied, k, k - 1));
-        let down = k + 1 < n && (head || fits(rows, &emptied, k, k + 1));
+        let up = k > 0 && (tail || fits(rows, &emptied, k, k - 1)) && may_go(k - 1);
+        let down = k + 1 < n && (head || fits(rows, &emptied, k, k + 1)) && may_go(k + 1);
         // A group title that has no figures of its own (（三）不予公开)
         // over them leaves them to its sub-row under.
         let title_above = up
@@ -1313,7 +1331,12 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
                 rows[h].1[j] = v;
             }
         }
-        emptied[k] = true;
+        // A group label's piece stays, for its label.
+        if labelled {
+            rows[k].1 = vec![Val::default(); rows[h].1.len()];
+        } else {
+            emptied[k] = true;
+        }
     }
     // A group title that prints no figures (（三）不予公开) over its first
     // sub-row, touching: figures there that fill exactly the cells the
@@ -3243,6 +3266,65 @@ mod tests {
         assert!(
             sub.ends_with(&["4", "5", "6", "15"].map(String::from)),
             "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_count_wrapped_beside_pieces_of_a_group_label_is_joined_whole() {
+        // Cells centred on their rows, the group label 三、本年度办理结果
+        // wrapped a few characters a line in a narrow column: the total
+        // １０３, wrapped in its narrow cell, prints its top on the line of
+        // 三、本 and its end on the line of 年度办. The top had been read as
+        // that group piece's own figure and the total as ３.
+        let lines = vec![
+            line(
+                0.0,
+                &[
+                    (0.0, "项目"),
+                    (200.0, "自然人"),
+                    (260.0, "商业企业"),
+                    (380.0, "总计"),
+                ],
+            ),
+            line(
+                30.0,
+                &[
+                    (0.0, "二、上年结转"),
+                    (200.0, "１"),
+                    (260.0, "２"),
+                    (380.0, "３"),
+                ],
+            ),
+            line(60.0, &[(0.0, "三、本"), (380.0, "１０")]),
+            line(
+                66.0,
+                &[(60.0, "（一）予以公开"), (200.0, "８７"), (260.0, "１２")],
+            ),
+            line(72.0, &[(0.0, "年度办"), (380.0, "３")]),
+            line(
+                84.0,
+                &[
+                    (0.0, "理结果"),
+                    (60.0, "（二）部分公开"),
+                    (200.0, "１"),
+                    (260.0, "０"),
+                    (380.0, "１"),
+                ],
+            ),
+        ];
+        let rows = lone_table_rows(&lines);
+        let disclosed = rows
+            .iter()
+            .find(|r| r.iter().any(|t| t == "（一）予以公开"))
+            .expect("the row");
+        assert!(
+            disclosed.ends_with(&["８７", "１２", "１０３"].map(String::from)),
+            "{rows:?}"
+        );
+        assert!(
+            rows.iter()
+                .any(|r| r.iter().any(|t| t.starts_with("三、本年度办"))),
+            "the group label keeps its pieces: {rows:?}"
         );
     }
 
