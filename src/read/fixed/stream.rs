@@ -1867,14 +1867,25 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
             return None;
         };
         let size = lines[k].size;
-        if !spacing.is_finite() || w.x1 - w.x0 > 0.9 * spacing {
+        if !spacing.is_finite() {
             return None;
         }
-        let Some(below) = lines[k + 1..header_lines]
+        let below = lines[k + 1..header_lines]
             .iter()
             .flat_map(|l| &l.words)
-            .find(|n| n.x0 < w.x1 && n.x1 > w.x0)
-        else {
+            .find(|n| n.x0 < w.x1 && n.x1 > w.x0);
+        // Wider than the narrowest column only as a header's first line
+        // over its last character or two, centred under it, over one
+        // column (法律服务机 over 构, the narrow 总计 column beside).
+        let tail_under = below.is_some_and(|b| {
+            b.text.chars().count() <= 2
+                && (b.cx() - w.cx()).abs() < 0.5 * size
+                && placed.under(w) <= 1
+        });
+        if w.x1 - w.x0 > 0.9 * spacing && !tail_under {
+            return None;
+        }
+        let Some(below) = below else {
             // Set a line above the header's other words (cells aligned to
             // their top or bottom), right over a column they leave unnamed:
             // that column's header (本年制发件数 over 本年废止件数's row).
@@ -2535,6 +2546,42 @@ mod tests {
             ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
         );
         assert_eq!(rows[2], ["行政许可", "11", "2", "69"]);
+    }
+
+    #[test]
+    fn a_header_wider_than_the_narrowest_column_wrapped_over_its_tail_names_its_column() {
+        // Cells aligned to their bottom: 法律服务机 prints a line above the
+        // other headers, its 构 under it; the 总计 column beside 其他 is
+        // narrow. 法律服务机 had been taken for a title and the column named
+        // 构 alone (its figures lost, silently).
+        let row = |y: f32, label: &'static str, figs: [&'static str; 5]| {
+            let mut words = vec![(0.0, label)];
+            words.extend([130.0, 170.0, 210.0, 250.0, 270.0].into_iter().zip(figs));
+            line(y, &words)
+        };
+        let lines = vec![
+            line(0.0, &[(165.0, "申请人情况")]),
+            line(20.0, &[(190.0, "法律服务机")]),
+            line(
+                30.0,
+                &[
+                    (0.0, "项目"),
+                    (120.0, "自然人"),
+                    (165.0, "科研"),
+                    (210.0, "构"),
+                    (245.0, "其他"),
+                    (265.0, "总计"),
+                ],
+            ),
+            row(50.0, "一、本年新收", ["4", "0", "1", "1", "6"]),
+            row(70.0, "二、上年结转", ["1", "0", "0", "0", "1"]),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let rows = row_texts(&t[0].table);
+        let column = |r: usize, text: &str| rows[r].iter().position(|c| *c == text);
+        assert_eq!(rows[0], ["申请人情况"], "{rows:?}");
+        assert!(column(1, "法律服务机构").is_some(), "{rows:?}");
     }
 
     /// Cells aligned to their bottom, some ending in an empty line: two of
