@@ -143,6 +143,17 @@ pub const TABLE_HEADER_WORDS: &[&str] = &[
     "续表",
 ];
 
+/// Table 三's rows numbered as sections are (一、本年新收…, 四、结转下年度
+/// 继续办理): a label so numbered holding one of these is a row's, not a
+/// section heading.
+const NUMBERED_ROW_WORDS: &[&str] = &["本年新收", "上年结转", "本年度办理结果", "结转下年度"];
+
+/// Whether `text`, numbered like a section heading (四、…), is one of
+/// table 三's numbered rows (see [`NUMBERED_ROW_WORDS`]).
+pub fn names_numbered_row(text: &str) -> bool {
+    NUMBERED_ROW_WORDS.iter().any(|w| text.contains(w))
+}
+
 /// Whether `text` holds one of [`TABLE_HEADER_WORDS`].
 pub fn holds_header_word(text: &str) -> bool {
     TABLE_HEADER_WORDS.iter().any(|h| text.contains(h))

@@ -792,6 +792,7 @@ fn is_section_heading(t: &str) -> bool {
     cs.next()
         .is_some_and(|c| "一二三四五六七八九十".contains(c))
         && cs.next() == Some('、')
+        && !crate::template::names_numbered_row(t)
 }
 
 /// Where a header's words go: the column whose centre is nearest, or, for
@@ -3312,6 +3313,48 @@ mod tests {
             .expect("the sub-row");
         assert!(
             sub.ends_with(&["4", "5", "6", "15"].map(String::from)),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_row_numbered_like_a_section_under_its_raised_figures_is_the_tables() {
+        // Cells aligned to their top, the label's font sitting lower: the
+        // figures of 四、结转下年度继续办理 print a line over it. Numbered as
+        // a section heading is, the label had been left out of the table
+        // (the row missing, its figures a row without a label).
+        let header = line(
+            0.0,
+            &[
+                (0.0, "项目"),
+                (200.0, "自然人"),
+                (260.0, "商业企业"),
+                (380.0, "总计"),
+            ],
+        );
+        let lines = vec![
+            header,
+            line(
+                20.0,
+                &[
+                    (0.0, "（七）总计"),
+                    (200.0, "74"),
+                    (260.0, "7"),
+                    (380.0, "82"),
+                ],
+            ),
+            line(40.0, &[(200.0, "1"), (260.0, "0"), (380.0, "1")]),
+            line(50.0, &[(0.0, "四、结转下年度继续办理")]),
+            line(80.0, &[(0.0, "四、政府信息公开行政复议、行政诉讼情况")]),
+        ];
+        let rows = lone_table_rows(&lines);
+        assert_eq!(
+            rows.last().unwrap(),
+            &["四、结转下年度继续办理", "1", "0", "1"],
+            "{rows:?}"
+        );
+        assert!(
+            !rows.iter().flatten().any(|t| t.contains("行政复议")),
             "{rows:?}"
         );
     }
