@@ -1359,7 +1359,18 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
     };
     for k in 0..n {
         let group = &rows[k];
-        let title: String = group.0.iter().map(|w| w.text.as_str()).collect();
+        let mut title: String = group.0.iter().map(|w| w.text.as_str()).collect();
+        // The title wrapped onto the next line, left of that line's
+        // sub-label: （四）无法 over 提供 beside 1.本机关不掌握….
+        if let Some((next, _)) = rows.get(k + 1).filter(|_| !group.0.is_empty())
+            && let [head @ .., _] = next.as_slice()
+        {
+            title.extend(
+                head.iter()
+                    .take_while(|w| !super::layout::starts_label(&w.text))
+                    .map(|w| w.text.as_str()),
+            );
+        }
         if emptied[k]
             || group.1.iter().all(Val::is_empty)
             || !crate::template::FIGURELESS_GROUPS
@@ -3672,6 +3683,27 @@ mod tests {
         let rows = filled_rows(&t[0].table);
         assert_eq!(rows[1], ["（三）不予公开"]);
         assert_eq!(rows[2], ["1.属于国家秘密", "1", "2", "0", "3"]);
+        // The title wrapped in its narrow column, its end on the sub-row's
+        // line (（四）无法 over 提供): the raised figures are the sub-row's
+        // still (they had stayed on the title's piece, the sub-row short).
+        let mut wrapped = lines.clone();
+        wrapped[1] = line(20.0, &[(0.0, "（四）无法"), (200.0, "1"), (380.0, "3")]);
+        wrapped[2] = line(
+            30.0,
+            &[
+                (0.0, "提供"),
+                (30.0, "1.本机关不掌握"),
+                (260.0, "2"),
+                (320.0, "0"),
+            ],
+        );
+        let t = find(&wrapped);
+        let rows = filled_rows(&t[0].table);
+        let sub = rows
+            .iter()
+            .find(|r| r.contains(&"1.本机关不掌握"))
+            .expect("the sub-row");
+        assert!(sub.ends_with(&["1", "2", "0", "3"]), "{rows:?}");
         // A subtotal printed on the group's line stays there: the sub-row's
         // figures do not fill its gaps.
         let mut subtotal = lines.clone();
