@@ -1913,8 +1913,13 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
                 && unnamed)
                 .then_some(col);
         };
-        let in_line =
-            (below.cx() - w.cx()).abs() < 0.5 * size || (below.x0 - w.x0).abs() < 0.5 * size;
+        // (Or both in one column, the word narrower than any: a header
+        // whose inserted words a tracked change struck out again.)
+        let in_line = (below.cx() - w.cx()).abs() < 0.5 * size
+            || (below.x0 - w.x0).abs() < 0.5 * size
+            || (w.x1 - w.x0 <= 0.9 * spacing
+                && placed.under(w) <= 1
+                && placed.at(w.cx()) == placed.at(below.cx()));
         (in_line
             && below.y0 - w.y1 < 2.0 * size
             && placed.under(below) <= 1
@@ -2558,6 +2563,49 @@ mod tests {
             ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
         );
         assert_eq!(rows[2], ["行政许可", "11", "2", "69"]);
+    }
+
+    #[test]
+    fn a_headers_first_line_off_centre_in_its_column_is_not_a_title() {
+        // A tracked change's words struck out of 全年上一年项 leave the line
+        // off the centre of 目数量 under it: it had been read as a title and
+        // the column named 目数量 (its figures lost, silently).
+        let lines = vec![
+            line(0.0, &[(200.0, "第二十条第（五）项")]),
+            line(20.0, &[(274.0, "上一年项")]),
+            line(
+                28.0,
+                &[
+                    (100.0, "信息内容"),
+                    (268.0, "目数量"),
+                    (325.0, "本年增/减"),
+                    (390.0, "处理决定数量"),
+                ],
+            ),
+            line(
+                50.0,
+                &[
+                    (100.0, "行政许可"),
+                    (275.0, "46"),
+                    (345.0, "0"),
+                    (405.0, "305"),
+                ],
+            ),
+            line(
+                70.0,
+                &[
+                    (100.0, "行政处罚"),
+                    (275.0, "45"),
+                    (345.0, "0"),
+                    (405.0, "502"),
+                ],
+            ),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let rows = row_texts(&t[0].table);
+        assert_eq!(rows[0], ["第二十条第（五）项"], "{rows:?}");
+        assert!(rows[1].contains(&"上一年项目数量"), "{rows:?}");
     }
 
     #[test]
