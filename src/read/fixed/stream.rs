@@ -540,6 +540,32 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 // a lone row's figures (its header left on the page before):
                 // the row's (`build` joins it).
                 end = j;
+            } else if j == end + 1
+                && rows > 0
+                && l.words.len() <= 2
+                && gap <= 2.5 * l.size
+                && l.words.first().is_some_and(|w| {
+                    super::layout::starts_label(&w.text)
+                        && !is_section_heading(&w.text)
+                        && figures(&lines[last_row])
+                            .first()
+                            .is_some_and(|f| w.x1 < f.x0)
+                })
+                && lines.get(j + 1).is_some_and(|n| {
+                    is_row(j + 1)
+                        && n.y0 - l.y1 < 1.0 * l.size
+                        && n.words.first().zip(l.words.first()).is_some_and(|(b, a)| {
+                            !super::layout::starts_label(&b.text)
+                                && !is_figure(&b.text)
+                                && b.x0 < a.x1
+                                && b.x1 > a.x0
+                        })
+                })
+            {
+                // A long row label (2.申请人逾期未按收费通知…) wrapped onto
+                // its row's line of figures: the row's first line.
+                end = j;
+                trailing += 1;
             } else if is_caption(l)
                 || l.words.len() > 3
                 || l.words
@@ -2563,6 +2589,64 @@ mod tests {
             ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
         );
         assert_eq!(rows[2], ["行政许可", "11", "2", "69"]);
+    }
+
+    #[test]
+    fn a_long_row_label_wrapped_onto_its_figures_line_keeps_the_table_whole() {
+        // Tall rows, cells aligned to their bottom: the long label of
+        // 2.申请人逾期未按收费通知… prints its first line alone, its end
+        // beside the figures. The line, long as prose, had cut the table in
+        // two: the row's figures lost their label.
+        let lines = vec![
+            line(
+                0.0,
+                &[
+                    (0.0, "项目"),
+                    (500.0, "自然人"),
+                    (560.0, "商业企业"),
+                    (620.0, "总计"),
+                ],
+            ),
+            line(
+                20.0,
+                &[
+                    (0.0, "1.申请人无正当理由逾期不补正"),
+                    (505.0, "5"),
+                    (565.0, "0"),
+                    (625.0, "5"),
+                ],
+            ),
+            line(
+                47.0,
+                &[(
+                    0.0,
+                    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息",
+                )],
+            ),
+            line(
+                64.0,
+                &[
+                    (100.0, "公开申请"),
+                    (505.0, "1"),
+                    (565.0, "0"),
+                    (625.0, "1"),
+                ],
+            ),
+            line(
+                90.0,
+                &[(0.0, "3.其他"), (505.0, "0"), (565.0, "0"), (625.0, "0")],
+            ),
+        ];
+        // One table, the label's first line in it (mapping reads a label
+        // row over the row it wraps onto).
+        let rows = lone_table_rows(&lines);
+        let at = |head: &str| rows.iter().position(|r| r[0].starts_with(head));
+        assert_eq!(
+            at("2.申请人逾期").map(|k| k + 1),
+            at("公开申请"),
+            "{rows:?}"
+        );
+        assert_eq!(rows[at("公开申请").unwrap()][1..], ["1", "0", "1"]);
     }
 
     #[test]
