@@ -1776,9 +1776,20 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
                 let median = gaps[gaps.len() / 2];
                 *lo >= 0.6 * median && *hi <= 1.6 * median
             });
+            // Or every column of figures named right where it stands, the
+            // header's other columns past them (总计, printed on the totals
+            // only, narrow beside 其他): columns blank at the table's edge.
+            let at_edges = || {
+                let (first, last) = (cols[0], cols[cols.len() - 1]);
+                let named_here = |x: f32| hcols.iter().any(|h| (h - x).abs() < 0.25 * size);
+                cols.iter().all(|c| named_here(*c))
+                    && hcols.iter().all(|h| {
+                        *h < first || *h > last || cols.iter().any(|c| (h - c).abs() < 0.25 * size)
+                    })
+            };
             (hcols.len() > cols.len()
                 && hcols.len() <= 40
-                && even
+                && (even || at_edges())
                 && h_spacing > size
                 && leaves_room_for_blank_columns(&cols, &hcols)
                 && cols
@@ -2589,6 +2600,45 @@ mod tests {
             ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
         );
         assert_eq!(rows[2], ["行政许可", "11", "2", "69"]);
+    }
+
+    #[test]
+    fn a_narrow_total_column_blank_on_a_pages_rows_is_named_apart_from_its_neighbour() {
+        // Table 三's middle on a page of its own: the detail rows leave 总计
+        // blank, and the narrow 总计 column stands closer to 其他 than the
+        // others to each other. 其他 and 总计 had named one column, 其他's
+        // figures read as totals.
+        let centres = [300.0, 340.0, 385.0, 440.0, 505.0, 550.0, 575.0];
+        let names = [
+            "自然人",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+            "总计",
+        ];
+        let header: Vec<(f32, &str)> = centres
+            .iter()
+            .zip(names)
+            .map(|(c, n)| (c - 5.0 * n.chars().count() as f32, n))
+            .collect();
+        let row = |y: f32, label: &'static str, figs: [&'static str; 6]| {
+            let mut words = vec![(0.0, label)];
+            words.extend(centres.iter().map(|c| c - 5.0).zip(figs));
+            line(y, &words)
+        };
+        let lines = vec![
+            line(0.0, &header),
+            row(30.0, "6.属于四类过程性信息", ["0", "0", "0", "0", "0", "2"]),
+            row(50.0, "7.属于行政执法案卷", ["1", "0", "0", "0", "0", "3"]),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let rows = row_texts(&t[0].table);
+        let column = |r: usize, text: &str| rows[r].iter().position(|c| *c == text);
+        assert_eq!(column(1, "2"), column(0, "其他"), "{rows:?}");
+        assert!(column(0, "总计") > column(0, "其他"), "{rows:?}");
     }
 
     #[test]
