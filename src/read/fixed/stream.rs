@@ -1070,9 +1070,24 @@ fn split_before_labels(w: &Word, size: f32, out: &mut Vec<LabelWord>) {
         y1: w.y1,
         size,
     };
+    // A sub-label's numbering right after a group label's last character,
+    // no gap between (公开2.其他法律…: the group's column ends where the
+    // sub-label's begins): a digit and a point between ideographs.
+    let ideograph = |k: usize| {
+        w.glyphs
+            .get(k)
+            .and_then(|g| g.2.chars().next())
+            .is_some_and(is_ideograph)
+    };
+    let numbering_between_words = |k: usize| {
+        ideograph(k - 1)
+            && w.glyphs[k].2.chars().all(|c| c.is_ascii_digit())
+            && w.glyphs.get(k + 1).is_some_and(|g| g.2 == ".")
+            && ideograph(k + 2)
+    };
     let mut start = 0;
     for k in 1..w.glyphs.len() {
-        if w.glyphs[k].0 - w.glyphs[k - 1].1 < MIN_GAP * size {
+        if w.glyphs[k].0 - w.glyphs[k - 1].1 < MIN_GAP * size && !numbering_between_words(k) {
             continue;
         }
         let opening: String = w.glyphs[k..]
@@ -2600,6 +2615,22 @@ mod tests {
             ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
         );
         assert_eq!(rows[2], ["行政许可", "11", "2", "69"]);
+    }
+
+    #[test]
+    fn a_sub_labels_numbering_touching_its_group_labels_end_is_cut_off() {
+        // 公开 (the end of （三）不予公开, aligned right in its column) and
+        // 2.其他法律… (aligned left in the next) printed touching: one word,
+        // which had joined 1.属于国家秘密 above as one label.
+        let pieces = |text: &str| {
+            let mut out = Vec::new();
+            split_before_labels(&line(0.0, &[(0.0, text)]).words[0], 10.0, &mut out);
+            out.into_iter().map(|w| w.text).collect::<Vec<_>>()
+        };
+        assert_eq!(pieces("公开2.其他法律"), ["公开", "2.其他法律"]);
+        // A decimal among words is no numbering.
+        assert_eq!(pieces("增长2.5倍"), ["增长2.5倍"]);
+        assert_eq!(pieces("2.其他法律"), ["2.其他法律"]);
     }
 
     #[test]
