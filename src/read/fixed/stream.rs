@@ -2019,8 +2019,11 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
                 // A word over one column only is that column's header,
                 // however wide (`社会公益组` wrapped in a column beside a
                 // narrow one).
-                let over_one = placed.under(w) == 1;
-                if spacing.is_finite() && w.x1 - w.x0 > 1.6 * spacing && !over_one {
+                // (Nor is a word over none: it stands between two columns'
+                // centres, nearer one — 社会公益组 in a column wider than
+                // the narrowest, its cells aligned right.)
+                let over_several = placed.under(w) > 1;
+                if spacing.is_finite() && w.x1 - w.x0 > 1.6 * spacing && over_several {
                     // Headers of narrow columns printed close together read
                     // as one wide word: split it where a small gap falls on
                     // a column boundary. A group title (法人或其他组织) has
@@ -4404,6 +4407,17 @@ mod tests {
         ];
         let t = find(&lines);
         assert_eq!(t.len(), 1);
+        assert_eq!(
+            row_texts(&t[0].table)[0],
+            ["项目", "自然人", "社会公益组织", "其他", "总计"]
+        );
+        // Cells aligned right, the word ending left of its figures' middle:
+        // over no column's centre, it names the nearest (it had been
+        // skipped as a group title).
+        let mut right = lines.clone();
+        right[0].words[2] = line(0.0, &[(161.0, "社会公益组")]).words.remove(0);
+        right[1] = line(12.0, &[(201.0, "织")]);
+        let t = find(&right);
         assert_eq!(
             row_texts(&t[0].table)[0],
             ["项目", "自然人", "社会公益组织", "其他", "总计"]
