@@ -159,11 +159,11 @@ pub fn holds_header_word(text: &str) -> bool {
     TABLE_HEADER_WORDS.iter().any(|h| text.contains(h))
 }
 
-/// Openings of a note a figure cell holds instead of a figure: a reference
-/// to an attachment (见附件1, 详见附表) or a cell the year did not fill
-/// (不适用, 待统计). The cell is read as a value cell and reported
-/// (`non_numeric_cell`), not taken for a label.
+/// Notes a figure cell holds instead of a figure, read as value cells and
+/// reported (`non_numeric_cell`), not taken for labels: a reference to an
+/// attachment (见附件1, 详见附表), by its opening ...
 const CELL_NOTE_OPENINGS: &[&str] = &["见", "详见", "参见", "另见"];
+/// ... or a cell the year did not fill, as a whole word.
 const CELL_NOTES: &[&str] = &[
     "不适用",
     "待统计",
@@ -176,8 +176,8 @@ const CELL_NOTES: &[&str] = &[
 ];
 
 /// Whether `text` (one word of a table row) is a cell note: see
-/// [`CELL_NOTE_OPENINGS`]. A reference is at most eight characters, so a
-/// sentence opening with 见 is none.
+/// [`CELL_NOTE_OPENINGS`] and [`CELL_NOTES`]. A reference is at most eight
+/// characters, so a sentence opening with 见 is none.
 pub fn is_cell_note(text: &str) -> bool {
     let t = text.trim();
     CELL_NOTES.contains(&t)
@@ -185,6 +185,7 @@ pub fn is_cell_note(text: &str) -> bool {
             && CELL_NOTE_OPENINGS.iter().any(|o| t.starts_with(o))
             && t.contains(['附', '表']))
 }
+
 /// Words whose presence in a table's text votes for a kind; the kind with the
 /// most distinct hits wins.
 pub const TABLE_SIGNS: &[(TableKind, &[&str])] = &[

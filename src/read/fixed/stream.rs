@@ -551,16 +551,9 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                             .first()
                             .is_some_and(|f| w.x1 < f.x0)
                 })
-                && lines.get(j + 1).is_some_and(|n| {
-                    is_row(j + 1)
-                        && n.y0 - l.y1 < 1.0 * l.size
-                        && n.words.first().zip(l.words.first()).is_some_and(|(b, a)| {
-                            !super::layout::starts_label(&b.text)
-                                && !is_figure(&b.text)
-                                && b.x0 < a.x1
-                                && b.x1 > a.x0
-                        })
-                })
+                && lines
+                    .get(j + 1)
+                    .is_some_and(|n| is_row(j + 1) && wraps_onto_within(l, n, 1.0))
             {
                 // A long row label (2.申请人逾期未按收费通知…) wrapped onto
                 // its row's line of figures: the row's first line.
@@ -801,6 +794,11 @@ fn figures_align(a: &WordLine, b: &WordLine) -> bool {
 /// sits tight under and overlapping the first word of `above`, and opens
 /// no label of its own.
 fn wraps_onto(above: &WordLine, below: &WordLine) -> bool {
+    wraps_onto_within(above, below, 0.5)
+}
+
+/// [`wraps_onto`] with the lines up to `gap` sizes apart.
+fn wraps_onto_within(above: &WordLine, below: &WordLine, gap: f32) -> bool {
     let (Some(a), Some(b)) = (above.words.first(), below.words.first()) else {
         return false;
     };
@@ -808,7 +806,7 @@ fn wraps_onto(above: &WordLine, below: &WordLine) -> bool {
         && !is_figure(&b.text)
         && b.x0 < a.x1
         && b.x1 > a.x0
-        && below.y0 - above.y1 < 0.5 * above.size
+        && below.y0 - above.y1 < gap * above.size
 }
 
 /// `五、存在的主要问题…`: a numbered heading of the report (a Chinese
