@@ -1410,12 +1410,16 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
                     .map(|w| w.text.as_str()),
             );
         }
-        if emptied[k]
-            || group.1.iter().all(Val::is_empty)
-            || !crate::template::FIGURELESS_GROUPS
-                .iter()
-                .any(|g| title.contains(g))
-        {
+        let figureless = crate::template::FIGURELESS_GROUPS
+            .iter()
+            .any(|g| title.contains(g));
+        // A group the 2021 template gives numbered sub-rows (（六）其他处理)
+        // prints no figures of its own beside them either.
+        let with_sub_rows = crate::template::APPLICATION_ROWS
+            .iter()
+            .filter_map(|r| r.group)
+            .any(|g| title.contains(g));
+        if emptied[k] || group.1.iter().all(Val::is_empty) || !(figureless || with_sub_rows) {
             continue;
         }
         let sub = if k + 1 < n && fills(rows, k, k + 1) {
@@ -1425,6 +1429,13 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
         } else {
             continue;
         };
+        let numbered = |w: &LabelWord| {
+            let mut cs = w.text.chars();
+            cs.next().is_some_and(|c| c.is_ascii_digit()) && matches!(cs.next(), Some('.' | '．'))
+        };
+        if !figureless && !rows[sub].0.last().is_some_and(numbered) {
+            continue;
+        }
         let width = rows[sub].1.len();
         let vals = std::mem::replace(&mut rows[k].1, vec![Val::default(); width]);
         for (j, v) in vals.into_iter().enumerate() {
@@ -3918,6 +3929,46 @@ mod tests {
             .find(|r| r.contains(&"1.本机关不掌握"))
             .expect("the sub-row");
         assert!(sub.ends_with(&["1", "2", "0", "3"]), "{rows:?}");
+        // （六）其他处理 has numbered sub-rows in the 2021 template and prints
+        // no figures of its own beside them: a figure raised onto it is its
+        // sub-row's (3.其他's had stayed on the title, the sub-row short).
+        // Beside an unnumbered row (the 2019 template's （六） row over
+        // （七）总计) its figures stay its own.
+        let other = |next: &'static str| {
+            let mut l = lines.clone();
+            l[1] = line(20.0, &[(0.0, "（六）其他"), (320.0, "0")]);
+            l[2] = line(
+                30.0,
+                &[
+                    (0.0, "处理"),
+                    (30.0, next),
+                    (200.0, "4"),
+                    (260.0, "1"),
+                    (380.0, "5"),
+                ],
+            );
+            let t = find(&l);
+            filled_rows(&t[0].table)
+                .into_iter()
+                .map(|r| r.into_iter().map(String::from).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        };
+        let rows = other("3.其他");
+        let sub = rows
+            .iter()
+            .find(|r| r.contains(&"3.其他".to_string()))
+            .expect("the sub-row");
+        assert!(
+            sub.ends_with(&["4", "1", "0", "5"].map(String::from)),
+            "{rows:?}"
+        );
+        let rows = other("（七）总计");
+        assert!(
+            rows.iter()
+                .any(|r| r.first().is_some_and(|t| t.starts_with("（六）其他"))
+                    && r.ends_with(&["0".to_string()])),
+            "{rows:?}"
+        );
         // A subtotal printed on the group's line stays there: the sub-row's
         // figures do not fill its gaps.
         let mut subtotal = lines.clone();
