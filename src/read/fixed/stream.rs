@@ -1398,6 +1398,9 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
     };
     for k in 0..n {
         let group = &rows[k];
+        if emptied[k] || group.1.iter().all(Val::is_empty) {
+            continue;
+        }
         let mut title: String = group.0.iter().map(|w| w.text.as_str()).collect();
         // The title wrapped onto the next line, left of that line's
         // sub-label: （四）无法 over 提供 beside 1.本机关不掌握….
@@ -1419,7 +1422,7 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
             .iter()
             .filter_map(|r| r.group)
             .any(|g| title.contains(g));
-        if emptied[k] || group.1.iter().all(Val::is_empty) || !(figureless || with_sub_rows) {
+        if !(figureless || with_sub_rows) {
             continue;
         }
         let sub = if k + 1 < n && fills(rows, k, k + 1) {
