@@ -6,7 +6,7 @@ use crate::record::{Section, Severity, TableValues, Warning};
 use crate::template::{
     ACTIVE_COLUMNS, APPLICANT_ADDENDS, APPLICANT_COLUMNS, APPLICATION_ROWS, NARRATIVE_RULES,
     NarrativeRule, OTHER_HANDLING_PARTS, RESULT_ROWS, REVIEW_ADDENDS, REVIEW_GROUPS, SECTIONS,
-    TableKind, Template, ValueKind,
+    TABLE_SIGNS, TableKind, Template, ValueKind,
 };
 use crate::text::{chinese_number, norm};
 use foldhash::HashSet;
@@ -431,6 +431,28 @@ pub fn section_states_none(sections: &[Section], kind: TableKind) -> bool {
         })
 }
 
+/// Whether the section of table `kind` holds the table's own printed words
+/// (its row and column names) though no table was read there: at least half
+/// the kind's signs, each a word prose stating "none" names once at most.
+/// Such a table was printed and not read, whatever the prose says.
+pub fn section_prints_table(sections: &[Section], kind: TableKind) -> bool {
+    let Some((_, signs)) = TABLE_SIGNS.iter().find(|(k, _)| *k == kind) else {
+        return false;
+    };
+    sections
+        .iter()
+        .filter(|s| s.key == kind.section())
+        .any(|s| {
+            // Words a print cut over two lines are joined again.
+            let text: String = norm(&s.text)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            let held = signs.iter().filter(|w| text.contains(*w)).count();
+            held >= signs.len().div_ceil(2).max(4)
+        })
+}
+
 pub fn check_narrative(
     sections: &[Section],
     tables: &Tables<'_>,
@@ -642,6 +664,28 @@ mod tests {
         ));
         assert!(!none("problems", both, TableKind::Reviews));
         assert!(!none("active_disclosure", "无。", TableKind::Active));
+    }
+
+    #[test]
+    fn a_section_printing_its_tables_words_prints_the_table() {
+        let prints = |key, text: &str, kind| section_prints_table(&section(key, 3, text), kind);
+        // Prose naming a few of the rows is not the table.
+        let prose = "本年度未收到政府信息公开申请，无予以公开、部分公开、不予公开的情况。";
+        assert!(!prints("applications", prose, TableKind::Applications));
+        // Its row names, however the print cut them.
+        let rows = "申请人情况\n自然\n人\n商业\n企业\n一、本年新收政府信息公开申请数量0 0\n\
+                    二、上年结转政府信息公开申请数量\n（一）予以公开\n（二）部分公开\n\
+                    （三）不予公开\n1.属于国家秘密\n（四）无法提供\n四、结转下年度继续办理";
+        assert!(prints("applications", rows, TableKind::Applications));
+        // Only in the table's own section.
+        assert!(!prints("overview", rows, TableKind::Applications));
+        let reviews = "行政复议\n结果维持 结果纠正 其他结果 尚未审结 总计";
+        assert!(prints("reviews_litigation", reviews, TableKind::Reviews));
+        assert!(!prints(
+            "reviews_litigation",
+            "本年度未发生行政复议，无结果维持或结果纠正的案件。",
+            TableKind::Reviews
+        ));
     }
 
     #[test]

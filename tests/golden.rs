@@ -159,3 +159,59 @@ fn a_pdf_rewritten_with_object_streams_reads_as_its_original() {
         assert_eq!(a, b, "{rewritten}");
     }
 }
+
+/// A report whose prose says no application came in may leave table 三 out
+/// (no `missing_table`); one whose section 三 prints the table's words, as
+/// lines no table was read from (a print of a broken table, a table pasted
+/// as text), lost the table: `missing_table`, whatever the prose says.
+#[test]
+fn a_table_printed_but_not_read_is_missing_though_the_prose_says_none() {
+    let page = |section_three: &str| {
+        format!(
+            "<html><head><meta charset=\"utf-8\"></head><body>\
+             <h1>某县民政局2022年政府信息公开工作年度报告</h1>\
+             <p>一、总体情况</p><p>2022年，本局未收到政府信息公开申请。</p>\
+             <p>二、主动公开政府信息情况</p><p>本年主动公开信息56条。</p>\
+             <p>三、收到和处理政府信息公开申请情况</p>{section_three}\
+             <p>四、政府信息公开行政复议、行政诉讼情况</p><p>本年度未发生政府信息公开行政复议、行政诉讼情况。</p>\
+             <p>五、存在的主要问题及改进情况</p><p>公开内容还不够全面。</p>\
+             <p>六、其他需要报告的事项</p><p>无。</p></body></html>"
+        )
+    };
+    let missing = |html: String| {
+        let r = serde_json::to_value(govreport::extract(
+            html.as_bytes(),
+            "x.html",
+            &govreport::Options::default(),
+        ))
+        .unwrap();
+        assert!(r["error"].is_null(), "{}", r["error"]);
+        let tables: Vec<String> = r["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| w["code"] == "missing_table")
+            .map(|w| w["table"].as_str().unwrap_or("").to_string())
+            .collect();
+        tables
+    };
+    let none = missing(page("<p>本年度未收到政府信息公开申请。</p>"));
+    assert!(!none.contains(&"applications".to_string()), "{none:?}");
+    let lines = [
+        "申请人情况",
+        "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+        "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 ** Expression is faulty **",
+        "二、上年结转政府信息公开申请数量 0 0 0 0 0 0",
+        "（一）予以公开 0 0 0 0 0 0",
+        "（二）部分公开 0 0 0 0 0 0",
+        "（三）不予公开 1.属于国家秘密 0 0 0 0 0 0",
+        "（四）无法提供 1.本机关不掌握相关政府信息 0 0 0 0 0 0",
+        "（五）不予处理 1.信访举报投诉类申请 0 0 0 0 0 0",
+        "四、结转下年度继续办理 0 0 0 0 0 0",
+    ];
+    let printed: String = lines.iter().map(|l| format!("<p>{l}</p>")).collect();
+    let lost = missing(page(&printed));
+    assert!(lost.contains(&"applications".to_string()), "{lost:?}");
+    // The other tables are as they were.
+    assert_eq!(lost.len(), none.len() + 1, "{lost:?} {none:?}");
+}
