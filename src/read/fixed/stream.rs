@@ -994,24 +994,29 @@ fn columns(rows: &[&WordLine]) -> Vec<f32> {
     // A cell note (见附件, wider than a figure and maybe aligned otherwise)
     // stands in a column of figures where it spans one's centre or nears
     // it; only elsewhere is it a column of its own.
-    let (notes, mut xs): (Vec<&Word>, Vec<&Word>) = rows
+    // Each figure or note with its row.
+    type InRow<'a> = Vec<(usize, &'a Word)>;
+    let (notes, mut xs): (InRow, InRow) = rows
         .iter()
-        .flat_map(|l| figures(l).iter())
-        .partition(|w| !is_figure(&w.text));
-    xs.sort_by(|a, b| a.cx().total_cmp(&b.cx()));
-    let mut cols: Vec<Vec<f32>> = Vec::new();
-    for x in xs.iter().map(|w| w.cx()) {
+        .enumerate()
+        .flat_map(|(r, l)| figures(l).iter().map(move |w| (r, w)))
+        .partition(|(_, w)| !is_figure(&w.text));
+    xs.sort_by(|a, b| a.1.cx().total_cmp(&b.1.cx()));
+    // Each column as its figures' (centre, row).
+    let mut cols: Vec<Vec<(f32, usize)>> = Vec::new();
+    for (r, x) in xs.iter().map(|(r, w)| (*r, w.cx())) {
         match cols.last_mut() {
-            Some(c) if x - c[c.len() - 1] <= 1.2 * size => c.push(x),
-            _ => cols.push(vec![x]),
+            Some(c) if x - c[c.len() - 1].0 <= 1.2 * size => c.push((x, r)),
+            _ => cols.push(vec![(x, r)]),
         }
     }
+    drop_strays(&mut cols);
     let mut centres: Vec<f32> = cols
         .iter()
-        .map(|c| c.iter().sum::<f32>() / c.len() as f32)
+        .map(|c| c.iter().map(|x| x.0).sum::<f32>() / c.len() as f32)
         .collect();
     let figure_columns = centres.len();
-    for n in notes {
+    for (_, n) in notes {
         let spans_one = centres[..figure_columns]
             .iter()
             .any(|c| (n.x0..=n.x1).contains(c));
@@ -1021,6 +1026,59 @@ fn columns(rows: &[&WordLine]) -> Vec<f32> {
     }
     centres.sort_by(f32::total_cmp);
     centres
+}
+
+/// Figures of a few rows set off their column's centre (words a tracked
+/// change printed beside them push them over) gather in a column of their
+/// own: taken as no column (each figure then goes to the column nearest
+/// it) when they are at most a quarter as many as a neighbour's, nearer it
+/// than half the columns' usual spacing, and never in a row with it — a
+/// real column (总计 printed on the totals only) shares rows with its
+/// neighbours.
+fn drop_strays(cols: &mut Vec<Vec<(f32, usize)>>) {
+    if cols.len() < 3 {
+        return;
+    }
+    let centre = |c: &[(f32, usize)]| c.iter().map(|x| x.0).sum::<f32>() / c.len() as f32;
+    let centres: Vec<f32> = cols.iter().map(|c| centre(c)).collect();
+    let mut gaps: Vec<f32> = centres.windows(2).map(|w| w[1] - w[0]).collect();
+    gaps.sort_by(f32::total_cmp);
+    let usual = gaps[gaps.len() / 2];
+    let rows_of = |c: &[(f32, usize)]| {
+        let mut r: Vec<usize> = c.iter().map(|x| x.1).collect();
+        r.sort_unstable();
+        r.dedup();
+        r
+    };
+    let rows: Vec<Vec<usize>> = cols.iter().map(|c| rows_of(c)).collect();
+    let stray = |k: usize| {
+        [k.checked_sub(1), Some(k + 1)]
+            .into_iter()
+            .flatten()
+            .filter(|&n| n < cols.len())
+            .any(|n| {
+                4 * cols[k].len() <= cols[n].len()
+                    && (centres[n] - centres[k]).abs() < 0.5 * usual
+                    // Its rows miss that column only: each holds a figure
+                    // in every other one, or in none (a figure wrapped onto
+                    // a line of its own); else the figure could be another
+                    // blank column's.
+                    && rows[k].iter().all(|r| {
+                        let held = (0..cols.len())
+                            .filter(|&j| j != k && j != n)
+                            .filter(|&j| rows[j].binary_search(r).is_ok())
+                            .count();
+                        rows[n].binary_search(r).is_err()
+                            && (held == 0 || held + 2 == cols.len())
+                    })
+            })
+    };
+    let keep: Vec<bool> = (0..cols.len()).map(|k| !stray(k)).collect();
+    let mut k = 0;
+    cols.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
 }
 
 /// How many column centres a word's extent covers.
@@ -2685,6 +2743,69 @@ mod tests {
         let column = |r: usize, text: &str| rows[r].iter().position(|c| *c == text);
         assert_eq!(column(1, "2"), column(0, "其他"), "{rows:?}");
         assert!(column(0, "总计") > column(0, "其他"), "{rows:?}");
+    }
+
+    #[test]
+    fn a_figure_pushed_off_its_column_by_a_tracked_change_stays_in_its_column() {
+        // A DOCX printed with its tracked changes shown: an inserted word
+        // beside a count pushes it right, off its column's centre and
+        // nearer than half a column to it. It had made a column of its own:
+        // the header's 法律服务机构 went to it and the real column, its
+        // figures and the pushed one all read as blank, silently.
+        let centres = [300.0, 360.0, 420.0, 480.0, 540.0, 600.0, 660.0];
+        let names = [
+            "自然人",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+            "总计",
+        ];
+        let header: Vec<(f32, &str)> = centres
+            .iter()
+            .zip(names)
+            .map(|(c, n)| (c - 5.0 * n.chars().count() as f32, n))
+            .collect();
+        let row = |y: f32, label: &'static str, pushed: bool| {
+            let mut words = vec![(0.0, label)];
+            words.extend(centres.iter().enumerate().map(|(k, c)| {
+                if k == 4 && pushed {
+                    (c + 15.0, "9")
+                } else {
+                    (c - 5.0, "1")
+                }
+            }));
+            line(y, &words)
+        };
+        let labels = [
+            "1.属于国家秘密",
+            "2.其他法律行政法规禁止公开",
+            "3.危及“三安全一稳定”",
+            "4.保护第三方合法权益",
+            "5.属于三类内部事务信息",
+            "6.属于四类过程性信息",
+            "7.属于行政执法案卷",
+            "8.属于行政查询事项",
+        ];
+        let mut lines = vec![line(0.0, &header)];
+        lines.extend(
+            labels
+                .iter()
+                .enumerate()
+                .map(|(k, l)| row(30.0 + 20.0 * k as f32, l, k == 5)),
+        );
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let rows = row_texts(&t[0].table);
+        let column = |r: usize, text: &str| rows[r].iter().position(|c| *c == text);
+        assert!(column(0, "法律服务机构").is_some(), "{rows:?}");
+        assert_eq!(column(6, "9"), column(0, "法律服务机构"), "{rows:?}");
+        // No column of its own: every row fills every column.
+        assert!(
+            rows[1..].iter().all(|r| r.iter().all(|c| !c.is_empty())),
+            "{rows:?}"
+        );
     }
 
     #[test]
