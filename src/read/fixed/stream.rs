@@ -1354,13 +1354,15 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
             });
         ok.then_some((narrower, sparse))
     };
-    // Whether row `k`'s labels all stand left of labelled row `h`'s: a
-    // group label wrapped down its column, a piece on each line, beside
-    // the figures of a row centred in its taller cells (三、本 over １０,
-    // （一）予以公开 on the next line, 年度办 over ３).
+    // Whether row `k`'s labels all stand left of labelled row `h`'s own
+    // (its last: a piece of the group label may precede it): a group label
+    // wrapped down its column, a piece on each line, beside the figures of
+    // a row centred in its taller cells (三、本 over １０, （一）予以公开 on
+    // the next line, 年度办 over ３) or aligned to their bottom (年度办 beside
+    // （一）予以公开).
     let group_only = |rows: &[(Vec<LabelWord>, Vec<Val>)], k: usize, h: usize| {
         let right = rows[k].0.iter().map(|w| w.x1).fold(f32::MIN, f32::max);
-        let left = rows[h].0.iter().map(|w| w.x0).fold(f32::MAX, f32::min);
+        let left = rows[h].0.last().map_or(f32::MAX, |w| w.x0);
         !rows[k].0.is_empty()
             && !rows[h].0.is_empty()
             && rows[h].1.iter().any(|v| !v.is_empty())
@@ -1384,10 +1386,12 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
         let label_below = rows
             .get(k + 1)
             .is_some_and(|(l, v)| !l.is_empty() && v.iter().all(Val::is_empty));
-        let above = (k > 0 && !label_below && !labelled)
+        // (A group label's piece may hold a count's wrapped part too: 三、本
+        // beside １０, over （一）予以公开 … ３ in cells aligned to their bottom.)
+        let above = (k > 0 && !label_below && may_go(k - 1))
             .then(|| wraps_counts(rows, &emptied, k, k - 1))
             .flatten();
-        let below = (k + 1 < n && !labelled)
+        let below = (k + 1 < n && may_go(k + 1))
             .then(|| wraps_counts(rows, &emptied, k, k + 1))
             .flatten();
         // Narrower parts tell which row a count wraps from; a few counts
@@ -3775,6 +3779,64 @@ mod tests {
             rows.iter()
                 .any(|r| r.iter().any(|t| t.starts_with("三、本年度办"))),
             "the group label keeps its pieces: {rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_count_wrapped_beside_a_group_labels_piece_over_its_bottom_aligned_row_is_joined_whole() {
+        // Cells aligned to their bottom: the total １０３ wraps in its narrow
+        // cell, its top on the line of the group label's first piece 三、本,
+        // its end on the row's own line, where the label's next piece 年度办
+        // stands before （一）予以公开. The top had been left out: ３.
+        let lines = vec![
+            line(
+                0.0,
+                &[
+                    (0.0, "项目"),
+                    (200.0, "自然人"),
+                    (260.0, "商业企业"),
+                    (380.0, "总计"),
+                ],
+            ),
+            line(
+                30.0,
+                &[
+                    (0.0, "二、上年结转"),
+                    (200.0, "１"),
+                    (260.0, "２"),
+                    (380.0, "３"),
+                ],
+            ),
+            line(60.0, &[(0.0, "三、本"), (380.0, "１０")]),
+            line(
+                72.0,
+                &[
+                    (0.0, "年度办"),
+                    (60.0, "（一）予以公开"),
+                    (200.0, "８７"),
+                    (260.0, "１２"),
+                    (385.0, "３"),
+                ],
+            ),
+            line(
+                90.0,
+                &[
+                    (0.0, "理结果"),
+                    (60.0, "（二）部分公开"),
+                    (200.0, "１"),
+                    (260.0, "０"),
+                    (380.0, "１"),
+                ],
+            ),
+        ];
+        let rows = lone_table_rows(&lines);
+        let disclosed = rows
+            .iter()
+            .find(|r| r.iter().any(|t| t.contains("（一）予以公开")))
+            .expect("the row");
+        assert!(
+            disclosed.ends_with(&["８７", "１２", "１０３"].map(String::from)),
+            "{rows:?}"
         );
     }
 
