@@ -2710,13 +2710,8 @@ mod tests {
         assert_eq!(pieces("2.其他法律"), ["2.其他法律"]);
     }
 
-    #[test]
-    fn a_narrow_total_column_blank_on_a_pages_rows_is_named_apart_from_its_neighbour() {
-        // Table 三's middle on a page of its own: the detail rows leave 总计
-        // blank, and the narrow 总计 column stands closer to 其他 than the
-        // others to each other. 其他 and 总计 had named one column, 其他's
-        // figures read as totals.
-        let centres = [300.0, 340.0, 385.0, 440.0, 505.0, 550.0, 575.0];
+    /// Table 三's seven column names, each centred on its centre.
+    fn applicant_header(centres: [f32; 7]) -> Vec<(f32, &'static str)> {
         let names = [
             "自然人",
             "商业企业",
@@ -2726,11 +2721,21 @@ mod tests {
             "其他",
             "总计",
         ];
-        let header: Vec<(f32, &str)> = centres
+        centres
             .iter()
             .zip(names)
             .map(|(c, n)| (c - 5.0 * n.chars().count() as f32, n))
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_narrow_total_column_blank_on_a_pages_rows_is_named_apart_from_its_neighbour() {
+        // Table 三's middle on a page of its own: the detail rows leave 总计
+        // blank, and the narrow 总计 column stands closer to 其他 than the
+        // others to each other. 其他 and 总计 had named one column, 其他's
+        // figures read as totals.
+        let centres = [300.0, 340.0, 385.0, 440.0, 505.0, 550.0, 575.0];
+        let header = applicant_header(centres);
         let row = |y: f32, label: &'static str, figs: [&'static str; 6]| {
             let mut words = vec![(0.0, label)];
             words.extend(centres.iter().map(|c| c - 5.0).zip(figs));
@@ -2757,20 +2762,7 @@ mod tests {
         // the header's 法律服务机构 went to it and the real column, its
         // figures and the pushed one all read as blank, silently.
         let centres = [300.0, 360.0, 420.0, 480.0, 540.0, 600.0, 660.0];
-        let names = [
-            "自然人",
-            "商业企业",
-            "科研机构",
-            "社会公益组织",
-            "法律服务机构",
-            "其他",
-            "总计",
-        ];
-        let header: Vec<(f32, &str)> = centres
-            .iter()
-            .zip(names)
-            .map(|(c, n)| (c - 5.0 * n.chars().count() as f32, n))
-            .collect();
+        let header = applicant_header(centres);
         let row = |y: f32, label: &'static str, pushed: bool| {
             let mut words = vec![(0.0, label)];
             words.extend(centres.iter().enumerate().map(|(k, c)| {
