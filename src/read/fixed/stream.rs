@@ -3715,6 +3715,16 @@ mod tests {
         );
     }
 
+    /// A header of three columns and 二、上年结转's row, both over `y`.
+    fn header_and_a_row_over(y: f32) -> Vec<WordLine> {
+        let columns = [(200.0, "自然人"), (260.0, "商业企业"), (380.0, "总计")];
+        let figures = [(200.0, "１"), (260.0, "２"), (380.0, "３")];
+        vec![
+            line(y - 60.0, &[&[(0.0, "项目")], &columns[..]].concat()),
+            line(y - 30.0, &[&[(0.0, "二、上年结转")], &figures[..]].concat()),
+        ]
+    }
+
     #[test]
     fn a_count_wrapped_beside_pieces_of_a_group_label_is_joined_whole() {
         // Cells centred on their rows, the group label 三、本年度办理结果
@@ -3722,25 +3732,8 @@ mod tests {
         // １０３, wrapped in its narrow cell, prints its top on the line of
         // 三、本 and its end on the line of 年度办. The top had been read as
         // that group piece's own figure and the total as ３.
-        let lines = vec![
-            line(
-                0.0,
-                &[
-                    (0.0, "项目"),
-                    (200.0, "自然人"),
-                    (260.0, "商业企业"),
-                    (380.0, "总计"),
-                ],
-            ),
-            line(
-                30.0,
-                &[
-                    (0.0, "二、上年结转"),
-                    (200.0, "１"),
-                    (260.0, "２"),
-                    (380.0, "３"),
-                ],
-            ),
+        let mut lines = header_and_a_row_over(60.0);
+        lines.extend([
             line(60.0, &[(0.0, "三、本"), (380.0, "１０")]),
             line(
                 66.0,
@@ -3757,7 +3750,7 @@ mod tests {
                     (380.0, "１"),
                 ],
             ),
-        ];
+        ]);
         let rows = lone_table_rows(&lines);
         let disclosed = rows
             .iter()
@@ -3780,25 +3773,8 @@ mod tests {
         // cell, its top on the line of the group label's first piece 三、本,
         // its end on the row's own line, where the label's next piece 年度办
         // stands before （一）予以公开. The top had been left out: ３.
-        let lines = vec![
-            line(
-                0.0,
-                &[
-                    (0.0, "项目"),
-                    (200.0, "自然人"),
-                    (260.0, "商业企业"),
-                    (380.0, "总计"),
-                ],
-            ),
-            line(
-                30.0,
-                &[
-                    (0.0, "二、上年结转"),
-                    (200.0, "１"),
-                    (260.0, "２"),
-                    (380.0, "３"),
-                ],
-            ),
+        let mut lines = header_and_a_row_over(60.0);
+        lines.extend([
             line(60.0, &[(0.0, "三、本"), (380.0, "１０")]),
             line(
                 72.0,
@@ -3820,7 +3796,7 @@ mod tests {
                     (380.0, "１"),
                 ],
             ),
-        ];
+        ]);
         let rows = lone_table_rows(&lines);
         let disclosed = rows
             .iter()
