@@ -432,9 +432,9 @@ pub fn section_states_none(sections: &[Section], kind: TableKind) -> bool {
 }
 
 /// Whether the section of table `kind` holds the table's own printed words
-/// (its row and column names) though no table was read there: at least half
-/// the kind's signs, each a word prose stating "none" names once at most.
-/// Such a table was printed and not read, whatever the prose says.
+/// (its row and column names, [`TABLE_SIGNS`]) though no table was read
+/// there: at least half of them, and four, more than prose stating there
+/// was nothing to count names. Such a table was printed and not read.
 pub fn section_prints_table(sections: &[Section], kind: TableKind) -> bool {
     let Some((_, signs)) = TABLE_SIGNS.iter().find(|(k, _)| *k == kind) else {
         return false;

@@ -245,8 +245,8 @@ fn extract_inner(bytes: &[u8], format: Format, source: Source, opts: &Options) -
     ] {
         match table {
             // The report says there was nothing to count and prints no table
-            // (not even as a picture).
-            // (A table printed but not read is missing, whatever the prose says.)
+            // (not even as a picture, nor its words: a table printed and not
+            // read is missing, whatever the prose says).
             None if !loc.sections_with_images.contains(&kind.section())
                 && check::section_states_none(&loc.sections, kind)
                 && !check::section_prints_table(&loc.sections, kind) => {}

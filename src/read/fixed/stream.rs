@@ -1032,9 +1032,9 @@ fn columns(rows: &[&WordLine]) -> Vec<f32> {
 /// change printed beside them push them over) gather in a column of their
 /// own: taken as no column (each figure then goes to the column nearest
 /// it) when they are at most a quarter as many as a neighbour's, nearer it
-/// than half the columns' usual spacing, and never in a row with it — a
-/// real column (总计 printed on the totals only) shares rows with its
-/// neighbours.
+/// than half the columns' usual spacing, and each in a row that misses
+/// only that neighbour — a real column (总计 printed on the totals only)
+/// shares rows with its neighbours.
 fn drop_strays(cols: &mut Vec<Vec<(f32, usize)>>) {
     if cols.len() < 3 {
         return;
