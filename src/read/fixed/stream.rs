@@ -541,6 +541,19 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 // the row's (`build` joins it).
                 end = j;
             } else if j == end + 1
+                && trailing == 0
+                && is_row(end)
+                && gap <= MAX_DROP_GAP * l.size
+                && l.words.len() == 1
+                && n_figures[j] == 1
+                && in_blank_cell(&lines[end], &l.words[0])
+                && lines.get(j + 1).is_none_or(|n| n.y0 - l.y1 > gap)
+            {
+                // Further down, up to two lines, when nothing nearer
+                // follows: the table's last row at a page's foot, its cell
+                // opening with empty paragraphs (the row's too).
+                end = j;
+            } else if j == end + 1
                 && rows > 0
                 && l.words.len() <= 2
                 && gap <= 2.5 * l.size
@@ -770,6 +783,10 @@ fn cut_label_ends(top: &[WordLine], row: &WordLine) -> bool {
 /// Rows of figures in a table without rulings stand at most this many font
 /// sizes apart (rows of a set height: 1 cm rows of 10.5 pt text leave ~2.7).
 const MAX_ROW_GAP: f32 = 6.0;
+
+/// How far (in character heights) under the last row of a table a lone
+/// figure filling one of its blank cells may stand: two empty lines.
+const MAX_DROP_GAP: f32 = 2.0;
 
 /// Whether two rows of three figures or more stand in the same columns:
 /// each figure of the row with fewer under one of the other's, in order
@@ -1285,11 +1302,19 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
     };
     // Whether row `k`'s figures fill only empty cells of labelled row `h`,
     // the two lines touching.
+    // (or, one figure on the table's last line, up to two lines under
+    // row `h`: `find` took it in only where it fills a blank cell of `h`.)
+    let last_drop = |rows: &[(Vec<LabelWord>, Vec<Val>)], k: usize, h: usize| {
+        k + 1 == lines.len()
+            && h + 1 == k
+            && lines[k].y0 - lines[h].y1 <= MAX_DROP_GAP * lines[k].size
+            && rows[k].1.iter().filter(|v| !v.is_empty()).count() == 1
+    };
     let fits = |rows: &[(Vec<LabelWord>, Vec<Val>)], emptied: &[bool], k: usize, h: usize| {
         let (row, home) = (&rows[k], &rows[h]);
         !emptied[h]
             && !home.0.is_empty()
-            && touching(k, h)
+            && (touching(k, h) || last_drop(rows, k, h))
             && row.1.len() == home.1.len()
             && row
                 .1
@@ -3515,6 +3540,58 @@ mod tests {
             &line(40.0, &[(0.0, "3.其他"), (200.0, "１"), (380.0, "２")]),
             &line(52.0, &[(260.0, "３")]).words[0]
         ));
+    }
+
+    #[test]
+    fn a_figure_two_lines_under_the_last_row_at_a_pages_foot_fills_its_blank_cell() {
+        // The last row on a page, printed without rulings: one cell opens
+        // with an empty paragraph, and at the page's foot its figure sits
+        // two lines under the rest of the row (was: left out of the table,
+        // the cell read as blank with no warning).
+        let xs = [200.0, 260.0, 320.0, 380.0];
+        let names = ["自然人", "商业企业", "科研机构", "总计"];
+        let mut header = vec![(0.0, "项目")];
+        header.extend(xs.into_iter().zip(names));
+        let header = line(0.0, &header);
+        let mut full = vec![(0.0, "1.属于国家秘密")];
+        full.extend(xs.map(|x| (x, "０")));
+        let full = line(40.0, &full);
+        let last = line(
+            70.0,
+            &[
+                (0.0, "2.其他法律行政法规"),
+                (xs[0], "１"),
+                (xs[1], "２"),
+                (xs[3], "３"),
+            ],
+        );
+        let lowered = line(96.0, &[(xs[2], "０")]);
+        let rows = |lines: &[WordLine]| -> Vec<Vec<String>> {
+            find(lines)
+                .iter()
+                .flat_map(|t| filled_rows(&t.table))
+                .map(|r| r.into_iter().map(String::from).collect())
+                .collect()
+        };
+        let whole = ["2.其他法律行政法规", "１", "２", "０", "３"].map(String::from);
+        let lines = [header.clone(), full.clone(), last.clone(), lowered.clone()];
+        assert!(rows(&lines).contains(&whole.to_vec()), "{:?}", rows(&lines));
+        // Three lines under, or with a line nearer under it (a paragraph
+        // the figure may open), it is not the row's.
+        let far = line(108.0, &[(xs[2], "０")]);
+        let lines = [header.clone(), full.clone(), last.clone(), far];
+        assert!(
+            !rows(&lines).contains(&whole.to_vec()),
+            "{:?}",
+            rows(&lines)
+        );
+        let next = line(110.0, &[(0.0, "四、政府信息公开行政复议")]);
+        let lines = [header, full, last, lowered, next];
+        assert!(
+            !rows(&lines).contains(&whole.to_vec()),
+            "{:?}",
+            rows(&lines)
+        );
     }
 
     /// Full-width counts wrapped in narrow cells aligned to their top (the
