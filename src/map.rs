@@ -482,7 +482,18 @@ fn name_unlabelled_edge_columns(slots: &mut Vec<Slot>, view: &RowView<'_>, n_tar
         .count();
     let n = slots.len();
     let unnamed: Vec<usize> = (n - trailing..n).filter(|k| !slots[*k].subtotal).collect();
-    if !unnamed.is_empty() && unnamed.len() == n_targets - 1 - last {
+    // (Some of them printed in the first data row: columns with neither
+    // a name nor a figure are the grid's, not the template's: a table
+    // cut at the page's edge leaves its rulings past the text.)
+    let printed = |s: &Slot| {
+        view.values
+            .iter()
+            .any(|c| !c.blank && c.col < s.end && c.col + c.col_span > s.start)
+    };
+    if !unnamed.is_empty()
+        && unnamed.len() == n_targets - 1 - last
+        && unnamed.iter().any(|i| printed(&slots[*i]))
+    {
         for (k, i) in unnamed.into_iter().enumerate() {
             slots[i].target = Some(last + 1 + k);
         }
@@ -508,6 +519,33 @@ fn name_unlabelled_edge_columns(slots: &mut Vec<Slot>, view: &RowView<'_>, n_tar
         let rest = std::mem::take(slots);
         *slots = lead.chain(rest).collect();
     }
+}
+
+/// Whether a slot that names no column (nor a group's sum) has words of
+/// its own in the header `rows` (in a cell within its columns: a group's
+/// name over it and others is not its own).
+fn unnamed_header_words(cells: &Cells<'_>, rows: std::ops::Range<usize>, slots: &[Slot]) -> bool {
+    let t = cells.table;
+    slots
+        .iter()
+        .filter(|s| s.target.is_none() && !s.subtotal && s.start != usize::MAX)
+        .any(|s| {
+            rows.clone().any(|r| {
+                (s.start..s.end.min(t.n_cols())).any(|c| {
+                    t.grid
+                        .get(r)
+                        .and_then(|row| row.get(c))
+                        .copied()
+                        .flatten()
+                        .is_some_and(|i| {
+                            let cell = &t.cells[i];
+                            cell.col >= s.start
+                                && cell.col + cell.col_span <= s.end
+                                && !cells.norm(i).is_empty()
+                        })
+                })
+            })
+        })
 }
 
 /// The grid column where a header's value area starts.
@@ -796,6 +834,9 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
     // Grid width of the part the header came from: its value-area position
     // only applies to parts laid out on the same grid.
     let mut slots_width = 0;
+    // A header column with words that name no applicant column (a name
+    // broken across lines): a column not found may be that one.
+    let mut names_unread = false;
     let mut values = Values::with_capacity_and_hasher(
         APPLICATION_ROWS.len() * (APPLICANT_COLUMNS.len() + 1),
         KeyHashing,
@@ -955,6 +996,7 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
                     APPLICANT_COLUMNS.len(),
                 );
                 if s.iter().filter(|s| s.target.is_some()).count() >= 3 {
+                    names_unread |= unnamed_header_words(&cells, hs..he, &s);
                     slots = s;
                     slots_width = t.n_cols();
                     view = row_view(&cells, r, value_start(&slots));
@@ -1066,7 +1108,38 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             out.0.push((def.key, None));
         }
     }
+    // A column no found row has a cell in: the table lacks it (cut off at
+    // the page's edge, or never printed). Blank cells are cells: a column
+    // left blank for zeros is not missing.
+    let found: Vec<&str> = APPLICATION_ROWS
+        .iter()
+        .map(|d| d.key)
+        .filter(|r| cols.iter().any(|c| values.contains_key(&(*r, *c))))
+        .collect();
+    if found.len() >= MIN_ROWS_FOR_MISSING_COLUMN && !names_unread {
+        for def in APPLICANT_COLUMNS {
+            if found.iter().all(|r| !values.contains_key(&(*r, def.key))) {
+                m.warnings.push(missing_column(table, def.key, def.label));
+            }
+        }
+    }
     m.applications = Some(out);
+}
+
+/// Rows a table must show before a column none of them has is called
+/// missing (a table cut to a row or two says little of its columns).
+const MIN_ROWS_FOR_MISSING_COLUMN: usize = 3;
+
+fn missing_column(table: TableKind, key: &'static str, label: &str) -> Warning {
+    Warning::new(
+        "missing_column",
+        Severity::Warning,
+        format!(
+            "{} has no column \"{label}\"; its values are null",
+            table.label()
+        ),
+    )
+    .at(table.key(), None, Some(key))
 }
 
 // -------------------------------------------------------------- table 二
@@ -1633,6 +1706,72 @@ mod tests {
             cell(&apps, "new_received", "research_institution"),
             Some(0.0)
         );
+    }
+
+    /// A table wider than the page, printed with its 总计 column cut off
+    /// at the page's edge, its rulings running on past the text: a column
+    /// no row has is `missing_column` (before, its cells read blank and
+    /// every total was null without a word). A column left blank for
+    /// zeros, or one whose name broke across lines, is not missing.
+    #[test]
+    fn a_column_cut_off_at_the_pages_edge_is_missing_not_blank() {
+        let rows: [&[&str]; 3] = [
+            &[
+                "一、本年新收政府信息公开申请数量@1x2",
+                "5",
+                "1",
+                "0",
+                "0",
+                "2",
+                "0",
+            ],
+            &[
+                "二、上年结转政府信息公开申请数量@1x2",
+                "1",
+                "0",
+                "0",
+                "0",
+                "0",
+                "0",
+            ],
+            &["（一）予以公开@1x2", "3", "1", "0", "0", "1", "0"],
+        ];
+        let with_header = |top: &'static [&'static str], names: &'static [&'static str]| {
+            let mut t: Vec<Vec<&str>> = vec![top.to_vec(), names.to_vec()];
+            t.extend(rows.iter().map(|r| [*r, &[""]].concat()));
+            let refs: Vec<&[&str]> = t.iter().map(Vec::as_slice).collect();
+            let m = map_tables(
+                &[(TableKind::Applications, &Table::from_texts(&refs))],
+                &[0],
+                Some(2023),
+                false,
+            );
+            let missing: Vec<&str> = m
+                .warnings
+                .iter()
+                .filter(|w| w.code == "missing_column")
+                .filter_map(|w| w.column)
+                .collect();
+            (m.applications.expect("table 三"), missing)
+        };
+        let cut: &[&str] = &[
+            "（本列数据的勾稽关系）@2x2",
+            "自然人@2x1",
+            "法人或其他组织@1x5",
+            "@2x1",
+        ];
+        let (apps, missing) = with_header(cut, APPLICATION_HEADER[1]);
+        assert_eq!(missing, ["total"]);
+        assert_eq!(cell(&apps, "new_received", "natural_person"), Some(5.0));
+        assert_eq!(cell(&apps, "new_received", "total"), None);
+        // 总计 printed over blank cells: blank, not missing.
+        let (apps, missing) = with_header(APPLICATION_HEADER[0], APPLICATION_HEADER[1]);
+        assert!(missing.is_empty(), "{missing:?}");
+        assert_eq!(cell(&apps, "new_received", "legal_service_org"), Some(2.0));
+        // 商业企业 broken to its last character: unread, not missing.
+        let broken: &[&str] = &["业", "科研机构", "社会公益组织", "法律服务机构", "其他"];
+        let (_, missing) = with_header(APPLICATION_HEADER[0], broken);
+        assert!(missing.is_empty(), "{missing:?}");
     }
 
     /// A browser prints table 三's header (a <thead>) again at the top of

@@ -232,8 +232,45 @@ fn open_row_edges(ys: &mut Vec<f32>, vs: &[Line]) -> (bool, bool) {
     (open_top, open_bottom)
 }
 
+/// Where most horizontal rulings run on past the outermost vertical one by
+/// more than a character or two (a table wider than the printable area,
+/// its outer border clipped away: the text of its last column still
+/// printed), the grid is closed where they end, so that column stays in it.
+fn open_column_edges(xs: &mut Vec<f32>, hs: &[Line]) {
+    let (Some(&left), Some(&right)) = (xs.first(), xs.last()) else {
+        return;
+    };
+    let most = hs.len().div_ceil(2).max(2);
+    let past = |ends: &mut dyn Iterator<Item = f32>| {
+        let ends: Vec<f32> = ends.collect();
+        (ends.len() >= most).then_some(ends)
+    };
+    if let Some(ends) = past(
+        &mut hs
+            .iter()
+            .map(|l| l.to)
+            .filter(|t| *t > right + MIN_OPEN_COLUMN),
+    ) {
+        xs.push(ends.iter().copied().fold(f32::MAX, f32::min));
+    }
+    if let Some(starts) = past(
+        &mut hs
+            .iter()
+            .map(|l| l.from)
+            .filter(|f| *f < left - MIN_OPEN_COLUMN),
+    ) {
+        xs.insert(0, starts.iter().copied().fold(f32::MIN, f32::max));
+    }
+}
+
+/// How far past the outermost vertical ruling horizontal ones must run to
+/// close a column there (~two characters of table text; less is a ruling's
+/// overshoot).
+const MIN_OPEN_COLUMN: f32 = 20.0;
+
 fn grid(hs: &[Line], vs: &[Line]) -> Option<GridTable> {
-    let xs = cluster(vs.iter().map(|l| l.at).collect());
+    let mut xs = cluster(vs.iter().map(|l| l.at).collect());
+    open_column_edges(&mut xs, hs);
     let mut ys = cluster(hs.iter().map(|l| l.at).collect());
     let (open_top, open_bottom) = open_row_edges(&mut ys, vs);
     if xs.len() < 2 || ys.len() < 2 {
@@ -591,6 +628,31 @@ mod tests {
         // No two cells share a slot.
         let area: usize = t.cells.iter().map(|c| c.2 * c.3).sum();
         assert_eq!(area, (t.xs.len() - 1) * (t.ys.len() - 1));
+    }
+
+    /// A table wider than the printable area, its right border clipped
+    /// away: the rows' rulings run on past the last vertical one, and the
+    /// column they close there stays in the grid (before, its text was
+    /// read as paragraphs and the column's values were lost). A ruling's
+    /// overshoot of a few points closes no column.
+    #[test]
+    fn a_column_past_the_last_vertical_ruling_stays_in_the_grid() {
+        let xs = [28.0, 148.0, 235.0, 321.0];
+        let grid_with_rows_to = |end: f32| {
+            let mut segs: Vec<Segment> = [100.0, 112.0, 124.0, 136.0]
+                .iter()
+                .map(|y| h(*y, xs[0], end))
+                .collect();
+            segs.extend(xs.iter().map(|x| v(*x, 100.0, 136.0)));
+            find_tables(&segs)
+        };
+        let t = grid_with_rows_to(408.0);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].xs.len(), 5, "{:?}", t[0].xs);
+        assert!((t[0].xs[4] - 408.0).abs() < 1.0, "{:?}", t[0].xs);
+        assert!(t[0].cell_at(360.0, 118.0).is_some());
+        let t = grid_with_rows_to(326.0);
+        assert_eq!(t[0].xs.len(), 4, "{:?}", t[0].xs);
     }
 
     #[test]
