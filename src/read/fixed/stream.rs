@@ -1340,7 +1340,8 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
     };
     // Whether row `k`'s figures and the counts of labelled row `h` next to
     // it are counts too wide for their cells (full-width digits), wrapped:
-    // each cell's lower part inside its upper part's extent, on a line of
+    // each cell's lower part centred within its upper part's extent (a
+    // tracked deletion before the upper part may push it aside), on a line of
     // its own under the row's line (cells aligned to their top) or over it
     // (to their bottom). Then whether every lower part is narrower than its
     // upper part (the first line full), and whether row `k` fills fewer
@@ -1375,7 +1376,8 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
                     return false;
                 };
                 narrower &= lower[2] - lower[0] < upper[2] - upper[0] - slack;
-                lower[0] >= upper[0] - slack && lower[2] <= upper[2] + slack
+                let centre = (lower[0] + lower[2]) / 2.0;
+                centre >= upper[0] - slack && centre <= upper[2] + slack
             });
         ok.then_some((narrower, sparse))
     };
@@ -3673,6 +3675,33 @@ mod tests {
         even[2] = line(32.0, &[(200.0, "１７"), (380.0, "２１")]);
         let rows = lone_table_rows(&even);
         assert_eq!(rows[1], ["一、本年新收", "１６", "５", "２０"]);
+    }
+
+    /// A count wrapped in table 四's one row, printed with tracked changes
+    /// shown: the deleted figures (struck through, and dropped) stood
+    /// before the inserted count's first digit on its line, so the centred
+    /// lines' second digit sits left of the first one's box (before, ３７
+    /// was read as ３, silently). A lower part centred within the upper
+    /// part's box is its end.
+    #[test]
+    fn a_count_wrapped_after_a_tracked_deletion_is_joined_whole() {
+        let heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+        let header: Vec<(f32, &str)> = (0..5)
+            .map(|i| (100.0 + 60.0 * i as f32, heads[i]))
+            .collect();
+        let counts = ["３", "５", "１", "１", "４４"];
+        let figures: Vec<(f32, &str)> = (0..5)
+            .map(|i| (110.0 + 60.0 * i as f32, counts[i]))
+            .collect();
+        let review = vec![
+            line(0.0, &header),
+            line(20.0, &figures),
+            line(32.0, &[(104.0, "７")]),
+        ];
+        assert_eq!(
+            lone_table_last_row(&review),
+            ["３７", "５", "１", "１", "４４"]
+        );
     }
 
     /// Cells centred on their row, some figures a line higher than others
