@@ -7,6 +7,7 @@ of the printer; each needs a look.
 
     python3 tools/print_variants.py ../shared/devset/corpus css 'table,td,th{border:none!important}'
     python3 tools/print_variants.py ../shared/devset/corpus page-height 8000   # twips (14 cm)
+    python3 tools/print_variants.py ../shared/devset/corpus page-width 8400    # A5's width
     python3 tools/print_variants.py ../shared/devset/corpus table-borders none  # or rows, plain
 
 The variants session 16 ran (README, Accuracy): `@page{size:A4 landscape}`,
@@ -71,6 +72,14 @@ def page_height(twips):
         rb'<w:pgSz[^>]*/>', lambda m: re.sub(rb'w:h="\d+"', b'w:h="%d"' % twips, m.group(0)), xml)
 
 
+def page_width(twips):
+    """A rewrite of document.xml giving each section's page `twips` wide
+    (its margins and tables kept: a table laid out for a wider page runs
+    past the margin, and maybe past the page's edge)."""
+    return lambda xml: re.sub(
+        rb'<w:pgSz[^>]*/>', lambda m: re.sub(rb'w:w="\d+"', b'w:w="%d"' % twips, m.group(0)), xml)
+
+
 # Table borders as a Word table style leaves them: none at all, or rules
 # between rows only (a 三线表's look), over the tables' own borders.
 BORDERS = {
@@ -117,8 +126,8 @@ def print_docx(folder, rewrite, src, out):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('folder')
-    ap.add_argument('kind', choices=['css', 'page-height', 'table-borders'])
-    ap.add_argument('value', help='the CSS to add, the page height in twips, or none, rows or plain')
+    ap.add_argument('kind', choices=['css', 'page-height', 'page-width', 'table-borders'])
+    ap.add_argument('value', help='the CSS to add, the page height or width in twips, or none, rows or plain')
     ap.add_argument('--bin', default='target/release/govreport')
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -129,6 +138,8 @@ def main():
             print_pages(args.folder, args.value, src, out, tmp)
         elif args.kind == 'page-height':
             print_docx(args.folder, page_height(int(args.value)), src, out)
+        elif args.kind == 'page-width':
+            print_docx(args.folder, page_width(int(args.value)), src, out)
         else:
             print_docx(args.folder, table_borders(args.value), src, out)
         sources, prints = pr.records(args.bin, src), pr.records(args.bin, out)

@@ -372,8 +372,18 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
         }
         let mut per_cell: Vec<Vec<&TextChar>> = vec![Vec::new(); g.cells.len()];
         let mut placed = Vec::new();
+        // A grid reaching the page's side was cut there (its rulings
+        // clipped to the page box): text drawn past the edge, as a table
+        // wider than the page leaves it, is its outer column's (a count's
+        // last digits).
+        let (cut_left, cut_right) = (x0 <= EDGE_TOL, x1 >= page.width - EDGE_TOL);
         for (i, c) in chars.iter().enumerate() {
-            let (cx, cy) = (c.cx(), c.cy());
+            let (mut cx, cy) = (c.cx(), c.cy());
+            if cut_right && cx > x1 {
+                cx = x1 - EDGE_TOL;
+            } else if cut_left && cx < x0 {
+                cx = x0 + EDGE_TOL;
+            }
             if cx < x0 || cx > x1 || cy < y0 || cy > y1 {
                 continue;
             }
@@ -1818,6 +1828,53 @@ mod tests {
         };
         let texts: Vec<&str> = t.cells.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, ["商业", "科研", "其他", "要求重新出具", "", "0"]);
+    }
+
+    /// A table wider than the page (laid out for a wider one): its rulings
+    /// are clipped at the page's side, and its last column's counts run
+    /// past the edge, their last digits drawn outside the page. They are
+    /// the column's (before, 102 read as 10, silently); text past the
+    /// side of a grid inside the page is not.
+    #[test]
+    fn digits_drawn_past_the_pages_edge_stay_in_the_clipped_tables_last_column() {
+        let page_with_grid_to = |right: f32| {
+            let xs = [60.0, 200.0, right];
+            let ys = [100.0, 130.0, 160.0];
+            let s = |x0, y0, x1, y1| super::super::Segment { x0, y0, x1, y1 };
+            let mut segments: Vec<_> = ys.iter().map(|y| s(xs[0], *y, xs[2], *y)).collect();
+            segments.extend(xs.iter().map(|x| s(*x, ys[0], *x, ys[2])));
+            let mut chars = Vec::new();
+            glyphs_from(&mut chars, 70.0, 120.0, "信息内容");
+            glyphs_from(&mut chars, 210.0, 120.0, "总计");
+            glyphs_from(&mut chars, 70.0, 150.0, "本年新收");
+            // 1 and 0 inside, 2 past the page's edge at 420
+            glyphs_from(&mut chars, 398.0, 150.0, "102");
+            let page = PageContent {
+                width: 420.0,
+                height: 800.0,
+                chars,
+                segments,
+                images: Vec::new(),
+            };
+            let blocks = page_blocks(&page, 1, &HashSet::default()).blocks;
+            blocks
+                .iter()
+                .find_map(|b| match &b.1 {
+                    Block::Table(t) => {
+                        Some(t.cells.iter().map(|c| c.text.clone()).collect::<Vec<_>>())
+                    }
+                    _ => None,
+                })
+                .expect("a table")
+        };
+        assert_eq!(
+            page_with_grid_to(420.0),
+            ["信息内容", "总计", "本年新收", "102"]
+        );
+        assert_eq!(
+            page_with_grid_to(410.0),
+            ["信息内容", "总计", "本年新收", "1"]
+        );
     }
 
     /// A table printed with its outer border only (Word's 外侧框线, a web
