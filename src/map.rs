@@ -1126,6 +1126,10 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
     m.applications = Some(out);
 }
 
+/// Cells of table 四 a row of figures must fill before those it lacks are
+/// called missing (a third of them).
+const MIN_REVIEW_CELLS_FOR_MISSING: usize = 5;
+
 /// Rows a table must show before a column none of them has is called
 /// missing (a table cut to a row or two says little of its columns).
 const MIN_ROWS_FOR_MISSING_COLUMN: usize = 3;
@@ -1450,6 +1454,32 @@ fn map_reviews(parts: &[(&Table, usize)], m: &mut Mapped) {
         return;
     }
     let cols: Vec<&'static str> = REVIEW_COLUMNS.iter().map(|d| d.key).collect();
+    // Cells the one row of figures does not reach (a table wider than the
+    // page, its right-hand columns cut off) are missing, not blank; a
+    // table read at all has most of its fifteen.
+    let slots: Vec<(&str, &tpl::ColumnDef)> = REVIEW_GROUPS
+        .iter()
+        .flat_map(|g| REVIEW_COLUMNS.iter().map(move |c| (*g, c)))
+        .collect();
+    let reached = slots
+        .iter()
+        .rposition(|(g, c)| values.contains_key(&(*g, c.key)))
+        .map_or(0, |i| i + 1);
+    let one_row = matches!(layout, Some(ReviewLayout::Columns(_)));
+    if one_row && reached >= MIN_REVIEW_CELLS_FOR_MISSING {
+        for (g, c) in &slots[reached..] {
+            let group = tpl::REVIEW_GROUPS_MATCH_ORDER
+                .iter()
+                .find(|d| d.key == *g)
+                .map_or(*g, |d| d.label);
+            let label = format!("{group}·{}", c.label);
+            m.warnings.push(missing_column(table, c.key, &label).at(
+                table.key(),
+                Some(g),
+                Some(c.key),
+            ));
+        }
+    }
     let mut out = TableValues::default();
     for g in REVIEW_GROUPS {
         out.0.push((g, Some(row_out(&values, g, &cols))));
@@ -2428,5 +2458,44 @@ mod tests {
         assert_eq!(cell(&r, "litigation_direct", "upheld"), Some(6.0));
         assert_eq!(cell(&r, "litigation_after_review", "upheld"), Some(11.0));
         assert_eq!(cell(&r, "litigation_after_review", "total"), Some(15.0));
+    }
+
+    /// Table 四 wider than the page, cut after its twelfth column: header
+    /// and figures stop there. The three cells the row does not reach are
+    /// `missing_column` (before: null without a word); blank cells the row
+    /// does reach are blank.
+    #[test]
+    fn review_cells_cut_off_at_the_pages_edge_are_missing_not_blank() {
+        let results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+        let row1: Vec<String> = results
+            .iter()
+            .map(|r| format!("{r}@2x1"))
+            .chain([
+                "未经复议直接起诉@1x5".to_string(),
+                "复议后起诉@1x2".to_string(),
+            ])
+            .collect();
+        let row2: Vec<&str> = results.iter().chain(&results[..2]).copied().collect();
+        let missing = |figures: &[&str]| {
+            let row1: Vec<&str> = row1.iter().map(String::as_str).collect();
+            let t = Table::from_texts(&[&["行政复议@1x5", "行政诉讼@1x7"], &row1, &row2, figures]);
+            let m = map_tables(&[(TableKind::Reviews, &t)], &[0], Some(2023), false);
+            let r = m.reviews.expect("table 四");
+            assert_eq!(cell(&r, "litigation_after_review", "corrected"), Some(2.0));
+            assert_eq!(cell(&r, "litigation_after_review", "total"), None);
+            m.warnings
+                .iter()
+                .filter(|w| w.code == "missing_column")
+                .map(|w| (w.row.unwrap_or(""), w.column.unwrap_or("")))
+                .collect::<Vec<_>>()
+        };
+        let cut = ["1", "0", "0", "0", "1", "2", "0", "0", "0", "2", "1", "2"];
+        let group = "litigation_after_review";
+        assert_eq!(
+            missing(&cut),
+            [(group, "other"), (group, "pending"), (group, "total")]
+        );
+        let blank = ["1", "0", "0", "0", "1", "2", "0", "", "", "2", "1", "2"];
+        assert_eq!(missing(&blank).len(), 3);
     }
 }
