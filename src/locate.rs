@@ -572,6 +572,14 @@ fn find_title(doc: &Document, first_heading: usize) -> Option<String> {
             };
             if is_agency_line(&without_year) && without_year.chars().count() >= 2 {
                 title = format!("{prev}{title}");
+            } else if i > 1
+                && without_year.chars().count() <= MAX_WRAPPED_AGENCY_END
+                && !without_year.is_empty()
+                && is_agency_name(&format!("{}{}", lines[i - 2], lines[i - 1]))
+            {
+                // The agency's line wrapped before its last characters
+                // (…街道办事 over 处), as a narrow page prints a long name.
+                title = format!("{}{}{title}", lines[i - 2], lines[i - 1]);
             }
         }
         if !norm(&title).ends_with(['）', ')'])
@@ -592,6 +600,10 @@ fn find_title(doc: &Document, first_heading: usize) -> Option<String> {
     };
     pick.cloned()
 }
+
+/// The most characters of an agency's name a wrapped title line may carry
+/// over onto a line of their own.
+const MAX_WRAPPED_AGENCY_END: usize = 3;
 
 /// Finds `2020年` / `二〇二〇年` in `s`: (byte start, byte end incl. 年/年度, year).
 /// Each 年 is tried in turn with the four characters before it read back
@@ -1169,6 +1181,29 @@ mod tests {
         assert_eq!(
             title_of(&["2019年某市人民政府办公厅", "政府信息公开工作年度报告"]).as_deref(),
             Some("2019年某市人民政府办公厅政府信息公开工作年度报告")
+        );
+    }
+
+    /// A narrow page wraps a long agency's name on the title's first line
+    /// (…街道办事 over 处) before the title's own line: the agency is
+    /// whole (before, the title had none and the agency was lost).
+    #[test]
+    fn title_under_an_agency_line_wrapped_before_its_last_character() {
+        assert_eq!(
+            title_of(&[
+                "保定市某某县五四路街道办事",
+                "处",
+                "2019年政府信息公开工作年",
+                "度报告"
+            ])
+            .as_deref(),
+            Some("保定市某某县五四路街道办事处2019年政府信息公开工作年度报告")
+        );
+        // A short line under a line that makes no agency name with it
+        // joins nothing.
+        assert_eq!(
+            title_of(&["首页|政务公开", "图", "2019年政府信息公开工作年度报告"]).as_deref(),
+            Some("2019年政府信息公开工作年度报告")
         );
     }
 
