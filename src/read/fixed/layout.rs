@@ -894,13 +894,17 @@ fn append_rows(a: &mut Table, a_edges: &Edges, b: Table, b_edges: &Edges) -> Edg
     // each page and let a row break across pages: the cut row's lower half
     // then comes below the repeated header.
     let skip = repeated_header_rows(a, &b);
+    let open = a_edges.open_bottom && b_edges.open_top;
     let glue = if skip == 0 {
-        row_cut_by_page_break(a, &b, a_edges.open_bottom && b_edges.open_top)
+        row_cut_by_page_break(a, &b, open)
             || fills_empty_cells(a, a_xs, &b, b_xs)
+            || continues_wrapped_figures(a, a_xs, &b, b_xs)
     } else {
         let lower = rows_from(&b, skip);
         skip < b.n_rows()
-            && (row_cut_by_page_break(a, &lower, false) || fills_empty_cells(a, a_xs, &lower, b_xs))
+            && (row_cut_by_page_break(a, &lower, false)
+                || fills_empty_cells(a, a_xs, &lower, b_xs)
+                || continues_wrapped_figures(a, a_xs, &lower, b_xs))
     };
     let a_rows = a.n_rows();
     // Where row `r` of `b` goes: below `a`, except the lower half of a cut
@@ -1040,6 +1044,63 @@ fn fills_empty_cells(a: &Table, a_xs: &[f32], b: &Table, b_xs: &[f32]) -> bool {
         }
     }
     figures > 0
+}
+
+/// A cut through counts wrapped in their narrow cells (155 as 15 over 5;
+/// LibreOffice closes both halves with rulings): the first row of `b` is
+/// digits only,
+/// fewer than half as many as the last row of `a` (a row with a label)
+/// has, each under one of them.
+fn continues_wrapped_figures(a: &Table, a_xs: &[f32], b: &Table, b_xs: &[f32]) -> bool {
+    let Some(a_last) = a.n_rows().checked_sub(1) else {
+        return false;
+    };
+    let extent = |xs: &[f32], c: &Cell| Some((*xs.get(c.col)?, *xs.get(c.col + c.col_span)?));
+    let upper: Vec<(&Cell, String)> = a
+        .cells
+        .iter()
+        .filter(|c| c.row == a_last && c.row_span == 1)
+        .map(|c| (c, compact_text(c)))
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    let upper_figures = upper
+        .iter()
+        .filter(|(_, t)| super::stream::is_figure(t))
+        .count();
+    if upper_figures == upper.len() {
+        return false;
+    }
+    // (The last figure of `a`'s row: its total, the widest count.)
+    let last = upper
+        .iter()
+        .filter(|(_, t)| super::stream::is_figure(t))
+        .max_by_key(|(u, _)| u.col)
+        .map(|(u, _)| u.col);
+    let (mut figures, mut under_total) = (0, false);
+    for c in b.cells.iter().filter(|c| c.row == 0) {
+        let t = compact_text(c);
+        if t.is_empty() {
+            continue;
+        }
+        if c.row_span != 1 || !t.chars().all(|ch| ch.is_ascii_digit()) {
+            return false;
+        }
+        let Some((x0, x1)) = extent(b_xs, c) else {
+            return false;
+        };
+        let mid = (x0 + x1) / 2.0;
+        let Some((over, _)) = upper.iter().find(|(u, ut)| {
+            super::stream::is_figure(ut)
+                && extent(a_xs, u).is_some_and(|(l, r)| l <= mid && mid < r)
+        }) else {
+            return false;
+        };
+        under_total |= Some(over.col) == last;
+        figures += 1;
+    }
+    // One figure alone may be a row's whose label was lost: only under
+    // the total, which overflows first, is it taken for a count's end.
+    (figures >= 2 || (figures == 1 && under_total)) && 2 * figures <= upper_figures
 }
 
 /// `t`'s rows from `first` on, as a table of their own.
@@ -1531,6 +1592,40 @@ mod tests {
         let (b, b_edges) = table_three_part(&[&["8.属于行政查询事项", "", "0", "", ""]]);
         append_rows(&mut a, &a_edges, b, &b_edges);
         assert_eq!(a.n_rows(), 6);
+    }
+
+    /// Counts too wide for their narrow cells wrap (155 as 15 over 5), and
+    /// the page break falls between the lines: LibreOffice closes both
+    /// halves with rulings, and the next page starts with the counts'
+    /// ends alone (before, a row without a label, and 155 read as 15).
+    #[test]
+    fn counts_wrapped_over_a_page_break_are_whole() {
+        let cells = |r: usize, t: &Table| -> Vec<String> {
+            t.cells
+                .iter()
+                .filter(|c| c.row == r)
+                .map(|c| c.text.clone())
+                .collect()
+        };
+        let upper: &[&[&str]] = &[&["（六）其他处理", "15", "10", "3", "16"]];
+        let (mut a, a_edges) = table_three_part(upper);
+        let (b, b_edges) =
+            table_three_part(&[&["", "5", "", "", "8"], &["（七）总计", "1", "2", "3", "6"]]);
+        append_rows(&mut a, &a_edges, rows_from(&b, 2), &b_edges);
+        assert_eq!(cells(2, &a), ["（六）其他处理", "155", "10", "3", "168"]);
+        assert_eq!(cells(3, &a)[0], "（七）总计");
+        // The total's end alone goes on too; another count's alone does not
+        // (a row whose label was lost), nor do as many figures as the row has.
+        let (mut a, a_edges) = table_three_part(upper);
+        let (b, b_edges) = table_three_part(&[&["", "", "", "", "8"]]);
+        append_rows(&mut a, &a_edges, rows_from(&b, 2), &b_edges);
+        assert_eq!(cells(2, &a), ["（六）其他处理", "15", "10", "3", "168"]);
+        for lower in [["", "", "5", "", ""], ["", "1", "2", "0", "3"]] {
+            let (mut a, a_edges) = table_three_part(upper);
+            let (b, b_edges) = table_three_part(&[&lower]);
+            append_rows(&mut a, &a_edges, rows_from(&b, 2), &b_edges);
+            assert_eq!(a.n_rows(), 4, "{lower:?}");
+        }
     }
 
     #[test]
