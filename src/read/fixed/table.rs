@@ -205,7 +205,11 @@ fn open_row_edges(ys: &mut Vec<f32>, vs: &[Line]) -> (bool, bool) {
     let (Some(&top), Some(&bottom)) = (ys.first(), ys.last()) else {
         return (false, false);
     };
-    let most = vs.len().div_ceil(2);
+    // Most of the grid's columns' rulings, counted by position: a ruling
+    // broken by a merged cell lower down is one position, not two lines.
+    let positions =
+        |lines: &mut dyn Iterator<Item = &Line>| cluster(lines.map(|l| l.at).collect()).len();
+    let most = positions(&mut vs.iter()).div_ceil(2).max(2);
     let below: Vec<f32> = vs
         .iter()
         .map(|l| l.to)
@@ -213,7 +217,7 @@ fn open_row_edges(ys: &mut Vec<f32>, vs: &[Line]) -> (bool, bool) {
         .collect();
     // A little past the rulings' end: text of a cut row is centred on the
     // whole row and may stand partly beyond the page's part of it.
-    let open_bottom = below.len() >= most.max(2);
+    let open_bottom = positions(&mut vs.iter().filter(|l| l.to > bottom + 2.0 * JOIN)) >= most;
     if open_bottom {
         ys.push(below.iter().copied().fold(f32::MAX, f32::min) + 2.0 * JOIN);
     }
@@ -222,7 +226,7 @@ fn open_row_edges(ys: &mut Vec<f32>, vs: &[Line]) -> (bool, bool) {
         .map(|l| l.from)
         .filter(|f| *f < top - 2.0 * JOIN)
         .collect();
-    let open_top = above.len() >= most.max(2);
+    let open_top = positions(&mut vs.iter().filter(|l| l.from < top - 2.0 * JOIN)) >= most;
     if open_top {
         ys.insert(
             0,
@@ -585,6 +589,27 @@ mod tests {
         assert_eq!(t[0].ys, vec![0.0, 10.0, 20.0, 32.0 + 2.0 * JOIN]);
         assert!(t[0].cells.contains(&(2, 1, 1, 1)));
         assert!(t[0].open_bottom && !t[0].open_top);
+    }
+
+    /// A header row cut by the page break at the top of the next page, in
+    /// a table whose inner rulings merged cells break lower down into
+    /// several pieces each: most of the grid's ruling positions run up past
+    /// its first horizontal ruling, so the cut row stays in the grid
+    /// (before, the pieces were counted as rulings, the row was left out
+    /// and its header words, 定数量 of 处理决定数量, read as a paragraph).
+    #[test]
+    fn a_row_cut_open_by_the_page_top_stays_in_the_grid_over_merged_cells() {
+        let ys = [20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0];
+        let mut segs: Vec<Segment> = ys.iter().map(|y| h(*y, 0.0, 40.0)).collect();
+        segs.extend([v(0.0, 8.0, 80.0), v(40.0, 8.0, 80.0)]);
+        // inner rulings broken where cells merge across them
+        for x in [10.0, 20.0, 30.0] {
+            segs.extend([v(x, 8.0, 30.0), v(x, 40.0, 50.0), v(x, 60.0, 70.0)]);
+        }
+        let t = find_tables(&segs);
+        assert_eq!(t.len(), 1);
+        assert!(t[0].open_top, "{:?}", t[0].ys);
+        assert_eq!(t[0].ys[0], 8.0 - 2.0 * JOIN);
     }
 
     /// Tables of differing widths drawn one under the other (a browser's
