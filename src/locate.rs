@@ -427,6 +427,8 @@ fn is_agency_line(t: &str) -> bool {
         && !n.contains('。')
         && !n.contains('：')
         && !n.contains(':')
+        // (a comma or a quoted law's name: the preamble's sentence, wrapped)
+        && !n.contains(['，', ',', '《', '》'])
         && !n.contains("发布")
         && !n.contains("来源")
         && !n.starts_with(|c: char| c.is_ascii_digit())
@@ -1204,6 +1206,25 @@ mod tests {
         assert_eq!(
             title_of(&["首页|政务公开", "图", "2019年政府信息公开工作年度报告"]).as_deref(),
             Some("2019年政府信息公开工作年度报告")
+        );
+    }
+
+    /// A narrow column wraps the preamble (根据《…条例》规定，现公布2023年 /
+    /// 度政府信息公开工作年度报告。本…) so that a line ends 年度报告: the
+    /// line before it, a piece of a sentence, is no agency line (before,
+    /// the title and agency were 息公开条例》规定，现公布…).
+    #[test]
+    fn a_wrapped_preamble_sentence_is_not_the_titles_agency_line() {
+        assert_eq!(
+            title_of(&[
+                "某市生态环境局2023年政府信息公开工作年度报告",
+                "根据《中华人民共和国政府信",
+                "息公开条例》规定，现公布2023年",
+                "度政府信息公开工作年度报告。本",
+                "报告所列数据的统计期限自2023年",
+            ])
+            .as_deref(),
+            Some("某市生态环境局2023年政府信息公开工作年度报告")
         );
     }
 
