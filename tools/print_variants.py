@@ -27,6 +27,12 @@ borders taken away, and with rules between rows only (table-borders).
 Session 20 added borderless tables with cells aligned right
 (`table,td,th{border:none!important} td{text-align:right!important}`), the
 same with `vertical-align:top`, and borderless tables on landscape pages.
+Session 24 added web pages on A5 (`@page{size:A5}`), DOCX on narrower pages
+(page-width 8400 and 10500: tables laid out for A4 run past the margin or the
+page's edge), and fixed narrow columns with numbers broken anywhere
+(`table{width:100%!important;table-layout:fixed!important}
+td,th{word-break:break-all!important;font-size:17px!important}`, and at 24px
+with no padding).
 
 Needs chromium (css) or soffice (page-height, table-borders).
 """
