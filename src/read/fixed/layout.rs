@@ -1881,48 +1881,40 @@ mod tests {
     /// right after it, no gap) still goes back whole.
     #[test]
     fn header_words_set_flush_against_a_ruling_stay_in_their_cells() {
-        let xs = [60.0, 120.35, 145.05, 240.0];
-        let ys = [100.0, 130.0, 160.0];
-        let mut segments = Vec::new();
-        for y in ys {
-            segments.push(super::super::Segment {
-                x0: xs[0],
-                y0: y,
-                x1: xs[3],
-                y1: y,
-            });
-        }
-        for x in xs {
-            segments.push(super::super::Segment {
-                x0: x,
-                y0: ys[0],
-                x1: x,
-                y1: ys[2],
-            });
-        }
         let mut chars = Vec::new();
         glyphs_from(&mut chars, 96.0, 120.0, "商业");
         glyphs_from(&mut chars, 120.7, 120.0, "科研");
         glyphs_from(&mut chars, 180.0, 120.0, "其他");
         glyphs_from(&mut chars, 60.5, 150.0, "要求重新出具");
         glyphs_from(&mut chars, 190.0, 150.0, "0");
+        let xs = [60.0, 120.35, 145.05, 240.0];
+        let texts = ruled_table_texts(&xs, &[100.0, 130.0, 160.0], chars, 600.0);
+        assert_eq!(texts, ["商业", "科研", "其他", "要求重新出具", "", "0"]);
+    }
+
+    /// The cells' texts of the table read from a page `width` wide holding
+    /// `chars` and a grid ruled at `xs` and `ys`.
+    fn ruled_table_texts(xs: &[f32], ys: &[f32], chars: Vec<TextChar>, width: f32) -> Vec<String> {
+        let s = |x0, y0, x1, y1| super::super::Segment { x0, y0, x1, y1 };
+        let (left, right) = (xs[0], xs[xs.len() - 1]);
+        let (top, bottom) = (ys[0], ys[ys.len() - 1]);
+        let mut segments: Vec<_> = ys.iter().map(|y| s(left, *y, right, *y)).collect();
+        segments.extend(xs.iter().map(|x| s(*x, top, *x, bottom)));
         let page = PageContent {
-            width: 600.0,
+            width,
             height: 800.0,
             chars,
             segments,
             images: Vec::new(),
         };
         let blocks = page_blocks(&page, 1, &HashSet::default()).blocks;
-        let Some(Block::Table(t)) = blocks
+        blocks
             .iter()
-            .map(|b| &b.1)
-            .find(|b| matches!(b, Block::Table(_)))
-        else {
-            panic!("no table");
-        };
-        let texts: Vec<&str> = t.cells.iter().map(|c| c.text.as_str()).collect();
-        assert_eq!(texts, ["商业", "科研", "其他", "要求重新出具", "", "0"]);
+            .find_map(|b| match &b.1 {
+                Block::Table(t) => Some(t.cells.iter().map(|c| c.text.clone()).collect()),
+                _ => None,
+            })
+            .expect("a table")
     }
 
     /// A table wider than the page (laid out for a wider one): its rulings
@@ -1933,34 +1925,13 @@ mod tests {
     #[test]
     fn digits_drawn_past_the_pages_edge_stay_in_the_clipped_tables_last_column() {
         let page_with_grid_to = |right: f32| {
-            let xs = [60.0, 200.0, right];
-            let ys = [100.0, 130.0, 160.0];
-            let s = |x0, y0, x1, y1| super::super::Segment { x0, y0, x1, y1 };
-            let mut segments: Vec<_> = ys.iter().map(|y| s(xs[0], *y, xs[2], *y)).collect();
-            segments.extend(xs.iter().map(|x| s(*x, ys[0], *x, ys[2])));
             let mut chars = Vec::new();
             glyphs_from(&mut chars, 70.0, 120.0, "信息内容");
             glyphs_from(&mut chars, 210.0, 120.0, "总计");
             glyphs_from(&mut chars, 70.0, 150.0, "本年新收");
             // 1 and 0 inside, 2 past the page's edge at 420
             glyphs_from(&mut chars, 398.0, 150.0, "102");
-            let page = PageContent {
-                width: 420.0,
-                height: 800.0,
-                chars,
-                segments,
-                images: Vec::new(),
-            };
-            let blocks = page_blocks(&page, 1, &HashSet::default()).blocks;
-            blocks
-                .iter()
-                .find_map(|b| match &b.1 {
-                    Block::Table(t) => {
-                        Some(t.cells.iter().map(|c| c.text.clone()).collect::<Vec<_>>())
-                    }
-                    _ => None,
-                })
-                .expect("a table")
+            ruled_table_texts(&[60.0, 200.0, right], &[100.0, 130.0, 160.0], chars, 420.0)
         };
         assert_eq!(
             page_with_grid_to(420.0),

@@ -3653,19 +3653,8 @@ mod tests {
         // A count wrapped one digit a line, in table 四's one row (no
         // label): a few cells' ends, as wide as their firsts, with no row
         // under to take them.
-        let heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
-        let header: Vec<(f32, &str)> = (0..5)
-            .map(|i| (100.0 + 60.0 * i as f32, heads[i]))
-            .collect();
-        let counts = ["３", "５", "１", "１", "２"];
-        let figures: Vec<(f32, &str)> = (0..5)
-            .map(|i| (110.0 + 60.0 * i as f32, counts[i]))
-            .collect();
-        let review = vec![
-            line(0.0, &header),
-            line(20.0, &figures),
-            line(32.0, &[(110.0, "７")]),
-        ];
+        let mut review = review_header_and_row(["３", "５", "１", "１", "２"]);
+        review.push(line(32.0, &[(110.0, "７")]));
         assert_eq!(
             lone_table_last_row(&review),
             ["３７", "５", "１", "１", "２"]
@@ -3685,23 +3674,22 @@ mod tests {
     /// part's box is its end.
     #[test]
     fn a_count_wrapped_after_a_tracked_deletion_is_joined_whole() {
-        let heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
-        let header: Vec<(f32, &str)> = (0..5)
-            .map(|i| (100.0 + 60.0 * i as f32, heads[i]))
-            .collect();
-        let counts = ["３", "５", "１", "１", "４４"];
-        let figures: Vec<(f32, &str)> = (0..5)
-            .map(|i| (110.0 + 60.0 * i as f32, counts[i]))
-            .collect();
-        let review = vec![
-            line(0.0, &header),
-            line(20.0, &figures),
-            line(32.0, &[(104.0, "７")]),
-        ];
+        let mut review = review_header_and_row(["３", "５", "１", "１", "４４"]);
+        review.push(line(32.0, &[(104.0, "７")]));
         assert_eq!(
             lone_table_last_row(&review),
             ["３７", "５", "１", "１", "４４"]
         );
+    }
+
+    /// Table 四's five result columns (one group) over its one row of
+    /// `counts`, without a label, each count right of its column's start.
+    fn review_header_and_row(counts: [&'static str; 5]) -> Vec<WordLine> {
+        let heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+        let at = |i: usize, dx: f32| 100.0 + dx + 60.0 * i as f32;
+        let header: Vec<(f32, &str)> = (0..5).map(|i| (at(i, 0.0), heads[i])).collect();
+        let figures: Vec<(f32, &str)> = (0..5).map(|i| (at(i, 10.0), counts[i])).collect();
+        vec![line(0.0, &header), line(20.0, &figures)]
     }
 
     /// Cells centred on their row, some figures a line higher than others
