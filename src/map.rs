@@ -1119,22 +1119,29 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
     if found.len() >= MIN_ROWS_FOR_MISSING_COLUMN && !names_unread {
         for def in APPLICANT_COLUMNS {
             if found.iter().all(|r| !values.contains_key(&(*r, def.key))) {
-                m.warnings.push(missing_column(table, def.key, def.label));
+                m.warnings
+                    .push(missing_column(table, None, def.key, def.label));
             }
         }
     }
     m.applications = Some(out);
 }
 
-/// Cells of table 四 a row of figures must fill before those it lacks are
-/// called missing (a third of them).
+/// How far along table 四's fifteen cells (a third of them) its row of
+/// figures must reach before the cells past its end are called missing.
 const MIN_REVIEW_CELLS_FOR_MISSING: usize = 5;
 
 /// Rows a table must show before a column none of them has is called
 /// missing (a table cut to a row or two says little of its columns).
 const MIN_ROWS_FOR_MISSING_COLUMN: usize = 3;
 
-fn missing_column(table: TableKind, key: &'static str, label: &str) -> Warning {
+/// A column `key` (of group `row`, in table 四) the table lacks.
+fn missing_column(
+    table: TableKind,
+    row: Option<&'static str>,
+    key: &'static str,
+    label: &str,
+) -> Warning {
     Warning::new(
         "missing_column",
         Severity::Warning,
@@ -1143,7 +1150,7 @@ fn missing_column(table: TableKind, key: &'static str, label: &str) -> Warning {
             table.label()
         ),
     )
-    .at(table.key(), None, Some(key))
+    .at(table.key(), row, Some(key))
 }
 
 // -------------------------------------------------------------- table 二
@@ -1473,11 +1480,8 @@ fn map_reviews(parts: &[(&Table, usize)], m: &mut Mapped) {
                 .find(|d| d.key == *g)
                 .map_or(*g, |d| d.label);
             let label = format!("{group}·{}", c.label);
-            m.warnings.push(missing_column(table, c.key, &label).at(
-                table.key(),
-                Some(g),
-                Some(c.key),
-            ));
+            m.warnings
+                .push(missing_column(table, Some(g), c.key, &label));
         }
     }
     let mut out = TableValues::default();
