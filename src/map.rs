@@ -710,6 +710,24 @@ fn is_header_row(view: &RowView<'_>) -> bool {
     view.values.is_empty()
 }
 
+/// A row of table 三 without a figure whose cells name two applicant
+/// columns or more (自然人 … 总计): a header row, whatever row its words
+/// seem to name (总计 is also （七）总计's). A header band cut by a ruling
+/// leaves such a row with blank cells below its names.
+fn names_applicants(cells: &Cells<'_>, view: &RowView<'_>) -> bool {
+    if view.values.iter().any(|c| !c.blank && c.value) {
+        return false;
+    }
+    let classify = classify_by(&APPLICANT_COLUMN_INDEX);
+    let mut named = view
+        .labels
+        .iter()
+        .chain(&view.values)
+        .filter(|c| !c.blank)
+        .filter_map(|c| classify(c.norm(cells), c.norm(cells)));
+    named.next().is_some_and(|first| named.any(|k| k != first))
+}
+
 /// A row whose value cells hold figures or blank markers only, one at least
 /// printed: never a header row, whatever its label.
 fn is_figure_row(view: &RowView<'_>) -> bool {
@@ -966,7 +984,9 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
                     closed = Some(at);
                 }
             }
-            let Some(key) = key.filter(|_| !is_header_row(&view)) else {
+            let Some(key) =
+                key.filter(|_| !is_header_row(&view) && !names_applicants(&cells, &view))
+            else {
                 if is_figure_row(&view) {
                     // A row of figures the template does not list (a group's
                     // own total: （四）无法提供) ends a header band above it:
@@ -1806,6 +1826,60 @@ mod tests {
         let broken: &[&str] = &["业", "科研机构", "社会公益组织", "法律服务机构", "其他"];
         let (_, missing) = with_header(APPLICATION_HEADER[0], broken);
         assert!(missing.is_empty(), "{missing:?}");
+    }
+
+    /// A header band cut by a ruling under its names (printed with exact
+    /// line spacing, LibreOffice closes each header cell on its first
+    /// line): 自然人 and 总计 stand on a row of their own above blank
+    /// cells, beside an empty column the table ends with. That row is
+    /// header, not a row of figures named by its 总计 (before, the band
+    /// ended above it, 总计 named nothing and the total column was missing).
+    #[test]
+    fn header_names_over_blank_cells_cut_off_by_a_ruling_still_name_their_columns() {
+        let t = Table::from_texts(&[
+            &["（本列数据的勾稽关系）@2x2", "申请人情况@1x8"],
+            &["自然人", "法人或其他组织@1x5", "总计", ""],
+            &[
+                "@1x2",
+                "",
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+                "",
+                "",
+            ],
+            &[
+                "一、本年新收政府信息公开申请数量@1x2",
+                "5",
+                "1",
+                "0",
+                "0",
+                "2",
+                "0",
+                "8",
+                "",
+            ],
+            &[
+                "二、上年结转政府信息公开申请数量@1x2",
+                "1",
+                "0",
+                "0",
+                "0",
+                "0",
+                "0",
+                "1",
+                "",
+            ],
+            &["（一）予以公开@1x2", "3", "1", "0", "0", "1", "0", "5", ""],
+        ]);
+        let m = map_tables(&[(TableKind::Applications, &t)], &[0], Some(2023), false);
+        assert!(!m.warnings.iter().any(|w| w.code == "missing_column"));
+        let apps = m.applications.expect("table 三");
+        assert_eq!(cell(&apps, "new_received", "total"), Some(8.0));
+        assert_eq!(cell(&apps, "new_received", "natural_person"), Some(5.0));
+        assert_eq!(cell(&apps, "disclosed", "legal_service_org"), Some(1.0));
     }
 
     /// A browser prints table 三's header (a <thead>) again at the top of

@@ -1409,6 +1409,45 @@ mod tests {
         assert_eq!(seen, [true, true], "both answers are exercised");
     }
 
+    /// Two lines set closer than their type (exact line spacing below the
+    /// font size, a cell's text run over into the next) print over each
+    /// other: each is read whole, the upper first, not interleaved glyph by
+    /// glyph (`2022年政府南信康…`), and so is a last character wrapped
+    /// under its line. A raised figure beside its line, and fake bold (each
+    /// glyph drawn twice, a little apart), stay one line.
+    #[test]
+    fn lines_printed_over_each_other_are_read_one_after_the_other() {
+        let texts = |rows: &[(f32, f32, &str)]| -> Vec<String> {
+            let mut chars = Vec::new();
+            for (x, y, text) in rows {
+                glyphs_from(&mut chars, *x, *y, text);
+            }
+            lines(chars.iter().collect())
+                .into_iter()
+                .map(|l| l.text)
+                .collect()
+        };
+        assert_eq!(
+            texts(&[
+                (66.0, 104.0, "政府信息公开"),
+                (60.0, 100.0, "南康街道办事处")
+            ]),
+            ["南康街道办事处", "政府信息公开"]
+        );
+        assert_eq!(
+            texts(&[(60.0, 100.0, "工作年度报"), (90.0, 103.0, "告")]),
+            ["工作年度报", "告"]
+        );
+        assert_eq!(
+            texts(&[(60.0, 100.0, "共收到"), (96.0, 96.0, "12")]),
+            ["共收到12"]
+        );
+        assert_eq!(
+            texts(&[(60.0, 100.0, "公开情况"), (60.5, 102.0, "公开情况")]),
+            ["公开情况"]
+        );
+    }
+
     /// A cell's text: empty, one glyph (as is, upright or vertical), or
     /// lines joined in reading order.
     #[test]

@@ -85,7 +85,101 @@ pub(super) fn reading_lines(chars: &[&TextChar]) -> (Vec<usize>, Vec<std::ops::R
     } else {
         vertical_runs::<false>(chars, &order)
     };
+    let runs = split_overprinted_lines(chars, &order, runs);
     (order, runs)
+}
+
+/// How far apart (a fraction of the smaller glyph's height) the centres
+/// of two lines printed over each other must be to be told apart: more
+/// than a fake bold's or a shadow's offset, less than the step between
+/// lines set closer than their type (exact line spacing below the font
+/// size, a cell's text overflowing onto the next).
+const OVERPRINT_STEP: f32 = 0.15;
+
+/// A line's bands at most this many are looked at (more: kept whole).
+const MAX_OVERPRINT_BANDS: usize = 16;
+
+/// Runs of [`vertical_runs`] that are two lines printed over each other
+/// (their glyphs overlapping in height, as text set with line spacing
+/// below its size prints): split where the centres step down and the
+/// glyphs below stand on those above. A line's glyphs never cover each
+/// other, so glyphs on the same spot are two lines, which read left to
+/// right together interleave character by character (`2022年政府南信康…`).
+/// A line of mixed sizes or a raised mark steps too, but beside its
+/// neighbours, not on them: kept whole.
+fn split_overprinted_lines(
+    chars: &[&TextChar],
+    order: &[usize],
+    runs: Vec<std::ops::Range<usize>>,
+) -> Vec<std::ops::Range<usize>> {
+    let at = |k: usize| chars[order[k]];
+    let steps_at = |k: usize| {
+        let (a, b) = (at(k - 1), at(k));
+        let h = (a.y1 - a.y0).min(b.y1 - b.y0);
+        b.cy() - a.cy() >= OVERPRINT_STEP * h
+    };
+    let mut out = Vec::with_capacity(runs.len());
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut above: Vec<(f32, f32, usize)> = Vec::new();
+    for run in runs {
+        cuts.clear();
+        if run.len() >= 4 {
+            cuts.extend((run.start + 1..run.end).filter(|k| steps_at(*k)));
+        }
+        if cuts.is_empty() || cuts.len() >= MAX_OVERPRINT_BANDS {
+            out.push(run);
+            continue;
+        }
+        cuts.push(run.end);
+        let mut line = run.start..cuts[0];
+        for w in cuts.windows(2) {
+            let band = w[0]..w[1];
+            if overprints(&line, &band, &at, &mut above) {
+                out.push(std::mem::replace(&mut line, band));
+            } else {
+                line.end = band.end;
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// Whether two glyphs or more of `band` cover glyphs of `line` (by more
+/// than half the narrowest one's width, between its two nearest), or `band`'s one glyph does (a
+/// line's last character wrapped under it), a glyph repeated on the same
+/// spot (fake bold, a shadow) not counted. `above`: scratch space.
+fn overprints<'c>(
+    line: &std::ops::Range<usize>,
+    band: &std::ops::Range<usize>,
+    at: &impl Fn(usize) -> &'c TextChar,
+    above: &mut Vec<(f32, f32, usize)>,
+) -> bool {
+    above.clear();
+    above.extend(line.clone().map(|k| (at(k).x0, at(k).x1, k)));
+    above.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut hits = 0;
+    for k in band.clone() {
+        let c = at(k);
+        // Glyphs of one line stand apart: those starting before this one
+        // ends, nearest first, are the only ones that can cover it.
+        let end = above.partition_point(|a| a.0 < c.x1);
+        let (mut width, mut covered) = (c.x1 - c.x0, 0.0);
+        for &(x0, x1, j) in above[..end].iter().rev().take(2) {
+            if at(j).text == c.text && (x0 - c.x0).abs() < 0.3 * c.size.max(1.0) {
+                // The same glyph drawn again.
+                covered = 0.0;
+                break;
+            }
+            width = width.min(x1 - x0);
+            covered += (c.x1.min(x1) - c.x0.max(x0)).max(0.0);
+        }
+        hits += usize::from(covered > 0.5 * width);
+        if hits >= 2 {
+            return true;
+        }
+    }
+    hits == band.len()
 }
 
 /// The runs of `order` whose characters overlap vertically. With `FINITE`
