@@ -9,6 +9,8 @@ of the printer; each needs a look.
     python3 tools/print_variants.py ../shared/devset/corpus page-height 8000   # twips (14 cm)
     python3 tools/print_variants.py ../shared/devset/corpus page-width 8400    # A5's width
     python3 tools/print_variants.py ../shared/devset/corpus table-borders none  # or rows, plain
+    python3 tools/print_variants.py ../shared/devset/corpus font-size 32      # half-points
+    python3 tools/print_variants.py ../shared/devset/corpus line-spacing 320  # twips, exact
 
 The variants session 16 ran (README, Accuracy): `@page{size:A4 landscape}`,
 `td,th{border:none!important;padding:2px 6px}` (tables keep their outer
@@ -32,9 +34,12 @@ Session 24 added web pages on A5 (`@page{size:A5}`), DOCX on narrower pages
 page's edge), and fixed narrow columns with numbers broken anywhere
 (`table{width:100%!important;table-layout:fixed!important}
 td,th{word-break:break-all!important;font-size:17px!important}`, and at 24px
-with no padding).
+with no padding). Session 25 added DOCX with every size set to 16 pt
+(font-size 32, half-points) and with exact line spacing of 10 and 16 pt
+(line-spacing 200 and 320, twips: lines set closer than their type print
+over each other).
 
-Needs chromium (css) or soffice (page-height, table-borders).
+Needs chromium (css) or soffice (the DOCX kinds).
 """
 import argparse
 import concurrent.futures

@@ -2388,7 +2388,8 @@ mod tests {
             let refs: Vec<&TextChar> = chars.iter().collect();
             let (order, runs) = reading_lines(&refs);
             assert!(refs.iter().all(|c| c.y0.is_finite() && c.y1.is_finite()));
-            assert_eq!(runs, vertical_runs::<false>(&refs, &order));
+            let nan_aware = vertical_runs::<false>(&refs, &order);
+            assert_eq!(runs, split_overprinted_lines(&refs, &order, nan_aware));
         }
     }
 
