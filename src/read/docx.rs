@@ -17,6 +17,19 @@ const W_NS: &[&[u8]] = &[
 const MC_NS: &[u8] = b"http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Document, ReadError> {
+    read_package(bytes, limits, deadline, 0)
+}
+
+/// Chunks of other documents (w:altChunk) are read this deep: a DOCX chunk
+/// holding a DOCX chunk is read, one more level is not.
+const MAX_CHUNK_DEPTH: usize = 2;
+
+fn read_package(
+    bytes: &[u8],
+    limits: &Limits,
+    deadline: &Deadline,
+    depth: usize,
+) -> Result<Document, ReadError> {
     let mut zip = ooxml_zip::open(bytes)?;
     let mut budget = Budget::default();
     let main = main_part(&mut zip, limits, &mut budget)?;
@@ -54,7 +67,93 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
         .unwrap_or_default();
     deadline.check()?;
     let parser = BodyParser::new(&styles, numbering, limits, deadline);
-    parser.parse(&xml)
+    let (mut doc, chunks) = parser.parse(&xml)?;
+    if !chunks.is_empty() {
+        let rels = format!(
+            "{}_rels/{}.rels",
+            if dir.is_empty() {
+                String::new()
+            } else {
+                format!("{dir}/")
+            },
+            main.rsplit('/').next().unwrap_or(&main)
+        );
+        let targets = relationship_targets(&mut zip, &rels, dir, limits, &mut budget)?;
+        let chunk_bytes =
+            |zip: &mut ooxml_zip::Archive<'_>, budget: &mut Budget, id: &str| match targets
+                .iter()
+                .find(|(i, _)| i == id)
+            {
+                Some((_, target)) => ooxml_zip::read_text(zip, target, limits, budget),
+                None => Ok(None),
+            };
+        // From the last, so each chunk's place in the body stays put.
+        for (at, id) in chunks.iter().rev() {
+            deadline.check()?;
+            let Some(bytes) = chunk_bytes(&mut zip, &mut budget, id)? else {
+                continue;
+            };
+            let chunk = match super::sniff(&bytes) {
+                super::Format::Html => super::html::read(&bytes, limits, deadline)?,
+                super::Format::Docx if depth < MAX_CHUNK_DEPTH => {
+                    read_package(&bytes, limits, deadline, depth + 1)?
+                }
+                _ => {
+                    doc.notes.push((
+                        "unread_chunk",
+                        format!(
+                            "a part imported into the document ({id}) is in a format other than HTML or DOCX and was not read"
+                        ),
+                    ));
+                    continue;
+                }
+            };
+            let at = (*at).min(doc.blocks.len());
+            doc.blocks.splice(at..at, chunk.blocks);
+            doc.notes.extend(chunk.notes);
+        }
+    }
+    Ok(doc)
+}
+
+/// A part's relationships as (id, target part name), targets resolved
+/// against the part's folder `dir` (or the package root when absolute).
+fn relationship_targets(
+    zip: &mut ooxml_zip::Archive<'_>,
+    rels: &str,
+    dir: &str,
+    limits: &Limits,
+    budget: &mut Budget,
+) -> Result<Vec<(String, String)>, ReadError> {
+    let Some(xml) = ooxml_zip::read_text(zip, rels, limits, budget)? else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    let mut r = quick_xml::reader::Reader::from_reader(xml.as_slice());
+    loop {
+        match r.read_event() {
+            Ok(QEvent::Empty(e) | QEvent::Start(e))
+                if e.local_name().as_ref().as_bytes() == b"Relationship" =>
+            {
+                let (mut id, mut target) = (String::new(), String::new());
+                for a in e.attributes().flatten() {
+                    match a.key.local_name().as_ref().as_bytes() {
+                        b"Id" => id = a.value.to_string(),
+                        b"Target" => target = a.value.to_string(),
+                        _ => {}
+                    }
+                }
+                let target = match target.strip_prefix('/') {
+                    Some(absolute) => absolute.to_string(),
+                    None if dir.is_empty() => target,
+                    None => format!("{dir}/{target}"),
+                };
+                out.push((id, target));
+            }
+            Ok(QEvent::Eof) | Err(_) => return Ok(out),
+            _ => {}
+        }
+    }
 }
 
 /// The main document part named in _rels/.rels (usually word/document.xml).
@@ -186,6 +285,9 @@ struct BodyParser<'a> {
     cells: usize,
     /// Paragraphs read so far, in cells too (each some 250 bytes).
     paragraphs: usize,
+    /// Chunks of other documents (w:altChunk) in the body: where they stand
+    /// (a count of the body's blocks before them) and their relationship id.
+    chunks: Vec<(usize, String)>,
 }
 
 /// Table cells a document may hold in all: a report's tables have a few
@@ -353,10 +455,12 @@ impl<'a> BodyParser<'a> {
             run_hidden: false,
             cells: 0,
             paragraphs: 0,
+            chunks: Vec::new(),
         }
     }
 
-    fn parse(mut self, xml: &[u8]) -> Result<Document, ReadError> {
+    /// The body's blocks, and the chunks of other documents it imports.
+    fn parse(mut self, xml: &[u8]) -> Result<(Document, Vec<(usize, String)>), ReadError> {
         let max_depth = self.limits.max_xml_depth;
         let mut r = Scanner::new(xml, max_depth);
         let mut prefixes: Option<Prefixes> = None;
@@ -433,10 +537,13 @@ impl<'a> BodyParser<'a> {
                 Sink::Cell(c) => blocks.extend(c.blocks),
             }
         }
-        Ok(Document {
-            blocks,
-            notes: Vec::new(),
-        })
+        Ok((
+            Document {
+                blocks,
+                notes: Vec::new(),
+            },
+            self.chunks,
+        ))
     }
 
     fn in_text(&self) -> bool {
@@ -483,6 +590,15 @@ impl<'a> BodyParser<'a> {
         }
         let parent = self.parent();
         let tag = match local {
+            // Another document (HTML, MHTML, DOCX) Word imports where it
+            // stands, as pages exported to Word by html-docx-js are: read
+            // after the body. In the body only (none stands in a table).
+            b"altChunk" => {
+                if let ([Sink::Body(blocks)], Some(id)) = (self.sinks.as_slice(), e.attr(b"id")) {
+                    self.chunks.push((blocks.len(), id));
+                }
+                return None;
+            }
             b"p" => {
                 self.paras.push(ParaB::default());
                 Tag::P
@@ -918,6 +1034,75 @@ mod tests {
             z.finish().unwrap();
         }
         buf.into_inner()
+    }
+
+    /// A package whose body imports `chunks` (relationship id, part name,
+    /// bytes) with w:altChunk, as html-docx-js writes one.
+    fn docx_with_chunks(body: &str, chunks: &[(&str, &str, &[u8])]) -> Vec<u8> {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        {
+            let mut z = zip::ZipWriter::new(&mut buf);
+            let o = zip::write::SimpleFileOptions::default();
+            z.start_file("word/document.xml", o).unwrap();
+            write!(
+                z,
+                r#"<?xml version="1.0"?><w:document {NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}</w:body></w:document>"#
+            )
+            .unwrap();
+            z.start_file("word/_rels/document.xml.rels", o).unwrap();
+            write!(z, r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#).unwrap();
+            for (id, name, _) in chunks {
+                write!(z, r#"<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="{name}"/>"#).unwrap();
+            }
+            write!(z, "</Relationships>").unwrap();
+            for (_, name, bytes) in chunks {
+                z.start_file(format!("word/{}", name.trim_start_matches("/word/")), o)
+                    .unwrap();
+                z.write_all(bytes).unwrap();
+            }
+            z.finish().unwrap();
+        }
+        buf.into_inner()
+    }
+
+    /// Pages exported to Word by html-docx-js hold no text of their own:
+    /// the body imports the page (MHTML, quoted-printable) with w:altChunk,
+    /// which Word reads in where it stands. Its paragraphs and table are
+    /// read there (before, such a file was not a report); a chunk in a
+    /// format not read (RTF) is a note, not an error.
+    #[test]
+    fn a_page_imported_with_an_alt_chunk_is_read_where_it_stands() {
+        let mht = "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n\
+            --b\r\nContent-Type: text/html; charset=\"utf-8\"\r\n\
+            Content-Transfer-Encoding: quoted-printable\r\n\r\n\
+            <html><body><p>=E4=B8=80=E3=80=81=E6=80=BB=E4=BD=93=E6=83=85=E5=86=B5</p>\
+            <table><tr><td>=E8=A7=84=E7=AB=A0</td><td>3</td></tr></table></body></html>\r\n--b--\r\n";
+        let body = format!(
+            r#"{}<w:altChunk r:id="page"/><w:altChunk r:id="rtf"/>{}"#,
+            format_args!("<w:p>{}</w:p>", r("前言")),
+            format_args!("<w:p>{}</w:p>", r("结尾"))
+        );
+        let package = docx_with_chunks(
+            &body,
+            &[
+                ("page", "/word/afchunk.mht", mht.as_bytes()),
+                ("rtf", "afchunk.rtf", br"{\rtf1 text}"),
+            ],
+        );
+        let limits = Limits::default();
+        let d = read(&package, &limits, &Deadline::after(limits.timeout)).expect("reads");
+        assert_eq!(texts(&d), ["前言", "一、总体情况", "结尾"]);
+        let Some(Block::Table(t)) = d.blocks.get(2) else {
+            panic!(
+                "the page's table after its paragraph: {:?}",
+                d.blocks.get(2)
+            );
+        };
+        assert_eq!(t.all_text(), "规章\n3\n");
+        assert_eq!(
+            d.notes.iter().map(|n| n.0).collect::<Vec<_>>(),
+            ["unread_chunk"]
+        );
     }
 
     fn read_doc(body: &str) -> Document {

@@ -9,10 +9,14 @@ use crate::model::{Block, Cell, Document, Paragraph, Table};
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
-/// Decodes page bytes: BOM; then UTF-8 when the bytes are valid UTF-8 (pages
+/// Decodes page bytes: an MHTML file's page; a BOM; then UTF-8 when the bytes are valid UTF-8 (pages
 /// that declare GBK but serve UTF-8 are common); then the declared charset;
 /// else the better of GB 18030 and Big5 by common characters.
 pub fn decode(bytes: &[u8]) -> String {
+    // A page saved as one file: its HTML part, decoded.
+    if let Some(page) = super::mhtml::page(bytes) {
+        return page;
+    }
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         return enc
             .decode_without_bom_handling(&bytes[bom..])

@@ -5,6 +5,7 @@ pub mod doc;
 pub mod docx;
 pub mod fixed;
 pub mod html;
+mod mhtml;
 mod numbering;
 pub mod ofd;
 pub(crate) mod ooxml_zip;
@@ -230,7 +231,7 @@ pub fn sniff(bytes: &[u8]) -> Format {
     if find(head, b"%PDF-").is_some() {
         return Format::Pdf;
     }
-    if looks_like_html(bytes) {
+    if looks_like_html(bytes) || mhtml::looks_like_mhtml(bytes) {
         return Format::Html;
     }
     Format::Unknown
