@@ -17,23 +17,29 @@ const W_NS: &[&[u8]] = &[
 const MC_NS: &[u8] = b"http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Document, ReadError> {
-    read_package(bytes, limits, deadline, 0)
+    read_package(bytes, limits, deadline, &mut Budget::default(), 0)
 }
 
 /// Chunks of other documents (w:altChunk) are read this deep: a DOCX chunk
 /// holding a DOCX chunk is read, one more level is not.
 const MAX_CHUNK_DEPTH: usize = 2;
 
+/// Chunks a package's body imports that are read (a report imports one, or
+/// a few): past them, an `unread_chunk` note. With the depth bound, a file
+/// of chunks of chunks reads a few thousand parts at most, every part's
+/// bytes counted against the one budget of the outermost package.
+const MAX_CHUNKS: usize = 64;
+
 fn read_package(
     bytes: &[u8],
     limits: &Limits,
     deadline: &Deadline,
+    budget: &mut Budget,
     depth: usize,
 ) -> Result<Document, ReadError> {
     let mut zip = ooxml_zip::open(bytes)?;
-    let mut budget = Budget::default();
-    let main = main_part(&mut zip, limits, &mut budget)?;
-    let xml = ooxml_zip::read_text(&mut zip, &main, limits, &mut budget)?.ok_or_else(|| {
+    let main = main_part(&mut zip, limits, budget)?;
+    let xml = ooxml_zip::read_text(&mut zip, &main, limits, budget)?.ok_or_else(|| {
         ReadError::Corrupt(format!(
             "the package has no {main}: it is a zip file but not a Word document, or it is damaged"
         ))
@@ -47,8 +53,7 @@ fn read_package(
         }
     };
     // Styles and numbering are optional; a broken one costs numbering, not the document.
-    let numbering_xml =
-        ooxml_zip::read_text(&mut zip, &part("numbering.xml"), limits, &mut budget)?;
+    let numbering_xml = ooxml_zip::read_text(&mut zip, &part("numbering.xml"), limits, budget)?;
     // Only the styles the document and its lists use are parsed (and what
     // they are based on): Word's default styles.xml is ~440 KB.
     let mut used = foldhash::HashSet::default();
@@ -56,7 +61,7 @@ fn read_package(
     if let Some(n) = &numbering_xml {
         style_references(n, &mut used);
     }
-    let styles = ooxml_zip::read_text(&mut zip, &part("styles.xml"), limits, &mut budget)?
+    let styles = ooxml_zip::read_text(&mut zip, &part("styles.xml"), limits, budget)?
         .and_then(|x| {
             let subset = styles_subset(&x, &used);
             Styles::parse(subset.as_deref().unwrap_or(&x), limits.max_xml_depth).ok()
@@ -78,39 +83,57 @@ fn read_package(
             },
             main.rsplit('/').next().unwrap_or(&main)
         );
-        let targets = relationship_targets(&mut zip, &rels, dir, limits, &mut budget)?;
-        let chunk_bytes =
-            |zip: &mut ooxml_zip::Archive<'_>, budget: &mut Budget, id: &str| match targets
-                .iter()
-                .find(|(i, _)| i == id)
-            {
-                Some((_, target)) => ooxml_zip::read_text(zip, target, limits, budget),
-                None => Ok(None),
-            };
+        let targets: foldhash::HashMap<String, String> =
+            relationship_targets(&mut zip, &rels, dir, limits, budget)?
+                .into_iter()
+                .collect();
+        if chunks.len() > MAX_CHUNKS {
+            doc.notes.push((
+                "unread_chunk",
+                format!(
+                    "the document imports {} parts; the first {MAX_CHUNKS} were read",
+                    chunks.len()
+                ),
+            ));
+        }
         // From the last, so each chunk's place in the body stays put.
-        for (at, id) in chunks.iter().rev() {
+        for (at, id) in chunks.iter().take(MAX_CHUNKS).rev() {
             deadline.check()?;
-            let Some(bytes) = chunk_bytes(&mut zip, &mut budget, id)? else {
+            let Some(target) = targets.get(id) else {
                 continue;
             };
-            let chunk = match super::sniff(&bytes) {
-                super::Format::Html => super::html::read(&bytes, limits, deadline)?,
+            let Some(bytes) = ooxml_zip::read_text(&mut zip, target, limits, budget)? else {
+                continue;
+            };
+            let read = match super::sniff(&bytes) {
+                super::Format::Html => super::html::read(&bytes, limits, deadline),
                 super::Format::Docx if depth < MAX_CHUNK_DEPTH => {
-                    read_package(&bytes, limits, deadline, depth + 1)?
+                    read_package(&bytes, limits, deadline, budget, depth + 1)
                 }
-                _ => {
+                _ => Err(ReadError::Unsupported(
+                    "it is in a format other than HTML, MHTML or DOCX".into(),
+                )),
+            };
+            // A chunk that cannot be read costs its own text, not the document's.
+            let chunk = match read {
+                Ok(chunk) => chunk,
+                Err(ReadError::Timeout) => return Err(ReadError::Timeout),
+                Err(e) => {
                     doc.notes.push((
                         "unread_chunk",
-                        format!(
-                            "a part imported into the document ({id}) is in a format other than HTML or DOCX and was not read"
-                        ),
+                        format!("the part {target} imported into the document was not read: {e}"),
                     ));
                     continue;
                 }
             };
             let at = (*at).min(doc.blocks.len());
             doc.blocks.splice(at..at, chunk.blocks);
-            doc.notes.extend(chunk.notes);
+            // (A note repeated by chunks of chunks is given once.)
+            for note in chunk.notes {
+                if !doc.notes.contains(&note) {
+                    doc.notes.push(note);
+                }
+            }
         }
     }
     Ok(doc)
@@ -1103,6 +1126,26 @@ mod tests {
             d.notes.iter().map(|n| n.0).collect::<Vec<_>>(),
             ["unread_chunk"]
         );
+    }
+
+    /// Chunks of chunks (a DOCX importing a DOCX that imports pages, each
+    /// a hundred times) are read to the bounds: 64 chunks a package, two
+    /// levels, and said once (before the bounds, a small file could make
+    /// a reader read a part millions of times).
+    #[test]
+    fn chunks_of_chunks_are_read_within_bounds() {
+        let page = "<html><body><p>总体情况</p></body></html>";
+        let many = "<w:altChunk r:id=\"c\"/>".repeat(100);
+        let inner = docx_with_chunks(
+            &format!("<w:p>{}</w:p>{many}", r("前言")),
+            &[("c", "page.html", page.as_bytes())],
+        );
+        let outer = docx_with_chunks(&many, &[("c", "inner.docx", &inner)]);
+        let limits = Limits::default();
+        let d = read(&outer, &limits, &Deadline::after(limits.timeout)).expect("reads");
+        assert_eq!(texts(&d).len(), MAX_CHUNKS * (1 + MAX_CHUNKS));
+        assert_eq!(texts(&d)[..3], ["前言", "总体情况", "总体情况"]);
+        assert_eq!(d.notes.len(), 1, "{:?}", d.notes);
     }
 
     fn read_doc(body: &str) -> Document {
