@@ -13,11 +13,45 @@ use quick_xml::events::Event as QEvent;
 const W_NS: &[&[u8]] = &[
     b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
     b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+    // Word 2003 XML (one file, no package): the same body elements.
+    WORD_2003_NS,
 ];
+const WORD_2003_NS: &[u8] = b"http://schemas.microsoft.com/office/word/2003/wordml";
 const MC_NS: &[u8] = b"http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Document, ReadError> {
     read_package(bytes, limits, deadline, &mut Budget::default(), 0)
+}
+
+/// A Word 2003 XML document (WordprocessingML in one file, as Word saves
+/// "Word XML" and as Java systems fill templates to make `.doc` files):
+/// its body read as a DOCX body. Its inline styles and lists are not used
+/// (a list's number is lost; headings are found by their words).
+pub fn read_word_2003(
+    bytes: &[u8],
+    limits: &Limits,
+    deadline: &Deadline,
+) -> Result<Document, ReadError> {
+    if bytes.len() as u64 > limits.max_member_bytes {
+        return Err(ReadError::TooLarge(format!(
+            "the document is {} bytes of XML, over the {}-byte limit",
+            bytes.len(),
+            limits.max_member_bytes
+        )));
+    }
+    let styles = Styles::default();
+    let parser = BodyParser::new(&styles, Numbering::default(), limits, deadline);
+    Ok(parser.parse(bytes)?.0)
+}
+
+/// Whether `bytes` are a Word 2003 XML document: its processing
+/// instruction or root element near the start.
+pub fn is_word_2003(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    head.trim_ascii_start().starts_with(b"<?xml")
+        && (super::find(head, b"progid=\"Word.Document\"").is_some()
+            || super::find(head, b"wordDocument").is_some()
+                && super::find(head, WORD_2003_NS).is_some())
 }
 
 /// Chunks of other documents (w:altChunk) are read this deep: a DOCX chunk
@@ -743,12 +777,19 @@ impl<'a> BodyParser<'a> {
                 Tag::Tc
             }
             b"tcPr" if parent == Some(Tag::Tc) => Tag::TcPr,
-            b"gridSpan" | b"vMerge" | b"hMerge" | b"tcW" if parent == Some(Tag::TcPr) => {
+            // (Word 2003 XML spells the merges vmerge and hmerge.)
+            b"gridSpan" | b"vMerge" | b"hMerge" | b"vmerge" | b"hmerge" | b"tcW"
+                if parent == Some(Tag::TcPr) =>
+            {
                 if let Some(Sink::Cell(c)) = self.sinks.last_mut() {
                     match local {
                         b"gridSpan" => c.span = e.val_num().unwrap_or(1).clamp(1, 64) as usize,
-                        b"vMerge" => c.vmerge = Some(e.val().as_deref() == Some("restart")),
-                        b"hMerge" => c.hmerge_continue = e.val().as_deref() != Some("restart"),
+                        b"vMerge" | b"vmerge" => {
+                            c.vmerge = Some(e.val().as_deref() == Some("restart"))
+                        }
+                        b"hMerge" | b"hmerge" => {
+                            c.hmerge_continue = e.val().as_deref() != Some("restart")
+                        }
                         _ => {
                             c.width = match e.raw_attr(b"type") {
                                 None | Some(b"dxa") => e.attr_num(b"w").filter(|w| *w > 0),
@@ -1146,6 +1187,51 @@ mod tests {
         assert_eq!(texts(&d).len(), MAX_CHUNKS * (1 + MAX_CHUNKS));
         assert_eq!(texts(&d)[..3], ["前言", "总体情况", "总体情况"]);
         assert_eq!(d.notes.len(), 1, "{:?}", d.notes);
+    }
+
+    /// Word 2003 XML (one file; Java systems fill such templates to make
+    /// `.doc` reports): sniffed by its processing instruction, its body
+    /// read as a DOCX body inside `wx:sect`, merges spelt `vmerge`.
+    #[test]
+    fn a_word_2003_xml_document_reads_as_a_docx_body() {
+        let xml = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<?mso-application progid="Word.Document"?>
+<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml" xmlns:wx="http://schemas.microsoft.com/office/word/2003/auxHint">
+<w:styles><w:style w:styleId="a"><w:name w:val="Normal"/></w:style></w:styles>
+<w:body><wx:sect>
+<w:p><w:r><w:t>三、收到和处理政府信息公开申请情况</w:t></w:r></w:p>
+<w:tbl><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/><w:gridCol w:w="1000"/></w:tblGrid>
+<w:tr><w:tc><w:tcPr><w:vmerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>三、本年度办理结果</w:t></w:r></w:p></w:tc>
+<w:tc><w:p><w:r><w:t>（一）予以公开</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>5</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:tcPr><w:vmerge/></w:tcPr><w:p/></w:tc>
+<w:tc><w:p><w:r><w:t>（二）部分公开</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>四、结转下年度继续办理</w:t></w:r></w:p></w:tc>
+<w:tc><w:p><w:r><w:t>0</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+</wx:sect></w:body></w:wordDocument>"#;
+        assert_eq!(
+            crate::read::sniff(xml.as_bytes()),
+            crate::read::Format::WordXml
+        );
+        let limits = Limits::default();
+        let d = read_word_2003(xml.as_bytes(), &limits, &Deadline::after(limits.timeout))
+            .expect("reads");
+        assert_eq!(texts(&d), ["三、收到和处理政府信息公开申请情况"]);
+        let Some(Block::Table(t)) = d.blocks.get(1) else {
+            panic!("a table: {:?}", d.blocks.get(1));
+        };
+        assert_eq!((t.n_rows(), t.n_cols()), (3, 3));
+        let spans: Vec<(usize, usize, usize, usize, &str)> = t
+            .cells
+            .iter()
+            .map(|c| (c.row, c.col, c.row_span, c.col_span, c.text.as_str()))
+            .collect();
+        assert_eq!(spans[0], (0, 0, 2, 1, "三、本年度办理结果"));
+        assert!(
+            spans.contains(&(2, 0, 1, 2, "四、结转下年度继续办理")),
+            "{spans:?}"
+        );
+        // A DOCX package's own XML part, or other XML, is no such document.
+        assert!(!is_word_2003(b"<?xml version=\"1.0\"?><w:document/>"));
     }
 
     fn read_doc(body: &str) -> Document {

@@ -194,6 +194,8 @@ pub enum Format {
     Doc,
     Html,
     Ofd,
+    /// Word 2003 XML: WordprocessingML in one XML file (`.xml`, or `.doc`).
+    WordXml,
     /// An OOXML package encrypted with a password (an OLE file holding
     /// EncryptedPackage).
     EncryptedOoxml,
@@ -210,6 +212,7 @@ impl Format {
             Format::Doc => "doc",
             Format::Html => "html",
             Format::Ofd => "ofd",
+            Format::WordXml => "wordml",
             Format::Zip => "zip",
             Format::Ole => "ole",
             Format::Unknown => "unknown",
@@ -230,6 +233,9 @@ pub fn sniff(bytes: &[u8]) -> Format {
     let head = &bytes[..bytes.len().min(1024)];
     if find(head, b"%PDF-").is_some() {
         return Format::Pdf;
+    }
+    if docx::is_word_2003(bytes) {
+        return Format::WordXml;
     }
     if looks_like_html(bytes) || mhtml::looks_like_mhtml(bytes) {
         return Format::Html;
@@ -335,6 +341,7 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, R
     let deadline = Deadline::after(limits.timeout);
     let mut doc = match format {
         Format::Docx => docx::read(bytes, limits, &deadline)?,
+        Format::WordXml => docx::read_word_2003(bytes, limits, &deadline)?,
         Format::EncryptedOoxml => {
             return Err(ReadError::Encrypted(
                 "the Word file is protected by a password; open it in Word and save it without one"
