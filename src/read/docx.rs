@@ -317,6 +317,8 @@ enum Tag {
     Tc,
     TcPr,
     TxbxContent,
+    /// Word 2003 XML's list properties.
+    ListPr,
     Alt,
     Other,
 }
@@ -638,6 +640,15 @@ impl<'a> BodyParser<'a> {
             };
         }
         if ns != Ns::W {
+            // Word 2003 XML gives a list item's number as it displays it
+            // (`<wx:t wx:val="一、"/>` in w:listPr): the paragraph's label.
+            if local == b"t"
+                && self.parent() == Some(Tag::ListPr)
+                && let (Some(label), Some(p)) = (e.attr(b"val"), self.paras.last_mut())
+                && p.text.is_empty()
+            {
+                p.text.push_str(label.trim_end());
+            }
             // Drawing and VML wrappers are walked through: text boxes inside
             // them hold w:txbxContent.
             return Some(Tag::Other);
@@ -674,6 +685,7 @@ impl<'a> BodyParser<'a> {
                 Tag::Other
             }
             b"numPr" if parent == Some(Tag::PPr) => Tag::NumPr,
+            b"listPr" if parent == Some(Tag::PPr) => Tag::ListPr,
             b"numId" if parent == Some(Tag::NumPr) => {
                 if let Some(p) = self.paras.last_mut() {
                     p.num_id = e.val_num();
@@ -1191,7 +1203,8 @@ mod tests {
 
     /// Word 2003 XML (one file; Java systems fill such templates to make
     /// `.doc` reports): sniffed by its processing instruction, its body
-    /// read as a DOCX body inside `wx:sect`, merges spelt `vmerge`.
+    /// read as a DOCX body inside `wx:sect`, merges spelt `vmerge`, a list
+    /// item's number taken as Word displays it (`wx:t`).
     #[test]
     fn a_word_2003_xml_document_reads_as_a_docx_body() {
         let xml = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -1199,7 +1212,7 @@ mod tests {
 <w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml" xmlns:wx="http://schemas.microsoft.com/office/word/2003/auxHint">
 <w:styles><w:style w:styleId="a"><w:name w:val="Normal"/></w:style></w:styles>
 <w:body><wx:sect>
-<w:p><w:r><w:t>三、收到和处理政府信息公开申请情况</w:t></w:r></w:p>
+<w:p><w:pPr><w:listPr><w:ilvl w:val="0"/><w:ilfo w:val="1"/><wx:t wx:val="三、"/><wx:font wx:val="宋体"/></w:listPr></w:pPr><w:r><w:t>收到和处理政府信息公开申请情况</w:t></w:r></w:p>
 <w:tbl><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/><w:gridCol w:w="1000"/></w:tblGrid>
 <w:tr><w:tc><w:tcPr><w:vmerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>三、本年度办理结果</w:t></w:r></w:p></w:tc>
 <w:tc><w:p><w:r><w:t>（一）予以公开</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>5</w:t></w:r></w:p></w:tc></w:tr>
