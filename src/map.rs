@@ -1762,14 +1762,10 @@ mod tests {
         );
     }
 
-    /// A table wider than the page, printed with its 总计 column cut off
-    /// at the page's edge, its rulings running on past the text: a column
-    /// no row has is `missing_column` (before, its cells read blank and
-    /// every total was null without a word). A column left blank for
-    /// zeros, or one whose name broke across lines, is not missing.
-    #[test]
-    fn a_column_cut_off_at_the_pages_edge_is_missing_not_blank() {
-        let rows: [&[&str]; 3] = [
+    /// Table 三's first three rows with the six applicant columns, each
+    /// with its 总计.
+    const THREE_ROWS: [(&[&str], &str); 3] = [
+        (
             &[
                 "一、本年新收政府信息公开申请数量@1x2",
                 "5",
@@ -1779,6 +1775,9 @@ mod tests {
                 "2",
                 "0",
             ],
+            "8",
+        ),
+        (
             &[
                 "二、上年结转政府信息公开申请数量@1x2",
                 "1",
@@ -1788,11 +1787,21 @@ mod tests {
                 "0",
                 "0",
             ],
-            &["（一）予以公开@1x2", "3", "1", "0", "0", "1", "0"],
-        ];
+            "1",
+        ),
+        (&["（一）予以公开@1x2", "3", "1", "0", "0", "1", "0"], "5"),
+    ];
+
+    /// A table wider than the page, printed with its 总计 column cut off
+    /// at the page's edge, its rulings running on past the text: a column
+    /// no row has is `missing_column` (before, its cells read blank and
+    /// every total was null without a word). A column left blank for
+    /// zeros, or one whose name broke across lines, is not missing.
+    #[test]
+    fn a_column_cut_off_at_the_pages_edge_is_missing_not_blank() {
         let with_header = |top: &'static [&'static str], names: &'static [&'static str]| {
             let mut t: Vec<Vec<&str>> = vec![top.to_vec(), names.to_vec()];
-            t.extend(rows.iter().map(|r| [*r, &[""]].concat()));
+            t.extend(THREE_ROWS.iter().map(|(r, _)| [*r, &[""]].concat()));
             let refs: Vec<&[&str]> = t.iter().map(Vec::as_slice).collect();
             let m = map_tables(
                 &[(TableKind::Applications, &Table::from_texts(&refs))],
@@ -1836,10 +1845,10 @@ mod tests {
     /// ended above it, 总计 named nothing and the total column was missing).
     #[test]
     fn header_names_over_blank_cells_cut_off_by_a_ruling_still_name_their_columns() {
-        let t = Table::from_texts(&[
-            &["（本列数据的勾稽关系）@2x2", "申请人情况@1x8"],
-            &["自然人", "法人或其他组织@1x5", "总计", ""],
-            &[
+        let mut rows: Vec<Vec<&str>> = vec![
+            vec!["（本列数据的勾稽关系）@2x2", "申请人情况@1x8"],
+            vec!["自然人", "法人或其他组织@1x5", "总计", ""],
+            vec![
                 "@1x2",
                 "",
                 "商业企业",
@@ -1850,30 +1859,14 @@ mod tests {
                 "",
                 "",
             ],
-            &[
-                "一、本年新收政府信息公开申请数量@1x2",
-                "5",
-                "1",
-                "0",
-                "0",
-                "2",
-                "0",
-                "8",
-                "",
-            ],
-            &[
-                "二、上年结转政府信息公开申请数量@1x2",
-                "1",
-                "0",
-                "0",
-                "0",
-                "0",
-                "0",
-                "1",
-                "",
-            ],
-            &["（一）予以公开@1x2", "3", "1", "0", "0", "1", "0", "5", ""],
-        ]);
+        ];
+        rows.extend(
+            THREE_ROWS
+                .iter()
+                .map(|(r, total)| [*r, &[*total, ""]].concat()),
+        );
+        let refs: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+        let t = Table::from_texts(&refs);
         let m = map_tables(&[(TableKind::Applications, &t)], &[0], Some(2023), false);
         assert!(!m.warnings.iter().any(|w| w.code == "missing_column"));
         let apps = m.applications.expect("table 三");

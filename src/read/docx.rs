@@ -25,8 +25,8 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
 
 /// A Word 2003 XML document (WordprocessingML in one file, as Word saves
 /// "Word XML" and as Java systems fill templates to make `.doc` files):
-/// its body read as a DOCX body. Its inline styles and lists are not used
-/// (a list's number is lost; headings are found by their words).
+/// its body read as a DOCX body. Its inline styles and list definitions
+/// are not used; a list item's number is taken as Word displayed it.
 pub fn read_word_2003(
     bytes: &[u8],
     limits: &Limits,
@@ -136,21 +136,24 @@ fn read_package(
             let Some(target) = targets.get(id) else {
                 continue;
             };
-            let Some(bytes) = ooxml_zip::read_text(&mut zip, target, limits, budget)? else {
-                continue;
-            };
-            let read = match super::sniff(&bytes) {
-                super::Format::Html => super::html::read(&bytes, limits, deadline),
-                super::Format::Docx if depth < MAX_CHUNK_DEPTH => {
-                    read_package(&bytes, limits, deadline, budget, depth + 1)
+            let read = ooxml_zip::read_text(&mut zip, target, limits, budget).and_then(|bytes| {
+                let Some(bytes) = bytes else { return Ok(None) };
+                match super::sniff(&bytes) {
+                    super::Format::Html => super::html::read(&bytes, limits, deadline),
+                    super::Format::Docx if depth < MAX_CHUNK_DEPTH => {
+                        read_package(&bytes, limits, deadline, budget, depth + 1)
+                    }
+                    _ => Err(ReadError::Unsupported(
+                        "it is in a format other than HTML, MHTML or DOCX".into(),
+                    )),
                 }
-                _ => Err(ReadError::Unsupported(
-                    "it is in a format other than HTML, MHTML or DOCX".into(),
-                )),
-            };
-            // A chunk that cannot be read costs its own text, not the document's.
+                .map(Some)
+            });
+            // A chunk that cannot be read (damaged, too large, another
+            // format) costs its own text, not the document's.
             let chunk = match read {
-                Ok(chunk) => chunk,
+                Ok(Some(chunk)) => chunk,
+                Ok(None) => continue,
                 Err(ReadError::Timeout) => return Err(ReadError::Timeout),
                 Err(e) => {
                     doc.notes.push((

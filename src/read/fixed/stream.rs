@@ -146,9 +146,10 @@ fn split_overprinted_lines(
 }
 
 /// Whether two glyphs or more of `band` cover glyphs of `line` (by more
-/// than half the narrowest one's width, between its two nearest), or `band`'s one glyph does (a
-/// line's last character wrapped under it), a glyph repeated on the same
-/// spot (fake bold, a shadow) not counted. `above`: scratch space.
+/// than half the narrowest one's width, between its two nearest), or
+/// `band`'s one glyph does (a line's last character wrapped under it), a
+/// glyph repeated on the same spot (fake bold, a shadow) not counted.
+/// `above`: scratch space.
 fn overprints<'c>(
     line: &std::ops::Range<usize>,
     band: &std::ops::Range<usize>,
