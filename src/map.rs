@@ -1848,17 +1848,7 @@ mod tests {
         let mut rows: Vec<Vec<&str>> = vec![
             vec!["（本列数据的勾稽关系）@2x2", "申请人情况@1x8"],
             vec!["自然人", "法人或其他组织@1x5", "总计", ""],
-            vec![
-                "@1x2",
-                "",
-                "商业企业",
-                "科研机构",
-                "社会公益组织",
-                "法律服务机构",
-                "其他",
-                "",
-                "",
-            ],
+            [&["@1x2", ""], APPLICATION_HEADER[1], &["", ""]].concat(),
         ];
         rows.extend(
             THREE_ROWS

@@ -9,9 +9,10 @@ use crate::model::{Block, Cell, Document, Paragraph, Table};
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
-/// Decodes page bytes: an MHTML file's page; a BOM; then UTF-8 when the bytes are valid UTF-8 (pages
-/// that declare GBK but serve UTF-8 are common); then the declared charset;
-/// else the better of GB 18030 and Big5 by common characters.
+/// Decodes page bytes: an MHTML file's page; a BOM; then UTF-8 when the
+/// bytes are valid UTF-8 (pages that declare GBK but serve UTF-8 are
+/// common); then the declared charset; else the better of GB 18030 and
+/// Big5 by common characters.
 pub fn decode(bytes: &[u8]) -> String {
     // A page saved as one file: its HTML part, decoded.
     if let Some(page) = super::mhtml::page(bytes) {
