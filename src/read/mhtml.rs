@@ -22,9 +22,8 @@ pub fn looks_like_mhtml(bytes: &[u8]) -> bool {
     let head = head
         .strip_prefix(b"\xef\xbb\xbf".as_slice())
         .unwrap_or(head);
-    let mut lines = head.split(|b| *b == b'\n').map(|l| l.trim_ascii_end());
     let mut mime = false;
-    for line in lines.by_ref() {
+    for line in head.split(|b| *b == b'\n').map(|l| l.trim_ascii_end()) {
         if line.is_empty() {
             return mime;
         }
