@@ -223,6 +223,9 @@ fn cell_text(chars: Vec<&TextChar>) -> String {
         [c] => return c.text.as_str().to_owned(),
         _ => {}
     }
+    if let Some(text) = text_in_columns(&chars) {
+        return text;
+    }
     if chars.iter().all(|c| c.vertical) {
         let mut cs = chars;
         cs.sort_by(|a, b| {
@@ -252,6 +255,50 @@ fn cell_text(chars: Vec<&TextChar>) -> String {
         }
     });
     text
+}
+
+/// The text of upright glyphs set in columns read top to bottom, the
+/// columns right to left (a cell's text direction made vertical: CSS
+/// `writing-mode: vertical-rl`, Word's vertical text with CJK kept
+/// upright), in the order they were drawn: down each column, each glyph
+/// standing on the one before, then up to the next column on the left,
+/// never along a row. Read as lines, two columns interleave (`维结持果`
+/// for 结果 | 维持); text in one column reads the same either way (None).
+fn text_in_columns(chars: &[&TextChar]) -> Option<String> {
+    if chars.len() < 3 || chars.iter().any(|c| !c.upright || c.skewed || c.vertical) {
+        return None;
+    }
+    // Cells' glyphs mostly come in drawing order already.
+    let sorted;
+    let drawn = if chars.is_sorted_by_key(|c| c.seq) {
+        chars
+    } else {
+        let mut cs = chars.to_vec();
+        cs.sort_by_key(|c| c.seq);
+        sorted = cs;
+        &sorted[..]
+    };
+    let (mut below, mut columns) = (0, 1);
+    for pair in drawn.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let h = (a.y1 - a.y0).min(b.y1 - b.y0);
+        let w = (a.x1 - a.x0).min(b.x1 - b.x0);
+        if !(h > 0.0 && w > 0.0) {
+            return None;
+        }
+        let same_column = (a.x0 - b.x0).abs() <= 0.25 * w;
+        let overlap = a.y1.min(b.y1) - a.y0.max(b.y0);
+        if same_column && (b.y0 - a.y1).abs() <= 0.25 * h {
+            below += 1;
+        } else if overlap <= 0.5 * h && b.y0 < a.y0 && b.x1 <= a.x0 + 0.25 * w {
+            // Up to the top of the next column, on the left.
+            columns += 1;
+        } else {
+            // Beside the glyph before (a row), or any other step.
+            return None;
+        }
+    }
+    (columns >= 2 && below >= 1).then(|| drawn.iter().map(|c| c.text.as_str()).collect())
 }
 
 /// Page numbers and running heads: `-3-`, `- 3 -`, `— 3 —`, `3`, `第3页 共5页`, `3/5`.
@@ -1446,6 +1493,51 @@ mod tests {
             texts(&[(60.0, 100.0, "公开情况"), (60.5, 102.0, "公开情况")]),
             ["公开情况"]
         );
+    }
+
+    /// A cell whose text direction is vertical (CJK kept upright) sets its
+    /// glyphs down columns, right to left: 结果 | 维持 reads 结果维持, not
+    /// row by row (`维结持果`). The same four places drawn row by row are
+    /// horizontal text and read by rows.
+    #[test]
+    fn text_set_in_columns_reads_down_each_column_from_the_right() {
+        let glyph = |text: &str, x: f32, y: f32, seq: usize| {
+            TextChar::placed(
+                text.into(),
+                &super::super::Matrix([10.0, 0.0, 0.0, 10.0, x, y]),
+                [0.0, -0.88, 1.0, 0.12],
+                false,
+                0.0,
+                false,
+                seq,
+            )
+        };
+        let read = |cs: &[TextChar]| cell_text(cs.iter().collect());
+        // Column writing: the right column first, each glyph under the last.
+        let columns = [
+            glyph("结", 110.0, 100.0, 0),
+            glyph("果", 110.0, 110.0, 1),
+            glyph("维", 97.0, 100.0, 2),
+            glyph("持", 97.0, 110.0, 3),
+        ];
+        assert_eq!(read(&columns), "结果维持");
+        // A last column shorter than the others.
+        assert_eq!(read(&columns[..3]), "结果维");
+        // Rows: the same places drawn left to right, line by line.
+        let rows = [
+            glyph("结", 97.0, 100.0, 0),
+            glyph("果", 110.0, 100.0, 1),
+            glyph("维", 97.0, 110.0, 2),
+            glyph("持", 110.0, 110.0, 3),
+        ];
+        assert_eq!(read(&rows), "结果维持");
+        // One glyph a line, each under the last: one column either way.
+        let narrow = [
+            glyph("总", 97.0, 100.0, 0),
+            glyph("计", 97.0, 110.0, 1),
+            glyph("数", 97.0, 120.0, 2),
+        ];
+        assert_eq!(read(&narrow), "总计数");
     }
 
     /// A cell's text: empty, one glyph (as is, upright or vertical), or
