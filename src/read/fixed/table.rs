@@ -6,6 +6,12 @@ use super::Segment;
 
 /// Rulings closer than this (device units, ~pt) are the same line.
 const SNAP: f32 = 2.0;
+/// Parallel rulings this close, or collinear ones with a gap this short,
+/// are one line: cells drawn as boxes of their own with space between
+/// them (HTML's `cellspacing`, CSS `border-collapse: separate`, Word's
+/// cell spacing) rule each boundary twice, a few points apart, and break
+/// each rule at every gap. No row or column of text is this narrow.
+const DOUBLE_RULE: f32 = 5.0;
 /// How far a ruling may fall short of a crossing and still meet it.
 const JOIN: f32 = 3.0;
 
@@ -61,24 +67,44 @@ fn interval(edges: &[f32], v: f32) -> Option<usize> {
     (i + 1 < edges.len() && v >= edges[i]).then_some(i)
 }
 
-/// Merges collinear, overlapping or touching segments into lines.
+/// Merges collinear, overlapping or touching segments into lines, and the
+/// two rules of a boundary drawn twice into one between them.
 fn merge(mut lines: Vec<Line>) -> Vec<Line> {
     lines.sort_by(|a, b| a.at.total_cmp(&b.at).then(a.from.total_cmp(&b.from)));
-    let mut out: Vec<Line> = Vec::new();
+    // Each line with the lowest and highest position merged into it.
+    let mut out: Vec<(Line, f32, f32)> = Vec::new();
     for l in lines {
         // Same line only when the two overlap or touch along their length.
-        if let Some(last) =
-            out.iter_mut().rev().take(16).find(|o| {
-                (o.at - l.at).abs() <= SNAP && l.from <= o.to + SNAP && l.to >= o.from - SNAP
-            })
-        {
+        if let Some((last, low, high)) = out.iter_mut().rev().take(16).find(|(o, low, high)| {
+            // One rule, or the second of a double one, run alongside the
+            // first for most of its length: never a third (boxes nested a
+            // few points apart stay apart), nor a strike-through over an
+            // underline.
+            let double = *high - *low > SNAP;
+            let same_rule = (l.at - *low).abs() <= SNAP || double && (l.at - *high).abs() <= SNAP;
+            let alongside =
+                l.to.min(o.to) - l.from.max(o.from) >= 0.5 * (l.to - l.from).min(o.to - o.from);
+            let second = !double && (l.at - *low).abs() <= DOUBLE_RULE && alongside;
+            (same_rule || second) && l.from <= o.to + DOUBLE_RULE && l.to >= o.from - DOUBLE_RULE
+        }) {
             last.from = last.from.min(l.from);
             last.to = last.to.max(l.to);
+            *low = low.min(l.at);
+            *high = high.max(l.at);
             continue;
         }
-        out.push(l);
+        out.push((l, l.at, l.at));
     }
-    out
+    out.into_iter()
+        .map(|(mut l, low, high)| {
+            // A double rule stands between its two: the cells on either
+            // side start a few points from each, past the crossing slack.
+            if high - low > SNAP {
+                l.at = (low + high) / 2.0;
+            }
+            l
+        })
+        .collect()
 }
 
 fn cluster(mut v: Vec<f32>) -> Vec<f32> {
@@ -552,6 +578,83 @@ mod tests {
         assert_eq!(cell(-1.0, 5.0), None);
         assert_eq!(cell(5.0, 20.0), None);
         assert_eq!(cell(f32::NAN, 5.0), None);
+    }
+
+    /// Cells drawn as boxes of their own with space between them (HTML's
+    /// default `cellspacing`, CSS `border-collapse: separate`) rule each
+    /// boundary twice: one grid still, its edges between the two rules.
+    /// Before, every box was a table of one cell and the figures lost
+    /// their rows and columns. A strike-through over an underline is no
+    /// double rule, nor a third rule beside a double one.
+    #[test]
+    fn cells_boxed_apart_by_cell_spacing_make_one_grid() {
+        // 2 × 3 boxes of 40 × 20, 3 apart (1.5 on either side of x = 40, 80
+        // and y = 20).
+        let mut segs = Vec::new();
+        for (r, c) in [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2)] {
+            let (x0, y0) = (c as f32 * 40.0, r as f32 * 20.0);
+            let (x0, x1) = (
+                x0 + if c > 0 { 1.5 } else { 0.0 },
+                x0 + 40.0 - if c < 2 { 1.5 } else { 0.0 },
+            );
+            let (y0, y1) = (
+                y0 + if r > 0 { 1.5 } else { 0.0 },
+                y0 + 20.0 - if r < 1 { 1.5 } else { 0.0 },
+            );
+            segs.extend([h(y0, x0, x1), h(y1, x0, x1), v(x0, y0, y1), v(x1, y0, y1)]);
+        }
+        let t = find_tables(&segs);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].xs, vec![0.0, 40.0, 80.0, 120.0]);
+        assert_eq!(t[0].ys, vec![0.0, 20.0, 40.0]);
+        assert_eq!(t[0].cells.len(), 6);
+        // 4.5 apart (5px of spacing printed at 0.75 pt a pixel): the same.
+        let wide: Vec<Segment> = segs
+            .iter()
+            .map(|s| {
+                let out = |v: f32, mid: f32| {
+                    if (v - mid).abs() == 1.5 {
+                        mid + (v - mid) * 1.5
+                    } else {
+                        v
+                    }
+                };
+                let fix = |v: f32, mids: &[f32]| mids.iter().fold(v, |v, m| out(v, *m));
+                Segment {
+                    x0: fix(s.x0, &[40.0, 80.0]),
+                    x1: fix(s.x1, &[40.0, 80.0]),
+                    y0: fix(s.y0, &[20.0]),
+                    y1: fix(s.y1, &[20.0]),
+                }
+            })
+            .collect();
+        let t = find_tables(&wide);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].cells.len(), 6);
+        // A one-cell table with a struck figure above an underlined one,
+        // 3.4 apart, each mark under 60 % of the cell's width (together
+        // more): the cell stays whole.
+        let marked = [
+            h(0.0, 0.0, 20.0),
+            h(30.0, 0.0, 20.0),
+            v(0.0, 0.0, 30.0),
+            v(20.0, 0.0, 30.0),
+            h(10.0, -5.0, 8.0),
+            h(13.4, 7.0, 16.0),
+        ];
+        let t = find_tables(&marked);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].cells.len(), 1);
+        // Boxes nested 2.5 apart (a table in a page's layout cells, all
+        // spaced): the first two rules are one double rule, the third
+        // another line.
+        let line = |at: f32| Line {
+            at,
+            from: 0.0,
+            to: 100.0,
+        };
+        let lines = merge(vec![line(0.0), line(2.5), line(5.0)]);
+        assert_eq!(lines.len(), 2);
     }
 
     #[test]
