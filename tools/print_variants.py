@@ -11,6 +11,8 @@ of the printer; each needs a look.
     python3 tools/print_variants.py ../shared/devset/corpus table-borders none  # or rows, plain
     python3 tools/print_variants.py ../shared/devset/corpus font-size 32      # half-points
     python3 tools/print_variants.py ../shared/devset/corpus line-spacing 320  # twips, exact
+    python3 tools/print_variants.py ../shared/devset/corpus cell-spacing 30   # twips between cells
+    python3 tools/print_variants.py ../shared/devset/corpus text-direction vertical  # merged cells' text set vertically
 
 The variants session 16 ran (README, Accuracy): `@page{size:A4 landscape}`,
 `td,th{border:none!important;padding:2px 6px}` (tables keep their outer
@@ -37,7 +39,12 @@ td,th{word-break:break-all!important;font-size:17px!important}`, and at 24px
 with no padding). Session 25 added DOCX with every size set to 16 pt
 (font-size 32, half-points) and with exact line spacing of 10 and 16 pt
 (line-spacing 200 and 320, twips: lines set closer than their type print
-over each other).
+over each other). Session 26 added cells set apart (`table{border-collapse:
+separate!important;border-spacing:2px!important} td,th{border:1px solid
+#000!important}`, and 3px, 5px: the look of HTML's default cellspacing) and
+the DOCX with cell spacing (cell-spacing 30), and text set top to bottom in
+row-spanning cells (`td[rowspan],th[rowspan]{writing-mode:vertical-rl
+!important}`, with and without borders, and text-direction for the DOCX).
 
 Needs chromium (css) or soffice (the DOCX kinds).
 """
@@ -126,6 +133,30 @@ def line_spacing(twips):
     return rewrite
 
 
+def cell_spacing(twips):
+    """A rewrite of document.xml giving every table `twips` of space between
+    its cells (Word's 允许调整单元格间距): each cell printed as a box of its
+    own, every boundary ruled twice."""
+    spacing = b'<w:tblCellSpacing w:w="%d" w:type="dxa"/>' % twips
+
+    def rewrite(xml):
+        xml = re.sub(rb'<w:tblCellSpacing[^>]*/>', b'', xml)
+        return xml.replace(b'<w:tblPr>', b'<w:tblPr>' + spacing)
+    return rewrite
+
+
+def vertical_merged_text(xml):
+    """A rewrite of document.xml setting the text of every cell that starts
+    a vertical merge (the group labels 三、本年度办理结果, （三）不予公开,
+    table 四's 结果维持…) top to bottom, CJK upright (Word's tbRl)."""
+    def cell_properties(m):
+        props = m.group(0)
+        if b'<w:vMerge w:val="restart"/>' in props and b'textDirection' not in props:
+            return props.replace(b'</w:tcPr>', b'<w:textDirection w:val="tbRl"/></w:tcPr>')
+        return props
+    return re.sub(rb'<w:tcPr>.*?</w:tcPr>', cell_properties, xml, flags=re.S)
+
+
 def table_borders(kind):
     """A rewrite of document.xml drawing every table's borders as `kind`
     (`plain`: the document as it is)."""
@@ -164,8 +195,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('folder')
     ap.add_argument('kind', choices=['css', 'page-height', 'page-width', 'table-borders', 'font-size',
-                                     'line-spacing'])
-    ap.add_argument('value', help='the CSS to add, the page height or width in twips, or none, rows or plain')
+                                     'line-spacing', 'cell-spacing', 'text-direction'])
+    ap.add_argument('value', help='the CSS to add, a page height or width, line or cell spacing in twips, '
+                                  'a size in half-points, none, rows or plain (table-borders), any (text-direction)')
     ap.add_argument('--bin', default='target/release/govreport')
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -182,6 +214,10 @@ def main():
             print_docx(args.folder, font_size(int(args.value)), src, out)
         elif args.kind == 'line-spacing':
             print_docx(args.folder, line_spacing(int(args.value)), src, out)
+        elif args.kind == 'cell-spacing':
+            print_docx(args.folder, cell_spacing(int(args.value)), src, out)
+        elif args.kind == 'text-direction':
+            print_docx(args.folder, vertical_merged_text, src, out)
         else:
             print_docx(args.folder, table_borders(args.value), src, out)
         sources, prints = pr.records(args.bin, src), pr.records(args.bin, out)
