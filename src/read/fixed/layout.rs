@@ -1512,32 +1512,42 @@ mod tests {
                 seq,
             )
         };
-        let read = |cs: &[TextChar]| cell_text(cs.iter().collect());
+        // The cell's text from its glyphs (text, x, y) in drawing order.
+        let read = |drawn: &[(&str, f32, f32)]| {
+            let cs: Vec<TextChar> = drawn
+                .iter()
+                .enumerate()
+                .map(|(seq, &(text, x, y))| glyph(text, x, y, seq))
+                .collect();
+            cell_text(cs.iter().collect())
+        };
         // Column writing: the right column first, each glyph under the last.
         let columns = [
-            glyph("结", 110.0, 100.0, 0),
-            glyph("果", 110.0, 110.0, 1),
-            glyph("维", 97.0, 100.0, 2),
-            glyph("持", 97.0, 110.0, 3),
+            ("结", 110.0, 100.0),
+            ("果", 110.0, 110.0),
+            ("维", 97.0, 100.0),
+            ("持", 97.0, 110.0),
         ];
         assert_eq!(read(&columns), "结果维持");
         // A last column shorter than the others.
         assert_eq!(read(&columns[..3]), "结果维");
         // Rows: the same places drawn left to right, line by line.
         let rows = [
-            glyph("结", 97.0, 100.0, 0),
-            glyph("果", 110.0, 100.0, 1),
-            glyph("维", 97.0, 110.0, 2),
-            glyph("持", 110.0, 110.0, 3),
+            ("结", 97.0, 100.0),
+            ("果", 110.0, 100.0),
+            ("维", 97.0, 110.0),
+            ("持", 110.0, 110.0),
         ];
         assert_eq!(read(&rows), "结果维持");
         // One glyph a line, each under the last: one column either way.
-        let narrow = [
-            glyph("总", 97.0, 100.0, 0),
-            glyph("计", 97.0, 110.0, 1),
-            glyph("数", 97.0, 120.0, 2),
-        ];
-        assert_eq!(read(&narrow), "总计数");
+        assert_eq!(
+            read(&[
+                ("总", 97.0, 100.0),
+                ("计", 97.0, 110.0),
+                ("数", 97.0, 120.0)
+            ]),
+            "总计数"
+        );
     }
 
     /// A cell's text: empty, one glyph (as is, upright or vertical), or
