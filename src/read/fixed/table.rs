@@ -588,47 +588,26 @@ mod tests {
     /// double rule, nor a third rule beside a double one.
     #[test]
     fn cells_boxed_apart_by_cell_spacing_make_one_grid() {
-        // 2 × 3 boxes of 40 × 20, 3 apart (1.5 on either side of x = 40, 80
-        // and y = 20).
-        let mut segs = Vec::new();
-        for (r, c) in [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2)] {
-            let (x0, y0) = (c as f32 * 40.0, r as f32 * 20.0);
-            let (x0, x1) = (
-                x0 + if c > 0 { 1.5 } else { 0.0 },
-                x0 + 40.0 - if c < 2 { 1.5 } else { 0.0 },
-            );
-            let (y0, y1) = (
-                y0 + if r > 0 { 1.5 } else { 0.0 },
-                y0 + 20.0 - if r < 1 { 1.5 } else { 0.0 },
-            );
-            segs.extend([h(y0, x0, x1), h(y1, x0, x1), v(x0, y0, y1), v(x1, y0, y1)]);
-        }
-        let t = find_tables(&segs);
+        // 2 × 3 boxes on a 40 × 20 grid, `gap` apart (half on either side
+        // of x = 40, 80 and y = 20).
+        let boxes = |gap: f32| {
+            let mut segs = Vec::new();
+            for (r, c) in [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2)] {
+                let inset = |edge: bool| if edge { 0.0 } else { gap / 2.0 };
+                let (x0, y0) = (c as f32 * 40.0, r as f32 * 20.0);
+                let (x0, x1) = (x0 + inset(c == 0), x0 + 40.0 - inset(c == 2));
+                let (y0, y1) = (y0 + inset(r == 0), y0 + 20.0 - inset(r == 1));
+                segs.extend([h(y0, x0, x1), h(y1, x0, x1), v(x0, y0, y1), v(x1, y0, y1)]);
+            }
+            segs
+        };
+        let t = find_tables(&boxes(3.0));
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].xs, vec![0.0, 40.0, 80.0, 120.0]);
         assert_eq!(t[0].ys, vec![0.0, 20.0, 40.0]);
         assert_eq!(t[0].cells.len(), 6);
-        // 4.5 apart (5px of spacing printed at 0.75 pt a pixel): the same.
-        let wide: Vec<Segment> = segs
-            .iter()
-            .map(|s| {
-                let out = |v: f32, mid: f32| {
-                    if (v - mid).abs() == 1.5 {
-                        mid + (v - mid) * 1.5
-                    } else {
-                        v
-                    }
-                };
-                let fix = |v: f32, mids: &[f32]| mids.iter().fold(v, |v, m| out(v, *m));
-                Segment {
-                    x0: fix(s.x0, &[40.0, 80.0]),
-                    x1: fix(s.x1, &[40.0, 80.0]),
-                    y0: fix(s.y0, &[20.0]),
-                    y1: fix(s.y1, &[20.0]),
-                }
-            })
-            .collect();
-        let t = find_tables(&wide);
+        // 4.5 apart (5 px of spacing printed at 0.75 pt a pixel): the same.
+        let t = find_tables(&boxes(4.5));
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].cells.len(), 6);
         // A one-cell table with a struck figure above an underlined one,
