@@ -35,6 +35,10 @@ chromium):
   off (the tables keep their outer border) and text centred: each table a
   frame around a borderless table; table 二's (五)/(六) header 上一年项目数量
   wrapped onto two lines above and below the row's other headers.
+- seed-2020-jinyang-cairo.pdf: seed-2020-jinyang-chromium.pdf re-rendered
+  by cairo (poppler's `pdftocairo -pdf`; GTK's print to file writes the
+  same): each font it cannot subset becomes Type3 fonts whose FontMatrix is
+  [1 0 0 -1 0 0] and whose glyphs are 1 unit wide. The record is the seed's.
 - borderless-2020-jinyang-chromium.pdf: the page with no borders at all,
   text centred: table 二's (五)/(六) header 上一年 / 项目数量 wrapped over a
   column that its figures (centred in cells merged differently, §4.2) do
@@ -281,6 +285,16 @@ def header_printed_above(pdf, label):
     return False
 
 
+def rendered_by_cairo(name, expected):
+    """Writes sample `name` as cairo re-renders the PDF sample just written
+    under `name`'s stem with -chromium (needs Debian's poppler-utils)."""
+    src = os.path.join(OUT, name.replace('-cairo.pdf', '-chromium.pdf'))
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, 'cairo.pdf')
+        subprocess.run(['pdftocairo', '-pdf', src, out], check=True, capture_output=True, timeout=120)
+        write(name, open(out, 'rb').read(), expected, fmt='pdf')
+
+
 def with_style(page_html, css):
     """The page with `css` first in its style sheet."""
     return page_html.replace('<style>', '<style>' + css, 1)
@@ -363,6 +377,7 @@ def main():
 
     if '--pdf' in sys.argv:
         write_print('seed-2020-jinyang-chromium.pdf', gbk.encode('gbk'), seed_exp)
+        rendered_by_cairo('seed-2020-jinyang-cairo.pdf', seed_exp)
         links = ['铜川市耀州区锦阳路街道办事处%d年政府信息公开工作年度报告' % y for y in (2019, 2018, 2017)]
         side = page_with_side_column(title, seed_body(None), links)
         write_print('sidebar-2020-jinyang-chromium.pdf', side.encode('utf-8'), seed_exp)

@@ -252,6 +252,22 @@ fn num(o: &Object) -> Option<f32> {
     }
 }
 
+/// A Type3 font's widths are in its glyph space, which its `/FontMatrix`
+/// maps to text space: [`Font::simple`]'s scale from them to thousandths
+/// of the font size. Word-style fonts use 0.001 (scale 1); cairo writes
+/// `[1 0 0 -1 0 0]` with widths of 1 (scale 1000). A matrix that is
+/// missing, degenerate or absurd keeps 0.001.
+fn type3_width_scale(doc: &Document, d: &Dictionary) -> f32 {
+    let a = match dict_get(doc, d, b"FontMatrix") {
+        Some(Object::Array(m)) => m.first().map(|o| deref(doc, o)).and_then(num),
+        _ => None,
+    };
+    match a.map(f32::abs) {
+        Some(a) if (1e-6..=1e3).contains(&a) => a * 1000.0,
+        _ => 1.0,
+    }
+}
+
 fn dict_get<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
     d.get(key).ok().map(|o| deref(doc, o))
 }
@@ -363,7 +379,12 @@ impl Font {
         if subtype == b"Type0" {
             Self::composite(doc, d, to_unicode)
         } else {
-            Self::simple(doc, d, arrays, to_unicode)
+            let width_scale = if subtype == b"Type3" {
+                type3_width_scale(doc, d)
+            } else {
+                1.0
+            };
+            Self::simple(doc, d, arrays, to_unicode, width_scale)
         }
     }
 
@@ -497,11 +518,14 @@ impl Font {
         }
     }
 
+    /// `width_scale`: what a `/Widths` entry is multiplied by to be in
+    /// thousandths of the font size (a Type3 font's own glyph space).
     fn simple(
         doc: &Document,
         d: &Dictionary,
         arrays: FontArrays,
         to_unicode: Option<CMap>,
+        width_scale: f32,
     ) -> Font {
         let mut table: Box<[Option<char>; 256]> = Box::new([None; 256]);
         // Base: ASCII for printable codes, Latin-1 above (WinAnsi is close).
@@ -538,7 +562,7 @@ impl Font {
                     Some(Item::Real(r)) => Some(r),
                     _ => None,
                 };
-                if let Some(v) = v {
+                if let Some(v) = v.map(|v| v * width_scale) {
                     any_width = true;
                     // (codes past 255 are never shown in one byte)
                     if let Some(slot) = usize::try_from(first.saturating_add(i as u32))
@@ -1037,6 +1061,33 @@ mod tests {
         // reading (the code as the CID), as before.
         let japan = font_with(b"UniJIS-UCS2-H", b"Japan1");
         assert_eq!(advance(&japan, 0x0031), 0.7);
+    }
+
+    /// cairo (pdftocairo, GTK's print to file) writes a font it cannot
+    /// subset as Type3 with `/FontMatrix [1 0 0 -1 0 0]` and widths of 1:
+    /// each glyph advances a whole font size, not a thousandth of it (a
+    /// title's glyphs were drawn on top of each other and read jumbled).
+    #[test]
+    fn type3_widths_are_scaled_by_the_font_matrix() {
+        let type3 = |matrix: Option<[f32; 6]>, width: f32| {
+            let mut d = Dictionary::new();
+            d.set("Subtype", Object::Name(b"Type3".to_vec()));
+            if let Some(m) = matrix {
+                d.set("FontMatrix", Object::Array(m.map(Object::Real).to_vec()));
+            }
+            d.set("FirstChar", Object::Integer(65));
+            d.set("Widths", Object::Array(vec![Object::Real(width)]));
+            let font = Font::from_dict(&Document::new(), &d, FontArrays::default(), &mut 8);
+            let mut w = f32::NAN;
+            font.decode(b"A", &mut 8, |g| w = g.width);
+            w
+        };
+        assert_eq!(type3(Some([1.0, 0.0, 0.0, -1.0, 0.0, 0.0]), 1.0), 1.0);
+        assert_eq!(type3(Some([0.001, 0.0, 0.0, 0.001, 0.0, 0.0]), 500.0), 0.5);
+        assert_eq!(type3(Some([0.01, 0.0, 0.0, 0.01, 0.0, 0.0]), 60.0), 0.6);
+        // No matrix, or a degenerate one: thousandths, as for other fonts.
+        assert_eq!(type3(None, 500.0), 0.5);
+        assert_eq!(type3(Some([0.0; 6]), 500.0), 0.5);
     }
 
     /// Under a predefined GB CMap a code is GB 2312 / GBK bytes and /W is
