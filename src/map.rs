@@ -1434,12 +1434,20 @@ fn map_reviews(parts: &[(&Table, usize)], m: &mut Mapped) {
         KeyHashing,
     );
     let mut layout: Option<ReviewLayout> = None;
+    // Some row was read as one group's (the transposed layout): a group no
+    // row names is then a row the table lacks (one left blank, read as a
+    // header, is named all the same).
+    let mut groups_as_rows = false;
+    let mut rows_named = [false; REVIEW_GROUPS.len()];
     for &(t, source) in parts {
         let cells = Cells::of(t);
         let mut header_start: Option<usize> = None;
         for r in 0..t.n_rows() {
             let view = row_view(&cells, r, None);
             if is_review_header(&view) {
+                if let Some(gi) = review_group_of_row(&norm(&label_text(&view.labels))) {
+                    rows_named[gi] = true;
+                }
                 header_start.get_or_insert(r);
                 continue;
             }
@@ -1457,6 +1465,7 @@ fn map_reviews(parts: &[(&Table, usize)], m: &mut Mapped) {
                     let Some(gi) = review_group_of_row(&norm(&label_text(&view.labels))) else {
                         continue;
                     };
+                    (groups_as_rows, rows_named[gi]) = (true, true);
                     s.iter()
                         .map(|slot| Slot {
                             target: slot.target.map(|ci| gi * REVIEW_COLUMNS.len() + ci),
@@ -1465,7 +1474,20 @@ fn map_reviews(parts: &[(&Table, usize)], m: &mut Mapped) {
                         .collect::<Vec<_>>()
                         .into()
                 }
-                None => default_slots(0..REVIEW_GROUPS.len() * REVIEW_COLUMNS.len()).into(),
+                None => {
+                    let per_group = REVIEW_COLUMNS.len();
+                    match review_group_of_row(&norm(&label_text(&view.labels))) {
+                        // No header read (a borderless table's header taken
+                        // for a line of text): a row naming its group with
+                        // one cell per result type is the transposed layout,
+                        // the results in the template's order.
+                        Some(gi) if view.values.len() == per_group => {
+                            (groups_as_rows, rows_named[gi]) = (true, true);
+                            default_slots(gi * per_group..(gi + 1) * per_group).into()
+                        }
+                        _ => default_slots(0..REVIEW_GROUPS.len() * per_group).into(),
+                    }
+                }
             };
             read_values(
                 (&view, cells.figure_col),
@@ -1505,8 +1527,17 @@ fn map_reviews(parts: &[(&Table, usize)], m: &mut Mapped) {
         }
     }
     let mut out = TableValues::default();
-    for g in REVIEW_GROUPS {
-        out.0.push((g, Some(row_out(&values, g, &cols))));
+    for (&g, named) in REVIEW_GROUPS.iter().zip(rows_named) {
+        if groups_as_rows && !named && !cols.iter().any(|c| values.contains_key(&(g, *c))) {
+            let label = tpl::REVIEW_GROUPS_MATCH_ORDER
+                .iter()
+                .find(|d| d.key == g)
+                .map_or(g, |d| d.label);
+            m.warnings.push(missing_row(table, g, label));
+            out.0.push((g, None));
+        } else {
+            out.0.push((g, Some(row_out(&values, g, &cols))));
+        }
     }
     m.reviews = Some(out);
 }
@@ -2558,5 +2589,73 @@ mod tests {
         );
         let blank = ["1", "0", "0", "0", "1", "2", "0", "", "", "2", "1", "2"];
         assert_eq!(missing(&blank).len(), 3);
+    }
+
+    /// Table 四 transposed (groups as rows) whose header was not read as a
+    /// row (a borderless table's header taken for a line of text) and
+    /// which a page break parts: each row naming its group with five
+    /// cells is that group's results in the template's order (before, the
+    /// litigation rows were read into 行政复议's columns and lost without a
+    /// word). In a transposed table a group no row names is `missing_row`;
+    /// one printed blank is not.
+    #[test]
+    fn transposed_review_rows_without_a_header_are_read_as_their_groups() {
+        let review = Table::from_texts(&[&["行政复议", "109", "23", "25", "22", "179"]]);
+        let litigation = Table::from_texts(&[
+            &[
+                "行政诉讼@2x1",
+                "未经复议直接起诉",
+                "47",
+                "5",
+                "6",
+                "6",
+                "64",
+            ],
+            &["复议后起诉", "3", "0", "4", "2", "9"],
+        ]);
+        let parts = [
+            (TableKind::Reviews, &review),
+            (TableKind::Reviews, &litigation),
+        ];
+        let m = map_tables(&parts, &[0, 1], Some(2023), false);
+        let r = m.reviews.expect("table 四");
+        assert_eq!(cell(&r, "administrative_review", "total"), Some(179.0));
+        assert_eq!(cell(&r, "litigation_direct", "upheld"), Some(47.0));
+        assert_eq!(cell(&r, "litigation_direct", "total"), Some(64.0));
+        assert_eq!(cell(&r, "litigation_after_review", "other"), Some(4.0));
+        assert_eq!(cell(&r, "litigation_after_review", "total"), Some(9.0));
+        assert!(m.warnings.is_empty(), "{:?}", m.warnings);
+
+        // The second part lost: its two groups are missing rows.
+        let m = map_tables(&parts[..1], &[0], Some(2023), false);
+        let missing: Vec<_> = m.warnings.iter().map(|w| (w.code, w.row)).collect();
+        assert_eq!(
+            missing,
+            [
+                ("missing_row", Some("litigation_direct")),
+                ("missing_row", Some("litigation_after_review")),
+            ]
+        );
+        let r = m.reviews.expect("table 四");
+        assert!(
+            r.0.iter()
+                .any(|(g, v)| *g == "litigation_direct" && v.is_none())
+        );
+
+        // With its header, a row printed blank is there, not missing.
+        let header = [
+            "项目",
+            "结果维持",
+            "结果纠正",
+            "其他结果",
+            "尚未审结",
+            "总计",
+        ];
+        let blank = ["复议后起诉", "", "", "", "", ""];
+        let review_row = ["行政复议", "1", "0", "0", "0", "1"];
+        let t = Table::from_texts(&[&header, &review_row, &blank]);
+        let m = map_tables(&[(TableKind::Reviews, &t)], &[0], Some(2023), false);
+        let missing: Vec<_> = m.warnings.iter().map(|w| w.row).collect();
+        assert_eq!(missing, [Some("litigation_direct")]);
     }
 }
