@@ -184,7 +184,7 @@ pub fn find_tables(segments: &[Segment]) -> Vec<GridTable> {
             })
             .collect(),
     );
-    if hs.len() < 2 || vs.len() < 2 || hs.len() * vs.len() > 4_000_000 {
+    if hs.is_empty() || vs.len() < 2 || hs.len() * vs.len() > 4_000_000 {
         return Vec::new();
     }
     // Connected components over crossings (union-find on h + v lines).
@@ -215,10 +215,14 @@ pub fn find_tables(segments: &[Segment]) -> Vec<GridTable> {
             g.1.push(vs[i - hs.len()]);
         }
     }
+    // One horizontal ruling with the vertical ones running on past it to
+    // one side only is a row cut open by a page break, its other ruling
+    // on the next or the last page (a browser breaks a row whose figure
+    // sits low in its cell, leaving the label above the break).
     let mut tables: Vec<GridTable> = groups
         .into_values()
-        .filter(|(h, v)| h.len() >= 2 && v.len() >= 2)
-        .filter_map(|(h, v)| grid(&h, &v))
+        .filter(|(h, v)| !h.is_empty() && v.len() >= 2)
+        .filter_map(|(h, v)| grid(&h, &v).filter(|g| h.len() >= 2 || g.open_top != g.open_bottom))
         .collect();
     tables.sort_by(|a, b| a.ys[0].total_cmp(&b.ys[0]));
     tables
@@ -671,6 +675,40 @@ mod tests {
         assert_eq!(t[0].ys, vec![0.0, 10.0, 20.0, 32.0 + 2.0 * JOIN]);
         assert!(t[0].cells.contains(&(2, 1, 1, 1)));
         assert!(t[0].open_bottom && !t[0].open_top);
+    }
+
+    /// A row cut by the page break with only one of its rulings on each
+    /// page: at the next page's top, verticals rising from its bottom
+    /// ruling (WeasyPrint breaks a row whose figure, set in a paragraph
+    /// with margins, sits low in its cell). Before, a lone horizontal
+    /// ruling made no grid and the figure was dropped as a page number.
+    /// Verticals through a ruling on both sides, or a ruling alone, are
+    /// no such row.
+    #[test]
+    fn a_row_cut_with_one_ruling_on_the_page_is_a_grid() {
+        let top = find_tables(&[
+            h(90.0, 0.0, 300.0),
+            v(0.0, 56.0, 90.0),
+            v(300.0, 56.0, 90.0),
+        ]);
+        assert_eq!(top.len(), 1);
+        assert!(top[0].open_top && !top[0].open_bottom);
+        assert_eq!(top[0].ys, vec![56.0 - 2.0 * JOIN, 90.0]);
+        let bottom = find_tables(&[
+            h(700.0, 0.0, 300.0),
+            v(0.0, 700.0, 780.0),
+            v(150.0, 700.0, 780.0),
+            v(300.0, 700.0, 780.0),
+        ]);
+        assert_eq!(bottom.len(), 1);
+        assert!(bottom[0].open_bottom && bottom[0].cells.len() == 2);
+        let cross = [
+            h(90.0, 0.0, 300.0),
+            v(0.0, 56.0, 120.0),
+            v(300.0, 56.0, 120.0),
+        ];
+        assert!(find_tables(&cross).is_empty());
+        assert!(find_tables(&[h(90.0, 0.0, 300.0), v(0.0, 80.0, 90.0)]).is_empty());
     }
 
     /// A header row cut by the page break at the top of the next page, in
