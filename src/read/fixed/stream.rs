@@ -938,6 +938,8 @@ struct Placement {
     centres: Vec<f32>,
     /// Each column's right edge (ascending), for figures aligned right.
     edges: Option<Vec<f32>>,
+    /// Each column's left edge (ascending), for figures aligned left.
+    starts: Option<Vec<f32>>,
     /// How far past an edge a word's middle may reach (a glyph's overhang).
     slack: f32,
 }
@@ -947,49 +949,70 @@ impl Placement {
         Placement {
             centres: cols.to_vec(),
             edges: None,
+            starts: None,
             slack: 0.0,
         }
     }
 
     fn at(&self, x: f32) -> usize {
-        match &self.edges {
-            Some(e) => e
+        match (&self.edges, &self.starts) {
+            (Some(e), _) => e
                 .partition_point(|e| *e + self.slack < x)
                 .min(e.len().saturating_sub(1)),
-            None => nearest(&self.centres, x),
+            (None, Some(s)) => s
+                .partition_point(|s| *s - self.slack <= x)
+                .saturating_sub(1),
+            (None, None) => nearest(&self.centres, x),
         }
     }
 
     /// Whether `w` lies in the first column's cell, taken as wide as the
     /// second's (figures aligned right: its header may start left of them).
     fn in_first_cell(&self, w: &Word) -> bool {
-        self.edges.as_ref().is_some_and(|e| {
-            e.len() >= 2 && w.x0 >= e[0] - (e[1] - e[0]) - self.slack && w.x1 <= e[0] + self.slack
-        })
+        match (&self.edges, &self.starts) {
+            (Some(e), _) => {
+                e.len() >= 2
+                    && w.x0 >= e[0] - (e[1] - e[0]) - self.slack
+                    && w.x1 <= e[0] + self.slack
+            }
+            (None, Some(s)) => s.len() >= 2 && w.x0 >= s[0] - self.slack && w.x1 <= s[1],
+            (None, None) => false,
+        }
     }
 
     /// How many columns' cells `w` stands over (by more than a glyph's
-    /// overhang, for cells aligned right).
+    /// overhang, for cells aligned right or left).
     fn under(&self, w: &Word) -> usize {
-        match &self.edges {
-            Some(e) => (0..e.len())
+        let overlaps = |lo: f32, hi: f32| w.x1.min(hi) - w.x0.max(lo) > 2.0 * self.slack;
+        match (&self.edges, &self.starts) {
+            (Some(e), _) => (0..e.len())
                 .filter(|&k| {
                     let lo = match k {
                         0 => e[0] - e.get(1).map_or(0.0, |e1| e1 - e[0]),
                         _ => e[k - 1],
                     };
-                    w.x1.min(e[k]) - w.x0.max(lo) > 2.0 * self.slack
+                    overlaps(lo, e[k])
                 })
                 .count(),
-            None => columns_under(&self.centres, w),
+            (None, Some(s)) => (0..s.len())
+                .filter(|&k| {
+                    let hi = match s.get(k + 1) {
+                        Some(next) => *next,
+                        None => s[k] + (s[k] - s[k.saturating_sub(1)]),
+                    };
+                    overlaps(s[k], hi)
+                })
+                .count(),
+            (None, None) => columns_under(&self.centres, w),
         }
     }
 
     /// Where one column's cell ends and the next one's begins.
     fn boundaries(&self) -> Vec<f32> {
-        match &self.edges {
-            Some(e) => e[..e.len().saturating_sub(1)].to_vec(),
-            None => self
+        match (&self.edges, &self.starts) {
+            (Some(e), _) => e[..e.len().saturating_sub(1)].to_vec(),
+            (None, Some(s)) => s.iter().skip(1).map(|s| s - 0.5 * self.slack).collect(),
+            (None, None) => self
                 .centres
                 .windows(2)
                 .map(|p| (p[0] + p[1]) / 2.0)
@@ -1879,12 +1902,11 @@ fn leaves_room_for_blank_columns(cols: &[f32], hcols: &[f32]) -> bool {
 /// edge to its own. None unless some column's figures of differing widths
 /// share their right edges and none's share their middles (or, figures all
 /// as wide, some header word ends where its column's figures end, away
-/// from their middle, and none is centred over them).
-fn right_aligned_placement(
-    header: &[WordLine],
-    data: &[&WordLine],
-    cols: &[f32],
-) -> Option<Placement> {
+/// from their middle, and none is centred over them). Likewise at their
+/// left edges (cells aligned left), each cell then running from its own
+/// figures' left edge to the next column's, when more columns say so than
+/// say right.
+fn aligned_placement(header: &[WordLine], data: &[&WordLine], cols: &[f32]) -> Option<Placement> {
     if cols.len() < 2 {
         return None;
     }
@@ -1906,7 +1928,7 @@ fn right_aligned_placement(
         let (lo, hi) = v.fold((f32::MAX, f32::MIN), |(lo, hi), x| (lo.min(x), hi.max(x)));
         hi - lo
     };
-    let (mut right, mut middle) = (0, 0);
+    let (mut right, mut middle, mut left) = (0, 0, 0);
     for s in &spans {
         let widths = spread(&mut s.iter().map(|(a, b)| b - a));
         if s.len() < 2 || widths < 0.3 * size {
@@ -1918,13 +1940,21 @@ fn right_aligned_placement(
             right += 1;
         } else if mids < 0.25 * size && ends >= 0.25 * size {
             middle += 1;
+        } else if spread(&mut s.iter().map(|p| p.0)) < 0.25 * size && mids >= 0.25 * size {
+            left += 1;
         }
     }
+    let increasing =
+        |v: &[f32]| v.iter().all(|e| e.is_finite()) && v.windows(2).all(|w| w[0] < w[1]);
     let edges: Vec<f32> = spans
         .iter()
         .map(|s| s.iter().map(|p| p.1).fold(f32::MIN, f32::max))
         .collect();
-    if edges.iter().any(|e| !e.is_finite()) || edges.windows(2).any(|w| w[1] <= w[0]) {
+    let starts: Vec<f32> = spans
+        .iter()
+        .map(|s| s.iter().map(|p| p.0).fold(f32::MAX, f32::min))
+        .collect();
+    if !increasing(&edges) {
         return None;
     }
     // Figures all as wide as each other tell nothing: the header's words
@@ -1935,20 +1965,48 @@ fn right_aligned_placement(
             .iter()
             .flat_map(|l| &l.words)
             .flat_map(|w| glyph_pieces(w, size));
+        let mid = |k: usize| {
+            spans[k].iter().map(|(a, b)| (a + b) / 2.0).sum::<f32>() / spans[k].len().max(1) as f32
+        };
         for (x0, x1) in pieces.filter(|(x0, x1)| x1 - x0 >= 2.0 * size) {
             let k = nearest(&edges, x1);
-            let mid = spans[k].iter().map(|(a, b)| (a + b) / 2.0).sum::<f32>()
-                / spans[k].len().max(1) as f32;
-            let (ends, centres) = ((x1 - edges[k]).abs(), ((x0 + x1) / 2.0 - mid).abs());
+            let (ends, centres) = ((x1 - edges[k]).abs(), ((x0 + x1) / 2.0 - mid(k)).abs());
             if ends < 0.25 * size && centres >= 0.5 * size {
                 right += 1;
             } else if centres < 0.25 * size && ends >= 0.5 * size {
                 middle += 1;
+            } else {
+                let k = nearest(&starts, x0);
+                let begins = (x0 - starts[k]).abs();
+                if begins < 0.25 * size && ((x0 + x1) / 2.0 - mid(k)).abs() >= 0.5 * size {
+                    left += 1;
+                }
             }
         }
     }
-    if right == 0 || middle > 0 {
+    if middle > 0 || (right == 0 && left == 0) {
         return None;
+    }
+    // (A column of counts that happen to end together among many that
+    // start together is aligned left too.)
+    if left > right {
+        // Figures and headers aligned left (a borderless table in Word's
+        // default alignment): each column's cell starts at its figures.
+        if !increasing(&starts) {
+            return None;
+        }
+        let centres = (0..starts.len())
+            .map(|k| match starts.get(k + 1) {
+                Some(next) => (starts[k] + next) / 2.0,
+                None => starts[k] + (starts[k] - starts[k - 1]) / 2.0,
+            })
+            .collect();
+        return Some(Placement {
+            centres,
+            edges: None,
+            starts: Some(starts),
+            slack: 0.25 * size,
+        });
     }
     let centres = (0..edges.len())
         .map(|k| match k {
@@ -1959,6 +2017,7 @@ fn right_aligned_placement(
     Some(Placement {
         centres,
         edges: Some(edges),
+        starts: None,
         slack: 0.25 * size,
     })
 }
@@ -2120,7 +2179,7 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
     // 法人或其他组织).
     // The column of that header word, for a lone word wrapped into it.
     // Where the header's words are placed: by the cells of their columns.
-    let placed = right_aligned_placement(&lines[..header_lines], &data, &cols)
+    let placed = aligned_placement(&lines[..header_lines], &data, &cols)
         .unwrap_or_else(|| Placement::centres(&cols));
     let wraps_into_header = |k: usize| -> Option<usize> {
         let [w] = lines[k].words.as_slice() else {
@@ -4051,6 +4110,81 @@ mod tests {
             ),
             "{rows:?}"
         );
+    }
+
+    /// A borderless table with its cells aligned left (Word's default; a
+    /// web page's under `text-align:left`), its columns so narrow that the
+    /// headers' first lines touch (商业企科研机社会公益法律服务其他, a few
+    /// points apart): each column's cell starts at its figures' left edge,
+    /// so the word is cut there and each wrapped tail (业, 构, 组织) joins
+    /// the head above it. Before, the cells were taken around the figures'
+    /// middles, the headers were cut apart wrongly (业 | 商业企构) and five
+    /// columns of table 三 read null without a word.
+    #[test]
+    fn headers_of_cells_aligned_left_are_cut_at_their_columns_starts() {
+        let starts = [0.0, 50.0, 85.0, 120.0, 165.0, 210.0, 245.0];
+        let mut touching = line(0.0, &[(50.0, "")]);
+        let runs = [
+            (50.0, "商业企"),
+            (85.0, "科研机"),
+            (120.0, "社会公益"),
+            (165.0, "法律服务"),
+            (210.0, "其他"),
+        ];
+        let w = &mut touching.words[0];
+        for (x, t) in runs {
+            for (i, c) in t.chars().enumerate() {
+                let gx = x + 10.0 * i as f32;
+                w.glyphs
+                    .push((gx, gx + 10.0, CompactString::from(c.to_string())));
+            }
+            w.text.push_str(t);
+            w.x1 = x + 10.0 * t.chars().count() as f32;
+        }
+        let first = line(0.0, &[(-250.0, "项目"), (0.0, "自然")]);
+        let mut header = first.clone();
+        header.words.push(touching.words.remove(0));
+        header
+            .words
+            .push(line(0.0, &[(245.0, "总")]).words.remove(0));
+        let tails = [
+            (0.0, "人"),
+            (50.0, "业"),
+            (85.0, "构"),
+            (120.0, "组织"),
+            (165.0, "机构"),
+            (245.0, "计"),
+        ];
+        let row = |y: f32, label: &'static str, figures: [&'static str; 7]| {
+            let mut words = vec![(-250.0, label)];
+            words.extend(starts.iter().copied().zip(figures));
+            line(y, &words)
+        };
+        let lines = vec![
+            header,
+            line(10.0, &tails),
+            row(
+                30.0,
+                "一、本年新收",
+                ["576", "56", "1", "3", "8", "18", "662"],
+            ),
+            row(50.0, "二、上年结转", ["22", "3", "0", "0", "1", "0", "26"]),
+        ];
+        let rows = lone_table_rows(&lines);
+        let names = [
+            "自然人",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+            "总计",
+        ];
+        let head = rows
+            .iter()
+            .find(|r| r.contains(&"总计".to_string()))
+            .expect("a header row");
+        assert_eq!(head[head.len() - 7..], names.map(String::from), "{rows:?}");
     }
 
     /// A borderless table printed from a web page with its cells aligned
