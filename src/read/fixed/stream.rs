@@ -1049,13 +1049,72 @@ fn split_at_gaps(w: &Word, cols: &Placement, size: f32) -> Vec<(f32, String)> {
         let g = &w.glyphs[r];
         let touching = split_touching_names(g, cols);
         if touching.is_empty() {
-            let text: String = g.iter().map(|x| x.2.as_str()).collect();
+            let text = glyph_text(g);
             out.push(((g[0].0 + g[g.len() - 1].1) / 2.0, text));
         } else {
             out.extend(touching);
         }
     }
     out
+}
+
+/// Where in `w` a count begins at a column's left edge (`starts`: where
+/// each column's counts begin, their least x0), after a visible gap: the
+/// label before it fills its cell up to that column (`（二）部分公开…情形）0`,
+/// cells aligned left). That count's first glyph and its column; None when
+/// the word's rest is no figure or its head is one.
+fn figure_after_label(w: &Word, starts: &[f32], size: f32) -> Option<(usize, usize)> {
+    let g = &w.glyphs;
+    (1..g.len()).find_map(|k| {
+        let col = starts
+            .iter()
+            .position(|s| (g[k].0 - s).abs() <= 0.25 * size)?;
+        let cut = g[k].0 - g[k - 1].1 >= 0.1 * size
+            && is_figure(&glyph_text(&g[k..]))
+            && !is_figure(&glyph_text(&g[..k]));
+        cut.then_some((k, col))
+    })
+}
+
+/// Where each column's counts begin (their least x0; infinite for a
+/// column with none): plain digits after a row's label, as
+/// [`aligned_placement`] reads them.
+fn count_starts(data: &[&WordLine], cols: &[f32]) -> Vec<f32> {
+    let mut starts = vec![f32::INFINITY; cols.len()];
+    if cols.is_empty() {
+        return starts;
+    }
+    for l in data {
+        let counts = l
+            .words
+            .iter()
+            .rev()
+            .take_while(|w| !w.text.is_empty() && w.text.chars().all(is_digit));
+        for w in counts {
+            let s = &mut starts[nearest(cols, w.cx())];
+            *s = s.min(w.x0);
+        }
+    }
+    starts
+}
+
+fn glyph_text(g: &[(f32, f32, CompactString)]) -> String {
+    g.iter().map(|x| x.2.as_str()).collect()
+}
+
+/// The glyphs `range` of `w` as a word of their own (no character
+/// indices: the whole word's are taken as used already).
+fn word_part(w: &Word, range: std::ops::Range<usize>) -> Word {
+    let g = &w.glyphs[range];
+    Word {
+        x0: g.first().map_or(w.x0, |x| x.0),
+        x1: g.iter().map(|x| x.1).fold(f32::MIN, f32::max),
+        y0: w.y0,
+        y1: w.y1,
+        text: glyph_text(g),
+        chars: Vec::new(),
+        glyphs: g.to_vec(),
+    }
 }
 
 /// Longest word [`split_touching_names`] looks into: two of the templates'
@@ -1076,8 +1135,8 @@ fn split_touching_names(g: &[(f32, f32, CompactString)], cols: &Placement) -> Ve
     }
     use crate::template::{is_column_name, is_column_name_head};
     for k in 1..g.len() {
-        let left: String = g[..k].iter().map(|x| x.2.as_str()).collect();
-        let right: String = g[k..].iter().map(|x| x.2.as_str()).collect();
+        let left = glyph_text(&g[..k]);
+        let right = glyph_text(&g[k..]);
         let (left_n, right_n) = (crate::text::norm(&left), crate::text::norm(&right));
         let (left_whole, right_whole) = (is_column_name(&left_n), is_column_name(&right_n));
         let parts = (left_whole || is_column_name_head(&left_n))
@@ -2314,11 +2373,18 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
     // (a sub-table's own header line, e.g. 信息内容 | 本年处理决定数量, lands
     // in the right columns too).
     let mut rows: Vec<(Vec<LabelWord>, Vec<Val>)> = Vec::new();
+    let starts = count_starts(&data, &cols);
     for l in &data {
         let mut labels: Vec<LabelWord> = Vec::new();
         let mut vals = vec![Val::default(); cols.len()];
         for w in &l.words {
             used.extend(w.chars.iter().copied());
+            if let Some((k, col)) = figure_after_label(w, &starts, l.size) {
+                split_before_labels(&word_part(w, 0..k), l.size, &mut labels);
+                let figure = word_part(w, k..w.glyphs.len());
+                vals[col].push(&figure.text, [figure.x0, w.y0, figure.x1, w.y1]);
+                continue;
+            }
             let in_label = w.x1 <= first_edge + 0.5 * l.size
                 && !(is_figure(&w.text) && w.x0 >= first_edge - l.size);
             if in_label
@@ -4112,6 +4178,56 @@ mod tests {
         );
     }
 
+    /// One word of glyph runs, each starting at its x (runs a few points
+    /// apart read as one word).
+    fn touching(y: f32, runs: &[(f32, &str)]) -> Word {
+        let mut w = line(y, &[(runs[0].0, "")]).words.remove(0);
+        for (x, t) in runs {
+            for (i, c) in t.chars().enumerate() {
+                let gx = x + 10.0 * i as f32;
+                w.glyphs
+                    .push((gx, gx + 10.0, CompactString::from(c.to_string())));
+            }
+            w.text.push_str(t);
+            w.x1 = x + 10.0 * t.chars().count() as f32;
+        }
+        w
+    }
+
+    /// A long label filling its cell up to the first column's figures,
+    /// which start at the cell's left edge two points after it (cells
+    /// aligned left): one word, `…情形）0`. It is cut where the count
+    /// begins at the column's counts' left edge (before, the 0 stayed in
+    /// the label and the cell read null without a word).
+    #[test]
+    fn a_count_touching_the_label_before_it_goes_to_its_column() {
+        let row = |y: f32, label: &'static str, figures: [&'static str; 3]| {
+            let mut words = vec![(-250.0, label)];
+            words.extend([0.0, 50.0, 100.0].into_iter().zip(figures));
+            line(y, &words)
+        };
+        let label = "（二）部分公开（区分处理的，只计这一情形）";
+        let mut cut = line(20.0, &[(50.0, "0"), (100.0, "0")]);
+        cut.words
+            .insert(0, touching(20.0, &[(-212.0, label), (0.0, "0")]));
+        let lines = vec![
+            line(
+                -20.0,
+                &[
+                    (-250.0, "项目"),
+                    (0.0, "自然人"),
+                    (50.0, "商业企业"),
+                    (100.0, "总计"),
+                ],
+            ),
+            row(0.0, "（一）予以公开", ["2", "1", "3"]),
+            cut,
+            row(40.0, "（三）不予公开", ["14", "0", "14"]),
+        ];
+        let rows = lone_table_rows(&lines);
+        assert_eq!(rows[2], [label, "0", "0", "0"], "{rows:?}");
+    }
+
     /// A borderless table with its cells aligned left (Word's default; a
     /// web page's under `text-align:left`), its columns so narrow that the
     /// headers' first lines touch (商业企科研机社会公益法律服务其他, a few
@@ -4123,7 +4239,6 @@ mod tests {
     #[test]
     fn headers_of_cells_aligned_left_are_cut_at_their_columns_starts() {
         let starts = [0.0, 50.0, 85.0, 120.0, 165.0, 210.0, 245.0];
-        let mut touching = line(0.0, &[(50.0, "")]);
         let runs = [
             (50.0, "商业企"),
             (85.0, "科研机"),
@@ -4131,19 +4246,8 @@ mod tests {
             (165.0, "法律服务"),
             (210.0, "其他"),
         ];
-        let w = &mut touching.words[0];
-        for (x, t) in runs {
-            for (i, c) in t.chars().enumerate() {
-                let gx = x + 10.0 * i as f32;
-                w.glyphs
-                    .push((gx, gx + 10.0, CompactString::from(c.to_string())));
-            }
-            w.text.push_str(t);
-            w.x1 = x + 10.0 * t.chars().count() as f32;
-        }
-        let first = line(0.0, &[(-250.0, "项目"), (0.0, "自然")]);
-        let mut header = first.clone();
-        header.words.push(touching.words.remove(0));
+        let mut header = line(0.0, &[(-250.0, "项目"), (0.0, "自然")]);
+        header.words.push(touching(0.0, &runs));
         header
             .words
             .push(line(0.0, &[(245.0, "总")]).words.remove(0));
