@@ -235,11 +235,21 @@ fn open_row_edges(ys: &mut Vec<f32>, vs: &[Line]) -> (bool, bool) {
     let (Some(&top), Some(&bottom)) = (ys.first(), ys.last()) else {
         return (false, false);
     };
-    // Most of the grid's columns' rulings, counted by position: a ruling
-    // broken by a merged cell lower down is one position, not two lines.
+    // Most of the columns' rulings that meet the outer ruling, counted by
+    // position: a ruling broken by a merged cell lower down is one
+    // position, not two lines, and sub-tables of other columns stacked
+    // under it (table 二's) do not count.
     let positions =
         |lines: &mut dyn Iterator<Item = &Line>| cluster(lines.map(|l| l.at).collect()).len();
-    let most = positions(&mut vs.iter()).div_ceil(2).max(2);
+    let most_at = |y: f32| {
+        positions(
+            &mut vs
+                .iter()
+                .filter(|l| l.from <= y + 2.0 * JOIN && l.to >= y - 2.0 * JOIN),
+        )
+        .div_ceil(2)
+        .max(2)
+    };
     let below: Vec<f32> = vs
         .iter()
         .map(|l| l.to)
@@ -247,7 +257,8 @@ fn open_row_edges(ys: &mut Vec<f32>, vs: &[Line]) -> (bool, bool) {
         .collect();
     // A little past the rulings' end: text of a cut row is centred on the
     // whole row and may stand partly beyond the page's part of it.
-    let open_bottom = positions(&mut vs.iter().filter(|l| l.to > bottom + 2.0 * JOIN)) >= most;
+    let open_bottom =
+        positions(&mut vs.iter().filter(|l| l.to > bottom + 2.0 * JOIN)) >= most_at(bottom);
     if open_bottom {
         ys.push(below.iter().copied().fold(f32::MAX, f32::min) + 2.0 * JOIN);
     }
@@ -256,7 +267,7 @@ fn open_row_edges(ys: &mut Vec<f32>, vs: &[Line]) -> (bool, bool) {
         .map(|l| l.from)
         .filter(|f| *f < top - 2.0 * JOIN)
         .collect();
-    let open_top = positions(&mut vs.iter().filter(|l| l.from < top - 2.0 * JOIN)) >= most;
+    let open_top = positions(&mut vs.iter().filter(|l| l.from < top - 2.0 * JOIN)) >= most_at(top);
     if open_top {
         ys.insert(
             0,
@@ -730,6 +741,30 @@ mod tests {
         assert_eq!(t.len(), 1);
         assert!(t[0].open_top, "{:?}", t[0].ys);
         assert_eq!(t[0].ys[0], 8.0 - 2.0 * JOIN);
+    }
+
+    /// A header row cut by the page break above a table whose lower rows
+    /// are another sub-table of more columns (table 二's, drawn as one
+    /// grid): the cut row's rulings, all rising past the first
+    /// horizontal one, are most of those that meet it, though not of the
+    /// whole grid's (before, the row was left out and its header words,
+    /// 信息内容 上一年项目数量 本年增/减, read as a paragraph).
+    #[test]
+    fn a_row_cut_open_by_the_page_top_stays_in_a_grid_of_stacked_sub_tables() {
+        let cut = [0.0, 100.0, 200.0, 300.0];
+        let mut segs: Vec<Segment> = cut.iter().map(|x| v(*x, 5.0, 40.0)).collect();
+        segs.extend([
+            h(40.0, 0.0, 300.0),
+            h(60.0, 0.0, 300.0),
+            h(80.0, 0.0, 300.0),
+        ]);
+        segs.extend(cut.iter().map(|x| v(*x, 40.0, 60.0)));
+        // the sub-table below: ten columns
+        segs.extend((0..=10).map(|k| v(30.0 * k as f32, 60.0, 80.0)));
+        let t = find_tables(&segs);
+        assert_eq!(t.len(), 1);
+        assert!(t[0].open_top, "{:?}", t[0].ys);
+        assert_eq!(t[0].ys[0], 5.0 - 2.0 * JOIN);
     }
 
     /// Tables of differing widths drawn one under the other (a browser's
