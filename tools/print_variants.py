@@ -13,6 +13,8 @@ of the printer; each needs a look.
     python3 tools/print_variants.py ../shared/devset/corpus line-spacing 320  # twips, exact
     python3 tools/print_variants.py ../shared/devset/corpus cell-spacing 30   # twips between cells
     python3 tools/print_variants.py ../shared/devset/corpus text-direction vertical  # merged cells' text set vertically
+    python3 tools/print_variants.py ../shared/devset/corpus rerender cairo       # each PDF through pdftocairo -pdf
+    python3 tools/print_variants.py ../shared/devset/corpus rerender weasyprint  # each page printed by WeasyPrint
 
 The variants session 16 ran (README, Accuracy): `@page{size:A4 landscape}`,
 `td,th{border:none!important;padding:2px 6px}` (tables keep their outer
@@ -45,8 +47,14 @@ separate!important;border-spacing:2px!important} td,th{border:1px solid
 the DOCX with cell spacing (cell-spacing 30), and text set top to bottom in
 row-spanning cells (`td[rowspan],th[rowspan]{writing-mode:vertical-rl
 !important}`, with and without borders, and text-direction for the DOCX).
+Session 27 added other producers: each PDF re-rendered by cairo (`rerender cairo`: poppler's
+`pdftocairo -pdf`, as GTK's print to file writes), each web page printed by WeasyPrint
+(`rerender weasyprint`, and `weasyprint-hints`: with HTML's presentational attributes, its
+borders, widths and alignment), and web pages without borders with cells aligned left
+(`table,td,th{border:none!important} td,th,td p,th p{text-align:left!important}`).
 
-Needs chromium (css) or soffice (the DOCX kinds).
+Needs chromium (css), soffice (the DOCX kinds), poppler-utils (rerender cairo) or PyPI's
+weasyprint (rerender weasyprint).
 """
 import argparse
 import concurrent.futures
@@ -81,6 +89,28 @@ def print_pages(folder, css, src, out, tmp):
                                       'file://' + page], capture_output=True, timeout=120)
     with concurrent.futures.ThreadPoolExecutor(2) as ex:
         list(ex.map(one, sorted(glob.glob(os.path.join(folder, '*.html')))))
+
+
+def rerender(folder, how, src, out):
+    """Each PDF of `folder` through cairo, or each web page printed by
+    WeasyPrint (`weasyprint-hints`: with HTML's presentational attributes)."""
+    if how == 'cairo':
+        for path in sorted(glob.glob(os.path.join(folder, '*.pdf'))):
+            name = os.path.basename(path)
+            subprocess.run(['cp', path, os.path.join(src, name)], check=True)
+            subprocess.run(['pdftocairo', '-pdf', path, os.path.join(out, name)], capture_output=True, timeout=300)
+        return
+    import logging
+    import weasyprint
+    logging.getLogger('weasyprint').setLevel(logging.ERROR)
+    for path in sorted(glob.glob(os.path.join(folder, '*.html'))):
+        name = os.path.splitext(os.path.basename(path))[0]
+        subprocess.run(['cp', path, os.path.join(src, name + '.html')], check=True)
+        try:
+            weasyprint.HTML(filename=path).write_pdf(os.path.join(out, name + '.pdf'),
+                                                     presentational_hints=how == 'weasyprint-hints')
+        except Exception as e:  # a page WeasyPrint cannot lay out is no copy
+            print(name, 'not printed:', e)
 
 
 def page_height(twips):
@@ -195,9 +225,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('folder')
     ap.add_argument('kind', choices=['css', 'page-height', 'page-width', 'table-borders', 'font-size',
-                                     'line-spacing', 'cell-spacing', 'text-direction'])
+                                     'line-spacing', 'cell-spacing', 'text-direction', 'rerender'])
     ap.add_argument('value', help='the CSS to add, a page height or width, line or cell spacing in twips, '
-                                  'a size in half-points, none, rows or plain (table-borders), any (text-direction)')
+                                  'a size in half-points, none, rows or plain (table-borders), any (text-direction), '
+                                  'cairo, weasyprint or weasyprint-hints (rerender)')
     ap.add_argument('--bin', default='target/release/govreport')
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -218,6 +249,8 @@ def main():
             print_docx(args.folder, cell_spacing(int(args.value)), src, out)
         elif args.kind == 'text-direction':
             print_docx(args.folder, vertical_merged_text, src, out)
+        elif args.kind == 'rerender':
+            rerender(args.folder, args.value, src, out)
         else:
             print_docx(args.folder, table_borders(args.value), src, out)
         sources, prints = pr.records(args.bin, src), pr.records(args.bin, out)

@@ -946,6 +946,7 @@ fn append_rows(a: &mut Table, a_edges: &Edges, b: Table, b_edges: &Edges) -> Edg
         row_cut_by_page_break(a, &b, open)
             || fills_empty_cells(a, a_xs, &b, b_xs)
             || continues_wrapped_figures(a, a_xs, &b, b_xs)
+            || completes_unlabelled_row(a, a_xs, &b, b_xs, open)
     } else {
         let lower = rows_from(&b, skip);
         skip < b.n_rows()
@@ -1091,6 +1092,56 @@ fn fills_empty_cells(a: &Table, a_xs: &[f32], b: &Table, b_xs: &[f32]) -> bool {
         }
     }
     figures > 0
+}
+
+/// A row cut open by a page break with its cells' contents parted
+/// unevenly (each cell's text flows on by itself: WeasyPrint leaves a
+/// count whose cell has room above the break, and carries the label and
+/// the other counts over): the last row of `a` holds counts only, the
+/// first row of `b` begins with a label, and every text of either stands
+/// over or under an empty cell of the other.
+fn completes_unlabelled_row(a: &Table, a_xs: &[f32], b: &Table, b_xs: &[f32], open: bool) -> bool {
+    let Some(a_last) = a.n_rows().checked_sub(1).filter(|_| open) else {
+        return false;
+    };
+    let extent = |xs: &[f32], c: &Cell| Some((*xs.get(c.col)?, *xs.get(c.col + c.col_span)?));
+    fn row(t: &Table, r: usize) -> Vec<(&Cell, String)> {
+        t.cells
+            .iter()
+            .filter(|c| c.row_span == 1 && c.row == r)
+            .map(|c| (c, compact_text(c)))
+            .collect()
+    }
+    let (upper, lower) = (row(a, a_last), row(b, 0));
+    let counts_only = |cells: &[(&Cell, String)]| {
+        let filled: Vec<&String> = cells
+            .iter()
+            .map(|(_, t)| t)
+            .filter(|t| !t.is_empty())
+            .collect();
+        !filled.is_empty() && filled.iter().all(|t| super::stream::is_figure(t))
+    };
+    let labelled = lower
+        .iter()
+        .find(|(_, t)| !t.is_empty())
+        .is_some_and(|(_, t)| !super::stream::is_figure(t));
+    // Each text of one side over an empty cell of the other, found by its
+    // middle.
+    let over_empty =
+        |from: &[(&Cell, String)], from_xs: &[f32], to: &[(&Cell, String)], to_xs: &[f32]| {
+            from.iter().filter(|(_, t)| !t.is_empty()).all(|(c, _)| {
+                extent(from_xs, c).is_some_and(|(x0, x1)| {
+                    let mid = (x0 + x1) / 2.0;
+                    to.iter().any(|(o, t)| {
+                        t.is_empty() && extent(to_xs, o).is_some_and(|(l, r)| l <= mid && mid < r)
+                    })
+                })
+            })
+        };
+    counts_only(&upper)
+        && labelled
+        && over_empty(&upper, a_xs, &lower, b_xs)
+        && over_empty(&lower, b_xs, &upper, a_xs)
 }
 
 /// A cut through counts wrapped in their narrow cells (155 as 15 over 5;
@@ -1733,6 +1784,41 @@ mod tests {
         let (b, b_edges) = table_three_part(&[&["8.属于行政查询事项", "", "0", "", ""]]);
         append_rows(&mut a, &a_edges, b, &b_edges);
         assert_eq!(a.n_rows(), 6);
+    }
+
+    /// A row cut open by a page break whose cells' contents part unevenly
+    /// (WeasyPrint lets each cell's text flow on by itself): one count
+    /// above the break, the label and the other counts below it. The
+    /// halves are one row when each text of either stands over or under
+    /// an empty cell of the other and the rulings leave both open; not
+    /// when the rulings close them, nor when a count stands on both sides.
+    #[test]
+    fn a_row_whose_counts_part_at_a_page_break_is_whole() {
+        let upper: &[&[&str]] = &[
+            &["（一）予以公开", "3", "0", "0", "3"],
+            &["", "25", "", "", ""],
+        ];
+        let lower: &[&[&str]] = &[
+            &["（二）部分公开", "", "1", "0", "26"],
+            &["（三）不予公开", "4", "0", "0", "4"],
+        ];
+        let glued = |lower: &[&[&str]], open: bool| {
+            let (mut a, mut a_edges) = table_three_part(upper);
+            let (b, mut b_edges) = table_three_part(lower);
+            let b = rows_from(&b, 2);
+            (a_edges.open_bottom, b_edges.open_top) = (open, open);
+            b_edges.xs = a_edges.xs.clone();
+            append_rows(&mut a, &a_edges, b, &b_edges);
+            a.cells
+                .iter()
+                .filter(|c| c.row == 3)
+                .map(|c| c.text.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(glued(lower, true), ["（二）部分公开", "25", "1", "0", "26"]);
+        assert_eq!(glued(lower, false), ["", "25", "", "", ""]);
+        let both: &[&[&str]] = &[&["（二）部分公开", "7", "1", "0", "26"]];
+        assert_eq!(glued(both, true), ["", "25", "", "", ""]);
     }
 
     /// Counts too wide for their narrow cells wrap (155 as 15 over 5), and
