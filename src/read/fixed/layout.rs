@@ -952,7 +952,8 @@ fn append_rows(a: &mut Table, a_edges: &Edges, b: Table, b_edges: &Edges) -> Edg
         skip < b.n_rows()
             && (row_cut_by_page_break(a, &lower, false)
                 || fills_empty_cells(a, a_xs, &lower, b_xs)
-                || continues_wrapped_figures(a, a_xs, &lower, b_xs))
+                || continues_wrapped_figures(a, a_xs, &lower, b_xs)
+                || completes_unlabelled_row(a, a_xs, &lower, b_xs, a_edges.open_bottom))
     };
     let a_rows = a.n_rows();
     // Where row `r` of `b` goes: below `a`, except the lower half of a cut
@@ -1807,15 +1808,31 @@ mod tests {
             let (b, mut b_edges) = table_three_part(lower);
             let b = rows_from(&b, 2);
             (a_edges.open_bottom, b_edges.open_top) = (open, open);
+            glue(&mut a, &a_edges, b, &b_edges)
+        };
+        // (or below the header printed again, the rulings closing the
+        // header's top: the upper half's open bottom tells)
+        let below_header = |lower: &[&[&str]]| {
+            let (mut a, mut a_edges) = table_three_part(upper);
+            let (b, b_edges) = table_three_part(lower);
+            a_edges.open_bottom = true;
+            glue(&mut a, &a_edges, b, &b_edges)
+        };
+        fn glue(a: &mut Table, a_edges: &Edges, b: Table, b_edges: &Edges) -> Vec<String> {
+            let mut b_edges = b_edges.clone();
             b_edges.xs = a_edges.xs.clone();
-            append_rows(&mut a, &a_edges, b, &b_edges);
+            append_rows(a, a_edges, b, &b_edges);
             a.cells
                 .iter()
                 .filter(|c| c.row == 3)
                 .map(|c| c.text.clone())
-                .collect::<Vec<_>>()
-        };
+                .collect()
+        }
         assert_eq!(glued(lower, true), ["（二）部分公开", "25", "1", "0", "26"]);
+        assert_eq!(
+            below_header(lower),
+            ["（二）部分公开", "25", "1", "0", "26"]
+        );
         assert_eq!(glued(lower, false), ["", "25", "", "", ""]);
         let both: &[&[&str]] = &[&["（二）部分公开", "7", "1", "0", "26"]];
         assert_eq!(glued(both, true), ["", "25", "", "", ""]);
