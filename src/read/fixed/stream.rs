@@ -1188,13 +1188,15 @@ fn columns(rows: &[&WordLine]) -> Vec<f32> {
     // A cell note (见附件, wider than a figure and maybe aligned otherwise)
     // stands in a column of figures where it spans one's centre or nears
     // it; only elsewhere is it a column of its own.
-    // Each figure or note with its row.
+    // Each figure or note with its row. A figure with a bracketed note
+    // (98（其中修订65件）) is placed as a note: in a column aligned left its
+    // middle stands far right of the column's.
     type InRow<'a> = Vec<(usize, &'a Word)>;
     let (notes, mut xs): (InRow, InRow) = rows
         .iter()
         .enumerate()
         .flat_map(|(r, l)| figures(l).iter().map(move |w| (r, w)))
-        .partition(|(_, w)| !is_figure(&w.text));
+        .partition(|(_, w)| !is_figure(&w.text) || w.text.contains(['（', '(']));
     xs.sort_by(|a, b| a.1.cx().total_cmp(&b.1.cx()));
     // Each column as its figures' (centre, row).
     let mut cols: Vec<Vec<(f32, usize)>> = Vec::new();
@@ -4226,6 +4228,46 @@ mod tests {
         ];
         let rows = lone_table_rows(&lines);
         assert_eq!(rows[2], [label, "0", "0", "0"], "{rows:?}");
+    }
+
+    /// A figure with a bracketed note in a column aligned left: its middle
+    /// stands far right of its column's, between two columns. It is placed
+    /// as a note (in the column whose figures it spans), not a column of
+    /// its own (before, it made one: 本年新制作数量 lost its figure and the
+    /// header a column, silently).
+    #[test]
+    fn a_noted_figure_in_a_column_aligned_left_makes_no_column() {
+        let lines = vec![
+            line(
+                0.0,
+                &[
+                    (-250.0, "信息内容"),
+                    (0.0, "本年新制作数量"),
+                    (120.0, "本年新公开数量"),
+                    (210.0, "对外公开总数量"),
+                ],
+            ),
+            line(
+                20.0,
+                &[(-250.0, "规章"), (0.0, "0"), (120.0, "0"), (210.0, "0")],
+            ),
+            line(
+                40.0,
+                &[
+                    (-250.0, "规范性文件"),
+                    (0.0, "98（其中修订65件）"),
+                    (120.0, "98"),
+                    (210.0, "98"),
+                ],
+            ),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let rows = row_texts(&t[0].table);
+        // (empty cells kept: three columns, no fourth)
+        assert_eq!(rows[1], ["规章", "0", "0", "0"], "{rows:?}");
+        let noted = ["规范性文件", "98（其中修订65件）", "98", "98"];
+        assert_eq!(rows[2], noted, "{rows:?}");
     }
 
     /// A borderless table with its cells aligned left (Word's default; a
