@@ -1084,18 +1084,19 @@ fn count_starts(data: &[&WordLine], cols: &[f32]) -> Vec<f32> {
     if cols.is_empty() {
         return starts;
     }
-    for l in data {
-        let counts = l
-            .words
-            .iter()
-            .rev()
-            .take_while(|w| !w.text.is_empty() && w.text.chars().all(is_digit));
-        for w in counts {
-            let s = &mut starts[nearest(cols, w.cx())];
-            *s = s.min(w.x0);
-        }
+    for w in data.iter().flat_map(|l| row_counts(l)) {
+        let s = &mut starts[nearest(cols, w.cx())];
+        *s = s.min(w.x0);
     }
     starts
+}
+
+/// A row's counts: the plain digits after its label, last first.
+fn row_counts(l: &WordLine) -> impl Iterator<Item = &Word> {
+    l.words
+        .iter()
+        .rev()
+        .take_while(|w| !w.text.is_empty() && w.text.chars().all(is_digit))
 }
 
 fn glyph_text(g: &[(f32, f32, CompactString)]) -> String {
@@ -1974,15 +1975,8 @@ fn aligned_placement(header: &[WordLine], data: &[&WordLine], cols: &[f32]) -> O
     // Each column's counts' extents (plain digits: [`is_figure`]'s rules
     // cost more than this whole look, and counts tell the alignment).
     let mut spans: Vec<Vec<(f32, f32)>> = vec![Vec::new(); cols.len()];
-    for l in data {
-        let counts = l
-            .words
-            .iter()
-            .rev()
-            .take_while(|w| !w.text.is_empty() && w.text.chars().all(is_digit));
-        for w in counts {
-            spans[nearest(cols, w.cx())].push((w.x0, w.x1));
-        }
+    for w in data.iter().flat_map(|l| row_counts(l)) {
+        spans[nearest(cols, w.cx())].push((w.x0, w.x1));
     }
     let size = data.iter().map(|l| l.size).fold(0.0, f32::max).max(1.0);
     let spread = |v: &mut dyn Iterator<Item = f32>| {
@@ -4262,9 +4256,9 @@ mod tests {
             ),
         ];
         let t = find(&lines);
-        assert_eq!(t.len(), 1);
         let rows = row_texts(&t[0].table);
-        // (empty cells kept: three columns, no fourth)
+        // (one table, its empty cells kept: three columns, no fourth)
+        assert_eq!(t.len(), 1);
         assert_eq!(rows[1], ["规章", "0", "0", "0"], "{rows:?}");
         let noted = ["规范性文件", "98（其中修订65件）", "98", "98"];
         assert_eq!(rows[2], noted, "{rows:?}");
@@ -4317,20 +4311,16 @@ mod tests {
             row(50.0, "二、上年结转", ["22", "3", "0", "0", "1", "0", "26"]),
         ];
         let rows = lone_table_rows(&lines);
-        let names = [
-            "自然人",
-            "商业企业",
-            "科研机构",
-            "社会公益组织",
-            "法律服务机构",
-            "其他",
-            "总计",
-        ];
+        // (the template's column names, in order)
+        let names: Vec<String> = crate::template::APPLICANT_COLUMNS
+            .iter()
+            .map(|c| c.label.to_string())
+            .collect();
         let head = rows
             .iter()
             .find(|r| r.contains(&"总计".to_string()))
             .expect("a header row");
-        assert_eq!(head[head.len() - 7..], names.map(String::from), "{rows:?}");
+        assert_eq!(head[head.len() - 7..], names, "{rows:?}");
     }
 
     /// A borderless table printed from a web page with its cells aligned
