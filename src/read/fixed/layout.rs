@@ -1115,12 +1115,12 @@ fn completes_unlabelled_row(a: &Table, a_xs: &[f32], b: &Table, b_xs: &[f32], op
     }
     let (upper, lower) = (row(a, a_last), row(b, 0));
     let counts_only = |cells: &[(&Cell, String)]| {
-        let filled: Vec<&String> = cells
+        let mut filled = cells
             .iter()
             .map(|(_, t)| t)
             .filter(|t| !t.is_empty())
-            .collect();
-        !filled.is_empty() && filled.iter().all(|t| super::stream::is_figure(t))
+            .peekable();
+        filled.peek().is_some() && filled.all(|t| super::stream::is_figure(t))
     };
     let labelled = lower
         .iter()

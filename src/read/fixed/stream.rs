@@ -1059,36 +1059,44 @@ fn split_at_gaps(w: &Word, cols: &Placement, size: f32) -> Vec<(f32, String)> {
 }
 
 /// Where in `w` a count begins at a column's left edge (`starts`: where
-/// each column's counts begin, their least x0), after a visible gap: the
-/// label before it fills its cell up to that column (`（二）部分公开…情形）0`,
-/// cells aligned left). That count's first glyph and its column; None when
-/// the word's rest is no figure or its head is one.
-fn figure_after_label(w: &Word, starts: &[f32], size: f32) -> Option<(usize, usize)> {
+/// each column's counts begin, their least x0, with the column, sorted),
+/// after a visible gap: the label before it fills its cell up to that
+/// column (`（二）部分公开…情形）0`, cells aligned left). That count's first
+/// glyph and its column; None when the word's rest is no figure or its
+/// head is one.
+fn figure_after_label(w: &Word, starts: &[(f32, usize)], size: f32) -> Option<(usize, usize)> {
     let g = &w.glyphs;
     (1..g.len()).find_map(|k| {
-        let col = starts
-            .iter()
-            .position(|s| (g[k].0 - s).abs() <= 0.25 * size)?;
-        let cut = g[k].0 - g[k - 1].1 >= 0.1 * size
+        let x = g[k].0;
+        let near = starts.partition_point(|(s, _)| *s < x - 0.25 * size);
+        let col = starts.get(near).filter(|(s, _)| *s <= x + 0.25 * size)?.1;
+        let cut = x - g[k - 1].1 >= 0.1 * size
             && is_figure(&glyph_text(&g[k..]))
             && !is_figure(&glyph_text(&g[..k]));
         cut.then_some((k, col))
     })
 }
 
-/// Where each column's counts begin (their least x0; infinite for a
-/// column with none): plain digits after a row's label, as
-/// [`aligned_placement`] reads them.
-fn count_starts(data: &[&WordLine], cols: &[f32]) -> Vec<f32> {
+/// Where each column's counts begin (their least x0), with the column,
+/// in order of x (columns with none left out): plain digits after a
+/// row's label, as [`aligned_placement`] reads them.
+fn count_starts(data: &[&WordLine], cols: &[f32]) -> Vec<(f32, usize)> {
     let mut starts = vec![f32::INFINITY; cols.len()];
     if cols.is_empty() {
-        return starts;
+        return Vec::new();
     }
     for w in data.iter().flat_map(|l| row_counts(l)) {
         let s = &mut starts[nearest(cols, w.cx())];
         *s = s.min(w.x0);
     }
-    starts
+    let mut found: Vec<(f32, usize)> = starts
+        .into_iter()
+        .enumerate()
+        .filter(|(_, s)| s.is_finite())
+        .map(|(c, s)| (s, c))
+        .collect();
+    found.sort_by(|a, b| a.0.total_cmp(&b.0));
+    found
 }
 
 /// A row's counts: the plain digits after its label, last first.
