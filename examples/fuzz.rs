@@ -77,6 +77,9 @@ fn mutate(seed: &[u8], other: &[u8], rng: &mut Rng) -> Vec<u8> {
     d
 }
 
+/// Bytes of a seed package's member kept for mutation.
+const MAX_SEED_MEMBER_BYTES: u64 = 16 << 20;
+
 /// Mutates the XML members of a package (inflated) that `is_target` picks
 /// — a DOCX's word/document.xml, an OFD's page Content.xml — and packs the
 /// result again, so mutations reach the XML reader instead of failing the CRC.
@@ -93,10 +96,13 @@ fn mutate_package_xml(
         };
         (0..z.len())
             .filter_map(|i| {
-                let mut f = z.by_index(i).ok()?;
+                let f = z.by_index(i).ok()?;
+                let name = f.name().ok()?.to_string();
+                // Members inflated up to a bound: a zip bomb among the seeds
+                // would otherwise be packed again whole (2 GB inputs).
                 let mut b = Vec::new();
-                f.read_to_end(&mut b).ok()?;
-                Some((f.name().ok()?.to_string(), b))
+                f.take(MAX_SEED_MEMBER_BYTES).read_to_end(&mut b).ok()?;
+                Some((name, b))
             })
             .collect()
     };

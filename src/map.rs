@@ -499,16 +499,14 @@ fn name_unlabelled_edge_columns(slots: &mut Vec<Slot>, view: &RowView<'_>, n_tar
         }
     }
     // Leading: value cells of the first data row left of the first slot.
-    let Some(start) = slots.first().map(|s| s.start).filter(|s| *s != usize::MAX) else {
-        return;
-    };
+    let start = slots.first().map_or(usize::MAX, |s| s.start);
     let before: Vec<Seen<'_>> = view
         .values
         .iter()
         .copied()
         .filter(|c| c.col != usize::MAX && c.col + c.col_span <= start && c.value)
         .collect();
-    if first > 0 && before.len() == first {
+    if start != usize::MAX && first > 0 && before.len() == first {
         let lead = before.iter().enumerate().map(|(k, c)| Slot {
             target: Some(k),
             start: c.col,
@@ -518,6 +516,40 @@ fn name_unlabelled_edge_columns(slots: &mut Vec<Slot>, view: &RowView<'_>, n_tar
         });
         let rest = std::mem::take(slots);
         *slots = lead.chain(rest).collect();
+    }
+    name_unlabelled_inner_columns(slots, view);
+}
+
+/// The same between two labelled columns: header words broken or merged
+/// by a drawing (`法人或其他组织组织` over 社会公益组织, `机构` alone)
+/// name nothing, and the columns under them would be dropped. When exactly
+/// as many value columns stand unnamed between two labelled ones as the
+/// template has between those two, and the first data row prints in one
+/// of them, they are those columns, in order.
+fn name_unlabelled_inner_columns(slots: &mut [Slot], view: &RowView<'_>) {
+    let printed = |s: &Slot| {
+        view.values
+            .iter()
+            .any(|c| !c.blank && c.col < s.end && c.col + c.col_span > s.start)
+    };
+    let named: Vec<usize> = (0..slots.len())
+        .filter(|&i| slots[i].target.is_some())
+        .collect();
+    for pair in named.windows(2) {
+        let (i, j) = (pair[0], pair[1]);
+        let (Some(a), Some(b)) = (slots[i].target, slots[j].target) else {
+            continue;
+        };
+        let unnamed: Vec<usize> = (i + 1..j).filter(|k| !slots[*k].subtotal).collect();
+        if !unnamed.is_empty()
+            && b > a
+            && unnamed.len() == b - a - 1
+            && unnamed.iter().any(|k| printed(&slots[*k]))
+        {
+            for (n, k) in unnamed.into_iter().enumerate() {
+                slots[k].target = Some(a + 1 + n);
+            }
+        }
     }
 }
 
@@ -1719,6 +1751,62 @@ mod tests {
 
     fn cell(t: &TableValues, row: &str, col: &str) -> Option<f64> {
         t.row(row).and_then(|r| r.get(col)).map(|n| n.0)
+    }
+
+    /// Glyph boxes too wide (a font rewritten without its widths) put the
+    /// first line of 社会公益组织 and 法律服务机构 into the group label's
+    /// cell: `法人或其他组织组织` and `机构` name nothing. Two unnamed columns
+    /// between 科研机构 and 其他, where the template has two: those two.
+    #[test]
+    fn applicant_columns_whose_header_words_name_nothing_between_named_ones_are_the_templates() {
+        let header: &[&str] = &[
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+            "自然人",
+            "商业企业",
+            "科研机构",
+            "法人或其他组织组织",
+            "机构",
+            "其他",
+            "总计",
+        ];
+        let new_received: &[&str] = &[
+            "一、本年新收政府信息公开申请数量",
+            "5",
+            "1",
+            "0",
+            "3",
+            "2",
+            "0",
+            "11",
+        ];
+        let carried_over: &[&str] = &[
+            "二、上年结转政府信息公开申请数量",
+            "1",
+            "0",
+            "0",
+            "0",
+            "4",
+            "0",
+            "5",
+        ];
+        let apps = applications_of(&Table::from_texts(&[header, new_received, carried_over]));
+        assert_eq!(cell(&apps, "new_received", "social_welfare_org"), Some(3.0));
+        assert_eq!(cell(&apps, "new_received", "legal_service_org"), Some(2.0));
+        assert_eq!(cell(&apps, "carried_over", "legal_service_org"), Some(4.0));
+        assert_eq!(cell(&apps, "new_received", "other_org"), Some(0.0));
+        // One unnamed column where the template has two: nothing is guessed.
+        let drop = |row: &[&'static str]| -> Vec<&'static str> {
+            row.iter()
+                .enumerate()
+                .filter(|(k, _)| *k != 5)
+                .map(|(_, c)| *c)
+                .collect()
+        };
+        let (h, n, c) = (drop(header), drop(new_received), drop(carried_over));
+        let apps = applications_of(&Table::from_texts(&[&h, &n, &c]));
+        assert_eq!(cell(&apps, "new_received", "social_welfare_org"), None);
+        assert_eq!(cell(&apps, "new_received", "legal_service_org"), None);
+        assert_eq!(cell(&apps, "new_received", "other_org"), Some(0.0));
     }
 
     /// 自然人 and 商业企业 drawn into the 勾稽 note's cell and 总计 left

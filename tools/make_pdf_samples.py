@@ -13,6 +13,11 @@ the PyPI package reportlab.
   STSong-Light font (predefined CMap UniGB-UCS2-H); figures typed in below.
 - reportlab-2023-gbk.pdf: the same with every string re-encoded to GBK and
   the font switched to the predefined CMap GBK-EUC-H.
+- reportlab-2023-stsong-ghostscript.pdf / reportlab-2023-gbk-ghostscript.pdf:
+  those two re-written by Ghostscript 10.0 (`gs -sDEVICE=pdfwrite`, as PDF
+  "optimisers" do): it embeds a substitute font and writes a ToUnicode map
+  that contradicts the CMap (every Chinese character read as another, or
+  digits as letters); expected = the reportlab record. Needs `gs`.
 """
 import copy
 import hashlib
@@ -299,6 +304,16 @@ def to_gbk(src, dst):
     os.unlink(f.name)
 
 
+def rewritten_by_ghostscript(name):
+    """samples/NAME-ghostscript.pdf: samples/NAME.pdf through Ghostscript's
+    pdfwrite; its expected record is the reportlab one."""
+    out = name + '-ghostscript.pdf'
+    subprocess.run(['gs', '-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pdfwrite',
+                    '-o', os.path.join(OUT, out), os.path.join(OUT, name + '.pdf')],
+                   check=True, capture_output=True, timeout=120)
+    write_expected(out, reportlab_expected())
+
+
 if __name__ == '__main__':
     with tempfile.TemporaryDirectory() as tmp:
         libreoffice(tmp)
@@ -307,6 +322,8 @@ if __name__ == '__main__':
     write_expected('reportlab-2023-stsong.pdf', reportlab_expected())
     to_gbk(os.path.join(OUT, 'reportlab-2023-stsong.pdf'), os.path.join(OUT, 'reportlab-2023-gbk.pdf'))
     write_expected('reportlab-2023-gbk.pdf', reportlab_expected())
+    for name in ['reportlab-2023-stsong', 'reportlab-2023-gbk']:
+        rewritten_by_ghostscript(name)
     reportlab_report(os.path.join(OUT, 'reportlab-2023-three-line.pdf'), rules='three-line')
     write_expected('reportlab-2023-three-line.pdf', reportlab_expected(rules='three-line'))
     print('wrote PDF samples')

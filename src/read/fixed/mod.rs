@@ -369,6 +369,9 @@ pub fn document(mut pages: Vec<PageContent>, what: &str) -> Result<Document, Rea
             "{undecoded} of {chars} characters use fonts whose text cannot be decoded (no ToUnicode map or known encoding)"
         )));
     }
+    if let Some(message) = garbled_text(pages.iter().flat_map(|p| &p.chars)) {
+        return Err(ReadError::Corrupt(message));
+    }
     for page in &mut pages {
         strike::drop_struck_through(page);
     }
@@ -382,4 +385,122 @@ pub fn document(mut pages: Vec<PageContent>, what: &str) -> Result<Document, Rea
         ));
     }
     Ok(doc)
+}
+
+/// Why a text layer cannot be read when its fonts number their glyphs in
+/// drawing order and say nothing of the characters they draw (no ToUnicode
+/// map; a PDF "optimised" by Ghostscript 10.0 loses it): codes then read as
+/// whatever Latin-1 or a character collection gives them. Saying so beats
+/// `not_a_report` for what is plainly a report on the page. Two signs:
+/// almost no Chinese and a fifth or more accented Latin letters and signs
+/// (French or German text has a few in a hundred), or Chinese of which a
+/// tenth or more is from CJK Extension A, rare characters that modern
+/// official prose uses hardly ever.
+fn garbled_text<'a>(chars: impl Iterator<Item = &'a TextChar>) -> Option<String> {
+    let (mut visible, mut chinese, mut latin1, mut rare) = (0usize, 0usize, 0usize, 0usize);
+    for c in chars.filter(|c| !c.undecoded) {
+        let Some(ch) = c.text.chars().next() else {
+            continue;
+        };
+        if ch.is_whitespace() || ch.is_ascii_digit() {
+            continue;
+        }
+        visible += 1;
+        match u32::from(ch) {
+            0x80..=0xFF => latin1 += 1,
+            0x3400..=0x4DBF => {
+                chinese += 1;
+                rare += 1;
+            }
+            0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF => chinese += 1,
+            _ => {}
+        }
+    }
+    if visible < 50 {
+        return None;
+    }
+    let why = if chinese * 20 < visible && latin1 * 5 >= visible {
+        format!(
+            "{latin1} of {visible} characters read as accented Latin letters and signs and almost none as Chinese"
+        )
+    } else if rare * 10 >= chinese && chinese * 2 >= visible {
+        format!("{rare} of {chinese} Chinese characters read as rare ones (CJK Extension A)")
+    } else {
+        return None;
+    };
+    Some(format!(
+        "the text cannot be decoded: {why} (fonts without a ToUnicode map that number their glyphs in drawing order); run OCR on the pages"
+    ))
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page showing `text`, forty characters to a line.
+    fn page_of(text: &str) -> PageContent {
+        let chars = text
+            .chars()
+            .enumerate()
+            .map(|(k, ch)| {
+                let (x0, y0) = (50.0 + 10.0 * (k % 40) as f32, 50.0 + 14.0 * (k / 40) as f32);
+                TextChar {
+                    text: ch.to_string().into(),
+                    x0,
+                    y0,
+                    x1: x0 + 10.0,
+                    y1: y0 + 10.0,
+                    size: 10.0,
+                    upright: true,
+                    quarter: 0,
+                    skewed: false,
+                    vertical: false,
+                    brightness: 0.0,
+                    undecoded: false,
+                    seq: k,
+                }
+            })
+            .collect();
+        PageContent {
+            width: 595.0,
+            height: 842.0,
+            chars,
+            segments: Vec::new(),
+            images: Vec::new(),
+        }
+    }
+
+    fn corrupt_message(text: &str) -> Option<String> {
+        match document(vec![page_of(text)], "PDF") {
+            Err(ReadError::Corrupt(m)) => Some(m),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn text_read_as_latin1_without_chinese_is_undecodable_not_a_non_report() {
+        // Glyphs numbered in drawing order, read as Latin-1 (a title, a
+        // sentence with its year, a table row).
+        let garbled = "2020€•‚ƒ…†‡ˆ‰Š‹Œ\n202130¡¢£¤¥¦20201§1¨©ª202012§31¨«¬\u{AD}®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁ!\"#$%&'()*+,-./ÂÃÄÅÆÇÈÉÊËÌÍÎÏ";
+        let m = corrupt_message(&garbled.repeat(3)).expect("an undecodable text layer");
+        assert!(
+            m.contains("cannot be decoded") && m.contains("accented Latin"),
+            "{m}"
+        );
+    }
+
+    #[test]
+    fn chinese_read_as_rare_extension_a_characters_is_undecodable() {
+        let garbled = "髼㔵㨋鋑䠫䅍㪦钑㱻頚㬊㧮鏅㩾㪰㺲鳵嶛嶛䌼㩾㪰㺲鳵鐤㽻嶨釱魧鋑䠫頠鵇国䅍㪦钑㱻頚㬊䍱鐉嶩要䡜编馡";
+        let m = corrupt_message(&garbled.repeat(2)).expect("an undecodable text layer");
+        assert!(m.contains("CJK Extension A"), "{m}");
+    }
+
+    #[test]
+    fn french_text_and_chinese_with_a_rare_name_are_read() {
+        let french = "Le conseil municipal a publié 12 décisions réglementaires en été ; à la fin de l'année, 3 ont été abrogées. ";
+        assert_eq!(corrupt_message(&french.repeat(3)), None);
+        // One Extension A character (a place name) among ordinary prose.
+        let chinese = "本机关通过门户网站主动公开政府信息，㘎塘镇人民政府全年共收到政府信息公开申请十二件，均已按期答复。";
+        assert_eq!(corrupt_message(&chinese.repeat(3)), None);
+    }
 }

@@ -38,6 +38,51 @@ fn gb1_cid_of(u: u32) -> Option<u32> {
     (cid != 0).then_some(u32::from(cid))
 }
 
+/// A ToUnicode map's entries that contradict a CMap whose codes are
+/// characters (UniGB-UCS2-H and the other Unicode CMaps; GBK-EUC-H, whose
+/// one-byte codes are ASCII) are wrong, whatever the rule that the map comes
+/// first: Ghostscript 10.0 writes such maps when it embeds a substitute for
+/// a font that was not embedded (the reportlab and iText default,
+/// STSong-Light: every Chinese character read as another, or digits read
+/// as letters, `QOQP` for 2021). Judged apart for ASCII codes and others,
+/// as the damage is: where most of a kind's entries (three or more)
+/// contradict the CMap, those that do are dropped and the CMap reads them.
+fn drop_contradicting_entries(t: &mut CMap, encoding: &Encoding) {
+    let meant = |code: u32| -> Option<char> {
+        match encoding {
+            Encoding::Unicode => char::from_u32(code).filter(|_| code <= 0xFFFF),
+            Encoding::Gbk if code < 0x80 => char::from_u32(code),
+            Encoding::Gbk if (0x8140..=0xFEFE).contains(&code) => {
+                let bytes = (code as u16).to_be_bytes();
+                let (text, _, bad) = encoding_rs::GB18030.decode(&bytes);
+                let mut chars = text.chars();
+                chars.next().filter(|_| !bad && chars.next().is_none())
+            }
+            _ => None,
+        }
+    };
+    // [ASCII codes, others]: (entries, contradicting)
+    let mut counts = [(0usize, 0usize); 2];
+    let contradicts = |code: u32, text: &str| -> Option<bool> {
+        let c = meant(code)?;
+        let mut chars = text.chars();
+        Some(chars.next() != Some(c) || chars.next().is_some())
+    };
+    for (&code, text) in &t.to_unicode {
+        if let Some(bad) = contradicts(code, text) {
+            let k = &mut counts[usize::from(code >= 0x80)];
+            k.0 += 1;
+            k.1 += usize::from(bad);
+        }
+    }
+    let wrong = counts.map(|(n, bad)| bad >= 3 && bad * 2 > n);
+    if wrong.contains(&true) {
+        t.to_unicode.retain(|&code, text| {
+            !(wrong[usize::from(code >= 0x80)] && contradicts(code, text) == Some(true))
+        });
+    }
+}
+
 /// The Adobe-GB1 CID a predefined GB CMap gives a code: one-byte ASCII
 /// codes as `single` says, others (two-byte GB 2312 / GBK codes) the CID
 /// of the character they encode; u32::MAX (no CID: the default width)
@@ -454,6 +499,10 @@ impl Font {
                 false,
             ),
         };
+        let mut to_unicode = to_unicode;
+        if let Some(t) = to_unicode.as_mut() {
+            drop_contradicting_entries(t, &encoding);
+        }
         let desc = dict_get(doc, d, b"DescendantFonts").and_then(|o| match o {
             Object::Array(a) => a.first().map(|x| deref(doc, x)),
             _ => None,
@@ -1005,6 +1054,40 @@ mod tests {
         let mut shown = String::new();
         font.decode(b"ABD", &mut 8, |g| shown.push_str(&g.text));
         assert_eq!(shown, "ACD");
+    }
+
+    /// Ghostscript 10.0 rewrites STSong-Light PDFs with a ToUnicode map
+    /// that contradicts their CMap: under UniGB-UCS2-H (a code is its
+    /// character) 一 read as 醟; under GBK-EUC-H (one-byte codes are ASCII)
+    /// 2021 read as QOQP. Those entries go; the CMap reads the codes.
+    #[test]
+    fn to_unicode_entries_contradicting_a_character_cmap_are_dropped() {
+        let codes = |t: &CMap| {
+            let mut c: Vec<u32> = t.to_unicode.keys().copied().collect();
+            c.sort_unstable();
+            c
+        };
+        let mut unicode = CMap::parse(
+            b"5 beginbfchar <4E00> <919F> <4E03> <91A4> <4E07> <91A8> <4E2D> <4E2D> <0031> <0031> endbfchar",
+        );
+        drop_contradicting_entries(&mut unicode, &Encoding::Unicode);
+        assert_eq!(codes(&unicode), [0x31, 0x4E2D]);
+        let mut gbk = CMap::parse(
+            b"5 beginbfchar <0030> <004F> <0031> <0050> <0032> <0051> <0041> <0041> <D6D0> <4E2D> endbfchar",
+        );
+        drop_contradicting_entries(&mut gbk, &Encoding::Gbk);
+        assert_eq!(codes(&gbk), [0x41, 0xD6D0]);
+        // A map that agrees but for one entry of its own (a radical read as
+        // its ideograph) is kept whole; so is any map under Identity-H.
+        let agreeing =
+            b"4 beginbfchar <4E00> <4E00> <4E03> <4E03> <4E07> <4E07> <2F42> <6587> endbfchar";
+        let mut kept = CMap::parse(agreeing);
+        drop_contradicting_entries(&mut kept, &Encoding::Unicode);
+        assert_eq!(codes(&kept).len(), 4);
+        let mut identity =
+            CMap::parse(b"3 beginbfchar <0001> <4E00> <0002> <4E03> <0003> <4E07> endbfchar");
+        drop_contradicting_entries(&mut identity, &Encoding::Identity);
+        assert_eq!(codes(&identity).len(), 3);
     }
 
     /// A Type0 font over a non-embedded CIDFontType0 of `ordering` under
