@@ -385,11 +385,13 @@ fn member_problem(f: &zip::read::ZipFile<'_, impl Read>) -> Option<MemberProblem
     }
 }
 
-fn read_member(
+/// Runs `consume` on a member's inflated bytes, with the size its archive
+/// states for it.
+fn with_member<T>(
     z: &mut zip::ZipArchive<impl Read + std::io::Seek>,
     index: usize,
-    limit: u64,
-) -> std::io::Result<Vec<u8>> {
+    consume: impl FnOnce(&mut dyn Read, u64) -> std::io::Result<T>,
+) -> std::io::Result<T> {
     if let Some(problem) = z.by_index_raw(index).ok().and_then(|f| member_problem(&f)) {
         return Err(std::io::Error::other(problem));
     }
@@ -403,14 +405,22 @@ fn read_member(
             .saturating_mul(1032)
             .saturating_add(1024),
     );
-    read_bounded(&mut f, stated, limit)
+    consume(&mut f, stated)
+}
+
+fn read_member(
+    z: &mut zip::ZipArchive<impl Read + std::io::Seek>,
+    index: usize,
+    limit: u64,
+) -> std::io::Result<Vec<u8>> {
+    with_member(z, index, |r, stated| read_bounded(r, stated, limit))
 }
 
 /// Up to `limit` + 1 bytes of `r` (one more than the limit tells a caller
 /// the input is over it), room made up front for the `expected` length
 /// where the source states one: `take` hides a file's size from
 /// `read_to_end`, which then grows its buffer by doubling and copying.
-fn read_bounded(r: &mut impl Read, expected: u64, limit: u64) -> std::io::Result<Vec<u8>> {
+fn read_bounded(r: &mut dyn Read, expected: u64, limit: u64) -> std::io::Result<Vec<u8>> {
     let room = usize::try_from(expected.min(limit.saturating_add(1))).unwrap_or(0);
     let mut buf = Vec::with_capacity(room);
     r.take(limit.saturating_add(1)).read_to_end(&mut buf)?;
@@ -515,10 +525,23 @@ pub fn read_named(name: &str, limit: u64) -> std::io::Result<Vec<u8>> {
 /// The bytes of an input, bounded by the input-size limit.
 pub fn load(input: &Input, opts: &Options) -> std::io::Result<Vec<u8>> {
     let limit = opts.limits.max_input_bytes;
+    open_input(input, |r, stated| read_bounded(r, stated, limit))
+}
+
+/// Runs `consume` on an input's bytes (a file's, or an archive member's
+/// inflated), with the size its file system or archive states.
+fn open_input<T>(
+    input: &Input,
+    consume: impl FnOnce(&mut dyn Read, u64) -> std::io::Result<T>,
+) -> std::io::Result<T> {
     match &input.location {
-        Location::File(p) => read_file_bounded(p, limit),
+        Location::File(p) => {
+            let mut f = std::fs::File::open(p)?;
+            let len = f.metadata().map_or(0, |m| m.len());
+            consume(&mut f, len)
+        }
         Location::Member { archive, index } => {
-            with_archive(archive, |a| read_member(&mut a.zip, *index, limit))
+            with_archive(archive, |a| with_member(&mut a.zip, *index, consume))
         }
         Location::Nested {
             archive,
@@ -532,11 +555,69 @@ pub fn load(input: &Input, opts: &Options) -> std::io::Result<Vec<u8>> {
                 a.nested = Some((*outer, inner));
             }
             match a.nested.as_mut() {
-                Some((_, inner)) => read_member(inner, *index, limit),
+                Some((_, inner)) => with_member(inner, *index, consume),
                 None => Err(std::io::Error::other("nested archive not open")),
             }
         }),
     }
+}
+
+/// Bytes of an input over the size limit read to hash it whole: about as
+/// long as a few seconds of reading; past it (a zip bomb's member) its size
+/// and sha256 stay unknown.
+const MAX_DIGESTED_BYTES: u64 = 4 << 30;
+
+/// The size and sha256 of an input over the size limit, read as a stream
+/// (never held whole), so that its record names the file and not its first
+/// bytes; the sha256 is `None` past [`MAX_DIGESTED_BYTES`], and for what is
+/// not a regular file (a pipe opened again would wait for a writer).
+fn whole_digest(input: &Input) -> std::io::Result<(u64, Option<String>)> {
+    use sha2::Digest;
+    if let Location::File(p) = &input.location
+        && !std::fs::metadata(p)?.is_file()
+    {
+        return Ok((0, None));
+    }
+    open_input(input, |r, _| {
+        let mut hasher = sha2::Sha256::new();
+        let mut buf = vec![0u8; 1 << 18];
+        let mut seen = 0u64;
+        loop {
+            let n = r.read(&mut buf)?;
+            if n == 0 {
+                return Ok((seen, Some(crate::lower_hex(&hasher.finalize()))));
+            }
+            seen += n as u64;
+            if seen > MAX_DIGESTED_BYTES {
+                return Ok((seen, None));
+            }
+            hasher.update(&buf[..n]);
+        }
+    })
+}
+
+/// The record of an input over the size limit (`prefix`: its first bytes,
+/// as [`load`] read them): its whole size and sha256 where they could be
+/// read, `too_large`.
+fn over_limit_record(input: &Input, prefix: &[u8], opts: &Options) -> Record {
+    let limit = opts.limits.max_input_bytes;
+    let (size, sha256) = match whole_digest(input) {
+        Ok((size, Some(sha))) => (Some(size), sha),
+        _ => (None, String::new()),
+    };
+    let mut source = Source::new(&input.display, read::sniff(prefix).as_str(), prefix, sha256);
+    source.bytes = size.unwrap_or(0);
+    let what = match size {
+        Some(n) => format!("{n} bytes, over"),
+        None => "over".to_string(),
+    };
+    Record::failed(
+        source,
+        "too_large",
+        format!(
+            "the file is {what} the {limit}-byte input limit (raise it with --max-input-bytes)"
+        ),
+    )
 }
 
 /// A worker's result for one input.
@@ -665,6 +746,18 @@ pub fn run(
                     }
                     let mut outcome = match load(input, opts) {
                         Err(e) => Outcome::Record(Box::new(io_failure(input, e))),
+                        Ok(bytes) if bytes.len() as u64 > opts.limits.max_input_bytes => {
+                            let r = over_limit_record(input, &bytes, opts);
+                            if !r.source.sha256.is_empty()
+                                && run.already.get(&input.display) == Some(&r.source.sha256)
+                            {
+                                Outcome::Done {
+                                    sha256: r.source.sha256,
+                                }
+                            } else {
+                                Outcome::Record(Box::new(r))
+                            }
+                        }
                         Ok(bytes) => {
                             let sha = sha256_hex(&bytes);
                             if run.already.get(&input.display) == Some(&sha) {

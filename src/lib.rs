@@ -83,9 +83,13 @@ pub struct Options {
 
 /// The sha256 of bytes, as lowercase hex (`source.sha256`).
 pub fn sha256_hex(bytes: &[u8]) -> String {
+    lower_hex(&Sha256::digest(bytes))
+}
+
+/// A digest as lowercase hex.
+pub(crate) fn lower_hex(digest: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let digest = Sha256::digest(bytes);
-    let mut s = String::with_capacity(64);
+    let mut s = String::with_capacity(digest.len() * 2);
     for b in digest.iter() {
         s.push(char::from(HEX[usize::from(b >> 4)]));
         s.push(char::from(HEX[usize::from(b & 15)]));

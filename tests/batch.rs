@@ -571,3 +571,40 @@ fn ofd_reads_in_files_folders_and_archives_and_dumps_its_stages() {
     assert!(text.starts_with("page 1:"), "{text}");
     assert!(text.lines().any(|l| l.starts_with("H ")) && text.lines().any(|l| l.starts_with("V ")));
 }
+
+/// A file over the size limit is not read whole, but its record names the
+/// file: its whole size and sha256 (they were those of the first limit + 1
+/// bytes read, `"bytes": 1048577` for a 2 MB scan), on disk and in an
+/// archive.
+#[test]
+fn an_input_over_the_size_limit_names_its_whole_size_and_sha256() {
+    let dir = tempfile::tempdir().unwrap();
+    // 2 MB that compress poorly: a PDF header and a pseudo-random body.
+    let mut big = b"%PDF-1.4\n".to_vec();
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    while big.len() < 2_000_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        big.extend_from_slice(&x.to_le_bytes());
+    }
+    let file = dir.path().join("scan.pdf");
+    std::fs::write(&file, &big).unwrap();
+    let archive = dir.path().join("archive.zip");
+    std::fs::write(&archive, zip_bytes(&[("2023/scan.pdf", &big)])).unwrap();
+    let sha = govreport::sha256_hex(&big);
+    for path in [&file, &archive] {
+        let out = run(&["extract", "--max-input-bytes", "1M", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1));
+        let rec = &records(&out.stdout)[0];
+        assert_eq!(rec["error"]["code"], "too_large");
+        assert_eq!(rec["source"]["bytes"], big.len());
+        assert_eq!(rec["source"]["sha256"], sha.as_str());
+        assert_eq!(rec["source"]["format"], "pdf");
+        let message = rec["error"]["message"].as_str().unwrap();
+        assert!(
+            message.contains(&format!("{} bytes", big.len())),
+            "{message}"
+        );
+    }
+}
