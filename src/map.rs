@@ -1176,7 +1176,34 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             }
         }
     }
+    // A cell a found row lacks in a column other rows have (a label drawn
+    // over it): its null is not a blank.
+    for row in APPLICATION_ROWS {
+        for col in APPLICANT_COLUMNS {
+            if m.applications_unread.contains(&(row.key, col.key))
+                && found.iter().any(|r| values.contains_key(&(*r, col.key)))
+            {
+                m.warnings.push(unread_cell(table, row, col));
+            }
+        }
+    }
     m.applications = Some(out);
+}
+
+/// A cell of row `row` the table has no cell for, though other rows have
+/// one in its column.
+fn unread_cell(table: TableKind, row: &tpl::ApplicationRowDef, col: &tpl::ColumnDef) -> Warning {
+    Warning::new(
+        "unread_cell",
+        Severity::Warning,
+        format!(
+            "{} row \"{}\" has no cell under \"{}\" (text drawn over it, or a cell lost); its value is null",
+            table.label(),
+            row.label,
+            col.label
+        ),
+    )
+    .at(table.key(), Some(row.key), Some(col.key))
 }
 
 /// How far along table 四's fifteen cells (a third of them) its row of
@@ -1954,6 +1981,56 @@ mod tests {
         let broken: &[&str] = &["业", "科研机构", "社会公益组织", "法律服务机构", "其他"];
         let (_, missing) = with_header(APPLICATION_HEADER[0], broken);
         assert!(missing.is_empty(), "{missing:?}");
+    }
+
+    /// 一、本年新收's label drawn over its 自然人 cell: that value is null,
+    /// and says so (`unread_cell`), as other rows have the column; the
+    /// checks skip relations naming it.
+    #[test]
+    fn a_cell_a_label_is_drawn_over_is_an_unread_cell() {
+        let header: &[&str] = &[
+            "（本列数据的勾稽关系）",
+            "自然人",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+            "总计",
+        ];
+        let others: Vec<[&str; 8]> = [
+            "二、上年结转政府信息公开申请数量",
+            "（一）予以公开",
+            "（七）总计",
+        ]
+        .map(|label| [label, "3", "0", "0", "0", "0", "0", "3"])
+        .to_vec();
+        let mut rows: Vec<&[&str]> = vec![
+            header,
+            &[
+                "一、本年新收政府信息公开申请数量@1x2",
+                "0",
+                "0",
+                "0",
+                "1",
+                "0",
+                "19",
+            ],
+        ];
+        rows.extend(others.iter().map(|r| r.as_slice()));
+        let t = Table::from_texts(&rows);
+        let m = map_tables(&[(TableKind::Applications, &t)], &[0], Some(2023), false);
+        let unread: Vec<(Option<&str>, Option<&str>)> = m
+            .warnings
+            .iter()
+            .filter(|w| w.code == "unread_cell")
+            .map(|w| (w.row, w.column))
+            .collect();
+        assert_eq!(unread, [(Some("new_received"), Some("natural_person"))]);
+        let apps = m.applications.expect("table 三");
+        assert_eq!(cell(&apps, "new_received", "natural_person"), None);
+        assert_eq!(cell(&apps, "new_received", "total"), Some(19.0));
+        assert_eq!(cell(&apps, "carried_over", "natural_person"), Some(3.0));
     }
 
     /// A header band cut by a ruling under its names (printed with exact
