@@ -1183,7 +1183,11 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             if m.applications_unread.contains(&(row.key, col.key))
                 && found.iter().any(|r| values.contains_key(&(*r, col.key)))
             {
-                m.warnings.push(unread_cell(table, row, col));
+                m.warnings.push(unread_cell(
+                    table,
+                    (row.key, row.label),
+                    (col.key, col.label),
+                ));
             }
         }
     }
@@ -1192,18 +1196,20 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
 
 /// A cell of row `row` the table has no cell for, though other rows have
 /// one in its column.
-fn unread_cell(table: TableKind, row: &tpl::ApplicationRowDef, col: &tpl::ColumnDef) -> Warning {
+fn unread_cell(
+    table: TableKind,
+    (row, row_label): (&'static str, &str),
+    (col, col_label): (&'static str, &str),
+) -> Warning {
     Warning::new(
         "unread_cell",
         Severity::Warning,
         format!(
-            "{} row \"{}\" has no cell under \"{}\" (text drawn over it, or a cell lost); its value is null",
+            "{} row \"{row_label}\" has no cell under \"{col_label}\" (text drawn over it, or a cell lost); its value is null",
             table.label(),
-            row.label,
-            col.label
         ),
     )
-    .at(table.key(), Some(row.key), Some(col.key))
+    .at(table.key(), Some(row), Some(col))
 }
 
 /// How far along table 四's fifteen cells (a third of them) its row of
@@ -1378,6 +1384,19 @@ fn map_active(
             continue;
         }
         if has_row(&values, def.key) {
+            // A row found with cells for some of its columns but not all (a
+            // blank cell is a cell): those nulls are not blanks. (A row
+            // with none, its label run into the header's, is left alone.)
+            let has = |c: &&str| values.contains_key(&(def.key, *c));
+            let lacking = cols.iter().filter(|c| !has(c));
+            for col in lacking.filter(|_| cols.iter().any(|c| has(&c))) {
+                let label = ACTIVE_COLUMNS
+                    .iter()
+                    .find(|c| c.key == *col)
+                    .map_or(*col, |c| c.label);
+                m.warnings
+                    .push(unread_cell(table, (def.key, def.label), (col, label)));
+            }
             out.0.push((def.key, Some(row_out(&values, def.key, cols))));
         } else {
             m.warnings.push(missing_row(table, def.key, def.label));
@@ -2195,6 +2214,31 @@ mod tests {
         let active = m.active.expect("table 二");
         assert_eq!(cell(&active, "procurement", "items"), Some(39.0));
         assert_eq!(cell(&active, "procurement", "amount"), Some(315.54));
+    }
+
+    /// A converter lost 规章's last cell (LibreOffice's HTML export of a
+    /// table whose cells span columns unevenly): its 现行有效件数 is null
+    /// with an `unread_cell` warning, not silently; a row with no cells at
+    /// all (its label run into the header's) and blank cells are left alone.
+    #[test]
+    fn an_active_row_short_of_a_cell_has_an_unread_cell() {
+        let t = Table::from_texts(&[
+            &["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+            &["规章", "0", "0"],
+            &["行政规范性文件", "2", "", "11"],
+        ]);
+        let m = map_tables(&[(TableKind::Active, &t)], &[0], Some(2022), false);
+        let unread: Vec<(Option<&str>, Option<&str>)> = m
+            .warnings
+            .iter()
+            .filter(|w| w.code == "unread_cell")
+            .map(|w| (w.row, w.column))
+            .collect();
+        assert_eq!(unread, [(Some("regulations"), Some("in_force"))]);
+        let active = m.active.expect("table 二");
+        assert_eq!(cell(&active, "regulations", "issued"), Some(0.0));
+        assert_eq!(cell(&active, "regulations", "in_force"), None);
+        assert_eq!(cell(&active, "normative_documents", "repealed"), None);
     }
 
     /// A part of table 二 printed without borders, its header read as a
