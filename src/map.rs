@@ -1389,7 +1389,7 @@ fn map_active(
             // with none, its label run into the header's, is left alone.)
             let has = |c: &&str| values.contains_key(&(def.key, *c));
             let lacking = cols.iter().filter(|c| !has(c));
-            for col in lacking.filter(|_| cols.iter().any(|c| has(&c))) {
+            for col in lacking.filter(|_| cols.iter().any(|c| has(c))) {
                 let label = ACTIVE_COLUMNS
                     .iter()
                     .find(|c| c.key == *col)
