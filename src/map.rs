@@ -1388,14 +1388,15 @@ fn map_active(
             // blank cell is a cell): those nulls are not blanks. (A row
             // with none, its label run into the header's, is left alone.)
             let has = |c: &&str| values.contains_key(&(def.key, *c));
-            let lacking = cols.iter().filter(|c| !has(c));
-            for col in lacking.filter(|_| cols.iter().any(|c| has(c))) {
-                let label = ACTIVE_COLUMNS
-                    .iter()
-                    .find(|c| c.key == *col)
-                    .map_or(*col, |c| c.label);
-                m.warnings
-                    .push(unread_cell(table, (def.key, def.label), (col, label)));
+            if cols.iter().any(has) {
+                for col in cols.iter().filter(|c| !has(c)) {
+                    let label = ACTIVE_COLUMNS
+                        .iter()
+                        .find(|c| c.key == *col)
+                        .map_or(*col, |c| c.label);
+                    m.warnings
+                        .push(unread_cell(table, (def.key, def.label), (col, label)));
+                }
             }
             out.0.push((def.key, Some(row_out(&values, def.key, cols))));
         } else {
