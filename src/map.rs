@@ -1605,6 +1605,21 @@ fn map_reviews(parts: &[(&Table, usize)], m: &mut Mapped) {
                 .push(missing_column(table, Some(g), c.key, &label));
         }
     }
+    // Cells short of that end the row has no figure cell for (a header's
+    // text run down into them, `持112`): null, and said so.
+    if one_row {
+        for (g, c) in slots[..reached]
+            .iter()
+            .filter(|(g, c)| !values.contains_key(&(*g, c.key)))
+        {
+            let group = tpl::REVIEW_GROUPS_MATCH_ORDER
+                .iter()
+                .find(|d| d.key == *g)
+                .map_or(*g, |d| d.label);
+            m.warnings
+                .push(unread_cell(table, (g, group), (c.key, c.label)));
+        }
+    }
     let mut out = TableValues::default();
     for (&g, named) in REVIEW_GROUPS.iter().zip(rows_named) {
         if groups_as_rows && !named && !cols.iter().any(|c| values.contains_key(&(g, *c))) {
@@ -2760,6 +2775,49 @@ mod tests {
         assert_eq!(cell(&r, "litigation_direct", "upheld"), Some(6.0));
         assert_eq!(cell(&r, "litigation_after_review", "upheld"), Some(11.0));
         assert_eq!(cell(&r, "litigation_after_review", "total"), Some(15.0));
+    }
+
+    /// 行政复议's result headers set vertically in cells too short for them
+    /// (LibreOffice): each last character runs down into the figure below
+    /// (`结果维` over `持112`). Those four cells hold no figure: null, each
+    /// with an `unread_cell` warning (before: null without a word).
+    #[test]
+    fn review_figures_a_header_ran_into_are_unread_cells() {
+        let results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+        let cut = [
+            "结果维@2x1",
+            "结果纠@2x1",
+            "其他结@2x1",
+            "尚未审@2x1",
+            "总计@2x1",
+        ];
+        let row1: Vec<&str> = cut
+            .iter()
+            .copied()
+            .chain(["未经复议直接起诉@1x5", "复议后起诉@1x5"])
+            .collect();
+        let row2: Vec<&str> = results.iter().chain(&results).copied().collect();
+        let figures = [
+            "持112", "正16", "果32", "结13", "173", "45", "5", "13", "12", "75", "3", "1", "2",
+            "0", "6",
+        ];
+        let t = Table::from_texts(&[&["行政复议@1x5", "行政诉讼@1x10"], &row1, &row2, &figures]);
+        let m = map_tables(&[(TableKind::Reviews, &t)], &[0], Some(2023), false);
+        let unread: Vec<_> = m
+            .warnings
+            .iter()
+            .filter(|w| w.code == "unread_cell")
+            .map(|w| (w.row, w.column))
+            .collect();
+        let group = Some("administrative_review");
+        assert_eq!(
+            unread,
+            ["upheld", "corrected", "other", "pending"].map(|c| (group, Some(c)))
+        );
+        let r = m.reviews.expect("table 四");
+        assert_eq!(cell(&r, "administrative_review", "upheld"), None);
+        assert_eq!(cell(&r, "administrative_review", "total"), Some(173.0));
+        assert_eq!(cell(&r, "litigation_direct", "upheld"), Some(45.0));
     }
 
     /// Table 四 wider than the page, cut after its twelfth column: header
