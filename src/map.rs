@@ -2018,21 +2018,23 @@ mod tests {
         assert!(missing.is_empty(), "{missing:?}");
     }
 
+    /// The (row, column) of each `unread_cell` warning.
+    fn unread_cells(m: &Mapped) -> Vec<(Option<&'static str>, Option<&'static str>)> {
+        m.warnings
+            .iter()
+            .filter(|w| w.code == "unread_cell")
+            .map(|w| (w.row, w.column))
+            .collect()
+    }
+
     /// 一、本年新收's label drawn over its 自然人 cell: that value is null,
     /// and says so (`unread_cell`), as other rows have the column; the
     /// checks skip relations naming it.
     #[test]
     fn a_cell_a_label_is_drawn_over_is_an_unread_cell() {
-        let header: &[&str] = &[
-            "（本列数据的勾稽关系）",
-            "自然人",
-            "商业企业",
-            "科研机构",
-            "社会公益组织",
-            "法律服务机构",
-            "其他",
-            "总计",
-        ];
+        let header: Vec<&str> = std::iter::once("（本列数据的勾稽关系）")
+            .chain(APPLICANT_COLUMNS.iter().map(|c| c.label))
+            .collect();
         let others: Vec<[&str; 8]> = [
             "二、上年结转政府信息公开申请数量",
             "（一）予以公开",
@@ -2041,7 +2043,7 @@ mod tests {
         .map(|label| [label, "3", "0", "0", "0", "0", "0", "3"])
         .to_vec();
         let mut rows: Vec<&[&str]> = vec![
-            header,
+            &header,
             &[
                 "一、本年新收政府信息公开申请数量@1x2",
                 "0",
@@ -2055,13 +2057,10 @@ mod tests {
         rows.extend(others.iter().map(|r| r.as_slice()));
         let t = Table::from_texts(&rows);
         let m = map_tables(&[(TableKind::Applications, &t)], &[0], Some(2023), false);
-        let unread: Vec<(Option<&str>, Option<&str>)> = m
-            .warnings
-            .iter()
-            .filter(|w| w.code == "unread_cell")
-            .map(|w| (w.row, w.column))
-            .collect();
-        assert_eq!(unread, [(Some("new_received"), Some("natural_person"))]);
+        assert_eq!(
+            unread_cells(&m),
+            [(Some("new_received"), Some("natural_person"))]
+        );
         let apps = m.applications.expect("table 三");
         assert_eq!(cell(&apps, "new_received", "natural_person"), None);
         assert_eq!(cell(&apps, "new_received", "total"), Some(19.0));
@@ -2244,13 +2243,7 @@ mod tests {
             &["行政规范性文件", "2", "", "11"],
         ]);
         let m = map_tables(&[(TableKind::Active, &t)], &[0], Some(2022), false);
-        let unread: Vec<(Option<&str>, Option<&str>)> = m
-            .warnings
-            .iter()
-            .filter(|w| w.code == "unread_cell")
-            .map(|w| (w.row, w.column))
-            .collect();
-        assert_eq!(unread, [(Some("regulations"), Some("in_force"))]);
+        assert_eq!(unread_cells(&m), [(Some("regulations"), Some("in_force"))]);
         let active = m.active.expect("table 二");
         assert_eq!(cell(&active, "regulations", "issued"), Some(0.0));
         assert_eq!(cell(&active, "regulations", "in_force"), None);
@@ -2803,15 +2796,9 @@ mod tests {
         ];
         let t = Table::from_texts(&[&["行政复议@1x5", "行政诉讼@1x10"], &row1, &row2, &figures]);
         let m = map_tables(&[(TableKind::Reviews, &t)], &[0], Some(2023), false);
-        let unread: Vec<_> = m
-            .warnings
-            .iter()
-            .filter(|w| w.code == "unread_cell")
-            .map(|w| (w.row, w.column))
-            .collect();
         let group = Some("administrative_review");
         assert_eq!(
-            unread,
+            unread_cells(&m),
             ["upheld", "corrected", "other", "pending"].map(|c| (group, Some(c)))
         );
         let r = m.reviews.expect("table 四");

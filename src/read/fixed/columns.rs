@@ -247,29 +247,11 @@ fn aligned_with(chars: &[TextChar], main: &[usize], side: &[usize]) -> bool {
 mod tests {
     use super::*;
 
-    fn glyph(text: &str, x0: f32, y0: f32, size: f32) -> TextChar {
-        TextChar {
-            text: text.into(),
-            x0,
-            y0,
-            x1: x0 + size,
-            y1: y0 + size,
-            size,
-            upright: true,
-            quarter: 0,
-            skewed: false,
-            vertical: false,
-            brightness: 0.0,
-            undecoded: false,
-            seq: 0,
-        }
-    }
-
     /// Lines of `n` glyphs of `text` from `x0`, one every `pitch` from `y0`.
     fn column(out: &mut Vec<TextChar>, text: &str, x0: f32, n: usize, y0: f32, pitch: f32) {
         for (k, ch) in text.chars().enumerate() {
             let (line, at) = (k / n, k % n);
-            out.push(glyph(
+            out.push(TextChar::square(
                 &ch.to_string(),
                 x0 + 10.0 * at as f32,
                 y0 + pitch * line as f32,

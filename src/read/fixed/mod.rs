@@ -77,6 +77,26 @@ pub struct TextChar {
 }
 
 impl TextChar {
+    /// An upright black glyph `size` square at (`x0`, `y0`), for tests.
+    #[cfg(test)]
+    pub fn square(text: &str, x0: f32, y0: f32, size: f32) -> TextChar {
+        TextChar {
+            text: text.into(),
+            x0,
+            y0,
+            x1: x0 + size,
+            y1: y0 + size,
+            size,
+            upright: true,
+            quarter: 0,
+            skewed: false,
+            vertical: false,
+            brightness: 0.0,
+            undecoded: false,
+            seq: 0,
+        }
+    }
+
     /// A character drawn with glyph matrix `trm` (glyph space → page points,
     /// y down on the page) over `em_box` [x0 y0 x1 y1] in glyph space: its
     /// page box, size and baseline direction.
@@ -444,19 +464,8 @@ mod tests {
             .map(|(k, ch)| {
                 let (x0, y0) = (50.0 + 10.0 * (k % 40) as f32, 50.0 + 14.0 * (k / 40) as f32);
                 TextChar {
-                    text: ch.to_string().into(),
-                    x0,
-                    y0,
-                    x1: x0 + 10.0,
-                    y1: y0 + 10.0,
-                    size: 10.0,
-                    upright: true,
-                    quarter: 0,
-                    skewed: false,
-                    vertical: false,
-                    brightness: 0.0,
-                    undecoded: false,
                     seq: k,
+                    ..TextChar::square(&ch.to_string(), x0, y0, 10.0)
                 }
             })
             .collect();
