@@ -562,22 +562,24 @@ fn open_input<T>(
     }
 }
 
-/// Bytes of an input over the size limit read to hash it whole: about as
-/// long as a few seconds of reading; past it (a zip bomb's member) its size
-/// and sha256 stay unknown.
+/// Bytes of an input over the size limit read to hash it whole: a few
+/// seconds of reading; past it (a zip bomb's member) its size and sha256
+/// stay unknown.
 const MAX_DIGESTED_BYTES: u64 = 4 << 30;
 
 /// The size and sha256 of an input over the size limit, read as a stream
 /// (never held whole), so that its record names the file and not its first
-/// bytes; the sha256 is `None` past [`MAX_DIGESTED_BYTES`], and for what is
-/// not a regular file (a pipe opened again would wait for a writer).
-fn whole_digest(input: &Input) -> std::io::Result<(u64, Option<String>)> {
+/// bytes; the sha256 is `None` past [`MAX_DIGESTED_BYTES`] or the
+/// document's deadline, and for what is not a regular file (a pipe opened
+/// again would wait for a writer).
+fn whole_digest(input: &Input, opts: &Options) -> std::io::Result<(u64, Option<String>)> {
     use sha2::Digest;
     if let Location::File(p) = &input.location
         && !std::fs::metadata(p)?.is_file()
     {
         return Ok((0, None));
     }
+    let deadline = read::Deadline::after(opts.limits.timeout);
     open_input(input, |r, _| {
         let mut hasher = sha2::Sha256::new();
         let mut buf = vec![0u8; 1 << 18];
@@ -588,7 +590,7 @@ fn whole_digest(input: &Input) -> std::io::Result<(u64, Option<String>)> {
                 return Ok((seen, Some(crate::lower_hex(&hasher.finalize()))));
             }
             seen += n as u64;
-            if seen > MAX_DIGESTED_BYTES {
+            if seen > MAX_DIGESTED_BYTES || deadline.check().is_err() {
                 return Ok((seen, None));
             }
             hasher.update(&buf[..n]);
@@ -601,7 +603,7 @@ fn whole_digest(input: &Input) -> std::io::Result<(u64, Option<String>)> {
 /// read, `too_large`.
 fn over_limit_record(input: &Input, prefix: &[u8], opts: &Options) -> Record {
     let limit = opts.limits.max_input_bytes;
-    let (size, sha256) = match whole_digest(input) {
+    let (size, sha256) = match whole_digest(input, opts) {
         Ok((size, Some(sha))) => (Some(size), sha),
         _ => (None, String::new()),
     };

@@ -452,6 +452,7 @@ fn garbled_text<'a>(chars: impl Iterator<Item = &'a TextChar>) -> Option<String>
         "the text cannot be decoded: {why} (fonts without a ToUnicode map that number their glyphs in drawing order); run OCR on the pages"
     ))
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
