@@ -449,6 +449,7 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
             used[i] = true;
         }
         keep_overflowing_words_whole(g, &mut per_cell);
+        keep_overflowing_stacks_whole(g, &mut per_cell);
         out.blocks.push((
             y0,
             Block::Table(on_page(grid_to_table(g, per_cell), number)),
@@ -725,6 +726,58 @@ fn keep_overflowing_words_whole(g: &GridTable, per_cell: &mut [Vec<&TextChar>]) 
             if touches {
                 per_cell[k].retain(|x| !std::ptr::eq(*x, c));
                 per_cell[left].push(c);
+            }
+        }
+    }
+}
+
+/// A header set one character per line in a cell too short for it runs
+/// down over the ruling into the cell below (LibreOffice: `结果维` over
+/// `持112`). A character that is not part of a figure, crosses its cell's
+/// top ruling, stands alone among words on its line there, and stands
+/// right under a character of the cell above that is alone on its line
+/// too (the same left edge and size, no gap) goes back to that cell.
+/// Words set with wide line spacing also reach over their cell's top
+/// ruling, but several to a line.
+fn keep_overflowing_stacks_whole(g: &GridTable, per_cell: &mut [Vec<&TextChar>]) {
+    // Whether `c` is the only glyph of `cell` on its line (figures aside).
+    let alone = |cell: &[&TextChar], c: &TextChar| {
+        !cell.iter().take(512).any(|o| {
+            !std::ptr::eq(*o, c) && !is_figure_glyph(o) && (o.cy() - c.cy()).abs() < 0.3 * c.size
+        })
+    };
+    for k in 0..per_cell.len() {
+        let (r0, _, _, _) = g.cells[k];
+        let Some(top) = g.ys.get(r0).copied() else {
+            continue;
+        };
+        let crosses = |c: &TextChar| c.y0 < top - 0.1 && c.y1 > top && !is_figure_glyph(c);
+        if !per_cell[k].iter().any(|c| crosses(c)) {
+            continue;
+        }
+        let over: Vec<&TextChar> = per_cell[k]
+            .iter()
+            .filter(|c| crosses(c))
+            .take(64)
+            .copied()
+            .collect();
+        for c in over {
+            let Some(above) = g.cell_at(c.cx(), top - 0.5).filter(|a| *a != k) else {
+                continue;
+            };
+            if !alone(&per_cell[k], c) {
+                continue;
+            }
+            let up = &per_cell[above];
+            let under = up.iter().rev().take(512).any(|p| {
+                (p.x0 - c.x0).abs() < 0.2 * c.size
+                    && (p.size - c.size).abs() < 0.1 * c.size
+                    && (c.y0 - p.y1).abs() < 0.2 * c.size
+                    && alone(up, p)
+            });
+            if under {
+                per_cell[k].retain(|x| !std::ptr::eq(*x, c));
+                per_cell[above].push(c);
             }
         }
     }
@@ -2134,6 +2187,28 @@ mod tests {
         let xs = [60.0, 120.35, 145.05, 240.0];
         let texts = ruled_table_texts(&xs, &[100.0, 130.0, 160.0], chars, 600.0);
         assert_eq!(texts, ["商业", "科研", "其他", "要求重新出具", "", "0"]);
+    }
+
+    /// A header set one character per line in a cell too short for it
+    /// (LibreOffice): 持, its last, crosses the ruling under the cell and was
+    /// read into the figure below (`持12`, the figure lost). It goes back
+    /// up; a character below the ruling that stacks on nothing, and text
+    /// wholly inside its cell, stay.
+    #[test]
+    fn a_vertical_header_running_over_its_ruling_stays_in_its_cell() {
+        let mut chars: Vec<TextChar> = "结果维"
+            .chars()
+            .enumerate()
+            .map(|(i, ch)| TextChar::square(&ch.to_string(), 65.0, 109.0 + 9.0 * i as f32, 9.0))
+            .collect();
+        chars.push(TextChar::square("持", 65.0, 136.0, 9.0));
+        glyphs_from(&mut chars, 100.0, 122.0, "总计");
+        glyphs_from(&mut chars, 62.0, 160.0, "12");
+        // 注 crosses the ruling under 总计 with nothing stacked above it.
+        chars.push(TextChar::square("注", 130.0, 137.0, 9.0));
+        glyphs_from(&mut chars, 100.0, 160.0, "5");
+        let texts = ruled_table_texts(&[60.0, 90.0, 150.0], &[100.0, 140.0, 170.0], chars, 600.0);
+        assert_eq!(texts, ["结果维持", "总计", "12", "注5"]);
     }
 
     /// The cells' texts of the table read from a page `width` wide holding
