@@ -768,13 +768,20 @@ fn keep_overflowing_stacks_whole(g: &GridTable, per_cell: &mut [Vec<&TextChar>])
             if !alone(&per_cell[k], c) {
                 continue;
             }
+            // The character it would continue, then whether that one is
+            // alone on its line: one look along the cell each, not one per
+            // glyph.
             let up = &per_cell[above];
-            let under = up.iter().rev().take(512).any(|p| {
-                (p.x0 - c.x0).abs() < 0.2 * c.size
-                    && (p.size - c.size).abs() < 0.1 * c.size
-                    && (c.y0 - p.y1).abs() < 0.2 * c.size
-                    && alone(up, p)
-            });
+            let under = up
+                .iter()
+                .rev()
+                .take(512)
+                .find(|p| {
+                    (p.x0 - c.x0).abs() < 0.2 * c.size
+                        && (p.size - c.size).abs() < 0.1 * c.size
+                        && (c.y0 - p.y1).abs() < 0.2 * c.size
+                })
+                .is_some_and(|p| alone(up, p));
             if under {
                 per_cell[k].retain(|x| !std::ptr::eq(*x, c));
                 per_cell[above].push(c);
