@@ -373,23 +373,19 @@ pub fn keep_page(
 /// The document of a fixed-layout file's pages; `what` names the format in
 /// messages ("PDF", "OFD").
 pub fn document(mut pages: Vec<PageContent>, what: &str) -> Result<Document, ReadError> {
-    let chars: usize = pages.iter().map(|p| p.chars.len()).sum();
+    let census = Census::of(pages.iter().flat_map(|p| &p.chars));
+    let (chars, undecoded) = (census.chars, census.undecoded);
     if chars == 0 {
         return Err(ReadError::NoTextLayer(format!(
             "the {what} has no text layer (scanned pages or text drawn as images); run OCR on it first"
         )));
     }
-    let undecoded: usize = pages
-        .iter()
-        .flat_map(|p| &p.chars)
-        .filter(|c| c.undecoded)
-        .count();
     if undecoded * 2 > chars {
         return Err(ReadError::Corrupt(format!(
             "{undecoded} of {chars} characters use fonts whose text cannot be decoded (no ToUnicode map or known encoding)"
         )));
     }
-    if let Some(message) = garbled_text(pages.iter().flat_map(|p| &p.chars)) {
+    if let Some(message) = census.garbled() {
         return Err(ReadError::Corrupt(message));
     }
     for page in &mut pages {
@@ -407,50 +403,81 @@ pub fn document(mut pages: Vec<PageContent>, what: &str) -> Result<Document, Rea
     Ok(doc)
 }
 
-/// Why a text layer cannot be read when its fonts number their glyphs in
-/// drawing order and say nothing of the characters they draw (no ToUnicode
-/// map; a PDF "optimised" by Ghostscript 10.0 loses it): codes then read as
-/// whatever Latin-1 or a character collection gives them. Saying so beats
-/// `not_a_report` for what is plainly a report on the page. Two signs:
-/// almost no Chinese and a fifth or more accented Latin letters and signs
-/// (French or German text has a few in a hundred), or Chinese of which a
-/// tenth or more is from CJK Extension A, rare characters that modern
-/// official prose uses hardly ever.
-fn garbled_text<'a>(chars: impl Iterator<Item = &'a TextChar>) -> Option<String> {
-    let (mut visible, mut chinese, mut latin1, mut rare) = (0usize, 0usize, 0usize, 0usize);
-    for c in chars.filter(|c| !c.undecoded) {
-        let Some(ch) = c.text.chars().next() else {
-            continue;
-        };
-        if ch.is_whitespace() || ch.is_ascii_digit() {
-            continue;
-        }
-        visible += 1;
-        match u32::from(ch) {
-            0x80..=0xFF => latin1 += 1,
-            0x3400..=0x4DBF => {
-                chinese += 1;
-                rare += 1;
+/// The characters of a document counted in one pass: all, undecoded,
+/// and of the decoded visible ones (not spaces or digits) the Chinese,
+/// the accented Latin and the CJK Extension A ones, for [`Census::garbled`].
+#[derive(Default)]
+struct Census {
+    chars: usize,
+    undecoded: usize,
+    visible: usize,
+    chinese: usize,
+    latin1: usize,
+    rare: usize,
+}
+
+impl Census {
+    fn of<'a>(chars: impl Iterator<Item = &'a TextChar>) -> Census {
+        let mut n = Census::default();
+        for c in chars {
+            n.chars += 1;
+            if c.undecoded {
+                n.undecoded += 1;
+                continue;
             }
-            0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF => chinese += 1,
-            _ => {}
+            let Some(ch) = c.text.chars().next() else {
+                continue;
+            };
+            if ch.is_whitespace() || ch.is_ascii_digit() {
+                continue;
+            }
+            n.visible += 1;
+            match u32::from(ch) {
+                0x80..=0xFF => n.latin1 += 1,
+                0x3400..=0x4DBF => {
+                    n.chinese += 1;
+                    n.rare += 1;
+                }
+                0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF => n.chinese += 1,
+                _ => {}
+            }
         }
+        n
     }
-    if visible < 50 {
-        return None;
+
+    /// Why a text layer cannot be read when its fonts number their glyphs in
+    /// drawing order and say nothing of the characters they draw (no ToUnicode
+    /// map; a PDF "optimised" by Ghostscript 10.0 loses it): codes then read as
+    /// whatever Latin-1 or a character collection gives them. Saying so beats
+    /// `not_a_report` for what is plainly a report on the page. Two signs:
+    /// almost no Chinese and a fifth or more accented Latin letters and signs
+    /// (French or German text has a few in a hundred), or Chinese of which a
+    /// tenth or more is from CJK Extension A, rare characters that modern
+    /// official prose uses hardly ever.
+    fn garbled(&self) -> Option<String> {
+        let Census {
+            visible,
+            chinese,
+            latin1,
+            rare,
+            ..
+        } = *self;
+        if visible < 50 {
+            return None;
+        }
+        let why = if chinese * 20 < visible && latin1 * 5 >= visible {
+            format!(
+                "{latin1} of {visible} characters read as accented Latin letters and signs and almost none as Chinese"
+            )
+        } else if rare * 10 >= chinese && chinese * 2 >= visible {
+            format!("{rare} of {chinese} Chinese characters read as rare ones (CJK Extension A)")
+        } else {
+            return None;
+        };
+        Some(format!(
+            "the text cannot be decoded: {why} (fonts without a ToUnicode map that number their glyphs in drawing order); run OCR on the pages"
+        ))
     }
-    let why = if chinese * 20 < visible && latin1 * 5 >= visible {
-        format!(
-            "{latin1} of {visible} characters read as accented Latin letters and signs and almost none as Chinese"
-        )
-    } else if rare * 10 >= chinese && chinese * 2 >= visible {
-        format!("{rare} of {chinese} Chinese characters read as rare ones (CJK Extension A)")
-    } else {
-        return None;
-    };
-    Some(format!(
-        "the text cannot be decoded: {why} (fonts without a ToUnicode map that number their glyphs in drawing order); run OCR on the pages"
-    ))
 }
 
 #[cfg(test)]
