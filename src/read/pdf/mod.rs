@@ -170,7 +170,7 @@ pub fn pages(
             out.push(PageContent::default());
             continue;
         };
-        let content = page_content(&doc, id, limits.max_member_bytes as usize).unwrap_or_default();
+        let content = page_content(&doc, id, limits.max_member_bytes as usize, deadline)?;
         let resources = page_resources(&doc, page);
         let interp = Interpreter::new(&doc, &packed, &mut fonts, page_limits, deadline);
         let page = interp.run_page(page, &content, resources)?;
@@ -181,20 +181,33 @@ pub fn pages(
 
 /// A page's content streams, inflated and joined by newlines: lopdf's
 /// `get_page_content_with_limit`, with a stream of /FlateDecode alone
-/// inflated by the reused decoder (`inflate`). None when the page's
-/// content is over `limit` bytes. A page drawn by one stream (most are) is
-/// that stream's bytes as they are: an unfiltered stream borrowed, an
-/// inflated one not copied again.
-fn page_content(doc: &lopdf::Document, id: lopdf::ObjectId, limit: usize) -> Option<Cow<'_, [u8]>> {
+/// inflated by the reused decoder (`inflate`); empty when the page has
+/// none. Over `limit` bytes it is too large: no report's page draws that
+/// much, and reading the page as blank would call the file a scan (a
+/// /Contents array naming one stream 200,000 times did). A page drawn by
+/// one stream (most are) is that stream's bytes as they are: an unfiltered
+/// stream borrowed, an inflated one not copied again.
+fn page_content<'a>(
+    doc: &'a lopdf::Document,
+    id: lopdf::ObjectId,
+    limit: usize,
+    deadline: &Deadline,
+) -> Result<Cow<'a, [u8]>, ReadError> {
     let ids = doc.get_page_contents(id);
     let mut content: Option<Cow<'_, [u8]>> = None;
     for object_id in ids {
+        // The array may name many streams (each inflated on its own).
+        deadline.check()?;
         let Ok(stream) = doc.get_object(object_id).and_then(Object::as_stream) else {
             continue;
         };
         let used = content.as_ref().map_or(0, |c| c.len() + 1);
         let remaining = limit.saturating_sub(used);
-        let data = stream_bytes(stream, remaining)?;
+        let Some(data) = stream_bytes(stream, remaining) else {
+            return Err(ReadError::TooLarge(format!(
+                "a page's content streams hold more than {limit} bytes; no report page draws that much"
+            )));
+        };
         content = Some(match content {
             None => data,
             Some(joined) => {
@@ -205,7 +218,7 @@ fn page_content(doc: &lopdf::Document, id: lopdf::ObjectId, limit: usize) -> Opt
             }
         });
     }
-    content
+    Ok(content.unwrap_or_default())
 }
 
 /// One content stream's bytes within `limit`, as `page_content` joins
