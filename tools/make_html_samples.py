@@ -9,6 +9,8 @@ table that is an image).
   merges 本年增/减 over two columns while its data rows merge the first two
   value cells (TEMPLATES.md §4.2); header text split over <p> and <br>.
 - wps-2024-grid-utf8.html: UTF-8, blanks as &nbsp;, table 四 zero cells bare.
+- wps-2024-grid-utf16.html: the same page saved as UTF-16 (little-endian,
+  no BOM, declaring utf-16), as Notepad's "Unicode" and some CMS exports do.
 - traditional-2021-outline-big5.html: a 繁体 mirror in Big5, no <meta>.
 - seed-2020-image-table.html: table 三 published as an <img>.
 - seed-2020-jinyang-xhtml.html: the page served as XHTML (an XML declaration
@@ -374,6 +376,8 @@ def main():
     body += '<p>五、政府信息公开工作存在的主要问题及改进情况</p>' + p(s[4]['text'])
     body += '<p>六、其他需要报告的事项</p>' + p(s[5]['text'])
     write('wps-2024-grid-utf8.html', page([wps_exp['title']], body).encode('utf-8'), wps_exp)
+    utf16 = page([wps_exp['title']], body, '<meta charset="utf-16">')
+    write('wps-2024-grid-utf16.html', utf16.encode('utf-16-le'), wps_exp)
 
     if '--pdf' in sys.argv:
         write_print('seed-2020-jinyang-chromium.pdf', gbk.encode('gbk'), seed_exp)

@@ -24,6 +24,13 @@ pub fn decode(bytes: &[u8]) -> String {
             .0
             .into_owned();
     }
+    // Before UTF-8: UTF-16 markup without a BOM is valid UTF-8 too.
+    if let Some((enc, bom)) = super::utf16(bytes) {
+        return enc
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
+    }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return s.to_string();
     }
@@ -517,5 +524,25 @@ mod tests {
         // Declared GBK, served UTF-8: the bytes win.
         let liar = "<meta charset=gbk><p>一、总体情况</p>".as_bytes();
         assert!(decode(liar).contains("一、总体情况"));
+    }
+
+    #[test]
+    fn a_page_saved_as_utf16_is_read_with_or_without_its_bom() {
+        let page =
+            "<html><head><meta charset=\"utf-16\"></head><body><p>一、总体情况</p></body></html>";
+        let le: Vec<u8> = page.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = page.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for bytes in [
+            [&b"\xFF\xFE"[..], &le].concat(),
+            [&b"\xFE\xFF"[..], &be].concat(),
+            le,
+            be,
+        ] {
+            assert_eq!(super::super::sniff(&bytes), super::super::Format::Html);
+            assert!(decode(&bytes).contains("一、总体情况"), "{:?}", &bytes[..4]);
+        }
+        // Text whose first characters are not markup is not taken for UTF-16.
+        assert!(super::super::utf16(b"a\0b\0c\0d\0e\0f\0g\0h\0").is_none());
+        assert!(super::super::utf16("<p>一、总体情况</p>".as_bytes()).is_none());
     }
 }

@@ -240,7 +240,52 @@ pub fn sniff(bytes: &[u8]) -> Format {
     if looks_like_html(bytes) || mhtml::looks_like_mhtml(bytes) {
         return Format::Html;
     }
+    // A page saved as UTF-16 (Notepad's "Unicode", some CMS exports): its
+    // start, as UTF-8, is looked at as a page's would be.
+    if let Some((enc, bom)) = utf16(bytes) {
+        let head = &bytes[bom..bytes.len().min(bom + 2 * 65536)];
+        if looks_like_html(enc.decode_without_bom_handling(head).0.as_bytes()) {
+            return Format::Html;
+        }
+    }
     Format::Unknown
+}
+
+/// The UTF-16 form of text that is UTF-16 and the length of its BOM: by the
+/// BOM, or without one by markup at its start (`<` after any spaces, each
+/// ASCII character with a zero byte beside it: UTF-8 or GBK never has those).
+pub(crate) fn utf16(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, usize)> {
+    match encoding_rs::Encoding::for_bom(bytes) {
+        Some((enc, bom)) if enc != encoding_rs::UTF_8 => return Some((enc, bom)),
+        Some(_) => return None,
+        None => {}
+    }
+    let units: Vec<[u8; 2]> = bytes
+        .chunks_exact(2)
+        .take(8)
+        .map(|u| [u[0], u[1]])
+        .collect();
+    let ascii = |b: u8| b.is_ascii_graphic() || b.is_ascii_whitespace();
+    if units.len() < 8 {
+        return None;
+    }
+    let first_markup = |low: fn(&[u8; 2]) -> (u8, u8)| {
+        units.iter().all(|u| {
+            let (lo, hi) = low(u);
+            hi == 0 && ascii(lo)
+        }) && units
+            .iter()
+            .map(|u| low(u).0)
+            .find(|b| !b.is_ascii_whitespace())
+            == Some(b'<')
+    };
+    if first_markup(|u| (u[0], u[1])) {
+        Some((encoding_rs::UTF_16LE, 0))
+    } else if first_markup(|u| (u[1], u[0])) {
+        Some((encoding_rs::UTF_16BE, 0))
+    } else {
+        None
+    }
 }
 
 /// Looks for the UTF-16 names of the streams that tell an OLE file's kind,
@@ -428,6 +473,10 @@ mod tests {
     fn sniffs_by_content() {
         assert_eq!(sniff(b"%PDF-1.7\n"), Format::Pdf);
         assert_eq!(sniff(b"\xEF\xBB\xBF<!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(
+            sniff(b"<\0!\0D\0O\0C\0T\0Y\0P\0E\0 \0h\0t\0m\0l\0>\0"),
+            Format::Html
+        );
         assert_eq!(sniff(b""), Format::Unknown);
         assert_eq!(sniff(b"hello world"), Format::Unknown);
         // Markup inside other formats is not a page.
