@@ -142,8 +142,9 @@ fn main() {
         "pdf" => &["pdf"],
         "doc" => &["doc"],
         "html" => &["html"],
+        "rtf" => &["rtf"],
         "ofd" | "ofd-xml" => &["ofd"],
-        _ => &["docx", "pdf", "doc", "html", "ofd"],
+        _ => &["docx", "pdf", "doc", "rtf", "html", "ofd"],
     };
     // The samples, and test fixtures of the same formats (PDFs with object
     // streams among them), and any folders named after the seconds (the

@@ -97,7 +97,7 @@ fn member_name(f: &zip::read::ZipFile<'_, impl Read>) -> String {
 fn claims_supported(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     [
-        ".pdf", ".docx", ".doc", ".wps", ".ofd", ".html", ".htm", ".zip",
+        ".pdf", ".docx", ".doc", ".wps", ".rtf", ".ofd", ".html", ".htm", ".zip",
     ]
     .iter()
     .any(|e| lower.ends_with(e))

@@ -123,7 +123,7 @@ fn samples_match_their_expected_records() {
 }
 
 fn entries_doc(dir: &Path, stem: &str) -> std::path::PathBuf {
-    for ext in ["docx", "doc", "wps", "pdf", "ofd", "html", "htm"] {
+    for ext in ["docx", "doc", "wps", "rtf", "pdf", "ofd", "html", "htm"] {
         let p = dir.join(format!("{stem}.{ext}"));
         if p.exists() {
             return p;

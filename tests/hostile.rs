@@ -758,6 +758,30 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         ),
     )
     .unwrap();
+    // RTF: a million paragraph marks (each kept until the tables are
+    // built), 300,000 rows of 256 cells' definition (each row end keeps
+    // its edges), a \bin whose length is past the file's end, and groups
+    // opened far deeper than any report's.
+    std::fs::write(
+        p("pars.rtf"),
+        format!("{{\\rtf1 {}}}", "a\\par ".repeat(1_000_000)),
+    )
+    .unwrap();
+    let row = format!("\\trowd{}", "\\cellx1".repeat(300));
+    std::fs::write(
+        p("rows.rtf"),
+        format!(
+            "{{\\rtf1 {row}{}}}",
+            "\\intbl 1\\cell\\row ".repeat(300_000)
+        ),
+    )
+    .unwrap();
+    std::fs::write(p("bin.rtf"), "{\\rtf1 text\\bin2147483647 x}").unwrap();
+    std::fs::write(
+        p("groups.rtf"),
+        format!("{{\\rtf1 {}x", "{".repeat(2_000_000)),
+    )
+    .unwrap();
     // An archive of 600,000 empty members (listing it took some 600 bytes
     // a member; the listing is now bounded by its directory's size).
     {
@@ -784,7 +808,7 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         1_000_000,
     );
 
-    let cases: [(&str, &[&str], &[&str]); 29] = [
+    let cases: [(&str, &[&str], &[&str]); 33] = [
         ("widths-10m.pdf", &[], &["too_large"]),
         ("inline-font-tf.pdf", &[], &["ok", "too_large"]),
         ("list-start.docx", &[], &["ok"]),
@@ -834,6 +858,10 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         ("long-paragraph.doc", &[], &["ok"]),
         ("many-chpx-pages.doc", &[], &["ok"]),
         ("many-members.zip", &[], &["too_large"]),
+        ("pars.rtf", &[], &["too_large"]),
+        ("rows.rtf", &[], &["ok", "too_large"]),
+        ("bin.rtf", &[], &["ok", "corrupt"]),
+        ("groups.rtf", &[], &["too_large"]),
     ];
     for (name, extra, accepted) in cases {
         let (recs, took, mb) = run_alone(&p(name), extra);

@@ -45,26 +45,27 @@ def write_expected(name, out, rec):
         f.write('\n')
 
 
-with tempfile.TemporaryDirectory() as tmp:
-    # A report laid out in a one-cell table: in the .doc its data tables are
-    # tables nested at depth 2. Expected: the unwrapped report's record.
-    wrapped = os.path.join(tmp, 'layout-table.docx')
-    wrap_body_in_layout_table('samples/%s.docx' % LAYOUT, wrapped)
-    subprocess.run(['soffice', '--headless', '--convert-to', 'doc', '--outdir', tmp, wrapped],
-                   check=True, capture_output=True, timeout=300)
-    out = 'samples/%s-layout-table-doc.doc' % LAYOUT
-    shutil.copy(os.path.join(tmp, 'layout-table.doc'), out)
-    write_expected(LAYOUT, out, json.load(open('samples/%s.expected.json' % LAYOUT, encoding='utf-8')))
-    for name in NAMES:
-        subprocess.run(['soffice', '--headless', '--convert-to', 'doc', '--outdir', tmp, 'samples/%s.docx' % name],
+if __name__ == '__main__':
+    with tempfile.TemporaryDirectory() as tmp:
+        # A report laid out in a one-cell table: in the .doc its data tables are
+        # tables nested at depth 2. Expected: the unwrapped report's record.
+        wrapped = os.path.join(tmp, 'layout-table.docx')
+        wrap_body_in_layout_table('samples/%s.docx' % LAYOUT, wrapped)
+        subprocess.run(['soffice', '--headless', '--convert-to', 'doc', '--outdir', tmp, wrapped],
                        check=True, capture_output=True, timeout=300)
-        # The .doc gets its own stem (NAME-doc) so it pairs with its own record.
-        out = 'samples/%s-doc.doc' % name
-        shutil.copy(os.path.join(tmp, name + '.doc'), out)
-        data = open(out, 'rb').read()
-        rec = json.load(open('samples/%s.expected.json' % name, encoding='utf-8'))
-        rec['source'] = {'path': out, 'format': 'doc', 'sha256': hashlib.sha256(data).hexdigest(), 'bytes': len(data)}
-        with open('samples/%s-doc.expected.json' % name, 'w', encoding='utf-8') as f:
-            json.dump(rec, f, ensure_ascii=False, indent=1)
-            f.write('\n')
-print('wrote .doc samples')
+        out = 'samples/%s-layout-table-doc.doc' % LAYOUT
+        shutil.copy(os.path.join(tmp, 'layout-table.doc'), out)
+        write_expected(LAYOUT, out, json.load(open('samples/%s.expected.json' % LAYOUT, encoding='utf-8')))
+        for name in NAMES:
+            subprocess.run(['soffice', '--headless', '--convert-to', 'doc', '--outdir', tmp, 'samples/%s.docx' % name],
+                           check=True, capture_output=True, timeout=300)
+            # The .doc gets its own stem (NAME-doc) so it pairs with its own record.
+            out = 'samples/%s-doc.doc' % name
+            shutil.copy(os.path.join(tmp, name + '.doc'), out)
+            data = open(out, 'rb').read()
+            rec = json.load(open('samples/%s.expected.json' % name, encoding='utf-8'))
+            rec['source'] = {'path': out, 'format': 'doc', 'sha256': hashlib.sha256(data).hexdigest(), 'bytes': len(data)}
+            with open('samples/%s-doc.expected.json' % name, 'w', encoding='utf-8') as f:
+                json.dump(rec, f, ensure_ascii=False, indent=1)
+                f.write('\n')
+    print('wrote .doc samples')

@@ -231,24 +231,26 @@ fn sprms(grpprl: &[u8]) -> Vec<(u16, &[u8])> {
 }
 
 /// Paragraph properties the reader needs.
+/// (The RTF reader gives its paragraphs these too: RTF is Word's model
+/// written as text, and its tables are built by the same code.)
 #[derive(Default, Clone)]
-struct Pap {
-    in_table: bool,
-    row_end: bool,
+pub(super) struct Pap {
+    pub(super) in_table: bool,
+    pub(super) row_end: bool,
     /// Ends a cell of a table nested in another (sprmPFInnerTableCell).
-    inner_cell: bool,
+    pub(super) inner_cell: bool,
     /// Ends a row of a nested table (sprmPFInnerTtp).
-    inner_row_end: bool,
+    pub(super) inner_row_end: bool,
     /// Table depth (sprmPItap): 1 for a table in the body, 2 for one
     /// nested in its cell, …
-    depth: u32,
+    pub(super) depth: u32,
     /// Cell edges of the row (twips), from sprmTDefTable on the row end.
-    edges: Vec<i16>,
+    pub(super) edges: Vec<i16>,
     /// Per cell: 0 none, 1 continues the cell above, 3 starts a merge.
-    vmerge: Vec<u8>,
+    pub(super) vmerge: Vec<u8>,
     ilfo: u16,
     ilvl: u8,
-    outline: Option<u8>,
+    pub(super) outline: Option<u8>,
 }
 
 fn parse_pap(grpprl: &[u8]) -> Pap {
@@ -516,9 +518,9 @@ fn nfc_name(nfc: u8) -> &'static str {
 }
 
 /// A paragraph of the main story with its properties.
-struct Para {
-    text: String,
-    pap: Pap,
+pub(super) struct Para {
+    pub(super) text: String,
+    pub(super) pap: Pap,
 }
 
 pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Document, ReadError> {
@@ -783,6 +785,12 @@ fn build_blocks(paras: Vec<Para>, lists: &mut Lists) -> Vec<Block> {
     blocks
 }
 
+/// [`build_blocks`] of paragraphs without list numbers (their labels are
+/// in their text): the RTF reader's.
+pub(super) fn blocks_of(paras: Vec<Para>) -> Vec<Block> {
+    build_blocks(paras, &mut Lists::parse(None, None))
+}
+
 /// A nested table's text in its cell's: rows a line, cells apart by a space.
 fn table_text(t: &Table) -> String {
     (0..t.n_rows())
@@ -801,8 +809,12 @@ fn table_text(t: &Table) -> String {
 /// Rows with their cell edges → a grid: edges of all rows pooled into
 /// columns (as for DOCX tables without a grid), vertical merges joined.
 fn rows_to_table(rows: Vec<(Vec<CellContent>, Pap)>) -> Table {
+    // A row with a cell of no width (a zero-width cell passed through by a
+    // converter) places its cells by their order instead, its edges unused.
+    let usable = |p: &Pap| p.edges.windows(2).all(|w| w[1] > w[0]);
     let mut all: Vec<i32> = rows
         .iter()
+        .filter(|(_, p)| usable(p))
         .flat_map(|(_, p)| p.edges.iter().map(|e| i32::from(*e)))
         .collect();
     all.sort_unstable();
@@ -822,7 +834,8 @@ fn rows_to_table(rows: Vec<(Vec<CellContent>, Pap)>) -> Table {
     let mut cells = CellBuilder::default();
     for (r, (contents, pap)) in rows.into_iter().enumerate() {
         for (k, CellContent { text, blocks }) in contents.into_iter().enumerate() {
-            let (start, span) = match (pap.edges.get(k), pap.edges.get(k + 1)) {
+            let edges = if usable(&pap) { &pap.edges[..] } else { &[] };
+            let (start, span) = match (edges.get(k), edges.get(k + 1)) {
                 (Some(a), Some(b)) => {
                     let s = nearest(i32::from(*a));
                     (s, nearest(i32::from(*b)).max(s + 1) - s)

@@ -140,11 +140,12 @@ fn read_package(
                 let Some(bytes) = bytes else { return Ok(None) };
                 match super::sniff(&bytes) {
                     super::Format::Html => super::html::read(&bytes, limits, deadline),
+                    super::Format::Rtf => super::rtf::read(&bytes, limits, deadline),
                     super::Format::Docx if depth < MAX_CHUNK_DEPTH => {
                         read_package(&bytes, limits, deadline, budget, depth + 1)
                     }
                     _ => Err(ReadError::Unsupported(
-                        "it is in a format other than HTML, MHTML or DOCX".into(),
+                        "it is in a format other than HTML, MHTML, RTF or DOCX".into(),
                     )),
                 }
                 .map(Some)
@@ -1147,8 +1148,9 @@ mod tests {
     /// Pages exported to Word by html-docx-js hold no text of their own:
     /// the body imports the page (MHTML, quoted-printable) with w:altChunk,
     /// which Word reads in where it stands. Its paragraphs and table are
-    /// read there (before, such a file was not a report); a chunk in a
-    /// format not read (RTF) is a note, not an error.
+    /// read there (before, such a file was not a report), as is an RTF
+    /// chunk (since session 29); a chunk in a format not read (plain text)
+    /// is a note, not an error.
     #[test]
     fn a_page_imported_with_an_alt_chunk_is_read_where_it_stands() {
         let mht = "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n\
@@ -1157,7 +1159,7 @@ mod tests {
             <html><body><p>=E4=B8=80=E3=80=81=E6=80=BB=E4=BD=93=E6=83=85=E5=86=B5</p>\
             <table><tr><td>=E8=A7=84=E7=AB=A0</td><td>3</td></tr></table></body></html>\r\n--b--\r\n";
         let body = format!(
-            r#"{}<w:altChunk r:id="page"/><w:altChunk r:id="rtf"/>{}"#,
+            r#"{}<w:altChunk r:id="page"/><w:altChunk r:id="rtf"/><w:altChunk r:id="txt"/>{}"#,
             format_args!("<w:p>{}</w:p>", r("前言")),
             format_args!("<w:p>{}</w:p>", r("结尾"))
         );
@@ -1165,12 +1167,17 @@ mod tests {
             &body,
             &[
                 ("page", "/word/afchunk.mht", mht.as_bytes()),
-                ("rtf", "afchunk.rtf", br"{\rtf1 text}"),
+                (
+                    "rtf",
+                    "afchunk.rtf",
+                    br"{\rtf1\ansi\ansicpg936 \'b8\'bd\'bc\'fe\par}",
+                ),
+                ("txt", "afchunk.txt", "纯文本".as_bytes()),
             ],
         );
         let limits = Limits::default();
         let d = read(&package, &limits, &Deadline::after(limits.timeout)).expect("reads");
-        assert_eq!(texts(&d), ["前言", "一、总体情况", "结尾"]);
+        assert_eq!(texts(&d), ["前言", "一、总体情况", "附件", "结尾"]);
         let Some(Block::Table(t)) = d.blocks.get(2) else {
             panic!(
                 "the page's table after its paragraph: {:?}",

@@ -10,6 +10,7 @@ mod numbering;
 pub mod ofd;
 pub(crate) mod ooxml_zip;
 pub mod pdf;
+pub mod rtf;
 mod xml_scan;
 
 use crate::model::Document;
@@ -196,6 +197,8 @@ pub enum Format {
     Ofd,
     /// Word 2003 XML: WordprocessingML in one XML file (`.xml`, or `.doc`).
     WordXml,
+    /// Rich Text Format (`.rtf`, or `.doc` as some systems name it).
+    Rtf,
     /// An OOXML package encrypted with a password (an OLE file holding
     /// EncryptedPackage).
     EncryptedOoxml,
@@ -213,6 +216,7 @@ impl Format {
             Format::Html => "html",
             Format::Ofd => "ofd",
             Format::WordXml => "wordml",
+            Format::Rtf => "rtf",
             Format::Zip => "zip",
             Format::Ole => "ole",
             Format::Unknown => "unknown",
@@ -236,6 +240,9 @@ pub fn sniff(bytes: &[u8]) -> Format {
     }
     if docx::is_word_2003(bytes) {
         return Format::WordXml;
+    }
+    if rtf::looks_like_rtf(head) {
+        return Format::Rtf;
     }
     if looks_like_html(bytes) || mhtml::looks_like_mhtml(bytes) {
         return Format::Html;
@@ -387,6 +394,7 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, R
     let mut doc = match format {
         Format::Docx => docx::read(bytes, limits, &deadline)?,
         Format::WordXml => docx::read_word_2003(bytes, limits, &deadline)?,
+        Format::Rtf => rtf::read(bytes, limits, &deadline)?,
         Format::EncryptedOoxml => {
             return Err(ReadError::Encrypted(
                 "the Word file is protected by a password; open it in Word and save it without one"
@@ -414,7 +422,7 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, R
             return Err(ReadError::Unsupported(if bytes.is_empty() {
                 "the file is empty".into()
             } else {
-                "the content is not a DOCX, DOC, PDF, OFD or HTML document".into()
+                "the content is not a DOCX, DOC, RTF, PDF, OFD or HTML document".into()
             }));
         }
     };
