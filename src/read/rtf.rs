@@ -151,6 +151,9 @@ struct Reader<'a> {
     rows: Vec<RowDef>,
     /// `\*` just read: the next control word names a starred destination.
     starred: bool,
+    /// Nothing but `\*` read yet in the group just opened: a control word
+    /// here may name a destination (only there can one).
+    fresh: bool,
     /// Cell definitions kept by the row ends so far.
     row_cells: usize,
     /// For each text box being read, its group's depth and the text of the
@@ -192,6 +195,7 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
         paras: Vec::new(),
         rows: Vec::new(),
         starred: false,
+        fresh: false,
         anchors: Vec::new(),
         row_cells: 0,
         raw_utf8: std::str::from_utf8(bytes).is_ok(),
@@ -240,6 +244,7 @@ impl Reader<'_> {
                     self.flush_bytes();
                     self.stack.push(self.state);
                     self.fallback = 0;
+                    self.fresh = true;
                 }
                 b'}' => {
                     self.flush_bytes();
@@ -254,10 +259,12 @@ impl Reader<'_> {
                     }
                     self.fallback = 0;
                     self.starred = false;
+                    self.fresh = false;
                 }
                 b'\\' => self.control()?,
                 b'\r' | b'\n' => {}
                 _ => {
+                    self.fresh = false;
                     if self.state.dest == Dest::StyleSheet {
                         self.style_name_byte(b);
                         continue;
@@ -291,6 +298,9 @@ impl Reader<'_> {
         };
         if !c.is_ascii_alphabetic() {
             self.at += 1;
+            if c != b'*' {
+                self.fresh = false;
+            }
             match c {
                 b'\'' => {
                     let hex = self.bytes.get(self.at..self.at + 2).and_then(|h| {
@@ -348,6 +358,7 @@ impl Reader<'_> {
     }
 
     fn word(&mut self, word: &[u8], n: Option<i32>) -> Result<(), ReadError> {
+        let first = std::mem::take(&mut self.fresh);
         if std::mem::take(&mut self.starred) && word != b"nesttableprops" && word != b"shpinst" {
             self.state.dest = Dest::Skipped;
             return Ok(());
@@ -361,12 +372,7 @@ impl Reader<'_> {
         if self.state.dest == Dest::Skipped {
             return Ok(());
         }
-        if word == b"fonttbl" {
-            self.state.dest = Dest::FontTable;
-            return Ok(());
-        }
-        if word == b"stylesheet" {
-            self.state.dest = Dest::StyleSheet;
+        if first && self.destination(word) {
             return Ok(());
         }
         if self.state.dest == Dest::StyleSheet {
@@ -379,18 +385,6 @@ impl Reader<'_> {
                 }
                 _ => {}
             }
-            return Ok(());
-        }
-        if word == b"shptxt" {
-            // A text box's paragraphs are its own: the paragraph it is
-            // anchored in goes on after it.
-            self.flush_bytes();
-            self.anchors
-                .push((self.stack.len(), std::mem::take(&mut self.text)));
-            return Ok(());
-        }
-        if SKIPPED.contains(&word) {
-            self.state.dest = Dest::Skipped;
             return Ok(());
         }
         if self.state.dest == Dest::FontTable {
@@ -434,7 +428,6 @@ impl Reader<'_> {
                 self.state.style_outline = self.style_outlines.get(&0).copied();
             }
             b"s" => self.state.style_outline = self.style_outlines.get(&n.unwrap_or(0)).copied(),
-            b"listtext" | b"pntext" => self.state.label = true,
             b"intbl" => self.state.intbl = true,
             b"itap" => {
                 let depth = u32::try_from(n.unwrap_or(1)).unwrap_or(0);
@@ -477,6 +470,26 @@ impl Reader<'_> {
             _ => {}
         }
         Ok(())
+    }
+
+    /// A group's first control word, when it names a destination: the
+    /// group is then read (or skipped) as one. Whether it did.
+    fn destination(&mut self, word: &[u8]) -> bool {
+        match word {
+            b"fonttbl" => self.state.dest = Dest::FontTable,
+            b"stylesheet" => self.state.dest = Dest::StyleSheet,
+            b"listtext" | b"pntext" => self.state.label = true,
+            b"shptxt" => {
+                // A text box's paragraphs are its own: the paragraph it is
+                // anchored in goes on after it.
+                self.flush_bytes();
+                self.anchors
+                    .push((self.stack.len(), std::mem::take(&mut self.text)));
+            }
+            _ if SKIPPED.contains(&word) => self.state.dest = Dest::Skipped,
+            _ => return false,
+        }
+        true
     }
 
     /// A byte of a style's name in the style sheet; `;` ends the style.
