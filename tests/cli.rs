@@ -258,6 +258,35 @@ fn word_binary_edge_cases_get_clear_errors() {
     assert_eq!(recs[2]["error"]["code"], "not_a_report");
 }
 
+/// A folder's RTF files get records by their name or their content: an
+/// RTF report named .doc (as publishing systems export them) is read as
+/// RTF, a broken .rtf is one record saying what it is, and an RTF without
+/// an RTF name is found by its content.
+#[test]
+fn rtf_files_in_a_folder_are_read_by_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = std::fs::read(sample("seed-2020-numbered-rtf.rtf")).unwrap();
+    std::fs::write(dir.path().join("a-report.doc"), &report).unwrap();
+    std::fs::write(dir.path().join("b-broken.rtf"), b"not rtf at all").unwrap();
+    std::fs::write(dir.path().join("c-noname"), &report).unwrap();
+    let out = run(&["extract", "--jobs", "1", dir.path().to_str().unwrap()]);
+    let recs = lines(&out);
+    assert_eq!(recs.len(), 3, "{recs:?}");
+    let by_name = |n: &str| {
+        recs.iter()
+            .find(|r| r["source"]["path"].as_str().unwrap().ends_with(n))
+            .unwrap_or_else(|| panic!("no record for {n}"))
+    };
+    assert_eq!(by_name("a-report.doc")["source"]["format"], "rtf");
+    assert!(by_name("a-report.doc")["error"].is_null());
+    assert_eq!(by_name("a-report.doc")["year"], 2020);
+    assert_eq!(
+        by_name("b-broken.rtf")["error"]["code"],
+        "unsupported_format"
+    );
+    assert_eq!(by_name("c-noname")["source"]["format"], "rtf");
+}
+
 /// Writes a zip holding the given (name, content) members.
 fn write_zip(path: &Path, members: &[(&str, &[u8])]) {
     let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
