@@ -777,6 +777,12 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
     )
     .unwrap();
     std::fs::write(p("bin.rtf"), "{\\rtf1 text\\bin2147483647 x}").unwrap();
+    // 40 MB of text in one paragraph (190 MB held 1.1 GB and took 10 s).
+    std::fs::write(
+        p("text.rtf"),
+        format!("{{\\rtf1 {}}}", "abcdefghij".repeat(4 << 20)),
+    )
+    .unwrap();
     std::fs::write(
         p("groups.rtf"),
         format!("{{\\rtf1 {}x", "{".repeat(2_000_000)),
@@ -808,7 +814,7 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         1_000_000,
     );
 
-    let cases: [(&str, &[&str], &[&str]); 33] = [
+    let cases: [(&str, &[&str], &[&str]); 34] = [
         ("widths-10m.pdf", &[], &["too_large"]),
         ("inline-font-tf.pdf", &[], &["ok", "too_large"]),
         ("list-start.docx", &[], &["ok"]),
@@ -861,6 +867,7 @@ fn inputs_that_size_allocations_or_loops_stay_bounded() {
         ("pars.rtf", &[], &["too_large"]),
         ("rows.rtf", &[], &["ok", "too_large"]),
         ("bin.rtf", &[], &["ok", "corrupt"]),
+        ("text.rtf", &[], &["too_large"]),
         ("groups.rtf", &[], &["too_large"]),
     ];
     for (name, extra, accepted) in cases {

@@ -23,6 +23,11 @@ pub fn looks_like_rtf(bytes: &[u8]) -> bool {
 /// be 50 million.
 const MAX_PARAGRAPHS: usize = 500_000;
 
+/// Most text read, in bytes of UTF-8 (as an HTML page's): a report's is
+/// well under 1 MB; 190 MB of text in one paragraph held 1.1 GB and took
+/// 10 s before this bound.
+const MAX_TEXT_BYTES: usize = 32 << 20;
+
 /// Most cell definitions kept over all row ends (each row end keeps its
 /// row's): a report's tables define a few hundred.
 const MAX_ROW_CELLS: usize = 1_000_000;
@@ -156,6 +161,8 @@ struct Reader<'a> {
     fresh: bool,
     /// Cell definitions kept by the row ends so far.
     row_cells: usize,
+    /// Bytes of text in the paragraphs ended so far.
+    text_bytes: usize,
     /// For each text box being read, its group's depth and the text of the
     /// paragraph it is anchored in.
     anchors: Vec<(usize, String)>,
@@ -198,6 +205,7 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
         fresh: false,
         anchors: Vec::new(),
         row_cells: 0,
+        text_bytes: 0,
         raw_utf8: std::str::from_utf8(bytes).is_ok(),
     };
     r.run(limits, deadline)?;
@@ -231,6 +239,7 @@ impl Reader<'_> {
             tokens = tokens.wrapping_add(1);
             if tokens.is_multiple_of(4096) {
                 deadline.check()?;
+                self.check_text()?;
             }
             self.at += 1;
             match b {
@@ -492,6 +501,18 @@ impl Reader<'_> {
         true
     }
 
+    /// Too large once the text read (ended paragraphs and the open one)
+    /// is over [`MAX_TEXT_BYTES`].
+    fn check_text(&self) -> Result<(), ReadError> {
+        if self.text_bytes + self.text.len() > MAX_TEXT_BYTES {
+            return Err(ReadError::TooLarge(format!(
+                "the RTF holds over {} MB of text (no report does)",
+                MAX_TEXT_BYTES >> 20
+            )));
+        }
+        Ok(())
+    }
+
     /// A byte of a style's name in the style sheet; `;` ends the style.
     fn style_name_byte(&mut self, b: u8) {
         let Some((number, outline, name)) = &mut self.table_style else {
@@ -666,6 +687,8 @@ impl Reader<'_> {
                 text.clear();
             }
         }
+        self.text_bytes += text.len();
+        self.check_text()?;
         if self.paras.len() >= MAX_PARAGRAPHS {
             return Err(ReadError::TooLarge(format!(
                 "the RTF holds over {MAX_PARAGRAPHS} paragraphs and cells (no report does)"
