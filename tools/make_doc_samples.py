@@ -37,9 +37,10 @@ def wrap_body_in_layout_table(src, dst):
             z.writestr(n, data)
 
 
-def write_expected(name, out, rec):
+def write_expected(name, out, rec, fmt='doc'):
+    """The record `rec` for the file `out` (format `fmt`), written beside it."""
     data = open(out, 'rb').read()
-    rec['source'] = {'path': out, 'format': 'doc', 'sha256': hashlib.sha256(data).hexdigest(), 'bytes': len(data)}
+    rec['source'] = {'path': out, 'format': fmt, 'sha256': hashlib.sha256(data).hexdigest(), 'bytes': len(data)}
     with open(out.rsplit('.', 1)[0] + '.expected.json', 'w', encoding='utf-8') as f:
         json.dump(rec, f, ensure_ascii=False, indent=1)
         f.write('\n')
@@ -62,10 +63,5 @@ if __name__ == '__main__':
             # The .doc gets its own stem (NAME-doc) so it pairs with its own record.
             out = 'samples/%s-doc.doc' % name
             shutil.copy(os.path.join(tmp, name + '.doc'), out)
-            data = open(out, 'rb').read()
-            rec = json.load(open('samples/%s.expected.json' % name, encoding='utf-8'))
-            rec['source'] = {'path': out, 'format': 'doc', 'sha256': hashlib.sha256(data).hexdigest(), 'bytes': len(data)}
-            with open('samples/%s-doc.expected.json' % name, 'w', encoding='utf-8') as f:
-                json.dump(rec, f, ensure_ascii=False, indent=1)
-                f.write('\n')
+            write_expected(name, out, json.load(open('samples/%s.expected.json' % name, encoding='utf-8')))
     print('wrote .doc samples')

@@ -13,17 +13,15 @@ records: the DOCX sample's record with the new file's identity (format
   GBK bytes in \\'hh escapes, no \\uN.
 (county-2022-numbered is left out, as for the .doc samples: LibreOffice
 turns its content control into a chain of duplicated form fields.)"""
-import hashlib
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from make_doc_samples import wrap_body_in_layout_table  # noqa: E402
+from make_doc_samples import wrap_body_in_layout_table, write_expected  # noqa: E402
 
 
 def to_rtf(docx, tmp):
@@ -69,11 +67,7 @@ def as_gbk_escapes(rtf):
 def write(src_name, out, data):
     with open(out, 'wb') as f:
         f.write(data)
-    rec = json.load(open('samples/%s.expected.json' % src_name, encoding='utf-8'))
-    rec['source'] = {'path': out, 'format': 'rtf', 'sha256': hashlib.sha256(data).hexdigest(), 'bytes': len(data)}
-    with open(out.rsplit('.', 1)[0] + '.expected.json', 'w', encoding='utf-8') as f:
-        json.dump(rec, f, ensure_ascii=False, indent=1)
-        f.write('\n')
+    write_expected(src_name, out, json.load(open('samples/%s.expected.json' % src_name, encoding='utf-8')), 'rtf')
 
 
 with tempfile.TemporaryDirectory() as tmp:
