@@ -824,17 +824,20 @@ fn rows_to_table(rows: Vec<(Vec<CellContent>, Pap)>) -> Table {
             bounds.push(x);
         }
     }
+    // The bound nearest `x` (the lower of two as near), by binary search:
+    // a file of many rows of distinct edges has thousands of bounds.
     let nearest = |x: i32| {
-        bounds
-            .iter()
-            .enumerate()
-            .min_by_key(|(_, b)| (x - **b).abs())
-            .map_or(0, |(i, _)| i)
+        let i = bounds.partition_point(|b| *b < x);
+        match (i.checked_sub(1).map(|j| bounds[j]), bounds.get(i)) {
+            (Some(below), Some(above)) if x - below <= above - x => i - 1,
+            (Some(_), None) => i - 1,
+            _ => i.min(bounds.len().saturating_sub(1)),
+        }
     };
     let mut cells = CellBuilder::default();
     for (r, (contents, pap)) in rows.into_iter().enumerate() {
+        let edges = if usable(&pap) { &pap.edges[..] } else { &[] };
         for (k, CellContent { text, blocks }) in contents.into_iter().enumerate() {
-            let edges = if usable(&pap) { &pap.edges[..] } else { &[] };
             let (start, span) = match (edges.get(k), edges.get(k + 1)) {
                 (Some(a), Some(b)) => {
                     let s = nearest(i32::from(*a));

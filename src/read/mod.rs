@@ -258,9 +258,10 @@ pub fn sniff(bytes: &[u8]) -> Format {
     Format::Unknown
 }
 
-/// The UTF-16 form of text that is UTF-16 and the length of its BOM: by the
-/// BOM, or without one by markup at its start (`<` after any spaces, each
-/// ASCII character with a zero byte beside it: UTF-8 or GBK never has those).
+/// The UTF-16 encoding of bytes that are UTF-16 text, and the length of
+/// their BOM: by the BOM, or without one by markup at the start (`<` after
+/// any spaces, each ASCII character with a zero byte beside it: UTF-8 and
+/// GBK text never has those).
 pub(crate) fn utf16(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, usize)> {
     match encoding_rs::Encoding::for_bom(bytes) {
         Some((enc, bom)) if enc != encoding_rs::UTF_8 => return Some((enc, bom)),
