@@ -567,12 +567,19 @@ impl Reader<'_> {
 
     fn push_char(&mut self, c: char) {
         self.flush_bytes();
-        if self.state.label && c.is_whitespace() {
-            return;
-        }
-        if self.visible() {
+        if self.visible() && self.keeps(c) {
             self.text.push(c);
         }
+    }
+
+    /// Whether `c` is text: control characters are not (a field's or a
+    /// content control's marks as some converters write them; the cell
+    /// mark 7 would end a cell), nor a list label's tab and spaces (a
+    /// label is given as the DOCX reader gives one).
+    fn keeps(&self, c: char) -> bool {
+        let mark = c.is_control() && c != '\t' && c != '\n';
+        let label_space = self.state.label && c.is_whitespace();
+        !(mark || label_space)
     }
 
     fn push_byte(&mut self, b: u8, enc: &'static Encoding) {
@@ -600,13 +607,7 @@ impl Reader<'_> {
                 .unwrap_or(char::REPLACEMENT_CHARACTER),
             _ => char::from_u32(u32::from(unit)).unwrap_or(char::REPLACEMENT_CHARACTER),
         };
-        // Control characters (a field's or a content control's marks as
-        // some converters write them) are no text; the cell mark 7 would
-        // end a cell.
-        if c.is_control() && c != '\t' && c != '\n' {
-            return;
-        }
-        if self.visible() {
+        if self.visible() && self.keeps(c) {
             self.text.push(c);
         }
     }
@@ -616,7 +617,11 @@ impl Reader<'_> {
             let (s, _) = self
                 .pending_enc
                 .decode_without_bom_handling(&self.bytes_pending);
-            self.text.push_str(&s);
+            for c in s.chars() {
+                if self.keeps(c) {
+                    self.text.push(c);
+                }
+            }
             self.bytes_pending.clear();
         }
     }
@@ -754,6 +759,15 @@ mod tests {
             paragraphs(&d),
             ["一、总体情况", "一、总体情况", "\u{20000}"]
         );
+    }
+
+    #[test]
+    fn control_characters_in_text_end_no_cell() {
+        // A raw BEL and an escaped one (the .doc cell mark) inside a body
+        // paragraph, and \u7: left out, no cell ends.
+        let d = doc("{\\rtf1 a\x07b\\'07c\\u7?d\\par}");
+        assert_eq!(paragraphs(&d), ["abcd"]);
+        assert!(d.blocks.iter().all(|b| matches!(b, Block::Paragraph(_))));
     }
 
     #[test]
