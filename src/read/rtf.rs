@@ -122,6 +122,10 @@ struct RowDef {
     vmerge: Vec<u8>,
     /// The next cell's merge, set by `\clvmgf` / `\clvmrg` before its `\cellx`.
     next_vmerge: u8,
+    /// Each cell continues the one on its left (`\clmrg`: a horizontal
+    /// merge as Word 6 wrote it), and whether the next one does.
+    hmerge: Vec<bool>,
+    next_hmerge: bool,
 }
 
 struct Reader<'a> {
@@ -161,6 +165,11 @@ struct Reader<'a> {
     fresh: bool,
     /// Cell definitions kept by the row ends so far.
     row_cells: usize,
+    /// Where in `paras` the cells of the open row (at depth 1) end.
+    cell_ends: Vec<usize>,
+    /// Paragraphs left out when the tables are built (the end marks of
+    /// empty cells merged into the cell on their left).
+    dropped: Vec<usize>,
     /// Bytes of text in the paragraphs ended so far.
     text_bytes: usize,
     /// For each text box being read, its group's depth and the text of the
@@ -205,12 +214,23 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
         fresh: false,
         anchors: Vec::new(),
         row_cells: 0,
+        cell_ends: Vec::new(),
+        dropped: Vec::new(),
         text_bytes: 0,
         raw_utf8: std::str::from_utf8(bytes).is_ok(),
     };
     r.run(limits, deadline)?;
     r.end_paragraph(Break::Paragraph)?;
-    let blocks = blocks_of(r.paras);
+    let mut paras = r.paras;
+    if !r.dropped.is_empty() {
+        let dropped: foldhash::HashSet<usize> = r.dropped.into_iter().collect();
+        let mut i = 0;
+        paras.retain(|_| {
+            i += 1;
+            !dropped.contains(&(i - 1))
+        });
+    }
+    let blocks = blocks_of(paras);
     if blocks.is_empty() {
         return Err(ReadError::Corrupt(
             "the RTF file holds no text (not a report, or its text is in pictures)".into(),
@@ -456,6 +476,7 @@ impl Reader<'_> {
             b"trleft" => self.row().left = twips(n),
             b"clvmgf" => self.row().next_vmerge = 3,
             b"clvmrg" => self.row().next_vmerge = 1,
+            b"clmrg" => self.row().next_hmerge = true,
             b"cellx" => {
                 let row = self.row();
                 if row.edges.len() <= MAX_GRID_COLS {
@@ -464,6 +485,7 @@ impl Reader<'_> {
                     }
                     row.edges.push(twips(n));
                     row.vmerge.push(std::mem::take(&mut row.next_vmerge));
+                    row.hmerge.push(std::mem::take(&mut row.next_hmerge));
                 }
             }
             b"line" => self.literal('\n'),
@@ -499,6 +521,27 @@ impl Reader<'_> {
             _ => return false,
         }
         true
+    }
+
+    /// Folds the cells of the row just ended that continue the cell on
+    /// their left (`hmerge`) into it: the edge between them goes, and the
+    /// left cell's end mark, so that its paragraphs and the continuing
+    /// cell's (normally none) make one cell.
+    fn merge_across(&mut self, hmerge: &[bool], pap: &mut Pap) {
+        let ends = std::mem::take(&mut self.cell_ends);
+        if !hmerge.iter().any(|m| *m) || ends.len() != hmerge.len() {
+            return;
+        }
+        for k in (1..hmerge.len()).rev().filter(|k| hmerge[*k]) {
+            if self.paras.get(ends[k]).is_some_and(|p| p.text == "\u{7}") {
+                // An empty continuing cell (as Word wrote them) goes.
+                self.dropped.push(ends[k]);
+            } else if let Some(left) = self.paras.get_mut(ends[k - 1]) {
+                left.text.pop();
+            }
+            pap.edges.remove(k);
+            pap.vmerge.remove(k);
+        }
     }
 
     /// Too large once the text read (ended paragraphs and the open one)
@@ -666,6 +709,7 @@ impl Reader<'_> {
                 pap.in_table = true;
                 pap.depth = 1;
                 text.push('\u{7}');
+                self.cell_ends.push(self.paras.len());
             }
             Break::NestedCell => {
                 pap.in_table = true;
@@ -683,6 +727,10 @@ impl Reader<'_> {
                 };
                 pap.edges = row.edges.clone();
                 pap.vmerge = row.vmerge.clone();
+                let hmerge = row.hmerge.clone();
+                if how == Break::Row {
+                    self.merge_across(&hmerge, &mut pap);
+                }
                 self.row_cells += pap.vmerge.len();
                 if self.row_cells > MAX_ROW_CELLS {
                     return Err(ReadError::TooLarge(format!(
@@ -759,6 +807,26 @@ mod tests {
             paragraphs(&d),
             ["一、总体情况", "一、总体情况", "\u{20000}"]
         );
+    }
+
+    #[test]
+    fn legacy_horizontal_merges_make_one_cell() {
+        // Word 6's merge: the continuing cell has its own \cellx and \cell.
+        let rtf = concat!(
+            r"{\rtf1 \trowd\clmgf\cellx1000\clmrg\cellx2000\cellx3000 ",
+            r"\intbl 申请人情况\cell \cell 5\cell\row ",
+            r"\trowd\cellx1000\cellx2000\cellx3000 \intbl a\cell b\cell c\cell\row \pard x\par}"
+        );
+        let d = doc(rtf);
+        let Some(Block::Table(t)) = d.blocks.first() else {
+            panic!("no table: {:?}", d.blocks)
+        };
+        let first: Vec<(usize, usize, &str)> = t
+            .row_cells(0)
+            .iter()
+            .map(|c| (c.cell.col, c.cell.col_span, c.cell.text.as_str()))
+            .collect();
+        assert_eq!(first, [(0, 2, "申请人情况"), (2, 1, "5")]);
     }
 
     #[test]
