@@ -536,7 +536,9 @@ impl Reader<'_> {
             if self.paras.get(ends[k]).is_some_and(|p| p.text == "\u{7}") {
                 // An empty continuing cell (as Word wrote them) goes.
                 self.dropped.push(ends[k]);
-            } else if let Some(left) = self.paras.get_mut(ends[k - 1]) {
+            } else if let Some(left) = self.paras.get_mut(ends[k - 1])
+                && left.text.ends_with('\u{7}')
+            {
                 left.text.pop();
             }
             pap.edges.remove(k);
