@@ -35,10 +35,11 @@ const MAX_ROW_CELLS: usize = 1_000_000;
 /// Deepest table nesting kept apart (as the .doc reader's).
 const MAX_TABLE_DEPTH: usize = 16;
 
-/// Destinations whose text is not the document's (tables of fonts, colours
-/// and styles, document information, pictures, headers and footers, field
-/// instructions, the fallback text of nested tables, shapes), skipped
-/// whole. Starred destinations (`{\*\…}`) are skipped too, but for the
+/// Destinations whose text is not the document's (colour and list tables,
+/// document information, pictures, headers and footers, field instructions,
+/// the fallback text of nested tables, shapes' properties), skipped whole
+/// (the font table and the style sheet are read for charsets and outline
+/// levels). Starred destinations (`{\*\…}`) are skipped too, but for the
 /// properties of nested table rows and a shape's instructions, which hold
 /// its text (a text box, or a floating table as LibreOffice writes it).
 const SKIPPED: &[&[u8]] = &[
@@ -176,8 +177,10 @@ struct Reader<'a> {
     /// paragraph it is anchored in.
     anchors: Vec<(usize, String)>,
     /// The file is valid UTF-8: its 8-bit bytes (not `\'hh` escapes) are
-    /// UTF-8, as tools that write RTF by hand leave them (Word escapes them).
-    raw_utf8: bool,
+    /// UTF-8, as tools that write RTF by hand leave them. Found at the first
+    /// such byte: Word and LibreOffice escape them all, so most files need
+    /// no pass over their bytes for it.
+    raw_utf8: Option<bool>,
 }
 
 pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Document, ReadError> {
@@ -217,7 +220,7 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
         cell_ends: Vec::new(),
         dropped: Vec::new(),
         text_bytes: 0,
-        raw_utf8: std::str::from_utf8(bytes).is_ok(),
+        raw_utf8: None,
     };
     r.run(limits, deadline)?;
     r.end_paragraph(Break::Paragraph)?;
@@ -304,7 +307,11 @@ impl Reader<'_> {
                     if self.fallback > 0 {
                         self.fallback -= 1;
                     } else if b >= 0x80 {
-                        let enc = if self.raw_utf8 {
+                        let bytes = self.bytes;
+                        let utf8 = *self
+                            .raw_utf8
+                            .get_or_insert_with(|| std::str::from_utf8(bytes).is_ok());
+                        let enc = if utf8 {
                             encoding_rs::UTF_8
                         } else {
                             self.font_encoding()
