@@ -798,11 +798,13 @@ fn ruling_between(a: &TextChar, b: &TextChar, x: f32) -> bool {
     a.x1 <= x + SLACK && b.x0 >= x - SLACK && b.x0 - a.x1 >= MIN_GAP
 }
 
-/// A glyph that belongs to a figure (a digit, `.`, `,`, `-`, `%`).
+/// A glyph that belongs to a figure (a digit, `.`, `,`, `-`, `%`; digits,
+/// `．`, `－` and `％` in full width too, as an input method in full-width
+/// mode types them — not `，`, prose's comma).
 fn is_figure_glyph(c: &TextChar) -> bool {
     c.text
         .chars()
-        .all(|ch| ch.is_ascii_digit() || ".,-%".contains(ch))
+        .all(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch) || ".,-%．－％".contains(ch))
 }
 
 fn grid_to_table(g: &GridTable, per_cell: Vec<Vec<&TextChar>>) -> Table {
@@ -2194,6 +2196,22 @@ mod tests {
         let xs = [60.0, 120.35, 145.05, 240.0];
         let texts = ruled_table_texts(&xs, &[100.0, 130.0, 160.0], chars, 600.0);
         assert_eq!(texts, ["商业", "科研", "其他", "要求重新出具", "", "0"]);
+    }
+
+    /// Figures typed in full-width digits (１７４, as an input method in
+    /// full-width mode types them) filling narrow cells flush against the
+    /// ruling between them are figures, which never run over a ruling:
+    /// they stay in their cells. Before, the right cell's digits touched
+    /// the left one's and went over to it whole (`２８１７４`, the total
+    /// beside it blank: a wrong figure and no check to catch it).
+    #[test]
+    fn full_width_figures_flush_against_a_ruling_stay_in_their_cells() {
+        let mut chars = Vec::new();
+        glyphs_from(&mut chars, 96.0, 120.0, "２８");
+        glyphs_from(&mut chars, 120.0, 120.0, "１７４");
+        let xs = [60.0, 120.0, 160.0];
+        let texts = ruled_table_texts(&xs, &[100.0, 130.0], chars, 600.0);
+        assert_eq!(texts, ["２８", "１７４"]);
     }
 
     /// A header set one character per line in a cell too short for it
