@@ -1168,11 +1168,20 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
         .map(|d| d.key)
         .filter(|r| cols.iter().any(|c| values.contains_key(&(*r, *c))))
         .collect();
-    if found.len() >= MIN_ROWS_FOR_MISSING_COLUMN && !names_unread {
+    // With a header word that names no column, a column not found may be
+    // that one, unread: said so, as its values are null all the same.
+    if found.len() >= MIN_ROWS_FOR_MISSING_COLUMN {
         for def in APPLICANT_COLUMNS {
             if found.iter().all(|r| !values.contains_key(&(*r, def.key))) {
-                m.warnings
-                    .push(missing_column(table, None, def.key, def.label));
+                let mut w = missing_column(table, None, def.key, def.label);
+                if names_unread {
+                    w.message = format!(
+                        "{} has no column read as \"{}\" (a header names no column: it may be this one, unread); its values are null",
+                        table.label(),
+                        def.label
+                    );
+                }
+                m.warnings.push(w);
             }
         }
     }
@@ -1973,6 +1982,46 @@ mod tests {
         (&["（一）予以公开@1x2", "3", "1", "0", "0", "1", "0"], "5"),
     ];
 
+    /// A table cut off at the page's edge through its 法律服务机构 column:
+    /// the header keeps 服务机构 (naming no column), the cells under it are
+    /// blank and 其他组织 and 总计 are gone. Every column not read is
+    /// `missing_column`, said to be maybe the unread one (before, with a
+    /// header word naming no column, their nulls came without a word).
+    #[test]
+    fn columns_cut_off_beside_a_header_cut_in_two_are_missing() {
+        let mut t: Vec<Vec<&str>> = vec![
+            vec![
+                "（本列数据的勾稽关系）@2x2",
+                "自然人@2x1",
+                "法人或其他组织@1x4",
+            ],
+            vec!["商业企业", "科研机构", "社会公益组织", "服务机构"],
+        ];
+        t.extend(THREE_ROWS.iter().map(|(r, _)| [&r[..5], &[""]].concat()));
+        let refs: Vec<&[&str]> = t.iter().map(Vec::as_slice).collect();
+        let m = map_tables(
+            &[(TableKind::Applications, &Table::from_texts(&refs))],
+            &[0],
+            Some(2023),
+            false,
+        );
+        let missing: Vec<(&str, &str)> = m
+            .warnings
+            .iter()
+            .filter(|w| w.code == "missing_column")
+            .map(|w| (w.column.unwrap_or_default(), w.message.as_str()))
+            .collect();
+        let columns: Vec<&str> = missing.iter().map(|(c, _)| *c).collect();
+        assert_eq!(columns, ["legal_service_org", "other_org", "total"]);
+        assert!(
+            missing.iter().all(|(_, m)| m.contains("may be this one")),
+            "{missing:?}"
+        );
+        let apps = m.applications.expect("table 三");
+        assert_eq!(cell(&apps, "new_received", "social_welfare_org"), Some(0.0));
+        assert_eq!(cell(&apps, "new_received", "other_org"), None);
+    }
+
     /// A table wider than the page, printed with its 总计 column cut off
     /// at the page's edge, its rulings running on past the text: a column
     /// no row has is `missing_column` (before, its cells read blank and
@@ -2014,8 +2063,12 @@ mod tests {
         assert_eq!(cell(&apps, "new_received", "legal_service_org"), Some(2.0));
         // 商业企业 broken to its last character: unread, not missing.
         let broken: &[&str] = &["业", "科研机构", "社会公益组织", "法律服务机构", "其他"];
-        let (_, missing) = with_header(APPLICATION_HEADER[0], broken);
+        let (apps, missing) = with_header(APPLICATION_HEADER[0], broken);
         assert!(missing.is_empty(), "{missing:?}");
+        assert_eq!(
+            cell(&apps, "new_received", "commercial_enterprise"),
+            Some(1.0)
+        );
     }
 
     /// The (row, column) of each `unread_cell` warning.
