@@ -276,6 +276,12 @@ pub fn is_space(c: char) -> bool {
     )
 }
 
+/// A digit as reports type them: ASCII, or full width (１７４, an input
+/// method in full-width mode).
+pub fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
 /// Folds one character: full-width ASCII to half width, traditional forms to
 /// simplified, CJK punctuation variants to one form.
 pub fn fold_char(c: char) -> char {

@@ -13,6 +13,7 @@ of the printer; each needs a look.
     python3 tools/print_variants.py ../shared/devset/corpus line-spacing 320  # twips, exact
     python3 tools/print_variants.py ../shared/devset/corpus cell-spacing 30   # twips between cells
     python3 tools/print_variants.py ../shared/devset/corpus text-direction vertical  # merged cells' text set vertically
+    python3 tools/print_variants.py ../shared/devset/corpus full-width-digits any  # every digit typed in full width
     python3 tools/print_variants.py ../shared/devset/corpus rerender cairo       # each PDF through pdftocairo -pdf
     python3 tools/print_variants.py ../shared/devset/corpus rerender weasyprint  # each page printed by WeasyPrint
 
@@ -187,6 +188,17 @@ def vertical_merged_text(xml):
     return re.sub(rb'<w:tcPr>.*?</w:tcPr>', cell_properties, xml, flags=re.S)
 
 
+def full_width_digits(xml):
+    """A rewrite of document.xml typing every digit in full width (１７４),
+    as an input method left in full-width mode does, in prose and tables."""
+    def text(m):
+        return m.group(1) + m.group(2).decode().translate(FULL_WIDTH).encode() + m.group(3)
+    return re.sub(rb'(<w:t(?: [^>]*)?>)([^<]*)(</w:t>)', text, xml)
+
+
+FULL_WIDTH = {ord(d): ord(d) - ord('0') + ord('０') for d in '0123456789'}
+
+
 def table_borders(kind):
     """A rewrite of document.xml drawing every table's borders as `kind`
     (`plain`: the document as it is)."""
@@ -225,7 +237,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('folder')
     ap.add_argument('kind', choices=['css', 'page-height', 'page-width', 'table-borders', 'font-size',
-                                     'line-spacing', 'cell-spacing', 'text-direction', 'rerender'])
+                                     'line-spacing', 'cell-spacing', 'text-direction', 'full-width-digits',
+                                     'rerender'])
     ap.add_argument('value', help='the CSS to add, a page height or width, line or cell spacing in twips, '
                                   'a size in half-points, none, rows or plain (table-borders), any (text-direction), '
                                   'cairo, weasyprint or weasyprint-hints (rerender)')
@@ -249,6 +262,8 @@ def main():
             print_docx(args.folder, cell_spacing(int(args.value)), src, out)
         elif args.kind == 'text-direction':
             print_docx(args.folder, vertical_merged_text, src, out)
+        elif args.kind == 'full-width-digits':
+            print_docx(args.folder, full_width_digits, src, out)
         elif args.kind == 'rerender':
             rerender(args.folder, args.value, src, out)
         else:

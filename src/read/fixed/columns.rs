@@ -43,7 +43,7 @@ const MAX_CANDIDATES: usize = 8;
 /// punctuation, a dash, 无), by its text's first character.
 fn is_figure_text(text: &str) -> bool {
     text.chars().next().is_some_and(|ch| {
-        ch.is_ascii_digit()
+        crate::text::is_digit(ch)
             || ch.is_ascii_punctuation()
             || matches!(ch, '—' | '–' | '－' | '／' | '无')
     })

@@ -7,6 +7,7 @@ use super::stream;
 use super::table::{GridTable, find_tables};
 use super::{PageContent, TextChar};
 use crate::model::{Block, Cell, Document, PageBox, Paragraph, Table};
+use crate::text::is_digit;
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// A line of text on a page.
@@ -313,11 +314,10 @@ fn is_page_furniture(text: &str) -> bool {
         return true;
     }
     let core = t.trim_matches(|c| matches!(c, '-' | '—' | '–' | '－' | '·'));
-    if !core.is_empty() && core.chars().all(|c| c.is_ascii_digit()) {
+    if !core.is_empty() && core.chars().all(is_digit) {
         return true;
     }
-    let digits_or =
-        |s: &str, extra: &str| s.chars().all(|c| c.is_ascii_digit() || extra.contains(c));
+    let digits_or = |s: &str, extra: &str| s.chars().all(|c| is_digit(c) || extra.contains(c));
     (t.starts_with('第') && t.contains('页') && digits_or(&t, "第页共,，"))
         || (t.contains('/') && digits_or(&t, "/"))
 }
@@ -347,7 +347,7 @@ fn margins(page: &PageContent) -> (f32, f32) {
 /// What a margin line says, ignoring spaces and page numbers.
 fn furniture_key(text: &str) -> String {
     text.chars()
-        .filter(|c| !c.is_whitespace() && !c.is_ascii_digit())
+        .filter(|c| !c.is_whitespace() && !is_digit(*c))
         .collect()
 }
 
@@ -804,7 +804,7 @@ fn ruling_between(a: &TextChar, b: &TextChar, x: f32) -> bool {
 fn is_figure_glyph(c: &TextChar) -> bool {
     c.text
         .chars()
-        .all(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch) || ".,-%．－％".contains(ch))
+        .all(|ch| is_digit(ch) || ".,-%．－％".contains(ch))
 }
 
 fn grid_to_table(g: &GridTable, per_cell: Vec<Vec<&TextChar>>) -> Table {
@@ -848,7 +848,7 @@ fn grid_to_table(g: &GridTable, per_cell: Vec<Vec<&TextChar>>) -> Table {
 pub fn starts_label(text: &str) -> bool {
     let t = text.trim_start();
     starts_item(t)
-        || t.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || t.chars().next().is_some_and(is_digit)
             && t.chars().nth(1).is_some_and(|c| ".、．".contains(c))
 }
 
@@ -859,7 +859,7 @@ fn starts_item(text: &str) -> bool {
     match cs.next() {
         Some('（' | '(') => cs
             .next()
-            .is_some_and(|c| "一二三四五六七八九十123456789".contains(c)),
+            .is_some_and(|c| "一二三四五六七八九十123456789１２３４５６７８９".contains(c)),
         Some(c) if "一二三四五六七八九十".contains(c) => {
             let rest: String = t
                 .chars()
@@ -1243,7 +1243,7 @@ fn continues_wrapped_figures(a: &Table, a_xs: &[f32], b: &Table, b_xs: &[f32]) -
         if t.is_empty() {
             continue;
         }
-        if c.row_span != 1 || !t.chars().all(|ch| ch.is_ascii_digit()) {
+        if c.row_span != 1 || !t.chars().all(is_digit) {
             return false;
         }
         let Some((x0, x1)) = extent(b_xs, c) else {
@@ -1932,6 +1932,37 @@ mod tests {
             append_rows(&mut a, &a_edges, rows_from(&b, 2), &b_edges);
             assert_eq!(a.n_rows(), 4, "{lower:?}");
         }
+    }
+
+    /// Counts typed in full-width digits are twice as wide and wrap in
+    /// cells that hold them half-width (１４８２ as １４８ over ２); cut by
+    /// a page break they are whole too (before, only ASCII digits went on:
+    /// 1482 was read as 148 and 1608 as 160).
+    #[test]
+    fn full_width_counts_wrapped_over_a_page_break_are_whole() {
+        let upper: &[&[&str]] = &[&["一、本年新收", "１４８", "７３", "５", "１６０"]];
+        let (mut a, a_edges) = table_three_part(upper);
+        let (b, b_edges) = table_three_part(&[
+            &["", "２", "", "", "８"],
+            &["二、上年结转", "１", "０", "０", "１"],
+        ]);
+        append_rows(&mut a, &a_edges, rows_from(&b, 2), &b_edges);
+        let row: Vec<&str> = a
+            .cells
+            .iter()
+            .filter(|c| c.row == 2)
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(row, ["一、本年新收", "１４８２", "７３", "５", "１６０８"]);
+    }
+
+    #[test]
+    fn page_numbers_and_list_labels_in_full_width_digits() {
+        assert!(is_page_furniture("－２－"));
+        assert!(is_page_furniture("第２页 共５页"));
+        assert_eq!(furniture_key("某市人民政府 ２"), "某市人民政府");
+        assert!(starts_label("１．属于国家秘密"));
+        assert!(starts_item("（２）部分公开"));
     }
 
     #[test]

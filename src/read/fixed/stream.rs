@@ -332,9 +332,7 @@ fn is_blank_mark(c: char) -> bool {
     )
 }
 
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
+use crate::text::is_digit;
 
 /// A figure or a blank marker as printed in a table cell.
 pub(super) fn is_figure(s: &str) -> bool {
@@ -1342,8 +1340,10 @@ fn split_before_labels(w: &Word, size: f32, out: &mut Vec<LabelWord>) {
     };
     let numbering_between_words = |k: usize| {
         ideograph(k - 1)
-            && w.glyphs[k].2.chars().all(|c| c.is_ascii_digit())
-            && w.glyphs.get(k + 1).is_some_and(|g| g.2 == ".")
+            && w.glyphs[k].2.chars().all(is_digit)
+            && w.glyphs
+                .get(k + 1)
+                .is_some_and(|g| g.2 == "." || g.2 == "．")
             && ideograph(k + 2)
     };
     let mut start = 0;
@@ -1711,7 +1711,7 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
         };
         let numbered = |w: &LabelWord| {
             let mut cs = w.text.chars();
-            cs.next().is_some_and(|c| c.is_ascii_digit()) && matches!(cs.next(), Some('.' | '．'))
+            cs.next().is_some_and(is_digit) && matches!(cs.next(), Some('.' | '．'))
         };
         if !figureless && !rows[sub].0.last().is_some_and(numbered) {
             continue;
