@@ -1498,10 +1498,15 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
             && lines[k].y0 - lines[h].y1 <= MAX_DROP_GAP * lines[k].size
             && rows[k].1.iter().filter(|v| !v.is_empty()).count() == 1
     };
+    // A table without a label on any line is table 四's one row: a line of a
+    // few figures takes it for its home as a labelled row is taken (１０
+    // over the row and ９ under it, a total wrapped in its narrow cell).
+    let unlabelled_table = rows.iter().all(|r| r.0.is_empty());
+    let filled = |r: &(Vec<LabelWord>, Vec<Val>)| r.1.iter().filter(|v| !v.is_empty()).count();
     let fits = |rows: &[(Vec<LabelWord>, Vec<Val>)], emptied: &[bool], k: usize, h: usize| {
         let (row, home) = (&rows[k], &rows[h]);
         !emptied[h]
-            && !home.0.is_empty()
+            && (!home.0.is_empty() || (unlabelled_table && 2 * filled(row) < filled(home)))
             && (touching(k, h) || last_drop(rows, k, h))
             && row.1.len() == home.1.len()
             && row
@@ -1547,7 +1552,6 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
             let (b, a) = (v.bbox?, u.bbox?);
             Some(if h < k { (b, a) } else { (a, b) })
         };
-        let filled = |r: &(Vec<LabelWord>, Vec<Val>)| r.1.iter().filter(|v| !v.is_empty()).count();
         let sparse = 2 * filled(row) < filled(home);
         let mut narrower = true;
         // A row without a label (table 四's one row) takes the ends of a
@@ -3889,6 +3893,23 @@ mod tests {
         even[2] = line(32.0, &[(200.0, "１７"), (380.0, "２１")]);
         let rows = lone_table_rows(&even);
         assert_eq!(rows[1], ["一、本年新收", "１６", "５", "２０"]);
+    }
+
+    /// Table 四's one row (no label) in cells centred on it: a total in
+    /// full-width digits too wide for its narrow cell wraps around the row,
+    /// １０ over it and ９ under it. The total is whole (before, 109 was
+    /// read as 10, the ９ dropped).
+    #[test]
+    fn a_count_wrapped_around_table_fours_unlabelled_row_is_joined_whole() {
+        let mut review = review_header_and_row(["５９", "１１", "１７", "２２", "１０"]);
+        // The row's line without its total, which stands a line higher.
+        let total = review[1].words.pop().expect("the total");
+        review.insert(1, line(12.0, &[(total.x0, "１０")]));
+        review.push(line(28.0, &[(total.x0 + 5.0, "９")]));
+        assert_eq!(
+            lone_table_last_row(&review),
+            ["５９", "１１", "１７", "２２", "１０９"]
+        );
     }
 
     /// A count wrapped in table 四's one row, printed with tracked changes
