@@ -1478,8 +1478,30 @@ fn join_wrapped_values(rows: &mut [(Vec<LabelWord>, Vec<Val>)]) {
 /// would take it, neither does). A figure wrapped in a narrow cell centred
 /// on its row stands half over and half under it: a line under the row
 /// whose figures all fall in cells the line over it filled continues them.
-/// The line is dropped once emptied.
+/// The line is dropped once emptied. A second pass over the lines left
+/// takes a figure set under its row with a wrapped count's second line
+/// between them (１８４ over the row's line, ０ under it, then ４９).
 fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&WordLine]) {
+    let emptied = join_dropped_figures_once(rows, lines);
+    if emptied.iter().any(|e| *e) {
+        let mut k = 0;
+        let left: Vec<&WordLine> = lines
+            .iter()
+            .filter(|_| {
+                k += 1;
+                !emptied.get(k - 1).copied().unwrap_or(false)
+            })
+            .copied()
+            .collect();
+        join_dropped_figures_once(rows, &left);
+    }
+}
+
+/// One pass of [`join_dropped_figures`]: which rows it emptied (and dropped).
+fn join_dropped_figures_once(
+    rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>,
+    lines: &[&WordLine],
+) -> Vec<bool> {
     let n = rows.len().min(lines.len());
     let mut emptied = vec![false; rows.len()];
     // The cells of each row filled by the line over it.
@@ -1733,6 +1755,7 @@ fn join_dropped_figures(rows: &mut Vec<(Vec<LabelWord>, Vec<Val>)>, lines: &[&Wo
         k += 1;
         !emptied[k - 1]
     });
+    emptied
 }
 
 /// Rows of label words and figures → rows of label texts and figures, with
@@ -3893,6 +3916,42 @@ mod tests {
         even[2] = line(32.0, &[(200.0, "１７"), (380.0, "２１")]);
         let rows = lone_table_rows(&even);
         assert_eq!(rows[1], ["一、本年新收", "１６", "５", "２０"]);
+    }
+
+    /// A row's counts wrapped in their narrow cells (１８４ over ０) and,
+    /// under the wrapped ends, a figure its cell sets lower (４９): that
+    /// figure is the row's too (before, the line of wrapped ends between
+    /// kept it from the row, and its cell was null).
+    #[test]
+    fn a_figure_set_under_a_rows_wrapped_counts_is_the_rows() {
+        let header = [
+            (0.0, "项目"),
+            (200.0, "自然人"),
+            (260.0, "商业企业"),
+            (380.0, "总计"),
+        ];
+        let lines = vec![
+            line(0.0, &header),
+            line(
+                20.0,
+                &[(0.0, "一、本年新收"), (200.0, "１８４"), (380.0, "１９８")],
+            ),
+            line(28.0, &[(205.0, "０"), (385.0, "１")]),
+            line(34.0, &[(260.0, "４９")]),
+            line(
+                50.0,
+                &[
+                    (0.0, "二、上年结转"),
+                    (200.0, "１"),
+                    (260.0, "２"),
+                    (380.0, "３"),
+                ],
+            ),
+        ];
+        let rows = lone_table_rows(&lines);
+        assert_eq!(rows[1], ["一、本年新收", "１８４０", "４９", "１９８１"]);
+        assert_eq!(rows[2], ["二、上年结转", "１", "２", "３"]);
+        assert_eq!(rows.len(), 3);
     }
 
     /// Table 四's one row (no label) in cells centred on it: a total in
