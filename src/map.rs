@@ -1982,6 +1982,17 @@ mod tests {
         (&["（一）予以公开@1x2", "3", "1", "0", "0", "1", "0"], "5"),
     ];
 
+    /// A 2023 report's table 三 of these rows' cell texts, mapped.
+    fn map_applications_of(rows: &[Vec<&str>]) -> Mapped {
+        let refs: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+        map_tables(
+            &[(TableKind::Applications, &Table::from_texts(&refs))],
+            &[0],
+            Some(2023),
+            false,
+        )
+    }
+
     /// A table cut off at the page's edge through its 法律服务机构 column:
     /// the header keeps 服务机构 (naming no column), the cells under it are
     /// blank and 其他组织 and 总计 are gone. Every column not read is
@@ -1998,13 +2009,7 @@ mod tests {
             vec!["商业企业", "科研机构", "社会公益组织", "服务机构"],
         ];
         t.extend(THREE_ROWS.iter().map(|(r, _)| [&r[..5], &[""]].concat()));
-        let refs: Vec<&[&str]> = t.iter().map(Vec::as_slice).collect();
-        let m = map_tables(
-            &[(TableKind::Applications, &Table::from_texts(&refs))],
-            &[0],
-            Some(2023),
-            false,
-        );
+        let m = map_applications_of(&t);
         let missing: Vec<(&str, &str)> = m
             .warnings
             .iter()
@@ -2032,13 +2037,7 @@ mod tests {
         let with_header = |top: &'static [&'static str], names: &'static [&'static str]| {
             let mut t: Vec<Vec<&str>> = vec![top.to_vec(), names.to_vec()];
             t.extend(THREE_ROWS.iter().map(|(r, _)| [*r, &[""]].concat()));
-            let refs: Vec<&[&str]> = t.iter().map(Vec::as_slice).collect();
-            let m = map_tables(
-                &[(TableKind::Applications, &Table::from_texts(&refs))],
-                &[0],
-                Some(2023),
-                false,
-            );
+            let m = map_applications_of(&t);
             let missing: Vec<&str> = m
                 .warnings
                 .iter()
