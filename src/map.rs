@@ -1173,15 +1173,12 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
     if found.len() >= MIN_ROWS_FOR_MISSING_COLUMN {
         for def in APPLICANT_COLUMNS {
             if found.iter().all(|r| !values.contains_key(&(*r, def.key))) {
-                let mut w = missing_column(table, None, def.key, def.label);
-                if names_unread {
-                    w.message = format!(
-                        "{} has no column read as \"{}\" (a header names no column: it may be this one, unread); its values are null",
-                        table.label(),
-                        def.label
-                    );
-                }
-                m.warnings.push(w);
+                m.warnings.push(missing_column(
+                    table,
+                    None,
+                    (def.key, def.label),
+                    names_unread,
+                ));
             }
         }
     }
@@ -1229,22 +1226,26 @@ const MIN_REVIEW_CELLS_FOR_MISSING: usize = 5;
 /// missing (a table cut to a row or two says little of its columns).
 const MIN_ROWS_FOR_MISSING_COLUMN: usize = 3;
 
-/// A column `key` (of group `row`, in table 四) the table lacks.
+/// A column `key` (of group `row`, in table 四) the table lacks, or
+/// (`header_unread`: a header word names no column) may hold unread.
 fn missing_column(
     table: TableKind,
     row: Option<&'static str>,
-    key: &'static str,
-    label: &str,
+    (key, label): (&'static str, &str),
+    header_unread: bool,
 ) -> Warning {
-    Warning::new(
-        "missing_column",
-        Severity::Warning,
+    let message = if header_unread {
+        format!(
+            "{} has no column read as \"{label}\" (a header names no column: it may be this one, unread); its values are null",
+            table.label()
+        )
+    } else {
         format!(
             "{} has no column \"{label}\"; its values are null",
             table.label()
-        ),
-    )
-    .at(table.key(), row, Some(key))
+        )
+    };
+    Warning::new("missing_column", Severity::Warning, message).at(table.key(), row, Some(key))
 }
 
 // -------------------------------------------------------------- table 二
@@ -1611,7 +1612,7 @@ fn map_reviews(parts: &[(&Table, usize)], m: &mut Mapped) {
                 .map_or(*g, |d| d.label);
             let label = format!("{group}·{}", c.label);
             m.warnings
-                .push(missing_column(table, Some(g), c.key, &label));
+                .push(missing_column(table, Some(g), (c.key, &label), false));
         }
     }
     // Cells short of that end the row has no figure cell for (a header's
