@@ -1264,6 +1264,69 @@ fn continues_wrapped_figures(a: &Table, a_xs: &[f32], b: &Table, b_xs: &[f32]) -
     (figures >= 2 || (figures == 1 && under_total)) && 2 * figures <= upper_figures
 }
 
+/// A borderless table's row cut by a page break inside counts too wide for
+/// their cells (full-width digits wrapped: １４８ at the page's foot, ２ atop
+/// the next): the next page's table opens with the counts' ends alone, each
+/// under a count of the last row by the boxes they were printed in (ruled
+/// tables go by their rulings: [`continues_wrapped_figures`], whose tests
+/// these are). The ends join their counts; true when they did.
+fn join_counts_cut_by_page_break(a: &mut Table, b: &Table) -> bool {
+    let Some(a_last) = a.n_rows().checked_sub(1) else {
+        return false;
+    };
+    let is_count = |c: &Cell| super::stream::is_figure(&compact_text(c));
+    let upper: Vec<usize> = (0..a.cells.len())
+        .filter(|i| {
+            let c = &a.cells[*i];
+            c.row == a_last && c.row_span == 1 && !compact_text(c).is_empty()
+        })
+        .collect();
+    let upper_figures = upper.iter().filter(|i| is_count(&a.cells[**i])).count();
+    if upper_figures == upper.len() {
+        return false;
+    }
+    // (The last figure of the row: its total, the widest count.)
+    let last = upper
+        .iter()
+        .filter(|i| is_count(&a.cells[**i]))
+        .max_by_key(|i| a.cells[**i].col)
+        .copied();
+    let mut ends: Vec<(usize, &Cell)> = Vec::new();
+    for c in b.cells.iter().filter(|c| c.row == 0) {
+        let t = compact_text(c);
+        if t.is_empty() {
+            continue;
+        }
+        let Some(at) = c.at.filter(|_| c.row_span == 1 && t.chars().all(is_digit)) else {
+            return false;
+        };
+        let [x0, y0, x1, y1] = at.bbox;
+        let (mid, slack) = ((x0 + x1) / 2.0, 0.5 * (y1 - y0));
+        let Some(&over) = upper.iter().find(|i| {
+            let u = &a.cells[**i];
+            is_count(u)
+                && u.at
+                    .is_some_and(|p| p.bbox[0] - slack <= mid && mid <= p.bbox[2] + slack)
+        }) else {
+            return false;
+        };
+        ends.push((over, c));
+    }
+    let under_total = ends.iter().any(|(over, _)| Some(*over) == last);
+    let figures = ends.len();
+    // One figure alone may be a row's whose label was lost: only under the
+    // total, which overflows first, is it taken for a count's end.
+    if !((figures >= 2 || (figures == 1 && under_total)) && 2 * figures <= upper_figures) {
+        return false;
+    }
+    for (over, c) in ends {
+        let u = &mut a.cells[over];
+        u.text.push_str(&c.text);
+        u.blocks.extend(c.blocks.iter().cloned());
+    }
+    true
+}
+
 /// `t`'s rows from `first` on, as a table of their own.
 fn rows_from(t: &Table, first: usize) -> Table {
     Table::from_cells(
@@ -1360,10 +1423,26 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
                             .as_ref()
                             .zip(xs.as_ref())
                             .is_some_and(|(a, b)| continues(&a.xs, &b.xs));
+                    // Borderless tables on both sides of the break: the
+                    // ends of counts it cut go to them.
+                    let ends_joined = first_on_page
+                        && last_xs.is_none()
+                        && xs.is_none()
+                        && match doc.blocks.last_mut() {
+                            Some(Block::Table(prev)) => join_counts_cut_by_page_break(prev, &t),
+                            _ => false,
+                        };
                     match (doc.blocks.last_mut(), &last_xs, &xs) {
+                        _ if ends_joined => {
+                            let rest = rows_from(&t, 1);
+                            if rest.n_rows() > 0 {
+                                doc.blocks.push(Block::Table(rest));
+                            }
+                        }
                         (Some(Block::Table(prev)), Some(a_xs), Some(b_xs)) if joins => {
                             last_xs = Some(append_rows(prev, a_xs, t, b_xs));
                         }
+
                         _ => {
                             doc.blocks.push(Block::Table(t));
                             last_xs = xs;
@@ -1954,6 +2033,45 @@ mod tests {
             .map(|c| c.text.as_str())
             .collect();
         assert_eq!(row, ["一、本年新收", "１４８２", "７３", "５", "１６０８"]);
+    }
+
+    /// The same in a borderless table (no rulings: the cells' printed
+    /// boxes tell which count an end stands under): the next page's table
+    /// opens with `２` and `８` under `１４８` and `１６０`, which go on; a
+    /// row of as many figures as the last one is a row of its own.
+    #[test]
+    fn full_width_counts_wrapped_over_a_page_break_in_a_borderless_table_are_whole() {
+        // Each cell's box: a column 60 points wide from x 140, text centred.
+        let boxed = |rows: &[&[&str]], y: f32| {
+            let mut t = Table::from_texts(rows);
+            for c in &mut t.cells {
+                let (mid, half) = (
+                    170.0 + 60.0 * c.col as f32,
+                    5.0 * c.text.chars().count() as f32,
+                );
+                let top = y + 12.0 * c.row as f32;
+                c.at = Some(PageBox {
+                    page: 1,
+                    bbox: [mid - half, top, mid + half, top + 10.0],
+                });
+            }
+            t
+        };
+        let upper: &[&[&str]] = &[&["一、本年新收", "１４８", "７３", "５", "１６０"]];
+        let mut a = boxed(upper, 780.0);
+        let b = boxed(
+            &[
+                &["", "２", "", "", "８"],
+                &["二、上年结转", "１", "０", "０", "１"],
+            ],
+            40.0,
+        );
+        assert!(join_counts_cut_by_page_break(&mut a, &b));
+        let row: Vec<&str> = a.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(row, ["一、本年新收", "１４８２", "７３", "５", "１６０８"]);
+        let mut a = boxed(upper, 780.0);
+        let b = boxed(&[&["", "２", "１", "０", "８"]], 40.0);
+        assert!(!join_counts_cut_by_page_break(&mut a, &b));
     }
 
     #[test]
