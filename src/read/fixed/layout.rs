@@ -1268,8 +1268,9 @@ fn continues_wrapped_figures(a: &Table, a_xs: &[f32], b: &Table, b_xs: &[f32]) -
 /// their cells (full-width digits wrapped: １４８ at the page's foot, ２ atop
 /// the next): the next page's table opens with the counts' ends alone, each
 /// under a count of the last row by the boxes they were printed in (ruled
-/// tables go by their rulings: [`continues_wrapped_figures`], whose tests
-/// these are). The ends join their counts; true when they did.
+/// tables go by their rulings, with the same conditions:
+/// [`continues_wrapped_figures`]). The ends join their counts; true when
+/// they did.
 fn join_counts_cut_by_page_break(a: &mut Table, b: &Table) -> bool {
     let Some(a_last) = a.n_rows().checked_sub(1) else {
         return false;
