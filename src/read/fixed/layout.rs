@@ -1209,72 +1209,57 @@ fn completes_unlabelled_row(a: &Table, a_xs: &[f32], b: &Table, b_xs: &[f32], op
 
 /// A cut through counts wrapped in their narrow cells (155 as 15 over 5;
 /// LibreOffice closes both halves with rulings): the first row of `b` is
-/// digits only,
-/// fewer than half as many as the last row of `a` (a row with a label)
-/// has, each under one of them.
+/// digits only, fewer than half as many as the last row of `a` (a row with
+/// a label) has, each under one of them by the tables' rulings.
 fn continues_wrapped_figures(a: &Table, a_xs: &[f32], b: &Table, b_xs: &[f32]) -> bool {
-    let Some(a_last) = a.n_rows().checked_sub(1) else {
-        return false;
-    };
     let extent = |xs: &[f32], c: &Cell| Some((*xs.get(c.col)?, *xs.get(c.col + c.col_span)?));
-    let upper: Vec<(&Cell, String)> = a
-        .cells
-        .iter()
-        .filter(|c| c.row == a_last && c.row_span == 1)
-        .map(|c| (c, compact_text(c)))
-        .filter(|(_, t)| !t.is_empty())
-        .collect();
-    let upper_figures = upper
-        .iter()
-        .filter(|(_, t)| super::stream::is_figure(t))
-        .count();
-    if upper_figures == upper.len() {
-        return false;
-    }
-    // (The last figure of `a`'s row: its total, the widest count.)
-    let last = upper
-        .iter()
-        .filter(|(_, t)| super::stream::is_figure(t))
-        .max_by_key(|(u, _)| u.col)
-        .map(|(u, _)| u.col);
-    let (mut figures, mut under_total) = (0, false);
-    for c in b.cells.iter().filter(|c| c.row == 0) {
-        let t = compact_text(c);
-        if t.is_empty() {
-            continue;
-        }
-        if c.row_span != 1 || !t.chars().all(is_digit) {
-            return false;
-        }
-        let Some((x0, x1)) = extent(b_xs, c) else {
-            return false;
-        };
-        let mid = (x0 + x1) / 2.0;
-        let Some((over, _)) = upper.iter().find(|(u, ut)| {
-            super::stream::is_figure(ut)
-                && extent(a_xs, u).is_some_and(|(l, r)| l <= mid && mid < r)
-        }) else {
-            return false;
-        };
-        under_total |= Some(over.col) == last;
-        figures += 1;
-    }
-    // One figure alone may be a row's whose label was lost: only under
-    // the total, which overflows first, is it taken for a count's end.
-    (figures >= 2 || (figures == 1 && under_total)) && 2 * figures <= upper_figures
+    ends_of_cut_counts(a, b, |u, c| {
+        extent(b_xs, c)
+            .zip(extent(a_xs, u))
+            .is_some_and(|((x0, x1), (l, r))| {
+                let mid = (x0 + x1) / 2.0;
+                l <= mid && mid < r
+            })
+    })
+    .is_some()
 }
 
-/// A borderless table's row cut by a page break inside counts too wide for
-/// their cells (full-width digits wrapped: １４８ at the page's foot, ２ atop
-/// the next): the next page's table opens with the counts' ends alone, each
-/// under a count of the last row by the boxes they were printed in (ruled
-/// tables go by their rulings, with the same conditions:
-/// [`continues_wrapped_figures`]). The ends join their counts; true when
-/// they did.
+/// The same cut in a borderless table (full-width digits wrapped: １４８ at
+/// the page's foot, ２ atop the next), each end under its count by the
+/// boxes they were printed in. The ends join their counts; true when they
+/// did.
 fn join_counts_cut_by_page_break(a: &mut Table, b: &Table) -> bool {
-    let Some(a_last) = a.n_rows().checked_sub(1) else {
+    let under = |u: &Cell, c: &Cell| {
+        let (Some(p), Some(q)) = (u.at, c.at) else {
+            return false;
+        };
+        let [x0, y0, x1, y1] = q.bbox;
+        let (mid, slack) = ((x0 + x1) / 2.0, 0.5 * (y1 - y0));
+        p.bbox[0] - slack <= mid && mid <= p.bbox[2] + slack
+    };
+    let Some(ends) = ends_of_cut_counts(a, b, under) else {
         return false;
     };
+    for (over, c) in ends {
+        let u = &mut a.cells[over];
+        u.text.push_str(&c.text);
+        u.blocks.extend(c.blocks.iter().cloned());
+    }
+    true
+}
+
+/// The cells of `b`'s first row, each with the cell of `a`'s last row it
+/// continues (`under`: it stands under that one), when they are the ends
+/// of counts a cut wrapped: digits only, each under a figure of a row
+/// with a label, fewer than half as many as the row's figures — or one
+/// alone, under the total (which overflows first; one elsewhere may be a
+/// row's whose label was lost).
+fn ends_of_cut_counts<'b>(
+    a: &Table,
+    b: &'b Table,
+    under: impl Fn(&Cell, &Cell) -> bool,
+) -> Option<Vec<(usize, &'b Cell)>> {
+    let a_last = a.n_rows().checked_sub(1)?;
     let is_count = |c: &Cell| super::stream::is_figure(&compact_text(c));
     let upper: Vec<usize> = (0..a.cells.len())
         .filter(|i| {
@@ -1282,50 +1267,31 @@ fn join_counts_cut_by_page_break(a: &mut Table, b: &Table) -> bool {
             c.row == a_last && c.row_span == 1 && !compact_text(c).is_empty()
         })
         .collect();
-    let upper_figures = upper.iter().filter(|i| is_count(&a.cells[**i])).count();
-    if upper_figures == upper.len() {
-        return false;
+    let figures: Vec<usize> = upper
+        .iter()
+        .copied()
+        .filter(|i| is_count(&a.cells[*i]))
+        .collect();
+    if figures.len() == upper.len() {
+        return None;
     }
     // (The last figure of the row: its total, the widest count.)
-    let last = upper
-        .iter()
-        .filter(|i| is_count(&a.cells[**i]))
-        .max_by_key(|i| a.cells[**i].col)
-        .copied();
-    let mut ends: Vec<(usize, &Cell)> = Vec::new();
+    let last = figures.iter().copied().max_by_key(|i| a.cells[*i].col);
+    let mut ends = Vec::new();
     for c in b.cells.iter().filter(|c| c.row == 0) {
         let t = compact_text(c);
         if t.is_empty() {
             continue;
         }
-        let Some(at) = c.at.filter(|_| c.row_span == 1 && t.chars().all(is_digit)) else {
-            return false;
-        };
-        let [x0, y0, x1, y1] = at.bbox;
-        let (mid, slack) = ((x0 + x1) / 2.0, 0.5 * (y1 - y0));
-        let Some(&over) = upper.iter().find(|i| {
-            let u = &a.cells[**i];
-            is_count(u)
-                && u.at
-                    .is_some_and(|p| p.bbox[0] - slack <= mid && mid <= p.bbox[2] + slack)
-        }) else {
-            return false;
-        };
+        if c.row_span != 1 || !t.chars().all(is_digit) {
+            return None;
+        }
+        let over = figures.iter().copied().find(|i| under(&a.cells[*i], c))?;
         ends.push((over, c));
     }
     let under_total = ends.iter().any(|(over, _)| Some(*over) == last);
-    let figures = ends.len();
-    // One figure alone may be a row's whose label was lost: only under the
-    // total, which overflows first, is it taken for a count's end.
-    if !((figures >= 2 || (figures == 1 && under_total)) && 2 * figures <= upper_figures) {
-        return false;
-    }
-    for (over, c) in ends {
-        let u = &mut a.cells[over];
-        u.text.push_str(&c.text);
-        u.blocks.extend(c.blocks.iter().cloned());
-    }
-    true
+    let n = ends.len();
+    ((n >= 2 || (n == 1 && under_total)) && 2 * n <= figures.len()).then_some(ends)
 }
 
 /// `t`'s rows from `first` on, as a table of their own.
