@@ -1004,17 +1004,27 @@ fn append_rows(a: &mut Table, a_edges: &Edges, b: Table, b_edges: &Edges) -> Edg
     // then comes below the repeated header.
     let skip = repeated_header_rows(a, &b);
     let open = a_edges.open_bottom && b_edges.open_top;
+    // Ends of wrapped counts, by the column of `b` each stands in, go to
+    // the counts they end (their columns may not line up).
+    let mut ends_of: Vec<(usize, usize)> = Vec::new();
+    let mut wrapped = |lower: &Table| match wrapped_count_ends(a, a_xs, lower, b_xs) {
+        Some(ends) => {
+            ends_of = ends;
+            true
+        }
+        None => false,
+    };
     let glue = if skip == 0 {
         row_cut_by_page_break(a, &b, open)
             || fills_empty_cells(a, a_xs, &b, b_xs)
-            || continues_wrapped_figures(a, a_xs, &b, b_xs)
+            || wrapped(&b)
             || completes_unlabelled_row(a, a_xs, &b, b_xs, open)
     } else {
         let lower = rows_from(&b, skip);
         skip < b.n_rows()
             && (row_cut_by_page_break(a, &lower, false)
                 || fills_empty_cells(a, a_xs, &lower, b_xs)
-                || continues_wrapped_figures(a, a_xs, &lower, b_xs)
+                || wrapped(&lower)
                 || completes_unlabelled_row(a, a_xs, &lower, b_xs, a_edges.open_bottom))
     };
     let a_rows = a.n_rows();
@@ -1039,20 +1049,28 @@ fn append_rows(a: &mut Table, a_edges: &Edges, b: Table, b_edges: &Edges) -> Edg
         Vec::new()
     };
     for mut c in b.cells {
+        let b_col = c.col;
         regrid(&mut c, b_xs);
         let r = c.row;
         c.row = target(r);
         if glue && r == skip {
             // The cut row's two halves: text of the lower half goes into
             // the cell of the upper half it stands in.
-            if let Some(&ui) = last_row
-                .iter()
-                .find(|i| c.col >= cells[**i].col && c.col < cells[**i].col + cells[**i].col_span)
-            {
+            let end_of = ends_of.iter().find(|(col, _)| *col == b_col).map(|e| e.1);
+            if let Some(ui) = end_of.or_else(|| {
+                last_row
+                    .iter()
+                    .copied()
+                    .find(|i| c.col >= cells[*i].col && c.col < cells[*i].col + cells[*i].col_span)
+            }) {
                 let upper = &mut cells[ui];
                 upper.text.push_str(&c.text);
                 upper.blocks.extend(c.blocks);
-                upper.row_span += c.row_span - 1;
+                // Below a repeated header the lower half's rows are not
+                // the upper half's next ones: the header's are.
+                if skip == 0 {
+                    upper.row_span += c.row_span - 1;
+                }
                 continue;
             }
         }
@@ -1210,18 +1228,27 @@ fn completes_unlabelled_row(a: &Table, a_xs: &[f32], b: &Table, b_xs: &[f32], op
 /// A cut through counts wrapped in their narrow cells (155 as 15 over 5;
 /// LibreOffice closes both halves with rulings): the first row of `b` is
 /// digits only, fewer than half as many as the last row of `a` (a row with
-/// a label) has, each under one of them by the tables' rulings.
-fn continues_wrapped_figures(a: &Table, a_xs: &[f32], b: &Table, b_xs: &[f32]) -> bool {
+/// a label) has, each under one of them by the tables' rulings — its
+/// middle in that cell, or that cell within it (the upper half's row may
+/// split a column the lower half's keeps whole). The ends, as `b`'s column
+/// of each with the index of the cell of `a` it continues.
+fn wrapped_count_ends(
+    a: &Table,
+    a_xs: &[f32],
+    b: &Table,
+    b_xs: &[f32],
+) -> Option<Vec<(usize, usize)>> {
     let extent = |xs: &[f32], c: &Cell| Some((*xs.get(c.col)?, *xs.get(c.col + c.col_span)?));
-    ends_of_cut_counts(a, b, |u, c| {
+    let ends = ends_of_cut_counts(a, b, |u, c| {
         extent(b_xs, c)
             .zip(extent(a_xs, u))
             .is_some_and(|((x0, x1), (l, r))| {
                 let mid = (x0 + x1) / 2.0;
-                l <= mid && mid < r
+                let within = x0 - EDGE_TOL <= l && r <= x1 + EDGE_TOL;
+                (l <= mid && mid < r) || within
             })
-    })
-    .is_some()
+    })?;
+    Some(ends.into_iter().map(|(over, c)| (c.col, over)).collect())
 }
 
 /// The same cut in a borderless table (full-width digits wrapped: １４８ at
@@ -1253,26 +1280,30 @@ fn join_counts_cut_by_page_break(a: &mut Table, b: &Table) -> bool {
 /// of counts a cut wrapped: digits only, each under a figure of a row
 /// with a label, fewer than half as many as the row's figures — or one
 /// alone, under the total (which overflows first; one elsewhere may be a
-/// row's whose label was lost).
+/// row's whose label was lost). Table 四's one row of figures has no
+/// label: when no row above holds a figure, the row is that one and a
+/// lone end anywhere is its count's (there is no other row to lose).
+/// The last row's cells are those ending in it (a grid may cut a row in
+/// two where the header's rulings went on below it).
 fn ends_of_cut_counts<'b>(
     a: &Table,
     b: &'b Table,
     under: impl Fn(&Cell, &Cell) -> bool,
 ) -> Option<Vec<(usize, &'b Cell)>> {
-    let a_last = a.n_rows().checked_sub(1)?;
+    let a_rows = a.n_rows();
+    let in_last = |c: &Cell| c.row + c.row_span == a_rows;
     let is_count = |c: &Cell| super::stream::is_figure(&compact_text(c));
     let upper: Vec<usize> = (0..a.cells.len())
-        .filter(|i| {
-            let c = &a.cells[*i];
-            c.row == a_last && c.row_span == 1 && !compact_text(c).is_empty()
-        })
+        .filter(|i| in_last(&a.cells[*i]) && !compact_text(&a.cells[*i]).is_empty())
         .collect();
     let figures: Vec<usize> = upper
         .iter()
         .copied()
         .filter(|i| is_count(&a.cells[*i]))
         .collect();
-    if figures.len() == upper.len() {
+    let unlabelled = figures.len() == upper.len();
+    let table_fours_row = unlabelled && !a.cells.iter().any(|c| !in_last(c) && is_count(c));
+    if figures.is_empty() || (unlabelled && !table_fours_row) {
         return None;
     }
     // (The last figure of the row: its total, the widest count.)
@@ -1283,15 +1314,21 @@ fn ends_of_cut_counts<'b>(
         if t.is_empty() {
             continue;
         }
-        if c.row_span != 1 || !t.chars().all(is_digit) {
+        if !t.chars().all(is_digit) {
             return None;
         }
-        let over = figures.iter().copied().find(|i| under(&a.cells[*i], c))?;
+        // Under one figure only: an end beneath two is no one's.
+        let mut overs = figures.iter().copied().filter(|i| under(&a.cells[*i], c));
+        let over = overs.next()?;
+        if overs.next().is_some() {
+            return None;
+        }
         ends.push((over, c));
     }
     let under_total = ends.iter().any(|(over, _)| Some(*over) == last);
     let n = ends.len();
-    ((n >= 2 || (n == 1 && under_total)) && 2 * n <= figures.len()).then_some(ends)
+    let lone_end_placed = n == 1 && (under_total || table_fours_row);
+    ((n >= 2 || lone_end_placed) && 2 * n <= figures.len()).then_some(ends)
 }
 
 /// `t`'s rows from `first` on, as a table of their own.
@@ -1978,6 +2015,69 @@ mod tests {
             append_rows(&mut a, &a_edges, rows_from(&b, 2), &b_edges);
             assert_eq!(a.n_rows(), 4, "{lower:?}");
         }
+    }
+
+    /// Table 四's one row of figures has no label. Word lets it break over
+    /// a page and prints the header again above the rest: `３` above the
+    /// break, `７` below the repeated header (before, 37 read as 3, with no
+    /// warning). The upper half's row splits the first column (a deleted
+    /// figure's cell) where the lower half's keeps it whole, so `７`'s
+    /// middle stands in the empty half: it still ends `３`, the one count
+    /// within its cell; the repeated header stays rows of its own.
+    #[test]
+    fn a_count_cut_below_table_fours_repeated_header_is_whole() {
+        let header: [&[&str]; 2] = [
+            &["行政复议@1x4", "行政诉讼@1x2"],
+            &["结果维持@1x2", "结果纠正", "总计", "结果维持", "总计"],
+        ];
+        let edges = |xs: &[f32]| Edges {
+            xs: xs.to_vec(),
+            open_top: false,
+            open_bottom: false,
+        };
+        let upper: &[&str] = &["", "３", "５", "７２", "４", "１６"];
+        let mut rows = header.to_vec();
+        rows.push(upper);
+        let mut a = Table::from_texts(&rows);
+        let a_edges = edges(&[0.0, 31.0, 60.0, 100.0, 140.0, 180.0, 220.0]);
+        let b_header: [&[&str]; 2] = [
+            &["行政复议@1x3", "行政诉讼@1x2"],
+            &["结果维持", "结果纠正", "总计", "结果维持", "总计"],
+        ];
+        let mut rows = b_header.to_vec();
+        rows.push(&["７", "", "", "", ""]);
+        let b = Table::from_texts(&rows);
+        let b_edges = edges(&[0.0, 60.0, 100.0, 140.0, 180.0, 220.0]);
+        append_rows(&mut a, &a_edges, b, &b_edges);
+        let row = |r: usize| -> Vec<(&str, usize)> {
+            a.cells
+                .iter()
+                .filter(|c| c.row == r)
+                .map(|c| (c.text.as_str(), c.row_span))
+                .collect()
+        };
+        let figures = [
+            ("", 1),
+            ("３７", 1),
+            ("５", 1),
+            ("７２", 1),
+            ("４", 1),
+            ("１６", 1),
+        ];
+        assert_eq!(row(2), figures);
+        assert_eq!(a.n_rows(), 5);
+        assert_eq!(row(3)[0], ("行政复议", 1));
+
+        // Below a labelled row, a lone digit under a count other than the
+        // total may be a row whose label was lost: it stays a row.
+        let mut rows = header.to_vec();
+        rows.push(&["（一）予以公开@1x2", "５", "７２", "４", "１６"]);
+        let mut a = Table::from_texts(&rows);
+        let mut rows = b_header.to_vec();
+        rows.push(&["", "７", "", "", ""]);
+        let b = Table::from_texts(&rows);
+        append_rows(&mut a, &a_edges, b, &b_edges);
+        assert_eq!(a.n_rows(), 6);
     }
 
     /// Counts typed in full-width digits are twice as wide and wrap in
