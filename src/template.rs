@@ -159,6 +159,16 @@ pub fn holds_header_word(text: &str) -> bool {
     TABLE_HEADER_WORDS.iter().any(|h| text.contains(h))
 }
 
+/// The header words no template's row label holds (项目 and 行政复议 /
+/// 行政诉讼 label rows of some).
+const HEADER_ONLY_WORDS: &[&str] = &["第二十条", "信息内容", "申请人情况", "自然人", "结果维持"];
+
+/// Whether `text` holds a word only a table's header holds: a row holding
+/// one opens a header, never the lower half of a row a page break cut.
+pub fn holds_header_only_word(text: &str) -> bool {
+    HEADER_ONLY_WORDS.iter().any(|h| text.contains(h))
+}
+
 /// Notes a figure cell holds instead of a figure, read as value cells and
 /// reported (`non_numeric_cell`), not taken for labels: a reference to an
 /// attachment (见附件1, 详见附表), by its opening ...

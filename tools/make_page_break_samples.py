@@ -13,6 +13,13 @@ and the PyPI package pymupdf.
   inserted), which LibreOffice prints with the changes shown: the old
   figures struck through beside the new ones.
 
+- page-break-2020-split-table-lo.pdf: the DOCX with table 三 split in three:
+  after （二）部分公开 by Word's Split Table (an empty paragraph between, no
+  header), and after 8.属于行政查询事项 as a 续表 is typed (the header rows
+  copied atop the third part) with a page break before it: one page ends
+  with the second part's figures, the next opens with the header printed
+  again. Merged cells a cut goes through restart below it, empty.
+
 Expected: the DOCX sample's record (hand-checked; its figures are the new
 ones, as the DOCX reader reads a revised document), with the PDF's identity.
 """
@@ -137,6 +144,42 @@ def make(name, revisions, tmp, split_row=True):
     raise SystemExit('%s: no row split found' % name)
 
 
+def split_table(tbl, after, between, header_again):
+    """`tbl` as two tables, the second starting below the row labelled
+    `after`, `between` them; with `header_again`, the header rows (those
+    above 一、本年新收) copied atop the second. A merge the cut goes through
+    restarts below it (Word splits a merged cell so), empty."""
+    rows = [m.start() for m in re.finditer(r'<w:tr[ >]', tbl)]
+    ends = rows[1:] + [tbl.rindex('</w:tbl>')]
+    body = next((i for i, r in enumerate(rows) if '一、本年新收' in tbl[r:ends[i]]), 0)
+    cut = next(i for i, r in enumerate(rows) if after in tbl[r:ends[i]]) + 1
+    header = tbl[rows[0]:rows[body]] if header_again else ''
+    first_row = re.sub(r'<w:vMerge(?: w:val="continue")?/>', '<w:vMerge w:val="restart"/>',
+                       tbl[rows[cut]:ends[cut]])
+    opening = tbl[:rows[0]]
+    return tbl[:rows[cut]] + '</w:tbl>' + between + opening + header + first_row + tbl[ends[cut]:]
+
+
+def make_split(name, tmp):
+    members = parts(SRC)
+    xml = members['word/document.xml'].decode('utf-8')
+    start, end = table_three(xml)
+    page_break = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+    tbl = split_table(xml[start:end], '8.属于行政查询事项', page_break, True)
+    cut = tbl.index('</w:tbl>') + len('</w:tbl>')
+    tbl = split_table(tbl[:cut], '（二）部分公开', '<w:p/>', False) + tbl[cut:]
+    members['word/document.xml'] = (xml[:start] + tbl + xml[end:]).encode('utf-8')
+    docx = os.path.join(tmp, name + '.docx')
+    write_docx(docx, members)
+    pdf = to_pdf(docx, tmp)
+    pages = [p.get_text().replace('\n', '') for p in pymupdf.open(pdf)]
+    at = next(i for i, p in enumerate(pages) if '行政查询事项' in p)
+    if '申请人情况' not in pages[at + 1] or '本机关不掌握' not in pages[at + 1]:
+        raise SystemExit('%s: the second part does not open the next page' % name)
+    shutil.copy(pdf, os.path.join(OUT, name + '.pdf'))
+    print('%s: table 三 split after 8.属于行政查询事项, a page break between' % name)
+
+
 def write_expected(name):
     data = open(os.path.join(OUT, name + '.pdf'), 'rb').read()
     rec = copy.deepcopy(json.load(open(SRC[:-5] + '.expected.json', encoding='utf-8')))
@@ -152,3 +195,5 @@ with tempfile.TemporaryDirectory() as tmp:
     write_expected('page-break-2020-repeated-header-lo')
     make('page-break-2020-struck-lo', [('一、本年新收', '2'), ('（一）予以公开', '1')], tmp, split_row=False)
     write_expected('page-break-2020-struck-lo')
+    make_split('page-break-2020-split-table-lo', tmp)
+    write_expected('page-break-2020-split-table-lo')

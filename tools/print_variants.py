@@ -14,6 +14,7 @@ of the printer; each needs a look.
     python3 tools/print_variants.py ../shared/devset/corpus cell-spacing 30   # twips between cells
     python3 tools/print_variants.py ../shared/devset/corpus text-direction vertical  # merged cells' text set vertically
     python3 tools/print_variants.py ../shared/devset/corpus full-width-digits any  # every digit typed in full width
+    python3 tools/print_variants.py ../shared/devset/corpus header-rows 9000  # header rows repeated, pages 9000 twips tall
     python3 tools/print_variants.py ../shared/devset/corpus rerender cairo       # each PDF through pdftocairo -pdf
     python3 tools/print_variants.py ../shared/devset/corpus rerender weasyprint  # each page printed by WeasyPrint
 
@@ -199,6 +200,31 @@ def full_width_digits(xml):
 FULL_WIDTH = {ord(d): ord(d) - ord('0') + ord('０') for d in '0123456789'}
 
 
+def repeated_header_rows(twips):
+    """A rewrite of document.xml marking each table's leading rows that hold
+    no digit as header rows (Word's 标题行重复: printed again atop every page
+    the table runs onto), rows left free to break across pages, on pages
+    `twips` tall (0: as they are) so that more tables break."""
+    def mark(row):
+        if b'<w:trPr>' in row:
+            return row.replace(b'<w:trPr>', b'<w:trPr><w:tblHeader/>', 1)
+        return re.sub(rb'(<w:tr(?: [^>]*[^/])?>)', rb'\1<w:trPr><w:tblHeader/></w:trPr>', row, count=1)
+
+    def table(m):
+        rows = re.split(rb'(?=<w:tr[ >])', m.group(0))
+        head, marking = [rows[0]], True
+        for row in rows[1:]:
+            text = b''.join(re.findall(rb'<w:t(?: [^>]*)?>([^<]*)</w:t>', row)).decode()
+            marking = marking and not any(c.isdigit() for c in text) and len(head) <= 4
+            head.append(mark(row) if marking else row)
+        return re.sub(rb'<w:cantSplit(?: [^>]*)?/>', b'', b''.join(head))
+
+    def rewrite(xml):
+        xml = re.sub(rb'<w:tbl>.*?</w:tbl>', table, xml, flags=re.S)
+        return page_height(twips)(xml) if twips else xml
+    return rewrite
+
+
 def table_borders(kind):
     """A rewrite of document.xml drawing every table's borders as `kind`
     (`plain`: the document as it is)."""
@@ -238,9 +264,9 @@ def main():
     ap.add_argument('folder')
     ap.add_argument('kind', choices=['css', 'page-height', 'page-width', 'table-borders', 'font-size',
                                      'line-spacing', 'cell-spacing', 'text-direction', 'full-width-digits',
-                                     'rerender'])
+                                     'header-rows', 'rerender'])
     ap.add_argument('value', help='the CSS to add, a page height or width, line or cell spacing in twips, '
-                                  'a size in half-points, none, rows or plain (table-borders), any (text-direction), '
+                                  'a size in half-points, a page height or 0 (header-rows), none, rows or plain (table-borders), any (text-direction), '
                                   'cairo, weasyprint or weasyprint-hints (rerender)')
     ap.add_argument('--bin', default='target/release/govreport')
     args = ap.parse_args()
@@ -264,6 +290,8 @@ def main():
             print_docx(args.folder, vertical_merged_text, src, out)
         elif args.kind == 'full-width-digits':
             print_docx(args.folder, full_width_digits, src, out)
+        elif args.kind == 'header-rows':
+            print_docx(args.folder, repeated_header_rows(int(args.value)), src, out)
         elif args.kind == 'rerender':
             rerender(args.folder, args.value, src, out)
         else:

@@ -1398,8 +1398,16 @@ fn row_cut_by_page_break(a: &Table, b: &Table, open: bool) -> bool {
     // ruling between them on one page only, leaving both halves open).
     let header_cut = open && !has_figures(a, a_last) && !has_figures(b, 0);
     let header_above_figures = is_header(&a_label) && has_figures(b, 0);
+    // A table typed in two parts (a 续表: the header copied atop the
+    // second) may break between them: the second part's header, not the
+    // one the first part opened with, is no lower half of the row above.
+    let header_below_figures = has_figures(a, a_last)
+        && b.cells.iter().any(|c| {
+            c.row == 0 && crate::template::holds_header_only_word(&crate::text::norm(&c.text))
+        });
     !starts_label(&b_label)
         && !header_above_figures
+        && !header_below_figures
         && !repeats_header
         && (open || !own_header)
         && a_has_text
@@ -1831,6 +1839,38 @@ mod tests {
         // A label cut in two still is: its upper half has no figures.
         let a = Table::from_texts(&[&["信息内容", "本年制发件数"], &["行政规范", ""]]);
         let b = Table::from_texts(&[&["性文件", "4"]]);
+        assert!(row_cut_by_page_break(&a, &b, true));
+    }
+
+    /// A table typed in two parts (a 续表: the header copied atop the
+    /// second) may break between them: the next page opens with the second
+    /// part's header, under rows of figures (so the header is none the
+    /// first part opened with). Before, the header's
+    /// first row was taken for the lower half of the last row above it:
+    /// `0自然人`, `0总计`, the row's counts null. A header word no row label
+    /// holds says it is a header, even where the rulings leave both open.
+    #[test]
+    fn a_header_printed_again_below_a_split_tables_figures_is_no_cut_row() {
+        let upper: &[&[&str]] = &[
+            &["5.属于三类内部事务信息", "1", "0", "0", "1"],
+            &["6.属于四类过程性信息", "2", "0", "0", "2"],
+        ];
+        let mut a = Table::from_texts(upper);
+        let (b, mut edges) = table_three_part(&[&["7.属于行政执法案卷", "3", "0", "0", "3"]]);
+        assert!(!row_cut_by_page_break(&a, &b, true));
+        (edges.open_bottom, edges.open_top) = (true, true);
+        append_rows(&mut a, &edges, b, &edges);
+        let row: Vec<&str> = a
+            .cells
+            .iter()
+            .filter(|c| c.row == 1)
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(row, upper[1]);
+        assert_eq!(a.n_rows(), 5);
+        // The lower half of a label cut by the break still joins its row.
+        let a = Table::from_texts(&[&["5.要求行政机关确认或重", "1", "0", "0", "1"]]);
+        let b = Table::from_texts(&[&["新出具已获取信息", "", "", "", ""]]);
         assert!(row_cut_by_page_break(&a, &b, true));
     }
 
