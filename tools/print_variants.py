@@ -54,6 +54,8 @@ Session 27 added other producers: each PDF re-rendered by cairo (`rerender cairo
 (`rerender weasyprint`, and `weasyprint-hints`: with HTML's presentational attributes, its
 borders, widths and alignment), and web pages without borders with cells aligned left
 (`table,td,th{border:none!important} td,th,td p,th p{text-align:left!important}`).
+Session 30 added full-width-digits; session 31 header-rows at page heights 0 (as they are),
+9000 and 12000 (LibreOffice prints many repeated headers wrongly: see the README, Accuracy).
 
 Needs chromium (css), soffice (the DOCX kinds), poppler-utils (rerender cairo) or PyPI's
 weasyprint (rerender weasyprint).
