@@ -1811,6 +1811,15 @@ mod tests {
 
     /// Table 三's header on two rows, then `rows`, each cell one column of
     /// the same five edges.
+    /// The texts of the cells that start in row `r` of `t`.
+    fn row_texts(t: &Table, r: usize) -> Vec<&str> {
+        t.cells
+            .iter()
+            .filter(|c| c.row == r)
+            .map(|c| c.text.as_str())
+            .collect()
+    }
+
     fn table_three_part(rows: &[&[&str]]) -> (Table, Edges) {
         let mut all: Vec<&[&str]> = vec![
             &["项目@2x1", "自然人@2x1", "法人或其他组织@1x2", "总计@2x1"],
@@ -1860,13 +1869,7 @@ mod tests {
         assert!(!row_cut_by_page_break(&a, &b, true));
         (edges.open_bottom, edges.open_top) = (true, true);
         append_rows(&mut a, &edges, b, &edges);
-        let row: Vec<&str> = a
-            .cells
-            .iter()
-            .filter(|c| c.row == 1)
-            .map(|c| c.text.as_str())
-            .collect();
-        assert_eq!(row, upper[1]);
+        assert_eq!(row_texts(&a, 1), upper[1]);
         assert_eq!(a.n_rows(), 5);
         // The lower half of a label cut by the break still joins its row.
         let a = Table::from_texts(&[&["5.要求行政机关确认或重", "1", "0", "0", "1"]]);
@@ -2134,13 +2137,10 @@ mod tests {
             &["二、上年结转", "１", "０", "０", "１"],
         ]);
         append_rows(&mut a, &a_edges, rows_from(&b, 2), &b_edges);
-        let row: Vec<&str> = a
-            .cells
-            .iter()
-            .filter(|c| c.row == 2)
-            .map(|c| c.text.as_str())
-            .collect();
-        assert_eq!(row, ["一、本年新收", "１４８２", "７３", "５", "１６０８"]);
+        assert_eq!(
+            row_texts(&a, 2),
+            ["一、本年新收", "１４８２", "７３", "５", "１６０８"]
+        );
     }
 
     /// The same in a borderless table (no rulings: the cells' printed
