@@ -1809,8 +1809,6 @@ mod tests {
         assert_eq!(lines_of_groups(&page.chars, &groups, 0.6).0.len(), 2);
     }
 
-    /// Table 三's header on two rows, then `rows`, each cell one column of
-    /// the same five edges.
     /// The texts of the cells that start in row `r` of `t`.
     fn row_texts(t: &Table, r: usize) -> Vec<&str> {
         t.cells
@@ -1820,6 +1818,8 @@ mod tests {
             .collect()
     }
 
+    /// Table 三's header on two rows, then `rows`, each cell one column of
+    /// the same five edges.
     fn table_three_part(rows: &[&[&str]]) -> (Table, Edges) {
         let mut all: Vec<&[&str]> = vec![
             &["项目@2x1", "自然人@2x1", "法人或其他组织@1x2", "总计@2x1"],
