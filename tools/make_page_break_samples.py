@@ -175,9 +175,9 @@ def make_split(name, tmp):
     pages = [p.get_text().replace('\n', '') for p in pymupdf.open(pdf)]
     at = next(i for i, p in enumerate(pages) if '行政查询事项' in p)
     if '申请人情况' not in pages[at + 1] or '本机关不掌握' not in pages[at + 1]:
-        raise SystemExit('%s: the second part does not open the next page' % name)
+        raise SystemExit('%s: the third part does not open the next page' % name)
     shutil.copy(pdf, os.path.join(OUT, name + '.pdf'))
-    print('%s: table 三 split after 8.属于行政查询事项, a page break between' % name)
+    print('%s: table 三 in three parts, a page break before the third' % name)
 
 
 def write_expected(name):
