@@ -336,6 +336,9 @@ struct PageBlocks {
     blocks: Vec<(f32, Block, bool, bool)>,
     /// Column boundaries of each table block, for joining across pages.
     table_xs: Vec<Option<Edges>>,
+    /// Value columns' middles of each borderless table block, for giving
+    /// its continuation on the next page the same columns.
+    stream_cols: Vec<Option<Vec<f32>>>,
 }
 
 /// The top and bottom margins of a page, where running heads and page
@@ -403,6 +406,7 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
     let mut out = PageBlocks {
         blocks: Vec::new(),
         table_xs: Vec::new(),
+        stream_cols: Vec::new(),
     };
     let mut frames_read = 0;
     let mut layout_grids = Vec::new();
@@ -461,6 +465,7 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
             open_top: g.open_top,
             open_bottom: g.open_bottom,
         }));
+        out.stream_cols.push(None);
     }
     // (One pass: a page of thousands of such grids is not quadratic.)
     let mut k = 0;
@@ -513,6 +518,7 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
             false,
         ));
         out.table_xs.push(None);
+        out.stream_cols.push(Some(st.cols));
     }
     // Without a borderless table the lines are those already grouped.
     let mut text_lines = if any_stream {
@@ -530,6 +536,7 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
         out.blocks
             .push((b[1], Block::Image(String::new()), false, false));
         out.table_xs.push(None);
+        out.stream_cols.push(None);
     }
     // Page numbers and running heads in the top and bottom margins; a page
     // number also as the page's first or last line wherever it stands (a
@@ -570,23 +577,27 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
             short,
         ));
         out.table_xs.push(None);
+        out.stream_cols.push(None);
     }
     // Reading order: top to bottom.
     let mut order: Vec<usize> = (0..out.blocks.len()).collect();
     order.sort_by(|a, b| out.blocks[*a].0.total_cmp(&out.blocks[*b].0));
     let mut blocks = Vec::with_capacity(order.len());
     let mut xs = Vec::with_capacity(order.len());
+    let mut cols = Vec::with_capacity(order.len());
     let mut taken: Vec<Option<(f32, Block, bool, bool)>> =
         out.blocks.into_iter().map(Some).collect();
     for i in order {
         if let Some(b) = taken[i].take() {
             blocks.push(b);
             xs.push(out.table_xs[i].clone());
+            cols.push(out.stream_cols[i].take());
         }
     }
     PageBlocks {
         blocks,
         table_xs: xs,
+        stream_cols: cols,
     }
 }
 
@@ -1331,6 +1342,98 @@ fn ends_of_cut_counts<'b>(
     ((n >= 2 || lone_end_placed) && 2 * n <= figures.len()).then_some(ends)
 }
 
+/// A borderless table's rows going on past a break (a page's, or a row
+/// without figures read as a paragraph), read without a header, have only
+/// the columns their figures stand in, where the part above also has
+/// columns its header named though blank in every row
+/// (科研机构 and 社会公益组织 with no applicant of either kind): its value
+/// columns `b_cols` are moved to the columns `a_cols` of the part above
+/// they stand in (each within a third of the narrowest spacing there, in
+/// order), blank cells filling the others, so that its rows read against
+/// the header above. Only columns blank in every row of `above` too may be
+/// missing: a table under another header (table 二's next part, one column
+/// beside three) lacks columns that held figures. False, `t` unchanged,
+/// when some column stands in none or one missing held a figure.
+fn align_continued_columns(t: &mut Table, b_cols: &[f32], above: &Table, a_cols: &[f32]) -> bool {
+    use stream::LABEL_COLS;
+    if b_cols.is_empty() || b_cols.len() >= a_cols.len() {
+        return false;
+    }
+    let spacing = a_cols
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .fold(f32::MAX, f32::min);
+    if !(spacing.is_finite() && spacing > 0.0) {
+        return false;
+    }
+    let mut to = Vec::with_capacity(b_cols.len());
+    for x in b_cols {
+        // (a_cols increase: the nearest is next to the insertion point)
+        let i = a_cols.partition_point(|a| a < x);
+        let k = [i.checked_sub(1), (i < a_cols.len()).then_some(i)]
+            .into_iter()
+            .flatten()
+            .min_by(|p, q| (a_cols[*p] - x).abs().total_cmp(&(a_cols[*q] - x).abs()));
+        match k {
+            Some(k) if (a_cols[k] - x).abs() < spacing / 3.0 && to.last() < Some(&k) => to.push(k),
+            _ => return false,
+        }
+    }
+    let mut filled = vec![false; a_cols.len()];
+    for k in &to {
+        filled[*k] = true;
+    }
+    let mut held_a_figure = vec![false; a_cols.len()];
+    for c in &above.cells {
+        if let Some(held) = c
+            .col
+            .checked_sub(LABEL_COLS)
+            .and_then(|k| held_a_figure.get_mut(k))
+        {
+            *held |= c.text.chars().any(is_digit);
+        }
+    }
+    if filled.iter().zip(&held_a_figure).any(|(f, h)| !f && *h) {
+        return false;
+    }
+    let mut cells = std::mem::take(&mut t.cells);
+    for c in &mut cells {
+        if c.col >= LABEL_COLS
+            && let Some(k) = to.get(c.col - LABEL_COLS)
+        {
+            c.col = LABEL_COLS + k;
+        }
+    }
+    let mut blanks = Vec::new();
+    for row in 0..t.n_rows() {
+        for (k, _) in filled.iter().enumerate().filter(|(_, f)| !**f) {
+            blanks.push(Cell {
+                row,
+                col: LABEL_COLS + k,
+                row_span: 1,
+                col_span: 1,
+                blocks: vec![Block::Paragraph(Paragraph {
+                    text: String::new(),
+                    heading_level: None,
+                })],
+                text: String::new(),
+                at: None,
+            });
+        }
+    }
+    cells.extend(blanks);
+    *t = Table::from_cells(cells);
+    true
+}
+
+/// Whether `t`'s first row holds a figure among its values: rows going on
+/// from a page above, no header of its own.
+fn opens_with_figures(t: &Table) -> bool {
+    t.cells
+        .iter()
+        .any(|c| c.row == 0 && c.col >= stream::LABEL_COLS && c.text.chars().any(is_digit))
+}
+
 /// `t`'s rows from `first` on, as a table of their own.
 fn rows_from(t: &Table, first: usize) -> Table {
     Table::from_cells(
@@ -1416,19 +1519,37 @@ fn row_cut_by_page_break(a: &Table, b: &Table, open: bool) -> bool {
 
 pub fn build_document(pages: Vec<PageContent>) -> Document {
     let mut doc = Document::default();
-    // The open table and whether the last paragraph may continue.
+    // The open table (its rulings' or its figures' columns) and whether
+    // the last paragraph may continue.
     let mut last_xs: Option<Edges> = None;
+    let mut last_cols: Option<Vec<f32>> = None;
     let mut last_para_open = false;
     let running = running_lines(&pages);
     for (i, page) in pages.iter().enumerate() {
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let pb = page_blocks(page, number, &running);
-        for (i, ((_, block, indented, ends_short), xs)) in
-            pb.blocks.into_iter().zip(pb.table_xs).enumerate()
+        for (i, (((_, block, indented, ends_short), xs), mut cols)) in pb
+            .blocks
+            .into_iter()
+            .zip(pb.table_xs)
+            .zip(pb.stream_cols)
+            .enumerate()
         {
             let first_on_page = i == 0;
             match block {
-                Block::Table(t) => {
+                Block::Table(mut t) => {
+                    // (A row with no figure between the two may have been
+                    // read as a paragraph.)
+                    if let Some((a, b)) = last_cols.as_ref().zip(cols.as_ref())
+                        && let Some(above) = doc.blocks.iter().rev().find_map(|b| match b {
+                            Block::Table(t) => Some(t),
+                            _ => None,
+                        })
+                        && opens_with_figures(&t)
+                        && align_continued_columns(&mut t, b, above, a)
+                    {
+                        cols = last_cols.clone();
+                    }
                     let joins = first_on_page
                         && matches!(doc.blocks.last(), Some(Block::Table(_)))
                         && last_xs
@@ -1460,15 +1581,21 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
                             last_xs = xs;
                         }
                     }
+                    last_cols = cols;
                     last_para_open = false;
                 }
                 // A picture stands between what comes before and after it.
                 Block::Image(alt) => {
                     doc.blocks.push(Block::Image(alt));
                     last_xs = None;
+                    last_cols = None;
                     last_para_open = false;
                 }
                 Block::Paragraph(p) => {
+                    // (No table goes on past a section's heading.)
+                    if stream::is_section_heading(&p.text) {
+                        last_cols = None;
+                    }
                     let joins =
                         first_on_page && last_para_open && !indented && !starts_item(&p.text);
                     match doc.blocks.last_mut() {
@@ -1590,9 +1717,15 @@ mod tests {
 
     /// A page of 600 × 800 points with one line of text at each (y, text).
     fn page_with(lines: &[(f32, &str)]) -> PageContent {
+        let words: Vec<(f32, f32, &str)> = lines.iter().map(|(y, t)| (60.0, *y, *t)).collect();
+        page_of_words(&words)
+    }
+
+    /// A page of 600 × 800 points with text at each (x, y, text).
+    fn page_of_words(words: &[(f32, f32, &str)]) -> PageContent {
         let mut chars = Vec::new();
-        for (y, text) in lines {
-            glyphs_from(&mut chars, 60.0, *y, text);
+        for (x, y, text) in words {
+            glyphs_from(&mut chars, *x, *y, text);
         }
         PageContent {
             width: 600.0,
@@ -2128,6 +2261,127 @@ mod tests {
     /// cells that hold them half-width (１４８２ as １４８ over ２); cut by
     /// a page break they are whole too (before, only ASCII digits went on:
     /// 1482 was read as 148 and 1608 as 160).
+    /// A borderless table's rows going on below a page break, read without
+    /// a header, take the columns the part above's header named, those
+    /// blank in every row too; a part lacking a column that held a figure
+    /// above, or with one standing between two of them, is left as it is.
+    #[test]
+    fn a_borderless_continuation_keeps_the_columns_blank_in_every_row_above() {
+        // Label cells 0 to 3 (stream::LABEL_COLS), then the values.
+        let above = Table::from_texts(&[
+            &[
+                "",
+                "",
+                "",
+                "",
+                "自然人",
+                "商业企业",
+                "科研机构",
+                "其他",
+                "总计",
+            ],
+            &["新收", "", "", "", "5", "1", "", "2", "8"],
+        ]);
+        let a_cols = [100.0, 150.0, 200.0, 250.0, 300.0];
+        let values = |t: &Table, r: usize| -> Vec<String> {
+            (4..t.grid[r].len())
+                .map(|c| t.grid[r][c].map_or("-".into(), |i| t.cells[i].text.clone()))
+                .collect()
+        };
+        let rows: &[&[&str]] = &[
+            &["结转", "", "", "", "3", "1", "1", "5"],
+            &["办结", "", "", "", "4", "", "", "4"],
+        ];
+        // The rows as a part whose value columns stand at `b_cols`.
+        let aligned = |b_cols: &[f32]| {
+            let mut t = Table::from_texts(rows);
+            (align_continued_columns(&mut t, b_cols, &above, &a_cols), t)
+        };
+        let (moved, b) = aligned(&[100.5, 149.8, 250.2, 300.1]);
+        assert!(moved);
+        assert_eq!(values(&b, 0), ["3", "1", "", "1", "5"]);
+        assert_eq!(values(&b, 1), ["4", "", "", "", "4"]);
+        // 商业企业 held a figure above: a part without it is another table.
+        let (moved, c) = aligned(&[100.0, 200.0, 250.0, 300.0]);
+        assert!(!moved);
+        assert_eq!(values(&c, 0), ["3", "1", "1", "5"]);
+        // A column halfway between two of those above stands in neither.
+        assert!(!aligned(&[100.0, 175.0, 250.0, 300.0]).0);
+    }
+
+    /// The same through the whole layout: a borderless table 三 whose
+    /// header names two columns no row fills, its rows going on at the top
+    /// of the next page under no header.
+    #[test]
+    fn a_borderless_table_going_on_over_a_page_keeps_its_blank_columns() {
+        let page = page_of_words;
+        // Header lines 9.5 apart (19 a cell's), the one-line headers level
+        // with 社会/公益组/织's first line: more than 3.5 lines above the last.
+        let first = page(&[
+            (70.0, 100.0, "申请人情况"),
+            (390.0, 119.0, "法人或其他组织"),
+            (294.0, 138.0, "自然人"),
+            (455.0, 138.0, "社会"),
+            (555.0, 138.0, "总计"),
+            (355.0, 147.0, "商业"),
+            (405.0, 147.0, "科研"),
+            (449.0, 157.0, "公益组"),
+            (505.0, 157.0, "其他"),
+            (355.0, 166.0, "企业"),
+            (405.0, 166.0, "机构"),
+            (461.0, 176.0, "织"),
+            (70.0, 210.0, "一、本年新收"),
+            (306.0, 210.0, "5"),
+            (361.0, 210.0, "1"),
+            (511.0, 210.0, "2"),
+            (561.0, 210.0, "8"),
+            (70.0, 240.0, "二、上年结转"),
+            (306.0, 240.0, "3"),
+            (361.0, 240.0, "1"),
+            (511.0, 240.0, "1"),
+            (561.0, 240.0, "5"),
+        ]);
+        let second = page(&[
+            (70.0, 100.0, "（一）予以公开"),
+            (306.0, 100.0, "4"),
+            (361.0, 100.0, "2"),
+            (511.0, 100.0, "1"),
+            (561.0, 100.0, "7"),
+            (70.0, 130.0, "（七）总计"),
+            (306.0, 130.0, "6"),
+            (561.0, 130.0, "6"),
+        ]);
+        let doc = build_document(vec![first, second]);
+        let tables: Vec<&Table> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        let row_of = |label: &str| {
+            tables.iter().find_map(|t| {
+                let c = t.cells.iter().find(|c| c.text == label)?;
+                Some(
+                    (stream::LABEL_COLS..t.grid[c.row].len())
+                        .map(|k| t.grid[c.row][k].map_or("-", |i| t.cells[i].text.as_str()))
+                        .collect::<Vec<_>>(),
+                )
+            })
+        };
+        assert_eq!(row_of("自然人").unwrap()[5], "总计", "{tables:#?}");
+        assert_eq!(
+            row_of("一、本年新收").unwrap(),
+            ["5", "1", "", "", "2", "8"]
+        );
+        assert_eq!(
+            row_of("（一）予以公开").unwrap(),
+            ["4", "2", "", "", "1", "7"]
+        );
+        assert_eq!(row_of("（七）总计").unwrap(), ["6", "", "", "", "", "6"]);
+    }
+
     #[test]
     fn full_width_counts_wrapped_over_a_page_break_are_whole() {
         let upper: &[&[&str]] = &[&["一、本年新收", "１４８", "７３", "５", "１６０"]];

@@ -9,7 +9,7 @@ use crate::model::{Block, Cell, PageBox, Paragraph, Table};
 use compact_str::CompactString;
 
 /// Label words of a row are cells 0.., figures start at this column.
-const LABEL_COLS: usize = 4;
+pub(crate) const LABEL_COLS: usize = 4;
 
 /// A run of characters without a wide gap.
 #[derive(Debug, Clone)]
@@ -449,6 +449,10 @@ pub struct StreamTable {
     pub table: Table,
     /// Characters the table took (not prose).
     pub chars: Vec<usize>,
+    /// Where its value columns stand (x of each one's middle; value column
+    /// `k` is grid column `LABEL_COLS + k`), for a continuation on the next
+    /// page to find its columns by.
+    pub cols: Vec<f32>,
 }
 
 /// Finds borderless tables among `lines` (top to bottom).
@@ -921,7 +925,7 @@ fn wraps_onto_within(above: &WordLine, below: &WordLine, gap: f32) -> bool {
 
 /// `五、存在的主要问题…`: a numbered heading of the report (a Chinese
 /// numeral and 、), never a label line trailing a table.
-fn is_section_heading(t: &str) -> bool {
+pub(crate) fn is_section_heading(t: &str) -> bool {
     let mut cs = t.trim_start().chars();
     cs.next()
         .is_some_and(|c| "一二三四五六七八九十".contains(c))
@@ -1922,8 +1926,7 @@ fn header_columns(header: &[WordLine], left: f32) -> Vec<(f32, f32)> {
     };
     let size = header.iter().map(|l| l.size).fold(0.0, f32::max).max(1.0);
     // (x0, x1, gap to the pieces beside it on its line)
-    let mut pieces: Vec<(f32, f32, f32)> = Vec::new();
-    for l in header.iter().filter(|l| l.y0 >= bottom - 3.5 * size) {
+    let line_pieces = |l: &WordLine, pieces: &mut Vec<(f32, f32, f32)>| {
         let first = pieces.len();
         for w in &l.words {
             pieces.extend(glyph_pieces(w, size).map(|(a, b)| (a, b, f32::MAX)));
@@ -1934,8 +1937,43 @@ fn header_columns(header: &[WordLine], left: f32) -> Vec<(f32, f32)> {
             line[i].2 = line[i].2.min(gap);
             line[i - 1].2 = line[i - 1].2.min(gap);
         }
+    };
+    let low = |l: &&WordLine| l.y0 >= bottom - 3.5 * size;
+    let mut pieces: Vec<(f32, f32, f32)> = Vec::new();
+    for l in header.iter().filter(low) {
+        line_pieces(l, &mut pieces);
     }
     pieces.retain(|p| p.0 >= left);
+    // A header spanning the header's rows is centred between them, above
+    // the leaf headers' lines when those wrap over three or four (自然人
+    // and 总计 beside 社会/公益组/织 under 法人或其他组织): a piece above over
+    // no leaf piece is such a header, not a group title over leaves.
+    // (Leaf pieces sorted by start and their ends' running maximum: one
+    // binary search a piece.)
+    let mut leaves: Vec<(f32, f32)> = pieces.iter().map(|p| (p.0, p.1)).collect();
+    leaves.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut reach = f32::MIN;
+    let ends: Vec<f32> = leaves
+        .iter()
+        .map(|p| {
+            reach = reach.max(p.1);
+            reach
+        })
+        .collect();
+    let over_a_leaf = |(x0, x1): (f32, f32)| {
+        // Leaves starting before x1: does any of them end after x0?
+        let n = leaves.partition_point(|p| p.0 < x1);
+        n > 0 && ends[n - 1] > x0
+    };
+    let mut upper = Vec::new();
+    for l in header.iter().filter(|l| !low(l)) {
+        line_pieces(l, &mut upper);
+    }
+    pieces.extend(
+        upper
+            .into_iter()
+            .filter(|p| p.0 >= left && !over_a_leaf((p.0, p.1))),
+    );
     // Pieces that overlap across lines are one header cell (结果维 over 持).
     pieces.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut cells: Vec<(f32, f32, f32)> = Vec::new();
@@ -2464,6 +2502,7 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
         top: lines[0].y0,
         table: Table::from_cells(cells),
         chars: used,
+        cols,
     }
 }
 
@@ -2607,6 +2646,69 @@ mod tests {
             &[10.0, 70.0],
             &[10.0, 40.0, 70.0]
         ));
+    }
+
+    /// Headers over one column each, set level with the first line of
+    /// taller headers beside them, name columns blank in every row too.
+    #[test]
+    fn headers_centred_beside_taller_wrapped_headers_name_their_columns() {
+        // Lines 16 apart at size 10: the one-line headers 自然人 and 总计,
+        // centred over the header's rows, stand above the lowest lines of
+        // 社会/公益组/织; 科研机构 and 社会公益组织 hold no figure.
+        let lines = vec![
+            line(0.0, &[(370.0, "法人或其他组织")]),
+            line(16.0, &[(300.0, "自然人"), (455.0, "社会"), (555.0, "总计")]),
+            line(24.0, &[(355.0, "商业"), (405.0, "科研")]),
+            line(32.0, &[(450.0, "公益组"), (505.0, "其他")]),
+            line(40.0, &[(355.0, "企业"), (405.0, "机构")]),
+            line(48.0, &[(460.0, "织")]),
+            line(
+                70.0,
+                &[
+                    (-60.0, "新收"),
+                    (310.0, "5"),
+                    (360.0, "1"),
+                    (510.0, "2"),
+                    (560.0, "8"),
+                ],
+            ),
+            line(
+                86.0,
+                &[
+                    (-60.0, "结转"),
+                    (310.0, "3"),
+                    (360.0, "1"),
+                    (510.0, "1"),
+                    (560.0, "5"),
+                ],
+            ),
+        ];
+        let t = build(&lines, 6).table;
+        let at = |r: usize, c: usize| {
+            t.grid[r]
+                .get(c)
+                .copied()
+                .flatten()
+                .map(|i| t.cells[i].text.as_str())
+        };
+        let row = |label: &str| {
+            t.cells
+                .iter()
+                .find(|c| c.text == label)
+                .map(|c| c.row)
+                .unwrap()
+        };
+        let (new, carried) = (row("新收"), row("结转"));
+        let values = |r: usize| {
+            (0..6)
+                .map(|k| at(r, LABEL_COLS + k).unwrap_or(""))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(values(new), ["5", "1", "", "", "2", "8"], "{:?}", t.cells);
+        assert_eq!(values(carried), ["3", "1", "", "", "1", "5"]);
+        let header = row("自然人");
+        assert_eq!(at(header, LABEL_COLS + 5), Some("总计"));
+        assert_eq!(at(header, LABEL_COLS + 2), Some("科研机构"));
     }
 
     /// Two columns of figures with the header's middle column blank in
