@@ -1,17 +1,32 @@
-//! Runs one document through the pipeline N times (for profilers).
+//! Runs documents through the pipeline N times each (for profilers):
+//! `profile_loop FILE… [N]` (N 200 when left out).
 
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let path = args.next().expect("usage: profile_loop FILE [N]");
-    let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(200);
-    let bytes = std::fs::read(&path).expect("read file");
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let n: usize = match args.last().and_then(|s| s.parse().ok()) {
+        Some(n) if args.len() > 1 => {
+            args.pop();
+            n
+        }
+        _ => 200,
+    };
+    assert!(!args.is_empty(), "usage: profile_loop FILE… [N]");
+    let files: Vec<(String, Vec<u8>)> = args
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).expect("read file");
+            (p, bytes)
+        })
+        .collect();
     let opts = govreport::Options::default();
     let mut warnings = 0;
     for _ in 0..n {
-        warnings += govreport::extract(&bytes, &path, &opts).warnings.len();
+        for (path, bytes) in &files {
+            warnings += govreport::extract(bytes, path, &opts).warnings.len();
+        }
     }
     println!("{warnings}");
 }
