@@ -154,6 +154,23 @@ pub fn names_numbered_row(text: &str) -> bool {
     NUMBERED_ROW_WORDS.iter().any(|w| text.contains(w))
 }
 
+/// Whether `text` is a section's heading numbered and worded as one
+/// (二、主动公开政府信息情况, 三、收到和处理政府信息公开申请情况): a line
+/// no table's header or row label holds.
+pub fn names_a_section(text: &str) -> bool {
+    let t = text.trim_start();
+    let mut cs = t.chars();
+    let numbered = cs
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c))
+        && cs.next() == Some('、');
+    numbered
+        && !names_numbered_row(t)
+        && SECTIONS
+            .iter()
+            .any(|d| d.keywords.iter().any(|k| cs.as_str().contains(k)))
+}
+
 /// Whether `text` holds one of [`TABLE_HEADER_WORDS`].
 pub fn holds_header_word(text: &str) -> bool {
     TABLE_HEADER_WORDS.iter().any(|h| text.contains(h))

@@ -576,6 +576,10 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
         // (cells with a set height, printed without rulings) stand far
         // apart, and so may their header.
         let mut row_gap: f32 = 0.0;
+        // The widest gap between two lines of the block up to a line's
+        // height: lines spaced wider than their type (a fixed line height)
+        // leave as much between a row's label lines.
+        let mut line_gap: f32 = 0.0;
         while j < lines.len() {
             let l = &lines[j];
             let gap = if j > i { l.y0 - lines[j - 1].y1 } else { 0.0 };
@@ -599,7 +603,7 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                     .iter()
                     .any(|w| crate::template::holds_header_word(&w.text))
                 && l.words.len() <= 2
-                && gap < 1.0 * l.size
+                && (gap < 1.0 * l.size || gap <= line_gap + 0.1 * l.size)
                 && rows > 0
                 && l.words.iter().all(|w| w.text.chars().count() <= 16)
                 && l.words.first().is_some_and(|w| {
@@ -638,17 +642,36 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 // the row's (`build` joins it).
                 end = j;
             } else if j == end + 1
-                && trailing == 0
-                && is_row(end)
-                && gap <= MAX_DROP_GAP * l.size
+                && trailing > 0
                 && l.words.len() == 1
                 && n_figures[j] == 1
-                && in_blank_cell(&lines[end], &l.words[0])
+                && l.y0 - lines[last_row].y1 <= 0.5 * l.size
+                && {
+                    let (w, row) = (&l.words[0], figures(&lines[last_row]));
+                    let over = |f: &Word| f.x0 < w.x1 && f.x1 > w.x0;
+                    in_blank_cell(&lines[last_row], w)
+                        || (row.first().is_some_and(|f| f.x0 < w.x0)
+                            && !row.iter().any(over)
+                            && (i..=end).any(|k| figures(&lines[k]).iter().any(over)))
+                }
+            {
+                // The same under a row whose label wrapped onto a line under
+                // its figures (or a group label's piece stands beside it):
+                // the figure, in a cell the row left blank under a column
+                // of the table's figures, touches the row's line of figures.
+                end = j;
+            } else if j == end + 1
+                && is_row(last_row)
+                && l.y0 - lines[last_row].y1 <= MAX_DROP_GAP * l.size
+                && l.words.len() == 1
+                && n_figures[j] == 1
+                && in_blank_cell(&lines[last_row], &l.words[0])
                 && lines.get(j + 1).is_none_or(|n| n.y0 - l.y1 > gap)
             {
                 // Further down, up to two lines, when nothing nearer
                 // follows: the table's last row at a page's foot, its cell
-                // opening with empty paragraphs (the row's too).
+                // opening with empty paragraphs (the row's too; its label
+                // may have wrapped onto a line between).
                 end = j;
             } else if j == end + 1
                 && rows > 0
@@ -678,6 +701,9 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                     > 30
             {
                 break;
+            }
+            if j > i && gap <= 1.5 * l.size {
+                line_gap = line_gap.max(gap);
             }
             j += 1;
         }
@@ -779,7 +805,8 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 if gap > (2.0 * l.size).max(1.2 * row_gap)
                     || is_row(start - 1)
                     || (opens && !wraps_on)
-                    || text.ends_with('。')
+                    || crate::template::names_a_section(&text)
+                    || text.ends_with(['。', '：', ':'])
                     || text.chars().count() > 40
                 {
                     break;
@@ -888,7 +915,8 @@ const MAX_DROP_GAP: f32 = 2.0;
 /// Whether two rows of three figures or more stand in the same columns:
 /// each figure of the row with fewer under one of the other's, in order
 /// (a column some rows leave blank: 总计 printed on the totals only) —
-/// rows of one table however far apart.
+/// rows of one table however far apart. The row with fewer may hold two
+/// (a row of three columns with one blank, or printed a line lower).
 fn figures_align(a: &WordLine, b: &WordLine) -> bool {
     let (fa, fb) = (figures(a), figures(b));
     let (few, many) = if fa.len() <= fb.len() {
@@ -898,7 +926,7 @@ fn figures_align(a: &WordLine, b: &WordLine) -> bool {
     };
     let reach = a.size.max(b.size);
     let mut rest = many.iter();
-    few.len() >= 3
+    (few.len() >= 3 || (few.len() == 2 && many.len() >= 3))
         && few
             .iter()
             .all(|x| rest.any(|y| (x.cx() - y.cx()).abs() <= reach))
@@ -906,7 +934,8 @@ fn figures_align(a: &WordLine, b: &WordLine) -> bool {
 
 /// Whether `below` continues the label that `above` opens: its first word
 /// sits tight under and overlapping the first word of `above`, and opens
-/// no label of its own.
+/// no label of its own (nor a header: 第二十条第（一）项 under a section
+/// heading set close over it).
 fn wraps_onto(above: &WordLine, below: &WordLine) -> bool {
     wraps_onto_within(above, below, 0.5)
 }
@@ -918,6 +947,7 @@ fn wraps_onto_within(above: &WordLine, below: &WordLine, gap: f32) -> bool {
     };
     !super::layout::starts_label(&b.text)
         && !is_figure(&b.text)
+        && !crate::template::holds_header_only_word(&b.text)
         && b.x0 < a.x1
         && b.x1 > a.x0
         && below.y0 - above.y1 < gap * above.size
@@ -1656,7 +1686,12 @@ fn join_dropped_figures_once(
                 rows[k - 1].0.iter().any(|w| w.text.contains(g))
                     && rows[k - 1].1.iter().all(Val::is_empty)
             });
-        let h = match (up && !title_above, down) {
+        // A group label's piece alone under them (（五）不 of （五）不予处理,
+        // left of the labels of the row over them, which has figures) is
+        // no row's figures' home: they are the row's over it.
+        let group_piece_below =
+            up && down && rows[k + 1].1.iter().all(Val::is_empty) && group_only(rows, k + 1, k - 1);
+        let h = match (up && !title_above, down && !group_piece_below) {
             (true, false) => k - 1,
             (false, true) => k + 1,
             _ => continue,
@@ -3896,6 +3931,259 @@ mod tests {
             &line(40.0, &[(0.0, "3.其他"), (200.0, "１"), (380.0, "２")]),
             &line(52.0, &[(260.0, "３")]).words[0]
         ));
+    }
+
+    #[test]
+    fn a_figure_beside_a_line_under_its_rows_figures_fills_the_rows_blank_cell() {
+        // Tall rows printed without rulings, a cell opening with an empty
+        // paragraph: its figure sits half a line under the rest of its row,
+        // beside the last line of the row's wrapped label (or a piece of
+        // the group label), in a cell the row leaves blank (was: the figure
+        // began a table of its own, the cell read as blank).
+        let xs: Vec<f32> = (0..6).map(|i| 200.0 + 60.0 * i as f32).collect();
+        let heads = ["自然人", "商业企业", "科研机构", "公益组织", "其他", "总计"];
+        let mut header = vec![(0.0, "项目")];
+        header.extend(xs.iter().copied().zip(heads));
+        let figures = |label: &'static str, values: [&'static str; 6], blank: usize| {
+            let mut words = vec![(0.0, label)];
+            words.extend((0..6).filter(|i| *i != blank).map(|i| (xs[i], values[i])));
+            words
+        };
+        let full = |y: f32, label: &'static str| line(y, &figures(label, ["１"; 6], 9));
+        let lines = vec![
+            line(0.0, &header),
+            full(20.0, "（一）予以公开"),
+            // The label's first line, the figures, its second line and the
+            // lowered figure, each half a line under the last.
+            line(40.0, &[(0.0, "（二）部分公开")]),
+            line(
+                48.0,
+                &figures("", ["８", "５", "０", "２", "１", "１６"], 2)[1..],
+            ),
+            line(56.0, &[(0.0, "（区分处理）")]),
+            line(61.0, &[(xs[2], "０")]),
+            // The lowered figure in the last column, beside a group label's
+            // piece under the row.
+            line(
+                100.0,
+                &figures("5.属于三类", ["１", "０", "０", "０", "０", "１"], 5),
+            ),
+            line(108.0, &[(0.0, "予公开")]),
+            line(113.0, &[(xs[5], "１")]),
+            full(140.0, "6.属于四类"),
+        ];
+        let rows: Vec<Vec<String>> = find(&lines)
+            .iter()
+            .flat_map(|t| filled_rows(&t.table))
+            .map(|r| r.into_iter().map(String::from).collect())
+            .collect();
+        let values = |label: &str| {
+            rows.iter()
+                .find(|r| r[0].starts_with(label))
+                .map(|r| r[1..].to_vec())
+                .unwrap_or_default()
+        };
+        let want = |v: [&str; 6]| v.map(String::from).to_vec();
+        assert_eq!(
+            values("（二）部分公开"),
+            want(["８", "５", "０", "２", "１", "１６"]),
+            "{rows:?}"
+        );
+        assert_eq!(
+            values("5.属于三类"),
+            want(["１", "０", "０", "０", "０", "１"]),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_row_of_two_figures_far_under_a_row_of_three_stays_in_its_table() {
+        // Rows of a set height printed without rulings stand far apart; a
+        // row whose first cell opens with an empty paragraph has two
+        // figures on its line and the third under them (was: the row left
+        // out as a paragraph, its lowered figure read as the next table's
+        // header).
+        let lines = vec![
+            line(
+                0.0,
+                &[
+                    (0.0, "信息内容"),
+                    (200.0, "上一年项目数量"),
+                    (350.0, "本年增/减"),
+                    (500.0, "处理决定数量"),
+                ],
+            ),
+            line(
+                40.0,
+                &[
+                    (0.0, "行政处罚"),
+                    (260.0, "1,554"),
+                    (390.0, "0"),
+                    (550.0, "4,396"),
+                ],
+            ),
+            line(80.0, &[(0.0, "行政强制"), (390.0, "0"), (555.0, "532")]),
+            line(92.0, &[(265.0, "114")]),
+        ];
+        let rows = lone_table_rows(&lines);
+        assert!(
+            rows.contains(&["行政强制", "114", "0", "532"].map(String::from).to_vec()),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn figures_under_their_row_over_a_group_labels_piece_are_the_rows() {
+        // A row whose cells open with empty paragraphs has two figures
+        // half a line under the rest, in the cells it leaves blank; under
+        // them, touching, stands the first piece of the next group's label
+        // (（五）不 of （五）不予处理), left of the rows' labels (was: both
+        // lines would take them, so neither did: the cells read as blank).
+        let xs: Vec<f32> = (0..4).map(|i| 200.0 + 60.0 * i as f32).collect();
+        let mut header = vec![(0.0, "项目")];
+        header.extend(
+            xs.iter()
+                .copied()
+                .zip(["自然人", "商业企业", "科研机构", "总计"]),
+        );
+        let lines = vec![
+            line(0.0, &header),
+            line(
+                30.0,
+                &[
+                    (60.0, "1.信访举报"),
+                    (xs[0], "３"),
+                    (xs[1], "０"),
+                    (xs[2], "０"),
+                    (xs[3], "３"),
+                ],
+            ),
+            line(60.0, &[(60.0, "2.重复申请"), (xs[1], "０"), (xs[3], "２")]),
+            line(73.0, &[(xs[0], "１"), (xs[2], "１")]),
+            line(86.0, &[(0.0, "（五）不")]),
+            line(
+                99.0,
+                &[
+                    (0.0, "予处理"),
+                    (60.0, "3.要求提供"),
+                    (xs[0], "０"),
+                    (xs[1], "０"),
+                    (xs[2], "０"),
+                    (xs[3], "０"),
+                ],
+            ),
+        ];
+        let rows = lone_table_rows(&lines);
+        let row = rows.iter().find(|r| r[0].contains("2.重复申请"));
+        assert_eq!(
+            row.map(|r| r[r.len() - 4..].to_vec()),
+            Some(["１", "０", "１", "２"].map(String::from).to_vec()),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_section_heading_set_close_over_a_sub_tables_caption_is_no_label() {
+        // Lines spaced closely (a fixed line height) leave the section's
+        // heading half a line over the caption of its first sub-table: the
+        // heading is no row label wrapped onto the caption (was: read as
+        // the table's first row, the section reported missing).
+        let lines = vec![
+            line(0.0, &[(20.0, "二、主动公开政府信息情况")]),
+            line(12.0, &[(100.0, "第二十条第（一）项")]),
+            line(
+                24.0,
+                &[
+                    (0.0, "信息内容"),
+                    (200.0, "本年新制作数量"),
+                    (350.0, "本年新公开数量"),
+                    (500.0, "对外公开总数量"),
+                ],
+            ),
+            line(
+                36.0,
+                &[(0.0, "规章"), (260.0, "—"), (410.0, "—"), (560.0, "—")],
+            ),
+            line(
+                48.0,
+                &[
+                    (0.0, "规范性文件"),
+                    (260.0, "4"),
+                    (410.0, "4"),
+                    (555.0, "64"),
+                ],
+            ),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let text: Vec<&str> = row_texts(&t[0].table).concat();
+        assert!(text.iter().all(|c| !c.contains("主动公开")), "{text:?}");
+        assert!(text.contains(&"第二十条第（一）项"), "{text:?}");
+    }
+
+    #[test]
+    fn a_label_wrapped_under_the_last_row_keeps_with_it_at_a_wide_line_spacing() {
+        // Lines set a whole line apart (a fixed line height twice the
+        // type's): the last row's label wraps onto a line as far under its
+        // figures as each row's label lines stand apart (was: the wrapped
+        // part left out as a paragraph, the row's label not known, its
+        // figures lost).
+        let xs: Vec<f32> = (0..3).map(|i| 200.0 + 60.0 * i as f32).collect();
+        let row = |y: f32, label: &'static str| {
+            let mut words = vec![(0.0, label)];
+            words.extend(xs.iter().map(|x| (*x, "０")));
+            line(y, &words)
+        };
+        let mut header = vec![(0.0, "项目")];
+        header.extend(xs.iter().copied().zip(["自然人", "商业企业", "总计"]));
+        let lines = vec![
+            line(0.0, &header),
+            line(40.0, &[(0.0, "1.申请人无正当")]),
+            row(60.0, "不补正、行政"),
+            line(80.0, &[(0.0, "理其申请")]),
+            row(100.0, "2.申请人逾期未按"),
+            line(120.0, &[(0.0, "知要求缴纳费用")]),
+        ];
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let rows = filled_rows(&t[0].table);
+        // (Its lines are joined when the table is mapped, as the rows' over.)
+        assert_eq!(
+            rows.last().map(|r| r.join("")),
+            Some("知要求缴纳费用".into()),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn the_section_heading_and_the_sentence_over_a_table_are_not_its_header() {
+        // Lines set close: the heading, the sentence opening the table and
+        // the header touch (was: all read as the table's header, the
+        // heading not found).
+        let xs: Vec<f32> = (0..3).map(|i| 200.0 + 60.0 * i as f32).collect();
+        let row = |y: f32, label: &'static str| {
+            let mut words = vec![(0.0, label)];
+            words.extend(xs.iter().map(|x| (*x, "１")));
+            line(y, &words)
+        };
+        let mut header = vec![(0.0, "项目")];
+        header.extend(xs.iter().copied().zip(["自然人", "商业企业", "总计"]));
+        let heading = line(0.0, &[(0.0, "三、收到和处理政府信息公开申请情况")]);
+        let sentence = line(12.0, &[(20.0, "本年度收到和处理申请情况如下：")]);
+        let rows = [row(36.0, "一、本年新收"), row(48.0, "二、上年结转")];
+        for lines in [
+            vec![heading.clone(), sentence, line(24.0, &header)],
+            vec![heading, line(12.0, &header)],
+        ] {
+            let lines: Vec<WordLine> = lines.into_iter().chain(rows.iter().cloned()).collect();
+            let t = find(&lines);
+            assert_eq!(t.len(), 1);
+            let text = row_texts(&t[0].table).concat().concat();
+            assert!(
+                text.contains("自然人") && !text.contains("收到和处理"),
+                "{text}"
+            );
+        }
     }
 
     #[test]
