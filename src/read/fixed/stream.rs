@@ -916,7 +916,9 @@ const MAX_DROP_GAP: f32 = 2.0;
 /// each figure of the row with fewer under one of the other's, in order
 /// (a column some rows leave blank: 总计 printed on the totals only) —
 /// rows of one table however far apart. The row with fewer may hold two
-/// (a row of three columns with one blank, or printed a line lower).
+/// (a row of three columns with one blank, or printed a line lower); rows
+/// of one figure each align when their labels overlap too (a sub-table of
+/// table 二 whose rows stand apart: 行政处罚 4 over 行政强制 9).
 fn figures_align(a: &WordLine, b: &WordLine) -> bool {
     let (fa, fb) = (figures(a), figures(b));
     let (few, many) = if fa.len() <= fb.len() {
@@ -925,6 +927,10 @@ fn figures_align(a: &WordLine, b: &WordLine) -> bool {
         (fb, fa)
     };
     let reach = a.size.max(b.size);
+    if let ([x], [y], [la, ..], [lb, ..]) = (fa, fb, &a.words[..], &b.words[..]) {
+        let labels_overlap = la.x0 < lb.x1 && lb.x0 < la.x1 && la.x1 < x.x0 && lb.x1 < y.x0;
+        return labels_overlap && (x.cx() - y.cx()).abs() <= reach;
+    }
     let mut rest = many.iter();
     (few.len() >= 3 || (few.len() == 2 && many.len() >= 3))
         && few
@@ -4030,6 +4036,27 @@ mod tests {
             rows.contains(&["行政强制", "114", "0", "532"].map(String::from).to_vec()),
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn rows_of_one_figure_far_apart_under_one_header_are_one_table() {
+        // A sub-table of table 二 of one count a row, its rows standing far
+        // apart (a tall line height) but their labels and counts in line
+        // (was: the second row read as a paragraph, its count lost).
+        let lines = vec![
+            line(0.0, &[(100.0, "第二十条第（六）项")]),
+            line(12.0, &[(30.0, "信息内容"), (300.0, "本年处理决定数量")]),
+            line(24.0, &[(30.0, "行政处罚"), (370.0, "49")]),
+            line(60.0, &[(30.0, "行政强制"), (375.0, "4")]),
+        ];
+        let rows = lone_table_rows(&lines);
+        assert!(
+            rows.contains(&vec!["行政强制".to_string(), "4".to_string()]),
+            "{rows:?}"
+        );
+        // Labels apart are no such rows.
+        let apart = line(60.0, &[(200.0, "行政强制"), (375.0, "4")]);
+        assert!(!figures_align(&lines[2], &apart));
     }
 
     #[test]
