@@ -461,6 +461,7 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
     // Each line's count of trailing figures, read once: the tests below
     // ask it of a line many times over.
     let n_figures: Vec<usize> = lines.iter().map(|l| figures(l).len()).collect();
+    let lead = wide_lead(lines);
     // Whether the figure of lone-figure line `f` stands under a word of
     // line `k` (a header word, or a figure of the column).
     let under_word_of = |f: usize, k: usize| {
@@ -579,12 +580,32 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
         // The widest gap between two lines of the block up to a line's
         // height: lines spaced wider than their type (a fixed line height)
         // leave as much between a row's label lines.
-        let mut line_gap: f32 = 0.0;
+        let mut line_gap: f32 = lead * lines[i].size;
         while j < lines.len() {
             let l = &lines[j];
             let gap = if j > i { l.y0 - lines[j - 1].y1 } else { 0.0 };
-            let same_columns = j > i && is_row(j) && end + 1 == j && figures_align(&lines[end], l);
-            if gap > 2.5 * l.size && !(same_columns && gap <= MAX_ROW_GAP * l.size) {
+            let same_columns =
+                j > i && is_row(j) && end + 1 == j && figures_align(&lines[last_row], l);
+            // A label line in the label area opening the next row, whose
+            // figures (in the last row's columns) are on the line under it,
+            // stands as far under the last row as rows stand apart.
+            let opens_next_row = || {
+                j > i
+                    && end + 1 == j
+                    && !is_row(j)
+                    && l.words
+                        .last()
+                        .zip(figures(&lines[last_row]).first())
+                        .is_some_and(|(w, f)| w.x1 < f.x0)
+                    && lines.get(j + 1).is_some_and(|n| {
+                        is_row(j + 1)
+                            && figures_align(&lines[last_row], n)
+                            && n.y0 - l.y1 <= (0.5 * l.size).max(line_gap + 0.1 * l.size)
+                    })
+            };
+            if gap > 2.5 * l.size
+                && !((same_columns || opens_next_row()) && gap <= MAX_ROW_GAP * l.size)
+            {
                 break;
             }
             if same_columns {
@@ -800,7 +821,7 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 let wraps_on = raised
                     || (opens
                         && (first_label.is_none() || label_over_bare)
-                        && (bare_row || wraps_onto(l, &lines[start])));
+                        && (bare_row || wraps_onto_within(l, &lines[start], lead.max(0.4) + 0.1)));
                 label_over_bare = raised;
                 if gap > (2.0 * l.size).max(1.2 * row_gap)
                     || is_row(start - 1)
@@ -838,6 +859,27 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
         }
     }
     out
+}
+
+/// Somewhat over the gap most pairs of lines next to each other leave, in
+/// sizes of their type, when that is most of a line (a tall fixed line height, or
+/// CSS's line-height: each row's label lines stand that far apart), else
+/// zero. Gaps over one and a half lines (between paragraphs and rows) are
+/// not counted.
+fn wide_lead(lines: &[WordLine]) -> f32 {
+    let mut gaps: Vec<f32> = lines
+        .windows(2)
+        .map(|w| (w[1].y0 - w[0].y1) / w[1].size.max(1.0))
+        .filter(|g| (0.0..=1.5).contains(g))
+        .collect();
+    if gaps.len() < 4 {
+        return 0.0;
+    }
+    let mid = gaps.len() / 2;
+    let (_, median, _) = gaps.select_nth_unstable_by(mid, f32::total_cmp);
+    // (The lines of a page so set are not all as far apart: a quarter
+    // more is allowed.)
+    if *median > 0.8 { 1.25 * *median } else { 0.0 }
 }
 
 /// Whether `w` (a lone figure on the line under `row`) stands where `row`
@@ -939,14 +981,9 @@ fn figures_align(a: &WordLine, b: &WordLine) -> bool {
 }
 
 /// Whether `below` continues the label that `above` opens: its first word
-/// sits tight under and overlapping the first word of `above`, and opens
-/// no label of its own (nor a header: 第二十条第（一）项 under a section
-/// heading set close over it).
-fn wraps_onto(above: &WordLine, below: &WordLine) -> bool {
-    wraps_onto_within(above, below, 0.5)
-}
-
-/// [`wraps_onto`] with the lines up to `gap` sizes apart.
+/// sits under and overlapping the first word of `above`, the lines under
+/// `gap` sizes apart, and opens no label of its own (nor a header:
+/// 第二十条第（一）项 under a section heading set close over it).
 fn wraps_onto_within(above: &WordLine, below: &WordLine, gap: f32) -> bool {
     let (Some(a), Some(b)) = (above.words.first(), below.words.first()) else {
         return false;
@@ -4057,6 +4094,87 @@ mod tests {
         // Labels apart are no such rows.
         let apart = line(60.0, &[(200.0, "行政强制"), (375.0, "4")]);
         assert!(!figures_align(&lines[2], &apart));
+    }
+
+    #[test]
+    fn a_tall_row_opening_with_a_label_line_continues_the_table() {
+        // Rows set far apart (tall cells, no rulings), a row's label
+        // wrapped onto a line over its figures and one under them: the
+        // rows stay one table (was: cut at each such row, the rows under it
+        // read without their group).
+        let xs: Vec<f32> = (0..3).map(|i| 200.0 + 60.0 * i as f32).collect();
+        let row = |y: f32, label: &'static str| {
+            let mut words = vec![(0.0, label)];
+            words.extend(xs.iter().map(|x| (*x, "２")));
+            line(y, &words)
+        };
+        let mut header = vec![(0.0, "项目")];
+        header.extend(xs.iter().copied().zip(["自然人", "商业企业", "总计"]));
+        let lines = vec![
+            line(0.0, &header),
+            row(30.0, "1.申请人无正当"),
+            line(70.0, &[(0.0, "（六）其"), (50.0, "2.申请人逾期")]),
+            row(82.0, "他处理 用、行政"),
+            line(94.0, &[(50.0, "申请")]),
+            row(134.0, "3.其他"),
+        ];
+        let t = find(&lines);
+        assert_eq!(
+            t.len(),
+            1,
+            "{:?}",
+            t.iter().map(|t| filled_rows(&t.table)).collect::<Vec<_>>()
+        );
+        let text = row_texts(&t[0].table).concat().concat();
+        assert!(
+            text.contains("（六）其") && text.contains("3.其他"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn on_a_page_of_lines_set_wide_apart_a_rows_label_lines_keep_with_it() {
+        // Every line a line apart (CSS's line-height, a tall fixed line
+        // height): a row's label wrapped over and under its figures (the
+        // rest of a table a page break cut, under its header) keeps both
+        // parts (was: the part over read as a paragraph, the part under as
+        // the next table's header).
+        let xs: Vec<f32> = (0..3).map(|i| 200.0 + 60.0 * i as f32).collect();
+        let mut lines: Vec<WordLine> = (0..5)
+            .map(|k| {
+                line(
+                    22.0 * k as f32,
+                    &[(
+                        0.0,
+                        "本年度本机关认真贯彻落实条例的各项要求，持续推进政务公开工作",
+                    )],
+                )
+            })
+            .collect();
+        let mut header = vec![(0.0, "项目")];
+        header.extend(xs.iter().copied().zip(["自然人", "商业企业", "总计"]));
+        lines.push(line(140.0, &header));
+        lines.push(line(172.0, &[(10.0, "2.申请人逾期未按")]));
+        let mut row = vec![(5.0, "用、行政机关不再")];
+        row.extend(xs.iter().map(|x| (*x, "１")));
+        lines.push(line(194.0, &row));
+        lines.push(line(216.0, &[(60.0, "申请")]));
+        assert!(wide_lead(&lines) > 1.0);
+        let t = find(&lines);
+        assert_eq!(t.len(), 1);
+        let rows = filled_rows(&t[0].table);
+        let text = rows.concat().concat();
+        assert!(text.contains("2.申请人逾期未按"), "{rows:?}");
+        assert_eq!(
+            rows.last().map(|r| r.concat()),
+            Some("申请".into()),
+            "{rows:?}"
+        );
+        // Lines set as usual leave no such gap.
+        let close: Vec<WordLine> = (0..6)
+            .map(|k| line(14.0 * k as f32, &[(0.0, "一行")]))
+            .collect();
+        assert_eq!(wide_lead(&close), 0.0);
     }
 
     #[test]
