@@ -1875,6 +1875,17 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
                     .all(|b| b[1] >= c.word.y1 - 0.5 * w.size && b[3] <= w.y0 + 0.5 * w.size)
         })
     };
+    // Whether rows `h` and `r` both hold a figure in some column (not a
+    // figure's wrapped unit, 条 under 0): two rows, whatever their labels'
+    // spacing (rows set close, labels not
+    // numbered: 行政处罚 right over 行政强制).
+    let clash = |h: usize, r: usize| {
+        rows[h]
+            .1
+            .iter()
+            .zip(&rows[r].1)
+            .any(|(a, b)| is_figure(&a.text) && is_figure(&b.text))
+    };
     for (r, (labels, _)) in rows.iter().enumerate() {
         for w in labels {
             let opens = super::layout::starts_label(&w.text);
@@ -1884,6 +1895,7 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
                     let skipped = (r - c.last_row.min(r)).saturating_sub(1);
                     let gap = w.y0 - c.word.y1;
                     r > c.last_row
+                        && !c.word_rows.iter().any(|&h| clash(h, r))
                         && r - c.last_row <= 3
                         && w.x0 < c.word.x1
                         && w.x1 > c.word.x0
@@ -4175,6 +4187,49 @@ mod tests {
             .map(|k| line(14.0 * k as f32, &[(0.0, "一行")]))
             .collect();
         assert_eq!(wide_lead(&close), 0.0);
+    }
+
+    #[test]
+    fn rows_set_close_keep_their_own_labels() {
+        // Rows of table 二 set at single spacing without rulings: each
+        // label sits less than half a line under the one over it, as a
+        // wrapped label's next line would, but each line has figures in
+        // the same columns (was: 行政处罚行政强制 one label, the second
+        // row's figures left without one and lost).
+        let lines = vec![
+            line(0.0, &[(170.0, "第二十条第（六）项")]),
+            line(
+                23.0,
+                &[
+                    (80.0, "信息内容"),
+                    (170.0, "上一年项目数量"),
+                    (260.0, "本年增/减"),
+                    (350.0, "处理决定数量"),
+                ],
+            ),
+            line(
+                46.0,
+                &[(80.0, "行政处罚"), (197.0, "3"), (287.0, "0"), (377.0, "5")],
+            ),
+            line(
+                60.0,
+                &[(80.0, "行政强制"), (197.0, "1"), (287.0, "0"), (377.0, "2")],
+            ),
+            // A label wrapped onto the line under its figures still joins.
+            line(
+                74.0,
+                &[(80.0, "其他对外"), (197.0, "4"), (287.0, "0"), (377.0, "6")],
+            ),
+            line(88.0, &[(80.0, "管理服务")]),
+        ];
+        let rows = lone_table_rows(&lines);
+        for want in [
+            ["行政处罚", "3", "0", "5"],
+            ["行政强制", "1", "0", "2"],
+            ["其他对外管理服务", "4", "0", "6"],
+        ] {
+            assert!(rows.contains(&want.map(String::from).to_vec()), "{rows:?}");
+        }
     }
 
     #[test]
