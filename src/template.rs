@@ -154,21 +154,27 @@ pub fn names_numbered_row(text: &str) -> bool {
     NUMBERED_ROW_WORDS.iter().any(|w| text.contains(w))
 }
 
-/// Whether `text` is a section's heading numbered and worded as one
-/// (二、主动公开政府信息情况, 三、收到和处理政府信息公开申请情况): a line
-/// no table's header or row label holds.
-pub fn names_a_section(text: &str) -> bool {
+/// What follows a section's numeral (`二、`) opening `text`, unless it is
+/// one of table 三's rows so numbered (see [`names_numbered_row`]).
+pub fn after_section_numeral(text: &str) -> Option<&str> {
     let t = text.trim_start();
     let mut cs = t.chars();
     let numbered = cs
         .next()
         .is_some_and(|c| "一二三四五六七八九十".contains(c))
         && cs.next() == Some('、');
-    numbered
-        && !names_numbered_row(t)
-        && SECTIONS
+    (numbered && !names_numbered_row(t)).then_some(cs.as_str())
+}
+
+/// Whether `text` is a section's heading numbered and worded as one
+/// (二、主动公开政府信息情况, 三、收到和处理政府信息公开申请情况): a line
+/// no table's header or row label holds.
+pub fn names_a_section(text: &str) -> bool {
+    after_section_numeral(text).is_some_and(|rest| {
+        SECTIONS
             .iter()
-            .any(|d| d.keywords.iter().any(|k| cs.as_str().contains(k)))
+            .any(|d| d.keywords.iter().any(|k| rest.contains(k)))
+    })
 }
 
 /// Whether `text` holds one of [`TABLE_HEADER_WORDS`].

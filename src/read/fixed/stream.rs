@@ -862,10 +862,10 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
 }
 
 /// Somewhat over the gap most pairs of lines next to each other leave, in
-/// sizes of their type, when that is most of a line (a tall fixed line height, or
-/// CSS's line-height: each row's label lines stand that far apart), else
-/// zero. Gaps over one and a half lines (between paragraphs and rows) are
-/// not counted.
+/// sizes of their type, when that is most of a line (a tall fixed line
+/// height, or CSS's line-height: each row's label lines stand that far
+/// apart), else zero. Gaps over one and a half lines (between paragraphs
+/// and rows) are not counted.
 fn wide_lead(lines: &[WordLine]) -> f32 {
     let mut gaps: Vec<f32> = lines
         .windows(2)
@@ -999,11 +999,7 @@ fn wraps_onto_within(above: &WordLine, below: &WordLine, gap: f32) -> bool {
 /// `五、存在的主要问题…`: a numbered heading of the report (a Chinese
 /// numeral and 、), never a label line trailing a table.
 pub(crate) fn is_section_heading(t: &str) -> bool {
-    let mut cs = t.trim_start().chars();
-    cs.next()
-        .is_some_and(|c| "一二三四五六七八九十".contains(c))
-        && cs.next() == Some('、')
-        && !crate::template::names_numbered_row(t)
+    crate::template::after_section_numeral(t).is_some()
 }
 
 /// Where a header's words go: the column whose centre is nearest, or, for
@@ -1856,6 +1852,9 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
         /// The rows holding its words (lines of figures alone may lie
         /// between them).
         word_rows: Vec<usize>,
+        /// Those of them holding figures (no two with a figure in one
+        /// column: at most a row a column).
+        figure_rows: Vec<usize>,
     }
     let mut chains: Vec<Chain> = Vec::new();
     // Whether the rows between a label's line and `r` are lines of figures
@@ -1877,8 +1876,9 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
     };
     // Whether rows `h` and `r` both hold a figure in some column (not a
     // figure's wrapped unit, 条 under 0): two rows, whatever their labels'
-    // spacing (rows set close, labels not
-    // numbered: 行政处罚 right over 行政强制).
+    // spacing (rows set close, labels not numbered: 行政处罚 right over
+    // 行政强制).
+    let holds_figure = |r: usize| rows[r].1.iter().any(|v| is_figure(&v.text));
     let clash = |h: usize, r: usize| {
         rows[h]
             .1
@@ -1895,7 +1895,7 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
                     let skipped = (r - c.last_row.min(r)).saturating_sub(1);
                     let gap = w.y0 - c.word.y1;
                     r > c.last_row
-                        && !c.word_rows.iter().any(|&h| clash(h, r))
+                        && !c.figure_rows.iter().any(|&h| clash(h, r))
                         && r - c.last_row <= 3
                         && w.x0 < c.word.x1
                         && w.x1 > c.word.x0
@@ -1915,12 +1915,16 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
                     c.word.x1 = c.word.x1.max(w.x1);
                     c.last_row = r;
                     c.word_rows.push(r);
+                    if holds_figure(r) {
+                        c.figure_rows.push(r);
+                    }
                 }
                 None => chains.push(Chain {
                     word: w.clone(),
                     first_row: r,
                     last_row: r,
                     word_rows: vec![r],
+                    figure_rows: if holds_figure(r) { vec![r] } else { Vec::new() },
                 }),
             }
         }
