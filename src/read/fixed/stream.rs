@@ -1886,12 +1886,18 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
             .zip(&rows[r].1)
             .any(|(a, b)| is_figure(&a.text) && is_figure(&b.text))
     };
+    // The chains a row's word may continue (their last row at most three
+    // rows up), in the order they were opened: each word looks at these,
+    // not at every chain of the table.
+    let mut open: Vec<usize> = Vec::new();
     for (r, (labels, _)) in rows.iter().enumerate() {
+        open.retain(|&ci| chains[ci].last_row + 3 >= r);
         for w in labels {
             let opens = super::layout::starts_label(&w.text);
-            let continues = chains
+            let continues = open
                 .iter()
-                .rposition(|c| {
+                .rposition(|&ci| {
+                    let c = &chains[ci];
                     let skipped = (r - c.last_row.min(r)).saturating_sub(1);
                     let gap = w.y0 - c.word.y1;
                     r > c.last_row
@@ -1905,6 +1911,7 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
                                 && gap < (0.5 + 1.5 * skipped as f32) * w.size
                                 && figures_between(c, r, w)))
                 })
+                .map(|k| open[k])
                 .filter(|_| !opens);
             match continues {
                 Some(ci) => {
@@ -1919,13 +1926,16 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
                         c.figure_rows.push(r);
                     }
                 }
-                None => chains.push(Chain {
-                    word: w.clone(),
-                    first_row: r,
-                    last_row: r,
-                    word_rows: vec![r],
-                    figure_rows: if holds_figure(r) { vec![r] } else { Vec::new() },
-                }),
+                None => {
+                    open.push(chains.len());
+                    chains.push(Chain {
+                        word: w.clone(),
+                        first_row: r,
+                        last_row: r,
+                        word_rows: vec![r],
+                        figure_rows: if holds_figure(r) { vec![r] } else { Vec::new() },
+                    });
+                }
             }
         }
     }
