@@ -1426,12 +1426,125 @@ fn align_continued_columns(t: &mut Table, b_cols: &[f32], above: &Table, a_cols:
     true
 }
 
-/// Whether `t`'s first row holds a figure among its values: rows going on
-/// from a page above, no header of its own.
-fn opens_with_figures(t: &Table) -> bool {
-    t.cells
+/// Whether two parts of a borderless table have their value columns at
+/// the same places: as many, each within a third of the narrowest spacing.
+fn same_value_columns(a: &[f32], b: &[f32]) -> bool {
+    let spacing = a.windows(2).map(|w| w[1] - w[0]).fold(f32::MAX, f32::min);
+    a.len() >= 2
+        && a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| (x - y).abs() < spacing / 3.0)
+}
+
+/// The labels of rows read as paragraphs (blank in every column, so no
+/// figure told them from text), when `blocks` are nothing else: short
+/// lines, the first opening a label (`1.`, `（三）`), each line opening one
+/// starting a row and the others going on with the row above
+/// (`2.其他法律行政法规禁止` over `公开`). None when there are none, or a
+/// line reads as prose.
+fn row_labels(blocks: &[Block]) -> Option<Vec<String>> {
+    /// Rows so read between two parts: a page's foot and the next's top.
+    const MAX_LINES: usize = 8;
+    /// A wrapped label's line is as long as its column is wide.
+    const MAX_CHARS: usize = 40;
+    if blocks.is_empty() || blocks.len() > MAX_LINES {
+        return None;
+    }
+    let mut labels: Vec<String> = Vec::new();
+    for b in blocks {
+        let Block::Paragraph(p) = b else { return None };
+        let text = p.text.trim();
+        // (A line holding a second label — a group's and its first row's,
+        // `（三）不1.属于国家秘密` — is not told apart here.)
+        let prose = text.is_empty()
+            || text.chars().count() > MAX_CHARS
+            || text.ends_with(['。', '：', ':', '；'])
+            || stream::is_section_heading(text)
+            || text
+                .char_indices()
+                .skip(1)
+                .any(|(i, _)| starts_label(&text[i..]));
+        match labels.last_mut() {
+            _ if prose => return None,
+            _ if starts_label(text) => labels.push(text.to_string()),
+            Some(label) => label.push_str(text),
+            None => return None,
+        }
+    }
+    Some(labels)
+}
+
+/// Whether `text` is table 三's last row's label (四、结转下年度继续办理),
+/// which follows the table's last figures: a line of its own.
+fn ends_table_three(text: &str) -> bool {
+    let t = text.trim();
+    starts_item(t) && t.contains("结转下年度") && t.chars().count() <= 20
+}
+
+/// Cells of a row of `n_cols` columns labelled `label`, blank in the rest.
+fn blank_row(row: usize, label: &str, n_cols: usize) -> impl Iterator<Item = Cell> + '_ {
+    (0..n_cols.max(stream::LABEL_COLS + 1))
+        .filter(|c| *c == 0 || *c >= stream::LABEL_COLS)
+        .map(move |col| {
+            let text = if col == 0 {
+                label.to_string()
+            } else {
+                String::new()
+            };
+            Cell {
+                row,
+                col,
+                row_span: 1,
+                col_span: 1,
+                blocks: vec![Block::Paragraph(Paragraph {
+                    text: text.clone(),
+                    heading_level: None,
+                })],
+                text,
+                at: None,
+            }
+        })
+}
+
+/// `t` with rows labelled `labels`, blank in every column, above its own.
+fn with_blank_rows_above(t: &Table, labels: &[String]) -> Table {
+    let n_cols = t.n_cols();
+    let mut cells: Vec<Cell> = labels
         .iter()
-        .any(|c| c.row == 0 && c.col >= stream::LABEL_COLS && c.text.chars().any(is_digit))
+        .enumerate()
+        .flat_map(|(r, label)| blank_row(r, label, n_cols))
+        .collect();
+    cells.extend(t.cells.iter().map(|c| Cell {
+        row: c.row + labels.len(),
+        ..c.clone()
+    }));
+    Table::from_cells(cells)
+}
+
+/// `t` with a row labelled `label`, blank in every column, below its own.
+fn with_blank_row_below(t: &Table, label: &str) -> Table {
+    let mut cells = t.cells.clone();
+    cells.extend(blank_row(t.n_rows(), label, t.n_cols()));
+    Table::from_cells(cells)
+}
+
+/// Whether the first of `t`'s rows with words among its values holds a
+/// figure there: rows going on from a page above, no header of their own
+/// (rows before it blank in every column are rows too: no applicant of
+/// that kind; a header names its columns).
+fn opens_with_figures(t: &Table) -> bool {
+    let values = |row: &[Option<usize>]| -> Vec<&str> {
+        row.iter()
+            .skip(stream::LABEL_COLS)
+            .flatten()
+            .map(|i| t.cells[*i].text.trim())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    t.grid
+        .iter()
+        .map(|row| values(row))
+        .find(|v| !v.is_empty())
+        .is_some_and(|v| v.iter().any(|s| s.chars().any(is_digit)))
 }
 
 /// `t`'s rows from `first` on, as a table of their own.
@@ -1546,9 +1659,22 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
                             _ => None,
                         })
                         && opens_with_figures(&t)
-                        && align_continued_columns(&mut t, b, above, a)
+                        && (same_value_columns(a, b)
+                            || align_continued_columns(&mut t, b, above, a))
                     {
                         cols = last_cols.clone();
+                        // Rows without figures between the parts, read as
+                        // paragraphs, are the lower part's first rows.
+                        if let Some(since) = doc
+                            .blocks
+                            .iter()
+                            .rposition(|b| matches!(b, Block::Table(_)))
+                            .map(|i| i + 1)
+                            && let Some(labels) = row_labels(&doc.blocks[since..])
+                        {
+                            doc.blocks.truncate(since);
+                            t = with_blank_rows_above(&t, &labels);
+                        }
                     }
                     let joins = first_on_page
                         && matches!(doc.blocks.last(), Some(Block::Table(_)))
@@ -1592,6 +1718,15 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
                     last_para_open = false;
                 }
                 Block::Paragraph(p) => {
+                    // Table 三's last row (四、结转下年度继续办理) blank in
+                    // every column under a borderless table: one of its rows.
+                    if last_cols.is_some()
+                        && let Some(Block::Table(open)) = doc.blocks.last_mut()
+                        && ends_table_three(&p.text)
+                    {
+                        *open = with_blank_row_below(open, p.text.trim());
+                        continue;
+                    }
                     // (No table goes on past a section's heading.)
                     if stream::is_section_heading(&p.text) {
                         last_cols = None;
@@ -2314,10 +2449,129 @@ mod tests {
     /// of the next page under no header.
     #[test]
     fn a_borderless_table_going_on_over_a_page_keeps_its_blank_columns() {
+        let second = page_of_words(&[
+            (70.0, 100.0, "（一）予以公开"),
+            (306.0, 100.0, "4"),
+            (361.0, 100.0, "2"),
+            (511.0, 100.0, "1"),
+            (561.0, 100.0, "7"),
+            (70.0, 130.0, "（七）总计"),
+            (306.0, 130.0, "6"),
+            (561.0, 130.0, "6"),
+        ]);
+        let doc = build_document(vec![table_three_top_without_rulings(), second]);
+        let row_of = |label: &str| values_of_row(&doc, label);
+        assert_eq!(row_of("自然人").unwrap()[5], "总计", "{doc:#?}");
+        assert_eq!(
+            row_of("一、本年新收").unwrap(),
+            ["5", "1", "", "", "2", "8"]
+        );
+        assert_eq!(
+            row_of("（一）予以公开").unwrap(),
+            ["4", "2", "", "", "1", "7"]
+        );
+        assert_eq!(row_of("（七）总计").unwrap(), ["6", "", "", "", "", "6"]);
+    }
+
+    /// The same when the first row below the break is blank in every
+    /// column (no applicant of that kind): the rows still read against
+    /// the header above (they took the columns in their own order, the
+    /// totals landing under 科研机构 and 社会公益组织).
+    #[test]
+    fn a_borderless_continuation_opening_with_a_blank_row_keeps_the_columns_above() {
+        let second = page_of_words(&[
+            (70.0, 100.0, "（二）部分公开"),
+            (70.0, 130.0, "（三）不予公开"),
+            (306.0, 130.0, "4"),
+            (361.0, 130.0, "2"),
+            (511.0, 130.0, "1"),
+            (561.0, 130.0, "7"),
+            (70.0, 160.0, "（七）总计"),
+            (306.0, 160.0, "6"),
+            (561.0, 160.0, "6"),
+        ]);
+        let doc = build_document(vec![table_three_top_without_rulings(), second]);
+        let row_of = |label: &str| values_of_row(&doc, label);
+        assert_eq!(
+            row_of("（三）不予公开").unwrap(),
+            ["4", "2", "", "", "1", "7"],
+            "{doc:#?}"
+        );
+        assert_eq!(row_of("（七）总计").unwrap(), ["6", "", "", "", "", "6"]);
+    }
+
+    /// Rows blank in every column have no figure to tell them from text: a
+    /// wrapped one at a page's foot between two parts of a borderless
+    /// table, and table 三's last (四、结转下年度继续办理) under its
+    /// figures, were read as paragraphs — rows missing from the table and
+    /// words in the section's text. Both are rows of the table.
+    #[test]
+    fn blank_rows_of_a_borderless_table_read_as_text_are_its_rows() {
+        let mut first = table_three_top_without_rulings();
+        for (x, y, w) in [
+            (150.0, 275.0, "2.其他法律行政法规禁止"),
+            (150.0, 295.0, "公开"),
+        ] {
+            glyphs_from(&mut first.chars, x, y, w);
+        }
+        let second = page_of_words(&[
+            (70.0, 100.0, "3.危及“三安全一稳定”"),
+            (306.0, 100.0, "4"),
+            (361.0, 100.0, "2"),
+            (511.0, 100.0, "1"),
+            (561.0, 100.0, "7"),
+            (70.0, 130.0, "（七）总计"),
+            (306.0, 130.0, "6"),
+            (561.0, 130.0, "6"),
+            (70.0, 170.0, "四、结转下年度继续办理"),
+            (70.0, 210.0, "四、政府信息公开行政复议、行政诉讼情况"),
+        ]);
+        let doc = build_document(vec![first, second]);
+        let row_of = |label: &str| values_of_row(&doc, label);
+        assert_eq!(
+            row_of("2.其他法律行政法规禁止公开").as_deref(),
+            Some(&["", "", "", "", "", ""].map(String::from)[..]),
+            "{doc:#?}"
+        );
+        assert_eq!(
+            row_of("3.危及“三安全一稳定”").unwrap(),
+            ["4", "2", "", "", "1", "7"]
+        );
+        assert_eq!(
+            row_of("四、结转下年度继续办理").as_deref(),
+            Some(&["", "", "", "", "", ""].map(String::from)[..])
+        );
+        let paragraphs: Vec<&str> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(paragraphs, ["四、政府信息公开行政复议、行政诉讼情况"]);
+    }
+
+    /// The value cells of the row labelled `label` in any table of `doc`.
+    fn values_of_row(doc: &Document, label: &str) -> Option<Vec<String>> {
+        doc.blocks.iter().find_map(|b| {
+            let Block::Table(t) = b else { return None };
+            let c = t.cells.iter().find(|c| c.text == label)?;
+            Some(
+                (stream::LABEL_COLS..t.grid[c.row].len())
+                    .map(|k| t.grid[c.row][k].map_or("-".into(), |i| t.cells[i].text.clone()))
+                    .collect(),
+            )
+        })
+    }
+
+    /// A borderless table 三's header naming two columns no row fills
+    /// (科研机构, 社会公益组织) over two rows of figures, filling a page.
+    fn table_three_top_without_rulings() -> PageContent {
         let page = page_of_words;
         // Header lines 9.5 apart (19 a cell's), the one-line headers level
         // with 社会/公益组/织's first line: more than 3.5 lines above the last.
-        let first = page(&[
+        page(&[
             (70.0, 100.0, "申请人情况"),
             (390.0, 119.0, "法人或其他组织"),
             (294.0, 138.0, "自然人"),
@@ -2340,46 +2594,7 @@ mod tests {
             (361.0, 240.0, "1"),
             (511.0, 240.0, "1"),
             (561.0, 240.0, "5"),
-        ]);
-        let second = page(&[
-            (70.0, 100.0, "（一）予以公开"),
-            (306.0, 100.0, "4"),
-            (361.0, 100.0, "2"),
-            (511.0, 100.0, "1"),
-            (561.0, 100.0, "7"),
-            (70.0, 130.0, "（七）总计"),
-            (306.0, 130.0, "6"),
-            (561.0, 130.0, "6"),
-        ]);
-        let doc = build_document(vec![first, second]);
-        let tables: Vec<&Table> = doc
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Table(t) => Some(t),
-                _ => None,
-            })
-            .collect();
-        let row_of = |label: &str| {
-            tables.iter().find_map(|t| {
-                let c = t.cells.iter().find(|c| c.text == label)?;
-                Some(
-                    (stream::LABEL_COLS..t.grid[c.row].len())
-                        .map(|k| t.grid[c.row][k].map_or("-", |i| t.cells[i].text.as_str()))
-                        .collect::<Vec<_>>(),
-                )
-            })
-        };
-        assert_eq!(row_of("自然人").unwrap()[5], "总计", "{tables:#?}");
-        assert_eq!(
-            row_of("一、本年新收").unwrap(),
-            ["5", "1", "", "", "2", "8"]
-        );
-        assert_eq!(
-            row_of("（一）予以公开").unwrap(),
-            ["4", "2", "", "", "1", "7"]
-        );
-        assert_eq!(row_of("（七）总计").unwrap(), ["6", "", "", "", "", "6"]);
+        ])
     }
 
     #[test]
