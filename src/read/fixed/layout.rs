@@ -1286,6 +1286,60 @@ fn join_counts_cut_by_page_break(a: &mut Table, b: &Table) -> bool {
     true
 }
 
+/// A borderless table's row whose label a page break cut: its figures and
+/// its label's first lines at the page's foot (`（四）` | `1.本机关不掌`),
+/// the ends of its labels atop the next (`无法提供` | `握相关政府信息`), a
+/// row of its own without figures that opens no label. Each end joins the
+/// label of `a`'s last row in its place (as many on both sides); true when
+/// they did.
+fn join_labels_cut_by_page_break(a: &mut Table, b: &Table) -> bool {
+    use stream::LABEL_COLS;
+    let (Some(a_last), true) = (a.n_rows().checked_sub(1), b.n_rows() > 1) else {
+        return false;
+    };
+    let row = |t: &Table, r: usize| -> (Vec<usize>, bool) {
+        let mut labels = Vec::new();
+        let mut figures = false;
+        for i in t.grid[r].iter().flatten() {
+            let c = &t.cells[*i];
+            if c.row != r || c.row_span != 1 {
+                continue;
+            }
+            if c.col < LABEL_COLS {
+                if !c.text.trim().is_empty() && !labels.contains(i) {
+                    labels.push(*i);
+                }
+            } else {
+                figures |= c.text.chars().any(is_digit);
+            }
+        }
+        (labels, figures)
+    };
+    let (a_labels, a_figures) = row(a, a_last);
+    let (b_labels, b_figures) = row(b, 0);
+    let opens = |i: &usize| starts_label(&b.cells[*i].text);
+    let header =
+        |i: &usize| crate::template::holds_header_word(&crate::text::norm(&b.cells[*i].text));
+    if !a_figures
+        || b_figures
+        || b_labels.is_empty()
+        || a_labels.len() != b_labels.len()
+        || b_labels.iter().any(|i| opens(i) || header(i))
+    {
+        return false;
+    }
+    for (over, end) in a_labels.into_iter().zip(b_labels) {
+        let end = &b.cells[end];
+        let u = &mut a.cells[over];
+        u.text.push_str(&end.text);
+        u.blocks = vec![Block::Paragraph(Paragraph {
+            text: u.text.clone(),
+            heading_level: None,
+        })];
+    }
+    true
+}
+
 /// The cells of `b`'s first row, each with the cell of `a`'s last row it
 /// continues (`under`: it stands under that one), when they are the ends
 /// of counts a cut wrapped: digits only, each under a figure of a row
@@ -1688,7 +1742,10 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
                         && last_xs.is_none()
                         && xs.is_none()
                         && match doc.blocks.last_mut() {
-                            Some(Block::Table(prev)) => join_counts_cut_by_page_break(prev, &t),
+                            Some(Block::Table(prev)) => {
+                                join_counts_cut_by_page_break(prev, &t)
+                                    || join_labels_cut_by_page_break(prev, &t)
+                            }
                             _ => false,
                         };
                     match (doc.blocks.last_mut(), &last_xs, &xs) {
@@ -2550,6 +2607,56 @@ mod tests {
             })
             .collect();
         assert_eq!(paragraphs, ["四、政府信息公开行政复议、行政诉讼情况"]);
+    }
+
+    /// A borderless table 三 whose page break falls inside a row: its
+    /// figures and its labels' first lines (`三、本`, `（四）`,
+    /// `1.本机关不掌`) at the page's foot, the ends of the three labels side
+    /// by side atop the next page. The ends go back to their labels (before,
+    /// they were a header over the rest of the table: the row was named by
+    /// a third of its label and lost).
+    #[test]
+    fn a_borderless_rows_labels_cut_by_a_page_break_join_it() {
+        let mut first = table_three_top_without_rulings();
+        for (x, y, w) in [
+            (20.0, 270.0, "三、本"),
+            (70.0, 270.0, "（四）"),
+            (118.0, 270.0, "1.本机关不掌"),
+            (306.0, 270.0, "5"),
+            (561.0, 270.0, "5"),
+        ] {
+            glyphs_from(&mut first.chars, x, y, w);
+        }
+        let second = page_of_words(&[
+            (20.0, 100.0, "年度办"),
+            (70.0, 100.0, "无法提"),
+            (118.0, 100.0, "握相关政府信"),
+            (20.0, 114.0, "理结果"),
+            (82.0, 114.0, "供"),
+            (118.0, 114.0, "息"),
+            (118.0, 150.0, "2.没有现成信息"),
+            (306.0, 150.0, "1"),
+            (361.0, 150.0, "1"),
+            (511.0, 150.0, "0"),
+            (561.0, 150.0, "2"),
+            (118.0, 180.0, "3.补正后申请"),
+            (306.0, 180.0, "2"),
+            (361.0, 180.0, "0"),
+            (511.0, 180.0, "0"),
+            (561.0, 180.0, "2"),
+        ]);
+        let doc = build_document(vec![first, second]);
+        assert_eq!(
+            values_of_row(&doc, "1.本机关不掌握相关政府信息").unwrap(),
+            ["5", "", "", "", "", "5"],
+            "{doc:#?}"
+        );
+        assert!(values_of_row(&doc, "（四）无法提供").is_some());
+        assert!(values_of_row(&doc, "三、本年度办理结果").is_some());
+        assert_eq!(
+            values_of_row(&doc, "2.没有现成信息").unwrap(),
+            ["1", "1", "", "", "0", "2"]
+        );
     }
 
     /// The value cells of the row labelled `label` in any table of `doc`.

@@ -850,6 +850,16 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 start = 0;
                 header_lines = k;
             }
+            // (The same when the walk up took them all for a header: the
+            // ends of a group label's and a row label's side by side, 无法提
+            // beside 握相关政府信, neither opening a label.)
+            if floor == 0
+                && start == 0
+                && header_lines == i
+                && cut_label_ends(&lines[..i], &lines[i])
+            {
+                header_lines = 0;
+            }
             out.push(build(&lines[start..=end], header_lines));
             i = end + 1;
             // The next table's header never reaches into this one.
@@ -919,7 +929,9 @@ fn header_over_cut_label_ends(top: &[WordLine], row: &WordLine) -> Option<usize>
 
 /// Whether `top` (a page's lines over the first row of a table, `row`) are
 /// label lines only: short, left of the row's figures, close together,
-/// none a header, caption, section heading or sentence.
+/// none a header, caption, section heading or sentence, each a word a
+/// label column at most (三、本年度办理结果, （四）无法提供 and
+/// 1.本机关不掌握相关政府信息 side by side).
 fn cut_label_ends(top: &[WordLine], row: &WordLine) -> bool {
     let Some(first_figure) = figures(row).first().map(|f| f.x0) else {
         return false;
@@ -933,7 +945,7 @@ fn cut_label_ends(top: &[WordLine], row: &WordLine) -> bool {
                 && !crate::template::holds_header_word(&w.text)
         });
         if !text_ok
-            || l.words.len() > 2
+            || l.words.len() > LABEL_COLS - 1
             || is_caption(l)
             || !figures(l).is_empty()
             || l.words.last().is_none_or(|w| w.x1 >= first_figure)
