@@ -1288,18 +1288,21 @@ fn join_counts_cut_by_page_break(a: &mut Table, b: &Table) -> bool {
 
 /// A borderless table's row whose label a page break cut: its figures and
 /// its label's first lines at the page's foot (`（四）` | `1.本机关不掌`),
-/// the ends of its labels atop the next (`无法提供` | `握相关政府信息`), a
-/// row of its own without figures that opens no label. Each end joins the
-/// label of `a`'s last row in its place (as many on both sides); true when
-/// they did.
-fn join_labels_cut_by_page_break(a: &mut Table, b: &Table) -> bool {
+/// the ends atop the next page, rows of their own without figures that
+/// open no label (`无法提供` | `握相关政府信息`; or a line a row, `不计其` /
+/// `他情` / `形）`, when the label is set a few characters a line), right
+/// over rows of figures. Each end joins the label of `a`'s last row in its
+/// place (as many on every line; one label takes every line). The number
+/// of `b`'s rows joined, 0 when none.
+fn join_labels_cut_by_page_break(a: &mut Table, b: &Table) -> usize {
     use stream::LABEL_COLS;
-    let (Some(a_last), true) = (a.n_rows().checked_sub(1), b.n_rows() > 1) else {
-        return false;
+    let Some(a_last) = a.n_rows().checked_sub(1) else {
+        return 0;
     };
-    let row = |t: &Table, r: usize| -> (Vec<usize>, bool) {
-        let mut labels = Vec::new();
-        let mut figures = false;
+    // A row's label cells, left to right, and whether its values hold any
+    // words, and a figure.
+    let row = |t: &Table, r: usize| -> (Vec<usize>, bool, bool) {
+        let (mut labels, mut words, mut figures) = (Vec::new(), false, false);
         for i in t.grid[r].iter().flatten() {
             let c = &t.cells[*i];
             if c.row != r || c.row_span != 1 {
@@ -1310,34 +1313,48 @@ fn join_labels_cut_by_page_break(a: &mut Table, b: &Table) -> bool {
                     labels.push(*i);
                 }
             } else {
-                figures |= c.text.chars().any(is_digit);
+                words |= !c.text.trim().is_empty();
+                figures |= stream::is_figure(c.text.trim());
             }
         }
-        (labels, figures)
+        (labels, words, figures)
     };
-    let (a_labels, a_figures) = row(a, a_last);
-    let (b_labels, b_figures) = row(b, 0);
-    let opens = |i: &usize| starts_label(&b.cells[*i].text);
-    let header =
-        |i: &usize| crate::template::holds_header_word(&crate::text::norm(&b.cells[*i].text));
+    let (a_labels, _, a_figures) = row(a, a_last);
+    // The ends: rows of labels only, up to the first row of figures.
+    let Some(ends) = (0..b.n_rows()).find(|r| row(b, *r).1) else {
+        return 0;
+    };
+    let end_rows: Vec<Vec<usize>> = (0..ends).map(|r| row(b, r).0).collect();
+    let label_end = |i: &usize| {
+        let t = &b.cells[*i].text;
+        !starts_label(t) && !crate::template::holds_header_word(&crate::text::norm(t))
+    };
+    let fits = |labels: &Vec<usize>| {
+        !labels.is_empty()
+            && labels.iter().all(label_end)
+            && (labels.len() == a_labels.len() || a_labels.len() == 1)
+    };
     if !a_figures
-        || b_figures
-        || b_labels.is_empty()
-        || a_labels.len() != b_labels.len()
-        || b_labels.iter().any(|i| opens(i) || header(i))
+        || a_labels.is_empty()
+        || ends == 0
+        || !row(b, ends).2
+        || !end_rows.iter().all(fits)
     {
-        return false;
+        return 0;
     }
-    for (over, end) in a_labels.into_iter().zip(b_labels) {
-        let end = &b.cells[end];
-        let u = &mut a.cells[over];
-        u.text.push_str(&end.text);
-        u.blocks = vec![Block::Paragraph(Paragraph {
-            text: u.text.clone(),
-            heading_level: None,
-        })];
+    for labels in end_rows {
+        for (k, end) in labels.into_iter().enumerate() {
+            let over = a_labels[k.min(a_labels.len() - 1)];
+            let end = &b.cells[end];
+            let u = &mut a.cells[over];
+            u.text.push_str(&end.text);
+            u.blocks = vec![Block::Paragraph(Paragraph {
+                text: u.text.clone(),
+                heading_level: None,
+            })];
+        }
     }
-    true
+    ends
 }
 
 /// The cells of `b`'s first row, each with the cell of `a`'s last row it
@@ -1738,19 +1755,22 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
                             .is_some_and(|(a, b)| continues(&a.xs, &b.xs));
                     // Borderless tables on both sides of the break: the
                     // ends of counts it cut go to them.
-                    let ends_joined = first_on_page
-                        && last_xs.is_none()
-                        && xs.is_none()
-                        && match doc.blocks.last_mut() {
-                            Some(Block::Table(prev)) => {
-                                join_counts_cut_by_page_break(prev, &t)
-                                    || join_labels_cut_by_page_break(prev, &t)
+                    // (the rows of `t` they took)
+                    let ends_joined = match doc.blocks.last_mut() {
+                        Some(Block::Table(prev))
+                            if first_on_page && last_xs.is_none() && xs.is_none() =>
+                        {
+                            if join_counts_cut_by_page_break(prev, &t) {
+                                1
+                            } else {
+                                join_labels_cut_by_page_break(prev, &t)
                             }
-                            _ => false,
-                        };
+                        }
+                        _ => 0,
+                    };
                     match (doc.blocks.last_mut(), &last_xs, &xs) {
-                        _ if ends_joined => {
-                            let rest = rows_from(&t, 1);
+                        _ if ends_joined > 0 => {
+                            let rest = rows_from(&t, ends_joined);
                             if rest.n_rows() > 0 {
                                 doc.blocks.push(Block::Table(rest));
                             }
@@ -2655,6 +2675,39 @@ mod tests {
         assert!(values_of_row(&doc, "三、本年度办理结果").is_some());
         assert_eq!(
             values_of_row(&doc, "2.没有现成信息").unwrap(),
+            ["1", "1", "", "", "0", "2"]
+        );
+    }
+
+    /// The same with the label's end set over several lines atop the next
+    /// page, each read as a row of its own: every line goes back to it.
+    #[test]
+    fn a_borderless_rows_label_ending_over_lines_atop_the_next_page_joins_it() {
+        let mut first = table_three_top_without_rulings();
+        for (x, y, w) in [
+            (70.0, 270.0, "（二）部分公开"),
+            (306.0, 270.0, "3"),
+            (561.0, 270.0, "3"),
+        ] {
+            glyphs_from(&mut first.chars, x, y, w);
+        }
+        let second = page_of_words(&[
+            (70.0, 118.0, "（区分处"),
+            (70.0, 140.0, "理的）"),
+            (70.0, 160.0, "（三）不予公开"),
+            (306.0, 160.0, "1"),
+            (361.0, 160.0, "1"),
+            (511.0, 160.0, "0"),
+            (561.0, 160.0, "2"),
+        ]);
+        let doc = build_document(vec![first, second]);
+        assert_eq!(
+            values_of_row(&doc, "（二）部分公开（区分处理的）").unwrap(),
+            ["3", "", "", "", "", "3"],
+            "{doc:#?}"
+        );
+        assert_eq!(
+            values_of_row(&doc, "（三）不予公开").unwrap(),
             ["1", "1", "", "", "0", "2"]
         );
     }
