@@ -1292,12 +1292,12 @@ fn join_counts_cut_by_page_break(a: &mut Table, b: &Table) -> bool {
 /// open no label (`无法提供` | `握相关政府信息`; or a line a row, `不计其` /
 /// `他情` / `形）`, when the label is set a few characters a line), right
 /// over rows of figures. Each end joins the label of `a`'s last row in its
-/// place (as many on every line; one label takes every line). The number
-/// of `b`'s rows joined, 0 when none.
-fn join_labels_cut_by_page_break(a: &mut Table, b: &Table) -> usize {
+/// place (as many on every line; one label takes every line). The rows of
+/// `b` joined, none when none.
+fn join_labels_cut_by_page_break(a: &mut Table, b: &Table) -> std::ops::Range<usize> {
     use stream::LABEL_COLS;
     let Some(a_last) = a.n_rows().checked_sub(1) else {
-        return 0;
+        return 0..0;
     };
     // A row's label cells, left to right, and whether its values hold any
     // words, and a figure.
@@ -1320,11 +1320,22 @@ fn join_labels_cut_by_page_break(a: &mut Table, b: &Table) -> usize {
         (labels, words, figures)
     };
     let (a_labels, _, a_figures) = row(a, a_last);
-    // The ends: rows of labels only, up to the first row of figures.
-    let Some(ends) = (0..b.n_rows()).find(|r| row(b, *r).1) else {
-        return 0;
+    // The ends: rows of labels only, up to the first row of figures; under
+    // the table's header when it is repeated on each page (its first row
+    // with words among the values holds no figure).
+    let with_words = |from: usize| (from..b.n_rows()).find(|r| row(b, *r).1);
+    let Some(first) = with_words(0) else {
+        return 0..0;
     };
-    let end_rows: Vec<Vec<usize>> = (0..ends).map(|r| row(b, r).0).collect();
+    let (from, to) = if row(b, first).2 {
+        (0, first)
+    } else {
+        match with_words(first + 1) {
+            Some(to) => (first + 1, to),
+            None => return 0..0,
+        }
+    };
+    let end_rows: Vec<Vec<usize>> = (from..to).map(|r| row(b, r).0).collect();
     let label_end = |i: &usize| {
         let t = &b.cells[*i].text;
         !starts_label(t) && !crate::template::holds_header_word(&crate::text::norm(t))
@@ -1336,11 +1347,11 @@ fn join_labels_cut_by_page_break(a: &mut Table, b: &Table) -> usize {
     };
     if !a_figures
         || a_labels.is_empty()
-        || ends == 0
-        || !row(b, ends).2
+        || from == to
+        || !row(b, to).2
         || !end_rows.iter().all(fits)
     {
-        return 0;
+        return 0..0;
     }
     for labels in end_rows {
         for (k, end) in labels.into_iter().enumerate() {
@@ -1354,7 +1365,22 @@ fn join_labels_cut_by_page_break(a: &mut Table, b: &Table) -> usize {
             })];
         }
     }
-    ends
+    from..to
+}
+
+/// `t` without rows `cut` (rows below move up).
+fn without_rows(t: &Table, cut: std::ops::Range<usize>) -> Table {
+    let n = cut.len();
+    Table::from_cells(
+        t.cells
+            .iter()
+            .filter(|c| !cut.contains(&c.row))
+            .map(|c| Cell {
+                row: if c.row >= cut.end { c.row - n } else { c.row },
+                ..c.clone()
+            })
+            .collect(),
+    )
 }
 
 /// The cells of `b`'s first row, each with the cell of `a`'s last row it
@@ -1761,16 +1787,16 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
                             if first_on_page && last_xs.is_none() && xs.is_none() =>
                         {
                             if join_counts_cut_by_page_break(prev, &t) {
-                                1
+                                0..1
                             } else {
                                 join_labels_cut_by_page_break(prev, &t)
                             }
                         }
-                        _ => 0,
+                        _ => 0..0,
                     };
                     match (doc.blocks.last_mut(), &last_xs, &xs) {
-                        _ if ends_joined > 0 => {
-                            let rest = rows_from(&t, ends_joined);
+                        _ if !ends_joined.is_empty() => {
+                            let rest = without_rows(&t, ends_joined);
                             if rest.n_rows() > 0 {
                                 doc.blocks.push(Block::Table(rest));
                             }
@@ -2712,6 +2738,75 @@ mod tests {
         );
     }
 
+    /// The same under the table's header repeated atop the next page: the
+    /// label's end below it goes back to the row (it was read into the
+    /// header's label cell), the header stays.
+    #[test]
+    fn a_borderless_rows_label_ending_under_a_repeated_header_joins_it() {
+        let mut first = table_three_top_without_rulings();
+        for (x, y, w) in [
+            (70.0, 270.0, "5.要求确认或重"),
+            (306.0, 270.0, "1"),
+            (561.0, 270.0, "1"),
+        ] {
+            glyphs_from(&mut first.chars, x, y, w);
+        }
+        let mut words = table_three_header_words().to_vec();
+        words.extend([
+            (70.0, 200.0, "新出具信息"),
+            (70.0, 230.0, "（六）其他处理"),
+            (306.0, 230.0, "2"),
+            (361.0, 230.0, "0"),
+            (511.0, 230.0, "0"),
+            (561.0, 230.0, "2"),
+            (70.0, 260.0, "（七）总计"),
+            (306.0, 260.0, "9"),
+            (361.0, 260.0, "1"),
+            (511.0, 260.0, "1"),
+            (561.0, 260.0, "11"),
+        ]);
+        let doc = build_document(vec![first, page_of_words(&words)]);
+        assert_eq!(
+            values_of_row(&doc, "5.要求确认或重新出具信息"),
+            Some(["1", "", "", "", "", "1"].map(String::from).to_vec()),
+            "{:#?}",
+            outline(&doc)
+        );
+        assert_eq!(
+            values_of_row(&doc, "（六）其他处理").unwrap(),
+            ["2", "0", "", "", "0", "2"]
+        );
+        let headers = doc
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Table(t) if t.cells.iter().any(|c| c.text == "自然人")))
+            .count();
+        assert_eq!(headers, 2);
+    }
+
+    /// `doc`'s blocks in short: a paragraph's text, a table's rows' texts.
+    fn outline(doc: &Document) -> Vec<String> {
+        let mut out = Vec::new();
+        for b in &doc.blocks {
+            match b {
+                Block::Table(t) => {
+                    for r in 0..t.n_rows() {
+                        let texts: Vec<&str> = t
+                            .row_cells(r)
+                            .iter()
+                            .map(|c| c.cell.text.as_str())
+                            .collect();
+                        out.push(format!("| {}", texts.join(" | ")));
+                    }
+                    out.push("--".into());
+                }
+                Block::Paragraph(p) => out.push(p.text.clone()),
+                _ => {}
+            }
+        }
+        out
+    }
+
     /// The value cells of the row labelled `label` in any table of `doc`.
     fn values_of_row(doc: &Document, label: &str) -> Option<Vec<String>> {
         doc.blocks.iter().find_map(|b| {
@@ -2728,10 +2823,27 @@ mod tests {
     /// A borderless table 三's header naming two columns no row fills
     /// (科研机构, 社会公益组织) over two rows of figures, filling a page.
     fn table_three_top_without_rulings() -> PageContent {
-        let page = page_of_words;
+        let mut words = table_three_header_words().to_vec();
+        words.extend([
+            (70.0, 210.0, "一、本年新收"),
+            (306.0, 210.0, "5"),
+            (361.0, 210.0, "1"),
+            (511.0, 210.0, "2"),
+            (561.0, 210.0, "8"),
+            (70.0, 240.0, "二、上年结转"),
+            (306.0, 240.0, "3"),
+            (361.0, 240.0, "1"),
+            (511.0, 240.0, "1"),
+            (561.0, 240.0, "5"),
+        ]);
+        page_of_words(&words)
+    }
+
+    /// The header of [`table_three_top_without_rulings`].
+    fn table_three_header_words() -> [(f32, f32, &'static str); 12] {
         // Header lines 9.5 apart (19 a cell's), the one-line headers level
         // with 社会/公益组/织's first line: more than 3.5 lines above the last.
-        page(&[
+        [
             (70.0, 100.0, "申请人情况"),
             (390.0, 119.0, "法人或其他组织"),
             (294.0, 138.0, "自然人"),
@@ -2744,17 +2856,7 @@ mod tests {
             (355.0, 166.0, "企业"),
             (405.0, 166.0, "机构"),
             (461.0, 176.0, "织"),
-            (70.0, 210.0, "一、本年新收"),
-            (306.0, 210.0, "5"),
-            (361.0, 210.0, "1"),
-            (511.0, 210.0, "2"),
-            (561.0, 210.0, "8"),
-            (70.0, 240.0, "二、上年结转"),
-            (306.0, 240.0, "3"),
-            (361.0, 240.0, "1"),
-            (511.0, 240.0, "1"),
-            (561.0, 240.0, "5"),
-        ])
+        ]
     }
 
     #[test]

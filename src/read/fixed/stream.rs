@@ -852,13 +852,16 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             }
             // (The same when the walk up took them all for a header: the
             // ends of a group label's and a row label's side by side, 无法提
-            // beside 握相关政府信, neither opening a label.)
+            // beside 握相关政府信, neither opening a label; or under the
+            // header repeated. Not under a sub-table's caption: that opens a
+            // table, its first row a blank one, 规章.)
             if floor == 0
                 && start == 0
                 && header_lines == i
-                && cut_label_ends(&lines[..i], &lines[i])
+                && !lines[..i].iter().any(is_caption)
+                && let Some(k) = header_over_cut_label_ends(&lines[..i], &lines[i])
             {
-                header_lines = 0;
+                header_lines = k;
             }
             out.push(build(&lines[start..=end], header_lines));
             i = end + 1;
