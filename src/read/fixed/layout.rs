@@ -2784,6 +2784,45 @@ mod tests {
         assert_eq!(headers, 2);
     }
 
+    /// A blank group row (`（六）其他处理`) under the table's header repeated
+    /// atop a page, over a row whose figures stand on a line of their own
+    /// between its label's lines: the header is the table's (it was read
+    /// as paragraphs, the rows below went without it and some were lost).
+    #[test]
+    fn a_blank_group_row_under_a_repeated_header_over_a_bare_row_of_figures_keeps_the_header() {
+        let mut words = table_three_header_words().to_vec();
+        words.extend([
+            (70.0, 215.0, "（六）其他处理"),
+            (70.0, 243.0, "1.申请人逾期"),
+            (306.0, 253.0, "2"),
+            (361.0, 253.0, "0"),
+            (511.0, 253.0, "0"),
+            (561.0, 253.0, "2"),
+            (70.0, 263.0, "不再处理"),
+            (70.0, 295.0, "（七）总计"),
+            (306.0, 295.0, "9"),
+            (361.0, 295.0, "1"),
+            (511.0, 295.0, "1"),
+            (561.0, 295.0, "11"),
+        ]);
+        let doc = build_document(vec![page_of_words(&words)]);
+        let paragraphs: Vec<String> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.text.clone()),
+                _ => None,
+            })
+            .collect();
+        assert!(paragraphs.is_empty(), "{:#?}", outline(&doc));
+        assert_eq!(
+            values_of_row(&doc, "（七）总计"),
+            Some(["9", "1", "", "", "1", "11"].map(String::from).to_vec()),
+            "{:#?}",
+            outline(&doc)
+        );
+    }
+
     /// `doc`'s blocks in short: a paragraph's text, a table's rows' texts.
     fn outline(doc: &Document) -> Vec<String> {
         let mut out = Vec::new();

@@ -845,7 +845,8 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             // suite repeats it on each page.
             if floor == 0
                 && start > 0
-                && let Some(k) = header_over_cut_label_ends(&lines[..start], &lines[i])
+                && let Some(k) =
+                    header_over_cut_label_ends(&lines[..start], &lines[start], &lines[i])
             {
                 start = 0;
                 header_lines = k;
@@ -859,7 +860,7 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 && start == 0
                 && header_lines == i
                 && !lines[..i].iter().any(is_caption)
-                && let Some(k) = header_over_cut_label_ends(&lines[..i], &lines[i])
+                && let Some(k) = header_over_cut_label_ends(&lines[..i], &lines[i], &lines[i])
             {
                 header_lines = k;
             }
@@ -910,12 +911,13 @@ fn in_blank_cell(row: &WordLine, w: &Word) -> bool {
         && !figs.iter().any(|f| f.x0 < w.x1 && f.x1 > w.x0)
 }
 
-/// When `top` (a page's lines over the first row of a table, `row`) are
+/// When `top` (a page's lines over the first row of a table, `row`, whose
+/// first line is `below`: a label line over a row of figures alone) are
 /// label lines ([`cut_label_ends`]), maybe under a header repeated at the
 /// page's top (lines up to the last reaching over the figures, one of them
 /// with a header word): the number of header lines.
-fn header_over_cut_label_ends(top: &[WordLine], row: &WordLine) -> Option<usize> {
-    if cut_label_ends(top, row) {
+fn header_over_cut_label_ends(top: &[WordLine], below: &WordLine, row: &WordLine) -> Option<usize> {
+    if cut_label_ends(top, below, row) {
         return Some(0);
     }
     let first_figure = figures(row).first()?.x0;
@@ -927,19 +929,19 @@ fn header_over_cut_label_ends(top: &[WordLine], row: &WordLine) -> Option<usize>
             .iter()
             .any(|w| crate::template::holds_header_word(&w.text))
     });
-    (header_word && k < top.len() && cut_label_ends(&top[k..], row)).then_some(k)
+    (header_word && k < top.len() && cut_label_ends(&top[k..], below, row)).then_some(k)
 }
 
 /// Whether `top` (a page's lines over the first row of a table, `row`) are
 /// label lines only: short, left of the row's figures, close together,
 /// none a header, caption, section heading or sentence, each a word a
 /// label column at most (三、本年度办理结果, （四）无法提供 and
-/// 1.本机关不掌握相关政府信息 side by side).
-fn cut_label_ends(top: &[WordLine], row: &WordLine) -> bool {
+/// 1.本机关不掌握相关政府信息 side by side), the last close over `below`.
+fn cut_label_ends(top: &[WordLine], below: &WordLine, row: &WordLine) -> bool {
     let Some(first_figure) = figures(row).first().map(|f| f.x0) else {
         return false;
     };
-    let mut below = row;
+    let mut below = below;
     for l in top.iter().rev() {
         let text_ok = l.words.iter().all(|w| {
             w.text.chars().count() <= 16
