@@ -44,6 +44,25 @@ pub struct Cell {
     pub at: Option<PageBox>,
 }
 
+impl Cell {
+    /// A one-row, one-column cell holding `text` as its one paragraph, not
+    /// placed on a page.
+    pub fn of_text(row: usize, col: usize, text: String) -> Cell {
+        Cell {
+            row,
+            col,
+            row_span: 1,
+            col_span: 1,
+            blocks: vec![Block::Paragraph(Paragraph {
+                text: text.clone(),
+                heading_level: None,
+            })],
+            text,
+            at: None,
+        }
+    }
+}
+
 /// A box on a page: the page (1-based) and [x0, y0, x1, y1] in points from
 /// the top-left corner of the page as displayed, y growing downwards.
 #[derive(Debug, Clone, Copy, PartialEq)]

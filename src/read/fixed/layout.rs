@@ -1358,11 +1358,13 @@ fn join_labels_cut_by_page_break(a: &mut Table, b: &Table) -> std::ops::Range<us
             let over = a_labels[k.min(a_labels.len() - 1)];
             let end = &b.cells[end];
             let u = &mut a.cells[over];
-            u.text.push_str(&end.text);
-            u.blocks = vec![Block::Paragraph(Paragraph {
-                text: u.text.clone(),
-                heading_level: None,
-            })];
+            let text = format!("{}{}", u.text, end.text);
+            *u = Cell {
+                row_span: u.row_span,
+                col_span: u.col_span,
+                at: u.at,
+                ..Cell::of_text(u.row, u.col, text)
+            };
         }
     }
     from..to
@@ -1504,18 +1506,7 @@ fn align_continued_columns(t: &mut Table, b_cols: &[f32], above: &Table, a_cols:
     let mut blanks = Vec::new();
     for row in 0..t.n_rows() {
         for (k, _) in filled.iter().enumerate().filter(|(_, f)| !**f) {
-            blanks.push(Cell {
-                row,
-                col: LABEL_COLS + k,
-                row_span: 1,
-                col_span: 1,
-                blocks: vec![Block::Paragraph(Paragraph {
-                    text: String::new(),
-                    heading_level: None,
-                })],
-                text: String::new(),
-                at: None,
-            });
+            blanks.push(Cell::of_text(row, LABEL_COLS + k, String::new()));
         }
     }
     cells.extend(blanks);
@@ -1587,18 +1578,7 @@ fn blank_row(row: usize, label: &str, n_cols: usize) -> impl Iterator<Item = Cel
             } else {
                 String::new()
             };
-            Cell {
-                row,
-                col,
-                row_span: 1,
-                col_span: 1,
-                blocks: vec![Block::Paragraph(Paragraph {
-                    text: text.clone(),
-                    heading_level: None,
-                })],
-                text,
-                at: None,
-            }
+            Cell::of_text(row, col, text)
         })
 }
 

@@ -5,7 +5,7 @@
 //! the next value slide left.
 
 use super::TextChar;
-use crate::model::{Block, Cell, PageBox, Paragraph, Table};
+use crate::model::{Cell, PageBox, Table};
 use compact_str::CompactString;
 
 /// Label words of a row are cells 0.., figures start at this column.
@@ -2402,18 +2402,7 @@ fn build(lines: &[WordLine], header_lines: usize) -> StreamTable {
     };
     let mut cells: Vec<Cell> = Vec::new();
     let mut used = Vec::new();
-    let cell = |row: usize, col: usize, text: String| Cell {
-        row,
-        col,
-        row_span: 1,
-        col_span: 1,
-        blocks: vec![Block::Paragraph(Paragraph {
-            text: text.clone(),
-            heading_level: None,
-        })],
-        text,
-        at: None,
-    };
+    let cell = Cell::of_text;
     // Title lines (one word: 第二十条…, 申请人情况, the 勾稽关系 note) become
     // rows of their own; header lines merge into one row, each column's
     // words top to bottom; a word spanning several columns is a group title
