@@ -1707,6 +1707,114 @@ fn row_cut_by_page_break(a: &Table, b: &Table, open: bool) -> bool {
         && (header_cut || has_figures(a, a_last) != has_figures(b, 0))
 }
 
+/// Whether a page opens with a borderless table without a header of its
+/// own: rows going on from the page before (not under a caption repeated
+/// atop the page).
+fn opens_with_a_headless_table(pb: &PageBlocks) -> bool {
+    let titled = |t: &Table| {
+        t.cells
+            .iter()
+            .any(|c| c.row == 0 && (is_caption(&c.text) || holds_header_word(&c.text)))
+    };
+    matches!(pb.blocks.first(), Some((_, Block::Table(t), _, _)) if opens_with_figures(t) && !titled(t))
+        && matches!(pb.table_xs.first(), Some(None))
+}
+
+/// A sub-table's caption: 第二十条第（一）项.
+fn is_caption(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('第')
+        && t.contains(['条', '條'])
+        && t.ends_with(['项', '項'])
+        && t.chars().count() <= 16
+}
+
+/// Whether `text` (normalised) holds a word of a table's header.
+fn holds_header_word(text: &str) -> bool {
+    crate::template::holds_header_word(&crate::text::norm(text))
+}
+
+/// Of the paragraphs a page ended with (`trailing`: each one's place in
+/// `blocks` and its top on the page), the last few short lines when they
+/// are a table's caption and header: one a sub-table's caption
+/// (第二十条第（一）项) or holding a header's word (信息内容, 自然人).
+/// Where they start in `blocks` and on the page.
+fn header_at_foot(blocks: &[Block], trailing: &[(usize, f32)]) -> Option<(usize, f32)> {
+    const MAX_LINES: usize = 4;
+    const MAX_CHARS: usize = 60;
+    let text = |k: usize| match &blocks[k] {
+        Block::Paragraph(p) => Some(p.text.trim()),
+        _ => None,
+    };
+    let short = |t: &str| {
+        t.chars().count() <= MAX_CHARS
+            && !t.ends_with(['。', '；', '：', ':'])
+            && !stream::is_section_heading(t)
+    };
+    // (the last of them must end the document so far)
+    let last = trailing.last()?;
+    if last.0 + 1 != blocks.len() {
+        return None;
+    }
+    let lines: Vec<(usize, f32)> = trailing
+        .iter()
+        .rev()
+        .take(MAX_LINES)
+        .take_while(|(k, _)| text(*k).is_some_and(short))
+        .copied()
+        .collect();
+    let first = *lines.last()?;
+    let names = lines
+        .iter()
+        .any(|(k, _)| text(*k).is_some_and(|t| is_caption(t) || holds_header_word(t)));
+    names.then_some(first)
+}
+
+/// `page` with the foot of the page `above` from `y` down (to its bottom
+/// margin) set right over its first line: a table's caption and header
+/// left at one page's foot, read with the rows they head.
+fn with_foot_over(above: &PageContent, y: f32, page: &PageContent) -> PageContent {
+    let bottom = margins(above).1;
+    let foot: Vec<&TextChar> = above
+        .chars
+        .iter()
+        .filter(|c| c.y0 >= y - 1.0 && c.y1 <= bottom)
+        .collect();
+    let top_margin = margins(page).0;
+    let top = page
+        .chars
+        .iter()
+        .filter(|c| c.y0 >= top_margin)
+        .map(|c| c.y0)
+        .fold(f32::INFINITY, f32::min);
+    let foot_bottom = foot.iter().map(|c| c.y1).fold(f32::NEG_INFINITY, f32::max);
+    let size = median_of(foot.iter().map(|c| c.size)).max(1.0);
+    let dy = if top.is_finite() && foot_bottom.is_finite() {
+        top - size - foot_bottom
+    } else {
+        0.0
+    };
+    let mut chars: Vec<TextChar> = Vec::with_capacity(foot.len() + page.chars.len());
+    chars.extend(foot.iter().enumerate().map(|(k, c)| TextChar {
+        y0: c.y0 + dy,
+        y1: c.y1 + dy,
+        seq: k,
+        ..(*c).clone()
+    }));
+    let n = chars.len();
+    chars.extend(page.chars.iter().map(|c| TextChar {
+        seq: c.seq + n,
+        ..c.clone()
+    }));
+    PageContent {
+        width: page.width,
+        height: page.height,
+        chars,
+        segments: page.segments.clone(),
+        images: page.images.clone(),
+    }
+}
+
 pub fn build_document(pages: Vec<PageContent>) -> Document {
     let mut doc = Document::default();
     // The open table (its rulings' or its figures' columns) and whether
@@ -1715,10 +1823,27 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
     let mut last_cols: Option<Vec<f32>> = None;
     let mut last_para_open = false;
     let running = running_lines(&pages);
+    // The paragraphs a page ended with, after its last table or picture:
+    // where each stands in the document and on the page.
+    let mut trailing: Vec<(usize, f32)> = Vec::new();
     for (i, page) in pages.iter().enumerate() {
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let pb = page_blocks(page, number, &running);
-        for (i, (((_, block, indented, ends_short), xs), mut cols)) in pb
+        let mut pb = page_blocks(page, number, &running);
+        if let Some(above) = i.checked_sub(1).map(|k| &pages[k])
+            && opens_with_a_headless_table(&pb)
+            && let Some((from, y)) = header_at_foot(&doc.blocks, &trailing)
+        {
+            let moved = with_foot_over(above, y, page);
+            let retried = page_blocks(&moved, number, &running);
+            if matches!(retried.blocks.first(), Some((_, Block::Table(t), _, _)) if !opens_with_figures(t))
+            {
+                doc.blocks.truncate(from);
+                last_cols = None;
+                pb = retried;
+            }
+        }
+        trailing.clear();
+        for (i, (((y, block, indented, ends_short), xs), mut cols)) in pb
             .blocks
             .into_iter()
             .zip(pb.table_xs)
@@ -1728,6 +1853,7 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
             let first_on_page = i == 0;
             match block {
                 Block::Table(mut t) => {
+                    trailing.clear();
                     // (A row with no figure between the two may have been
                     // read as a paragraph.)
                     if let Some((a, b)) = last_cols.as_ref().zip(cols.as_ref())
@@ -1795,6 +1921,7 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
                 }
                 // A picture stands between what comes before and after it.
                 Block::Image(alt) => {
+                    trailing.clear();
                     doc.blocks.push(Block::Image(alt));
                     last_xs = None;
                     last_cols = None;
@@ -1818,7 +1945,10 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
                         first_on_page && last_para_open && !indented && !starts_item(&p.text);
                     match doc.blocks.last_mut() {
                         Some(Block::Paragraph(prev)) if joins => prev.text.push_str(&p.text),
-                        _ => doc.blocks.push(Block::Paragraph(p)),
+                        _ => {
+                            trailing.push((doc.blocks.len(), y));
+                            doc.blocks.push(Block::Paragraph(p))
+                        }
                     }
                     last_para_open = !ends_short;
                     last_xs = None;
@@ -2800,6 +2930,83 @@ mod tests {
             Some(["9", "1", "", "", "1", "11"].map(String::from).to_vec()),
             "{:#?}",
             outline(&doc)
+        );
+    }
+
+    /// A sub-table's caption and header left at one page's foot, its rows
+    /// atop the next: the header heads them (it was read as the section's
+    /// text, and a row's lone figure took the first column).
+    #[test]
+    fn a_caption_and_header_at_a_pages_foot_head_the_rows_atop_the_next() {
+        let first = page_of_words(&[
+            (70.0, 600.0, "二、主动公开政府信息情况"),
+            (240.0, 650.0, "第二十条第（一）项"),
+            (60.0, 680.0, "信息内容"),
+            (200.0, 680.0, "本年制发件数"),
+            (320.0, 680.0, "本年废止件数"),
+            (440.0, 680.0, "现行有效件数"),
+            (290.0, 770.0, "-1-"),
+        ]);
+        let second = page_of_words(&[
+            (72.0, 100.0, "规章"),
+            (470.0, 100.0, "3"),
+            (48.0, 130.0, "行政规范性文件"),
+            (230.0, 130.0, "2"),
+            (350.0, 130.0, "1"),
+            (470.0, 130.0, "5"),
+        ]);
+        let doc = build_document(vec![first, second]);
+        assert_eq!(
+            values_of_row(&doc, "规章"),
+            Some(["", "", "3"].map(String::from).to_vec()),
+            "{:#?}",
+            outline(&doc)
+        );
+        assert_eq!(
+            values_of_row(&doc, "行政规范性文件"),
+            Some(["2", "1", "5"].map(String::from).to_vec())
+        );
+        let texts = outline(&doc);
+        assert!(
+            !texts.iter().any(|t| t.starts_with("信息内容")),
+            "{texts:#?}"
+        );
+    }
+
+    /// The same when the caption is repeated atop the next page over the
+    /// rows: that part has its title, and the foot stays where it was.
+    #[test]
+    fn a_caption_repeated_atop_the_next_page_keeps_the_foot_in_place() {
+        let first = page_of_words(&[
+            (240.0, 650.0, "第二十条第（五）项"),
+            (60.0, 680.0, "信息内容"),
+            (200.0, 680.0, "上一年项目数"),
+            (320.0, 680.0, "本年增减"),
+            (440.0, 680.0, "处理决定数量"),
+            (290.0, 770.0, "-1-"),
+        ]);
+        let second = page_of_words(&[
+            (240.0, 100.0, "第二十条第（五）项"),
+            (48.0, 130.0, "行政许可"),
+            (230.0, 130.0, "1"),
+            (350.0, 130.0, "0"),
+            (470.0, 130.0, "26"),
+            (48.0, 160.0, "其他服务事项"),
+            (230.0, 160.0, "3"),
+            (350.0, 160.0, "1"),
+            (470.0, 160.0, "8"),
+        ]);
+        let doc = build_document(vec![first, second]);
+        let texts = outline(&doc);
+        let captions = texts
+            .iter()
+            .filter(|t| t.contains("第二十条第（五）项"))
+            .count();
+        assert_eq!(captions, 2, "{texts:#?}");
+        assert_eq!(
+            values_of_row(&doc, "行政许可"),
+            Some(["1", "0", "26"].map(String::from).to_vec()),
+            "{texts:#?}"
         );
     }
 
