@@ -1722,11 +1722,7 @@ fn opens_with_a_headless_table(pb: &PageBlocks) -> bool {
 
 /// A sub-table's caption: 第二十条第（一）项.
 fn is_caption(text: &str) -> bool {
-    let t = text.trim();
-    t.starts_with('第')
-        && t.contains(['条', '條'])
-        && t.ends_with(['项', '項'])
-        && t.chars().count() <= 16
+    stream::is_caption_text(text.chars())
 }
 
 /// Whether `text` (normalised) holds a word of a table's header.

@@ -1256,14 +1256,15 @@ fn split_touching_names(g: &[(f32, f32, CompactString)], cols: &Placement) -> Ve
 /// A sub-table's caption line (`第二十条第（五）项`): the sub-tables of table
 /// 二 each have their own columns, so a caption ends the table above it.
 fn is_caption(l: &WordLine) -> bool {
-    // The line's text without white space, read without copying it: it
-    // starts with 第, holds 条 (條), ends with 项 (項) and is at most 16
-    // characters.
-    let mut chars = l
-        .words
-        .iter()
-        .flat_map(|w| w.text.chars())
-        .filter(|c| !c.is_whitespace());
+    // (The line's text read without copying it.)
+    is_caption_text(l.words.iter().flat_map(|w| w.text.chars()))
+}
+
+/// Whether `text` is a sub-table's caption: without white space, it
+/// starts with 第, holds 条 (條), ends with 项 (項) and is at most 16
+/// characters.
+pub(super) fn is_caption_text(text: impl Iterator<Item = char>) -> bool {
+    let mut chars = text.filter(|c| !c.is_whitespace());
     if chars.next() != Some('第') {
         return false;
     }
