@@ -1523,6 +1523,14 @@ fn same_value_columns(a: &[f32], b: &[f32]) -> bool {
         && a.iter().zip(b).all(|(x, y)| (x - y).abs() < spacing / 3.0)
 }
 
+/// Whether a paragraph's `text` is a short line, not prose: at most
+/// `max_chars`, no sentence's or lead-in's end (。；：), no section heading.
+fn short_line(text: &str, max_chars: usize) -> bool {
+    text.chars().count() <= max_chars
+        && !text.ends_with(['。', '；', '：', ':'])
+        && !stream::is_section_heading(text)
+}
+
 /// The labels of rows read as paragraphs (blank in every column, so no
 /// figure told them from text), when `blocks` are nothing else: short
 /// lines, the first opening a label (`1.`, `（三）`), each line opening one
@@ -1544,9 +1552,7 @@ fn row_labels(blocks: &[Block]) -> Option<Vec<String>> {
         // (A line holding a second label — a group's and its first row's,
         // `（三）不1.属于国家秘密` — is not told apart here.)
         let prose = text.is_empty()
-            || text.chars().count() > MAX_CHARS
-            || text.ends_with(['。', '：', ':', '；'])
-            || stream::is_section_heading(text)
+            || !short_line(text, MAX_CHARS)
             || text
                 .char_indices()
                 .skip(1)
@@ -1742,11 +1748,7 @@ fn header_at_foot(blocks: &[Block], trailing: &[(usize, f32)]) -> Option<(usize,
         Block::Paragraph(p) => Some(p.text.trim()),
         _ => None,
     };
-    let short = |t: &str| {
-        t.chars().count() <= MAX_CHARS
-            && !t.ends_with(['。', '；', '：', ':'])
-            && !stream::is_section_heading(t)
-    };
+    let short = |t: &str| short_line(t, MAX_CHARS);
     // (the last of them must end the document so far)
     let last = trailing.last()?;
     if last.0 + 1 != blocks.len() {
