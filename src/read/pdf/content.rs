@@ -208,8 +208,9 @@ impl<'a> Interpreter<'a> {
         resources: Option<&Dictionary>,
     ) -> Result<PageContent, ReadError> {
         // Room for the page's characters up front (a few bytes of content
-        // draw each one), so the list is not copied as it doubles; capped.
-        self.out.chars.reserve((content.len() / 8).min(16_384));
+        // draw each one: a digit in a string is one), so the list is not
+        // copied as it doubles; capped.
+        self.out.chars.reserve((content.len() / 4).min(16_384));
         let media = self.page_box(page);
         let rotate = self
             .inherited(page, b"Rotate")
@@ -230,7 +231,8 @@ impl<'a> Interpreter<'a> {
         };
         self.run(content, resources, gs, 0)?;
         // Every page is kept until layout: room reserved and not used (a
-        // page of rulings) is given back.
+        // page of rulings) is given back — by the allocator in place while
+        // over half of it is used, else by one copy.
         if self.out.chars.capacity() > self.out.chars.len() + 1024 {
             self.out.chars.shrink_to_fit();
         }
