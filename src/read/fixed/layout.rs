@@ -1286,6 +1286,114 @@ fn join_counts_cut_by_page_break(a: &mut Table, b: &Table) -> bool {
     true
 }
 
+/// A borderless table's last row at a page's foot whose cells set their
+/// text low (bottom-aligned, or under a label of two lines) has some
+/// figures past the foot: the first row of the next page's part, `b`'s,
+/// holds them (`0` under 社会公益组织, the row's other figures and label
+/// above the break), maybe beside its label's end. Each such figure
+/// stands in one value column of `a` (where the figures of its other rows
+/// stand) blank in `a`'s last row with figures (a row with a label, maybe
+/// wrapped onto a line or two below); it fills that cell, and the label's
+/// end joins the label. True when they did; false, `a` unchanged, when
+/// any figure stands elsewhere (a row of its own whose label was lost has
+/// figures under the row's figures too).
+fn join_figures_lowered_past_page_break(a: &mut Table, b: &Table) -> bool {
+    use stream::LABEL_COLS;
+    let (ends, lowered): (Vec<&Cell>, Vec<&Cell>) = b
+        .cells
+        .iter()
+        .filter(|c| c.row == 0 && !c.text.trim().is_empty())
+        .partition(|c| c.col < LABEL_COLS);
+    let is_count = |c: &Cell| {
+        let t = compact_text(c);
+        !t.is_empty() && t.chars().all(is_digit)
+    };
+    if lowered.is_empty() || !lowered.iter().all(|c| is_count(c) && c.at.is_some()) {
+        return false;
+    }
+    // The row: the last with figures, under it at most the rest of its
+    // label wrapped onto lines of their own (`予公开`).
+    let holds_figures = |r: usize| {
+        a.cells
+            .iter()
+            .any(|c| c.row == r && c.col >= LABEL_COLS && is_count(c))
+    };
+    let n = a.n_rows();
+    let Some(row) = (n.saturating_sub(3)..n).rev().find(|r| holds_figures(*r)) else {
+        return false;
+    };
+    let labels: Vec<usize> = (0..a.cells.len())
+        .filter(|i| {
+            let c = &a.cells[*i];
+            c.row == row && c.row_span == 1 && c.col < LABEL_COLS && !c.text.trim().is_empty()
+        })
+        .collect();
+    // Beside the figures, the ends of the row's labels the break cut
+    // (`新出具已获取信息` after `5.要求行政机关确认或重`): each its own
+    // label's, or all the one label's.
+    let label_end = |c: &&Cell| {
+        let t = crate::text::norm(&c.text);
+        !starts_label(&t) && !crate::template::holds_header_word(&t) && !is_count(c)
+    };
+    if labels.is_empty()
+        || !ends.iter().all(label_end)
+        || !(ends.len() <= 1 || ends.len() == labels.len() || labels.len() == 1)
+    {
+        return false;
+    }
+    // Each value column's reach across the page: its figures' boxes.
+    let mut reach: Vec<Option<(f32, f32)>> = vec![None; a.n_cols()];
+    for c in &a.cells {
+        if let (Some(at), true) = (c.at, c.col >= LABEL_COLS && c.col_span == 1 && is_count(c)) {
+            let r = &mut reach[c.col];
+            let (x0, x1) = r.get_or_insert((at.bbox[0], at.bbox[2]));
+            *x0 = x0.min(at.bbox[0]);
+            *x1 = x1.max(at.bbox[2]);
+        }
+    }
+    let mut fills = Vec::with_capacity(lowered.len());
+    for c in lowered {
+        let Some(at) = c.at else {
+            return false;
+        };
+        let [x0, y0, x1, y1] = at.bbox;
+        let (mid, slack) = ((x0 + x1) / 2.0, 0.5 * (y1 - y0));
+        let mut cols = (LABEL_COLS..reach.len())
+            .filter(|k| reach[*k].is_some_and(|(l, r)| l - slack <= mid && mid <= r + slack));
+        let (Some(col), None) = (cols.next(), cols.next()) else {
+            return false;
+        };
+        let Some(blank) = a
+            .cells
+            .iter()
+            .position(|u| u.row == row && u.col == col && u.row_span == 1 && u.col_span == 1)
+        else {
+            return false;
+        };
+        if !a.cells[blank].text.trim().is_empty() || fills.iter().any(|(i, _)| *i == blank) {
+            return false;
+        }
+        fills.push((blank, c));
+    }
+    for (i, c) in fills {
+        let u = &mut a.cells[i];
+        *u = Cell {
+            at: c.at,
+            ..Cell::of_text(u.row, u.col, c.text.clone())
+        };
+    }
+    for (k, end) in ends.into_iter().enumerate() {
+        let u = &mut a.cells[labels[k.min(labels.len() - 1)]];
+        *u = Cell {
+            row_span: u.row_span,
+            col_span: u.col_span,
+            at: u.at,
+            ..Cell::of_text(u.row, u.col, format!("{}{}", u.text, end.text))
+        };
+    }
+    true
+}
+
 /// A borderless table's row whose label a page break cut: its figures and
 /// its label's first lines at the page's foot (`（四）` | `1.本机关不掌`),
 /// the ends atop the next page, rows of their own without figures that
@@ -1890,7 +1998,9 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
                         Some(Block::Table(prev))
                             if first_on_page && last_xs.is_none() && xs.is_none() =>
                         {
-                            if join_counts_cut_by_page_break(prev, &t) {
+                            if join_counts_cut_by_page_break(prev, &t)
+                                || join_figures_lowered_past_page_break(prev, &t)
+                            {
                                 0..1
                             } else {
                                 join_labels_cut_by_page_break(prev, &t)
@@ -3042,6 +3152,113 @@ mod tests {
                     .collect(),
             )
         })
+    }
+
+    /// Table 三's top over a row whose cells set their text low: its
+    /// figures at the page's foot but for the one under 社会公益组织
+    /// (x 461), which the page break left atop the next page.
+    fn table_three_with_a_figure_lowered_past_the_foot(row: &str) -> PageContent {
+        let mut first = table_three_top_without_rulings();
+        for (x, y, w) in [
+            (70.0, 270.0, "三、本年度办理结果"),
+            (306.0, 270.0, "0"),
+            (361.0, 270.0, "0"),
+            (411.0, 270.0, "0"),
+            (461.0, 270.0, "0"),
+            (511.0, 270.0, "0"),
+            (561.0, 270.0, "0"),
+            (118.0, 300.0, row),
+            (306.0, 300.0, "2"),
+            (361.0, 300.0, "0"),
+            (411.0, 300.0, "0"),
+            (511.0, 300.0, "0"),
+            (561.0, 300.0, "2"),
+        ] {
+            glyphs_from(&mut first.chars, x, y, w);
+        }
+        first
+    }
+
+    /// A figure alone atop a page, over the next row, is the figure the
+    /// row above the break left past the page's foot: it fills that row's
+    /// blank cell under it (it was read as a header of the rows below, or
+    /// glued to their label: `7.属于行政执法案卷0`).
+    #[test]
+    fn a_figure_lowered_past_a_page_break_fills_its_rows_blank_cell() {
+        let first = table_three_with_a_figure_lowered_past_the_foot("7.属于行政执法案卷");
+        let second = page_of_words(&[
+            (461.0, 110.0, "0"),
+            (118.0, 130.0, "8.属于行政查询事项"),
+            (306.0, 130.0, "1"),
+            (361.0, 130.0, "0"),
+            (411.0, 130.0, "0"),
+            (461.0, 130.0, "0"),
+            (511.0, 130.0, "0"),
+            (561.0, 130.0, "1"),
+        ]);
+        let doc = build_document(vec![first, second]);
+        assert_eq!(
+            values_of_row(&doc, "7.属于行政执法案卷").unwrap(),
+            ["2", "0", "0", "0", "0", "2"],
+            "{doc:#?}"
+        );
+        assert_eq!(
+            values_of_row(&doc, "8.属于行政查询事项").unwrap(),
+            ["1", "0", "0", "0", "0", "1"]
+        );
+    }
+
+    /// The same beside the end of the row's label, cut by the break
+    /// (`新出具已获取信息 0` after `5.要求行政机关确认或重`): both go back.
+    #[test]
+    fn a_labels_end_and_a_lowered_figure_past_a_page_break_join_their_row() {
+        let first = table_three_with_a_figure_lowered_past_the_foot("5.要求行政机关确认或重");
+        let second = page_of_words(&[
+            (118.0, 90.0, "新出具已获取信息"),
+            (461.0, 90.0, "0"),
+            (118.0, 130.0, "6.其他"),
+            (306.0, 130.0, "1"),
+            (361.0, 130.0, "0"),
+            (411.0, 130.0, "0"),
+            (461.0, 130.0, "0"),
+            (511.0, 130.0, "0"),
+            (561.0, 130.0, "1"),
+        ]);
+        let doc = build_document(vec![first, second]);
+        assert_eq!(
+            values_of_row(&doc, "5.要求行政机关确认或重新出具已获取信息").unwrap(),
+            ["2", "0", "0", "0", "0", "2"],
+            "{doc:#?}"
+        );
+        assert_eq!(
+            values_of_row(&doc, "6.其他").unwrap(),
+            ["1", "0", "0", "0", "0", "1"]
+        );
+    }
+
+    /// A row of its own atop the next page, its figures under the row
+    /// above's as well as in its blank cell, is no lowered figure: kept.
+    #[test]
+    fn a_bare_row_of_figures_atop_a_page_is_not_taken_as_lowered() {
+        let first = table_three_with_a_figure_lowered_past_the_foot("7.属于行政执法案卷");
+        let second = page_of_words(&[
+            (306.0, 90.0, "3"),
+            (461.0, 90.0, "0"),
+            (561.0, 90.0, "3"),
+            (118.0, 130.0, "8.属于行政查询事项"),
+            (306.0, 130.0, "1"),
+            (361.0, 130.0, "0"),
+            (411.0, 130.0, "0"),
+            (461.0, 130.0, "0"),
+            (511.0, 130.0, "0"),
+            (561.0, 130.0, "1"),
+        ]);
+        let doc = build_document(vec![first, second]);
+        assert_eq!(
+            values_of_row(&doc, "7.属于行政执法案卷").unwrap(),
+            ["2", "0", "0", "", "0", "2"],
+            "{doc:#?}"
+        );
     }
 
     /// A borderless table 三's header naming two columns no row fills

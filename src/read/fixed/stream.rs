@@ -864,6 +864,18 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             {
                 header_lines = k;
             }
+            // (Figures alone atop a page over the first row are no header:
+            // the last row before the break set its cells' text low and
+            // left them past the page's foot. A row of them, for the part
+            // above to take back.)
+            if floor == 0
+                && start == 0
+                && lines[..header_lines]
+                    .iter()
+                    .all(|l| !l.words.is_empty() && l.words.iter().all(|w| is_figure(&w.text)))
+            {
+                header_lines = 0;
+            }
             out.push(build(&lines[start..=end], header_lines));
             i = end + 1;
             // The next table's header never reaches into this one.
