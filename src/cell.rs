@@ -212,6 +212,17 @@ fn value_text_parsed(raw: &str) -> bool {
     parse_change(main).is_some() || parse_amount(main, false).is_some()
 }
 
+/// Whether a cell holds a dash or slash alone (`—`, `-`, `／`): a figure's
+/// place left blank, as tables print a zero.
+pub fn is_dash_mark(raw: &str) -> bool {
+    let t = raw.trim_matches(is_space);
+    !t.is_empty()
+        && t.chars()
+            .filter(|c| !is_space(*c))
+            .map(fold_char)
+            .all(is_marker_char)
+}
+
 fn is_blank_marker(s: &str) -> bool {
     s.is_empty() || s == "无" || s.chars().all(is_marker_char)
 }
@@ -339,6 +350,16 @@ fn shift_decimal_left(p: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dash_marks_are_dashes_and_slashes_alone() {
+        for t in ["-", "—", "－", " ／ ", "--", "——"] {
+            assert!(is_dash_mark(t), "{t:?}");
+        }
+        for t in ["", " ", "0", "-1", "无", "1—2", "维持"] {
+            assert!(!is_dash_mark(t), "{t:?}");
+        }
+    }
 
     /// Plain digits read at once give what the general path gives.
     #[test]

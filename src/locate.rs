@@ -390,14 +390,16 @@ fn classify_tables<'d>(doc: &'d Document, heads: &[Heading]) -> Vec<(TableKind, 
     out
 }
 
-/// Whether some row holds at least `min` cells of bare digits.
+/// Whether some row holds at least `min` cells of bare digits, or of a
+/// dash in a figure's place (table 四's row printed `- 1 - - 1 …`).
 fn has_number_row(t: &Table, min: usize) -> bool {
     (0..t.n_rows()).any(|r| {
         t.row_cells(r)
             .iter()
             .filter(|c| {
-                norm(&c.cell.text).chars().all(|c| c.is_ascii_digit())
-                    && !c.cell.text.trim().is_empty()
+                let text = &c.cell.text;
+                (norm(text).chars().all(|c| c.is_ascii_digit()) && !text.trim().is_empty())
+                    || crate::cell::is_dash_mark(text)
             })
             .count()
             >= min
@@ -1355,6 +1357,41 @@ mod tests {
         let kinds: Vec<TableKind> = loc.tables.iter().map(|(k, _)| *k).collect();
         // The one right after the part joins it; the one after prose does not.
         assert_eq!(kinds, vec![TableKind::Active, TableKind::Active]);
+    }
+
+    /// Table 四's row of figures printed with dashes for its zeros, under
+    /// a header too narrow to read (its words cut and mixed: `果维持`), is
+    /// still table 四 in its section: four figures among fifteen cells.
+    #[test]
+    fn table_fours_row_of_dashes_and_figures_is_table_four() {
+        let row: Vec<crate::model::Cell> = "- 1 - - 1 - - - - - 1 - - - 1"
+            .split(' ')
+            .enumerate()
+            .map(|(k, t)| crate::model::Cell::of_text(1, 4 + k, t.into()))
+            .chain(
+                ["果维持", "纠正", "结果", "审结"]
+                    .iter()
+                    .enumerate()
+                    .map(|(k, t)| crate::model::Cell::of_text(0, 9 + k, (*t).into())),
+            )
+            .collect();
+        let para = |t: &str| {
+            Block::Paragraph(crate::model::Paragraph {
+                text: t.into(),
+                heading_level: None,
+            })
+        };
+        let doc = Document {
+            blocks: vec![
+                para("四、政府信息公开行政复议、行政诉讼情况"),
+                para("行政复议行政诉讼"),
+                Block::Table(Table::from_cells(row)),
+                para("五、存在的主要问题及改进情况"),
+            ],
+            notes: Vec::new(),
+        };
+        let kinds: Vec<TableKind> = locate(&doc).tables.iter().map(|(k, _)| *k).collect();
+        assert_eq!(kinds, vec![TableKind::Reviews]);
     }
 
     /// `clean_line` as first written, looking ahead from every space: the
