@@ -1558,9 +1558,11 @@ fn ends_of_cut_counts<'b>(
 /// they stand in (each within a third of the narrowest spacing there, in
 /// order), blank cells filling the others, so that its rows read against
 /// the header above. Only columns blank in every row of `above` too may be
-/// missing: a table under another header (table 二's next part, one column
-/// beside three) lacks columns that held figures. False, `t` unchanged,
-/// when some column stands in none or one missing held a figure.
+/// missing (a table under another header, table 二's next part, one column
+/// beside three, lacks columns that held figures) — unless three columns
+/// or more, the first and the last among them, stand in evenly set ones.
+/// False, `t` unchanged, when some column stands in none or one missing
+/// held a figure.
 fn align_continued_columns(t: &mut Table, b_cols: &[f32], above: &Table, a_cols: &[f32]) -> bool {
     use stream::LABEL_COLS;
     if b_cols.is_empty() || b_cols.len() >= a_cols.len() {
@@ -1600,7 +1602,19 @@ fn align_continued_columns(t: &mut Table, b_cols: &[f32], above: &Table, a_cols:
             *held |= c.text.chars().any(is_digit);
         }
     }
-    if filled.iter().zip(&held_a_figure).any(|(f, h)| !f && *h) {
+    // (Three columns or more, the first and the last (the totals') among
+    // them, line up only with the same table: its rows may leave a column
+    // between them blank that the part above filled. Not when the columns
+    // above are set unevenly: one of them may be a misread.)
+    let even = {
+        let mut gaps: Vec<f32> = a_cols.windows(2).map(|w| w[1] - w[0]).collect();
+        gaps.sort_by(f32::total_cmp);
+        gaps.get(gaps.len() / 2)
+            .is_some_and(|median| spacing >= 0.6 * median)
+    };
+    let surely_same =
+        even && to.len() >= 3 && to.first() == Some(&0) && to.last() == Some(&(a_cols.len() - 1));
+    if !surely_same && filled.iter().zip(&held_a_figure).any(|(f, h)| !f && *h) {
         return false;
     }
     let mut cells = std::mem::take(&mut t.cells);
@@ -1844,6 +1858,45 @@ fn holds_header_word(text: &str) -> bool {
     crate::template::holds_header_word(&crate::text::norm(text))
 }
 
+/// A word of a table's header (自然人) that the lines of `foot` hold and
+/// the table `t` opening the next page under a header of its own does
+/// not: the header's first lines left at the page's foot (with no figure:
+/// not a sentence counting applicants). None when `t` is a ruled table,
+/// is headless or opens with a caption (a table of its own).
+fn header_words_missing(foot: &[Block], t: &Table) -> Option<&'static str> {
+    if opens_with_figures(t) || t.cells.iter().any(|c| c.row == 0 && is_caption(&c.text)) {
+        return None;
+    }
+    let foot: String = foot
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(crate::text::norm(&p.text)),
+            _ => None,
+        })
+        .collect();
+    if foot.chars().any(is_digit) {
+        return None;
+    }
+    let own = crate::text::norm(&t.all_text());
+    crate::template::TABLE_HEADER_WORDS
+        .iter()
+        .find(|w| foot.contains(*w) && !own.contains(*w))
+        .copied()
+}
+
+/// How many rows of `t` hold a figure among their values.
+fn figure_rows(t: &Table) -> usize {
+    t.grid
+        .iter()
+        .filter(|row| {
+            row.iter()
+                .skip(stream::LABEL_COLS)
+                .flatten()
+                .any(|i| t.cells[*i].text.chars().any(is_digit))
+        })
+        .count()
+}
+
 /// Of the paragraphs a page ended with (`trailing`: each one's place in
 /// `blocks` and its top on the page), the last few short lines when they
 /// are a table's caption and header: one a sub-table's caption
@@ -1936,16 +1989,35 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let mut pb = page_blocks(page, number, &running);
         if let Some(above) = i.checked_sub(1).map(|k| &pages[k])
-            && opens_with_a_headless_table(&pb)
             && let Some((from, y)) = header_at_foot(&doc.blocks, &trailing)
         {
-            let moved = with_foot_over(above, y, page);
-            let retried = page_blocks(&moved, number, &running);
-            if matches!(retried.blocks.first(), Some((_, Block::Table(t), _, _)) if !opens_with_figures(t))
-            {
-                doc.blocks.truncate(from);
-                last_cols = None;
-                pb = retried;
+            // The rows atop the page headless, or under the lower lines of
+            // a header whose words the foot's lines hold.
+            let headless = opens_with_a_headless_table(&pb);
+            let header_part = match pb.blocks.first() {
+                Some((_, Block::Table(t), _, _)) if !headless => {
+                    header_words_missing(&doc.blocks[from..], t)
+                        .map(|w| (w, figure_rows(t), t.n_cols()))
+                }
+                _ => None,
+            };
+            if headless || header_part.is_some() {
+                let moved = with_foot_over(above, y, page);
+                let retried = page_blocks(&moved, number, &running);
+                let taken = match (retried.blocks.first(), &header_part) {
+                    (Some((_, Block::Table(t), _, _)), None) => !opens_with_figures(t),
+                    (Some((_, Block::Table(t), _, _)), Some((word, rows, cols))) => {
+                        figure_rows(t) == *rows
+                            && t.n_cols() >= *cols
+                            && crate::text::norm(&t.all_text()).contains(word)
+                    }
+                    _ => false,
+                };
+                if taken {
+                    doc.blocks.truncate(from);
+                    last_cols = None;
+                    pb = retried;
+                }
             }
         }
         trailing.clear();
@@ -2720,7 +2792,9 @@ mod tests {
     /// A borderless table's rows going on below a page break, read without
     /// a header, take the columns the part above's header named, those
     /// blank in every row too; a part lacking a column that held a figure
-    /// above, or with one standing between two of them, is left as it is.
+    /// above (but for the same table's rows, its first and last columns
+    /// and another at evenly set places), or with one standing between two
+    /// of them, is left as it is.
     #[test]
     fn a_borderless_continuation_keeps_the_columns_blank_in_every_row_above() {
         // Label cells 0 to 3 (stream::LABEL_COLS), then the values.
@@ -2757,10 +2831,30 @@ mod tests {
         assert!(moved);
         assert_eq!(values(&b, 0), ["3", "1", "", "1", "5"]);
         assert_eq!(values(&b, 1), ["4", "", "", "", "4"]);
-        // 商业企业 held a figure above: a part without it is another table.
+        // 商业企业 held a figure above: a part without it is another table,
+        // unless it has the first and the last (totals) columns and one
+        // more, at evenly set places: the same table's rows leaving it
+        // blank.
+        let rows: &[&[&str]] = &[&["结转", "", "", "", "3", "1", "5"]];
+        let mut c = Table::from_texts(rows);
+        assert!(!align_continued_columns(
+            &mut c,
+            &[100.0, 200.0, 250.0],
+            &above,
+            &a_cols
+        ));
+        assert_eq!(values(&c, 0), ["3", "1", "5"]);
         let (moved, c) = aligned(&[100.0, 200.0, 250.0, 300.0]);
-        assert!(!moved);
-        assert_eq!(values(&c, 0), ["3", "1", "1", "5"]);
+        assert!(moved);
+        assert_eq!(values(&c, 0), ["3", "", "1", "1", "5"]);
+        let uneven = [100.0, 150.0, 160.0, 250.0, 300.0];
+        let mut c = Table::from_texts(rows);
+        assert!(!align_continued_columns(
+            &mut c,
+            &[100.0, 250.0, 300.0],
+            &above,
+            &uneven
+        ));
         // A column halfway between two of those above stands in neither.
         assert!(!aligned(&[100.0, 175.0, 250.0, 300.0]).0);
     }
@@ -3081,6 +3175,86 @@ mod tests {
         );
     }
 
+    /// A sub-table's caption at one page's foot, its header and rows atop
+    /// the next: the caption heads them (it was the section's text).
+    #[test]
+    fn a_caption_at_a_pages_foot_over_a_header_atop_the_next_heads_it() {
+        let first = page_of_words(&[
+            (70.0, 600.0, "二、主动公开政府信息情况"),
+            (240.0, 680.0, "第二十条第（六）项"),
+            (290.0, 770.0, "-1-"),
+        ]);
+        let second = page_of_words(&[
+            (60.0, 100.0, "信息内容"),
+            (200.0, 100.0, "上一年项目数"),
+            (320.0, 100.0, "本年增减"),
+            (440.0, 100.0, "处理决定数量"),
+            (48.0, 130.0, "行政处罚"),
+            (230.0, 130.0, "1"),
+            (350.0, 130.0, "0"),
+            (470.0, 130.0, "26"),
+            (48.0, 160.0, "行政强制"),
+            (230.0, 160.0, "3"),
+            (350.0, 160.0, "1"),
+            (470.0, 160.0, "8"),
+        ]);
+        let doc = build_document(vec![first, second]);
+        let texts = outline(&doc);
+        assert!(
+            !texts.iter().any(|t| t.starts_with("第二十条")),
+            "{texts:#?}"
+        );
+        assert_eq!(
+            values_of_row(&doc, "行政处罚"),
+            Some(["1", "0", "26"].map(String::from).to_vec())
+        );
+    }
+
+    /// Table 三's header cut by a page break, its first lines (申请人情况,
+    /// 自然人 … 总计) at one page's foot and the rest over the rows atop
+    /// the next: read as one header (自然人 and 总计 named no column).
+    #[test]
+    fn a_header_cut_by_a_page_break_heads_the_rows_as_one() {
+        let header = table_three_header_words();
+        let (upper, lower) = header.split_at(5);
+        let mut words: Vec<(f32, f32, &str)> =
+            vec![(70.0, 560.0, "三、收到和处理政府信息公开申请情况")];
+        words.extend(upper.iter().map(|(x, y, w)| (*x, y + 560.0, *w)));
+        words.push((290.0, 770.0, "-1-"));
+        let first = page_of_words(&words);
+        let mut words: Vec<(f32, f32, &str)> =
+            lower.iter().map(|(x, y, w)| (*x, y - 57.0, *w)).collect();
+        words.extend([
+            (70.0, 150.0, "一、本年新收"),
+            (306.0, 150.0, "5"),
+            (361.0, 150.0, "1"),
+            (511.0, 150.0, "2"),
+            (561.0, 150.0, "8"),
+            (70.0, 180.0, "二、上年结转"),
+            (306.0, 180.0, "3"),
+            (361.0, 180.0, "1"),
+            (511.0, 180.0, "1"),
+            (561.0, 180.0, "5"),
+        ]);
+        let second = page_of_words(&words);
+        let doc = build_document(vec![first, second]);
+        let texts = outline(&doc);
+        let in_text = |w: &str| texts.iter().any(|t| !t.starts_with('|') && t.contains(w));
+        assert!(!in_text("自然人") && !in_text("申请人情况"), "{texts:#?}");
+        let Some(Block::Table(t)) = doc.blocks.iter().find(|b| matches!(b, Block::Table(_))) else {
+            panic!("{texts:#?}");
+        };
+        let header = crate::text::norm(&t.all_text());
+        assert!(
+            header.contains("自然人") && header.contains("总计"),
+            "{header}"
+        );
+        assert_eq!(
+            values_of_row(&doc, "一、本年新收").unwrap(),
+            ["5", "1", "", "", "2", "8"]
+        );
+    }
+
     /// The same when the caption is repeated atop the next page over the
     /// rows: that part has its title, and the foot stays where it was.
     #[test]
@@ -3152,6 +3326,47 @@ mod tests {
                     .collect(),
             )
         })
+    }
+
+    /// A part of table 三 going on atop the next page with fewer columns
+    /// than the part above (none of its rows has a 科研机构 or 社会公益组织
+    /// applicant) takes the columns above, though a row above filled one
+    /// of those (its 法律服务机构 and 其他 figures were read one column
+    /// to the left of where they stand).
+    #[test]
+    fn a_continued_part_without_some_filled_columns_keeps_the_columns_above() {
+        let mut first = table_three_top_without_rulings();
+        for (x, y, w) in [
+            (70.0, 270.0, "（一）予以公开"),
+            (306.0, 270.0, "4"),
+            (411.0, 270.0, "1"),
+            (561.0, 270.0, "5"),
+        ] {
+            glyphs_from(&mut first.chars, x, y, w);
+        }
+        let second = page_of_words(&[
+            (70.0, 100.0, "（二）部分公开"),
+            (306.0, 100.0, "2"),
+            (361.0, 100.0, "1"),
+            (511.0, 100.0, "1"),
+            (561.0, 100.0, "4"),
+            (70.0, 130.0, "（三）不予公开"),
+            (306.0, 130.0, "3"),
+            (361.0, 130.0, "1"),
+            (511.0, 130.0, "2"),
+            (561.0, 130.0, "6"),
+        ]);
+        let doc = build_document(vec![first, second]);
+        assert_eq!(
+            values_of_row(&doc, "（二）部分公开").unwrap(),
+            ["2", "1", "", "", "1", "4"],
+            "{:#?}",
+            outline(&doc)
+        );
+        assert_eq!(
+            values_of_row(&doc, "（三）不予公开").unwrap(),
+            ["3", "1", "", "", "2", "6"]
+        );
     }
 
     /// Table 三's top over a row whose cells set their text low: its
