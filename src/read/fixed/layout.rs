@@ -1898,12 +1898,13 @@ fn figure_rows(t: &Table) -> usize {
 }
 
 /// Of the paragraphs a page ended with (`trailing`: each one's place in
-/// `blocks` and its top on the page), the last few short lines when they
-/// are a table's caption and header: one a sub-table's caption
-/// (第二十条第（一）项) or holding a header's word (信息内容, 自然人).
-/// Where they start in `blocks` and on the page.
+/// `blocks` and its top on the page), the last few short lines (up to
+/// eight: table 三's header in narrow columns takes seven) when they are a
+/// table's caption and header: one a sub-table's caption (第二十条第（一）项)
+/// or holding a header's word (信息内容, 自然人). Where they start in
+/// `blocks` and on the page.
 fn header_at_foot(blocks: &[Block], trailing: &[(usize, f32)]) -> Option<(usize, f32)> {
-    const MAX_LINES: usize = 4;
+    const MAX_LINES: usize = 8;
     const MAX_CHARS: usize = 60;
     let text = |k: usize| match &blocks[k] {
         Block::Paragraph(p) => Some(p.text.trim()),
@@ -1933,17 +1934,35 @@ fn header_at_foot(blocks: &[Block], trailing: &[(usize, f32)]) -> Option<(usize,
 /// margin) set right over its first line: a table's caption and header
 /// left at one page's foot, read with the rows they head.
 fn with_foot_over(above: &PageContent, y: f32, page: &PageContent) -> PageContent {
+    // The lines from `y` down that reach into the body (a header's last
+    // line may stand in the bottom margin), less page numbers (which on
+    // a small page reach into the body too).
     let bottom = margins(above).1;
-    let foot: Vec<&TextChar> = above
+    let below: Vec<&TextChar> = above
         .chars
         .iter()
-        .filter(|c| c.y0 >= y - 1.0 && c.y1 <= bottom)
+        .filter(|c| c.y0 >= y - 1.0 && c.y0 <= bottom)
         .collect();
+    let numbers: Vec<TextLine> = lines(below.clone())
+        .into_iter()
+        .filter(|l| is_page_furniture(&l.text))
+        .collect();
+    let foot: Vec<&TextChar> = below
+        .into_iter()
+        .filter(|c| {
+            let (x, y) = (c.cx(), c.cy());
+            !numbers
+                .iter()
+                .any(|l| (l.x0..=l.x1).contains(&x) && (l.y0..=l.y1).contains(&y))
+        })
+        .collect();
+    // (A line reaching into the body is the page's first: running heads
+    // lie wholly in the margin.)
     let top_margin = margins(page).0;
     let top = page
         .chars
         .iter()
-        .filter(|c| c.y0 >= top_margin)
+        .filter(|c| c.y1 >= top_margin)
         .map(|c| c.y0)
         .fold(f32::INFINITY, f32::min);
     let foot_bottom = foot.iter().map(|c| c.y1).fold(f32::NEG_INFINITY, f32::max);
@@ -1994,8 +2013,8 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
             // The rows atop the page headless, or under the lower lines of
             // a header whose words the foot's lines hold.
             let headless = opens_with_a_headless_table(&pb);
-            let header_part = match pb.blocks.first() {
-                Some((_, Block::Table(t), _, _)) if !headless => {
+            let header_part = match (pb.blocks.first(), pb.table_xs.first()) {
+                (Some((_, Block::Table(t), _, _)), Some(None)) if !headless => {
                     header_words_missing(&doc.blocks[from..], t)
                         .map(|w| (w, figure_rows(t), t.n_cols()))
                 }
@@ -3253,6 +3272,64 @@ mod tests {
             values_of_row(&doc, "一、本年新收").unwrap(),
             ["5", "1", "", "", "2", "8"]
         );
+    }
+
+    /// Table 三's whole header at one page's foot (seven lines, the last
+    /// reaching into the bottom margin), its rows atop the next page from
+    /// within the top margin: the header heads them.
+    #[test]
+    fn a_long_header_at_a_pages_foot_heads_the_rows_atop_the_next() {
+        let rows_atop = |first_y: f32| {
+            page_of_words(&[
+                (70.0, first_y, "一、本年新收"),
+                (306.0, first_y, "5"),
+                (361.0, first_y, "1"),
+                (511.0, first_y, "2"),
+                (561.0, first_y, "8"),
+                (70.0, first_y + 30.0, "二、上年结转"),
+                (306.0, first_y + 30.0, "3"),
+                (361.0, first_y + 30.0, "1"),
+                (511.0, first_y + 30.0, "1"),
+                (561.0, first_y + 30.0, "5"),
+            ])
+        };
+        let foot = |dy: f32, number: (f32, f32)| {
+            let mut words: Vec<(f32, f32, &str)> =
+                vec![(70.0, 50.0 + dy, "三、收到和处理政府信息公开申请情况")];
+            words.extend(
+                table_three_header_words()
+                    .iter()
+                    .map(|(x, y, w)| (*x, y + dy, *w)),
+            );
+            words.push((number.0, number.1, "-1-"));
+            page_of_words(&words)
+        };
+        let header_heads_rows = |doc: &Document| {
+            let texts = outline(doc);
+            let in_text = |w: &str| texts.iter().any(|t| !t.starts_with('|') && t.contains(w));
+            assert!(!in_text("申请人情况") && !in_text("织"), "{texts:#?}");
+            assert!(
+                texts.iter().any(|t| t.contains("社会公益组织")),
+                "{texts:#?}"
+            );
+            assert_eq!(
+                values_of_row(doc, "一、本年新收").unwrap(),
+                ["5", "1", "", "", "2", "8"],
+                "{texts:#?}"
+            );
+        };
+        // (织, the last line, at 726 on a page of 800: past 720.)
+        header_heads_rows(&build_document(vec![
+            foot(550.0, (290.0, 780.0)),
+            rows_atop(85.0),
+        ]));
+        // On a page 400 high (margins at 40 and 360), the page number below
+        // reaches into the body: it stays.
+        let mut small = foot(150.0, (290.0, 362.0));
+        small.height = 400.0;
+        let mut next = rows_atop(60.0);
+        next.height = 400.0;
+        header_heads_rows(&build_document(vec![small, next]));
     }
 
     /// The same when the caption is repeated atop the next page over the
