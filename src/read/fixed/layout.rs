@@ -3477,27 +3477,32 @@ mod tests {
     /// glued to their label: `7.属于行政执法案卷0`).
     #[test]
     fn a_figure_lowered_past_a_page_break_fills_its_rows_blank_cell() {
-        let first = table_three_with_a_figure_lowered_past_the_foot("7.属于行政执法案卷");
-        let second = page_of_words(&[
-            (461.0, 110.0, "0"),
-            (118.0, 130.0, "8.属于行政查询事项"),
-            (306.0, 130.0, "1"),
-            (361.0, 130.0, "0"),
-            (411.0, 130.0, "0"),
-            (461.0, 130.0, "0"),
-            (511.0, 130.0, "0"),
-            (561.0, 130.0, "1"),
-        ]);
-        let doc = build_document(vec![first, second]);
-        assert_eq!(
-            values_of_row(&doc, "7.属于行政执法案卷").unwrap(),
-            ["2", "0", "0", "0", "0", "2"],
-            "{doc:#?}"
-        );
-        assert_eq!(
-            values_of_row(&doc, "8.属于行政查询事项").unwrap(),
-            ["1", "0", "0", "0", "0", "1"]
-        );
+        // Close over the next row, or as far over it as rows stand apart;
+        // a figure there that could be a page number's is none.
+        for (y, lowered) in [(110.0, "0"), (90.0, "0"), (90.0, "3")] {
+            let first = table_three_with_a_figure_lowered_past_the_foot("7.属于行政执法案卷");
+            let second = page_of_words(&[
+                (461.0, y, lowered),
+                (118.0, 130.0, "8.属于行政查询事项"),
+                (306.0, 130.0, "1"),
+                (361.0, 130.0, "0"),
+                (411.0, 130.0, "0"),
+                (461.0, 130.0, "0"),
+                (511.0, 130.0, "0"),
+                (561.0, 130.0, "1"),
+            ]);
+            let doc = build_document(vec![first, second]);
+            assert_eq!(
+                values_of_row(&doc, "7.属于行政执法案卷").unwrap(),
+                ["2", "0", "0", lowered, "0", "2"],
+                "{y}: {:#?}",
+                outline(&doc)
+            );
+            assert_eq!(
+                values_of_row(&doc, "8.属于行政查询事项").unwrap(),
+                ["1", "0", "0", "0", "0", "1"]
+            );
+        }
     }
 
     /// The same beside the end of the row's label, cut by the break

@@ -823,7 +823,14 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                         && (first_label.is_none() || label_over_bare)
                         && (bare_row || wraps_onto_within(l, &lines[start], lead.max(0.4) + 0.1)));
                 label_over_bare = raised;
-                if gap > (2.0 * l.size).max(1.2 * row_gap)
+                // (Figures alone atop the page may stand as far over the
+                // first row as rows stand apart: see below.)
+                let lowered = start == 1
+                    && floor == 0
+                    && !l.words.is_empty()
+                    && l.words.iter().all(|w| is_figure(&w.text))
+                    && gap <= MAX_ROW_GAP * l.size;
+                if (gap > (2.0 * l.size).max(1.2 * row_gap) && !lowered)
                     || is_row(start - 1)
                     || (opens && !wraps_on)
                     || crate::template::names_a_section(&text)
