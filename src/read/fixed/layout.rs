@@ -1286,6 +1286,27 @@ fn join_counts_cut_by_page_break(a: &mut Table, b: &Table) -> bool {
     true
 }
 
+/// Whether a borderless table atop page `number` opens with a row of one
+/// bare count alone that may be the page's number (the page's, or one or
+/// two off it where the cover or the contents go unnumbered), over rows of
+/// its own: a page number at the page's top, not a figure of the table's.
+fn opens_with_page_number(t: &Table, number: u32) -> bool {
+    let mut first = t
+        .cells
+        .iter()
+        .filter(|c| c.row == 0 && !c.text.trim().is_empty());
+    let (Some(c), None) = (first.next(), first.next()) else {
+        return false;
+    };
+    let text = compact_text(c);
+    t.n_rows() >= 2
+        && text.len() <= 4
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && text
+            .parse::<u32>()
+            .is_ok_and(|n| n >= 1 && n.abs_diff(number) <= 2)
+}
+
 /// A borderless table's last row at a page's foot whose cells set their
 /// text low (bottom-aligned, or under a label of two lines) has some
 /// figures past the foot: the first row of the next page's part, `b`'s,
@@ -2085,6 +2106,9 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
                     // Borderless tables on both sides of the break: the
                     // ends of counts it cut go to them.
                     // (the rows of `t` they took)
+                    if first_on_page && xs.is_none() && opens_with_page_number(&t, number) {
+                        t = without_rows(&t, 0..1);
+                    }
                     let ends_joined = match doc.blocks.last_mut() {
                         Some(Block::Table(prev))
                             if first_on_page && last_xs.is_none() && xs.is_none() =>
@@ -3478,8 +3502,9 @@ mod tests {
     #[test]
     fn a_figure_lowered_past_a_page_break_fills_its_rows_blank_cell() {
         // Close over the next row, or as far over it as rows stand apart;
-        // a figure there that could be a page number's is none.
-        for (y, lowered) in [(110.0, "0"), (90.0, "0"), (90.0, "3")] {
+        // a figure there that could be a page number's is none (this is
+        // page 2).
+        for (y, lowered) in [(110.0, "0"), (90.0, "0"), (90.0, "7")] {
             let first = table_three_with_a_figure_lowered_past_the_foot("7.属于行政执法案卷");
             let second = page_of_words(&[
                 (461.0, y, lowered),
@@ -3503,6 +3528,58 @@ mod tests {
                 ["1", "0", "0", "0", "0", "1"]
             );
         }
+    }
+
+    /// A page's number atop it (`2` on page 2), over the rows of a table
+    /// going on from the page before, is dropped as ever: it fills no
+    /// blank cell of the row above the break.
+    #[test]
+    fn a_page_number_atop_a_page_is_no_lowered_figure() {
+        let mut first = table_three_top_without_rulings();
+        for (x, y, w) in [
+            (70.0, 270.0, "三、本年度办理结果"),
+            (306.0, 270.0, "1"),
+            (361.0, 270.0, "0"),
+            (561.0, 270.0, "1"),
+            (118.0, 300.0, "7.属于行政执法案卷"),
+            (361.0, 300.0, "2"),
+            (561.0, 300.0, "2"),
+        ] {
+            glyphs_from(&mut first.chars, x, y, w);
+        }
+        let second = page_of_words(&[
+            (300.0, 90.0, "2"),
+            (118.0, 130.0, "8.属于行政查询事项"),
+            (306.0, 130.0, "1"),
+            (361.0, 130.0, "0"),
+            (561.0, 130.0, "1"),
+            (118.0, 160.0, "1.本机关不掌握相关政府信息"),
+            (306.0, 160.0, "3"),
+            (361.0, 160.0, "0"),
+            (561.0, 160.0, "3"),
+            (118.0, 190.0, "2.没有现成信息需要另行制作"),
+            (306.0, 190.0, "4"),
+            (361.0, 190.0, "0"),
+            (561.0, 190.0, "4"),
+        ]);
+        let doc = build_document(vec![first, second]);
+        let texts = outline(&doc);
+        assert_eq!(
+            values_of_row(&doc, "7.属于行政执法案卷").unwrap(),
+            ["", "2", "", "", "", "2"],
+            "{texts:#?}"
+        );
+        assert_eq!(
+            values_of_row(&doc, "8.属于行政查询事项").unwrap(),
+            ["1", "0", "", "", "", "1"],
+            "{texts:#?}"
+        );
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.trim() == "2" || t.starts_with("|  | 2")),
+            "{texts:#?}"
+        );
     }
 
     /// The same beside the end of the row's label, cut by the break

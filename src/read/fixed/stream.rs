@@ -823,9 +823,12 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                         && (first_label.is_none() || label_over_bare)
                         && (bare_row || wraps_onto_within(l, &lines[start], lead.max(0.4) + 0.1)));
                 label_over_bare = raised;
-                // (Figures alone atop the page may stand as far over the
-                // first row as rows stand apart: see below.)
+                // (Figures alone atop the page right over the first row, or
+                // its label's first line, may stand as far over it as rows
+                // stand apart: see below. A page number so read is the
+                // layout's to drop.)
                 let lowered = start == 1
+                    && (start == i || first_label == Some(start))
                     && floor == 0
                     && !l.words.is_empty()
                     && l.words.iter().all(|w| is_figure(&w.text))
