@@ -1384,14 +1384,19 @@ fn join_figures_lowered_past_page_break(a: &mut Table, b: &Table) -> bool {
         let (Some(col), None) = (cols.next(), cols.next()) else {
             return false;
         };
-        let Some(blank) = a
-            .cells
-            .iter()
-            .position(|u| u.row == row && u.col == col && u.row_span == 1 && u.col_span == 1)
-        else {
+        // (looked up in the grid: a table of many cells is not searched
+        // once a figure)
+        let Some(blank) = a.grid.get(row).and_then(|r| r.get(col)).copied().flatten() else {
             return false;
         };
-        if !a.cells[blank].text.trim().is_empty() || fills.iter().any(|(i, _)| *i == blank) {
+        let u = &a.cells[blank];
+        if u.row != row
+            || u.col != col
+            || u.row_span != 1
+            || u.col_span != 1
+            || !u.text.trim().is_empty()
+            || fills.iter().any(|(i, _)| *i == blank)
+        {
             return false;
         }
         fills.push((blank, c));
@@ -1964,9 +1969,11 @@ fn with_foot_over(above: &PageContent, y: f32, page: &PageContent) -> PageConten
         .iter()
         .filter(|c| c.y0 >= y - 1.0 && c.y0 <= bottom)
         .collect();
+    // (a few: a page has one number, and each char is tested on them)
     let numbers: Vec<TextLine> = lines(below.clone())
         .into_iter()
         .filter(|l| is_page_furniture(&l.text))
+        .take(4)
         .collect();
     let foot: Vec<&TextChar> = below
         .into_iter()
