@@ -1900,13 +1900,13 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
     // Whether the rows between a label's line and `r` are lines of figures
     // in the gap: a row's figures printed on lines of their own between its
     // label's (cells centred on their row, the label wrapped over more
-    // lines than the figures), maybe beside the opening of a group label
-    // centred on the same line, left of the label (（六）其他 left of
-    // 1.申请人…不再处理其政府 / 信息公开申请, its figures between the two).
+    // lines than the figures), maybe beside a group label's words centred
+    // on the same line, left of the label (（六）其他 left of
+    // 1.申请人…不再处理其政府 / 信息公开申请, its figures between the two;
+    // 予处理 of （五）不 / 予处理 left of 4.无正当理由大量反 / 复申请).
     let figures_between = |c: &Chain, r: usize, w: &LabelWord| {
         rows[c.last_row + 1..r].iter().all(|(l, v)| {
-            l.iter()
-                .all(|o| o.x1 <= c.word.x0 && super::layout::starts_label(&o.text))
+            l.iter().all(|o| o.x1 <= c.word.x0)
                 && v.iter().any(|v| !v.is_empty())
                 && v.iter().all(|v| v.is_empty() || is_figure(&v.text))
                 && v.iter()
@@ -4891,6 +4891,47 @@ mod tests {
                 .map(String::from)
                 .to_vec()
             ),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_sub_label_wrapped_around_its_figures_beside_its_group_labels_end_keeps_them() {
+        // The same with the group label cut over two lines, its end
+        // (予处理, no opening) beside the figures: they had gone to it, and
+        // 4.无正当理由大量反 / 复申请 were rows without figures.
+        let lines = vec![
+            line(
+                0.0,
+                &[
+                    (0.0, "项目"),
+                    (200.0, "自然人"),
+                    (260.0, "商业企业"),
+                    (380.0, "总计"),
+                ],
+            ),
+            line(
+                20.0,
+                &[
+                    (60.0, "3.要求提供公开出版物"),
+                    (200.0, "2"),
+                    (260.0, "0"),
+                    (380.0, "2"),
+                ],
+            ),
+            line(30.0, &[(0.0, "（五）不")]),
+            line(37.0, &[(60.0, "4.无正当理由大量反")]),
+            line(
+                46.0,
+                &[(4.0, "予处理"), (200.0, "1"), (260.0, "0"), (380.0, "1")],
+            ),
+            line(55.0, &[(60.0, "复申请")]),
+        ];
+        let rows = lone_table_rows(&lines);
+        assert!(
+            rows.iter()
+                .any(|r| r.contains(&"4.无正当理由大量反复申请".to_string())
+                    && r.ends_with(&["1", "0", "1"].map(String::from))),
             "{rows:?}"
         );
     }
