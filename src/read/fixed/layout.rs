@@ -3477,6 +3477,55 @@ mod tests {
         );
     }
 
+    /// Table 三's first row under its header repeated mid-page, its
+    /// label's first line over its figures' line, which opens with a piece
+    /// of the group label (（四）无) left of that label: the label line was
+    /// read as text, the figures given to （四）无. (The header's first
+    /// lines stay text here, as they did before.)
+    #[test]
+    fn a_row_label_over_its_figures_beside_a_group_labels_piece_keeps_them() {
+        // (under the rows of the table's part above, the header repeated)
+        let mut words = vec![
+            (118.0, 40.0, "7.属于行政执法案卷"),
+            (306.0, 40.0, "1"),
+            (361.0, 40.0, "0"),
+            (561.0, 40.0, "1"),
+            (118.0, 70.0, "8.属于行政查询事项"),
+            (306.0, 70.0, "2"),
+            (361.0, 70.0, "0"),
+            (561.0, 70.0, "2"),
+        ];
+        words.extend(
+            table_three_header_words()
+                .iter()
+                .map(|(x, y, w)| (*x, y + 20.0, *w)),
+        );
+        words.extend([
+            (118.0, 230.0, "1.本机关不掌握相关政府"),
+            (60.0, 240.0, "（四）无"),
+            (306.0, 240.0, "0"),
+            (361.0, 240.0, "0"),
+            (561.0, 240.0, "0"),
+            (118.0, 250.0, "信息"),
+            (66.0, 260.0, "法提供"),
+            (118.0, 282.0, "2.没有现成信息需要另行制作"),
+            (306.0, 282.0, "1"),
+            (361.0, 282.0, "0"),
+            (561.0, 282.0, "1"),
+        ]);
+        let doc = build_document(vec![page_of_words(&words)]);
+        let texts = outline(&doc);
+        let values = values_of_row(&doc, "1.本机关不掌握相关政府信息");
+        assert!(
+            values.is_some_and(|v| v.first().is_some_and(|f| f == "0")),
+            "{texts:#?}"
+        );
+        assert!(
+            !texts.iter().any(|t| t.starts_with("1.本机关")),
+            "{texts:#?}"
+        );
+    }
+
     /// Table 三's top over a row whose cells set their text low: its
     /// figures at the page's foot but for the one under 社会公益组织
     /// (x 461), which the page break left atop the next page.

@@ -518,18 +518,28 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
     let label_under_raised_figure = |k: usize| k > 1 && label_beside_lone_figure(k, k - 1, k - 2);
     // A row of figures alone under a short label line touching it, the
     // label left of the figures (cells aligned to their bottom, the
-    // figures' font sitting lower): that line is the row's label.
+    // figures' font sitting lower): that line is the row's label. Beside
+    // the figures may stand a group label's piece, left of that line
+    // (（四）无 under 1.本机关不掌握相关政府, 信息 below).
     let label_over_bare_row = |k: usize| {
+        let first_figure = figures(&lines[k]).first().map_or(f32::MAX, |f| f.x0);
+        let label_x0 = lines[k.saturating_sub(1)]
+            .words
+            .first()
+            .map_or(f32::MIN, |w| w.x0);
         k > 0
-            && n_figures[k] == lines[k].words.len()
+            && n_figures[k] > 0
+            && lines[k]
+                .words
+                .iter()
+                .all(|w| w.x0 >= first_figure || w.x1 <= label_x0)
             && n_figures[k - 1] == 0
             && lines[k - 1].words.len() <= 2
             && lines[k].y0 - lines[k - 1].y1 <= 0.5 * lines[k].size
             && lines[k - 1]
                 .words
                 .last()
-                .zip(lines[k].words.first())
-                .is_some_and(|(l, f)| l.x1 < f.x0)
+                .is_some_and(|l| l.x1 < first_figure)
             && !is_caption(&lines[k - 1])
             && !lines[k - 1]
                 .words
