@@ -1313,6 +1313,14 @@ mod tests {
         );
     }
 
+    /// A paragraph block of `t`.
+    fn para(t: &str) -> Block {
+        Block::Paragraph(crate::model::Paragraph {
+            text: t.into(),
+            heading_level: None,
+        })
+    }
+
     #[test]
     fn a_short_figures_table_after_a_part_of_table_two_is_part_of_it() {
         let cell = |row: usize, col: usize, text: &str| crate::model::Cell {
@@ -1337,12 +1345,6 @@ mod tests {
             cell(0, 2, "0"),
             cell(0, 3, "485"),
         ]);
-        let para = |t: &str| {
-            Block::Paragraph(crate::model::Paragraph {
-                text: t.into(),
-                heading_level: None,
-            })
-        };
         let doc = Document {
             blocks: vec![
                 para("二、主动公开政府信息情况"),
@@ -1375,12 +1377,6 @@ mod tests {
                     .map(|(k, t)| crate::model::Cell::of_text(0, 9 + k, (*t).into())),
             )
             .collect();
-        let para = |t: &str| {
-            Block::Paragraph(crate::model::Paragraph {
-                text: t.into(),
-                heading_level: None,
-            })
-        };
         let doc = Document {
             blocks: vec![
                 para("四、政府信息公开行政复议、行政诉讼情况"),
