@@ -1887,8 +1887,9 @@ fn holds_header_word(text: &str) -> bool {
 /// A word of a table's header (自然人) that the lines of `foot` hold and
 /// the table `t` opening the next page under a header of its own does
 /// not: the header's first lines left at the page's foot (with no figure:
-/// not a sentence counting applicants). None when `t` is a ruled table,
-/// is headless or opens with a caption (a table of its own).
+/// not a sentence counting applicants). None when `t` is headless or
+/// opens with a caption (a table of its own); the caller asks of
+/// borderless tables only (a ruled one's grid would not take the lines).
 fn header_words_missing(foot: &[Block], t: &Table) -> Option<&'static str> {
     if opens_with_figures(t) || t.cells.iter().any(|c| c.row == 0 && is_caption(&c.text)) {
         return None;
