@@ -279,7 +279,7 @@ fn page_svg(out: &mut String, r: &Record, d: &PageDrawing<'_>) {
             c.x0, c.y0
         );
         // The character itself, small and grey, so the page reads.
-        if c.upright && !c.text.trim().is_empty() {
+        if c.upright() && !c.text.trim().is_empty() {
             let _ = write!(
                 out,
                 "<text class=\"ch\" x=\"{:.1}\" y=\"{:.1}\" font-size=\"{:.1}\">{}</text>",

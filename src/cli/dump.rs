@@ -79,7 +79,7 @@ fn dump_page_stage(bytes: &[u8], format: Format, stage: Stage, page: usize) -> E
             for c in &p.chars {
                 let flags = format!(
                     "{}{}{}{}",
-                    if c.upright { "" } else { " rotated" },
+                    if c.upright() { "" } else { " rotated" },
                     if c.skewed { " skewed" } else { "" },
                     if c.vertical { " vertical" } else { "" },
                     if c.undecoded { " undecoded" } else { "" }

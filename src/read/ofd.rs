@@ -426,7 +426,7 @@ struct PageBuilder<'a> {
     segments: Vec<Segment>,
     /// Image boxes in page points (before the page box's origin is taken off).
     images: Vec<[f32; 4]>,
-    seq: usize,
+    seq: u32,
     points: usize,
 }
 
@@ -884,6 +884,6 @@ mod tests {
         let y = |i: usize| page.chars[i].y0 / PT_PER_MM;
         assert!((x(4) - x(6)).abs() < 0.01);
         assert!((y(5) - y(4) - 5.0).abs() < 0.01);
-        assert!(page.chars.iter().all(|c| c.upright));
+        assert!(page.chars.iter().all(|c| c.upright()));
     }
 }

@@ -266,7 +266,7 @@ fn cell_text(chars: Vec<&TextChar>) -> String {
 /// never along a row. Read as lines, two columns interleave (`维结持果`
 /// for 结果 | 维持); text in one column reads the same either way (None).
 fn text_in_columns(chars: &[&TextChar]) -> Option<String> {
-    if chars.len() < 3 || chars.iter().any(|c| !c.upright || c.skewed || c.vertical) {
+    if chars.len() < 3 || chars.iter().any(|c| !c.upright() || c.skewed || c.vertical) {
         return None;
     }
     // Cells' glyphs mostly come in drawing order already.
@@ -2002,13 +2002,15 @@ fn with_foot_over(above: &PageContent, y: f32, page: &PageContent) -> PageConten
         0.0
     };
     let mut chars: Vec<TextChar> = Vec::with_capacity(foot.len() + page.chars.len());
-    chars.extend(foot.iter().enumerate().map(|(k, c)| TextChar {
+    // Drawing order: the foot's lines first (both are a page's glyphs,
+    // well under 2³²).
+    chars.extend(foot.iter().zip(0u32..).map(|(c, k)| TextChar {
         y0: c.y0 + dy,
         y1: c.y1 + dy,
         seq: k,
         ..(*c).clone()
     }));
-    let n = chars.len();
+    let n = chars.len() as u32;
     chars.extend(page.chars.iter().map(|c| TextChar {
         seq: c.seq + n,
         ..c.clone()
@@ -2257,7 +2259,7 @@ mod tests {
                         false,
                         0.0,
                         false,
-                        i,
+                        i as u32,
                     );
                     (c.x0, c.y0, c.x1, c.y1, c.size) = (e[0], e[1], e[2], e[3], *s);
                     c
@@ -2320,7 +2322,7 @@ mod tests {
     /// whatever the spacing, sizes and drawing order.
     #[test]
     fn prose_page_shortcut_agrees_with_the_word_split() {
-        let glyph = |x: f32, y: f32, size: f32, seq: usize| {
+        let glyph = |x: f32, y: f32, size: f32, seq: u32| {
             TextChar::placed(
                 "字".into(),
                 &super::super::Matrix([size, 0.0, 0.0, size, x, y]),
@@ -2351,7 +2353,7 @@ mod tests {
                     .map(|i| {
                         let size = sizes[i % sizes.len()];
                         let slot = if paired { i / 2 } else { i };
-                        glyph(step * 10.0 * slot as f32, 100.0, size, i)
+                        glyph(step * 10.0 * slot as f32, 100.0, size, i as u32)
                     })
                     .collect();
                 if backwards {
@@ -2418,7 +2420,7 @@ mod tests {
     /// horizontal text and read by rows.
     #[test]
     fn text_set_in_columns_reads_down_each_column_from_the_right() {
-        let glyph = |text: &str, x: f32, y: f32, seq: usize| {
+        let glyph = |text: &str, x: f32, y: f32, seq: u32| {
             TextChar::placed(
                 text.into(),
                 &super::super::Matrix([10.0, 0.0, 0.0, 10.0, x, y]),
@@ -2434,7 +2436,7 @@ mod tests {
             let cs: Vec<TextChar> = drawn
                 .iter()
                 .enumerate()
-                .map(|(seq, &(text, x, y))| glyph(text, x, y, seq))
+                .map(|(seq, &(text, x, y))| glyph(text, x, y, seq as u32))
                 .collect();
             cell_text(cs.iter().collect())
         };
@@ -4034,7 +4036,7 @@ mod tests {
                 false,
                 0.0,
                 false,
-                chars.len(),
+                chars.len() as u32,
             ));
         }
     }

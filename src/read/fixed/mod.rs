@@ -60,8 +60,6 @@ pub struct TextChar {
     pub y1: f32,
     /// Font size in device units.
     pub size: f32,
-    /// The baseline is horizontal (reading left to right).
-    pub upright: bool,
     /// Baseline direction in quarter turns clockwise from "left to right"
     /// (0 right, 1 down, 2 left, 3 up); meaningless when `skewed`.
     pub quarter: u8,
@@ -72,8 +70,11 @@ pub struct TextChar {
     /// Fill brightness: 0 black … 1 white.
     pub brightness: f32,
     pub undecoded: bool,
-    /// Drawing order, for stable sorting.
-    pub seq: usize,
+    /// Drawing order, for stable sorting (a page draws far fewer than
+    /// 2³² glyphs: `MAX_SHOWN_BYTES_PER_PAGE`). With `upright` derived,
+    /// not kept, a character is 56 bytes, not 64: layout passes over
+    /// every page's characters several times.
+    pub seq: u32,
 }
 
 impl TextChar {
@@ -87,7 +88,6 @@ impl TextChar {
             x1: x0 + size,
             y1: y0 + size,
             size,
-            upright: true,
             quarter: 0,
             skewed: false,
             vertical: false,
@@ -109,7 +109,7 @@ impl TextChar {
         vertical: bool,
         brightness: f32,
         undecoded: bool,
-        seq: usize,
+        seq: u32,
     ) -> TextChar {
         let [bx0, by0, bx1, by1] = em_box;
         let corners = [
@@ -123,7 +123,6 @@ impl TextChar {
         let y0 = corners.iter().map(|p| p.1).fold(f32::MAX, f32::min);
         let y1 = corners.iter().map(|p| p.1).fold(f32::MIN, f32::max);
         let [a, b, c, d, _, _] = trm.0;
-        let upright = b.abs() < 0.01 * a.abs().max(1e-6) && a > 0.0;
         let axis = b.abs() < 0.01 * a.abs().max(1e-6) || a.abs() < 0.01 * b.abs().max(1e-6);
         let quarter = if a.abs() >= b.abs() {
             if a > 0.0 { 0 } else { 2 }
@@ -139,7 +138,6 @@ impl TextChar {
             x1,
             y1,
             size: (c * c + d * d).sqrt(),
-            upright,
             quarter,
             skewed: !axis,
             vertical,
@@ -147,6 +145,12 @@ impl TextChar {
             undecoded,
             seq,
         }
+    }
+
+    /// The baseline is horizontal, reading left to right.
+    #[inline]
+    pub fn upright(&self) -> bool {
+        self.quarter == 0 && !self.skewed
     }
 
     pub fn cx(&self) -> f32 {
@@ -314,7 +318,6 @@ pub fn normalise_orientation(page: &mut PageContent) {
     for c in &mut page.chars {
         (c.x0, c.y0, c.x1, c.y1) = remap(c.x0, c.y0, c.x1, c.y1);
         c.quarter = (c.quarter + 4 - dominant as u8) & 3;
-        c.upright = !c.skewed && c.quarter == 0;
     }
     for s in &mut page.segments {
         (s.x0, s.y0, s.x1, s.y1) = remap(s.x0, s.y0, s.x1, s.y1);
@@ -328,8 +331,8 @@ pub fn normalise_orientation(page: &mut PageContent) {
     }
 }
 
-/// Characters a document's pages may draw in all (each kept as a 64-byte
-/// record until layout): 2 million is 128 MB, some 30 times a long report,
+/// Characters a document's pages may draw in all (each kept as a 56-byte
+/// record until layout): 2 million is 112 MB, some 30 times a long report,
 /// while pages sharing one content stream of 256 KB of text could draw 250
 /// million (500 pages read 4 GB before this bound).
 pub const MAX_CHARS_PER_DOCUMENT: usize = 2_000_000;
@@ -492,7 +495,7 @@ mod tests {
             .map(|(k, ch)| {
                 let (x0, y0) = (50.0 + 10.0 * (k % 40) as f32, 50.0 + 14.0 * (k / 40) as f32);
                 TextChar {
-                    seq: k,
+                    seq: k as u32,
                     ..TextChar::square(&ch.to_string(), x0, y0, 10.0)
                 }
             })

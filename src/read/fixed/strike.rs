@@ -47,7 +47,7 @@ pub fn drop_struck_through(page: &mut PageContent) {
     // share their top and bottom, so the search is made once a line.
     let mut band = (f32::NAN, f32::NAN, 0..0);
     for (i, c) in page.chars.iter().enumerate() {
-        if !c.upright || c.skewed || c.vertical || c.y1 <= c.y0 {
+        if !c.upright() || c.skewed || c.vertical || c.y1 <= c.y0 {
             continue;
         }
         if c.y0 != band.0 || c.y1 != band.1 {
@@ -123,7 +123,7 @@ mod tests {
                     false,
                     0.0,
                     false,
-                    k,
+                    k as u32,
                 )
             })
             .collect()

@@ -172,7 +172,7 @@ pub struct Interpreter<'a> {
     deadline: &'a Deadline,
     out: PageContent,
     ops: usize,
-    seq: usize,
+    seq: u32,
     /// Bytes of text shown on this page so far.
     shown: usize,
     /// Form XObjects being drawn (cycle guard).
@@ -668,7 +668,6 @@ impl<'a> Interpreter<'a> {
                         y1,
                         // As `placed`: (c² + d²)^½, c² being zero.
                         size: (d * d).sqrt(),
-                        upright: a > 0.0,
                         quarter: if a > 0.0 { 0 } else { 2 },
                         skewed: false,
                         vertical,
@@ -907,7 +906,7 @@ mod tests {
                 "{sh} {s} {rise} {tm:?} {ctm:?} {em:?}"
             );
             assert_eq!(
-                (g.upright, g.quarter, g.skewed),
+                (g.upright(), g.quarter, g.skewed),
                 (a > 0.0, if a > 0.0 { 0 } else { 2 }, false)
             );
         }
