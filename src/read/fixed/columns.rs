@@ -70,11 +70,13 @@ pub fn split_side_column(
     // for every try below.
     let words: Vec<Counted> = lines
         .iter()
-        .flat_map(|l| &l.words)
-        .map(|w| {
+        .enumerate()
+        .flat_map(|(line, l)| l.words.iter().map(move |w| (line, w)))
+        .map(|(line, w)| {
             let figures = w.glyphs.iter().filter(|g| is_figure_text(&g.2)).count();
             Counted {
                 word: w,
+                line,
                 words: w.glyphs.len() - figures,
                 figures,
             }
@@ -109,9 +111,11 @@ pub fn split_side_column(
     None
 }
 
-/// A word with its count of characters of words and of figures.
+/// A word with its line's index and its count of characters of words and
+/// of figures.
 struct Counted<'a> {
     word: &'a Word,
+    line: usize,
     words: usize,
     figures: usize,
 }
@@ -185,6 +189,9 @@ fn split_words(
             && text_like(mw, mf)
     })?;
     let right = side_is_right(gs, ge);
+    if row_of_figures_across(words, gs) {
+        return None;
+    }
     let (mut main, mut side) = (Vec::new(), Vec::new());
     for c in words {
         if (c.word.x0 >= ge) == right {
@@ -202,6 +209,26 @@ fn split_words(
     let beside = bottom.min(main_bottom) - top.max(main_top) >= MIN_BESIDE_SHARE * (bottom - top);
     let stands_apart = bottom - top >= 2.5 * body && beside && !aligned_with(chars, &main, &side);
     stands_apart.then_some((main, side))
+}
+
+/// Whether a line holds a row of figures (three or more) on both sides of
+/// a strip starting at `x`: a borderless table's row runs across it (its
+/// header's right columns, set apart from the left ones on a narrow page,
+/// looked like a side column of words), while a side column's lines (a
+/// date, maybe) and the report's beside them are apart.
+fn row_of_figures_across(words: &[Counted], x: f32) -> bool {
+    let figure = |c: &&Counted| c.figures > 0 && c.words == 0;
+    // (Words come line by line, left to right.)
+    words.chunk_by(|a, b| a.line == b.line).any(|line| {
+        let (left, right) = line.iter().filter(figure).fold((0, 0), |(l, r), c| {
+            if c.word.x0 < x {
+                (l + 1, r)
+            } else {
+                (l, r + 1)
+            }
+        });
+        left > 0 && right > 0 && left + right >= 3
+    })
 }
 
 /// The top and bottom of characters `idx`.
@@ -337,6 +364,42 @@ mod tests {
             for (k, figure) in ["12", "3", "405"].iter().enumerate() {
                 column(&mut chars, figure, 200.0 + 80.0 * k as f32, 10, y, 13.0);
             }
+        }
+        assert!(split(&chars, &[]).is_none());
+    }
+
+    /// Table 三 on a page 14 cm high: its header's right columns (社会公益
+    /// 组织, 法律服务机构, 其他, 总计) stand apart from the left ones, their
+    /// lines at heights of their own, under header lines across both; its
+    /// first row's figures run across the gap. The right columns and the
+    /// row's last figures were left out as a web page's side column.
+    #[test]
+    fn a_tables_header_columns_over_a_row_of_figures_across_are_not_a_column() {
+        let mut chars = Vec::new();
+        let mut put = |text: &str, x0: f32, y0: f32| column(&mut chars, text, x0, 40, y0, 13.0);
+        put("申请人情况", 360.0, 60.0);
+        put("法人或其他组织", 350.0, 85.0);
+        put("本列数据的勾稽关系为第一项加第二项之", 30.0, 110.0);
+        put("和等于第三项加第四项之和", 30.0, 125.0);
+        put("自然人", 250.0, 125.0);
+        for (x, text) in [(390.0, "社会"), (430.0, "法律"), (470.0, "总计")] {
+            put(text, x, 125.0);
+        }
+        put("商业", 300.0, 140.0);
+        put("科研", 340.0, 140.0);
+        for (x, text) in [(390.0, "公益组"), (430.0, "服务机"), (470.0, "其他")] {
+            put(text, x, 147.0);
+        }
+        put("企业", 300.0, 155.0);
+        put("机构", 340.0, 155.0);
+        put("织", 395.0, 162.0);
+        put("构", 435.0, 162.0);
+        put("一本年新收政府信息公开申请数量", 30.0, 180.0);
+        for (x, figure) in [255.0, 305.0, 345.0, 395.0, 435.0, 475.0, 515.0]
+            .into_iter()
+            .zip(["1", "0", "0", "0", "0", "0", "1"])
+        {
+            put(figure, x, 180.0);
         }
         assert!(split(&chars, &[]).is_none());
     }
