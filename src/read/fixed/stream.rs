@@ -2075,6 +2075,11 @@ fn glyph_pieces(w: &Word, size: f32) -> impl Iterator<Item = (f32, f32)> + '_ {
 /// With each, the narrowest gap between its pieces and their neighbours
 /// on their lines (a space's width inside one header: 社会 公益组织).
 fn header_columns(header: &[WordLine], left: f32) -> Vec<(f32, f32)> {
+    // A sub-table's caption over the header names no column: its type,
+    // larger than the header's, would widen the band of the header's lowest
+    // lines and their glyphs' gaps, and its line would join the words it
+    // spans (本年制发件数 and 本年废止件数) into one cell.
+    let header: Vec<&WordLine> = header.iter().filter(|l| !is_caption(l)).collect();
     let Some(bottom) = header.iter().map(|l| l.y1).reduce(f32::max) else {
         return Vec::new();
     };
@@ -2092,7 +2097,7 @@ fn header_columns(header: &[WordLine], left: f32) -> Vec<(f32, f32)> {
             line[i - 1].2 = line[i - 1].2.min(gap);
         }
     };
-    let low = |l: &&WordLine| l.y0 >= bottom - 3.5 * size;
+    let low = |l: &&&WordLine| l.y0 >= bottom - 3.5 * size;
     let mut pieces: Vec<(f32, f32, f32)> = Vec::new();
     for l in header.iter().filter(low) {
         line_pieces(l, &mut pieces);
@@ -2879,30 +2884,63 @@ mod tests {
     }
 
     fn line(y: f32, words: &[(f32, &str)]) -> WordLine {
+        line_of_size(y, 10.0, words)
+    }
+
+    /// A line of `size`-point glyphs, each word's from its x.
+    fn line_of_size(y: f32, size: f32, words: &[(f32, &str)]) -> WordLine {
         WordLine {
             y0: y,
-            y1: y + 10.0,
-            size: 10.0,
+            y1: y + size,
+            size,
             words: words
                 .iter()
                 .map(|(x, t)| Word {
                     x0: *x,
-                    x1: x + 10.0 * t.chars().count() as f32,
+                    x1: x + size * t.chars().count() as f32,
                     y0: y,
-                    y1: y + 10.0,
+                    y1: y + size,
                     text: t.to_string(),
                     chars: vec![],
                     glyphs: t
                         .chars()
                         .enumerate()
                         .map(|(i, c)| {
-                            let gx = x + 10.0 * i as f32;
-                            (gx, gx + 10.0, CompactString::from(c.to_string()))
+                            let gx = x + size * i as f32;
+                            (gx, gx + size, CompactString::from(c.to_string()))
                         })
                         .collect(),
                 })
                 .collect(),
         }
+    }
+
+    /// Table 二's first sub-table at exact 18-point line spacing: its
+    /// caption, in larger type, over a header whose columns only the
+    /// header names (规章 printed blank, one figure in the last column).
+    /// The caption stood within the header's band and joined the two
+    /// columns it spans into one: the figure went to 本年废止件数.
+    #[test]
+    fn a_captions_larger_type_over_a_header_joins_no_columns() {
+        let t = find(&[
+            line_of_size(475.0, 16.0, &[(225.8, "第二十条第（一）项")]),
+            line_of_size(
+                497.9,
+                10.5,
+                &[
+                    (161.4, "信息内容"),
+                    (251.9, "本年制发件数"),
+                    (328.8, "本年废止件数"),
+                    (405.8, "现行有效件数"),
+                ],
+            ),
+            line_of_size(515.9, 10.5, &[(171.9, "规章")]),
+            line_of_size(533.9, 10.5, &[(145.6, "行政规范性文件"), (433.9, "5")]),
+        ]);
+        let rows = row_texts(&t[0].table);
+        let column = |text: &str| rows.iter().find_map(|r| r.iter().position(|c| *c == text));
+        assert!(column("本年废止件数").is_some(), "{rows:?}");
+        assert_eq!(column("5"), column("现行有效件数"), "{rows:?}");
     }
 
     /// The caption test read without copying the line decides as the test
