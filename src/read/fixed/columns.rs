@@ -189,7 +189,7 @@ fn split_words(
             && text_like(mw, mf)
     })?;
     let right = side_is_right(gs, ge);
-    if row_of_figures_across(words, gs) {
+    if row_across(words, gs) {
         return None;
     }
     let (mut main, mut side) = (Vec::new(), Vec::new());
@@ -211,12 +211,14 @@ fn split_words(
     stands_apart.then_some((main, side))
 }
 
-/// Whether a line holds a row of figures (three or more) on both sides of
-/// a strip starting at `x`: a borderless table's row runs across it (its
-/// header's right columns, set apart from the left ones on a narrow page,
-/// looked like a side column of words), while a side column's lines (a
-/// date, maybe) and the report's beside them are apart.
-fn row_of_figures_across(words: &[Counted], x: f32) -> bool {
+/// Whether a line is a borderless table's row across a strip starting at
+/// `x`: figures (three or more) on both sides of it (the header's right
+/// columns, set apart from the left ones on a narrow page, looked like a
+/// side column of words), or a row's label (`5.属于…`, `（一）…`) left of it
+/// and two figures or more right of it (a table of few rows under a title
+/// on the left looked like a column of labels). A side column's lines (a
+/// link, a date) and the report's beside them are neither.
+fn row_across(words: &[Counted], x: f32) -> bool {
     let figure = |c: &&Counted| c.figures > 0 && c.words == 0;
     // (Words come line by line, left to right.)
     words.chunk_by(|a, b| a.line == b.line).any(|line| {
@@ -227,7 +229,10 @@ fn row_of_figures_across(words: &[Counted], x: f32) -> bool {
                 (l, r + 1)
             }
         });
-        left > 0 && right > 0 && left + right >= 3
+        let labelled = line
+            .first()
+            .is_some_and(|c| c.word.x0 < x && super::layout::starts_label(&c.word.text));
+        (left > 0 && right > 0 && left + right >= 3) || (labelled && right >= 2)
     })
 }
 
@@ -400,6 +405,40 @@ mod tests {
             .zip(["1", "0", "0", "0", "0", "0", "1"])
         {
             put(figure, x, 180.0);
+        }
+        assert!(split(&chars, &[]).is_none());
+    }
+
+    /// A table of one row under its header, a title over the labels on
+    /// the left: the title and the row's label stand apart from the header
+    /// words and figures, as a column would; the label at the figures'
+    /// height says it is a row.
+    #[test]
+    fn a_rows_label_left_of_its_figures_is_not_a_column() {
+        let mut chars = Vec::new();
+        let mut put = |text: &str, x0: f32, y0: f32| column(&mut chars, text, x0, 40, y0, 13.0);
+        for (x, y, text) in [
+            (70.0, 100.0, "申请人情况"),
+            (390.0, 119.0, "法人或其他组织"),
+            (294.0, 138.0, "自然人"),
+            (455.0, 138.0, "社会"),
+            (555.0, 138.0, "总计"),
+            (355.0, 147.0, "商业"),
+            (405.0, 147.0, "科研"),
+            (449.0, 157.0, "公益组"),
+            (505.0, 157.0, "其他"),
+            (355.0, 166.0, "企业"),
+            (405.0, 166.0, "机构"),
+            (461.0, 176.0, "织"),
+            (118.0, 215.0, "5.属于三类内部事务信息"),
+        ] {
+            put(text, x, y);
+        }
+        for (x, figure) in [306.0, 361.0, 411.0, 461.0, 511.0, 561.0]
+            .into_iter()
+            .zip(["1", "0", "0", "0", "0", "1"])
+        {
+            put(figure, x, 215.0);
         }
         assert!(split(&chars, &[]).is_none());
     }

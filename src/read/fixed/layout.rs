@@ -1311,26 +1311,44 @@ fn opens_with_page_number(t: &Table, number: u32) -> bool {
 /// text low (bottom-aligned, or under a label of two lines) has some
 /// figures past the foot: the first row of the next page's part, `b`'s,
 /// holds them (`0` under 社会公益组织, the row's other figures and label
-/// above the break), maybe beside its label's end. Each such figure
+/// above the break), maybe beside its label's end; or, under the header
+/// the office suite repeats, its first row with figures, alone without a
+/// label. Each such figure
 /// stands in one value column of `a` (where the figures of its other rows
 /// stand) blank in `a`'s last row with figures (a row with a label, maybe
 /// wrapped onto a line or two below); it fills that cell, and the label's
-/// end joins the label. True when they did; false, `a` unchanged, when
-/// any figure stands elsewhere (a row of its own whose label was lost has
-/// figures under the row's figures too).
-fn join_figures_lowered_past_page_break(a: &mut Table, b: &Table) -> bool {
+/// end joins the label. The row of `b` they came from when they did; None,
+/// `a` unchanged, when any figure stands elsewhere (a row of its own whose
+/// label was lost has figures under the row's figures too).
+fn join_figures_lowered_past_page_break(a: &mut Table, b: &Table) -> Option<usize> {
     use stream::LABEL_COLS;
-    let (ends, lowered): (Vec<&Cell>, Vec<&Cell>) = b
-        .cells
-        .iter()
-        .filter(|c| c.row == 0 && !c.text.trim().is_empty())
-        .partition(|c| c.col < LABEL_COLS);
     let is_count = |c: &Cell| {
         let t = compact_text(c);
         !t.is_empty() && t.chars().all(is_digit)
     };
-    if lowered.is_empty() || !lowered.iter().all(|c| is_count(c) && c.at.is_some()) {
-        return false;
+    // (b's first row with a count; past the first only under header rows,
+    // which hold none, and with no label)
+    let header_above = |row: usize| {
+        b.cells
+            .iter()
+            .any(|c| c.row < row && crate::template::holds_header_word(&crate::text::norm(&c.text)))
+    };
+    let from = b
+        .cells
+        .iter()
+        .filter(|c| c.col >= LABEL_COLS && is_count(c))
+        .map(|c| c.row)
+        .min()?;
+    let (ends, lowered): (Vec<&Cell>, Vec<&Cell>) = b
+        .cells
+        .iter()
+        .filter(|c| c.row == from && !c.text.trim().is_empty())
+        .partition(|c| c.col < LABEL_COLS);
+    if lowered.is_empty()
+        || !lowered.iter().all(|c| is_count(c) && c.at.is_some())
+        || (from > 0 && (!ends.is_empty() || !header_above(from)))
+    {
+        return None;
     }
     // The row: the last with figures, under it at most the rest of its
     // label wrapped onto lines of their own (`予公开`).
@@ -1340,9 +1358,7 @@ fn join_figures_lowered_past_page_break(a: &mut Table, b: &Table) -> bool {
             .any(|c| c.row == r && c.col >= LABEL_COLS && is_count(c))
     };
     let n = a.n_rows();
-    let Some(row) = (n.saturating_sub(3)..n).rev().find(|r| holds_figures(*r)) else {
-        return false;
-    };
+    let row = (n.saturating_sub(3)..n).rev().find(|r| holds_figures(*r))?;
     let labels: Vec<usize> = (0..a.cells.len())
         .filter(|i| {
             let c = &a.cells[*i];
@@ -1360,7 +1376,7 @@ fn join_figures_lowered_past_page_break(a: &mut Table, b: &Table) -> bool {
         || !ends.iter().all(label_end)
         || !(ends.len() <= 1 || ends.len() == labels.len() || labels.len() == 1)
     {
-        return false;
+        return None;
     }
     // Each value column's reach across the page: its figures' boxes.
     let mut reach: Vec<Option<(f32, f32)>> = vec![None; a.n_cols()];
@@ -1374,21 +1390,22 @@ fn join_figures_lowered_past_page_break(a: &mut Table, b: &Table) -> bool {
     }
     let mut fills = Vec::with_capacity(lowered.len());
     for c in lowered {
-        let Some(at) = c.at else {
-            return false;
-        };
+        let at = c.at?;
         let [x0, y0, x1, y1] = at.bbox;
         let (mid, slack) = ((x0 + x1) / 2.0, 0.5 * (y1 - y0));
         let mut cols = (LABEL_COLS..reach.len())
             .filter(|k| reach[*k].is_some_and(|(l, r)| l - slack <= mid && mid <= r + slack));
         let (Some(col), None) = (cols.next(), cols.next()) else {
-            return false;
+            return None;
         };
         // (looked up in the grid: a table of many cells is not searched
         // once a figure)
-        let Some(blank) = a.grid.get(row).and_then(|r| r.get(col)).copied().flatten() else {
-            return false;
-        };
+        let blank = a
+            .grid
+            .get(row)
+            .and_then(|r| r.get(col))
+            .copied()
+            .flatten()?;
         let u = &a.cells[blank];
         if u.row != row
             || u.col != col
@@ -1397,7 +1414,7 @@ fn join_figures_lowered_past_page_break(a: &mut Table, b: &Table) -> bool {
             || !u.text.trim().is_empty()
             || fills.iter().any(|(i, _)| *i == blank)
         {
-            return false;
+            return None;
         }
         fills.push((blank, c));
     }
@@ -1417,7 +1434,7 @@ fn join_figures_lowered_past_page_break(a: &mut Table, b: &Table) -> bool {
             ..Cell::of_text(u.row, u.col, format!("{}{}", u.text, end.text))
         };
     }
-    true
+    Some(from)
 }
 
 /// A borderless table's row whose label a page break cut: its figures and
@@ -2123,10 +2140,11 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
                         Some(Block::Table(prev))
                             if first_on_page && last_xs.is_none() && xs.is_none() =>
                         {
-                            if join_counts_cut_by_page_break(prev, &t)
-                                || join_figures_lowered_past_page_break(prev, &t)
-                            {
+                            if join_counts_cut_by_page_break(prev, &t) {
                                 0..1
+                            } else if let Some(row) = join_figures_lowered_past_page_break(prev, &t)
+                            {
+                                row..row + 1
                             } else {
                                 join_labels_cut_by_page_break(prev, &t)
                             }
@@ -3587,6 +3605,36 @@ mod tests {
                 ["1", "0", "0", "0", "0", "1"]
             );
         }
+    }
+
+    /// The same under the table's header repeated atop the next page: the
+    /// figure, alone between the header and the first row, is no header
+    /// word (`法律服务机构1`) but the row's above the break.
+    #[test]
+    fn a_figure_lowered_under_a_repeated_header_fills_its_rows_blank_cell() {
+        let first = table_three_with_a_figure_lowered_past_the_foot("4.保护第三方合法权益");
+        let mut words = table_three_header_words().to_vec();
+        words.extend([
+            (461.0, 195.0, "7"),
+            (118.0, 215.0, "5.属于三类内部事务信息"),
+            (306.0, 215.0, "1"),
+            (361.0, 215.0, "0"),
+            (411.0, 215.0, "0"),
+            (461.0, 215.0, "0"),
+            (511.0, 215.0, "0"),
+            (561.0, 215.0, "1"),
+        ]);
+        let doc = build_document(vec![first, page_of_words(&words)]);
+        assert_eq!(
+            values_of_row(&doc, "4.保护第三方合法权益").unwrap(),
+            ["2", "0", "0", "7", "0", "2"],
+            "{:#?}",
+            outline(&doc)
+        );
+        assert_eq!(
+            values_of_row(&doc, "5.属于三类内部事务信息").unwrap(),
+            ["1", "0", "0", "0", "0", "1"]
+        );
     }
 
     /// A page's number atop it (`2` on page 2), over the rows of a table

@@ -896,6 +896,20 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             {
                 header_lines = 0;
             }
+            // (The same under the header an office suite repeats atop each
+            // page: a figure or two alone on the header's last line, right
+            // over a first row of many figures, is no header word but the
+            // row before the break's, set low.)
+            if floor == 0
+                && start == 0
+                && header_lines >= 2
+                && n_figures[i] >= 4
+                && let lowered = &lines[start + header_lines - 1]
+                && (1..=2).contains(&lowered.words.len())
+                && lowered.words.iter().all(|w| is_figure(&w.text))
+            {
+                header_lines -= 1;
+            }
             out.push(build(&lines[start..=end], header_lines));
             i = end + 1;
             // The next table's header never reaches into this one.
