@@ -1662,17 +1662,21 @@ fn join_dropped_figures_once(
     // over the row and ９ under it, a total wrapped in its narrow cell).
     let unlabelled_table = rows.iter().all(|r| r.0.is_empty());
     let filled = |r: &(Vec<LabelWord>, Vec<Val>)| r.1.iter().filter(|v| !v.is_empty()).count();
+    // (row `k`'s figures fill only empty cells of row `h`)
+    let fills_blanks =
+        |rows: &[(Vec<LabelWord>, Vec<Val>)], emptied: &[bool], k: usize, h: usize| {
+            let (row, home) = (&rows[k], &rows[h]);
+            !emptied[h]
+                && (!home.0.is_empty() || (unlabelled_table && 2 * filled(row) < filled(home)))
+                && row.1.len() == home.1.len()
+                && row
+                    .1
+                    .iter()
+                    .zip(&home.1)
+                    .all(|(v, u)| v.is_empty() || u.is_empty())
+        };
     let fits = |rows: &[(Vec<LabelWord>, Vec<Val>)], emptied: &[bool], k: usize, h: usize| {
-        let (row, home) = (&rows[k], &rows[h]);
-        !emptied[h]
-            && (!home.0.is_empty() || (unlabelled_table && 2 * filled(row) < filled(home)))
-            && (touching(k, h) || last_drop(rows, k, h))
-            && row.1.len() == home.1.len()
-            && row
-                .1
-                .iter()
-                .zip(&home.1)
-                .all(|(v, u)| v.is_empty() || u.is_empty())
+        fills_blanks(rows, emptied, k, h) && (touching(k, h) || last_drop(rows, k, h))
     };
     // Whether row `k`'s figures all continue cells row `k - 1` took from
     // the line over it.
@@ -1746,6 +1750,31 @@ fn join_dropped_figures_once(
             && rows[h].1.iter().any(|v| !v.is_empty())
             && right <= left
     };
+    // Where the row labels' lines end: a label line reaching there was full,
+    // and wrapped.
+    let labels_end = rows
+        .iter()
+        .filter_map(|r| r.0.last())
+        .map(|w| w.x1)
+        .fold(f32::MIN, f32::max);
+    // Whether row `k`'s label continues the numbered label of row `k - 1`,
+    // whose line it wrapped from, full, beside some of the row's counts:
+    // not opening a label, under its last word (at most a line's height
+    // apart: lines may be set far apart) and in line with it (新出具已获取
+    // 信息 under 5.要求行政机关确认或重, the row's counts split between the
+    // two lines, each cell aligned its own way).
+    let wraps_label = |rows: &[(Vec<LabelWord>, Vec<Val>)], k: usize| {
+        let (Some(first), Some(above)) = (rows[k].0.first(), rows[k - 1].0.last()) else {
+            return false;
+        };
+        lines[k].y0 - lines[k - 1].y1 <= 1.1 * lines[k].size
+            && super::layout::starts_label(&above.text)
+            && rows[k - 1].1.iter().any(|v| !v.is_empty())
+            && !super::layout::starts_label(&first.text)
+            && !is_section_heading(&first.text)
+            && (first.x0 - above.x0).abs() <= 0.5 * first.size
+            && above.x1 >= labels_end - first.size
+    };
     for k in 0..n {
         let row = &rows[k];
         let labelled = !row.0.is_empty();
@@ -1755,8 +1784,10 @@ fn join_dropped_figures_once(
             continue;
         }
         // A labelled line gives its figures only to a row beside its group
-        // label's piece, and only figures filling or continuing its cells.
-        let may_go = |h: usize| !labelled || group_only(rows, k, h);
+        // label's piece, or to the row whose label it continues, and only
+        // figures filling or continuing its cells.
+        let may_go =
+            |h: usize| !labelled || group_only(rows, k, h) || (h + 1 == k && wraps_label(rows, k));
         if labelled && !(k + 1 < n && may_go(k + 1)) && !(k > 0 && may_go(k - 1)) {
             continue;
         }
@@ -1779,7 +1810,11 @@ fn join_dropped_figures_once(
         };
         let tail = k > 0 && (continues(rows, &emptied, &from_above, k) || wraps(above, below));
         let head = wraps(below, above);
-        let up = k > 0 && (tail || fits(rows, &emptied, k, k - 1)) && may_go(k - 1);
+        let up = k > 0
+            && (tail
+                || fits(rows, &emptied, k, k - 1)
+                || (labelled && wraps_label(rows, k) && fills_blanks(rows, &emptied, k, k - 1)))
+            && may_go(k - 1);
         let down = k + 1 < n && (head || fits(rows, &emptied, k, k + 1)) && may_go(k + 1);
         // A group title that has no figures of its own (（三）不予公开)
         // over them leaves them to its sub-row under.
@@ -4994,6 +5029,85 @@ mod tests {
             rows.iter()
                 .any(|r| r.contains(&"4.无正当理由大量反复申请".to_string())
                     && r.ends_with(&["1", "0", "1"].map(String::from))),
+            "{rows:?}"
+        );
+    }
+
+    /// A row label wrapped over two lines set a full line apart (exact
+    /// line spacing), the row's counts split between them (some cells
+    /// aligned to their top, others to their bottom): the counts beside the
+    /// label's end fill the cells the first line left blank (the end had
+    /// been a row of its own, with them; the row without them).
+    #[test]
+    fn counts_beside_a_wrapped_labels_end_fill_the_rows_blank_cells() {
+        let header = line(
+            0.0,
+            &[
+                (0.0, "项目"),
+                (200.0, "自然人"),
+                (260.0, "商业企业"),
+                (320.0, "科研机构"),
+                (380.0, "总计"),
+            ],
+        );
+        let first = |y: f32, label: &'static str| {
+            line(y, &[(0.0, label), (200.0, "0"), (260.0, "1"), (380.0, "1")])
+        };
+        let lines = vec![
+            header.clone(),
+            line(
+                20.0,
+                &[
+                    (0.0, "3.要求提供公开出版物"),
+                    (200.0, "2"),
+                    (260.0, "0"),
+                    (320.0, "0"),
+                    (380.0, "2"),
+                ],
+            ),
+            first(40.0, "5.要求行政机关确认或重"),
+            line(59.0, &[(0.0, "新出具已获取信息"), (320.0, "0")]),
+            line(
+                78.0,
+                &[
+                    (0.0, "（七）总计"),
+                    (200.0, "2"),
+                    (260.0, "1"),
+                    (320.0, "0"),
+                    (380.0, "3"),
+                ],
+            ),
+        ];
+        let rows = lone_table_rows(&lines);
+        assert!(
+            rows.contains(
+                &["5.要求行政机关确认或重", "0", "1", "0", "1"]
+                    .map(String::from)
+                    .to_vec()
+            ),
+            "{rows:?}"
+        );
+        assert!(
+            !rows
+                .iter()
+                .any(|r| r[0] == "新出具已获取信息" && r.len() > 1),
+            "{rows:?}"
+        );
+        // Not a label that opens one of its own, nor under a label that
+        // opens none (规章 over 规范性文件 hold their own counts).
+        let mut own = lines.clone();
+        own[3] = line(59.0, &[(0.0, "6.属于四类过程性信息"), (320.0, "0")]);
+        let rows = lone_table_rows(&own);
+        assert!(
+            rows.contains(&["6.属于四类过程性信息", "0"].map(String::from).to_vec()),
+            "{rows:?}"
+        );
+        let mut unnumbered = lines;
+        unnumbered[2] = first(40.0, "行政许可行政处罚行政");
+        unnumbered[3] = line(59.0, &[(0.0, "规范性文件"), (320.0, "0")]);
+        let rows = lone_table_rows(&unnumbered);
+        assert!(
+            rows.contains(&["规范性文件", "0"].map(String::from).to_vec()),
             "{rows:?}"
         );
     }
