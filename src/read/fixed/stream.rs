@@ -982,12 +982,21 @@ fn header_over_cut_label_ends(top: &[WordLine], below: &WordLine, row: &WordLine
 /// label lines only: short, left of the row's figures, close together,
 /// none a header, caption, section heading or sentence, each a word a
 /// label column at most (三、本年度办理结果, （四）无法提供 and
-/// 1.本机关不掌握相关政府信息 side by side), the last close over `below`.
+/// 1.本机关不掌握相关政府信息 side by side), the last close over `below`,
+/// or as far as rows stand apart when they are two or more lines of one
+/// label (set from one left edge: a tall cell's padding under a label of
+/// four lines cut after its first).
 fn cut_label_ends(top: &[WordLine], below: &WordLine, row: &WordLine) -> bool {
     let Some(first_figure) = figures(row).first().map(|f| f.x0) else {
         return false;
     };
     let mut below = below;
+    let left = |l: &WordLine| l.words.first().map_or(f32::NAN, |w| w.x0);
+    let one_label = top.len() >= 2
+        && top
+            .iter()
+            .all(|l| (left(l) - left(&top[0])).abs() <= 0.5 * l.size);
+    let mut max_gap = if one_label { MAX_ROW_GAP } else { 2.0 };
     for l in top.iter().rev() {
         let text_ok = l.words.iter().all(|w| {
             w.text.chars().count() <= 16
@@ -1000,11 +1009,12 @@ fn cut_label_ends(top: &[WordLine], below: &WordLine, row: &WordLine) -> bool {
             || is_caption(l)
             || !figures(l).is_empty()
             || l.words.last().is_none_or(|w| w.x1 >= first_figure)
-            || below.y0 - l.y1 > 2.0 * l.size
+            || below.y0 - l.y1 > max_gap * l.size
         {
             return false;
         }
         below = l;
+        max_gap = 2.0;
     }
     true
 }
@@ -5110,6 +5120,39 @@ mod tests {
             rows.contains(&["规范性文件", "0"].map(String::from).to_vec()),
             "{rows:?}"
         );
+    }
+
+    /// The ends of a row's label of four lines, cut after its first at the
+    /// page before's foot, atop the next page over the rest of the table:
+    /// the tall cell's padding leaves them three lines over the next row.
+    /// Rows of the table (for the part above to take back), not a header;
+    /// lines set from different left edges so far over it are not.
+    #[test]
+    fn a_labels_ends_atop_a_page_far_over_the_next_row_are_rows() {
+        let figures = |y: f32, label: (f32, &'static str), counts: [&'static str; 3]| {
+            line(
+                y,
+                &[
+                    label,
+                    (250.0, counts[0]),
+                    (300.0, counts[1]),
+                    (350.0, counts[2]),
+                ],
+            )
+        };
+        let mut lines = vec![
+            line(0.0, &[(100.0, "知要求缴纳费用、行政机")]),
+            line(15.0, &[(100.0, "关不再处理其政府信息公")]),
+            line(30.0, &[(100.0, "开申请")]),
+            figures(72.0, (140.0, "3.其他"), ["0", "0", "0"]),
+            figures(100.0, (106.0, "（七）总计"), ["45", "6", "51"]),
+        ];
+        let rows = lone_table_rows(&lines);
+        assert_eq!(rows[0], ["知要求缴纳费用、行政机"], "{rows:?}");
+        assert_eq!(rows[2], ["开申请"], "{rows:?}");
+        lines[1] = line(15.0, &[(60.0, "关不再处理其政府信息公")]);
+        let rows = lone_table_rows(&lines);
+        assert!(rows.iter().all(|r| r[0] != "开申请"), "{rows:?}");
     }
 
     /// One word of glyph runs, each starting at its x (runs a few points
