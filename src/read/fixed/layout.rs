@@ -3612,29 +3612,33 @@ mod tests {
     /// word (`法律服务机构1`) but the row's above the break.
     #[test]
     fn a_figure_lowered_under_a_repeated_header_fills_its_rows_blank_cell() {
-        let first = table_three_with_a_figure_lowered_past_the_foot("4.保护第三方合法权益");
-        let mut words = table_three_header_words().to_vec();
-        words.extend([
-            (461.0, 195.0, "7"),
-            (118.0, 215.0, "5.属于三类内部事务信息"),
-            (306.0, 215.0, "1"),
-            (361.0, 215.0, "0"),
-            (411.0, 215.0, "0"),
-            (461.0, 215.0, "0"),
-            (511.0, 215.0, "0"),
-            (561.0, 215.0, "1"),
-        ]);
-        let doc = build_document(vec![first, page_of_words(&words)]);
-        assert_eq!(
-            values_of_row(&doc, "4.保护第三方合法权益").unwrap(),
-            ["2", "0", "0", "7", "0", "2"],
-            "{:#?}",
-            outline(&doc)
-        );
-        assert_eq!(
-            values_of_row(&doc, "5.属于三类内部事务信息").unwrap(),
-            ["1", "0", "0", "0", "0", "1"]
-        );
+        // Close over the next row, or as far over it as tall rows stand
+        // apart (the header and the figure had been paragraphs).
+        for row_y in [215.0, 245.0] {
+            let first = table_three_with_a_figure_lowered_past_the_foot("4.保护第三方合法权益");
+            let mut words = table_three_header_words().to_vec();
+            words.extend([
+                (461.0, 195.0, "7"),
+                (118.0, row_y, "5.属于三类内部事务信息"),
+                (306.0, row_y, "1"),
+                (361.0, row_y, "0"),
+                (411.0, row_y, "0"),
+                (461.0, row_y, "0"),
+                (511.0, row_y, "0"),
+                (561.0, row_y, "1"),
+            ]);
+            let doc = build_document(vec![first, page_of_words(&words)]);
+            assert_eq!(
+                values_of_row(&doc, "4.保护第三方合法权益").unwrap(),
+                ["2", "0", "0", "7", "0", "2"],
+                "{row_y}: {:#?}",
+                outline(&doc)
+            );
+            assert_eq!(
+                values_of_row(&doc, "5.属于三类内部事务信息").unwrap(),
+                ["1", "0", "0", "0", "0", "1"]
+            );
+        }
     }
 
     /// A page's number atop it (`2` on page 2), over the rows of a table

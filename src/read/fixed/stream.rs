@@ -837,12 +837,25 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 // its label's first line, may stand as far over it as rows
                 // stand apart: see below. A page number so read is the
                 // layout's to drop.)
-                let lowered = start == 1
-                    && (start == i || first_label == Some(start))
-                    && floor == 0
-                    && !l.words.is_empty()
-                    && l.words.iter().all(|w| is_figure(&w.text))
-                    && gap <= MAX_ROW_GAP * l.size;
+                let figures_only =
+                    !l.words.is_empty() && l.words.iter().all(|w| is_figure(&w.text));
+                // (or a figure or two right over the first row under a
+                // header repeated atop the page: see below)
+                let under_repeated_header = || {
+                    start == i
+                        && l.words.len() <= 2
+                        && n_figures[i] >= 4
+                        && lines[..start - 1].iter().any(|h| {
+                            h.words
+                                .iter()
+                                .any(|w| crate::template::holds_header_word(&w.text))
+                        })
+                };
+                let lowered = floor == 0
+                    && figures_only
+                    && gap <= MAX_ROW_GAP * l.size
+                    && ((start == 1 && (start == i || first_label == Some(start)))
+                        || under_repeated_header());
                 if (gap > (2.0 * l.size).max(1.2 * row_gap) && !lowered)
                     || is_row(start - 1)
                     || (opens && !wraps_on)
