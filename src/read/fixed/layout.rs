@@ -3641,6 +3641,23 @@ mod tests {
         }
     }
 
+    /// A page holding only the repeated header and the figure the row
+    /// before the break set low (the table's last row at the page's foot):
+    /// the figure fills the row's blank cell (the page had been paragraphs).
+    #[test]
+    fn a_figure_lowered_onto_a_page_of_the_repeated_header_alone_fills_its_rows_blank_cell() {
+        let first = table_three_with_a_figure_lowered_past_the_foot("7.属于行政执法案卷");
+        let mut words = table_three_header_words().to_vec();
+        words.push((461.0, 195.0, "0"));
+        let doc = build_document(vec![first, page_of_words(&words)]);
+        assert_eq!(
+            values_of_row(&doc, "7.属于行政执法案卷").unwrap(),
+            ["2", "0", "0", "0", "0", "2"],
+            "{:#?}",
+            outline(&doc)
+        );
+    }
+
     /// A page's number atop it (`2` on page 2), over the rows of a table
     /// going on from the page before, is dropped as ever: it fills no
     /// blank cell of the row above the break.

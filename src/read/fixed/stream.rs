@@ -931,6 +931,31 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             i = row_at + 1;
         }
     }
+    // A page holding only the header an office suite repeats atop each
+    // page and, last, a figure or two: the last row before the break set
+    // them low, past the page's foot. A header over a row of them, for the
+    // part above to take back.
+    if out.is_empty()
+        && let [header @ .., last] = lines
+        && header.len() >= 2
+        && (1..=2).contains(&last.words.len())
+        && last.words.iter().all(|w| is_figure(&w.text))
+        && last.y0 - header[header.len() - 1].y1 <= MAX_ROW_GAP * last.size
+        && header.iter().all(|l| {
+            let text: String = l.words.iter().map(|w| w.text.as_str()).collect();
+            figures(l).is_empty()
+                && !is_caption(l)
+                && !crate::template::names_a_section(&text)
+                && !text.ends_with(['。', '：', ':'])
+        })
+        && header.iter().any(|l| {
+            l.words
+                .iter()
+                .any(|w| crate::template::holds_header_word(&w.text))
+        })
+    {
+        out.push(build(lines, header.len()));
+    }
     out
 }
 
