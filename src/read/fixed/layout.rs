@@ -1312,8 +1312,7 @@ fn opens_with_page_number(t: &Table, number: u32) -> bool {
 /// figures past the foot: the first row of the next page's part, `b`'s,
 /// holds them (`0` under 社会公益组织, the row's other figures and label
 /// above the break), maybe beside its label's end; or, under the header
-/// the office suite repeats, its first row with figures, alone without a
-/// label. Each such figure
+/// the office suite repeats, its first row with figures. Each such figure
 /// stands in one value column of `a` (where the figures of its other rows
 /// stand) blank in `a`'s last row with figures (a row with a label, maybe
 /// wrapped onto a line or two below); it fills that cell, and the label's
@@ -1327,7 +1326,7 @@ fn join_figures_lowered_past_page_break(a: &mut Table, b: &Table) -> Option<usiz
         !t.is_empty() && t.chars().all(is_digit)
     };
     // (b's first row with a count; past the first only under header rows,
-    // which hold none, and with no label)
+    // which hold none)
     let header_above = |row: usize| {
         b.cells
             .iter()
@@ -1346,7 +1345,7 @@ fn join_figures_lowered_past_page_break(a: &mut Table, b: &Table) -> Option<usiz
         .partition(|c| c.col < LABEL_COLS);
     if lowered.is_empty()
         || !lowered.iter().all(|c| is_count(c) && c.at.is_some())
-        || (from > 0 && (!ends.is_empty() || !header_above(from)))
+        || (from > 0 && !header_above(from))
     {
         return None;
     }
@@ -3613,10 +3612,17 @@ mod tests {
     #[test]
     fn a_figure_lowered_under_a_repeated_header_fills_its_rows_blank_cell() {
         // Close over the next row, or as far over it as tall rows stand
-        // apart (the header and the figure had been paragraphs).
-        for row_y in [215.0, 245.0] {
-            let first = table_three_with_a_figure_lowered_past_the_foot("4.保护第三方合法权益");
+        // apart (the header and the figure had been paragraphs); alone, or
+        // beside the end of the row's label the break cut.
+        for (row_y, cut) in [(215.0, ""), (245.0, ""), (215.0, "益")] {
+            let label = "4.保护第三方合法权益";
+            let first = table_three_with_a_figure_lowered_past_the_foot(
+                label.strip_suffix(cut).unwrap_or(label),
+            );
             let mut words = table_three_header_words().to_vec();
+            if !cut.is_empty() {
+                words.push((118.0, 195.0, cut));
+            }
             words.extend([
                 (461.0, 195.0, "7"),
                 (118.0, row_y, "5.属于三类内部事务信息"),
@@ -3629,9 +3635,9 @@ mod tests {
             ]);
             let doc = build_document(vec![first, page_of_words(&words)]);
             assert_eq!(
-                values_of_row(&doc, "4.保护第三方合法权益").unwrap(),
+                values_of_row(&doc, label).unwrap_or_default(),
                 ["2", "0", "0", "7", "0", "2"],
-                "{row_y}: {:#?}",
+                "{row_y} {cut}: {:#?}",
                 outline(&doc)
             );
             assert_eq!(

@@ -910,16 +910,25 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 header_lines = 0;
             }
             // (The same under the header an office suite repeats atop each
-            // page: a figure or two alone on the header's last line, right
-            // over a first row of many figures, is no header word but the
-            // row before the break's, set low.)
+            // page: a figure or two on the header's last line, right over a
+            // first row of many figures, are no header words but the row
+            // before the break's, set low, maybe beside its label's ends
+            // in the label area: 理结果 一情形，不计其他情形） 4.)
             if floor == 0
                 && start == 0
                 && header_lines >= 2
                 && n_figures[i] >= 4
                 && let lowered = &lines[start + header_lines - 1]
-                && (1..=2).contains(&lowered.words.len())
-                && lowered.words.iter().all(|w| is_figure(&w.text))
+                && (1..=2).contains(&n_figures[start + header_lines - 1])
+                && let first_figure = figures(&lines[i]).first().map_or(f32::MIN, |f| f.x0)
+                && lowered.words[..lowered.words.len() - n_figures[start + header_lines - 1]]
+                    .iter()
+                    .all(|w| {
+                        w.x1 < first_figure
+                            && !super::layout::starts_label(&w.text)
+                            && !crate::template::holds_header_word(&w.text)
+                            && !is_section_heading(&w.text)
+                    })
             {
                 header_lines -= 1;
             }
