@@ -219,7 +219,11 @@ fn split_words(
 /// on the left looked like a column of labels). A side column's lines (a
 /// link, a date) and the report's beside them are neither.
 fn row_across(words: &[Counted], x: f32) -> bool {
-    let figure = |c: &&Counted| c.figures > 0 && c.words == 0;
+    // (a count: figure characters only, a digit among them; not a mark
+    // such as `**`)
+    let figure = |c: &&Counted| {
+        c.figures > 0 && c.words == 0 && c.word.text.chars().any(crate::text::is_digit)
+    };
     // (Words come line by line, left to right.)
     words.chunk_by(|a, b| a.line == b.line).any(|line| {
         let (left, right) = line.iter().filter(figure).fold((0, 0), |(l, r), c| {
