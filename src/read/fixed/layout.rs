@@ -3664,6 +3664,84 @@ mod tests {
         );
     }
 
+    /// A page opening with the repeated header over the figure the row
+    /// before the break set low, the section's text and the page's number
+    /// under it: the figure fills the row's blank cell (the page had been
+    /// paragraphs, the header's words in the section's text).
+    #[test]
+    fn a_figure_lowered_onto_the_repeated_header_over_the_sections_text_fills_its_rows_blank_cell()
+    {
+        let first = table_three_with_a_figure_lowered_past_the_foot("7.属于行政执法案卷");
+        let mut words = table_three_header_words().to_vec();
+        words.extend([
+            (461.0, 195.0, "0"),
+            (70.0, 240.0, "四、政府信息公开行政复议、行政诉讼情况"),
+            (70.0, 280.0, "本年度因政府信息公开被申请行政复议2件，被提起行政诉讼1件，均已依法办结，未发生被纠错的"),
+            (70.0, 300.0, "情形。"),
+            (290.0, 700.0, "-2-"),
+        ]);
+        let doc = build_document(vec![first, page_of_words(&words)]);
+        let texts = outline(&doc);
+        assert_eq!(
+            values_of_row(&doc, "7.属于行政执法案卷").unwrap(),
+            ["2", "0", "0", "0", "0", "2"],
+            "{texts:#?}"
+        );
+        // (and the header is no paragraph of the section's text)
+        assert!(
+            !texts
+                .iter()
+                .any(|t| !t.starts_with('|') && t.contains("公益组")),
+            "{texts:#?}"
+        );
+    }
+
+    /// A row's total set two lines under it at a page's foot (its cell
+    /// opening with empty paragraphs), under the totals of the rows above
+    /// and over the page's number: the row's. A figure alone as the page's
+    /// last line, under that column, may be the page's number: not taken.
+    #[test]
+    fn a_total_lowered_two_lines_under_a_pages_last_row_fills_its_blank_total() {
+        let page = |lowered: &[(f32, f32, &'static str)]| {
+            let mut page = table_three_top_without_rulings();
+            for (x, y, w) in [
+                (70.0, 270.0, "三、本年度办理结果"),
+                (306.0, 270.0, "1"),
+                (361.0, 270.0, "0"),
+                (411.0, 270.0, "0"),
+                (461.0, 270.0, "0"),
+                (511.0, 270.0, "0"),
+                (561.0, 270.0, "1"),
+                (118.0, 300.0, "7.属于行政执法案卷"),
+                (306.0, 300.0, "2"),
+                (361.0, 300.0, "0"),
+                (411.0, 300.0, "0"),
+                (461.0, 300.0, "0"),
+                (511.0, 300.0, "0"),
+            ]
+            .iter()
+            .chain(lowered)
+            {
+                glyphs_from(&mut page.chars, *x, *y, w);
+            }
+            build_document(vec![page])
+        };
+        let doc = page(&[(561.0, 334.0, "2"), (290.0, 420.0, "-1-")]);
+        assert_eq!(
+            values_of_row(&doc, "7.属于行政执法案卷").unwrap(),
+            ["2", "0", "0", "0", "0", "2"],
+            "{:#?}",
+            outline(&doc)
+        );
+        let doc = page(&[(561.0, 334.0, "2")]);
+        assert_eq!(
+            values_of_row(&doc, "7.属于行政执法案卷").unwrap(),
+            ["2", "0", "0", "0", "0", ""],
+            "{:#?}",
+            outline(&doc)
+        );
+    }
+
     /// A page's number atop it (`2` on page 2), over the rows of a table
     /// going on from the page before, is dropped as ever: it fills no
     /// blank cell of the row above the break.

@@ -696,7 +696,9 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 && l.y0 - lines[last_row].y1 <= MAX_DROP_GAP * l.size
                 && l.words.len() == 1
                 && n_figures[j] == 1
-                && in_blank_cell(&lines[last_row], &l.words[0])
+                && (in_blank_cell(&lines[last_row], &l.words[0])
+                    || (lines.get(j + 1).is_some()
+                        && in_blank_column(&lines[i..=end], &lines[last_row], &l.words[0])))
                 && lines.get(j + 1).is_none_or(|n| n.y0 - l.y1 > gap)
             {
                 // Further down, up to two lines, when nothing nearer
@@ -940,20 +942,22 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             i = row_at + 1;
         }
     }
-    // A page holding only the header an office suite repeats atop each
-    // page and, last, a figure or two: the last row before the break set
-    // them low, past the page's foot. A header over a row of them, for the
-    // part above to take back.
+    // A page opening with the header an office suite repeats atop each
+    // page over a figure or two, no row of figures below (the section's
+    // text and the page's number may follow): the last row before the break set them low, past
+    // the page's foot. A header over a row of them, for the part above to
+    // take back.
     if out.is_empty()
-        && let [header @ .., last] = lines
+        && let Some(k) = lines.iter().position(|l| !figures(l).is_empty())
+        && let (header, [last, rest @ ..]) = lines.split_at(k)
         && header.len() >= 2
         && (1..=2).contains(&last.words.len())
         && last.words.iter().all(|w| is_figure(&w.text))
         && last.y0 - header[header.len() - 1].y1 <= MAX_ROW_GAP * last.size
+        && rest.iter().all(|l| figures(l).len() <= 1)
         && header.iter().all(|l| {
             let text: String = l.words.iter().map(|w| w.text.as_str()).collect();
-            figures(l).is_empty()
-                && !is_caption(l)
+            !is_caption(l)
                 && !crate::template::names_a_section(&text)
                 && !text.ends_with(['。', '：', ':'])
         })
@@ -963,7 +967,7 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 .any(|w| crate::template::holds_header_word(&w.text))
         })
     {
-        out.push(build(lines, header.len()));
+        out.push(build(&lines[..=k], k));
     }
     out
 }
@@ -1002,6 +1006,26 @@ fn in_blank_cell(row: &WordLine, w: &Word) -> bool {
         && label_end < w.x0
         && figs.last().is_some_and(|f| w.x1 < f.x1)
         && !figs.iter().any(|f| f.x0 < w.x1 && f.x1 > w.x0)
+}
+
+/// Whether `w` stands in a cell `row` (a line of `block`) leaves blank at
+/// either end of its figures, under figures of two other lines of the
+/// block (the total column, where a row's count was lowered past its line).
+fn in_blank_column(block: &[WordLine], row: &WordLine, w: &Word) -> bool {
+    let figs = figures(row);
+    let label_end = row.words[..row.words.len() - figs.len()]
+        .last()
+        .map_or(f32::MIN, |l| l.x1);
+    let over = |f: &Word| f.x0 < w.x1 && f.x1 > w.x0;
+    figs.len() >= 2
+        && label_end < w.x0
+        && !figs.iter().any(over)
+        && block
+            .iter()
+            .filter(|l| figures(l).iter().any(over))
+            .take(2)
+            .count()
+            == 2
 }
 
 /// When `top` (a page's lines over the first row of a table, `row`, whose
