@@ -1485,6 +1485,10 @@ fn join_labels_cut_by_page_break(a: &mut Table, b: &Table) -> std::ops::Range<us
             None => return 0..0,
         }
     };
+    // (The ends stop at a row opening a label over its figures' line:
+    // 1.申请人逾期 over 不补正、行政 2 0 0 2.)
+    let opens = |r: usize| row(b, r).0.iter().any(|i| starts_label(&b.cells[*i].text));
+    let to = (from..to).find(|r| opens(*r)).unwrap_or(to);
     let end_rows: Vec<Vec<usize>> = (from..to).map(|r| row(b, r).0).collect();
     let label_end = |i: &usize| {
         let t = &b.cells[*i].text;
@@ -1498,7 +1502,7 @@ fn join_labels_cut_by_page_break(a: &mut Table, b: &Table) -> std::ops::Range<us
     if !a_figures
         || a_labels.is_empty()
         || from == to
-        || !row(b, to).2
+        || !(row(b, to).2 || opens(to))
         || !end_rows.iter().all(fits)
     {
         return 0..0;
@@ -3164,6 +3168,106 @@ mod tests {
             .filter(|b| matches!(b, Block::Table(t) if t.cells.iter().any(|c| c.text == "自然人")))
             .count();
         assert_eq!(headers, 2);
+    }
+
+    /// A row label wrapped around its figures (一、本年新收政 / 府信息公开申请
+    /// 5 1 2 8 / 数量), its lines a line apart in a table set at a fixed
+    /// line height, on a page whose other lines stand closer: the label's
+    /// first line opens the first row, under the header (it was read as a
+    /// paragraph, the header with it, and the row went missing; with no
+    /// table above, the header was found by other means).
+    #[test]
+    fn a_first_rows_label_wrapped_around_its_figures_at_a_wide_lead_keeps_its_header() {
+        // (table 二's last part over it, set closer)
+        let mut words: Vec<(f32, f32, &str)> = vec![
+            (200.0, 12.0, "第二十条第（六）项"),
+            (70.0, 26.0, "信息内容"),
+            (300.0, 26.0, "本年处理决定数量"),
+            (70.0, 40.0, "行政许可"),
+            (340.0, 40.0, "5"),
+            (70.0, 54.0, "行政处罚"),
+            (340.0, 54.0, "3"),
+        ];
+        words.extend(table_three_header_words());
+        words.extend([
+            (70.0, 200.0, "一、本年新收政"),
+            (70.0, 224.0, "府信息公开申请"),
+            (306.0, 224.0, "5"),
+            (361.0, 224.0, "1"),
+            (511.0, 224.0, "2"),
+            (561.0, 224.0, "8"),
+            (70.0, 248.0, "数量"),
+            (70.0, 272.0, "二、上年结转"),
+            (306.0, 272.0, "3"),
+            (361.0, 272.0, "1"),
+            (511.0, 272.0, "1"),
+            (561.0, 272.0, "5"),
+        ]);
+        let doc = build_document(vec![page_of_words(&words)]);
+        let texts = outline(&doc);
+        let table = doc.blocks.iter().find_map(|b| match b {
+            Block::Table(t) if t.cells.iter().any(|c| c.text == "自然人") => Some(t),
+            _ => None,
+        });
+        // (the row's label lines stay rows of the table, joined in mapping)
+        assert!(
+            table.is_some_and(|t| t.cells.iter().any(|c| c.text == "一、本年新收政")),
+            "{texts:#?}"
+        );
+        assert_eq!(
+            values_of_row(&doc, "府信息公开申请").unwrap(),
+            ["5", "1", "", "", "2", "8"],
+            "{texts:#?}"
+        );
+    }
+
+    /// A label's end cut off by a page break (新出具信息) under the header
+    /// repeated atop the next page, over a row whose label opens a line
+    /// over its figures (1.申请人逾期 / 不补正、… 2 0 0 2 / 不再处理): the
+    /// end goes back to the row above the break (it was read as a header
+    /// line, and that row lost its label's end and the row below went
+    /// missing).
+    #[test]
+    fn a_labels_end_under_a_repeated_header_over_a_label_wrapped_around_its_figures_joins_its_row()
+    {
+        let mut first = table_three_top_without_rulings();
+        for (x, y, w) in [
+            (70.0, 270.0, "5.要求确认或重"),
+            (306.0, 270.0, "1"),
+            (561.0, 270.0, "1"),
+        ] {
+            glyphs_from(&mut first.chars, x, y, w);
+        }
+        let mut words = table_three_header_words().to_vec();
+        words.extend([
+            (70.0, 200.0, "新出具信息"),
+            (70.0, 224.0, "1.申请人逾期"),
+            (70.0, 248.0, "不补正、行政"),
+            (306.0, 248.0, "2"),
+            (361.0, 248.0, "0"),
+            (511.0, 248.0, "0"),
+            (561.0, 248.0, "2"),
+            (70.0, 272.0, "机关不再处理"),
+            (70.0, 296.0, "（七）总计"),
+            (306.0, 296.0, "9"),
+            (361.0, 296.0, "1"),
+            (511.0, 296.0, "1"),
+            (561.0, 296.0, "11"),
+        ]);
+        let doc = build_document(vec![first, page_of_words(&words)]);
+        let texts = outline(&doc);
+        assert_eq!(
+            values_of_row(&doc, "5.要求确认或重新出具信息"),
+            Some(["1", "", "", "", "", "1"].map(String::from).to_vec()),
+            "{texts:#?}"
+        );
+        let at = texts
+            .iter()
+            .position(|t| t == "| 1.申请人逾期 |  |  |  |  |  | ");
+        assert!(
+            at.is_some_and(|k| texts[k + 1] == "| 不补正、行政 | 2 | 0 |  |  | 0 | 2"),
+            "{texts:#?}"
+        );
     }
 
     /// A blank group row (`（六）其他处理`) under the table's header repeated

@@ -480,6 +480,28 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
     // A line of one or two characters: a label wrapped a character a line
     // in a column a character or two wide.
     let narrow_label = |l: &WordLine| l.words.len() == 1 && l.words[0].text.chars().count() <= 2;
+    // The gap (in sizes of its type) between row `r`'s line and the next
+    // when that goes on with the row's label (its left edge, no figure, not
+    // opening a label: 一、本年新收政 / 府信息公开申请 75 … / 数量), up to a
+    // line and a half: the lead of the label's lines where the page's
+    // other lines stand closer (a table's cells set at a fixed line height).
+    let label_lead_under = |r: usize| {
+        let (row, next) = (&lines[r], lines.get(r + 1));
+        next.filter(|n| {
+            n_figures[r + 1] == 0
+                && n.words
+                    .first()
+                    .zip(row.words.first())
+                    .is_some_and(|(a, b)| {
+                        (a.x0 - b.x0).abs() <= 0.5 * row.size
+                            && !is_figure(&b.text)
+                            && !super::layout::starts_label(&a.text)
+                    })
+        })
+        .map(|n| (n.y0 - row.y1) / row.size.max(1.0))
+        .filter(|g| (0.0..=1.5).contains(g))
+        .unwrap_or(0.0)
+    };
     // Whether lone figure `f` stands under a word of line `k`, or of a short
     // line touching it over it (a header of two lines, cells aligned to
     // their top).
@@ -833,7 +855,12 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                 let wraps_on = raised
                     || (opens
                         && (first_label.is_none() || label_over_bare)
-                        && (bare_row || wraps_onto_within(l, &lines[start], lead.max(0.4) + 0.1)));
+                        && (bare_row
+                            || wraps_onto_within(
+                                l,
+                                &lines[start],
+                                lead.max(0.4).max(label_lead_under(i)) + 0.1,
+                            )));
                 label_over_bare = raised;
                 // (Figures alone atop the page right over the first row, or
                 // its label's first line, may stand as far over it as rows
@@ -891,11 +918,17 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
             // beside 握相关政府信, neither opening a label; or under the
             // header repeated. Not under a sub-table's caption: that opens a
             // table, its first row a blank one, 规章.)
+            // (Over the first row's label opening a line over its figures
+            // the same: 1.申请人无正当理由逾期 over 不补正、… 2 1 0 ….)
             if floor == 0
                 && start == 0
-                && header_lines == i
-                && !lines[..i].iter().any(is_caption)
-                && let Some(k) = header_over_cut_label_ends(&lines[..i], &lines[i], &lines[i])
+                && (header_lines == i || first_label == Some(header_lines))
+                && !lines[..header_lines].iter().any(is_caption)
+                && let Some(k) = header_over_cut_label_ends(
+                    &lines[..header_lines],
+                    &lines[header_lines],
+                    &lines[i],
+                )
             {
                 header_lines = k;
             }
@@ -944,9 +977,9 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
     }
     // A page opening with the header an office suite repeats atop each
     // page over a figure or two, no row of figures below (the section's
-    // text and the page's number may follow): the last row before the break set them low, past
-    // the page's foot. A header over a row of them, for the part above to
-    // take back.
+    // text and the page's number may follow): the last row before the
+    // break set them low, past the page's foot. A header over a row of
+    // them, for the part above to take back.
     if out.is_empty()
         && let Some(k) = lines.iter().position(|l| !figures(l).is_empty())
         && let (header, [last, rest @ ..]) = lines.split_at(k)
