@@ -1308,17 +1308,20 @@ fn split_at_gaps(w: &Word, cols: &Placement, size: f32) -> Vec<(f32, String)> {
 
 /// Where in `w` a count begins at a column's left edge (`starts`: where
 /// each column's counts begin, their least x0, with the column, sorted),
-/// after a visible gap: the label before it fills its cell up to that
-/// column (`（二）部分公开…情形）0`, cells aligned left). That count's first
-/// glyph and its column; None when the word's rest is no figure or its
-/// head is one.
+/// after a visible gap or touching a CJK label: the label before it fills
+/// its cell up to that column (`（二）部分公开…情形）0`, cells aligned
+/// left). That count's first glyph and its column; None when the word's
+/// rest is no figure or its head is one.
 fn figure_after_label(w: &Word, starts: &[(f32, usize)], size: f32) -> Option<(usize, usize)> {
     let g = &w.glyphs;
     (1..g.len()).find_map(|k| {
         let x = g[k].0;
         let near = starts.partition_point(|(s, _)| *s < x - 0.25 * size);
         let col = starts.get(near).filter(|(s, _)| *s <= x + 0.25 * size)?.1;
-        let cut = x - g[k - 1].1 >= 0.1 * size
+        // (or touching a CJK label's last character: a cell without
+        // padding filled up to its edge, 不明确7)
+        let gap = x - g[k - 1].1;
+        let cut = (gap >= 0.1 * size || (gap >= -0.05 * size && !g[k - 1].2.is_ascii()))
             && is_figure(&glyph_text(&g[k..]))
             && !is_figure(&glyph_text(&g[..k]));
         cut.then_some((k, col))
@@ -5307,6 +5310,49 @@ mod tests {
         ];
         let rows = lone_table_rows(&lines);
         assert_eq!(rows[2], [label, "0", "0", "0"], "{rows:?}");
+    }
+
+    /// The same with no gap at all: a cell without padding (a web page's
+    /// table printed), its label filling it up to the next cell's edge,
+    /// the count drawn right after the label's last character (`不明确7`).
+    #[test]
+    fn a_count_touching_a_label_that_fills_its_cell_goes_to_its_column() {
+        let label = "3.补正后申请内容仍不明确";
+        let mut cut = line(20.0, &[(50.0, "1"), (100.0, "8")]);
+        cut.words
+            .insert(0, touching(20.0, &[(-130.0, label), (0.0, "7")]));
+        let lines = vec![
+            line(
+                -20.0,
+                &[
+                    (-250.0, "项目"),
+                    (0.0, "自然人"),
+                    (50.0, "商业企业"),
+                    (100.0, "总计"),
+                ],
+            ),
+            line(
+                0.0,
+                &[
+                    (-250.0, "2.重复申请"),
+                    (0.0, "32"),
+                    (50.0, "7"),
+                    (100.0, "39"),
+                ],
+            ),
+            cut,
+            line(
+                40.0,
+                &[
+                    (-250.0, "3.要求提供公开出版物"),
+                    (0.0, "2"),
+                    (50.0, "0"),
+                    (100.0, "2"),
+                ],
+            ),
+        ];
+        let rows = lone_table_rows(&lines);
+        assert_eq!(rows[2], [label, "7", "1", "8"], "{rows:?}");
     }
 
     /// A figure with a bracketed note in a column aligned left: its middle
