@@ -646,20 +646,21 @@ pub const APPLICATION_ROWS: &[ApplicationRowDef] = &[
     row(
         "unprocessed_confirmation",
         "5.要求行政机关确认或重新出具已获取信息",
-        &["重新出具", "确认或重新"],
+        // (and its head alone: the label's end lost past a page break)
+        &["重新出具", "确认或重新", "确认或重", "行政机关确认"],
     ),
     row("other_handling", "（六）其他处理", &["=其他处理"]),
     ApplicationRowDef {
         key: "other_no_correction",
         label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-        keywords: &["不补正", "逾期不补"],
+        keywords: &["不补正", "逾期不补", "无正当理由逾期"],
         group: None,
         only: Some(Template::Y2021),
     },
     ApplicationRowDef {
         key: "other_unpaid_fee",
         label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-        keywords: &["缴纳费用", "收费通知", "缴费"],
+        keywords: &["缴纳费用", "收费通知", "缴费", "逾期未按"],
         group: None,
         only: Some(Template::Y2021),
     },
