@@ -3846,6 +3846,49 @@ mod tests {
         );
     }
 
+    /// Two figures the row before the break set low, atop the next page
+    /// three lines over a row whose own figures stand in other columns (its
+    /// cells set the same way, their lowered figures on the line under it):
+    /// they
+    /// fill the row above the break's blank cells (the line was no row's
+    /// and was dropped as a page number).
+    #[test]
+    fn figures_lowered_past_a_page_break_over_a_row_in_other_columns_fill_its_rows_blanks() {
+        let mut first = table_three_top_without_rulings();
+        for (x, y, w) in [
+            (70.0, 270.0, "（一）予以公开"),
+            (306.0, 270.0, "4"),
+            (411.0, 270.0, "0"),
+            (461.0, 270.0, "0"),
+            (511.0, 270.0, "1"),
+        ] {
+            glyphs_from(&mut first.chars, x, y, w);
+        }
+        let second = page_of_words(&[
+            (361.0, 90.0, "0"),
+            (561.0, 90.0, "5"),
+            (70.0, 140.0, "（二）部分公开"),
+            (306.0, 140.0, "2"),
+            (411.0, 140.0, "0"),
+            (461.0, 140.0, "0"),
+            (511.0, 140.0, "0"),
+            (361.0, 154.0, "0"),
+            (561.0, 154.0, "2"),
+        ]);
+        let doc = build_document(vec![first, second]);
+        let texts = outline(&doc);
+        assert_eq!(
+            values_of_row(&doc, "（一）予以公开").unwrap(),
+            ["4", "0", "0", "0", "1", "5"],
+            "{texts:#?}"
+        );
+        assert_eq!(
+            values_of_row(&doc, "（二）部分公开").unwrap(),
+            ["2", "0", "0", "0", "0", "2"],
+            "{texts:#?}"
+        );
+    }
+
     /// A page's number atop it (`2` on page 2), over the rows of a table
     /// going on from the page before, is dropped as ever: it fills no
     /// blank cell of the row above the break.

@@ -886,7 +886,7 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                     && ((start == 1 && (start == i || first_label == Some(start)))
                         || under_repeated_header());
                 if (gap > (2.0 * l.size).max(1.2 * row_gap) && !lowered)
-                    || is_row(start - 1)
+                    || (is_row(start - 1) && !lowered)
                     || (opens && !wraps_on)
                     || crate::template::names_a_section(&text)
                     || text.ends_with(['。', '：', ':'])
