@@ -885,8 +885,8 @@ pub fn find(lines: &[WordLine]) -> Vec<StreamTable> {
                     && gap <= MAX_ROW_GAP * l.size
                     && ((start == 1 && (start == i || first_label == Some(start)))
                         || under_repeated_header());
-                if (gap > (2.0 * l.size).max(1.2 * row_gap) && !lowered)
-                    || (is_row(start - 1) && !lowered)
+                // (A lowered line may be far, and a row: two figures.)
+                if (!lowered && (gap > (2.0 * l.size).max(1.2 * row_gap) || is_row(start - 1)))
                     || (opens && !wraps_on)
                     || crate::template::names_a_section(&text)
                     || text.ends_with(['。', '：', ':'])
