@@ -1946,7 +1946,17 @@ fn join_dropped_figures_once(
         // no row's figures' home: they are the row's over it.
         let group_piece_below =
             up && down && rows[k + 1].1.iter().all(Val::is_empty) && group_only(rows, k + 1, k - 1);
+        // Figures overlapping a labelled line over them that holds none
+        // are that row's, set lower than its label (行政处罚 over 255, 行政强制
+        // 58 under it), not a count's upper part wrapped over the row below.
+        let beside_bare_label = up
+            && head
+            && !title_above
+            && !rows[k - 1].0.is_empty()
+            && rows[k - 1].1.iter().all(Val::is_empty)
+            && lines[k].y0 < lines[k - 1].y1;
         let h = match (up && !title_above, down && !group_piece_below) {
+            _ if beside_bare_label => k - 1,
             (true, false) => k - 1,
             (false, true) => k + 1,
             _ => continue,
@@ -2093,7 +2103,8 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
     // Whether rows `h` and `r` both hold a figure in some column (not a
     // figure's wrapped unit, 条 under 0): two rows, whatever their labels'
     // spacing (rows set close, labels not numbered: 行政处罚 right over
-    // 行政强制).
+    // 行政强制; or 行政处罚 over its figure on a line of its own, 行政强制
+    // 58 under that: its figures are no line's between a label's lines).
     let holds_figure = |r: usize| rows[r].1.iter().any(|v| is_figure(&v.text));
     let clash = |h: usize, r: usize| {
         rows[h]
@@ -2125,7 +2136,8 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
                         && (gap < 0.5 * w.size
                             || (skipped > 0
                                 && gap < (0.5 + 1.5 * skipped as f32) * w.size
-                                && figures_between(c, r, w)))
+                                && figures_between(c, r, w)
+                                && !(c.last_row + 1..r).any(|h| clash(h, r))))
                 })
                 .map(|k| open[k])
                 .filter(|_| !opens);
@@ -6422,5 +6434,28 @@ mod tests {
             line(15.0, &[(0.0, "主动公开信息1286条。")]),
         ];
         assert!(find(&lines).is_empty());
+    }
+
+    /// A sub-table of table 二 set at an exact line height: 行政处罚's figure
+    /// sits lower than its label, partly beside it, nearer 行政强制 58 under
+    /// it. The figure is 行政处罚's; the two labels stay apart (they were
+    /// read as one label, 行政处罚行政强制, holding 58, and 255 had none).
+    #[test]
+    fn a_figure_set_lower_than_its_label_between_two_short_labels_is_the_upper_rows() {
+        let l = |y: f32, words: &[(f32, &str)]| line_of_size(y, 10.5, words);
+        let lines = vec![
+            l(420.2, &[(250.5, "第二十条第（五）项")]),
+            l(437.2, &[(161.4, "信息内容"), (318.3, "本年处理决定数量")]),
+            l(454.2, &[(161.4, "行政许可"), (331.6, "1487")]),
+            l(471.2, &[(250.5, "第二十条第（六）项")]),
+            l(488.2, &[(161.4, "信息内容"), (318.3, "本年处理决定数量")]),
+            l(510.7, &[(161.4, "行政处罚")]),
+            l(517.7, &[(350.3, "255")]),
+            l(533.2, &[(161.4, "行政强制"), (346.0, "58")]),
+        ];
+        let tables = find(&lines);
+        let rows: Vec<Vec<&str>> = tables.iter().flat_map(|t| filled_rows(&t.table)).collect();
+        assert!(rows.contains(&vec!["行政处罚", "255"]), "{rows:?}");
+        assert!(rows.contains(&vec!["行政强制", "58"]), "{rows:?}");
     }
 }
