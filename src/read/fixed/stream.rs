@@ -1946,14 +1946,17 @@ fn join_dropped_figures_once(
         // no row's figures' home: they are the row's over it.
         let group_piece_below =
             up && down && rows[k + 1].1.iter().all(Val::is_empty) && group_only(rows, k + 1, k - 1);
-        // Figures overlapping a labelled line over them that holds none
-        // are that row's, set lower than its label (行政处罚 over 255, 行政强制
-        // 58 under it), not a count's upper part wrapped over the row below.
+        // Figures overlapping a labelled line over them whose blanks they
+        // fill are that row's, set lower than its label (行政处罚 over 255,
+        // 行政强制 58 under it; 规章 0 _ 0 over 0), not a count's upper part
+        // wrapped over the row below — unless every part below is narrower
+        // (a count too wide for its cell) and the row above has figures.
         let beside_bare_label = up
             && head
             && !title_above
             && !rows[k - 1].0.is_empty()
-            && rows[k - 1].1.iter().all(Val::is_empty)
+            && (rows[k - 1].1.iter().all(Val::is_empty)
+                || !below.is_some_and(|(narrower, _)| narrower))
             && lines[k].y0 < lines[k - 1].y1;
         let h = match (up && !title_above, down && !group_piece_below) {
             _ if beside_bare_label => k - 1,
@@ -6457,5 +6460,43 @@ mod tests {
         let rows: Vec<Vec<&str>> = tables.iter().flat_map(|t| filled_rows(&t.table)).collect();
         assert!(rows.contains(&vec!["行政处罚", "255"]), "{rows:?}");
         assert!(rows.contains(&vec!["行政强制", "58"]), "{rows:?}");
+    }
+
+    /// The same in a row with figures: 规章 0 _ 0, its middle figure set
+    /// lower, overlapping the row's line and touching 行政规范性文件 1 0 1
+    /// under it, fills 规章's blank cell (it was a row of its own, left
+    /// without a label: the cell read null).
+    #[test]
+    fn a_figure_set_lower_in_a_rows_blank_cell_over_a_full_row_is_the_upper_rows() {
+        let l = |y: f32, words: &[(f32, &str)]| line_of_size(y, 10.5, words);
+        let lines = vec![
+            l(464.2, &[(250.5, "第二十条第（一）项")]),
+            l(
+                481.2,
+                &[
+                    (161.4, "信息内容"),
+                    (234.0, "本年制发件数"),
+                    (318.0, "本年废止件数"),
+                    (400.0, "现行有效件数"),
+                ],
+            ),
+            l(503.7, &[(171.9, "规章"), (270.0, "0"), (434.0, "0")]),
+            l(510.7, &[(357.0, "0")]),
+            l(
+                526.2,
+                &[
+                    (145.6, "行政规范性文件"),
+                    (270.0, "1"),
+                    (357.0, "0"),
+                    (434.0, "1"),
+                ],
+            ),
+        ];
+        let rows = lone_table_rows(&lines);
+        assert!(
+            rows.contains(&vec!["规章".into(), "0".into(), "0".into(), "0".into()]),
+            "{rows:?}"
+        );
+        assert_eq!(rows.len(), 4, "{rows:?}");
     }
 }
