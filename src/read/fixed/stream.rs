@@ -2116,6 +2116,25 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
             .zip(&rows[r].1)
             .any(|(a, b)| is_figure(&a.text) && is_figure(&b.text))
     };
+    // Whether label word `w` of row `r` opens a label wrapped around a line
+    // of figures of its own: no figures on its line, a line of figures
+    // alone under it, and a label line without figures under that, under
+    // `w` (其他对外管理 / 33 +7 389 / 服务事项), the line's only label (not a
+    // group label's piece beside a row's). Such a word continues no label
+    // that has figures already (行政许可 44 0 699 right over it, the lines
+    // set close).
+    let wraps_around_figures = |r: usize, w: &LabelWord| {
+        let bare = |k: usize| {
+            rows.get(k)
+                .is_some_and(|(l, v)| l.is_empty() && v.iter().any(|v| !v.is_empty()))
+        };
+        let end = |k: usize| {
+            rows.get(k).is_some_and(|(l, v)| {
+                v.iter().all(Val::is_empty) && l.iter().any(|o| o.x0 < w.x1 && o.x1 > w.x0)
+            })
+        };
+        rows[r].0.len() == 1 && rows[r].1.iter().all(Val::is_empty) && bare(r + 1) && end(r + 2)
+    };
     // The chains a row's word may continue (their last row at most three
     // rows up), in the order they were opened: each word looks at these,
     // not at every chain of the table.
@@ -2132,6 +2151,7 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
                     let gap = w.y0 - c.word.y1;
                     r > c.last_row
                         && !c.figure_rows.iter().any(|&h| clash(h, r))
+                        && !(!c.figure_rows.is_empty() && wraps_around_figures(r, w))
                         && r - c.last_row <= 3
                         && w.x0 < c.word.x1
                         && w.x1 > c.word.x0
@@ -6498,5 +6518,58 @@ mod tests {
             "{rows:?}"
         );
         assert_eq!(rows.len(), 4, "{rows:?}");
+    }
+
+    /// Lines set close (exact line spacing): 行政许可 44 0 699 right over
+    /// 其他对外管理, whose figures stand on a line of their own under it and
+    /// its label's end (服务事项) under them. The second label is its own
+    /// row's, with its figures (the three lines were read as one label,
+    /// 行政许可其他对外管理服务事项, and 33 +7 389 had none).
+    #[test]
+    fn a_label_wrapped_around_its_figures_right_under_a_row_opens_its_own_row() {
+        let l = |y: f32, words: &[(f32, &str)]| line_of_size(y, 10.5, words);
+        let lines = vec![
+            l(558.5, &[(225.8, "第二十条第（五）项")]),
+            l(
+                578.9,
+                &[
+                    (82.3, "信息内容"),
+                    (210.0, "上一年项目数量"),
+                    (330.0, "本年增/减"),
+                    (440.0, "处理决定数量"),
+                ],
+            ),
+            l(
+                595.9,
+                &[
+                    (82.3, "行政许可"),
+                    (226.0, "44"),
+                    (350.0, "0"),
+                    (458.0, "699"),
+                ],
+            ),
+            l(611.4, &[(67.9, "其他对外管理")]),
+            l(618.4, &[(226.0, "33"), (345.0, "+7"), (458.0, "389")]),
+            l(625.4, &[(67.9, "服务事项")]),
+        ];
+        let rows = lone_table_rows(&lines);
+        assert!(
+            rows.contains(&vec![
+                "行政许可".into(),
+                "44".into(),
+                "0".into(),
+                "699".into()
+            ]),
+            "{rows:?}"
+        );
+        assert!(
+            rows.contains(&vec![
+                "其他对外管理服务事项".into(),
+                "33".into(),
+                "+7".into(),
+                "389".into()
+            ]),
+            "{rows:?}"
+        );
     }
 }
