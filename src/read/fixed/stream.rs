@@ -2151,7 +2151,7 @@ fn join_wrapped_labels(rows: Vec<(Vec<LabelWord>, Vec<Val>)>) -> Vec<(Vec<String
                     let gap = w.y0 - c.word.y1;
                     r > c.last_row
                         && !c.figure_rows.iter().any(|&h| clash(h, r))
-                        && !(!c.figure_rows.is_empty() && wraps_around_figures(r, w))
+                        && (c.figure_rows.is_empty() || !wraps_around_figures(r, w))
                         && r - c.last_row <= 3
                         && w.x0 < c.word.x1
                         && w.x1 > c.word.x0
