@@ -5330,15 +5330,7 @@ mod tests {
         cut.words
             .insert(0, touching(20.0, &[(-212.0, label), (0.0, "0")]));
         let lines = vec![
-            line(
-                -20.0,
-                &[
-                    (-250.0, "项目"),
-                    (0.0, "自然人"),
-                    (50.0, "商业企业"),
-                    (100.0, "总计"),
-                ],
-            ),
+            header_of_three_columns(),
             row(0.0, "（一）予以公开", ["2", "1", "3"]),
             cut,
             row(40.0, "（三）不予公开", ["14", "0", "14"]),
@@ -5357,15 +5349,7 @@ mod tests {
         cut.words
             .insert(0, touching(20.0, &[(-130.0, label), (0.0, "7")]));
         let lines = vec![
-            line(
-                -20.0,
-                &[
-                    (-250.0, "项目"),
-                    (0.0, "自然人"),
-                    (50.0, "商业企业"),
-                    (100.0, "总计"),
-                ],
-            ),
+            header_of_three_columns(),
             line(
                 0.0,
                 &[
@@ -5388,6 +5372,20 @@ mod tests {
         ];
         let rows = lone_table_rows(&lines);
         assert_eq!(rows[2], [label, "7", "1", "8"], "{rows:?}");
+    }
+
+    /// The header line of the tables of the two tests above: 项目 over
+    /// the labels, three columns 50 apart from x = 0.
+    fn header_of_three_columns() -> WordLine {
+        line(
+            -20.0,
+            &[
+                (-250.0, "项目"),
+                (0.0, "自然人"),
+                (50.0, "商业企业"),
+                (100.0, "总计"),
+            ],
+        )
     }
 
     /// A figure with a bracketed note in a column aligned left: its middle
