@@ -717,6 +717,8 @@ impl<'a> PageBuilder<'a> {
             chars,
             segments,
             images,
+            // Not counted here: the census counts the page's characters.
+            classes: Default::default(),
         };
         normalise_orientation(&mut page);
         page

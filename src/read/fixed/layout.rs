@@ -2041,6 +2041,8 @@ fn with_foot_over(above: &PageContent, y: f32, page: &PageContent) -> PageConten
         chars,
         segments: page.segments.clone(),
         images: page.images.clone(),
+        // Laid out after the census: not counted.
+        classes: Default::default(),
     }
 }
 
@@ -2335,6 +2337,7 @@ mod tests {
             chars,
             segments: Vec::new(),
             images: Vec::new(),
+            classes: Default::default(),
         }
     }
 
@@ -4269,6 +4272,7 @@ mod tests {
             chars,
             segments,
             images: Vec::new(),
+            classes: Default::default(),
         };
         let blocks = page_blocks(&page, 1, &HashSet::default()).blocks;
         let text: Vec<&str> = blocks
@@ -4412,6 +4416,7 @@ mod tests {
             chars,
             segments,
             images: Vec::new(),
+            classes: Default::default(),
         };
         let blocks = page_blocks(&page, 1, &HashSet::default()).blocks;
         blocks
@@ -4474,6 +4479,7 @@ mod tests {
             chars,
             segments: frame(100.0, 170.0),
             images: Vec::new(),
+            classes: Default::default(),
         };
         let blocks = page_blocks(&page, 1, &HashSet::default()).blocks;
         let tables: Vec<&Table> = blocks

@@ -188,6 +188,11 @@ pub struct PageContent {
     /// The boxes [x0 y0 x1 y1] of the images drawn, the first
     /// [`MAX_IMAGES_PER_PAGE`] (a table published as a picture is one).
     pub images: Vec<[f32; 4]>,
+    /// The page's characters by [`GlyphClass`], counted as a reader pushes
+    /// them (a class is worked out once per font and code): the document's
+    /// census then needs no pass over every character. Left at zero by a
+    /// reader that does not count; [`document`] then counts the page.
+    pub classes: [u32; GLYPH_CLASSES],
 }
 
 /// Image boxes kept for a page: a page shows a few; a content stream could
@@ -376,7 +381,7 @@ pub fn keep_page(
 /// The document of a fixed-layout file's pages; `what` names the format in
 /// messages ("PDF", "OFD").
 pub fn document(mut pages: Vec<PageContent>, what: &str) -> Result<Document, ReadError> {
-    let census = Census::of(pages.iter().flat_map(|p| &p.chars));
+    let census = Census::of_pages(&pages);
     let (chars, undecoded) = (census.chars, census.undecoded);
     if chars == 0 {
         return Err(ReadError::NoTextLayer(format!(
@@ -406,9 +411,46 @@ pub fn document(mut pages: Vec<PageContent>, what: &str) -> Result<Document, Rea
     Ok(doc)
 }
 
-/// The characters of a document counted in one pass: all, undecoded,
-/// and of the decoded visible ones (not spaces or digits) the Chinese,
-/// the accented Latin and the CJK Extension A ones, for [`Census::garbled`].
+/// What [`Census`] tells characters apart by; one per glyph, worked out
+/// from its text alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum GlyphClass {
+    Undecoded,
+    /// Empty, white space or an ASCII digit: not counted as visible.
+    Unseen,
+    Other,
+    Latin1,
+    Chinese,
+    /// Chinese from CJK Extension A.
+    RareChinese,
+}
+
+pub const GLYPH_CLASSES: usize = 6;
+
+impl GlyphClass {
+    pub fn of(text: &str, undecoded: bool) -> GlyphClass {
+        if undecoded {
+            return GlyphClass::Undecoded;
+        }
+        let Some(ch) = text.chars().next() else {
+            return GlyphClass::Unseen;
+        };
+        if ch.is_whitespace() || ch.is_ascii_digit() {
+            return GlyphClass::Unseen;
+        }
+        match u32::from(ch) {
+            0x80..=0xFF => GlyphClass::Latin1,
+            0x3400..=0x4DBF => GlyphClass::RareChinese,
+            0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF => GlyphClass::Chinese,
+            _ => GlyphClass::Other,
+        }
+    }
+}
+
+/// The characters of a document counted: all, undecoded, and of the
+/// decoded visible ones (not spaces or digits) the Chinese, the accented
+/// Latin and the CJK Extension A ones, for [`Census::garbled`].
 #[derive(Default)]
 struct Census {
     chars: usize,
@@ -420,32 +462,34 @@ struct Census {
 }
 
 impl Census {
-    fn of<'a>(chars: impl Iterator<Item = &'a TextChar>) -> Census {
-        let mut n = Census::default();
-        for c in chars {
-            n.chars += 1;
-            if c.undecoded {
-                n.undecoded += 1;
-                continue;
-            }
-            let Some(ch) = c.text.chars().next() else {
-                continue;
-            };
-            if ch.is_whitespace() || ch.is_ascii_digit() {
-                continue;
-            }
-            n.visible += 1;
-            match u32::from(ch) {
-                0x80..=0xFF => n.latin1 += 1,
-                0x3400..=0x4DBF => {
-                    n.chinese += 1;
-                    n.rare += 1;
+    /// From the pages' counts by class where a reader kept them (they add
+    /// up to the page's characters), else from the page's characters.
+    fn of_pages(pages: &[PageContent]) -> Census {
+        let mut by_class = [0usize; GLYPH_CLASSES];
+        for page in pages {
+            let counted: usize = page.classes.iter().map(|n| *n as usize).sum();
+            if counted == page.chars.len() {
+                for (total, n) in by_class.iter_mut().zip(page.classes) {
+                    *total += n as usize;
                 }
-                0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF => n.chinese += 1,
-                _ => {}
+            } else {
+                for c in &page.chars {
+                    by_class[GlyphClass::of(&c.text, c.undecoded) as usize] += 1;
+                }
             }
         }
-        n
+        let n = |class: GlyphClass| by_class[class as usize];
+        let rare = n(GlyphClass::RareChinese);
+        let chinese = n(GlyphClass::Chinese) + rare;
+        let latin1 = n(GlyphClass::Latin1);
+        Census {
+            chars: by_class.iter().sum(),
+            undecoded: n(GlyphClass::Undecoded),
+            visible: chinese + latin1 + n(GlyphClass::Other),
+            chinese,
+            latin1,
+            rare,
+        }
     }
 
     /// Why a text layer cannot be read when its fonts number their glyphs in
@@ -506,6 +550,7 @@ mod tests {
             chars,
             segments: Vec::new(),
             images: Vec::new(),
+            classes: Default::default(),
         }
     }
 
@@ -542,5 +587,28 @@ mod tests {
         // One Extension A character (a place name) among ordinary prose.
         let chinese = "本机关通过门户网站主动公开政府信息，㘎塘镇人民政府全年共收到政府信息公开申请十二件，均已按期答复。";
         assert_eq!(corrupt_message(&chinese.repeat(3)), None);
+    }
+
+    /// The census from the counts a reader kept is the census of the
+    /// characters themselves; counts that do not add up to a page's
+    /// characters (a reader that counts nothing, or missed some) are not
+    /// trusted: the page is counted again.
+    #[test]
+    fn census_from_kept_class_counts_is_a_recount() {
+        let text = "2021年本机关收到申请12件，Résumé 㘎塘镇。 ";
+        let fields = |c: Census| (c.chars, c.undecoded, c.visible, c.chinese, c.latin1, c.rare);
+        let mut counted = page_of(text);
+        for c in &counted.chars {
+            counted.classes[GlyphClass::of(&c.text, c.undecoded) as usize] += 1;
+        }
+        let recounted = Census::of_pages(&[page_of(text)]);
+        // Typed from the text: 28 characters, of which digits and spaces (8)
+        // are not visible; 14 Chinese with punctuation, one of them rare;
+        // two accented Latin letters and four other ones.
+        assert_eq!(fields(recounted), (28, 0, 20, 14, 2, 1));
+        assert_eq!(fields(Census::of_pages(&[counted])), (28, 0, 20, 14, 2, 1));
+        let mut short = page_of(text);
+        short.classes[GlyphClass::Chinese as usize] = 3;
+        assert_eq!(fields(Census::of_pages(&[short])), (28, 0, 20, 14, 2, 1));
     }
 }

@@ -152,6 +152,7 @@ mod tests {
             chars: line("全年0条"),
             segments: vec![h(100.0, 124.0, 200.0 - 0.3 * 12.0)],
             images: Vec::new(),
+            classes: Default::default(),
         };
         drop_struck_through(&mut page);
         assert_eq!(text(&page), "0条");
@@ -179,6 +180,7 @@ mod tests {
             chars,
             segments,
             images: Vec::new(),
+            classes: Default::default(),
         };
         drop_struck_through(&mut page);
         assert_eq!(page.chars.len(), 2_500);
@@ -205,6 +207,7 @@ mod tests {
                 chars: line("全年0条"),
                 segments: vec![s],
                 images: Vec::new(),
+                classes: Default::default(),
             };
             drop_struck_through(&mut page);
             assert_eq!(text(&page), "全年0条", "{s:?}");

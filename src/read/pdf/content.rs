@@ -682,6 +682,7 @@ impl<'a> Interpreter<'a> {
                     }
                 };
                 out.chars.push(c);
+                out.classes[g.class as usize] += 1;
             }
             let spacing = char_spacing + if g.is_space_code { word_spacing } else { 0.0 };
             *tm = if vertical {
@@ -805,6 +806,34 @@ mod tests {
         assert_eq!(out.chars.len(), n);
         assert!(out.chars.iter().all(|c| c.text == "A"));
         assert_eq!(cache.by_id.len(), MAX_CACHED_FONTS);
+    }
+
+    /// Each glyph placed is counted by its class as it is pushed (the
+    /// census needs no pass of its own); a blank one is neither placed nor
+    /// counted.
+    #[test]
+    fn placed_glyphs_are_counted_by_class() {
+        use crate::read::fixed::{GLYPH_CLASSES, GlyphClass};
+        let mut doc = Document::new();
+        let mut f = Dictionary::new();
+        f.set("Type", Object::Name(b"Font".to_vec()));
+        f.set("Subtype", Object::Name(b"Type1".to_vec()));
+        f.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+        f.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
+        let id = doc.add_object(Object::Dictionary(f));
+        let mut fonts = Dictionary::new();
+        fonts.set("F1", Object::Reference(id));
+        let mut resources = Dictionary::new();
+        resources.set("Font", Object::Dictionary(fonts));
+        let content = b"BT /F1 12 Tf 50 700 Td (Ab 1\\351) Tj (A) Tj ET";
+        let (out, _) = run_a4_page(&doc, content, Some(&resources));
+        let texts: Vec<&str> = out.chars.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["A", "b", "1", "é", "A"]);
+        let mut want = [0; GLYPH_CLASSES];
+        want[GlyphClass::Other as usize] = 3;
+        want[GlyphClass::Unseen as usize] = 1;
+        want[GlyphClass::Latin1 as usize] = 1;
+        assert_eq!(out.classes, want);
     }
 
     /// Subpath vectors are reused from path to path: a new path starts

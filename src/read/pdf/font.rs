@@ -7,6 +7,7 @@
 use super::cmap::CMap;
 use super::deref;
 use super::packed::{Item, PackedArray, PackedArrays, Slot};
+use crate::read::fixed::GlyphClass;
 use foldhash::{HashMap, HashMapExt};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::cell::RefCell;
@@ -280,6 +281,8 @@ pub struct Glyph {
     pub undecoded: bool,
     /// The text is empty or white space (nothing is placed for it).
     pub blank: bool,
+    /// What the document's census counts it as.
+    pub class: GlyphClass,
 }
 
 fn name_of(o: &Object) -> Option<&[u8]> {
@@ -703,6 +706,7 @@ impl Font {
         Glyph {
             undecoded,
             blank: text.trim().is_empty(),
+            class: GlyphClass::of(&text, undecoded),
             text,
             width,
             is_space_code: len == 1 && code == 32,
