@@ -336,8 +336,12 @@ use crate::text::is_digit;
 
 /// A figure or a blank marker as printed in a table cell.
 pub(super) fn is_figure(s: &str) -> bool {
-    // Plain digits, most figures, without copying them.
-    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+    if s.is_empty() {
+        return false;
+    }
+    // Plain digits, most figures, and blank marks alone (`/`, `—`), most
+    // blank cells, without copying them.
+    if s.bytes().all(|b| b.is_ascii_digit()) || s.chars().all(is_blank_mark) {
         return true;
     }
     could_be_figure(s) && is_figure_by_rules(s)
@@ -348,14 +352,19 @@ pub(super) fn is_figure(s: &str) -> bool {
 /// character instead of copied and taken through every rule.
 fn could_be_figure(s: &str) -> bool {
     // Digits, signs, blank marks, 无, 持平, the words of a change (增加,
-    // 减少) and units (件 条 个 项 元), in either script (減少3, 無).
+    // 减少) and units (件 条 个 项 元), in either script (減少3, 無). The
+    // cheap tests first: `char::is_whitespace` searches a table for every
+    // CJK character, and no ideograph is white space.
     s.chars().take_while(|c| !matches!(c, '（' | '(')).all(|c| {
         is_digit(c)
-            || c.is_whitespace()
             || is_sign_or_separator(c)
             || is_blank_mark(c)
             || is_figure_word_char(c)
-            || (is_ideograph(c) && is_figure_word_char(crate::text::fold_char(c)))
+            || if is_ideograph(c) {
+                is_figure_word_char(crate::text::fold_char(c))
+            } else {
+                c.is_whitespace()
+            }
     })
 }
 
@@ -371,6 +380,10 @@ fn is_figure_word_char(c: char) -> bool {
         '无' | '持' | '平' | '增' | '加' | '减' | '少' | '件' | '条' | '个' | '项' | '元'
     )
 }
+
+/// Bytes of text whose characters [`is_figure_by_rules`] keeps on the
+/// stack (a figure is short; longer text is collected on the heap).
+const SHORT_FIGURE_BYTES: usize = 32;
 
 /// [`is_figure`]'s rules, for text that passed its quick tests.
 fn is_figure_by_rules(s: &str) -> bool {
@@ -394,36 +407,57 @@ fn is_figure_by_rules(s: &str) -> bool {
     {
         return false;
     }
-    let t: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(simplified)
-        .collect();
+    // The characters without white space, simplified: on the stack when
+    // the text is short (it has at most as many characters as bytes), as
+    // this runs on every word of every line of a borderless table.
+    let kept = s.chars().filter(|c| !c.is_whitespace()).map(simplified);
+    if s.len() <= SHORT_FIGURE_BYTES {
+        let mut buf = ['\0'; SHORT_FIGURE_BYTES];
+        let mut n = 0;
+        for c in kept {
+            buf[n] = c;
+            n += 1;
+        }
+        figure_rules(&buf[..n])
+    } else {
+        figure_rules(&kept.collect::<Vec<char>>())
+    }
+}
+
+/// The rules of [`is_figure_by_rules`] over its text's characters.
+fn figure_rules(t: &[char]) -> bool {
     // A figure with a bracketed note: 22（其中修订16件）.
-    let t = match t.find(['（', '(']) {
-        Some(i) if i > 0 && t.ends_with(['）', ')']) => t[..i].to_string(),
+    let t = match t.iter().position(|c| matches!(c, '（' | '(')) {
+        Some(i) if i > 0 && matches!(t.last(), Some('）' | ')')) => &t[..i],
         _ => t,
     };
     // A change as words: 增加6, 减少2, 持平.
-    if t == "持平" {
+    if t == ['持', '平'] {
         return true;
     }
-    let t = ["增加", "减少", "增", "减"]
+    let t = [&['增', '加'][..], &['减', '少'], &['增'], &['减']]
         .iter()
-        .find_map(|p| t.strip_prefix(p))
-        .unwrap_or(&t);
-    let t = t.trim_end_matches(['件', '条', '个', '项', '元']);
+        .find_map(|p| t.strip_prefix(*p))
+        .unwrap_or(t);
+    let mut t = t;
+    while let Some((last, rest)) = t.split_last()
+        && matches!(last, '件' | '条' | '个' | '项' | '元')
+    {
+        t = rest;
+    }
     // A row label's numbering left alone on its line (`1.` of 1.属于国家秘密,
     // the label wrapped after it in a narrow column) is no figure.
-    if t.strip_suffix('.')
-        .is_some_and(|n| !n.is_empty() && n.chars().all(is_digit))
+    if let Some((&'.', n)) = t.split_last()
+        && !n.is_empty()
+        && n.iter().all(|&c| is_digit(c))
     {
         return false;
     }
     !t.is_empty()
-        && (t.chars().all(|c| is_digit(c) || is_sign_or_separator(c)) && t.chars().any(is_digit)
-            || t.chars().all(is_blank_mark)
-            || t == "无")
+        && (t.iter().all(|&c| is_digit(c) || is_sign_or_separator(c))
+            && t.iter().any(|&c| is_digit(c))
+            || t.iter().all(|&c| is_blank_mark(c))
+            || t == ['无'])
 }
 
 /// Trailing figures of a line: the words after its label.
@@ -6330,6 +6364,35 @@ mod tests {
         }
         each(&alphabet, &mut word, 4, &mut check);
         assert!(taken > 1000, "{taken} figures");
+    }
+
+    /// `is_figure`'s shortcuts (digits alone, blank marks alone) give the
+    /// rules' answer, and text too long for the rules' stack buffer (here
+    /// the same text padded with spaces, which the rules drop) gets the
+    /// answer the short text gets.
+    #[test]
+    fn figure_shortcuts_and_long_text_agree_with_the_rules() {
+        let alphabet: Vec<char> = "0１ /／-—－增减无件（）.年".chars().collect();
+        let (mut words, mut figures) = (0, 0);
+        let mut stack = vec![String::new()];
+        while let Some(s) = stack.pop() {
+            let by_rules = could_be_figure(&s) && is_figure_by_rules(&s);
+            assert_eq!(is_figure(&s), by_rules, "{s:?}");
+            let padded = format!("{s}{}", " ".repeat(SHORT_FIGURE_BYTES));
+            assert_eq!(is_figure_by_rules(&padded), is_figure_by_rules(&s), "{s:?}");
+            words += 1;
+            figures += usize::from(by_rules);
+            if s.chars().count() < 4 {
+                for c in &alphabet {
+                    stack.push(format!("{s}{c}"));
+                }
+            }
+        }
+        assert!(figures > 1000 && words > figures, "{figures} of {words}");
+        // Long figures, read on the heap.
+        assert!(is_figure("1,234,567,890,123,456,789,012,345,678"));
+        assert!(is_figure("22（其中修订16件，其余为本年度新增加的内容）"));
+        assert!(is_figure("/") && is_figure(" — ") && !is_figure(""));
     }
 
     #[test]
