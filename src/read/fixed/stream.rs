@@ -435,11 +435,10 @@ fn figure_rules(t: &[char]) -> bool {
     if t == ['持', '平'] {
         return true;
     }
-    let t = [&['增', '加'][..], &['减', '少'], &['增'], &['减']]
+    let mut t = [&['增', '加'][..], &['减', '少'], &['增'], &['减']]
         .iter()
         .find_map(|p| t.strip_prefix(*p))
         .unwrap_or(t);
-    let mut t = t;
     while let Some((last, rest)) = t.split_last()
         && matches!(last, '件' | '条' | '个' | '项' | '元')
     {
