@@ -167,11 +167,19 @@ fn line_text(g: &mut [&TextChar]) -> String {
 fn median_of(values: impl Iterator<Item = f32> + Clone) -> f32 {
     let mut counts: Vec<(f32, usize)> = Vec::with_capacity(16);
     let mut n = 0;
+    // The value before is tried first: neighbours mostly share a size.
+    let mut last = 0;
     for v in values.clone() {
         n += 1;
-        if let Some((_, k)) = counts.iter_mut().find(|(x, _)| x.to_bits() == v.to_bits()) {
+        if let Some((x, k)) = counts.get_mut(last)
+            && x.to_bits() == v.to_bits()
+        {
             *k += 1;
+        } else if let Some(i) = counts.iter().position(|(x, _)| x.to_bits() == v.to_bits()) {
+            counts[i].1 += 1;
+            last = i;
         } else if counts.len() < 16 {
+            last = counts.len();
             counts.push((v, 1));
         } else {
             return median_in(&mut values.collect::<Vec<f32>>());

@@ -173,6 +173,10 @@ pub struct Interpreter<'a> {
     out: PageContent,
     ops: usize,
     seq: u32,
+    /// Characters placed upright (quarter 0, not skewed): while they are
+    /// half the page's or more, no other direction can be its main one,
+    /// and `normalise_orientation` need not count the page again.
+    upright: usize,
     /// Bytes of text shown on this page so far.
     shown: usize,
     /// Form XObjects being drawn (cycle guard).
@@ -196,6 +200,7 @@ impl<'a> Interpreter<'a> {
             out: PageContent::default(),
             ops: 0,
             seq: 0,
+            upright: 0,
             shown: 0,
             forms: Vec::new(),
         }
@@ -236,7 +241,9 @@ impl<'a> Interpreter<'a> {
         if self.out.chars.capacity() > self.out.chars.len() + 1024 {
             self.out.chars.shrink_to_fit();
         }
-        normalise_orientation(&mut self.out);
+        if self.upright * 2 < self.out.chars.len() {
+            normalise_orientation(&mut self.out);
+        }
         Ok(self.out)
     }
 
@@ -271,10 +278,13 @@ impl<'a> Interpreter<'a> {
 
     fn font(&mut self, resources: Option<&Dictionary>, name: &[u8]) -> Result<Rc<Font>, ReadError> {
         let res = resources.map_or(0, |r| std::ptr::from_ref(r) as usize);
+        // Newest first: a page's own fonts were added last (each pair is
+        // kept once, so either end finds the same entry).
         if let Some((_, _, f)) = self
             .fonts
             .by_name
             .iter()
+            .rev()
             .find(|(r, n, _)| *r == res && n == name)
         {
             return Ok(f.clone());
@@ -645,7 +655,7 @@ impl<'a> Interpreter<'a> {
         let (hscale, rise, fill, ctm) = (gs.hscale, gs.rise, gs.fill, gs.ctm);
         let (char_spacing, word_spacing) = (gs.char_spacing, gs.word_spacing);
         let vertical = font.vertical;
-        let (out, seq) = (&mut self.out, &mut self.seq);
+        let (out, seq, upright) = (&mut self.out, &mut self.seq, &mut self.upright);
         // `move`: the string's constants are the closure's own copies, kept
         // in registers through the glyph loop rather than read through
         // references to this frame (measured ~1 % on a CID-font file).
@@ -681,6 +691,7 @@ impl<'a> Interpreter<'a> {
                         TextChar::placed(text, &trm, em_box, vertical, fill, g.undecoded, *seq)
                     }
                 };
+                *upright += usize::from(c.quarter == 0 && !c.skewed);
                 out.chars.push(c);
                 out.classes[g.class as usize] += 1;
             }
@@ -808,13 +819,9 @@ mod tests {
         assert_eq!(cache.by_id.len(), MAX_CACHED_FONTS);
     }
 
-    /// Each glyph placed is counted by its class as it is pushed (the
-    /// census needs no pass of its own); a blank one is neither placed nor
-    /// counted.
-    #[test]
-    fn placed_glyphs_are_counted_by_class() {
-        use crate::read::fixed::{GLYPH_CLASSES, GlyphClass};
-        let mut doc = Document::new();
+    /// Resources naming Helvetica (WinAnsiEncoding) /F1, the font added
+    /// to `doc`.
+    fn helvetica_as_f1(doc: &mut Document) -> Dictionary {
         let mut f = Dictionary::new();
         f.set("Type", Object::Name(b"Font".to_vec()));
         f.set("Subtype", Object::Name(b"Type1".to_vec()));
@@ -825,6 +832,17 @@ mod tests {
         fonts.set("F1", Object::Reference(id));
         let mut resources = Dictionary::new();
         resources.set("Font", Object::Dictionary(fonts));
+        resources
+    }
+
+    /// Each glyph placed is counted by its class as it is pushed (the
+    /// census needs no pass of its own); a blank one is neither placed nor
+    /// counted.
+    #[test]
+    fn placed_glyphs_are_counted_by_class() {
+        use crate::read::fixed::{GLYPH_CLASSES, GlyphClass};
+        let mut doc = Document::new();
+        let resources = helvetica_as_f1(&mut doc);
         let content = b"BT /F1 12 Tf 50 700 Td (Ab 1\\351) Tj (A) Tj ET";
         let (out, _) = run_a4_page(&doc, content, Some(&resources));
         let texts: Vec<&str> = out.chars.iter().map(|c| c.text.as_str()).collect();
@@ -836,6 +854,33 @@ mod tests {
         assert_eq!(out.classes, want);
     }
 
+    /// The page's main direction is still found when most text runs
+    /// sideways (the upright count kept while placing lets a mostly upright
+    /// page skip the recount, and only that page): text turned a quarter
+    /// is turned back upright, the few upright characters with it; a page
+    /// of upright text and one sideways line keeps that line as drawn.
+    #[test]
+    fn sideways_pages_are_turned_upright_and_upright_pages_kept() {
+        let mut doc = Document::new();
+        let resources = helvetica_as_f1(&mut doc);
+        let quarters = |content: &[u8]| {
+            let (out, _) = run_a4_page(&doc, content, Some(&resources));
+            out.chars.iter().map(|c| c.quarter).collect::<Vec<u8>>()
+        };
+        // Five characters a quarter turn counter-clockwise, two upright.
+        let sideways = b"q 0 1 -1 0 300 100 cm BT /F1 12 Tf 0 0 Td (ABCDE) Tj ET Q \
+                         BT /F1 12 Tf 50 700 Td (FG) Tj ET";
+        let q = quarters(sideways);
+        assert_eq!(q.len(), 7);
+        assert!(q[..5].iter().all(|q| *q == 0), "{q:?}");
+        assert!(q[5..].iter().all(|q| *q != 0), "{q:?}");
+        // Five upright, two sideways: kept as drawn.
+        let upright = b"BT /F1 12 Tf 50 700 Td (ABCDE) Tj ET \
+                        q 0 1 -1 0 300 100 cm BT /F1 12 Tf 0 0 Td (FG) Tj ET Q";
+        let q = quarters(upright);
+        assert!(q[..5].iter().all(|q| *q == 0), "{q:?}");
+        assert!(q[5..].iter().all(|q| *q != 0), "{q:?}");
+    }
     /// Subpath vectors are reused from path to path: a new path starts
     /// empty (no points of a longer path before it), a path ended by `n`
     /// draws nothing, and `h` closes to its own subpath's start.
