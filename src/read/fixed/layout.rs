@@ -167,23 +167,36 @@ fn line_text(g: &mut [&TextChar]) -> String {
 fn median_of(values: impl Iterator<Item = f32> + Clone) -> f32 {
     let mut counts: Vec<(f32, usize)> = Vec::with_capacity(16);
     let mut n = 0;
-    // The value before is tried first: neighbours mostly share a size.
-    let mut last = 0;
+    // Neighbours mostly share a size: a run of one value is counted in a
+    // register and added to its entry when it ends.
+    let mut run: Option<(f32, usize)> = None;
+    let add = |counts: &mut Vec<(f32, usize)>, (v, k): (f32, usize)| {
+        if let Some(e) = counts.iter_mut().find(|(x, _)| x.to_bits() == v.to_bits()) {
+            e.1 += k;
+        } else if counts.len() < 16 {
+            counts.push((v, k));
+        } else {
+            return false;
+        }
+        true
+    };
     for v in values.clone() {
         n += 1;
-        if let Some((x, k)) = counts.get_mut(last)
-            && x.to_bits() == v.to_bits()
-        {
-            *k += 1;
-        } else if let Some(i) = counts.iter().position(|(x, _)| x.to_bits() == v.to_bits()) {
-            counts[i].1 += 1;
-            last = i;
-        } else if counts.len() < 16 {
-            last = counts.len();
-            counts.push((v, 1));
-        } else {
-            return median_in(&mut values.collect::<Vec<f32>>());
+        match &mut run {
+            Some((x, k)) if x.to_bits() == v.to_bits() => *k += 1,
+            _ => {
+                if let Some(r) = run.replace((v, 1))
+                    && !add(&mut counts, r)
+                {
+                    return median_in(&mut values.collect::<Vec<f32>>());
+                }
+            }
         }
+    }
+    if let Some(r) = run
+        && !add(&mut counts, r)
+    {
+        return median_in(&mut values.collect::<Vec<f32>>());
     }
     counts.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut seen = 0;
@@ -2264,6 +2277,15 @@ mod tests {
             let selected = median_in(&mut v.clone());
             let counted = median_of(v.iter().copied());
             assert_eq!(counted.to_bits(), selected.to_bits(), "{v:?}");
+            // The same values in runs, as a page's characters give them.
+            let runs: Vec<f32> = v
+                .iter()
+                .zip(random_sizes(&mut seed, v.len()))
+                .flat_map(|(x, r)| std::iter::repeat_n(*x, 1 + r.to_bits() as usize % 5))
+                .collect();
+            let selected = median_in(&mut runs.clone());
+            let counted = median_of(runs.iter().copied());
+            assert_eq!(counted.to_bits(), selected.to_bits(), "{runs:?}");
         }
         // More than 16 distinct values: selected after all.
         let many: Vec<f32> = (0..41).rev().map(|i| i as f32 * 0.5).collect();
