@@ -634,7 +634,7 @@ impl<'a> PageBuilder<'a> {
                     .then(&to_pt);
                 self.seq += 1;
                 self.chars.push(TextChar::placed(
-                    compact_str::CompactString::from(&*ch.encode_utf8(&mut [0; 4])),
+                    ecow::EcoString::from(&*ch.encode_utf8(&mut [0; 4])),
                     &glyph,
                     [0.0, -0.88, width, 0.12],
                     false,

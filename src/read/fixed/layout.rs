@@ -241,7 +241,7 @@ fn cell_text(chars: Vec<&TextChar>) -> String {
     // Most cells of a report's tables are empty or one digit.
     match chars[..] {
         [] => return String::new(),
-        // (Not `to_string`: a CompactString's goes through the formatter.)
+        // (Not `to_string`: a small string's may go through the formatter.)
         [c] => return c.text.as_str().to_owned(),
         _ => {}
     }

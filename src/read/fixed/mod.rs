@@ -52,8 +52,8 @@ impl Matrix {
 /// One character as drawn.
 #[derive(Debug, Clone)]
 pub struct TextChar {
-    /// Inline up to 24 bytes: one allocation fewer per glyph.
-    pub text: compact_str::CompactString,
+    /// Inline up to 15 bytes (a 16-byte value): no allocation per glyph.
+    pub text: ecow::EcoString,
     pub x0: f32,
     pub y0: f32,
     pub x1: f32,
@@ -72,8 +72,8 @@ pub struct TextChar {
     pub undecoded: bool,
     /// Drawing order, for stable sorting (a page draws far fewer than
     /// 2³² glyphs: `MAX_SHOWN_BYTES_PER_PAGE`). With `upright` derived,
-    /// not kept, a character is 56 bytes, not 64: layout passes over
-    /// every page's characters several times.
+    /// not kept, and the text in 16 bytes, a character is 48 bytes, not
+    /// 64: layout passes over every page's characters several times.
     pub seq: u32,
 }
 
@@ -103,7 +103,7 @@ impl TextChar {
     #[allow(clippy::too_many_arguments)]
     #[inline]
     pub fn placed(
-        text: compact_str::CompactString,
+        text: ecow::EcoString,
         trm: &Matrix,
         em_box: [f32; 4],
         vertical: bool,
@@ -336,8 +336,8 @@ pub fn normalise_orientation(page: &mut PageContent) {
     }
 }
 
-/// Characters a document's pages may draw in all (each kept as a 56-byte
-/// record until layout): 2 million is 112 MB, some 30 times a long report,
+/// Characters a document's pages may draw in all (each kept as a 48-byte
+/// record until layout): 2 million is 96 MB, some 30 times a long report,
 /// while pages sharing one content stream of 256 KB of text could draw 250
 /// million (500 pages read 4 GB before this bound).
 pub const MAX_CHARS_PER_DOCUMENT: usize = 2_000_000;
@@ -559,6 +559,18 @@ mod tests {
             Err(ReadError::Corrupt(m)) => Some(m),
             _ => None,
         }
+    }
+
+    /// A placed character stays 48 bytes, its usual text inline: layout
+    /// passes over every page's characters several times, so a field or a
+    /// wider text type costs every PDF and OFD page.
+    #[test]
+    fn a_placed_character_is_48_bytes_with_its_text_inline() {
+        assert_eq!(std::mem::size_of::<TextChar>(), 48);
+        let ideograph = TextChar::square("國", 0.0, 0.0, 10.0);
+        assert!(ideograph.text.is_inline());
+        let ligature = TextChar::square("ﬃ", 0.0, 0.0, 10.0);
+        assert!(ligature.text.is_inline());
     }
 
     #[test]

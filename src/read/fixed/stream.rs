@@ -6,7 +6,7 @@
 
 use super::TextChar;
 use crate::model::{Cell, PageBox, Table};
-use compact_str::CompactString;
+use ecow::EcoString;
 
 /// Label words of a row are cells 0.., figures start at this column.
 pub(crate) const LABEL_COLS: usize = 4;
@@ -23,7 +23,7 @@ pub struct Word {
     pub chars: Vec<usize>,
     /// Each character's text and horizontal extent, in order (text kept
     /// inline: a page of prose has thousands).
-    pub glyphs: Vec<(f32, f32, CompactString)>,
+    pub glyphs: Vec<(f32, f32, EcoString)>,
 }
 
 impl Word {
@@ -1391,7 +1391,7 @@ fn row_counts(l: &WordLine) -> impl Iterator<Item = &Word> {
         .take_while(|w| !w.text.is_empty() && w.text.chars().all(is_digit))
 }
 
-fn glyph_text(g: &[(f32, f32, CompactString)]) -> String {
+fn glyph_text(g: &[(f32, f32, EcoString)]) -> String {
     g.iter().map(|x| x.2.as_str()).collect()
 }
 
@@ -1420,7 +1420,7 @@ const MAX_TOUCHING_NAMES_GLYPHS: usize = 24;
 /// of one wrapped in its cell (科研社会公益组织, 机构 under 科研), and they
 /// stand nearest to different columns; empty otherwise (a group title over
 /// several columns stays whole).
-fn split_touching_names(g: &[(f32, f32, CompactString)], cols: &Placement) -> Vec<(f32, String)> {
+fn split_touching_names(g: &[(f32, f32, EcoString)], cols: &Placement) -> Vec<(f32, String)> {
     // Two names are short: a long word is not cut this way (each cut
     // copies the word).
     if g.len() > MAX_TOUCHING_NAMES_GLYPHS {
@@ -3141,7 +3141,7 @@ mod tests {
                         .enumerate()
                         .map(|(i, c)| {
                             let gx = x + size * i as f32;
-                            (gx, gx + size, CompactString::from(c.to_string()))
+                            (gx, gx + size, EcoString::from(c.to_string()))
                         })
                         .collect(),
                 })
@@ -3380,7 +3380,7 @@ mod tests {
                 at += gap;
             }
             for ch in part.chars() {
-                glyphs.push((at, at + 10.0, CompactString::from(ch.to_string())));
+                glyphs.push((at, at + 10.0, EcoString::from(ch.to_string())));
                 at += 10.0;
             }
         }
@@ -5338,7 +5338,7 @@ mod tests {
             for (i, c) in t.chars().enumerate() {
                 let gx = x + 10.0 * i as f32;
                 w.glyphs
-                    .push((gx, gx + 10.0, CompactString::from(c.to_string())));
+                    .push((gx, gx + 10.0, EcoString::from(c.to_string())));
             }
             w.text.push_str(t);
             w.x1 = x + 10.0 * t.chars().count() as f32;
@@ -6398,7 +6398,7 @@ mod tests {
     fn headers_of_narrow_columns_read_as_one_word_are_split_on_column_gaps() {
         // 商业企业 | 科研机构 two points apart over columns at 20 and 60; 法人
         // 或其他组织 with no gaps stays whole (a group title).
-        let glyph = |x: f32, t: &str| (x, x + 10.0, CompactString::from(t));
+        let glyph = |x: f32, t: &str| (x, x + 10.0, EcoString::from(t));
         let w = Word {
             x0: 0.0,
             x1: 81.0,
@@ -6438,7 +6438,7 @@ mod tests {
     /// (their values null, no warning).
     #[test]
     fn two_column_names_printed_touching_are_two_headers() {
-        let glyph = |x: f32, t: char| (x, x + 7.0, CompactString::from(t.to_string()));
+        let glyph = |x: f32, t: char| (x, x + 7.0, EcoString::from(t.to_string()));
         let word = |text: &str| Word {
             x0: 510.0,
             x1: 510.0 + 7.0 * text.chars().count() as f32,
@@ -6476,12 +6476,12 @@ mod tests {
     /// 科研机构 and 社会公益组织 lost every figure without a warning.
     #[test]
     fn a_wrapped_names_head_touching_the_next_name_is_cut_off() {
-        let glyphs = |x0: f32, text: &str| -> Vec<(f32, f32, CompactString)> {
+        let glyphs = |x0: f32, text: &str| -> Vec<(f32, f32, EcoString)> {
             text.chars()
                 .enumerate()
                 .map(|(i, c)| {
                     let x = x0 + 7.0 * i as f32;
-                    (x, x + 7.0, CompactString::from(c.to_string()))
+                    (x, x + 7.0, EcoString::from(c.to_string()))
                 })
                 .collect()
         };

@@ -2,7 +2,7 @@
 //! string into character codes, and bfchar/bfrange (ToUnicode) or
 //! cidchar/cidrange (embedded encodings) mappings.
 
-use compact_str::CompactString;
+use ecow::EcoString;
 use foldhash::HashMap;
 
 /// A byte-length-aware code splitter plus code → Unicode / code → CID maps.
@@ -10,7 +10,7 @@ use foldhash::HashMap;
 pub struct CMap {
     /// (byte length, low, high) of each codespace range.
     pub codespace: Vec<(usize, u32, u32)>,
-    pub to_unicode: HashMap<u32, CompactString>,
+    pub to_unicode: HashMap<u32, EcoString>,
     pub to_cid: HashMap<u32, u32>,
     /// CID ranges kept as ranges (embedded CMaps can map large blocks).
     pub cid_ranges: Vec<(u32, u32, u32)>,
@@ -154,18 +154,18 @@ fn be(bytes: &[u8]) -> u32 {
 
 /// UTF-16BE bytes (a bfchar/bfrange destination) to text (kept inline:
 /// a CMap maps thousands of codes to a character or two each).
-fn utf16be(bytes: &[u8]) -> CompactString {
+fn utf16be(bytes: &[u8]) -> EcoString {
     utf16_add(bytes, 0)
 }
 
 /// Adds `n` to the last UTF-16 unit of a destination (bfrange increments).
-fn utf16_add(bytes: &[u8], n: u32) -> CompactString {
+fn utf16_add(bytes: &[u8], n: u32) -> EcoString {
     // One unit, as most destinations are: a character, or U+FFFD for a
     // lone surrogate (what decoding it as UTF-16 gives).
     if let [hi, lo] = *bytes {
         let unit = u16::from_be_bytes([hi, lo]).wrapping_add(n as u16);
         let c = char::from_u32(u32::from(unit)).unwrap_or(char::REPLACEMENT_CHARACTER);
-        return CompactString::from(c.encode_utf8(&mut [0; 4]) as &str);
+        return EcoString::from(c.encode_utf8(&mut [0; 4]) as &str);
     }
     let count = bytes.len().div_ceil(2);
     let units = bytes.chunks(2).enumerate().map(|(i, c)| {
@@ -246,7 +246,7 @@ impl CMap {
                                 if let Some(c) = super::font::glyph_name_to_unicode(n) {
                                     m.to_unicode.insert(
                                         be(src),
-                                        CompactString::from(&*c.encode_utf8(&mut [0; 4])),
+                                        EcoString::from(&*c.encode_utf8(&mut [0; 4])),
                                     );
                                 }
                             }

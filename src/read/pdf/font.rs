@@ -272,7 +272,7 @@ impl GlyphMemo {
 /// One character code of a shown string.
 #[derive(Debug, Clone)]
 pub struct Glyph {
-    pub text: compact_str::CompactString,
+    pub text: ecow::EcoString,
     /// Horizontal advance in text space (thousandths of an em / 1000).
     pub width: f32,
     /// A single-byte code 32 (word spacing applies).
@@ -724,7 +724,7 @@ impl Font {
         }
     }
 
-    fn unicode(&self, code: u32, len: usize) -> Option<compact_str::CompactString> {
+    fn unicode(&self, code: u32, len: usize) -> Option<ecow::EcoString> {
         if let Some(s) = self
             .to_unicode
             .as_ref()
@@ -758,9 +758,8 @@ impl Font {
                     .or_else(|| if self.gb1 { adobe_gb1(cid) } else { None })
             }
         };
-        c.filter(|c| *c != '\0').map(|c| {
-            compact_str::CompactString::from(unify_radical(c).encode_utf8(&mut [0; 4]) as &str)
-        })
+        c.filter(|c| *c != '\0')
+            .map(|c| ecow::EcoString::from(unify_radical(c).encode_utf8(&mut [0; 4]) as &str))
     }
 }
 
