@@ -325,8 +325,13 @@ fn text_in_columns(chars: &[&TextChar]) -> Option<String> {
 
 /// Page numbers and running heads: `-3-`, `- 3 -`, `— 3 —`, `3`, `第3页 共5页`, `3/5`.
 fn is_page_furniture(text: &str) -> bool {
-    // A page number is short (`第 12 页 共 30 页` with spaces): a line of
-    // text is rejected before it is copied.
+    // A page number is short (`第 12 页 共 30 页` with spaces) and of a few
+    // characters: a line of text is rejected before it is copied.
+    text.len() <= 64 && text.chars().all(may_be_furniture) && furniture_by_rules(text)
+}
+
+/// [`is_page_furniture`]'s rules, on any text.
+fn furniture_by_rules(text: &str) -> bool {
     if text.len() > 64 {
         return false;
     }
@@ -341,6 +346,12 @@ fn is_page_furniture(text: &str) -> bool {
     let digits_or = |s: &str, extra: &str| s.chars().all(|c| is_digit(c) || extra.contains(c));
     (t.starts_with('第') && t.contains('页') && digits_or(&t, "第页共,，"))
         || (t.contains('/') && digits_or(&t, "/"))
+}
+
+/// Whether `c` may stand in a page number (every character of one does):
+/// a line with any other is prose, rejected before it is copied.
+fn may_be_furniture(c: char) -> bool {
+    c.is_whitespace() || is_digit(c) || "-—–－·第页共,，/".contains(c)
 }
 
 /// A ruled table's column edges and whether a page break cut its first or
@@ -2242,13 +2253,19 @@ mod tests {
 
     /// Values drawn mostly from a few sizes, with signed zeros, NaN and
     /// infinities among them, and sometimes more than 16 distinct ones.
+    /// The next of a xorshift sequence.
+    fn xorshift(seed: &mut u32) -> u32 {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 17;
+        *seed ^= *seed << 5;
+        *seed
+    }
+
     fn random_sizes(seed: &mut u32, n: usize) -> Vec<f32> {
         let few = [10.5, 12.0, 0.0, -0.0, f32::NAN, f32::INFINITY, 16.0, 10.5];
         (0..n)
             .map(|_| {
-                *seed ^= *seed << 13;
-                *seed ^= *seed >> 17;
-                *seed ^= *seed << 5;
+                xorshift(seed);
                 if (*seed).is_multiple_of(7) {
                     (*seed % 40) as f32 * 0.25
                 } else {
@@ -2347,6 +2364,25 @@ mod tests {
         for t in ["2024年1月", "一、总体情况", "95"] {
             assert_eq!(is_page_furniture(t), t == "95", "{t}");
         }
+    }
+
+    /// Rejecting a line holding a character no page number holds, before
+    /// the line is copied, decides as the rules alone do.
+    #[test]
+    fn furniture_prefilter_agrees_with_the_rules() {
+        let alphabet: Vec<char> = "1２ -—–－·第页共,，/年a　\t".chars().collect();
+        let (mut seed, mut furniture) = (0x5eed_u32, 0);
+        for len in 0..9 {
+            for _ in 0..4000 {
+                let text: String = (0..len)
+                    .map(|_| alphabet[xorshift(&mut seed) as usize % alphabet.len()])
+                    .collect();
+                let by_rules = furniture_by_rules(&text);
+                assert_eq!(is_page_furniture(&text), by_rules, "{text:?}");
+                furniture += usize::from(by_rules);
+            }
+        }
+        assert!(furniture > 500, "{furniture} page numbers drawn");
     }
 
     /// A page of 600 × 800 points with one line of text at each (y, text).

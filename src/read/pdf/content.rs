@@ -670,28 +670,33 @@ impl<'a> Interpreter<'a> {
                 *seq += 1;
                 let em_box = [bx0, by0, bx1, by1];
                 let c = match axis_aligned_box(sh, size, rise, tm, &ctm, em_box) {
-                    Some((x0, y0, x1, y1, a, d)) => TextChar {
-                        text: g.text.clone(),
-                        x0,
-                        y0,
-                        x1,
-                        y1,
-                        // As `placed`: (c² + d²)^½, c² being zero.
-                        size: (d * d).sqrt(),
-                        quarter: if a > 0.0 { 0 } else { 2 },
-                        skewed: false,
-                        vertical,
-                        brightness: fill,
-                        undecoded: g.undecoded,
-                        seq: *seq,
-                    },
+                    Some((x0, y0, x1, y1, a, d)) => {
+                        *upright += usize::from(a > 0.0);
+                        TextChar {
+                            text: g.text.clone(),
+                            x0,
+                            y0,
+                            x1,
+                            y1,
+                            // As `placed`: (c² + d²)^½, c² being zero.
+                            size: (d * d).sqrt(),
+                            quarter: if a > 0.0 { 0 } else { 2 },
+                            skewed: false,
+                            vertical,
+                            brightness: fill,
+                            undecoded: g.undecoded,
+                            seq: *seq,
+                        }
+                    }
                     None => {
                         let trm = Matrix([sh, 0.0, 0.0, size, 0.0, rise]).then(tm).then(&ctm);
                         let text = g.text.clone();
-                        TextChar::placed(text, &trm, em_box, vertical, fill, g.undecoded, *seq)
+                        let c =
+                            TextChar::placed(text, &trm, em_box, vertical, fill, g.undecoded, *seq);
+                        *upright += usize::from(c.quarter == 0 && !c.skewed);
+                        c
                     }
                 };
-                *upright += usize::from(c.quarter == 0 && !c.skewed);
                 out.chars.push(c);
                 out.classes[g.class as usize] += 1;
             }
