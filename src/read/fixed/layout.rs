@@ -429,9 +429,10 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
     let body_size = median_of(page.chars.iter().map(|c| c.size)).max(1.0);
     // Watermarks: text at an angle, or large pale text.
     let watermark = |c: &TextChar| c.skewed || (c.brightness > 0.75 && c.size > 1.8 * body_size);
-    let kept: Vec<usize> = (0..page.chars.len())
-        .filter(|i| !watermark(&page.chars[*i]))
-        .collect();
+    // (Room for every character up front: a filter's collect would grow
+    // the list by doubling, copying it each time.)
+    let mut kept: Vec<usize> = Vec::with_capacity(page.chars.len());
+    kept.extend((0..page.chars.len()).filter(|i| !watermark(&page.chars[*i])));
     let chars: Vec<&TextChar> = kept.iter().map(|i| &page.chars[*i]).collect();
     let mut grids = find_tables(&page.segments);
     let mut used = vec![false; chars.len()];
@@ -506,12 +507,13 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
         layout_grids.binary_search(&(k - 1)).is_err()
     });
     // Tables without vertical rulings, from the characters left over.
-    let mut free_idx: Vec<usize> = kept
-        .iter()
-        .zip(&used)
-        .filter(|(_, u)| !**u)
-        .map(|(i, _)| *i)
-        .collect();
+    let mut free_idx: Vec<usize> = Vec::with_capacity(kept.len());
+    free_idx.extend(
+        kept.iter()
+            .zip(&used)
+            .filter(|(_, u)| !**u)
+            .map(|(i, _)| *i),
+    );
     let mut groups = stream::line_groups(&page.chars, &free_idx);
     let (mut grouped_lines, mut any_words) = lines_of_groups(&page.chars, &groups, 0.6);
     let mut word_lines = if any_words {
