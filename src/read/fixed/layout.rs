@@ -2253,8 +2253,6 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
 mod tests {
     use super::*;
 
-    /// Values drawn mostly from a few sizes, with signed zeros, NaN and
-    /// infinities among them, and sometimes more than 16 distinct ones.
     /// The next of a xorshift sequence.
     fn xorshift(seed: &mut u32) -> u32 {
         *seed ^= *seed << 13;
@@ -2263,6 +2261,8 @@ mod tests {
         *seed
     }
 
+    /// Values drawn mostly from a few sizes, with signed zeros, NaN and
+    /// infinities among them, and sometimes more than 16 distinct ones.
     fn random_sizes(seed: &mut u32, n: usize) -> Vec<f32> {
         let few = [10.5, 12.0, 0.0, -0.0, f32::NAN, f32::INFINITY, 16.0, 10.5];
         (0..n)
