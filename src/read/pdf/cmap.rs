@@ -17,6 +17,32 @@ pub struct CMap {
     pub vertical: bool,
 }
 
+/// How a string splits into codes: a byte each (simple fonts), two bytes
+/// each, or by a CMap's codespace ranges.
+#[derive(Clone, Copy)]
+pub enum Splitter<'a> {
+    OneByte,
+    TwoBytes,
+    Ranges(&'a CMap),
+}
+
+impl Splitter<'_> {
+    /// The code starting at `bytes[i]` and its length in bytes; None at
+    /// the string's end. (A string's loop calls whatever takes its codes
+    /// from one place, where it can be inlined.)
+    #[inline(always)]
+    pub fn code_at(self, bytes: &[u8], i: usize) -> Option<(u32, usize)> {
+        let rest = bytes.get(i..)?;
+        match (self, rest) {
+            (_, []) => None,
+            (Splitter::OneByte, [b, ..]) => Some((u32::from(*b), 1)),
+            (Splitter::TwoBytes, [hi, lo, ..]) => Some((u32::from(*hi) << 8 | u32::from(*lo), 2)),
+            (Splitter::TwoBytes, [last]) => Some((u32::from(*last), 1)),
+            (Splitter::Ranges(cm), _) => Some(cm.code_by_ranges(bytes, i)),
+        }
+    }
+}
+
 #[derive(Debug, PartialEq)]
 enum Tok<'a> {
     /// A hex string's bytes: a range of the tokenizer's byte buffer (one
@@ -325,54 +351,53 @@ impl CMap {
     /// two-byte codes.
     #[cfg(test)]
     pub fn split(&self, bytes: &[u8]) -> Vec<(u32, usize)> {
+        let (split, mut i) = (self.splitter(), 0);
         let mut out = Vec::with_capacity(bytes.len() / 2 + 1);
-        self.each_code(bytes, |code, len| out.push((code, len)));
+        while let Some((code, len)) = split.code_at(bytes, i) {
+            out.push((code, len));
+            i += len;
+        }
         out
     }
 
-    /// [`CMap::split`], handing each (code, length) to `f` as it is read.
-    #[inline(always)]
-    pub fn each_code(&self, bytes: &[u8], mut f: impl FnMut(u32, usize)) {
+    /// How this CMap's codespace splits strings, found once a string.
+    pub fn splitter(&self) -> Splitter<'_> {
         // Identity-H and most embedded CMaps: every code is two bytes.
         if let [(2, 0, 0xFFFF)] = self.codespace[..] {
-            let mut pairs = bytes.chunks_exact(2);
-            for p in &mut pairs {
-                f(u32::from(p[0]) << 8 | u32::from(p[1]), 2);
-            }
-            if let [last] = pairs.remainder() {
-                f(u32::from(*last), 1);
-            }
-            return;
+            Splitter::TwoBytes
+        } else {
+            Splitter::Ranges(self)
         }
-        let mut i = 0;
-        while i < bytes.len() {
-            let mut len = 0;
-            for n in 1..=4usize {
-                if i + n > bytes.len() {
-                    break;
-                }
-                let code = be(&bytes[i..i + n]);
-                if self
-                    .codespace
-                    .iter()
-                    .any(|(l, lo, hi)| *l == n && (*lo..=*hi).contains(&code))
-                {
-                    len = n;
-                    break;
-                }
+    }
+
+    /// The code starting at `bytes[i]` and its length, by the codespace
+    /// ranges (without any: two bytes).
+    fn code_by_ranges(&self, bytes: &[u8], i: usize) -> (u32, usize) {
+        let mut len = 0;
+        for n in 1..=4usize {
+            if i + n > bytes.len() {
+                break;
             }
-            if len == 0 {
-                len = if self.codespace.is_empty() {
-                    2
-                } else {
-                    self.codespace[0].0
-                }
-                .min(bytes.len() - i)
-                .max(1);
+            let code = be(&bytes[i..i + n]);
+            if self
+                .codespace
+                .iter()
+                .any(|(l, lo, hi)| *l == n && (*lo..=*hi).contains(&code))
+            {
+                len = n;
+                break;
             }
-            f(be(&bytes[i..i + len]), len);
-            i += len;
         }
+        if len == 0 {
+            len = if self.codespace.is_empty() {
+                2
+            } else {
+                self.codespace[0].0
+            }
+            .min(bytes.len() - i)
+            .max(1);
+        }
+        (be(&bytes[i..i + len]), len)
     }
 
     pub fn cid(&self, code: u32) -> Option<u32> {
