@@ -242,6 +242,8 @@ fn describe(status: std::process::ExitStatus) -> String {
 /// The child's loop: documents in on stdin, records out on stdout, until
 /// stdin closes. A request larger than the input limit is refused.
 pub fn serve(opts: &Options) -> std::io::Result<()> {
+    // While the first request is written and read.
+    crate::check::compile_patterns_in_background();
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let stdout = std::io::stdout();

@@ -238,6 +238,10 @@ pub fn extract(flags: ExtractFlags, opts: &Options) -> ExitCode {
     };
     // The command worker processes are started with; none: in-process.
     let worker = (!in_process).then(worker_command).flatten();
+    if worker.is_none() {
+        // While the inputs are listed and the first is read.
+        govreport::check::compile_patterns_in_background();
+    }
     // `--format json` prints one object only for exactly one file argument;
     // a directory, an archive or `-` always give an array.
     let one_file = paths.len() == 1 && paths[0] != "-";
