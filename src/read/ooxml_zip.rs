@@ -170,6 +170,16 @@ pub struct Budget {
     used: u64,
 }
 
+impl Budget {
+    /// Most bytes the next member may inflate to: the member limit, or
+    /// what the container's total leaves.
+    fn room(&self, limits: &Limits) -> u64 {
+        limits
+            .max_member_bytes
+            .min(limits.max_total_unzipped.saturating_sub(self.used))
+    }
+}
+
 /// Reads a member as XML bytes in UTF-8 (UTF-16 with a BOM is converted).
 /// The bytes are not validated here: the XML parser checks each piece it
 /// reads. `Ok(None)` when the member does not exist.
@@ -225,9 +235,7 @@ fn read_through_reader(
             declared / compressed
         )));
     }
-    let cap = limits
-        .max_member_bytes
-        .min(limits.max_total_unzipped.saturating_sub(budget.used));
+    let cap = budget.room(limits);
     let mut buf = Vec::with_capacity(declared.min(cap) as usize);
     // Never trust the declared size: read at most cap + 1 bytes.
     (&mut file)
@@ -271,9 +279,7 @@ fn inflate_whole(
         return None;
     }
     let (declared, compressed) = (file.size(), file.compressed_size());
-    let cap = limits
-        .max_member_bytes
-        .min(limits.max_total_unzipped.saturating_sub(budget.used));
+    let cap = budget.room(limits);
     // (The size and ratio checks of `read_through_reader`, which reports them.)
     if declared > cap
         || (declared / compressed.max(1) > limits.max_compression_ratio && declared > 1024 * 1024)
