@@ -1,6 +1,7 @@
 //! Readers: bytes of one format → the common `Document`. `sniff` decides the
 //! format from content (never from the file name) and `read` dispatches.
 
+mod decoder;
 pub mod doc;
 pub mod docx;
 pub mod fixed;

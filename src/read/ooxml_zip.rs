@@ -4,9 +4,8 @@
 //! a zip bomb stops early.
 
 use super::{Format, Limits, ReadError};
-use flate2::{Decompress, FlushDecompress, Status};
+use flate2::{FlushDecompress, Status};
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::io::{Cursor, Read, Seek, SeekFrom};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -254,13 +253,6 @@ fn read_through_reader(
     Ok(buf)
 }
 
-thread_local! {
-    /// One raw-deflate decoder per thread, reset for each member: setting
-    /// one up (its state and 32 KB window allocated and cleared) is a cost
-    /// a package's few small parts would pay again and again.
-    static DECODER: RefCell<Option<Decompress>> = const { RefCell::new(None) };
-}
-
 /// A deflated member that inflates cleanly from the package's bytes to
 /// exactly its declared size, within the limits, its CRC-32 matching: the
 /// bytes the zip crate's reader gives, without its copying through a
@@ -291,10 +283,7 @@ fn inflate_whole(
     let input = zip.bytes.get(start..end)?;
     let crc = file.crc32();
     let mut out = Vec::with_capacity(usize::try_from(declared).ok()?);
-    DECODER.with(|cell| {
-        let mut cell = cell.try_borrow_mut().ok()?;
-        let d = cell.get_or_insert_with(|| Decompress::new(false));
-        d.reset(false);
+    super::decoder::with_decoder(false, |d| {
         // Room for the declared size: the stream ends within it, or the
         // member is not what its directory says.
         loop {

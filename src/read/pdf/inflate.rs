@@ -1,8 +1,6 @@
 //! Streams compressed with /FlateDecode, alone or under /ASCII85Decode
-//! (reportlab's default), inflated by one decoder per thread that is reset
-//! for each stream: a Chromium print holds over a hundred small ToUnicode
-//! CMaps, and setting up a new decoder (its state and 32 KB window allocated
-//! and cleared) cost as much as inflating one.
+//! (reportlab's default), inflated by the thread's decoder
+//! (`read::decoder`), reset for each stream.
 //!
 //! Only a stream that decodes cleanly to its end is read here; anything
 //! else (other filters, predictors, a corrupt or truncated stream, output
@@ -12,11 +10,6 @@
 use flate2::{Decompress, FlushDecompress, Status};
 use lopdf::{Object, Stream};
 use std::borrow::Cow;
-use std::cell::RefCell;
-
-thread_local! {
-    static DECODER: RefCell<Option<Decompress>> = const { RefCell::new(None) };
-}
 
 /// The stream's bytes, when its filters are /FlateDecode or /ASCII85Decode
 /// then /FlateDecode, without /DecodeParms, and it decodes to its end
@@ -45,12 +38,7 @@ pub fn flate_stream(s: &Stream, limit: usize) -> Option<Vec<u8>> {
     } else {
         Cow::Borrowed(s.content.as_slice())
     };
-    DECODER.with(|cell| {
-        let mut cell = cell.try_borrow_mut().ok()?;
-        let d = cell.get_or_insert_with(|| Decompress::new(true));
-        d.reset(true);
-        inflate(d, &input, limit)
-    })
+    crate::read::decoder::with_decoder(true, |d| inflate(d, &input, limit))
 }
 
 /// ASCII85 (PDF 32000-1 7.4.3) read as lopdf reads it, so that a stream
