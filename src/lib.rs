@@ -57,6 +57,8 @@ pub mod show;
 pub mod summary;
 #[doc(hidden)]
 pub mod template;
+#[cfg(test)]
+mod test_rng;
 #[doc(hidden)]
 pub mod text;
 pub mod worker;

@@ -633,13 +633,8 @@ mod tests {
             "处理决定",
             "讯",
         ];
-        let mut seed = 0x0bad_5eed_u32;
-        let mut next = |k: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            seed as usize % k
-        };
+        let mut rng = crate::test_rng::Xorshift(0x0bad_5eed);
+        let mut next = |k: usize| rng.below(k);
         for _ in 0..20_000 {
             let hay: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();
             let needle: String = (0..next(4)).map(|_| pieces[next(pieces.len())]).collect();

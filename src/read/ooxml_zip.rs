@@ -4,7 +4,6 @@
 //! a zip bomb stops early.
 
 use super::{Format, Limits, ReadError};
-use flate2::{FlushDecompress, Status};
 use std::borrow::Cow;
 use std::io::{Cursor, Read, Seek, SeekFrom};
 use std::sync::Arc;
@@ -255,8 +254,8 @@ fn read_through_reader(
 
 /// A deflated member that inflates cleanly from the package's bytes to
 /// exactly its declared size, within the limits, its CRC-32 matching: the
-/// bytes the zip crate's reader gives, without its copying through a
-/// reader, clearing the output first and setting up a decoder. Anything
+/// bytes the zip crate's reader gives, inflated in one call
+/// (`read::decoder`) instead of streamed through its reader. Anything
 /// else (stored, encrypted, damaged, over a limit, a size or CRC that does
 /// not match) is None, and [`read_text`] reads the member as before, with
 /// the same result or error.
@@ -282,29 +281,10 @@ fn inflate_whole(
     let end = start.checked_add(usize::try_from(compressed).ok()?)?;
     let input = zip.bytes.get(start..end)?;
     let crc = file.crc32();
-    let mut out = Vec::with_capacity(usize::try_from(declared).ok()?);
-    super::decoder::with_decoder(false, |d| {
-        // Room for the declared size: the stream ends within it, or the
-        // member is not what its directory says.
-        loop {
-            let read = usize::try_from(d.total_in()).ok()?;
-            let before = out.len();
-            let status = d
-                .decompress_vec(input.get(read..)?, &mut out, FlushDecompress::Finish)
-                .ok()?;
-            match status {
-                Status::StreamEnd => break,
-                _ if out.len() == out.capacity()
-                    || (out.len() == before && usize::try_from(d.total_in()).ok()? == read) =>
-                {
-                    return None;
-                }
-                _ => {}
-            }
-        }
-        Some(())
-    })?;
-    (out.len() as u64 == declared && crc32fast::hash(&out) == crc).then_some(out)
+    // The member inflates to its declared size, or it is not what its
+    // directory says.
+    let out = super::decoder::inflate_raw_exact(input, usize::try_from(declared).ok()?)?;
+    (crc32fast::hash(&out) == crc).then_some(out)
 }
 
 fn decode_xml_bytes(mut buf: Vec<u8>) -> Vec<u8> {

@@ -2253,25 +2253,19 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
 mod tests {
     use super::*;
 
-    /// The next of a xorshift sequence.
-    fn xorshift(seed: &mut u32) -> u32 {
-        *seed ^= *seed << 13;
-        *seed ^= *seed >> 17;
-        *seed ^= *seed << 5;
-        *seed
-    }
+    use crate::test_rng::Xorshift;
 
     /// Values drawn mostly from a few sizes, with signed zeros, NaN and
     /// infinities among them, and sometimes more than 16 distinct ones.
-    fn random_sizes(seed: &mut u32, n: usize) -> Vec<f32> {
+    fn random_sizes(rng: &mut Xorshift, n: usize) -> Vec<f32> {
         let few = [10.5, 12.0, 0.0, -0.0, f32::NAN, f32::INFINITY, 16.0, 10.5];
         (0..n)
             .map(|_| {
-                xorshift(seed);
-                if (*seed).is_multiple_of(7) {
-                    (*seed % 40) as f32 * 0.25
+                let r = rng.next_u32();
+                if r.is_multiple_of(7) {
+                    (r % 40) as f32 * 0.25
                 } else {
-                    few[*seed as usize % few.len()]
+                    few[r as usize % few.len()]
                 }
             })
             .collect()
@@ -2290,16 +2284,16 @@ mod tests {
     /// Counting by value picks, bit for bit, the value selecting picks.
     #[test]
     fn median_by_counts_is_the_selected_median() {
-        let mut seed = 0x1234_5679;
+        let mut rng = Xorshift(0x1234_5679);
         for n in 0..300 {
-            let v = random_sizes(&mut seed, n % 60);
+            let v = random_sizes(&mut rng, n % 60);
             let selected = median_in(&mut v.clone());
             let counted = median_of(v.iter().copied());
             assert_eq!(counted.to_bits(), selected.to_bits(), "{v:?}");
             // The same values in runs, as a page's characters give them.
             let runs: Vec<f32> = v
                 .iter()
-                .zip(random_sizes(&mut seed, v.len()))
+                .zip(random_sizes(&mut rng, v.len()))
                 .flat_map(|(x, r)| std::iter::repeat_n(*x, 1 + r.to_bits() as usize % 5))
                 .collect();
             let selected = median_in(&mut runs.clone());
@@ -2315,10 +2309,10 @@ mod tests {
     /// and of the median of its sizes.
     #[test]
     fn a_lines_box_in_one_pass_is_the_folded_box() {
-        let mut seed = 0x0bad_5eed;
+        let mut rng = Xorshift(0x0bad_5eed);
         for n in 1..200 {
-            let sizes = random_sizes(&mut seed, n % 9 + 1);
-            let edges = random_sizes(&mut seed, 4 * sizes.len());
+            let sizes = random_sizes(&mut rng, n % 9 + 1);
+            let edges = random_sizes(&mut rng, 4 * sizes.len());
             let chars: Vec<TextChar> = sizes
                 .iter()
                 .zip(edges.chunks(4))
@@ -2373,11 +2367,11 @@ mod tests {
     #[test]
     fn furniture_prefilter_agrees_with_the_rules() {
         let alphabet: Vec<char> = "1２ -—–－·第页共,，/年a　\t".chars().collect();
-        let (mut seed, mut furniture) = (0x5eed_u32, 0);
+        let (mut rng, mut furniture) = (Xorshift(0x5eed), 0);
         for len in 0..9 {
             for _ in 0..4000 {
                 let text: String = (0..len)
-                    .map(|_| alphabet[xorshift(&mut seed) as usize % alphabet.len()])
+                    .map(|_| alphabet[rng.below(alphabet.len())])
                     .collect();
                 let by_rules = furniture_by_rules(&text);
                 assert_eq!(is_page_furniture(&text), by_rules, "{text:?}");

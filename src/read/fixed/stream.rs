@@ -2912,13 +2912,8 @@ mod tests {
             412.5,
             412.50003,
         ];
-        let mut seed = 0x9e37_79b9_u32;
-        let random = (0..2000).map(|_| {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            f32::from_bits(seed)
-        });
+        let mut rng = crate::test_rng::Xorshift(0x9e37_79b9);
+        let random = (0..2000).map(|_| f32::from_bits(rng.next_u32()));
         let all: Vec<f32> = special.into_iter().chain(random).collect();
         for a in &all {
             for b in all.iter().step_by(7) {
@@ -2936,13 +2931,8 @@ mod tests {
     /// baselines a hair apart, glyphs touching at an edge and huge edges.
     #[test]
     fn vertical_runs_of_finite_pages_are_the_nan_aware_ones() {
-        let mut seed = 0x2545_f491_u32;
-        let mut next = |n: u32| {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            seed % n
-        };
+        let mut rng = crate::test_rng::Xorshift(0x2545_f491);
+        let mut next = |n: u32| rng.next_u32() % n;
         let heights = [10.0, 12.0, 0.0, 3e38, 1e-30, 10.5];
         for _ in 0..300 {
             let chars: Vec<TextChar> = (0..next(60) + 1)

@@ -937,13 +937,8 @@ mod tests {
     /// to the general path.
     #[test]
     fn axis_aligned_glyph_boxes_are_the_general_ones() {
-        let mut seed = 0x2545_f491_u32;
-        let mut pick = |choices: &[f32]| {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            choices[seed as usize % choices.len()]
-        };
+        let mut rng = crate::test_rng::Xorshift(0x2545_f491);
+        let mut pick = |choices: &[f32]| choices[rng.below(choices.len())];
         let scales = [1.0, -1.0, 0.5, 12.0, 0.013, -3.7, 1e-30, 3e30];
         let offsets = [0.0, -0.0, 1.0, 100.25, -72.0, 841.89, 1e-7, 3e38];
         let (mut fast, mut left) = (0, 0);

@@ -1,13 +1,11 @@
 //! Streams compressed with /FlateDecode, alone or under /ASCII85Decode
-//! (reportlab's default), inflated by the thread's decoder
-//! (`read::decoder`), reset for each stream.
+//! (reportlab's default), inflated whole (`read::decoder`).
 //!
 //! Only a stream that decodes cleanly to its end is read here; anything
 //! else (other filters, predictors, a corrupt or truncated stream, output
 //! over the limit) gives None, and the caller reads it through lopdf, with
 //! its repairs, exactly as before.
 
-use flate2::{Decompress, FlushDecompress, Status};
 use lopdf::{Object, Stream};
 use std::borrow::Cow;
 
@@ -38,7 +36,7 @@ pub fn flate_stream(s: &Stream, limit: usize) -> Option<Vec<u8>> {
     } else {
         Cow::Borrowed(s.content.as_slice())
     };
-    crate::read::decoder::with_decoder(true, |d| inflate(d, &input, limit))
+    crate::read::decoder::inflate_zlib_within(&input, limit)
 }
 
 /// ASCII85 (PDF 32000-1 7.4.3) read as lopdf reads it, so that a stream
@@ -76,45 +74,6 @@ fn ascii85_decode(input: &[u8], limit: usize) -> Option<Vec<u8>> {
         out.extend_from_slice(&group.to_be_bytes()[..count - 1]);
     }
     (out.len() <= limit).then_some(out)
-}
-
-fn inflate(d: &mut Decompress, input: &[u8], limit: usize) -> Option<Vec<u8>> {
-    // Room for a typical ratio up front, never past the limit.
-    let mut out = Vec::with_capacity(
-        input
-            .len()
-            .saturating_mul(4)
-            .max(256)
-            .min(limit.saturating_add(1)),
-    );
-    loop {
-        let read = usize::try_from(d.total_in()).ok()?;
-        let (written, consumed) = (out.len(), read);
-        let status = d
-            .decompress_vec(input.get(read..)?, &mut out, FlushDecompress::Finish)
-            .ok()?;
-        if out.len() > limit {
-            return None;
-        }
-        match status {
-            Status::StreamEnd => return Some(out),
-            Status::Ok | Status::BufError => {
-                let progressed =
-                    out.len() > written || usize::try_from(d.total_in()).ok()? > consumed;
-                if out.len() == out.capacity() {
-                    // Out of room: grow (bounded by the limit checked above).
-                    let more = out
-                        .capacity()
-                        .min(limit.saturating_add(1) - out.len())
-                        .max(1);
-                    out.reserve(more);
-                } else if !progressed {
-                    // The input ended before the stream did.
-                    return None;
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -226,13 +185,8 @@ mod tests {
                 .ok()
         };
         let mut inputs: Vec<Vec<u8>> = Vec::new();
-        let mut seed = 0x2545_f491_u32;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            seed
-        };
+        let mut rng = crate::test_rng::Xorshift(0x2545_f491);
+        let mut next = move || rng.next_u32();
         for len in 0..40 {
             let data: Vec<u8> = (0..len)
                 .map(|i| if i % 7 < 3 { 0 } else { next() as u8 })
