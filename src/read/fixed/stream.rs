@@ -38,6 +38,10 @@ pub struct WordLine {
     pub y1: f32,
     pub size: f32,
     pub words: Vec<Word>,
+    /// How many of the words, from the end, are figures ([`figures`]),
+    /// counted when first asked: the table tests ask it of a line many
+    /// times, and a line's words do not change once it is looked at.
+    figure_count: std::cell::OnceCell<usize>,
 }
 
 /// Characters grouped into lines: `order` holds their indices sorted by
@@ -296,6 +300,7 @@ pub fn word_lines_of(chars: &[TextChar], groups: &LineGroups, gap: f32) -> Vec<W
                 y1,
                 size,
                 words,
+                figure_count: Default::default(),
             }
         })
         .collect()
@@ -464,16 +469,18 @@ fn figure_rules(t: &[char]) -> bool {
 /// stands right of it or it stands right of one: the cell is the row's,
 /// and the mapping reports its words. Notes alone are no figures.
 fn figures(l: &WordLine) -> &[Word] {
-    let (mut n, mut through_figure) = (0, 0);
-    for (k, w) in l.words.iter().rev().enumerate() {
-        if is_figure(&w.text) {
-            through_figure = k + 1;
-        } else if !crate::template::is_cell_note(&w.text) {
-            break;
+    let n = *l.figure_count.get_or_init(|| {
+        let (mut n, mut through_figure) = (0, 0);
+        for (k, w) in l.words.iter().rev().enumerate() {
+            if is_figure(&w.text) {
+                through_figure = k + 1;
+            } else if !crate::template::is_cell_note(&w.text) {
+                break;
+            }
+            n = k + 1;
         }
-        n = k + 1;
-    }
-    let n = if through_figure == 0 { 0 } else { n };
+        if through_figure == 0 { 0 } else { n }
+    });
     &l.words[l.words.len() - n..]
 }
 
@@ -3136,6 +3143,7 @@ mod tests {
                         .collect(),
                 })
                 .collect(),
+            figure_count: Default::default(),
         }
     }
 
