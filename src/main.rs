@@ -2,7 +2,7 @@
 
 // mimalloc: a report's reading makes many small, short-lived allocations
 // (glyphs, runs, cells); with it a PDF reads ~20 % faster than with glibc's
-// malloc (README, Speed).
+// malloc (README, Dependencies).
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -18,7 +18,7 @@ of the printer; each needs a look.
     python3 tools/print_variants.py ../shared/devset/corpus rerender cairo       # each PDF through pdftocairo -pdf
     python3 tools/print_variants.py ../shared/devset/corpus rerender weasyprint  # each page printed by WeasyPrint
 
-The variants session 16 ran (README, Accuracy): `@page{size:A4 landscape}`,
+The variants session 16 ran (docs/accuracy-history.md): `@page{size:A4 landscape}`,
 `td,th{border:none!important;padding:2px 6px}` (tables keep their outer
 border), `table,td,th{border:none!important}`, `td,th{padding:0!important}`,
 `body{zoom:0.6}`, and page heights of 8000 twips. Session 17 added borderless tables
@@ -55,7 +55,7 @@ Session 27 added other producers: each PDF re-rendered by cairo (`rerender cairo
 borders, widths and alignment), and web pages without borders with cells aligned left
 (`table,td,th{border:none!important} td,th,td p,th p{text-align:left!important}`).
 Session 30 added full-width-digits; session 31 header-rows at page heights 0 (as they are),
-9000 and 12000 (LibreOffice prints many repeated headers wrongly: see the README, Accuracy).
+9000 and 12000 (LibreOffice prints many repeated headers wrongly: see docs/accuracy-history.md).
 
 Needs chromium (css), soffice (the DOCX kinds), poppler-utils (rerender cairo) or PyPI's
 weasyprint (rerender weasyprint).

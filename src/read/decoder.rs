@@ -1,7 +1,7 @@
 //! Deflate data inflated whole, in one call, by libdeflate: PDF streams
 //! (zlib-wrapped) and zip members (raw). A whole-buffer decoder needs no
 //! streaming state and decodes ~1.7× as fast as zlib's streaming one on
-//! these streams (README, Speed). One decompressor is kept per thread: a
+//! these streams (README, Dependencies). One decompressor is kept per thread: a
 //! document holds many streams (a Chromium print's hundred ToUnicode
 //! CMaps, a package's parts).
 //!
