@@ -97,8 +97,11 @@ pub fn pages(
             out.push(PageContent::default());
             continue;
         };
-        let mut b = PageBuilder::new(limits, deadline);
-        let parsed = b.parse(&xml)?;
+        // The page is read once: its settings name the templates drawn
+        // under it, and its objects join theirs after them (as if drawn in
+        // that order).
+        let mut own = PageBuilder::new(limits, deadline);
+        let parsed = own.parse(&xml)?;
         let page_box = parsed.page_box.unwrap_or(default_box);
         // Template pages (running heads, rules, logos) are drawn under or
         // over the page, as the page names them.
@@ -118,7 +121,7 @@ pub fn pages(
                 content.parse(&x)?;
             }
         }
-        content.parse(&xml)?;
+        content.draw_after(own)?;
         for loc in over {
             if let Some(x) = read_member(&mut zip, &loc, limits, &mut budget)? {
                 content.parse(&x)?;
@@ -600,9 +603,7 @@ impl<'a> PageBuilder<'a> {
             return Ok(());
         }
         if self.chars.len() + chars.len() > MAX_CHARS_PER_PAGE {
-            return Err(ReadError::TooLarge(format!(
-                "an OFD page draws more than {MAX_CHARS_PER_PAGE} characters; no report page holds that much"
-            )));
+            return Err(too_many_chars());
         }
         let steps = chars.len() - 1;
         let dx = deltas(&c.dx, steps);
@@ -675,10 +676,7 @@ impl<'a> PageBuilder<'a> {
         let subpaths = parse_path(&p.data, &to_pt, self.limits.max_pdf_ops_per_page)?;
         self.points += subpaths.iter().map(Vec::len).sum::<usize>();
         if self.points > self.limits.max_pdf_ops_per_page {
-            return Err(ReadError::TooLarge(format!(
-                "an OFD page draws more than {} path points",
-                self.limits.max_pdf_ops_per_page
-            )));
+            return Err(too_many_points(self.limits));
         }
         if p.stroke {
             stroked_rulings(&subpaths, &mut self.segments);
@@ -686,6 +684,28 @@ impl<'a> PageBuilder<'a> {
         if p.fill {
             filled_rulings(subpaths.iter().map(subpath_box), &mut self.segments);
         }
+        Ok(())
+    }
+
+    /// `later`'s objects, read on their own, as if drawn here after this
+    /// builder's: numbered after its characters, within its limits.
+    fn draw_after(&mut self, later: PageBuilder<'_>) -> Result<(), ReadError> {
+        if self.chars.len() + later.chars.len() > MAX_CHARS_PER_PAGE {
+            return Err(too_many_chars());
+        }
+        self.points += later.points;
+        if self.points > self.limits.max_pdf_ops_per_page {
+            return Err(too_many_points(self.limits));
+        }
+        let seq = self.seq;
+        self.chars.extend(later.chars.into_iter().map(|mut c| {
+            c.seq += seq;
+            c
+        }));
+        self.seq += later.seq;
+        self.segments.extend(later.segments);
+        let room = MAX_IMAGES_PER_PAGE.saturating_sub(self.images.len());
+        self.images.extend(later.images.into_iter().take(room));
         Ok(())
     }
 
@@ -723,6 +743,19 @@ impl<'a> PageBuilder<'a> {
         normalise_orientation(&mut page);
         page
     }
+}
+
+fn too_many_chars() -> ReadError {
+    ReadError::TooLarge(format!(
+        "an OFD page draws more than {MAX_CHARS_PER_PAGE} characters; no report page holds that much"
+    ))
+}
+
+fn too_many_points(limits: &Limits) -> ReadError {
+    ReadError::TooLarge(format!(
+        "an OFD page draws more than {} path points",
+        limits.max_pdf_ops_per_page
+    ))
 }
 
 /// The advance of a character in ems when the code gives none: CJK and
@@ -862,6 +895,62 @@ mod tests {
         stroked_rulings(&p, &mut segs);
         assert_eq!(segs.len(), 3, "two edges and the closing line: {segs:?}");
         assert!(parse_path(&"L 1 1 ".repeat(20), &Matrix::IDENTITY, 10).is_err());
+    }
+
+    /// A page read once and joined after its template draws what reading
+    /// the template and then the page into one builder draws: the same
+    /// characters in the same order and numbering, rulings, and images up
+    /// to the page's cap.
+    #[test]
+    fn a_page_read_on_its_own_joins_its_template_as_if_drawn_after_it() {
+        let page_of = |objects: String| {
+            format!(
+                r#"<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer>{objects}</ofd:Layer></ofd:Content></ofd:Page>"#
+            )
+        };
+        let text = |y: u32, s: &str| {
+            format!(
+                r#"<ofd:TextObject Boundary="10 {y} 50 5" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="g 9 4">{s}</ofd:TextCode></ofd:TextObject><ofd:PathObject Boundary="10 {y} 100 1"><ofd:AbbreviatedData>M 0 0 L 100 0</ofd:AbbreviatedData></ofd:PathObject>"#
+            )
+        };
+        let images = |n: usize| {
+            (0..n)
+                .map(|i| format!(r#"<ofd:ImageObject Boundary="{i} 100 50 40"/>"#))
+                .collect::<String>()
+        };
+        let template = page_of(text(10, "页眉 一") + &images(MAX_IMAGES_PER_PAGE - 1));
+        let page = page_of(text(30, "总计：12") + &images(3) + &text(50, "正文"));
+        let limits = Limits::default();
+        let deadline = Deadline::after(limits.timeout);
+        let mut in_turn = PageBuilder::new(&limits, &deadline);
+        in_turn.parse(template.as_bytes()).unwrap();
+        in_turn.parse(page.as_bytes()).unwrap();
+        let mut joined = PageBuilder::new(&limits, &deadline);
+        joined.parse(template.as_bytes()).unwrap();
+        let mut own = PageBuilder::new(&limits, &deadline);
+        own.parse(page.as_bytes()).unwrap();
+        joined.draw_after(own).unwrap();
+        assert_eq!(joined.seq, in_turn.seq);
+        assert_eq!(joined.points, in_turn.points);
+        let (a, b) = (
+            in_turn.finish([0.0, 0.0, 210.0, 297.0]),
+            joined.finish([0.0, 0.0, 210.0, 297.0]),
+        );
+        assert_eq!(a.chars.len(), 10, "the space is not a character");
+        assert_eq!(format!("{:?}", a.chars), format!("{:?}", b.chars));
+        assert_eq!(a.segments, b.segments);
+        assert_eq!(a.images.len(), MAX_IMAGES_PER_PAGE);
+        assert_eq!(a.images, b.images);
+        // The limits hold over both together.
+        let many = page_of(text(10, &"字".repeat(MAX_CHARS_PER_PAGE / 2 + 1)));
+        let mut first = PageBuilder::new(&limits, &deadline);
+        first.parse(many.as_bytes()).unwrap();
+        let mut second = PageBuilder::new(&limits, &deadline);
+        second.parse(many.as_bytes()).unwrap();
+        assert!(matches!(
+            first.draw_after(second),
+            Err(ReadError::TooLarge(_))
+        ));
     }
 
     #[test]
