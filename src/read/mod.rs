@@ -348,13 +348,16 @@ fn looks_like_html(bytes: &[u8]) -> bool {
         && window.iter().any(|b| *b >= 0x81)
 }
 
-/// The character an XML entity or character reference stands for (`&#x4E00;`,
-/// `&amp;`); None for an entity the XML reader does not define.
+/// quick-xml's reference events, read as the readers read them (the
+/// scanner's tests compare the two).
+#[cfg(test)]
 pub(crate) fn xml_ref_char(g: &quick_xml::events::BytesRef<'_>) -> Option<char> {
     ref_char(g)
 }
 
-/// The character of a reference by its name between `&` and `;`.
+/// The character an XML entity or character reference stands for, by its
+/// name between `&` and `;` (`#x4E00`, `amp`); None for an entity XML
+/// does not define.
 pub(crate) fn ref_char(name: &str) -> Option<char> {
     if let Some(num) = name.strip_prefix('#') {
         let (digits, radix) = match num.strip_prefix('x') {

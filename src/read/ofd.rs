@@ -15,11 +15,11 @@ use super::fixed::{
     normalise_orientation, stroked_rulings, subpath_box, unit_square_box,
 };
 use super::ooxml_zip::{self, Archive, Budget};
+use super::xml_scan::{self, Scanner, Tag, unescape_into};
 use super::{Deadline, Limits, ReadError};
 use crate::model::Document;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
-use std::borrow::Cow;
 
 /// Points per millimetre: the layout stage's thresholds are in points.
 const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -186,26 +186,38 @@ fn local(e: &BytesStart<'_>) -> Vec<u8> {
     e.local_name().as_ref().as_bytes().to_vec()
 }
 
-/// An element's attributes by local name, read in one pass without the
-/// duplicate check (an object has a handful; a linear lookup is fastest).
-struct Attrs<'e>(Vec<(&'e [u8], Cow<'e, str>)>);
+/// A page object's attributes by local name, raw (references unresolved,
+/// as quick-xml handed them out before), read once per element: an
+/// object's handful are then looked up by comparing names. The first of
+/// a name counts.
+#[derive(Clone, Copy)]
+struct Attrs<'a, 'x>(&'a [(&'x [u8], &'x [u8])]);
 
-impl<'e> Attrs<'e> {
-    fn of(e: &'e BytesStart<'_>) -> Attrs<'e> {
-        Attrs(
-            e.attributes()
-                .with_checks(false)
-                .flatten()
-                .map(|a| (a.key.local_name().into_inner().as_bytes(), a.value))
-                .collect(),
-        )
+impl<'a, 'x> Attrs<'a, 'x> {
+    /// `tag`'s attributes into `list` (emptied first). A name is the last
+    /// word before its `=`: junk between attributes (`ID="7"&#x20; Size=`)
+    /// is passed over, as quick-xml passed over it, rather than taken for
+    /// part of the next name.
+    fn read(tag: &Tag<'x>, list: &'a mut Vec<(&'x [u8], &'x [u8])>) -> Self {
+        list.clear();
+        list.extend(tag.attributes().map(|(k, v)| {
+            let word = k
+                .rsplit(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+                .next()
+                .unwrap_or(k);
+            (
+                memchr::memchr(b':', word).map_or(word, |i| &word[i + 1..]),
+                v,
+            )
+        }));
+        Attrs(list)
     }
 
-    fn get(&self, name: &[u8]) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.as_ref())
+    fn get(&self, name: &[u8]) -> Option<&'x str> {
+        let (_, v) = self.0.iter().find(|(k, _)| *k == name)?;
+        // The page was checked as UTF-8 whole, and a value lies between
+        // quotes: this never fails.
+        std::str::from_utf8(v).ok()
     }
 
     fn num(&self, name: &[u8]) -> Option<f32> {
@@ -241,6 +253,18 @@ fn too_deep(part: &str, limits: &Limits) -> ReadError {
     ))
 }
 
+/// Text with its references left out (quick-xml handed a path's or a
+/// box's text out without them).
+fn push_unreferenced(raw: &[u8], out: &mut String) {
+    let mut at = 0;
+    while let Some(i) = memchr::memchr(b'&', &raw[at..]) {
+        out.push_str(&String::from_utf8_lossy(&raw[at..at + i]));
+        // The scanner passed only text whose references are closed.
+        at = memchr::memchr(b';', &raw[at + i..]).map_or(raw.len(), |j| at + i + j + 1);
+    }
+    out.push_str(&String::from_utf8_lossy(&raw[at..]));
+}
+
 /// Numbers separated by spaces (a box, a matrix, a colour).
 fn numbers(s: &str) -> Vec<f32> {
     s.split_ascii_whitespace()
@@ -250,10 +274,26 @@ fn numbers(s: &str) -> Vec<f32> {
 }
 
 fn four(s: &str) -> Option<[f32; 4]> {
-    match numbers(s)[..] {
-        [a, b, c, d] => Some([a, b, c, d]),
-        _ => None,
+    exactly(s)
+}
+
+/// The numbers of `s` (as [`numbers`] reads them) when there are exactly
+/// `N`, without a list made for them.
+fn exactly<const N: usize>(s: &str) -> Option<[f32; N]> {
+    let mut out = [0.0; N];
+    let mut n = 0;
+    for v in s
+        .split_ascii_whitespace()
+        .filter_map(|t| t.parse::<f32>().ok())
+        .filter(|v| v.is_finite())
+    {
+        if n == N {
+            return None;
+        }
+        out[n] = v;
+        n += 1;
     }
+    (n == N).then_some(out)
 }
 
 /// The text content of every element named `name`, in order, with the
@@ -378,12 +418,12 @@ struct Placement {
 }
 
 impl Placement {
-    fn of(a: &Attrs<'_>) -> Placement {
+    fn of(a: &Attrs<'_, '_>) -> Placement {
         let boundary = a.get(b"Boundary").and_then(four).unwrap_or([0.0; 4]);
-        let ctm = match a.get(b"CTM").map(numbers).as_deref() {
-            Some(&[a, b, c, d, x, y]) => Matrix([a, b, c, d, x, y]),
-            _ => Matrix::IDENTITY,
-        };
+        let ctm = a
+            .get(b"CTM")
+            .and_then(exactly)
+            .map_or(Matrix::IDENTITY, Matrix);
         Placement {
             to_page: ctm.then(&Matrix::translate(boundary[0], boundary[1])),
         }
@@ -405,11 +445,11 @@ struct TextObj {
 }
 
 /// The text code being read: its attributes and text.
-struct Code {
+struct Code<'x> {
     x: Option<f32>,
     y: Option<f32>,
-    dx: String,
-    dy: String,
+    dx: &'x str,
+    dy: &'x str,
     text: String,
 }
 
@@ -447,14 +487,23 @@ impl<'a> PageBuilder<'a> {
     }
 
     /// Draws one page or template page's objects; returns its settings.
+    /// Read by the scanner the DOCX reader uses (`xml_scan`): a page is a
+    /// few hundred small objects, and quick-xml's events and attribute
+    /// lists cost more than drawing them.
     fn parse(&mut self, xml: &[u8]) -> Result<PageSettings, ReadError> {
         const PART: &str = "an OFD page";
-        let mut r = Reader::from_reader(xml);
+        // The scanner hands out bytes; a page that is not UTF-8 is refused
+        // as quick-xml refused it, whatever part of it the bytes are in.
+        std::str::from_utf8(xml).map_err(|e| xml_err(PART, e))?;
+        let mut r = Scanner::new(xml, self.limits.max_xml_depth);
         let mut settings = PageSettings::default();
-        // One entry per open element: whether it is the page's Area.
-        let mut stack: Vec<bool> = Vec::new();
+        // The local names of the open elements (the page's Area is looked for).
+        let mut stack: Vec<&[u8]> = Vec::new();
+        let mut attr_list = Vec::new();
         let mut text_obj: Option<TextObj> = None;
         let mut code: Option<Code> = None;
+        // A code's text, kept from code to code.
+        let mut spare_text = String::new();
         let mut path: Option<PathObj> = None;
         let mut in_box = false;
         let mut box_text = String::new();
@@ -464,16 +513,29 @@ impl<'a> PageBuilder<'a> {
             if events.is_multiple_of(4096) {
                 self.deadline.check()?;
             }
-            let ev = r.read_event().map_err(|e| xml_err(PART, e))?;
-            let (e, empty) = match &ev {
-                Event::Start(e) => (e, false),
-                Event::Empty(e) => (e, true),
-                Event::Text(_) | Event::CData(_) => {
-                    let s: &str = match &ev {
-                        Event::Text(t) => t,
-                        Event::CData(c) => c.as_ref(),
-                        _ => "",
-                    };
+            let ev = r.next().map_err(|e| {
+                if e.too_deep {
+                    too_deep(PART, self.limits)
+                } else {
+                    xml_err(PART, e)
+                }
+            })?;
+            let (tag, empty) = match ev {
+                xml_scan::Event::Start(t) => (t, false),
+                xml_scan::Event::Empty(t) => (t, true),
+                xml_scan::Event::Text(raw) => {
+                    if let Some(c) = code.as_mut() {
+                        // A code's references are its characters.
+                        unescape_into(raw, &mut c.text).map_err(|e| xml_err(PART, e))?;
+                    } else if let Some(p) = path.as_mut() {
+                        push_unreferenced(raw, &mut p.data);
+                    } else if in_box {
+                        push_unreferenced(raw, &mut box_text);
+                    }
+                    continue;
+                }
+                xml_scan::Event::CData(raw) => {
+                    let s = std::str::from_utf8(raw).map_err(|e| xml_err(PART, e))?;
                     if let Some(c) = code.as_mut() {
                         c.text.push_str(s);
                     } else if let Some(p) = path.as_mut() {
@@ -483,18 +545,15 @@ impl<'a> PageBuilder<'a> {
                     }
                     continue;
                 }
-                Event::GeneralRef(g) => {
-                    if let Some(c) = code.as_mut() {
-                        c.text.extend(super::xml_ref_char(g));
-                    }
-                    continue;
-                }
-                Event::End(end) => {
-                    stack.pop();
-                    match end.local_name().as_ref().as_bytes() {
+                xml_scan::Event::End => {
+                    match stack.pop().unwrap_or_default() {
                         b"TextCode" => {
-                            if let (Some(c), Some(t)) = (code.take(), text_obj.as_mut()) {
-                                self.draw_code(t, &c)?;
+                            if let Some(mut c) = code.take() {
+                                if let Some(t) = text_obj.as_mut() {
+                                    self.draw_code(t, &c)?;
+                                }
+                                c.text.clear();
+                                spare_text = c.text;
                             }
                         }
                         b"TextObject" => text_obj = None,
@@ -511,14 +570,13 @@ impl<'a> PageBuilder<'a> {
                     }
                     continue;
                 }
-                Event::Eof => return Ok(settings),
-                _ => continue,
+                xml_scan::Event::Eof => return Ok(settings),
+                xml_scan::Event::Other => continue,
             };
-            let qname = e.local_name();
-            let name = qname.as_ref().as_bytes();
+            let name = tag.local();
+            let a = Attrs::read(&tag, &mut attr_list);
             match name {
                 b"TextObject" => {
-                    let a = Attrs::of(e);
                     let alpha = a.num(b"Alpha").unwrap_or(255.0).clamp(0.0, 255.0) / 255.0;
                     text_obj = Some(TextObj {
                         at: Placement::of(&a),
@@ -532,7 +590,6 @@ impl<'a> PageBuilder<'a> {
                 }
                 b"FillColor" => {
                     if let Some(t) = text_obj.as_mut() {
-                        let a = Attrs::of(e);
                         let rgb = a.get(b"Value").map(numbers).unwrap_or_default();
                         let lum = if rgb.is_empty() {
                             0.0
@@ -546,17 +603,15 @@ impl<'a> PageBuilder<'a> {
                     }
                 }
                 b"TextCode" if text_obj.is_some() => {
-                    let a = Attrs::of(e);
                     code = Some(Code {
                         x: a.num(b"X"),
                         y: a.num(b"Y"),
-                        dx: a.get(b"DeltaX").unwrap_or_default().to_string(),
-                        dy: a.get(b"DeltaY").unwrap_or_default().to_string(),
-                        text: String::new(),
+                        dx: a.get(b"DeltaX").unwrap_or_default(),
+                        dy: a.get(b"DeltaY").unwrap_or_default(),
+                        text: std::mem::take(&mut spare_text),
                     });
                 }
                 b"PathObject" => {
-                    let a = Attrs::of(e);
                     path = Some(PathObj {
                         at: Placement::of(&a),
                         stroke: a.flag(b"Stroke", true),
@@ -564,15 +619,12 @@ impl<'a> PageBuilder<'a> {
                         data: String::new(),
                     });
                 }
-                b"ImageObject" => {
-                    let a = Attrs::of(e);
-                    self.image(&a);
-                }
+                b"ImageObject" => self.image(&a),
                 b"Template" => settings.templates.push((
-                    attr(e, b"TemplateID").unwrap_or_default(),
-                    attr(e, b"ZOrder"),
+                    a.get(b"TemplateID").unwrap_or_default().to_string(),
+                    a.get(b"ZOrder").map(str::to_string),
                 )),
-                b"PhysicalBox" if stack.last() == Some(&true) => {
+                b"PhysicalBox" if stack.last() == Some(&&b"Area"[..]) => {
                     in_box = true;
                     box_text.clear();
                 }
@@ -587,10 +639,8 @@ impl<'a> PageBuilder<'a> {
                     _ => {}
                 }
             } else {
-                if stack.len() >= self.limits.max_xml_depth {
-                    return Err(too_deep(PART, self.limits));
-                }
-                stack.push(name == b"Area");
+                // (Its depth is bounded by the scanner.)
+                stack.push(name);
             }
         }
     }
@@ -606,8 +656,8 @@ impl<'a> PageBuilder<'a> {
             return Err(too_many_chars());
         }
         let steps = chars.len() - 1;
-        let dx = deltas(&c.dx, steps);
-        let dy = deltas(&c.dy, steps);
+        let dx = deltas(c.dx, steps);
+        let dy = deltas(c.dy, steps);
         let (mut x, mut y) = (c.x.unwrap_or(t.pen.0), c.y.unwrap_or(t.pen.1));
         let size = t.size;
         let to_pt =
@@ -653,15 +703,15 @@ impl<'a> PageBuilder<'a> {
 
     /// An image's box: its unit square under its CTM within its Boundary,
     /// or the Boundary itself when no CTM is given.
-    fn image(&mut self, a: &Attrs<'_>) {
+    fn image(&mut self, a: &Attrs<'_, '_>) {
         if self.images.len() >= MAX_IMAGES_PER_PAGE {
             return;
         }
         let [x, y, w, h] = a.get(b"Boundary").and_then(four).unwrap_or([0.0; 4]);
-        let fit = match a.get(b"CTM").map(numbers).as_deref() {
-            Some(&[a, b, c, d, e, f]) => Matrix([a, b, c, d, e, f]),
-            _ => Matrix([w, 0.0, 0.0, h, 0.0, 0.0]),
-        };
+        let fit = a
+            .get(b"CTM")
+            .and_then(exactly)
+            .map_or(Matrix([w, 0.0, 0.0, h, 0.0, 0.0]), Matrix);
         let to_pt = fit
             .then(&Matrix::translate(x, y))
             .then(&Matrix([PT_PER_MM, 0.0, 0.0, PT_PER_MM, 0.0, 0.0]));
@@ -949,6 +999,44 @@ mod tests {
         second.parse(many.as_bytes()).unwrap();
         assert!(matches!(
             first.draw_after(second),
+            Err(ReadError::TooLarge(_))
+        ));
+    }
+
+    /// The page scanner reads what quick-xml read: references in a code's
+    /// text are its characters (unknown ones dropped), a path's references
+    /// are not its data, comments and processing instructions are passed
+    /// over, values in either quote, junk between attributes passed over;
+    /// a page that is not UTF-8, or nests too deep, is refused.
+    #[test]
+    fn page_xml_is_read_by_the_scanner_as_quick_xml_read_it() {
+        let limits = Limits::default();
+        let deadline = Deadline::after(limits.timeout);
+        let xml = r#"<?xml version="1.0"?><!-- a producer's note --><ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Area><ofd:PhysicalBox>0 0 <?x?>100 150</ofd:PhysicalBox></ofd:Area><ofd:Content><ofd:Layer>
+<ofd:TextObject ID="1"&#x20; Boundary='10 20 50 5' Size="4"><ofd:TextCode X="0" Y="4" DeltaX="g 4 4">A&amp;&#x4E00;&bogus;B<![CDATA[&lt;]]></ofd:TextCode></ofd:TextObject>
+<ofd:PathObject Boundary="0 30 100 1"><ofd:AbbreviatedData>M 0 0 &#x20;L 100 0</ofd:AbbreviatedData></ofd:PathObject>
+</ofd:Layer></ofd:Content></ofd:Page>"#;
+        let mut b = PageBuilder::new(&limits, &deadline);
+        let settings = b.parse(xml.as_bytes()).unwrap();
+        assert_eq!(settings.page_box, Some([0.0, 0.0, 100.0, 150.0]));
+        let text: String = b.chars.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(text, "A&一B&lt;");
+        // The boundary after the junk still places the text.
+        assert!((b.chars[0].x0 / PT_PER_MM - 10.0).abs() < 0.01);
+        assert_eq!(b.segments.len(), 1, "{:?}", b.segments);
+        let mut bad = PageBuilder::new(&limits, &deadline);
+        // One byte of the code's text made invalid.
+        let mut not_utf8 = xml.as_bytes().to_vec();
+        not_utf8[xml.find("A&amp;").unwrap()] = 0xFF;
+        assert!(matches!(bad.parse(&not_utf8), Err(ReadError::Corrupt(_))));
+        let deep = format!(
+            "<ofd:Page>{}{}</ofd:Page>",
+            "<a>".repeat(limits.max_xml_depth),
+            "</a>".repeat(limits.max_xml_depth)
+        );
+        let mut nested = PageBuilder::new(&limits, &deadline);
+        assert!(matches!(
+            nested.parse(deep.as_bytes()),
             Err(ReadError::TooLarge(_))
         ));
     }
