@@ -221,11 +221,7 @@ impl<'a, 'x> Attrs<'a, 'x> {
     }
 
     fn num(&self, name: &[u8]) -> Option<f32> {
-        self.get(name)?
-            .trim()
-            .parse::<f32>()
-            .ok()
-            .filter(|v| v.is_finite())
+        decimal(self.get(name)?.trim()).filter(|v| v.is_finite())
     }
 
     fn flag(&self, name: &[u8], default: bool) -> bool {
@@ -265,10 +261,43 @@ fn push_unreferenced(raw: &[u8], out: &mut String) {
     out.push_str(&String::from_utf8_lossy(&raw[at..]));
 }
 
+/// `s` as `str::parse::<f32>` reads it, plain decimals (`-12.345`: every
+/// number of a page but a rare exponent) without it: their digits `m` below
+/// 2^24 and at most ten decimals `d`, m and 10^d are exact in `f32`, and
+/// IEEE division rounds m / 10^d exactly as parsing rounds the decimal.
+fn decimal(s: &str) -> Option<f32> {
+    const POW10: [f32; 11] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+    let b = s.as_bytes();
+    let (negative, digits) = match b.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, b),
+    };
+    let (mut m, mut decimals, mut any, mut dot) = (0u32, 0usize, false, false);
+    for &c in digits {
+        match c {
+            b'0'..=b'9' => {
+                m = m * 10 + u32::from(c - b'0');
+                any = true;
+                decimals += usize::from(dot);
+                if m >= 1 << 24 || decimals > 10 {
+                    return s.parse().ok();
+                }
+            }
+            b'.' if !dot => dot = true,
+            _ => return s.parse().ok(),
+        }
+    }
+    if !any {
+        return s.parse().ok();
+    }
+    let v = m as f32 / POW10[decimals];
+    Some(if negative { -v } else { v })
+}
+
 /// Numbers separated by spaces (a box, a matrix, a colour).
 fn numbers(s: &str) -> Vec<f32> {
     s.split_ascii_whitespace()
-        .filter_map(|t| t.parse::<f32>().ok())
+        .filter_map(decimal)
         .filter(|v| v.is_finite())
         .collect()
 }
@@ -284,7 +313,7 @@ fn exactly<const N: usize>(s: &str) -> Option<[f32; N]> {
     let mut n = 0;
     for v in s
         .split_ascii_whitespace()
-        .filter_map(|t| t.parse::<f32>().ok())
+        .filter_map(decimal)
         .filter(|v| v.is_finite())
     {
         if n == N {
@@ -461,8 +490,12 @@ struct PathObj {
     data: String,
 }
 
+/// A code's characters and its DeltaX and DeltaY lists.
+type CodeLists = (Vec<char>, Vec<f32>, Vec<f32>);
+
 struct PageBuilder<'a> {
     limits: &'a Limits,
+    code_lists: CodeLists,
     deadline: &'a Deadline,
     chars: Vec<TextChar>,
     /// Rulings in page millimetres.
@@ -477,6 +510,7 @@ impl<'a> PageBuilder<'a> {
     fn new(limits: &'a Limits, deadline: &'a Deadline) -> Self {
         PageBuilder {
             limits,
+            code_lists: CodeLists::default(),
             deadline,
             chars: Vec::new(),
             segments: Vec::new(),
@@ -648,7 +682,21 @@ impl<'a> PageBuilder<'a> {
     /// One character per Unicode scalar of the code, each at its own
     /// position: X/Y for the first, then DeltaX/DeltaY steps.
     fn draw_code(&mut self, t: &mut TextObj, c: &Code) -> Result<(), ReadError> {
-        let chars: Vec<char> = c.text.chars().filter(|ch| !ch.is_control()).collect();
+        // (The lists are kept from code to code: a page has hundreds.)
+        let mut lists = std::mem::take(&mut self.code_lists);
+        let drawn = self.draw_code_with(t, c, &mut lists);
+        self.code_lists = lists;
+        drawn
+    }
+
+    fn draw_code_with(
+        &mut self,
+        t: &mut TextObj,
+        c: &Code,
+        (chars, dx, dy): &mut CodeLists,
+    ) -> Result<(), ReadError> {
+        chars.clear();
+        chars.extend(c.text.chars().filter(|ch| !ch.is_control()));
         if chars.is_empty() {
             return Ok(());
         }
@@ -656,8 +704,8 @@ impl<'a> PageBuilder<'a> {
             return Err(too_many_chars());
         }
         let steps = chars.len() - 1;
-        let dx = deltas(c.dx, steps);
-        let dy = deltas(c.dy, steps);
+        deltas(c.dx, steps, dx);
+        deltas(c.dy, steps, dy);
         let (mut x, mut y) = (c.x.unwrap_or(t.pen.0), c.y.unwrap_or(t.pen.1));
         let size = t.size;
         let to_pt =
@@ -820,24 +868,23 @@ fn em_width(c: char) -> f32 {
 
 /// A DeltaX/DeltaY list, expanded up to `need` steps: numbers, and `g N v`
 /// for N steps of v. Never more than `need` entries, whatever N says.
-fn deltas(s: &str, need: usize) -> Vec<f32> {
-    let mut out = Vec::new();
+fn deltas(s: &str, need: usize, out: &mut Vec<f32>) {
+    out.clear();
     let mut it = s.split_ascii_whitespace();
     while out.len() < need {
         let Some(tok) = it.next() else { break };
         if tok == "g" {
             let n = it.next().and_then(|n| n.parse::<u64>().ok()).unwrap_or(0);
-            let Some(v) = it.next().and_then(|v| v.parse::<f32>().ok()) else {
+            let Some(v) = it.next().and_then(decimal) else {
                 break;
             };
             let room = (need - out.len()) as u64;
             let v = if v.is_finite() { v } else { 0.0 };
             out.extend(std::iter::repeat_n(v, n.min(room) as usize));
-        } else if let Ok(v) = tok.parse::<f32>() {
+        } else if let Some(v) = decimal(tok) {
             out.push(if v.is_finite() { v } else { 0.0 });
         }
     }
-    out
 }
 
 /// Subpaths of an `AbbreviatedData` path, mapped by `m`: M (move), L
@@ -849,8 +896,7 @@ fn parse_path(data: &str, m: &Matrix, max_points: usize) -> Result<Vec<Subpath>,
     let mut cur: Subpath = Vec::new();
     let mut points = 0usize;
     let mut i = 0;
-    let num =
-        |j: usize| -> Option<f32> { toks.get(j)?.parse::<f32>().ok().filter(|v| v.is_finite()) };
+    let num = |j: usize| -> Option<f32> { decimal(toks.get(j)?).filter(|v| v.is_finite()) };
     while i < toks.len() {
         let (args, straight) = match toks[i] {
             "M" | "S" => (2, None),
@@ -910,8 +956,73 @@ fn parse_path(data: &str, m: &Matrix, max_points: usize) -> Result<Vec<Subpath>,
 mod tests {
     use super::*;
 
+    /// Plain decimals read by division give what `str::parse` gives, bit
+    /// for bit, and everything else goes to it.
+    #[test]
+    fn decimals_read_as_str_parse_reads_them() {
+        let same = |s: &str| {
+            let want = s.parse::<f32>().ok().map(f32::to_bits);
+            assert_eq!(decimal(s).map(f32::to_bits), want, "{s:?}");
+        };
+        for s in [
+            "0",
+            "-0",
+            "0.0",
+            "-0.0",
+            "5.",
+            ".5",
+            "-.5",
+            "-",
+            ".",
+            "",
+            "+5",
+            "1e3",
+            "1E-3",
+            "inf",
+            "NaN",
+            "16777215",
+            "16777216",
+            "16777217",
+            "0.1",
+            "0.0000000001",
+            "0.00000000001",
+            "123.4567890",
+            "3.3333333333",
+            "1..2",
+            "1.2.3",
+            "--1",
+            "1-",
+            " 1",
+            "2.822",
+        ] {
+            same(s);
+        }
+        let mut rng = crate::test_rng::Xorshift(0x0FD0_0F32);
+        let alphabet = b"0123456789.-";
+        for _ in 0..400_000 {
+            let len = 1 + rng.below(14);
+            let s: String = (0..len)
+                .map(|k| {
+                    // Mostly digits, a dot or a leading minus now and then.
+                    match rng.below(16) {
+                        0 => '.',
+                        1 if k == 0 => '-',
+                        1 => char::from(alphabet[rng.below(12)]),
+                        _ => char::from(b'0' + rng.below(10) as u8),
+                    }
+                })
+                .collect();
+            same(&s);
+        }
+    }
+
     #[test]
     fn delta_lists_expand_g_and_never_past_the_characters() {
+        let deltas = |s: &str, need: usize| {
+            let mut out = vec![9.0];
+            deltas(s, need, &mut out);
+            out
+        };
         assert_eq!(deltas("g 3 2.5 1", 5), vec![2.5, 2.5, 2.5, 1.0]);
         assert_eq!(deltas("1 2 3", 2), vec![1.0, 2.0]);
         // A hostile count costs only what the text needs.
