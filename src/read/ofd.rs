@@ -495,7 +495,6 @@ type CodeLists = (Vec<char>, Vec<f32>, Vec<f32>);
 
 struct PageBuilder<'a> {
     limits: &'a Limits,
-    code_lists: CodeLists,
     deadline: &'a Deadline,
     chars: Vec<TextChar>,
     /// Rulings in page millimetres.
@@ -504,19 +503,21 @@ struct PageBuilder<'a> {
     images: Vec<[f32; 4]>,
     seq: u32,
     points: usize,
+    /// Scratch lists, kept from code to code (a page has hundreds).
+    code_lists: CodeLists,
 }
 
 impl<'a> PageBuilder<'a> {
     fn new(limits: &'a Limits, deadline: &'a Deadline) -> Self {
         PageBuilder {
             limits,
-            code_lists: CodeLists::default(),
             deadline,
             chars: Vec::new(),
             segments: Vec::new(),
             images: Vec::new(),
             seq: 0,
             points: 0,
+            code_lists: CodeLists::default(),
         }
     }
 
@@ -682,7 +683,6 @@ impl<'a> PageBuilder<'a> {
     /// One character per Unicode scalar of the code, each at its own
     /// position: X/Y for the first, then DeltaX/DeltaY steps.
     fn draw_code(&mut self, t: &mut TextObj, c: &Code) -> Result<(), ReadError> {
-        // (The lists are kept from code to code: a page has hundreds.)
         let mut lists = std::mem::take(&mut self.code_lists);
         let drawn = self.draw_code_with(t, c, &mut lists);
         self.code_lists = lists;
@@ -866,8 +866,9 @@ fn em_width(c: char) -> f32 {
     }
 }
 
-/// A DeltaX/DeltaY list, expanded up to `need` steps: numbers, and `g N v`
-/// for N steps of v. Never more than `need` entries, whatever N says.
+/// A DeltaX/DeltaY list, expanded up to `need` steps into `out` (emptied
+/// first): numbers, and `g N v` for N steps of v. Never more than `need`
+/// entries, whatever N says.
 fn deltas(s: &str, need: usize, out: &mut Vec<f32>) {
     out.clear();
     let mut it = s.split_ascii_whitespace();
