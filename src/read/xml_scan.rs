@@ -167,7 +167,16 @@ impl<'a> Scanner<'a> {
             } else if b == b'>' {
                 break at;
             } else if b == b'"' || b == b'\'' {
-                quote = b;
+                // A value is passed in one search when it is long (an OFD
+                // position list); short ones (`"28"`) byte by byte.
+                if xml.get(at + 1..at + 9).is_some_and(|v| !v.contains(&b)) {
+                    match memchr(b, &xml[at + 1..]) {
+                        Some(len) => at += len + 1,
+                        None => quote = b,
+                    }
+                } else {
+                    quote = b;
+                }
             }
             at += 1;
         };
@@ -443,6 +452,11 @@ mod tests {
             "<a\tb='x'\n/><c/>",
             "<a >t</a >",
             "<w:p><w:r><w:t xml:space=\"preserve\"> 中文 </w:t></w:r></w:p>",
+            // Values long enough to be passed in one search, with markup
+            // and the other quote inside; one never closed.
+            "<c X=\"1 2 3 4 5 6 7 8 > 9\" Y='it\"s <b> 12345678'>t</c>",
+            "<c X=\"12345678\" Y=\"1234567\" Z=\"123456789\"/>",
+            "<c X=\"1 2 3 4 5 6 7 8 9 10/>t</c>",
         ] {
             assert_eq!(
                 up_to_error(ours(xml)),
