@@ -148,8 +148,9 @@ impl<'a> Scanner<'a> {
         let xml = self.xml;
         let body_start = self.pos + 1;
         // The closing `>`, skipping any inside quoted attribute values. A
-        // byte loop: tags are short (`<w:sz w:val="28"/>`), and a search
-        // call per quote costs more than the bytes it passes.
+        // byte loop: most tags are short (`<w:sz w:val="28"/>`), and a
+        // search call per quote costs more than the bytes it passes; only
+        // a long value is searched through.
         let mut quote = 0u8;
         let mut at = body_start;
         let close = loop {
@@ -167,8 +168,9 @@ impl<'a> Scanner<'a> {
             } else if b == b'>' {
                 break at;
             } else if b == b'"' || b == b'\'' {
-                // A value is passed in one search when it is long (an OFD
-                // position list); short ones (`"28"`) byte by byte.
+                // A value with no closing quote in its first eight bytes
+                // (WPS's run properties, an OFD's position lists) is passed
+                // in one search.
                 if xml.get(at + 1..at + 9).is_some_and(|v| !v.contains(&b)) {
                     match memchr(b, &xml[at + 1..]) {
                         Some(len) => at += len + 1,
