@@ -15,6 +15,7 @@ use super::fixed::{
     normalise_orientation, stroked_rulings, subpath_box, unit_square_box,
 };
 use super::ooxml_zip::{self, Archive, Budget};
+use super::pdf::tokens::decimal;
 use super::xml_scan::{self, Scanner, Tag, unescape_into};
 use super::{Deadline, Limits, ReadError};
 use crate::model::Document;
@@ -259,39 +260,6 @@ fn push_unreferenced(raw: &[u8], out: &mut String) {
         at = memchr::memchr(b';', &raw[at + i..]).map_or(raw.len(), |j| at + i + j + 1);
     }
     out.push_str(&String::from_utf8_lossy(&raw[at..]));
-}
-
-/// `s` as `str::parse::<f32>` reads it, plain decimals (`-12.345`: every
-/// number of a page but a rare exponent) without it: their digits `m` below
-/// 2^24 and at most ten decimals `d`, m and 10^d are exact in `f32`, and
-/// IEEE division rounds m / 10^d exactly as parsing rounds the decimal.
-fn decimal(s: &str) -> Option<f32> {
-    const POW10: [f32; 11] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
-    let b = s.as_bytes();
-    let (negative, digits) = match b.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        _ => (false, b),
-    };
-    let (mut m, mut decimals, mut any, mut dot) = (0u32, 0usize, false, false);
-    for &c in digits {
-        match c {
-            b'0'..=b'9' => {
-                m = m * 10 + u32::from(c - b'0');
-                any = true;
-                decimals += usize::from(dot);
-                if m >= 1 << 24 || decimals > 10 {
-                    return s.parse().ok();
-                }
-            }
-            b'.' if !dot => dot = true,
-            _ => return s.parse().ok(),
-        }
-    }
-    if !any {
-        return s.parse().ok();
-    }
-    let v = m as f32 / POW10[decimals];
-    Some(if negative { -v } else { v })
 }
 
 /// Numbers separated by spaces (a box, a matrix, a colour).
@@ -956,66 +924,6 @@ fn parse_path(data: &str, m: &Matrix, max_points: usize) -> Result<Vec<Subpath>,
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Plain decimals read by division give what `str::parse` gives, bit
-    /// for bit, and everything else goes to it.
-    #[test]
-    fn decimals_read_as_str_parse_reads_them() {
-        let same = |s: &str| {
-            let want = s.parse::<f32>().ok().map(f32::to_bits);
-            assert_eq!(decimal(s).map(f32::to_bits), want, "{s:?}");
-        };
-        for s in [
-            "0",
-            "-0",
-            "0.0",
-            "-0.0",
-            "5.",
-            ".5",
-            "-.5",
-            "-",
-            ".",
-            "",
-            "+5",
-            "1e3",
-            "1E-3",
-            "inf",
-            "NaN",
-            "16777215",
-            "16777216",
-            "16777217",
-            "0.1",
-            "0.0000000001",
-            "0.00000000001",
-            "123.4567890",
-            "3.3333333333",
-            "1..2",
-            "1.2.3",
-            "--1",
-            "1-",
-            " 1",
-            "2.822",
-        ] {
-            same(s);
-        }
-        let mut rng = crate::test_rng::Xorshift(0x0FD0_0F32);
-        let alphabet = b"0123456789.-";
-        for _ in 0..400_000 {
-            let len = 1 + rng.below(14);
-            let s: String = (0..len)
-                .map(|k| {
-                    // Mostly digits, a dot or a leading minus now and then.
-                    match rng.below(16) {
-                        0 => '.',
-                        1 if k == 0 => '-',
-                        1 => char::from(alphabet[rng.below(12)]),
-                        _ => char::from(b'0' + rng.below(10) as u8),
-                    }
-                })
-                .collect();
-            same(&s);
-        }
-    }
 
     #[test]
     fn delta_lists_expand_g_and_never_past_the_characters() {

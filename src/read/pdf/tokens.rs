@@ -434,6 +434,16 @@ fn short_decimal(word: &[u8]) -> Option<f32> {
     plain_decimal(word, 0).map(|(v, _)| v)
 }
 
+/// `s` as `str::parse::<f32>` reads it, a plain decimal (`-123.456`, the
+/// whole of `s`) without the general parser, as [`short_decimal`] reads it:
+/// for text outside content streams (an OFD page's boxes and positions).
+pub(crate) fn decimal(s: &str) -> Option<f32> {
+    match plain_decimal(s.as_bytes(), 0) {
+        Some((v, end)) if end == s.len() => Some(v),
+        _ => s.parse().ok(),
+    }
+}
+
 /// A name's bytes (after its `/`), `#xx` escapes decoded, onto `out`.
 pub(super) fn decode_name(raw: &[u8], out: &mut Vec<u8>) {
     // Most names have no escape: copied whole (a short one tested without
@@ -992,6 +1002,66 @@ mod tests {
         let o = ops(b"1.2.3 5. .5 +4 -");
         assert_eq!(names(&o), ["1.2.3", "-"]);
         assert_eq!(o[1].1, [O::N(5.0), O::N(0.5), O::N(4.0)]);
+    }
+
+    /// Plain decimals read by division give what `str::parse` gives, bit
+    /// for bit, and everything else goes to it.
+    #[test]
+    fn decimals_read_as_str_parse_reads_them() {
+        let same = |s: &str| {
+            let want = s.parse::<f32>().ok().map(f32::to_bits);
+            assert_eq!(decimal(s).map(f32::to_bits), want, "{s:?}");
+        };
+        for s in [
+            "0",
+            "-0",
+            "0.0",
+            "-0.0",
+            "5.",
+            ".5",
+            "-.5",
+            "-",
+            ".",
+            "",
+            "+5",
+            "1e3",
+            "1E-3",
+            "inf",
+            "NaN",
+            "16777215",
+            "16777216",
+            "16777217",
+            "0.1",
+            "0.0000000001",
+            "0.00000000001",
+            "123.4567890",
+            "3.3333333333",
+            "1..2",
+            "1.2.3",
+            "--1",
+            "1-",
+            " 1",
+            "2.822",
+        ] {
+            same(s);
+        }
+        let mut rng = crate::test_rng::Xorshift(0x0FD0_0F32);
+        let alphabet = b"0123456789.-";
+        for _ in 0..400_000 {
+            let len = 1 + rng.below(14);
+            let s: String = (0..len)
+                .map(|k| {
+                    // Mostly digits, a dot or a leading minus now and then.
+                    match rng.below(16) {
+                        0 => '.',
+                        1 if k == 0 => '-',
+                        1 => char::from(alphabet[rng.below(12)]),
+                        _ => char::from(b'0' + rng.below(10) as u8),
+                    }
+                })
+                .collect();
+            same(&s);
+        }
     }
 
     #[test]
