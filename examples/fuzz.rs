@@ -3,7 +3,9 @@
 //! (bit flips, byte sets, truncation, insertion, chunk duplication, splicing
 //! with another seed) and runs it through the whole pipeline. An input that
 //! panics (caught as `error.code = "internal"`) or takes over 2 s is saved
-//! to tests/fuzz_regressions/ and reported.
+//! to tests/fuzz_regressions/ and reported; one that aborts the process
+//! (a stack overflow) is left in the temporary folder as
+//! `govreport-fuzz-FORMAT-last.bin`.
 //!
 //! cargo run --release --example fuzz -- docx 300     # format, seconds
 //! cargo run --release --example fuzz -- pdf 300 ../shared/devset/corpus   # more seeds
@@ -172,6 +174,7 @@ fn main() {
     std::fs::create_dir_all(&out_dir).expect("regressions folder");
     let mut opts = govreport::Options::default();
     opts.limits.timeout = Duration::from_secs(2);
+    let last = std::env::temp_dir().join(format!("govreport-fuzz-{format}-last.bin"));
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ seconds);
     let start = Instant::now();
     let (mut runs, mut found) = (0u64, 0u64);
@@ -188,6 +191,9 @@ fn main() {
         } else {
             mutate(seed, other, &mut rng)
         };
+        // Each input is written out before it runs: one that aborts the
+        // process (a stack overflow is not a panic) is left there.
+        std::fs::write(&last, &input).expect("save the input about to run");
         let t = Instant::now();
         let rec = govreport::extract(&input, "fuzz", &opts);
         let slow = t.elapsed() > Duration::from_secs(2);
