@@ -64,6 +64,11 @@ enum Entry {
     InStream(u32, usize),
 }
 
+/// How many levels deep reading one object may go to read others: the
+/// object stream holding it, that stream's `/Length`, the object stream
+/// holding that… (each a level; a chain past this is not a real file's).
+const MAX_READ_DEPTH: usize = 4;
+
 struct Reader<'a> {
     pdf: &'a [u8],
     xref: HashMap<u32, Entry>,
@@ -180,7 +185,8 @@ impl Reader<'_> {
         Some((obj, items))
     }
 
-    /// Object `id` as the xref places it; `depth` guards `/Length` chains.
+    /// Object `id` as the xref places it; `depth` guards chains of objects
+    /// read to read another (a stream's `/Length`, an object stream).
     fn object(&mut self, id: ObjectId, depth: usize) -> Option<Object> {
         self.object_into(id, depth, &mut Vec::new())
     }
@@ -194,7 +200,7 @@ impl Reader<'_> {
     ) -> Option<Object> {
         match *self.xref.get(&id.0)? {
             Entry::At(offset, generation) => {
-                if generation != id.1 || depth > 4 {
+                if generation != id.1 || depth > MAX_READ_DEPTH {
                     return None;
                 }
                 let mut p = Parser::at(self.pdf, offset);
@@ -223,11 +229,11 @@ impl Reader<'_> {
                 Some(Object::Stream(Stream::new(dict, content)))
             }
             Entry::InStream(container, index) => {
-                if id.1 != 0 {
+                if id.1 != 0 || depth > MAX_READ_DEPTH {
                     return None;
                 }
                 if !self.containers.contains_key(&container) {
-                    let decoded = self.container(container);
+                    let decoded = self.container(container, depth);
                     self.containers.insert(container, decoded);
                 }
                 let (offsets, data) = self.containers.get(&container)?.as_ref()?;
@@ -239,9 +245,14 @@ impl Reader<'_> {
         }
     }
 
-    /// An object stream's object offsets and decoded bytes.
-    fn container(&mut self, id: u32) -> Option<Container> {
-        let Object::Stream(s) = self.object((id, 0), 1)? else {
+    /// An object stream's object offsets and decoded bytes, read at
+    /// `depth`. A stream is never inside an object stream (PDF 32000-1
+    /// §7.5.7): one placed there, or in itself, is not followed.
+    fn container(&mut self, id: u32, depth: usize) -> Option<Container> {
+        if !matches!(self.xref.get(&id), Some(Entry::At(..))) {
+            return None;
+        }
+        let Object::Stream(s) = self.object((id, 0), depth + 1)? else {
             return None;
         };
         let n = usize::try_from(s.dict.get(b"N").ok()?.as_i64().ok()?).ok()?;
@@ -1181,6 +1192,100 @@ mod tests {
         }
         out.extend(format!("trailer\n{trailer}\nstartxref\n{xref}\n%%EOF\n").bytes());
         out
+    }
+
+    /// Builds a file whose cross-reference stream places objects 1, 2, …
+    /// by `entries` (type, field 2, field 3; the stream itself is added as
+    /// the last object). `bodies` (object number, body) are written first,
+    /// and a type 1 entry's field 2 is the index of its body there.
+    fn xref_stream_file(bodies: &[(u32, &str)], entries: &[(u8, u32, u8)]) -> Vec<u8> {
+        let mut out = b"%PDF-1.5\n".to_vec();
+        let mut offsets = Vec::new();
+        for (number, body) in bodies {
+            offsets.push(out.len());
+            out.extend(format!("{number} 0 obj\n{body}\nendobj\n").bytes());
+        }
+        let xref_at = out.len();
+        let size = entries.len() + 2;
+        let row = |ty: u8, f2: usize, f3: u8| {
+            let f2 = u32::try_from(f2).expect("offsets fit four bytes");
+            [[ty].as_slice(), &f2.to_be_bytes(), &[f3]].concat()
+        };
+        let mut rows = row(0, 0, 0);
+        for &(ty, f2, f3) in entries {
+            let f2 = if ty == 1 {
+                offsets[f2 as usize]
+            } else {
+                f2 as usize
+            };
+            rows.extend(row(ty, f2, f3));
+        }
+        rows.extend(row(1, xref_at, 0));
+        out.extend(
+            format!(
+                "{} 0 obj\n<< /Type /XRef /Size {size} /W [1 4 1] /Root 1 0 R /Length {} >>\nstream\n",
+                size - 1,
+                rows.len()
+            )
+            .bytes(),
+        );
+        out.extend(&rows);
+        out.extend(format!("\nendstream\nendobj\nstartxref\n{xref_at}\n%%EOF\n").bytes());
+        out
+    }
+
+    /// An object stream placed inside itself, or inside another placed
+    /// inside it, or a chain of them each holding the next one's /Length,
+    /// ends (it recursed until the stack overflowed, aborting the process).
+    #[test]
+    fn object_streams_inside_object_streams_end() {
+        let deadline = Deadline::after(std::time::Duration::from_secs(5));
+        let catalog = "1 0 << /Type /Catalog >>";
+        let objstm = format!(
+            "<< /Type /ObjStm /N 1 /First 4 /Length {} >>\nstream\n{catalog}\nendstream",
+            catalog.len()
+        );
+        // The catalog (1) in object stream 2, and 2 said to be inside itself.
+        let own = xref_stream_file(&[], &[(2, 2, 0), (2, 2, 0)]);
+        assert!(load(&own, 1 << 20, 1_000_000, &deadline).unwrap().is_none());
+        // 2 inside 3 and 3 inside 2.
+        let pair = xref_stream_file(&[], &[(2, 2, 0), (2, 3, 0), (2, 2, 0)]);
+        assert!(
+            load(&pair, 1 << 20, 1_000_000, &deadline)
+                .unwrap()
+                .is_none()
+        );
+        // A chain: each object stream's /Length an object in the next one.
+        let n = 5_000u32;
+        let mut entries = vec![(2, 2, 0)];
+        for k in 0..n {
+            // Object 2 + 2k is an object stream at offset body k, its length
+            // object 3 + 2k inside object stream 4 + 2k.
+            entries.push((1, k, 0));
+            entries.push((2, 4 + 2 * k, 0));
+        }
+        let bodies: Vec<(u32, String)> = (0..n)
+            .map(|k| {
+                let body = format!(
+                    "<< /Type /ObjStm /N 1 /First 4 /Length {} 0 R >>\nstream\n1 0 1\nendstream",
+                    3 + 2 * k
+                );
+                (2 + 2 * k, body)
+            })
+            .collect();
+        let bodies: Vec<(u32, &str)> = bodies.iter().map(|(n, b)| (*n, b.as_str())).collect();
+        let chain = xref_stream_file(&bodies, &entries);
+        assert!(
+            load(&chain, 1 << 22, 1_000_000, &deadline)
+                .unwrap()
+                .is_none()
+        );
+        // A catalog in a well-formed object stream still reads.
+        let good = xref_stream_file(&[(2, &objstm)], &[(2, 2, 0), (1, 0, 0)]);
+        let (doc, _) = load(&good, 1 << 20, 1_000_000, &deadline)
+            .unwrap()
+            .expect("a catalog in an object stream reads");
+        assert!(doc.objects.contains_key(&(1, 0)));
     }
 
     #[test]
