@@ -825,6 +825,13 @@ fn application_row_key(
         .map(|(_, d)| d.key)
 }
 
+/// Whether the words of `cells` (left to right) name a row of table 三 by
+/// themselves.
+fn names_an_application_row(cells: &Cells<'_>, words: &[Seen<'_>]) -> bool {
+    let text: String = words.iter().map(|c| c.norm(cells)).collect();
+    APPLICATION_ROW_INDEX.matching(&text) != 0
+}
+
 /// The label of row `r` when it is all the row holds (no figure, no blank
 /// marker, nothing in a value cell): perhaps the end of the label above.
 fn label_only_row_text(cells: &Cells<'_>, r: usize, geometry: Option<usize>) -> Option<String> {
@@ -921,9 +928,15 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
             // A row printed a column or two right of the header's grid (its
             // cells of other widths than the rows above): its labels stand
             // where the first figures are, and a figure for each column
-            // follows them, read in order.
+            // follows them, read in order. So too when the labels left of
+            // the value area name a row but the words first in it name one
+            // too: a group's label that is also a row's (（六）其他处理)
+            // beside its first part's (1.申请人无正当理由逾期不补正…), the
+            // row — not a note in a count's cell (见附件).
             let mut row_slots: Option<Vec<Slot>> = None;
-            if key.is_none() {
+            let words_lead_values =
+                key.is_some() && view.values.first().is_some_and(|c| !c.blank && !c.value);
+            if key.is_none() || words_lead_values {
                 let lead = view
                     .values
                     .iter()
@@ -936,6 +949,8 @@ fn map_applications(parts: &[(&Table, usize)], template_hint: Option<Template>, 
                     && rest.iter().any(|c| !c.blank)
                     && rest.iter().all(|c| c.value || c.blank)
                     && (rest.len() == slots.len() || rest.len() == targets)
+                    && (!words_lead_values
+                        || names_an_application_row(&cells, &view.values[..lead]))
                 {
                     let mut labels = view.labels.clone();
                     labels.extend(view.values[..lead].iter().filter(|c| !c.blank));
@@ -2676,6 +2691,74 @@ mod tests {
         let row = "withheld_prohibited_by_law";
         assert_eq!(cell(&apps, row, "commercial_enterprise"), Some(4.0));
         assert_eq!(cell(&apps, row, "total"), Some(4.0));
+    }
+
+    /// （六）其他处理 — a group's label that names a row of its own (the 2019
+    /// template's) — beside its first part's label, both pushed right of the
+    /// header's first value column (a DOCX printed by LibreOffice, its rows
+    /// of other widths than the header's): the row is the part's, not
+    /// （六）'s (its figures had gone to other_handling, other_no_correction
+    /// missing). Words that name no row there are a note in a count's cell.
+    #[test]
+    fn a_group_label_naming_a_row_beside_its_parts_label_right_of_the_header_is_the_parts_row() {
+        let t = Table::from_texts(&[
+            &[
+                "项目",
+                "自然人",
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+                "总计",
+                "@1x2",
+            ],
+            &[
+                "一、本年新收政府信息公开申请数量",
+                "14",
+                "0",
+                "0",
+                "0",
+                "1",
+                "0",
+                "15",
+                "@1x2",
+            ],
+            &[
+                "",
+                "（六）其他处理",
+                "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                "6",
+                "0",
+                "0",
+                "0",
+                "1",
+                "0",
+                "7",
+            ],
+            &[
+                "",
+                "",
+                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                "2",
+                "0",
+                "0",
+                "0",
+                "0",
+                "0",
+                "2",
+            ],
+            &["", "", "3.其他", "5", "0", "0", "0", "0", "0", "5"],
+        ]);
+        let apps = applications_of(&t);
+        let row = "other_no_correction";
+        assert_eq!(cell(&apps, row, "natural_person"), Some(6.0));
+        assert_eq!(cell(&apps, row, "legal_service_org"), Some(1.0));
+        assert_eq!(cell(&apps, row, "total"), Some(7.0));
+        assert_eq!(cell(&apps, "other_unpaid_fee", "total"), Some(2.0));
+        assert_eq!(cell(&apps, "other_misc", "natural_person"), Some(5.0));
+        // Summed from its three parts, as when it is not printed.
+        assert_eq!(cell(&apps, "other_handling", "total"), Some(14.0));
     }
 
     /// A row's figures printed on two lines (cells centred on their row,
