@@ -878,6 +878,7 @@ const NOT_A_TOTAL: &[&str] = &[
     "议案",
     "信访",
     "自然人",
+    "个人",
     "法人",
     "企业",
     "结转",
@@ -888,6 +889,11 @@ const NOT_A_TOTAL: &[&str] = &[
     "增加",
 ];
 
+/// Words that make 未发生…行政复议… a statement that no case was lost (被纠错,
+/// 败诉, 被撤销, 被确认违法), not that none was brought: the stock sentence
+/// 未发生因政府信息公开引发的行政复议被纠错、行政诉讼败诉的情况.
+const NO_LOST_CASES: &[&str] = &["纠错", "纠正", "撤销", "败诉", "违法"];
+
 pub const NARRATIVE_RULES: &[NarrativeRule] = &[
     NarrativeRule {
         anchor: "申请",
@@ -895,7 +901,8 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         subject: "no information-disclosure applications received",
         cells: &[NEW_TOTAL],
         also: &[],
-        unless: &["新的", "新收"],
+        // (无信息公开申请被投诉情况: no complaint about how one was handled)
+        unless: &["新的", "新收", "投诉", "举报"],
         states_none: true,
     },
     NarrativeRule {
@@ -922,7 +929,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         subject: "no administrative reviews",
         cells: &[REVIEW_TOTAL],
         also: &[],
-        unless: &["纠错", "被纠正"],
+        unless: NO_LOST_CASES,
         states_none: true,
     },
     NarrativeRule {
@@ -931,7 +938,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         subject: "no administrative litigation",
         cells: &[DIRECT_TOTAL, AFTER_TOTAL],
         also: &[],
-        unless: &["纠错", "被纠正"],
+        unless: NO_LOST_CASES,
         states_none: true,
     },
     NarrativeRule {
