@@ -468,10 +468,8 @@ pub fn section_states_none(sections: &[Section], kind: TableKind) -> bool {
     !rules.is_empty()
         && rules.iter().all(|(rule, re)| {
             texts.iter().any(|t| {
-                re.find_iter(t).any(|m| {
-                    let context = statement_context(t, m.range(), rule);
-                    !rule.unless.iter().any(|u| context.contains(u))
-                })
+                re.find_iter(t)
+                    .any(|m| !rule.is_excepted(statement_context(t, m.range(), rule)))
             })
         })
 }
@@ -529,11 +527,7 @@ pub fn check_narrative(
             let text = text.as_str();
             for caps in re.captures_iter(text) {
                 let Some(m) = caps.get(0) else { continue };
-                if rule
-                    .unless
-                    .iter()
-                    .any(|u| statement_context(text, m.range(), rule).contains(u))
-                {
+                if rule.is_excepted(statement_context(text, m.range(), rule)) {
                     continue;
                 }
                 let stated = match caps.get(1) {
@@ -765,9 +759,23 @@ mod tests {
             let s = section("reviews_litigation", 4, text);
             assert!(!section_states_none(&s, TableKind::Reviews), "{text}");
         }
-        // No complaint about an application, a count of one kind of applicant.
+        // No complaint about an application, a count of one kind of
+        // applicant or of one channel, applications for review, reviews
+        // and lawsuits counted together.
         assert!(run("本年度无信息公开申请被投诉情况。").is_empty());
         assert!(run("收到个人申请12件、单位申请3件。").is_empty());
+        assert!(run("收到网上申请10件，信函申请5件。").is_empty());
+        assert!(run("收到当面申请3件。").is_empty());
+        assert!(run("收到行政复议申请2件，行政诉讼1起。").is_empty());
+        assert!(run("共发生行政复议、行政诉讼案件3件。").is_empty());
+        assert_eq!(
+            run("共发生行政复议、行政诉讼案件5件。"),
+            vec!["litigation_direct"]
+        );
+        assert_eq!(
+            run("全年通过网站、信函等方式共收到申请9件。"),
+            vec!["new_received"]
+        );
         // Statements that none was brought or received still contradict it.
         assert_eq!(
             run("本年度未发生行政复议和行政诉讼案件。"),

@@ -809,11 +809,23 @@ pub struct NarrativeRule {
     /// Other sums the prose may mean by the same words; agreeing with any of
     /// them is no contradiction.
     pub also: &'static [&'static [CellRef]],
-    /// Matches containing any of these are about something else.
-    pub unless: &'static [&'static str],
+    /// Matches containing a word of any of these lists are about something
+    /// else.
+    pub unless: &'static [&'static [&'static str]],
     /// The statement says there was nothing of the table's subject at all
     /// (no applications, no reviews, no lawsuits).
     pub states_none: bool,
+}
+
+impl NarrativeRule {
+    /// Whether words around a match (`context`) make it about something
+    /// else: they hold a word of one of `unless`'s lists.
+    pub fn is_excepted(&self, context: &str) -> bool {
+        self.unless
+            .iter()
+            .flat_map(|l| l.iter())
+            .any(|u| context.contains(u))
+    }
 }
 
 const NEW_TOTAL: CellRef = ("applications", "new_received", "total");
@@ -879,6 +891,21 @@ const NOT_A_TOTAL: &[&str] = &[
     "信访",
     "自然人",
     "个人",
+    "市民",
+    // Channels an application came by: 收到网上申请400件 counts those alone.
+    "网上",
+    "网络",
+    "在线",
+    "信函",
+    "邮寄",
+    "当面",
+    "现场",
+    "传真",
+    "邮件",
+    "电话",
+    "书面",
+    "口头",
+    "转办",
     "法人",
     "企业",
     "结转",
@@ -902,7 +929,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         cells: &[NEW_TOTAL],
         also: &[],
         // (无信息公开申请被投诉情况: no complaint about how one was handled)
-        unless: &["新的", "新收", "投诉", "举报"],
+        unless: &[&["新的", "新收", "投诉", "举报"]],
         states_none: true,
     },
     NarrativeRule {
@@ -911,7 +938,8 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         subject: "applications received",
         cells: &[NEW_TOTAL],
         also: &[&[NEW_TOTAL, CARRIED_TOTAL]],
-        unless: NOT_A_TOTAL,
+        // (收到行政复议申请172件: applications for review)
+        unless: &[NOT_A_TOTAL, &["复议", "诉讼"]],
         states_none: false,
     },
     NarrativeRule {
@@ -920,7 +948,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         subject: "applications answered",
         cells: &[RESULTS_TOTAL],
         also: &[&[NEW_TOTAL], &[NEW_TOTAL, CARRIED_TOTAL]],
-        unless: NOT_A_TOTAL,
+        unless: &[NOT_A_TOTAL],
         states_none: false,
     },
     NarrativeRule {
@@ -929,7 +957,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         subject: "no administrative reviews",
         cells: &[REVIEW_TOTAL],
         also: &[],
-        unless: NO_LOST_CASES,
+        unless: &[NO_LOST_CASES],
         states_none: true,
     },
     NarrativeRule {
@@ -938,7 +966,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         subject: "no administrative litigation",
         cells: &[DIRECT_TOTAL, AFTER_TOTAL],
         also: &[],
-        unless: NO_LOST_CASES,
+        unless: &[NO_LOST_CASES],
         states_none: true,
     },
     NarrativeRule {
@@ -947,7 +975,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         subject: "administrative reviews",
         cells: &[REVIEW_TOTAL],
         also: &[],
-        unless: NOT_A_TOTAL,
+        unless: &[NOT_A_TOTAL],
         states_none: false,
     },
     NarrativeRule {
@@ -955,8 +983,9 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         pattern: r"行政诉讼(?:案件)?(?:共计|共|合计)?([0-9]+|[一二三四五六七八九十两百〇零]+)(?:件|起|宗|次|个)",
         subject: "administrative lawsuits",
         cells: &[DIRECT_TOTAL, AFTER_TOTAL],
-        also: &[],
-        unless: NOT_A_TOTAL,
+        // (行政复议、行政诉讼案件245件: reviews and lawsuits counted together)
+        also: &[&[REVIEW_TOTAL, DIRECT_TOTAL, AFTER_TOTAL]],
+        unless: &[NOT_A_TOTAL],
         states_none: false,
     },
     NarrativeRule {
@@ -974,7 +1003,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         subject: "applications disclosed",
         cells: &[DISCLOSED_TOTAL],
         also: &[],
-        unless: &["不予公开", "部分"],
+        unless: &[&["不予公开", "部分"]],
         states_none: false,
     },
     NarrativeRule {
@@ -983,7 +1012,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         subject: "applications partially disclosed",
         cells: &[PARTIAL_TOTAL],
         also: &[],
-        unless: &["公开及", "公开和", "公开与"],
+        unless: &[&["公开及", "公开和", "公开与"]],
         states_none: false,
     },
     NarrativeRule {
@@ -1028,7 +1057,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         subject: "administrative reviews all upheld (so none corrected, other or pending)",
         cells: REVIEW_NOT_UPHELD,
         also: &[],
-        unless: &["行政诉讼"],
+        unless: &[&["行政诉讼"]],
         states_none: false,
     },
     NarrativeRule {
