@@ -815,6 +815,10 @@ pub struct NarrativeRule {
     /// The statement says there was nothing of the table's subject at all
     /// (no applications, no reviews, no lawsuits).
     pub states_none: bool,
+    /// Words naming one part of a group of rows (a reason under 不予公开):
+    /// anywhere in the clause before the match, they make the figure that
+    /// part's (属于国家秘密不予公开1件), not the group's.
+    pub parts: &'static [&'static str],
 }
 
 impl NarrativeRule {
@@ -825,6 +829,13 @@ impl NarrativeRule {
             .iter()
             .flat_map(|l| l.iter())
             .any(|u| context.contains(u))
+    }
+
+    /// Whether the words of a match's clause before it (`before`) name a
+    /// part of its group: the figure is that part's — unless they name it as
+    /// one of others (不掌握等原因无法提供5件: the group's).
+    pub fn counts_a_part(&self, before: &str) -> bool {
+        self.parts.iter().any(|p| before.contains(p)) && !before.contains('等')
     }
 }
 
@@ -921,6 +932,33 @@ const NOT_A_TOTAL: &[&str] = &[
 /// 未发生因政府信息公开引发的行政复议被纠错、行政诉讼败诉的情况.
 const NO_LOST_CASES: &[&str] = &["纠错", "纠正", "撤销", "败诉", "违法"];
 
+/// The reasons under 不予公开, 无法提供 and 不予处理 (their rows' words).
+const WITHHELD_PARTS: &[&str] = &[
+    "国家秘密",
+    "法律行政法规",
+    "禁止公开",
+    "三安全",
+    "一稳定",
+    "第三方",
+    "合法权益",
+    "内部事务",
+    "过程性",
+    "执法案卷",
+    "行政查询",
+    "查询事项",
+];
+const UNAVAILABLE_PARTS: &[&str] = &["不掌握", "另行制作", "现成信息", "不明确", "补正"];
+const UNPROCESSED_PARTS: &[&str] = &[
+    "信访",
+    "举报",
+    "投诉",
+    "重复申请",
+    "出版物",
+    "反复",
+    "确认或重新",
+    "重新出具",
+];
+
 pub const NARRATIVE_RULES: &[NarrativeRule] = &[
     NarrativeRule {
         anchor: "申请",
@@ -931,6 +969,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         // (无信息公开申请被投诉情况: no complaint about how one was handled)
         unless: &[&["新的", "新收", "投诉", "举报"]],
         states_none: true,
+        parts: &[],
     },
     NarrativeRule {
         anchor: "申请",
@@ -941,6 +980,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         // (收到行政复议申请172件: applications for review)
         unless: &[NOT_A_TOTAL, &["复议", "诉讼"]],
         states_none: false,
+        parts: &[],
     },
     NarrativeRule {
         anchor: "件",
@@ -950,6 +990,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[&[NEW_TOTAL], &[NEW_TOTAL, CARRIED_TOTAL]],
         unless: &[NOT_A_TOTAL],
         states_none: false,
+        parts: &[],
     },
     NarrativeRule {
         anchor: "行政复议",
@@ -959,6 +1000,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[NO_LOST_CASES],
         states_none: true,
+        parts: &[],
     },
     NarrativeRule {
         anchor: "行政诉讼",
@@ -968,6 +1010,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[NO_LOST_CASES],
         states_none: true,
+        parts: &[],
     },
     NarrativeRule {
         anchor: "行政复议",
@@ -977,6 +1020,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[NOT_A_TOTAL],
         states_none: false,
+        parts: &[],
     },
     NarrativeRule {
         anchor: "行政诉讼",
@@ -987,15 +1031,17 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[&[REVIEW_TOTAL, DIRECT_TOTAL, AFTER_TOTAL]],
         unless: &[NOT_A_TOTAL],
         states_none: false,
+        parts: &[],
     },
     NarrativeRule {
         anchor: "部分公开",
-        pattern: r"予以公开(?:和|及|与|或)部分公开(?:的)?(?:共计|共|合计)?([0-9]+|[一二三四五六七八九十两百〇零]+)件",
+        pattern: r"(?:予以公开|全部公开|全部)(?:和|及|与|或)部分公开(?:的)?(?:共计|共|合计)?([0-9]+|[一二三四五六七八九十两百〇零]+)件",
         subject: "applications disclosed in whole or in part",
         cells: &[DISCLOSED_TOTAL, PARTIAL_TOTAL],
         also: &[],
         unless: &[],
         states_none: false,
+        parts: &[],
     },
     NarrativeRule {
         anchor: "予以公开",
@@ -1005,6 +1051,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[&["不予公开", "部分"]],
         states_none: false,
+        parts: &[],
     },
     NarrativeRule {
         anchor: "部分公开",
@@ -1012,8 +1059,17 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         subject: "applications partially disclosed",
         cells: &[PARTIAL_TOTAL],
         also: &[],
-        unless: &[&["公开及", "公开和", "公开与"]],
+        unless: &[&[
+            "公开及",
+            "公开和",
+            "公开与",
+            "全部或",
+            "全部和",
+            "全部及",
+            "全部与",
+        ]],
         states_none: false,
+        parts: &[],
     },
     NarrativeRule {
         anchor: "不予公开",
@@ -1023,6 +1079,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[],
         states_none: false,
+        parts: WITHHELD_PARTS,
     },
     NarrativeRule {
         anchor: "无法提供",
@@ -1032,6 +1089,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[],
         states_none: false,
+        parts: UNAVAILABLE_PARTS,
     },
     NarrativeRule {
         anchor: "不予处理",
@@ -1041,6 +1099,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[],
         states_none: false,
+        parts: UNPROCESSED_PARTS,
     },
     NarrativeRule {
         anchor: "结转下",
@@ -1050,6 +1109,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[],
         states_none: false,
+        parts: &[],
     },
     NarrativeRule {
         anchor: "维持",
@@ -1059,6 +1119,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[&["行政诉讼"]],
         states_none: false,
+        parts: &[],
     },
     NarrativeRule {
         anchor: "维持",
@@ -1068,6 +1129,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[],
         states_none: false,
+        parts: &[],
     },
 ];
 
