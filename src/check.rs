@@ -420,8 +420,6 @@ fn cells_sum(tables: &Tables<'_>, cells: &[crate::template::CellRef]) -> Option<
     sum(vals)
 }
 
-/// Compares what the prose states with the tables. Each rule is applied to
-/// its first statement only (later ones are often breakdowns).
 /// The words a rule's `unless` list is looked for in around its match `m`
 /// of `text`: the statement and the words just before it (其中… makes it a
 /// breakdown). What follows a count (（含上年结转6件）, 其中网上申请…)
@@ -496,6 +494,8 @@ pub fn section_prints_table(sections: &[Section], kind: TableKind) -> bool {
         })
 }
 
+/// Compares what the prose states with the tables. Each rule is applied to
+/// its first statement only (later ones are often breakdowns).
 pub fn check_narrative(
     sections: &[Section],
     tables: &Tables<'_>,
@@ -736,10 +736,13 @@ mod tests {
         w.iter().map(|w| w.row.unwrap_or("")).collect()
     }
 
-    /// Table 三 with 15 applications received (12 + 3), table 四 with two
-    /// reviews and one lawsuit, all upheld.
+    /// Table 三 with 15 applications received (12 + 3) and answered, table
+    /// 四 with two reviews and one lawsuit, all upheld.
     fn fifteen_applications_two_reviews_a_lawsuit() -> (TableValues, TableValues) {
-        let t = apps(&[("new_received", [12.0, 3.0, 0.0, 0.0, 0.0, 0.0, 15.0])]);
+        let t = apps(&[
+            ("new_received", [12.0, 3.0, 0.0, 0.0, 0.0, 0.0, 15.0]),
+            ("results_total", [12.0, 3.0, 0.0, 0.0, 0.0, 0.0, 15.0]),
+        ]);
         let mut r = reviews(&[("upheld", 2.0), ("total", 2.0)]);
         r.0.push((
             "litigation_direct",
@@ -809,6 +812,8 @@ mod tests {
         assert!(run("收到当面申请3件。").is_empty());
         assert!(run("收到行政复议申请2件，行政诉讼1起。").is_empty());
         assert!(run("共发生行政复议、行政诉讼案件3件。").is_empty());
+        assert!(run("逾期答复0件，延期答复3件，当场答复5件。").is_empty());
+        assert_eq!(run("依法答复14件。"), vec!["results_total"]);
         assert_eq!(
             run("共发生行政复议、行政诉讼案件5件。"),
             vec!["litigation_direct"]

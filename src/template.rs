@@ -988,7 +988,11 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         subject: "applications answered",
         cells: &[RESULTS_TOTAL],
         also: &[&[NEW_TOTAL], &[NEW_TOTAL, CARRIED_TOTAL]],
-        unless: &[NOT_A_TOTAL],
+        // (逾期答复0件, 延期答复3件, 当场答复5件: those answered so)
+        unless: &[
+            NOT_A_TOTAL,
+            &["逾期", "延期", "延长", "超期", "当场", "提前"],
+        ],
         states_none: false,
         parts: &[],
     },
