@@ -413,7 +413,8 @@ fn is_title_line(t: &str) -> bool {
     let len = n.chars().count();
     (6..=80).contains(&len)
         && !n.contains('。')
-        && n.contains("报告")
+        // (…年报 with its year: a menu's 政府信息公开年报 is no title)
+        && (n.contains("报告") || (n.ends_with("年报") && find_year(&n).is_some()))
         && (n.contains("信息公开") || n.contains("政务公开") || n.contains("年度"))
         && !n.starts_with("根据")
         && !n.starts_with("本报告")
@@ -472,10 +473,18 @@ fn trim_title(t: &str) -> String {
         }
     }
     t = after_a_sidebar_link(t);
-    let Some(i) = t.rfind("报告") else {
+    // A notice publishing the report (关于印发《某局2023年…年度报告》的通知):
+    // the report's own title.
+    if let Some(rest) = t.strip_prefix("关于").unwrap_or(t).strip_prefix("印发") {
+        t = rest.trim_start_matches(['《', '“']);
+    }
+    let Some(end) = t
+        .rfind("报告")
+        .map(|i| i + "报告".len())
+        .or_else(|| t.rfind("年报").map(|i| i + "年报".len()))
+    else {
         return t.to_string();
     };
-    let end = i + "报告".len();
     let tail = &t[end..];
     // A bracketed year right after 报告 belongs to the title.
     let keep = tail
@@ -671,8 +680,11 @@ pub fn agency_and_year(title: &str) -> (Option<String>, Option<i32>) {
         return (agency, find_year(&t[open..]).map(|(_, _, y)| y));
     }
     let trim_agency = |s: &str| -> Option<String> {
-        let s = s.trim_matches(|c: char| "《》“”\"、，,:：（）()".contains(c));
+        let marks = |c: char| "《》“”\"、，,:：（）()".contains(c);
+        let s = s.trim_matches(marks);
         let s = s.strip_prefix("关于").unwrap_or(s);
+        // A notice publishing the report: 关于印发《某局2023年…年度报告》的通知.
+        let s = s.strip_prefix("印发").unwrap_or(s).trim_matches(marks);
         let s = s.strip_suffix("关于").unwrap_or(s);
         let s = s.strip_suffix('的').unwrap_or(s);
         (s.chars().count() >= 2).then(|| s.to_string())
@@ -1178,6 +1190,30 @@ mod tests {
     fn title_of(texts: &[&str]) -> Option<String> {
         let with_heading: Vec<&str> = texts.iter().copied().chain(["一、总体情况"]).collect();
         locate(&doc(&with_heading)).title
+    }
+
+    /// A report titled 年报, and one published inside a notice (关于印发《…》
+    /// 的通知): the report's title, its agency without 印发 (the first had
+    /// no title nor agency, the second the agency 印发某市财政局).
+    #[test]
+    fn titles_of_a_year_report_and_of_a_notice_publishing_one() {
+        let title = "某市财政局2023年政府信息公开年报";
+        assert_eq!(title_of(&[title]).as_deref(), Some(title));
+        // A menu's 政府信息公开年报 above it is no title.
+        let menu = "政府信息公开年报";
+        assert_eq!(title_of(&[menu, "通知公告", title]).as_deref(), Some(title));
+        assert_eq!(title_of(&[menu, "通知公告"]), None);
+        let title = "某市财政局2023年政府信息公开工作年度报告";
+        for notice in [
+            "关于印发《某市财政局2023年政府信息公开工作年度报告》的通知",
+            "关于印发某市财政局2023年政府信息公开工作年度报告的通知",
+        ] {
+            assert_eq!(title_of(&[notice]).as_deref(), Some(title));
+            assert_eq!(
+                agency_and_year(notice),
+                (Some("某市财政局".into()), Some(2023))
+            );
+        }
     }
 
     #[test]
