@@ -22,7 +22,13 @@ pub struct Located<'d> {
 
 pub fn locate(doc: &Document) -> Located<'_> {
     let mut out = Located::default();
-    let heads = find_headings(doc);
+    let mut heads = find_headings(doc, false);
+    if heads.len() < 2 {
+        let otherwise = find_headings(doc, true);
+        if otherwise.len() > heads.len() {
+            heads = otherwise;
+        }
+    }
     out.sections = collect_sections(doc, &heads);
     out.sections_with_images = heads
         .iter()
@@ -265,7 +271,47 @@ pub fn clean_line(s: &str) -> String {
     out
 }
 
-fn find_headings(doc: &Document) -> Vec<Heading> {
+/// A heading's number written otherwise than the template's 一、: `1.`,
+/// `1、`, `１．`, `（一）`, `(1)`; with the text after it.
+fn other_numeral(text: &str) -> Option<(u8, &str)> {
+    let t = text.trim_start_matches(is_space);
+    let digit = |c: char| {
+        c.to_digit(10)
+            .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))
+    };
+    let number = |s: &str| -> Option<u32> {
+        if s.chars().all(|c| digit(c).is_some()) && !s.is_empty() {
+            s.chars()
+                .try_fold(0u32, |n, c| n.checked_mul(10)?.checked_add(digit(c)?))
+        } else {
+            chinese_number(s)
+        }
+    };
+    let (n, rest) = if let Some(inner) = t.strip_prefix(['(', '（']) {
+        let close = inner.find([')', '）'])?;
+        let rest = &inner[close..];
+        (
+            number(&inner[..close])?,
+            &rest[rest.chars().next()?.len_utf8()..],
+        )
+    } else {
+        let end = t.find(|c: char| digit(c).is_none())?;
+        let rest = &t[end..];
+        let sep = rest.chars().next()?;
+        if !matches!(sep, '.' | '．' | '、' | ',' | '，') && !is_space(sep) {
+            return None;
+        }
+        (number(&t[..end])?, &rest[sep.len_utf8()..])
+    };
+    Some((u8::try_from(n).ok()?, rest.trim_start_matches(is_space)))
+}
+
+/// The section headings, in order. `numbered_otherwise`: read headings
+/// numbered `1.` or `（一）` instead of 一、 (a report numbering its six
+/// sections so, whose sub-items are numbered so too elsewhere), each only
+/// when its number is its section's.
+fn find_headings(doc: &Document, numbered_otherwise: bool) -> Vec<Heading> {
+    const NUMERALS: [&str; 7] = ["", "一", "二", "三", "四", "五", "六"];
     let mut heads: Vec<Heading> = Vec::new();
     let mut last_def: Option<usize> = None;
     for (i, b) in doc.blocks.iter().enumerate() {
@@ -281,9 +327,22 @@ fn find_headings(doc: &Document) -> Vec<Heading> {
         if text.chars().count() > 400 {
             continue;
         }
+        let renumbered;
+        let text = if numbered_otherwise {
+            let Some((n, rest)) = other_numeral(text).filter(|(n, _)| (1..=6).contains(n)) else {
+                continue;
+            };
+            renumbered = format!("{}、{rest}", NUMERALS[usize::from(n)]);
+            renumbered.as_str()
+        } else {
+            text
+        };
         let Some((def, num, heading, rest)) = parse_heading(text, outline) else {
             continue;
         };
+        if numbered_otherwise && num != Some(SECTIONS[def].number) {
+            continue;
+        }
         // Sections come in order; a later match of an earlier section is a
         // sub-item (e.g. 主动公开 inside 总体情况).
         if last_def.is_some_and(|l| def <= l) {
@@ -969,6 +1028,50 @@ mod tests {
         assert_eq!(
             k("收到和處理政府資訊公開申請情況").unwrap().0,
             "applications"
+        );
+    }
+
+    /// A report numbering its six sections 1. to 6. or （一） to （六）, its
+    /// overview's sub-items numbered the same way: the sections by their
+    /// own numbers (it had no section at all: six `missing_section`), the
+    /// sub-items inside the overview. 六、其他事项 is section 六.
+    #[test]
+    fn sections_numbered_otherwise_than_the_template() {
+        let keys = |texts: &[&str]| -> Vec<&str> {
+            locate(&doc(texts)).sections.iter().map(|s| s.key).collect()
+        };
+        let all = [
+            "overview",
+            "active_disclosure",
+            "applications",
+            "reviews_litigation",
+            "problems",
+            "other_matters",
+        ];
+        for n in [
+            ["1.", "2.", "3.", "4.", "5.", "6."],
+            ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）"],
+            ["１．", "２．", "３．", "４．", "５．", "６．"],
+        ] {
+            let texts = [
+                format!("{}总体情况", n[0]),
+                format!("{}主动公开情况。本年主动公开文件12件。", n[0]),
+                format!("{}依申请公开情况。收到申请3件。", n[1]),
+                format!("{}主动公开政府信息情况", n[1]),
+                format!("{}收到和处理政府信息公开申请情况", n[2]),
+                format!("{}政府信息公开行政复议、行政诉讼情况", n[3]),
+                format!("{}存在的主要问题及改进情况", n[4]),
+                format!("{}其他需要报告的事项", n[5]),
+            ];
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            assert_eq!(keys(&texts), all, "{}", n[0]);
+            let d = doc(&texts);
+            let overview = &locate(&d).sections[0].text;
+            assert!(overview.contains("收到申请3件"), "{}: {overview}", n[0]);
+        }
+        assert_eq!(
+            keys(&["一、总体情况", "六、其他事项"]),
+            ["overview", "other_matters"]
         );
     }
 

@@ -91,7 +91,14 @@ pub const SECTIONS: &[SectionDef] = &[
     SectionDef {
         key: "other_matters",
         number: 6,
-        keywords: &["其他需要报告的事项", "需要报告的事项", "其他需报告"],
+        keywords: &[
+            "其他需要报告的事项",
+            "需要报告的事项",
+            "其他需报告",
+            "需要报告事项",
+            "需要说明的事项",
+            "其他事项",
+        ],
         headings: &["其他需要报告的事项", "无其他需要报告的事项"],
     },
 ];
