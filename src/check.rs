@@ -775,8 +775,21 @@ mod tests {
             let s = section("reviews_litigation", 4, text);
             assert!(!section_states_none(&s, TableKind::Reviews), "{text}");
         }
-        // No complaint about an application.
+        // No complaint about an application; no application of one kind.
         assert!(run("本年度无信息公开申请被投诉情况。").is_empty());
+        for text in [
+            "本年度未收到需要收费的政府信息公开申请。",
+            "未收到法人或其他组织的政府信息公开申请。",
+            "未收到以传真方式提出的政府信息公开申请。",
+        ] {
+            assert!(run(text).is_empty(), "{text}: {:?}", run(text));
+            let s = section("applications", 3, text);
+            assert!(!section_states_none(&s, TableKind::Applications), "{text}");
+        }
+        assert_eq!(
+            run("全年没有收到任何形式的政府信息公开申请。"),
+            vec!["new_received"]
+        );
         // Statements that none was brought or received still contradict it.
         assert_eq!(
             run("本年度未发生行政复议和行政诉讼案件。"),

@@ -969,7 +969,10 @@ const UNPROCESSED_PARTS: &[&str] = &[
 pub const NARRATIVE_RULES: &[NarrativeRule] = &[
     NarrativeRule {
         anchor: "申请",
-        pattern: r"(?:未|没有)(?:收到|受理|接到|接收)(?:任何)?[^。；;，,0-9]{0,20}?(?:政府)?(?:信息)?公开申请|(?:未|没有)(?:收到|受理|接到)[^。；;，,]{0,8}?依申请公开|无(?:政府)?信息公开申请|无依申请公开",
+        // Only words that keep every application in (任何, from 公民、法人或
+        // 其他组织) between the verb and 公开申请: 未收到需要收费的…申请,
+        // 未收到法人或其他组织的…申请 deny a kind of application only.
+        pattern: r"(?:未|没有)(?:收到|受理|接到|接收)(?:过)?(?:任何)?(?:形式的)?(?:(?:公民、?法人(?:或者|或|和|及|、)其他组织|群众|公众|社会公众|社会各界)(?:依法)?(?:提出|提交)?的)?(?:有关|相关)?(?:政府信息公开|政府信息|信息公开|公开)申请|(?:未|没有)(?:收到|受理|接到)(?:过)?(?:任何)?依申请公开|无(?:政府)?信息公开申请|无依申请公开",
         subject: "no information-disclosure applications received",
         cells: &[NEW_TOTAL],
         also: &[],
