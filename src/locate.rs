@@ -496,6 +496,15 @@ fn is_agency_line(t: &str) -> bool {
         && !n.starts_with(|c: char| c.is_ascii_digit())
         && !n.contains('[')
         && n.chars().any(|c| (c as u32) >= 0x4E00)
+        && !is_site_name(&n)
+}
+
+/// A web site's name (某市发展和改革门户网站, 中国政府网, 某县政务服务平台):
+/// the banner above a page's title, not the agency that wrote the report.
+fn is_site_name(n: &str) -> bool {
+    ["网站", "门户", "网", "平台"]
+        .iter()
+        .any(|e| n.ends_with(e))
 }
 
 /// A link in a list of reports (`…年度报告2021-01-31`): a date follows 报告.
@@ -1317,6 +1326,37 @@ mod tests {
                 (Some("某市财政局".into()), Some(2023))
             );
         }
+    }
+
+    /// A web page's site banner above a title that names no agency is no
+    /// agency line: the title had become 某市发展和改革门户网站2025年…年度报告,
+    /// the agency the web site. The report's signature names the agency.
+    #[test]
+    fn a_site_banner_over_a_title_without_its_agency_is_not_the_agency() {
+        let title = "2025年政府信息公开工作年度报告";
+        for banner in ["某市发展和改革门户网站", "中国某某网", "某县政务服务平台"]
+        {
+            assert_eq!(
+                title_of(&[banner, title]).as_deref(),
+                Some(title),
+                "{banner}"
+            );
+        }
+        let d = doc(&[
+            "某市发展和改革门户网站",
+            title,
+            "一、总体情况",
+            "六、其他需要报告的事项",
+            "无。",
+            "某市发展和改革委员会",
+            "2026年1月16日",
+        ]);
+        assert_eq!(locate(&d).agency.as_deref(), Some("某市发展和改革委员会"));
+        // An agency line over it still heads it.
+        assert_eq!(
+            title_of(&["某市发展和改革委员会", title]).as_deref(),
+            Some("某市发展和改革委员会2025年政府信息公开工作年度报告")
+        );
     }
 
     #[test]
