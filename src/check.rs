@@ -438,13 +438,46 @@ fn statement_context<'t>(
         .nth(3)
         .map_or(0, |(i, _)| i);
     let end = if rule.states_none {
-        text[m.end..]
-            .find([',', '，', ';', '；'])
-            .map_or(text.len(), |i| m.end + i)
+        clause_end(text, m.end)
     } else {
         m.end
     };
     &text[start..end]
+}
+
+/// How far a clause is read from a statement (characters): a clause of a
+/// report's prose is shorter, and a sentence of thousands of statements
+/// must not be read to its end from each one.
+const CLAUSE_CHARS: usize = 32;
+
+fn is_clause_mark(c: char) -> bool {
+    matches!(c, ',' | '，' | ';' | '；')
+}
+
+/// Where the clause holding `text[..from]`'s end ends: at its mark, or
+/// [`CLAUSE_CHARS`] on.
+fn clause_end(text: &str, from: usize) -> usize {
+    let mut end = from;
+    for c in text[from..].chars().take(CLAUSE_CHARS) {
+        if is_clause_mark(c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    end
+}
+
+/// Where the clause holding `text[to..]`'s start starts: after its mark,
+/// or [`CLAUSE_CHARS`] back.
+fn clause_start(text: &str, to: usize) -> usize {
+    let mut start = to;
+    for c in text[..to].chars().rev().take(CLAUSE_CHARS) {
+        if is_clause_mark(c) {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    start
 }
 
 /// Whether the report says there was nothing for a table to count
@@ -527,12 +560,8 @@ pub fn check_narrative(
             let text = text.as_str();
             for caps in re.captures_iter(text) {
                 let Some(m) = caps.get(0) else { continue };
-                let clause_start = text[..m.start()]
-                    .char_indices()
-                    .rfind(|(_, c)| matches!(c, ',' | '，' | ';' | '；'))
-                    .map_or(0, |(i, c)| i + c.len_utf8());
                 if rule.is_excepted(statement_context(text, m.range(), rule))
-                    || rule.counts_a_part(&text[clause_start..m.start()])
+                    || rule.counts_a_part(&text[clause_start(text, m.start())..m.start()])
                 {
                     continue;
                 }
@@ -802,6 +831,36 @@ mod tests {
         assert_eq!(
             run("未收到公民、法人或其他组织的政府信息公开申请。"),
             vec!["new_received"]
+        );
+    }
+
+    /// A sentence of thousands of statements each read as about something
+    /// else (a reason before a group's count, an outcome after a statement
+    /// of none) is read once: each statement's clause is read a few words
+    /// either way, not to the sentence's ends.
+    #[test]
+    fn a_sentence_of_many_excepted_statements_is_read_once() {
+        let (t, reviews) = fifteen_applications_two_reviews_a_lawsuit();
+        let get = Tables {
+            applications: Some(&t),
+            reviews: Some(&reviews),
+            ..Tables::default()
+        };
+        for unit in [
+            "属于国家秘密不予公开1件",
+            "无行政复议被纠错",
+            "无信息公开申请被投诉",
+        ] {
+            let text = unit.repeat(50_000) + "。";
+            assert!(overview_mismatch_rows(&get, &text).is_empty(), "{unit}");
+        }
+        assert_eq!(clause_start("甲,乙丙", "甲,乙丙".len()), "甲,".len());
+        assert_eq!(clause_end("甲乙,丙", 0), "甲乙".len());
+        let long = "甲".repeat(100);
+        assert_eq!(clause_end(&long, 0), CLAUSE_CHARS * "甲".len());
+        assert_eq!(
+            clause_start(&long, long.len()),
+            long.len() - CLAUSE_CHARS * "甲".len()
         );
     }
 
