@@ -935,9 +935,19 @@ const NOT_A_TOTAL: &[&str] = &[
 ];
 
 /// Words that make 未发生…行政复议… a statement that no case was lost (被纠错,
-/// 败诉, 被撤销, 被确认违法), not that none was brought: the stock sentence
+/// 败诉, 被撤销, 被变更, 被确认违法, 被责令重新答复), not that none was brought: the stock sentence
 /// 未发生因政府信息公开引发的行政复议被纠错、行政诉讼败诉的情况.
-const NO_LOST_CASES: &[&str] = &["纠错", "纠正", "撤销", "败诉", "违法"];
+const NO_LOST_CASES: &[&str] = &[
+    "纠错",
+    "纠正",
+    "撤销",
+    "败诉",
+    "违法",
+    "变更",
+    "责令",
+    "改正",
+    "重新答复",
+];
 
 /// The reasons under 不予公开, 无法提供 and 不予处理 (their rows' words).
 const WITHHELD_PARTS: &[&str] = &[
