@@ -513,7 +513,13 @@ fn is_listing_line(t: &str) -> bool {
     let Some(i) = n.rfind("报告") else {
         return false;
     };
-    let tail = n[i + "报告".len()..].trim_matches(|c: char| "[]【】()（）".contains(c));
+    let tail = &n[i + "报告".len()..];
+    // A date in words in brackets is the report's own
+    // (…年度报告（2026年1月16日）), not a list's column of dates.
+    if tail.starts_with(['（', '(']) && tail.ends_with(['）', ')']) && tail.contains('月') {
+        return false;
+    }
+    let tail = tail.trim_matches(|c: char| "[]【】()（）".contains(c));
     tail.chars().filter(|c| c.is_ascii_digit()).count() >= 6
         && tail
             .chars()
@@ -1316,6 +1322,9 @@ mod tests {
         assert_eq!(title_of(&[menu, "通知公告", title]).as_deref(), Some(title));
         assert_eq!(title_of(&[menu, "通知公告"]), None);
         let title = "某市财政局2023年政府信息公开工作年度报告";
+        // (its date in brackets after it: no list's link)
+        let dated = format!("{title}（2024年1月16日）");
+        assert_eq!(title_of(&[&dated]).as_deref(), Some(title));
         for notice in [
             "关于印发《某市财政局2023年政府信息公开工作年度报告》的通知",
             "关于印发某市财政局2023年政府信息公开工作年度报告的通知",
