@@ -765,9 +765,10 @@ mod tests {
         w.iter().map(|w| w.row.unwrap_or("")).collect()
     }
 
-    /// Table 三 with 15 applications received (12 + 3) and answered, table
-    /// 四 with two reviews and one lawsuit, all upheld.
-    fn fifteen_applications_two_reviews_a_lawsuit() -> (TableValues, TableValues) {
+    /// The mismatch rows of an overview of `text` beside table 三 with 15
+    /// applications received (12 + 3) and answered, and table 四 with two
+    /// reviews and one lawsuit, all upheld.
+    fn mismatch_rows_of_fifteen_applications(text: &str) -> Vec<&'static str> {
         let t = apps(&[
             ("new_received", [12.0, 3.0, 0.0, 0.0, 0.0, 0.0, 15.0]),
             ("results_total", [12.0, 3.0, 0.0, 0.0, 0.0, 0.0, 15.0]),
@@ -780,18 +781,17 @@ mod tests {
                 ("total", Some(Num(1.0))),
             ])),
         ));
-        (t, r)
+        let tables = Tables {
+            applications: Some(&t),
+            reviews: Some(&r),
+            ..Tables::default()
+        };
+        overview_mismatch_rows(&tables, text)
     }
 
     #[test]
     fn a_statement_that_no_case_was_lost_is_not_one_that_none_was_brought() {
-        let (t, reviews) = fifteen_applications_two_reviews_a_lawsuit();
-        let get = Tables {
-            applications: Some(&t),
-            reviews: Some(&reviews),
-            ..Tables::default()
-        };
-        let run = |text: &str| overview_mismatch_rows(&get, text);
+        let run = mismatch_rows_of_fifteen_applications;
         let lost = [
             "本年度未发生因政府信息公开引发的行政复议被纠错、行政诉讼败诉的情况。",
             "全年未出现因政府信息公开被行政复议纠错或行政诉讼败诉的案件。",
@@ -842,19 +842,14 @@ mod tests {
     /// either way, not to the sentence's ends.
     #[test]
     fn a_sentence_of_many_excepted_statements_is_read_once() {
-        let (t, reviews) = fifteen_applications_two_reviews_a_lawsuit();
-        let get = Tables {
-            applications: Some(&t),
-            reviews: Some(&reviews),
-            ..Tables::default()
-        };
         for unit in [
             "属于国家秘密不予公开1件",
             "无行政复议被纠错",
             "无信息公开申请被投诉",
         ] {
             let text = unit.repeat(50_000) + "。";
-            assert!(overview_mismatch_rows(&get, &text).is_empty(), "{unit}");
+            let rows = mismatch_rows_of_fifteen_applications(&text);
+            assert!(rows.is_empty(), "{unit}");
         }
         assert_eq!(clause_start("甲,乙丙", "甲,乙丙".len()), "甲,".len());
         assert_eq!(clause_end("甲乙,丙", 0), "甲乙".len());
@@ -872,13 +867,7 @@ mod tests {
     /// lawsuits together, a group's count after one of its reasons, 全部或部分公开.
     #[test]
     fn a_count_of_one_part_is_no_total() {
-        let (t, reviews) = fifteen_applications_two_reviews_a_lawsuit();
-        let get = Tables {
-            applications: Some(&t),
-            reviews: Some(&reviews),
-            ..Tables::default()
-        };
-        let run = |text: &str| overview_mismatch_rows(&get, text);
+        let run = mismatch_rows_of_fifteen_applications;
         // A count of one kind of applicant or of one channel, applications
         // for review, reviews and lawsuits counted together.
         assert!(run("收到个人申请12件、单位申请3件。").is_empty());
