@@ -822,10 +822,10 @@ pub struct NarrativeRule {
     /// The statement says there was nothing of the table's subject at all
     /// (no applications, no reviews, no lawsuits).
     pub states_none: bool,
-    /// Words naming one part of a group of rows (a reason under 不予公开):
-    /// anywhere in the clause before the match, they make the figure that
-    /// part's (属于国家秘密不予公开1件), not the group's.
-    pub parts: &'static [&'static str],
+    /// The figure is a group's sum (`cells`, rows of table 三): a clause
+    /// naming one of those rows (by its keywords) before the match makes the
+    /// figure that row's (属于国家秘密不予公开1件), not the group's.
+    pub by_parts: bool,
 }
 
 impl NarrativeRule {
@@ -842,7 +842,17 @@ impl NarrativeRule {
     /// part of its group: the figure is that part's — unless they name it as
     /// one of others (不掌握等原因无法提供5件: the group's).
     pub fn counts_a_part(&self, before: &str) -> bool {
-        self.parts.iter().any(|p| before.contains(p)) && !before.contains('等')
+        let names_row = |row: &str| {
+            APPLICATION_ROWS.iter().any(|d| {
+                d.key == row
+                    && d.keywords
+                        .iter()
+                        .any(|k| !k.starts_with('=') && before.contains(k))
+            })
+        };
+        self.by_parts
+            && !before.contains('等')
+            && self.cells.iter().any(|(_, row, _)| names_row(row))
     }
 }
 
@@ -949,33 +959,6 @@ const NO_LOST_CASES: &[&str] = &[
     "重新答复",
 ];
 
-/// The reasons under 不予公开, 无法提供 and 不予处理 (their rows' words).
-const WITHHELD_PARTS: &[&str] = &[
-    "国家秘密",
-    "法律行政法规",
-    "禁止公开",
-    "三安全",
-    "一稳定",
-    "第三方",
-    "合法权益",
-    "内部事务",
-    "过程性",
-    "执法案卷",
-    "行政查询",
-    "查询事项",
-];
-const UNAVAILABLE_PARTS: &[&str] = &["不掌握", "另行制作", "现成信息", "不明确", "补正"];
-const UNPROCESSED_PARTS: &[&str] = &[
-    "信访",
-    "举报",
-    "投诉",
-    "重复申请",
-    "出版物",
-    "反复",
-    "确认或重新",
-    "重新出具",
-];
-
 pub const NARRATIVE_RULES: &[NarrativeRule] = &[
     NarrativeRule {
         anchor: "申请",
@@ -989,7 +972,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         // (无信息公开申请被投诉情况: no complaint about how one was handled)
         unless: &[&["新的", "新收", "投诉", "举报"]],
         states_none: true,
-        parts: &[],
+        by_parts: false,
     },
     NarrativeRule {
         anchor: "申请",
@@ -1000,7 +983,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         // (收到行政复议申请172件: applications for review)
         unless: &[NOT_A_TOTAL, &["复议", "诉讼"]],
         states_none: false,
-        parts: &[],
+        by_parts: false,
     },
     NarrativeRule {
         anchor: "件",
@@ -1014,7 +997,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
             &["逾期", "延期", "延长", "超期", "当场", "提前"],
         ],
         states_none: false,
-        parts: &[],
+        by_parts: false,
     },
     NarrativeRule {
         anchor: "行政复议",
@@ -1024,7 +1007,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[NO_LOST_CASES],
         states_none: true,
-        parts: &[],
+        by_parts: false,
     },
     NarrativeRule {
         anchor: "行政诉讼",
@@ -1034,7 +1017,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[NO_LOST_CASES],
         states_none: true,
-        parts: &[],
+        by_parts: false,
     },
     NarrativeRule {
         anchor: "行政复议",
@@ -1044,7 +1027,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[NOT_A_TOTAL],
         states_none: false,
-        parts: &[],
+        by_parts: false,
     },
     NarrativeRule {
         anchor: "行政诉讼",
@@ -1055,7 +1038,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[&[REVIEW_TOTAL, DIRECT_TOTAL, AFTER_TOTAL]],
         unless: &[NOT_A_TOTAL],
         states_none: false,
-        parts: &[],
+        by_parts: false,
     },
     NarrativeRule {
         anchor: "部分公开",
@@ -1065,7 +1048,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[],
         states_none: false,
-        parts: &[],
+        by_parts: false,
     },
     NarrativeRule {
         anchor: "予以公开",
@@ -1075,7 +1058,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[&["不予公开", "部分"]],
         states_none: false,
-        parts: &[],
+        by_parts: false,
     },
     NarrativeRule {
         anchor: "部分公开",
@@ -1093,7 +1076,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
             "全部与",
         ]],
         states_none: false,
-        parts: &[],
+        by_parts: false,
     },
     NarrativeRule {
         anchor: "不予公开",
@@ -1103,7 +1086,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[],
         states_none: false,
-        parts: WITHHELD_PARTS,
+        by_parts: true,
     },
     NarrativeRule {
         anchor: "无法提供",
@@ -1113,7 +1096,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[],
         states_none: false,
-        parts: UNAVAILABLE_PARTS,
+        by_parts: true,
     },
     NarrativeRule {
         anchor: "不予处理",
@@ -1123,7 +1106,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[],
         states_none: false,
-        parts: UNPROCESSED_PARTS,
+        by_parts: true,
     },
     NarrativeRule {
         anchor: "结转下",
@@ -1133,7 +1116,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[],
         states_none: false,
-        parts: &[],
+        by_parts: false,
     },
     NarrativeRule {
         anchor: "维持",
@@ -1143,7 +1126,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[&["行政诉讼"]],
         states_none: false,
-        parts: &[],
+        by_parts: false,
     },
     NarrativeRule {
         anchor: "维持",
@@ -1153,7 +1136,7 @@ pub const NARRATIVE_RULES: &[NarrativeRule] = &[
         also: &[],
         unless: &[],
         states_none: false,
-        parts: &[],
+        by_parts: false,
     },
 ];
 
