@@ -1,7 +1,7 @@
 //! Locate: finds the title, agency, year, the six sections and the three
 //! statistical tables in a document's blocks.
 
-use crate::model::{Block, Document, Table};
+use crate::model::{Block, Document, PageInfo, Table};
 use crate::record::Section;
 use crate::template::{KeywordIndex, SECTIONS, TABLE_SIGNS, TableKind, first_of};
 use crate::text::{chinese_number, fold_char, is_space, norm};
@@ -53,7 +53,7 @@ pub fn locate(doc: &Document) -> Located<'_> {
         out.year = year_from_body(doc);
     }
     if out.agency.is_none() {
-        out.agency = agency_from_body(doc);
+        out.agency = agency_from_body(doc).or_else(|| agency_from_page(&doc.page_info));
     }
     out
 }
@@ -497,6 +497,8 @@ fn is_agency_line(t: &str) -> bool {
         && !n.contains('[')
         && n.chars().any(|c| (c as u32) >= 0x4E00)
         && !is_site_name(&n)
+        // (a site's menu bar: 首页 走进 政务公开 …)
+        && !n.starts_with("首页")
 }
 
 /// A web site's name (某市发展和改革门户网站, 中国政府网, 某县政务服务平台):
@@ -607,24 +609,31 @@ fn after_a_sidebar_link(t: &str) -> &str {
 /// and a `（2021年度）` line after it.
 fn find_title(doc: &Document, first_heading: usize) -> Option<String> {
     let has_headings = first_heading < doc.blocks.len();
+    // Each paragraph with the number of tables and pictures before it: a
+    // line is read with the one before it only when nothing stands
+    // between them (a printed page's search box under its menu bar).
+    let mut apart = 0;
     let paras: Vec<(usize, &str)> = doc.blocks[..first_heading.min(doc.blocks.len())]
         .iter()
-        .enumerate()
-        .filter_map(|(i, b)| match b {
+        .filter_map(|b| match b {
             Block::Paragraph(p) if !p.text.trim_matches(is_space).is_empty() => {
-                Some((i, p.text.as_str()))
+                Some((apart, p.text.as_str()))
             }
-            _ => None,
+            Block::Paragraph(_) => None,
+            _ => {
+                apart += 1;
+                None
+            }
         })
         // Before the first heading (web pages put menus first); without
         // headings, only the top of the document.
         .take(if has_headings { 200 } else { 30 })
         .collect();
-    let lines: Vec<String> = paras
+    let (parts, lines): (Vec<usize>, Vec<String>) = paras
         .iter()
-        .flat_map(|(_, t)| t.split('\n').map(clean_line))
-        .filter(|l| !l.is_empty())
-        .collect();
+        .flat_map(|(part, t)| t.split('\n').map(move |l| (*part, clean_line(l))))
+        .filter(|(_, l)| !l.is_empty())
+        .unzip();
     // A candidate starting at line i: (the line after it, its text).
     let candidate = |i: usize| -> Option<(usize, String)> {
         if is_listing_line(&lines[i]) {
@@ -645,6 +654,7 @@ fn find_title(doc: &Document, first_heading: usize) -> Option<String> {
     let full = |i: usize| -> Option<String> {
         let (end, mut title) = candidate(i)?;
         if i > 0
+            && parts[i - 1] == parts[i]
             && agency_and_year(&title).0.is_none()
             && !is_title_line(&lines[i - 1])
             && !is_listing_line(&lines[i - 1])
@@ -660,6 +670,7 @@ fn find_title(doc: &Document, first_heading: usize) -> Option<String> {
             if is_agency_line(&without_year) && without_year.chars().count() >= 2 {
                 title = format!("{prev}{title}");
             } else if i > 1
+                && parts[i - 2] == parts[i]
                 && without_year.chars().count() <= MAX_WRAPPED_AGENCY_END
                 && !without_year.is_empty()
                 && is_agency_name(&format!("{}{}", lines[i - 2], lines[i - 1]))
@@ -851,6 +862,9 @@ fn agency_from_body(doc: &Document) -> Option<String> {
             return Some(name.to_string());
         }
     }
+    if let Some(name) = red_header_agency(doc) {
+        return Some(name);
+    }
     let tail: Vec<&str> = doc
         .paragraphs()
         .map(|p| p.text.trim_matches(is_space))
@@ -861,6 +875,35 @@ fn agency_from_body(doc: &Document) -> Option<String> {
         .take(4)
         .find(|t| is_agency_name(t))
         .map(|t| t.chars().filter(|c| !is_space(*c)).collect())
+}
+
+/// The agency of a red-headed document (红头文件): the `某局文件` line
+/// over the title of a report issued as an official document.
+fn red_header_agency(doc: &Document) -> Option<String> {
+    doc.paragraphs().take(8).find_map(|p| {
+        let t: String = p.text.chars().filter(|c| !is_space(*c)).collect();
+        let name = t.strip_suffix("文件")?;
+        is_agency_name(name).then(|| name.to_string())
+    })
+}
+
+/// The agency a web page names when the report does not: in its metadata's
+/// title (`<meta name="ArticleTitle">` naming the agency its heading leaves
+/// out), else as the page's source (来源：某局; not 本网).
+fn agency_from_page(info: &PageInfo) -> Option<String> {
+    info.title
+        .as_deref()
+        .filter(|t| is_title_line(t))
+        .and_then(|t| agency_and_year(&trim_title(t)).0)
+        .or_else(|| {
+            let source: String = info
+                .source
+                .as_deref()?
+                .chars()
+                .filter(|c| !is_space(*c))
+                .collect();
+            is_agency_name(&source).then_some(source)
+        })
 }
 
 fn year_from_body(doc: &Document) -> Option<i32> {
@@ -1129,6 +1172,7 @@ mod tests {
                 })
                 .collect(),
             notes: Vec::new(),
+            page_info: Default::default(),
         }
     }
 
@@ -1279,6 +1323,50 @@ mod tests {
     }
 
     #[test]
+    fn agency_from_a_red_header_or_the_web_page_when_the_report_does_not_name_it() {
+        // 红头: the issuing agency's `…文件` line over the title.
+        let d = doc(&[
+            "某市发展和改革委员会文件",
+            "某发改〔2026〕3号",
+            "2025年政府信息公开工作年度报告",
+            "一、总体情况",
+            "正文。",
+        ]);
+        assert_eq!(locate(&d).agency.as_deref(), Some("某市发展和改革委员会"));
+        let bare = || {
+            doc(&[
+                "2025年政府信息公开工作年度报告",
+                "一、总体情况",
+                "正文。",
+                "2026年1月16日",
+            ])
+        };
+        assert_eq!(locate(&bare()).agency, None);
+        // The page's metadata title names the agency its heading leaves out.
+        let mut d = bare();
+        d.page_info.title = Some("某县财政局2025年政府信息公开工作年度报告".into());
+        d.page_info.source = Some("某县人民政府办公室".into());
+        assert_eq!(locate(&d).agency.as_deref(), Some("某县财政局"));
+        // …or its info line's source does; 本网 (the site) is no agency.
+        let mut d = bare();
+        d.page_info.title = Some("2025年政府信息公开工作年度报告".into());
+        d.page_info.source = Some("某县财政局".into());
+        assert_eq!(locate(&d).agency.as_deref(), Some("某县财政局"));
+        d.page_info.source = Some("本网".into());
+        assert_eq!(locate(&d).agency, None);
+        // The report's own signature comes first.
+        let mut d = doc(&[
+            "2025年政府信息公开工作年度报告",
+            "一、总体情况",
+            "正文。",
+            "某县交通运输局",
+            "2026年1月16日",
+        ]);
+        d.page_info.source = Some("某县人民政府".into());
+        assert_eq!(locate(&d).agency.as_deref(), Some("某县交通运输局"));
+    }
+
+    #[test]
     fn title_after_a_long_menu_and_not_the_announcement_line() {
         let mut texts: Vec<String> = (0..20).map(|i| format!("栏目{i}")).collect();
         texts.push("政府信息公开年度报告".into());
@@ -1296,6 +1384,7 @@ mod tests {
                 })
                 .collect(),
             notes: Vec::new(),
+            page_info: Default::default(),
         };
         let loc = locate(&doc);
         assert_eq!(
@@ -1308,6 +1397,23 @@ mod tests {
     fn title_of(texts: &[&str]) -> Option<String> {
         let with_heading: Vec<&str> = texts.iter().copied().chain(["一、总体情况"]).collect();
         locate(&doc(&with_heading)).title
+    }
+
+    /// A browser print of a web page: the site's menu bar over the title,
+    /// or over the search box drawn as a table above it, is no agency line
+    /// (the title had been 首页走进政务公开…专栏2025年…报告).
+    #[test]
+    fn a_printed_pages_menu_bar_over_its_title_is_not_the_agency() {
+        let title = "2025年政府信息公开工作年度报告";
+        let menu = "首页走进政务公开政务服务互动交流专题专栏";
+        assert_eq!(title_of(&[menu, title]).as_deref(), Some(title));
+        let search_box = Table::from_cells(vec![
+            crate::model::Cell::of_text(0, 0, "请输入关键字".into()),
+            crate::model::Cell::of_text(0, 1, "搜索".into()),
+        ]);
+        let mut d = doc(&["某市发展和改革委员会", title, "一、总体情况"]);
+        d.blocks.insert(1, Block::Table(search_box));
+        assert_eq!(locate(&d).title.as_deref(), Some(title));
     }
 
     /// A report titled 年报, and one published inside a notice (关于印发《…》
@@ -1542,6 +1648,7 @@ mod tests {
                 Block::Table(carried),
             ],
             notes: Vec::new(),
+            page_info: Default::default(),
         };
         let loc = locate(&doc);
         let kinds: Vec<TableKind> = loc.tables.iter().map(|(k, _)| *k).collect();
@@ -1573,6 +1680,7 @@ mod tests {
                 para("五、存在的主要问题及改进情况"),
             ],
             notes: Vec::new(),
+            page_info: Default::default(),
         };
         let kinds: Vec<TableKind> = locate(&doc).tables.iter().map(|(k, _)| *k).collect();
         assert_eq!(kinds, vec![TableKind::Reviews]);

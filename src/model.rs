@@ -8,6 +8,21 @@ pub struct Document {
     /// What a reader could not fully read, as (warning code, message); the
     /// record reports them as info warnings.
     pub notes: Vec<(&'static str, String)>,
+    /// What a web page says of the document beside its text (empty for
+    /// other formats).
+    pub page_info: PageInfo,
+}
+
+/// A web page's word on the document it carries, outside the document's
+/// own text: its metadata and its info line (发布时间…来源…), which readers
+/// drop as site chrome. Used only when the report itself does not say.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageInfo {
+    /// The title in the page's metadata (`<meta name="ArticleTitle">`).
+    pub title: Option<String>,
+    /// The body the page names as the document's source
+    /// (`<meta name="ContentSource">`, `来源：某局`).
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -496,6 +511,7 @@ mod tests {
         let mut doc = Document {
             blocks: vec![Block::Table(Table::from_cells(vec![frame]))],
             notes: Vec::new(),
+            page_info: Default::default(),
         };
         doc.unwrap_layout_tables();
         assert_eq!(doc.blocks.len(), 2);

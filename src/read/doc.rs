@@ -650,6 +650,7 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
     Ok(Document {
         blocks: build_blocks(paras, &mut lists),
         notes: Vec::new(),
+        page_info: Default::default(),
     })
 }
 
@@ -935,6 +936,7 @@ mod tests {
         let mut doc = Document {
             blocks: build_blocks(paras, &mut Lists::parse(None, None)),
             notes: Vec::new(),
+            page_info: Default::default(),
         };
         doc.unwrap_layout_tables();
         let kinds: Vec<String> = doc

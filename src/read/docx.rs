@@ -604,6 +604,7 @@ impl<'a> BodyParser<'a> {
             Document {
                 blocks,
                 notes: Vec::new(),
+                page_info: Default::default(),
             },
             self.chunks,
         ))

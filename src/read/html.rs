@@ -5,7 +5,7 @@
 //! its tell-tale wording.
 
 use super::{Deadline, Limits, ReadError};
-use crate::model::{Block, Cell, Document, Paragraph, Table};
+use crate::model::{Block, Cell, Document, PageInfo, Paragraph, Table};
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
@@ -89,6 +89,9 @@ const SKIP_TAGS: &[&str] = &[
     "input", "textarea", "svg", "canvas", "nav", "head", "template", "map", "audio", "video",
 ];
 
+/// Longest metadata value kept (a title or an agency's name is far shorter).
+const MAX_META_CHARS: usize = 200;
+
 /// Class or id words of site chrome.
 const CHROME_CLASSES: &[&str] = &[
     "nav",
@@ -157,6 +160,7 @@ struct Builder<'a> {
     deadline: &'a Deadline,
     limits: &'a Limits,
     nodes: usize,
+    info: PageInfo,
 }
 
 impl<'a> Builder<'a> {
@@ -168,8 +172,12 @@ impl<'a> Builder<'a> {
             .filter(|l| !l.is_empty())
             .collect();
         for l in lines {
-            // A paragraph of chrome (breadcrumb, dates, share links) is dropped.
+            // A paragraph of chrome (breadcrumb, dates, share links) is
+            // dropped; the source its info line names is kept aside.
             if super::is_chrome_line(l) {
+                if self.info.source.is_none() {
+                    self.info.source = super::source_named_in(l).map(str::to_string);
+                }
                 continue;
             }
             self.blocks.push(Block::Paragraph(Paragraph {
@@ -209,6 +217,15 @@ impl<'a> Builder<'a> {
             }
             Node::Element(e) => {
                 let name = e.name();
+                if name == "head" {
+                    for child in node.children() {
+                        if let Node::Element(m) = child.value() {
+                            self.metadata(m);
+                        }
+                    }
+                } else if name == "meta" {
+                    self.metadata(e);
+                }
                 if SKIP_TAGS.contains(&name) || is_chrome_element(e) {
                     return Ok(());
                 }
@@ -246,6 +263,31 @@ impl<'a> Builder<'a> {
             _ => {}
         }
         Ok(())
+    }
+
+    /// The title and source of a `<meta>` of the government sites' standard
+    /// set (ArticleTitle, ContentSource), the first of each.
+    fn metadata(&mut self, e: &scraper::node::Element) {
+        if e.name() != "meta" {
+            return;
+        }
+        let (Some(name), Some(content)) = (e.attr("name"), e.attr("content")) else {
+            return;
+        };
+        let content = content.trim();
+        if content.is_empty() || content.chars().count() > MAX_META_CHARS {
+            return;
+        }
+        let slot = if name.eq_ignore_ascii_case("ArticleTitle") {
+            &mut self.info.title
+        } else if name.eq_ignore_ascii_case("ContentSource") {
+            &mut self.info.source
+        } else {
+            return;
+        };
+        if slot.is_none() {
+            *slot = Some(content.to_string());
+        }
     }
 
     /// A `<table>` on the grid of the HTML table model: each cell takes the
@@ -300,12 +342,17 @@ impl<'a> Builder<'a> {
                     deadline: self.deadline,
                     limits: self.limits,
                     nodes: 0,
+                    info: PageInfo::default(),
                 };
                 for child in td.children() {
                     inner.walk(child, depth + 1)?;
                 }
                 inner.flush();
                 self.nodes += inner.nodes;
+                // (A page laid out in a table has its info line in a cell.)
+                let found = std::mem::take(&mut inner.info);
+                self.info.title = self.info.title.take().or(found.title);
+                self.info.source = self.info.source.take().or(found.source);
                 let text = inner
                     .blocks
                     .iter()
@@ -443,12 +490,14 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
         deadline,
         limits,
         nodes: 0,
+        info: PageInfo::default(),
     };
     b.walk(html.tree.root(), 0)?;
     b.flush();
     Ok(Document {
         blocks: b.blocks,
         notes: Vec::new(),
+        page_info: b.info,
     })
 }
 
@@ -459,6 +508,31 @@ mod tests {
     fn doc(html: &str) -> Document {
         let limits = Limits::default();
         read(html.as_bytes(), &limits, &Deadline::after(limits.timeout)).unwrap()
+    }
+
+    #[test]
+    fn a_pages_metadata_and_info_line_are_kept_beside_its_text() {
+        let d = doc(
+            "<html><head><meta name=\"ArticleTitle\" content=\"某局2025年政府信息公开工作年度报告\">\
+             <meta name=\"ContentSource\" content=\"某局\"></head><body>\
+             <div class=info>发布时间：2026-01-16　来源：本网　浏览次数：4790</div>\
+             <p>2025年政府信息公开工作年度报告</p></body></html>",
+        );
+        assert_eq!(
+            d.page_info.title.as_deref(),
+            Some("某局2025年政府信息公开工作年度报告")
+        );
+        // The metadata's source before the info line's.
+        assert_eq!(d.page_info.source.as_deref(), Some("某局"));
+        // The info line is still dropped as chrome.
+        assert_eq!(d.paragraphs().count(), 1);
+        // A page laid out in a table: the info line in a cell.
+        let d = doc(
+            "<table><tr><td>发布日期：2022-01-20　信息来源：某县财政局</td></tr>\
+             <tr><td><p>2021年政府信息公开工作年度报告</p></td></tr></table>",
+        );
+        assert_eq!(d.page_info.title, None);
+        assert_eq!(d.page_info.source.as_deref(), Some("某县财政局"));
     }
 
     #[test]

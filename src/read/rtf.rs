@@ -242,6 +242,7 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Docume
     Ok(Document {
         blocks,
         notes: Vec::new(),
+        page_info: Default::default(),
     })
 }
 

@@ -371,6 +371,8 @@ struct PageBlocks {
     /// Value columns' middles of each borderless table block, for giving
     /// its continuation on the next page the same columns.
     stream_cols: Vec<Option<Vec<f32>>>,
+    /// The source a printed web page's info line names (来源：某局).
+    source: Option<String>,
 }
 
 /// The top and bottom margins of a page, where running heads and page
@@ -440,6 +442,7 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
         blocks: Vec::new(),
         table_xs: Vec::new(),
         stream_cols: Vec::new(),
+        source: None,
     };
     let mut frames_read = 0;
     let mut layout_grids = Vec::new();
@@ -599,6 +602,9 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
     for (y, p, ind, short) in paragraphs(&text_lines, page.width) {
         // A browser print of a web page carries the site's chrome.
         if crate::read::is_chrome_line(&p) {
+            if out.source.is_none() {
+                out.source = crate::read::source_named_in(&p).map(str::to_string);
+            }
             continue;
         }
         out.blocks.push((
@@ -632,6 +638,7 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
         blocks,
         table_xs: xs,
         stream_cols: cols,
+        source: out.source,
     }
 }
 
@@ -2127,6 +2134,9 @@ pub fn build_document(pages: Vec<PageContent>) -> Document {
             }
         }
         trailing.clear();
+        if doc.page_info.source.is_none() {
+            doc.page_info.source = pb.source;
+        }
         for (i, (((y, block, indented, ends_short), xs), mut cols)) in pb
             .blocks
             .into_iter()
