@@ -881,7 +881,12 @@ fn agency_from_body(doc: &Document) -> Option<String> {
 /// over the title of a report issued as an official document.
 fn red_header_agency(doc: &Document) -> Option<String> {
     doc.paragraphs().take(8).find_map(|p| {
-        let t: String = p.text.chars().filter(|c| !is_space(*c)).collect();
+        let t = p.text.trim_matches(is_space);
+        // (A name and 文件: no long paragraph is read.)
+        if !t.ends_with("文件") || t.len() > 40 * 4 {
+            return None;
+        }
+        let t: String = t.chars().filter(|c| !is_space(*c)).collect();
         let name = t.strip_suffix("文件")?;
         is_agency_name(name).then(|| name.to_string())
     })
