@@ -876,6 +876,9 @@ mod tests {
         assert!(run("收到行政复议申请2件，行政诉讼1起。").is_empty());
         assert!(run("共发生行政复议、行政诉讼案件3件。").is_empty());
         assert!(run("逾期答复0件，延期答复3件，当场答复5件。").is_empty());
+        // A rate is no count.
+        assert!(run("收到申请平均每月2件。").is_empty());
+        assert!(run("受理申请日均1件。").is_empty());
         assert_eq!(run("依法答复14件。"), vec!["results_total"]);
         assert_eq!(
             run("共发生行政复议、行政诉讼案件5件。"),

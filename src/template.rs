@@ -942,6 +942,14 @@ const NOT_A_TOTAL: &[&str] = &[
     "下降",
     "减少",
     "增加",
+    // A rate, not a count: 平均每月48件, 日均2件.
+    "平均",
+    "月均",
+    "日均",
+    "每月",
+    "每日",
+    "每天",
+    "每周",
 ];
 
 /// Words that make 未发生…行政复议… a statement that no case was lost (被纠错,
