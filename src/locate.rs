@@ -499,6 +499,8 @@ fn is_agency_line(t: &str) -> bool {
         && !is_site_name(&n)
         // (a site's menu bar: 首页 走进 政务公开 …)
         && !n.starts_with("首页")
+        // (a red header, 某局文件: the issuer's, over the title, not in it)
+        && !n.ends_with("文件")
 }
 
 /// A web site's name (某市发展和改革门户网站, 中国政府网, 某县政务服务平台):
@@ -1329,15 +1331,24 @@ mod tests {
 
     #[test]
     fn agency_from_a_red_header_or_the_web_page_when_the_report_does_not_name_it() {
-        // 红头: the issuing agency's `…文件` line over the title.
-        let d = doc(&[
-            "某市发展和改革委员会文件",
-            "某发改〔2026〕3号",
-            "2025年政府信息公开工作年度报告",
-            "一、总体情况",
-            "正文。",
-        ]);
-        assert_eq!(locate(&d).agency.as_deref(), Some("某市发展和改革委员会"));
+        // 红头: the issuing agency's `…文件` line over the title, with its
+        // document number under it or not (the title had been 某市…委员会
+        // 文件2025年…报告, the agency 某市…委员会文件).
+        for number in [&["某发改〔2026〕3号"][..], &[]] {
+            let texts: Vec<&str> = ["某市发展和改革委员会文件"]
+                .iter()
+                .chain(number)
+                .chain(&["2025年政府信息公开工作年度报告", "一、总体情况", "正文。"])
+                .copied()
+                .collect();
+            let d = doc(&texts);
+            let found = locate(&d);
+            assert_eq!(
+                found.title.as_deref(),
+                Some("2025年政府信息公开工作年度报告")
+            );
+            assert_eq!(found.agency.as_deref(), Some("某市发展和改革委员会"));
+        }
         let bare = || {
             doc(&[
                 "2025年政府信息公开工作年度报告",
