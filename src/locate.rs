@@ -530,6 +530,14 @@ fn is_listing_line(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || "-/.年月日 ".contains(c))
 }
 
+/// `（某市财政局）` after a title's 报告: the agency, named last.
+fn bracketed_agency(t: &str) -> Option<&str> {
+    let inner = t
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.strip_suffix(['）', ')']))?;
+    is_agency_name(inner).then_some(inner)
+}
+
 /// `（2021年度）`: the year line printed under a title.
 fn is_year_suffix(t: &str) -> bool {
     let n = norm(t);
@@ -564,12 +572,12 @@ fn trim_title(t: &str) -> String {
         return t.to_string();
     };
     let tail = &t[end..];
-    // A bracketed year right after 报告 belongs to the title.
+    // A bracketed year or agency right after 报告 belongs to the title.
     let keep = tail
         .char_indices()
         .find(|(_, c)| matches!(c, '）' | ')'))
         .map(|(j, c)| j + c.len_utf8())
-        .filter(|j| is_year_suffix(&tail[..*j]))
+        .filter(|j| is_year_suffix(&tail[..*j]) || bracketed_agency(&tail[..*j]).is_some())
         .unwrap_or(0);
     t[..end + keep].to_string()
 }
@@ -653,7 +661,7 @@ fn find_title(doc: &Document, first_heading: usize) -> Option<String> {
         }
         is_title_line(&text).then(|| (end, trim_title(&text)))
     };
-    let full = |i: usize| -> Option<String> {
+    let full = |i: usize| -> Option<(usize, String)> {
         let (end, mut title) = candidate(i)?;
         if i > 0
             && parts[i - 1] == parts[i]
@@ -688,9 +696,22 @@ fn find_title(doc: &Document, first_heading: usize) -> Option<String> {
         {
             title.push_str(next);
         }
-        Some(title.chars().filter(|c| !is_space(*c)).collect())
+        Some((end, title.chars().filter(|c| !is_space(*c)).collect()))
     };
-    let titles: Vec<String> = (0..lines.len()).filter_map(full).collect();
+    // A line an earlier candidate joined (a title wrapped over three
+    // lines, broken inside a word: …2025年政府信息 | 公开工作年度报告) starts
+    // no candidate of its own.
+    let mut titles: Vec<String> = Vec::new();
+    let mut joined_until = 0;
+    for i in 0..lines.len() {
+        if i < joined_until {
+            continue;
+        }
+        if let Some((end, title)) = full(i) {
+            joined_until = end;
+            titles.push(title);
+        }
+    }
     let with_year = |t: &&String| find_year(&norm(t)).is_some();
     // Nearest to the first heading; without headings, the first.
     let pick = if has_headings {
@@ -766,8 +787,16 @@ pub fn agency_and_year(title: &str) -> (Option<String>, Option<i32>) {
     {
         return (agency, find_year(&t[open..]).map(|(_, _, y)| y));
     }
+    // `2021年度…年度报告（某市财政局）`: the agency named last.
+    if let Some(open) = t.rfind(['（', '('])
+        && open > 0
+        && let Some(agency) = bracketed_agency(&t[open..])
+        && let (None, year) = agency_and_year(&t[..open])
+    {
+        return (Some(agency.to_string()), year);
+    }
     let trim_agency = |s: &str| -> Option<String> {
-        let marks = |c: char| "《》“”\"、，,:：（）()".contains(c);
+        let marks = |c: char| "《》“”\"、，,:：（）()【】[]".contains(c);
         let s = s.trim_matches(marks);
         let s = s.strip_prefix("关于").unwrap_or(s);
         // A notice publishing the report: 关于印发《某局2023年…年度报告》的通知.
@@ -1163,6 +1192,33 @@ mod tests {
                 .0
                 .as_deref(),
             Some("某县人民政府")
+        );
+        // An agency in brackets before the year (【某局】2025年…, 某局：2025年…)
+        // or after 报告.
+        for title in [
+            "【某市财政局】2025年政府信息公开工作年度报告",
+            "某市财政局：2025年政府信息公开工作年度报告",
+            "2025年度政府信息公开工作年度报告（某市财政局）",
+        ] {
+            assert_eq!(
+                agency_and_year(title),
+                (Some("某市财政局".into()), Some(2025)),
+                "{title}"
+            );
+        }
+    }
+
+    /// A title wrapped over three lines inside a word: its last two lines
+    /// were read as a title of their own (2025年政府信息 | 公开工作年度报告,
+    /// the first line's agency lost from the title). And a title naming its
+    /// agency last, in brackets, had lost them.
+    #[test]
+    fn titles_wrapped_over_three_lines_or_naming_the_agency_last_are_read_whole() {
+        let title = "2025年度政府信息公开工作年度报告（某市财政局）";
+        assert_eq!(title_of(&[title]).as_deref(), Some(title));
+        assert_eq!(
+            title_of(&["某市财政局", "2025年政府信息", "公开工作年度报告"]).as_deref(),
+            Some("某市财政局2025年政府信息公开工作年度报告")
         );
     }
 
