@@ -272,7 +272,7 @@ pub fn clean_line(s: &str) -> String {
 }
 
 /// A heading's number written otherwise than the template's 一、: `1.`,
-/// `1、`, `１．`, `（一）`, `(1)`; with the text after it.
+/// `1、`, `１．`, `（一）`, `(1)`, `【一】`, `Ⅰ、`; with the text after it.
 fn other_numeral(text: &str) -> Option<(u8, &str)> {
     let t = text.trim_start_matches(is_space);
     let digit = |c: char| {
@@ -287,8 +287,16 @@ fn other_numeral(text: &str) -> Option<(u8, &str)> {
             chinese_number(s)
         }
     };
-    let (n, rest) = if let Some(inner) = t.strip_prefix(['(', '（']) {
-        let close = inner.find([')', '）'])?;
+    // Roman numerals (Ⅰ、 to Ⅵ、, one character each).
+    if let Some(c) = t.chars().next()
+        && ('Ⅰ'..='Ⅵ').contains(&c)
+    {
+        let rest = t[c.len_utf8()..].strip_prefix(['、', '.', '．', ' ', '\u{3000}'])?;
+        let n = c as u32 - 'Ⅰ' as u32 + 1;
+        return Some((u8::try_from(n).ok()?, rest.trim_start_matches(is_space)));
+    }
+    let (n, rest) = if let Some(inner) = t.strip_prefix(['(', '（', '【']) {
+        let close = inner.find([')', '）', '】'])?;
         let rest = &inner[close..];
         (
             number(&inner[..close])?,
@@ -1125,10 +1133,11 @@ mod tests {
         );
     }
 
-    /// A report numbering its six sections 1. to 6. or （一） to （六）, its
-    /// overview's sub-items numbered the same way: the sections by their
-    /// own numbers (it had no section at all: six `missing_section`), the
-    /// sub-items inside the overview. 六、其他事项 is section 六.
+    /// A report numbering its six sections 1. to 6., （一） to （六）, 【一】 to
+    /// 【六】 or Ⅰ、 to Ⅵ、, its overview's sub-items numbered the same way:
+    /// the sections by their own numbers (it had no section at all: six
+    /// `missing_section`), the sub-items inside the overview. 六、其他事项 is
+    /// section 六, and 五、存在的不足及改进措施 section 五.
     #[test]
     fn sections_numbered_otherwise_than_the_template() {
         let keys = |texts: &[&str]| -> Vec<&str> {
@@ -1145,6 +1154,8 @@ mod tests {
         for n in [
             ["1.", "2.", "3.", "4.", "5.", "6."],
             ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）"],
+            ["【一】", "【二】", "【三】", "【四】", "【五】", "【六】"],
+            ["Ⅰ、", "Ⅱ、", "Ⅲ、", "Ⅳ、", "Ⅴ、", "Ⅵ、"],
             ["１．", "２．", "３．", "４．", "５．", "６．"],
         ] {
             let texts = [
@@ -1167,6 +1178,18 @@ mod tests {
             keys(&["一、总体情况", "六、其他事项"]),
             ["overview", "other_matters"]
         );
+        // Section 五 worded otherwise (it had been no section).
+        for problems in [
+            "五、存在的不足及改进措施",
+            "五、存在的问题和改进措施",
+            "五、问题与改进",
+        ] {
+            assert_eq!(
+                keys(&["一、总体情况", problems, "六、其他需要报告的事项"]),
+                ["overview", "problems", "other_matters"],
+                "{problems}"
+            );
+        }
     }
 
     #[test]
