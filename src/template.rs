@@ -687,7 +687,7 @@ pub const APPLICATION_ROWS: &[ApplicationRowDef] = &[
     ApplicationRowDef {
         key: "other_misc",
         label: "3.其他",
-        keywords: &["=其他"],
+        keywords: &["=其他", "=其他情形", "=其他情况", "=其他原因"],
         group: Some("其他处理"),
         only: Some(Template::Y2021),
     },
@@ -1439,6 +1439,20 @@ mod tests {
             let k = k.trim_start_matches('=');
             assert_eq!(norm(k), k, "keyword {k} is not normalised");
         }
+    }
+
+    /// （六）其他处理's last part worded 3.其他情形 had been no row (its
+    /// figures lost, `other_handling_mismatch`).
+    #[test]
+    fn the_other_handling_rows_last_part_worded_otherwise_is_that_row() {
+        let misc = APPLICATION_ROWS
+            .iter()
+            .find(|d| d.key == "other_misc")
+            .unwrap();
+        for label in ["3.其他", "3.其他情形", "3、其他情况", "3.其他原因"] {
+            assert!(matches_any(&norm(label), misc.keywords), "{label}");
+        }
+        assert!(!matches_any(&norm("3.其他处理"), misc.keywords));
     }
 
     #[test]
