@@ -595,12 +595,20 @@ pub const APPLICATION_ROWS: &[ApplicationRowDef] = &[
     row(
         "new_received",
         "一、本年新收政府信息公开申请数量",
-        &["本年新收", "新收政府信息公开申请", "新收"],
+        &[
+            "本年新收",
+            "新收政府信息公开申请",
+            "新收",
+            // 本年度收到政府信息公开申请数量, 本年收到的申请数量
+            "本年收到",
+            "本年度收到",
+            "收到政府信息公开申请",
+        ],
     ),
     row(
         "carried_over",
         "二、上年结转政府信息公开申请数量",
-        &["上年结转"],
+        &["上年结转", "上年度结转", "上一年度结转"],
     ),
     row("disclosed", "（一）予以公开", &["予以公开"]),
     row("partially_disclosed", "（二）部分公开", &["部分公开"]),
@@ -699,7 +707,15 @@ pub const APPLICATION_ROWS: &[ApplicationRowDef] = &[
     row(
         "carried_forward",
         "四、结转下年度继续办理",
-        &["结转下年度", "下年度继续", "结转下年"],
+        &[
+            "结转下年度",
+            "下年度继续",
+            "结转下年",
+            "结转下一年",
+            "结转至下一年",
+            "结转到下一年",
+            "下一年度继续",
+        ],
     ),
 ];
 
@@ -1453,6 +1469,30 @@ mod tests {
             assert!(matches_any(&norm(label), misc.keywords), "{label}");
         }
         assert!(!matches_any(&norm("3.其他处理"), misc.keywords));
+    }
+
+    /// Table 三's first, second and last rows worded otherwise (本年度收到…,
+    /// 上年度结转…, 结转下一年度办理) had been no rows.
+    #[test]
+    fn the_received_and_carried_rows_worded_otherwise_are_those_rows() {
+        let key_of = |label: &str| {
+            APPLICATION_ROWS
+                .iter()
+                .find(|d| d.group.is_none() && matches_any(&norm(label), d.keywords))
+                .map(|d| d.key)
+        };
+        for (label, key) in [
+            ("一、本年度收到政府信息公开申请数量", "new_received"),
+            ("一、本年收到的申请数量", "new_received"),
+            ("二、上年度结转政府信息公开申请数量", "carried_over"),
+            ("二、上一年度结转申请数量", "carried_over"),
+            ("四、结转下一年度办理", "carried_forward"),
+            ("四、结转至下一年度继续办理", "carried_forward"),
+        ] {
+            assert_eq!(key_of(label), Some(key), "{label}");
+        }
+        // The table's caption is no row.
+        assert_eq!(key_of("三、收到和处理政府信息公开申请情况"), None);
     }
 
     #[test]
