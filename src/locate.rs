@@ -950,6 +950,30 @@ fn agency_from_page(info: &PageInfo) -> Option<String> {
         })
 }
 
+/// A line holding only a date (`2026年1月16日`, `（2026年1月16日）`,
+/// `发布日期：2026年01月16日`).
+fn is_date_line(t: &str) -> bool {
+    if t.len() > 40 * 4 {
+        return false;
+    }
+    let n = norm(t);
+    let n = n.trim_matches(|c: char| "()（）[]【】".contains(c));
+    let n = n.rsplit(['：', ':']).next().unwrap_or(n);
+    let Some((0, end, _)) = find_year(n) else {
+        return false;
+    };
+    let rest = &n[end..];
+    let Some((month, day)) = rest.split_once('月') else {
+        return false;
+    };
+    let digits = |s: &str| {
+        (1..=2).contains(&s.chars().count())
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || "〇一二三四五六七八九十".contains(c))
+    };
+    digits(month) && day.strip_suffix(['日', '号']).is_some_and(digits)
+}
+
 fn year_from_body(doc: &Document) -> Option<i32> {
     let mut budget = 3000usize;
     for p in doc.paragraphs() {
@@ -958,7 +982,11 @@ fn year_from_body(doc: &Document) -> Option<i32> {
         {
             return Some(y);
         }
-        if let Some((_, _, y)) = find_year(&p.text) {
+        // (A date on its own line, 2026年1月16日, is when the report was
+        // published, the year after the one it reports on.)
+        if let Some((_, _, y)) = find_year(&p.text)
+            && !is_date_line(&p.text)
+        {
             return Some(y);
         }
         budget = budget.saturating_sub(p.text.len());
@@ -1380,6 +1408,30 @@ mod tests {
             );
         }
         assert!(!label_line_in_section(&[sec(lines)], "applications", fees));
+    }
+
+    /// A report whose title has no year, its publication date on a line of
+    /// its own above the text: the year was the date's (2026, not 2025).
+    #[test]
+    fn a_publication_date_over_the_text_is_not_the_reports_year() {
+        let d = doc(&[
+            "某市财政局政府信息公开工作年度报告",
+            "（2026年1月16日）",
+            "一、总体情况",
+            "2025年，本局认真贯彻落实《条例》。",
+        ]);
+        assert_eq!(locate(&d).year, Some(2025));
+        for date in [
+            "2026年1月16日",
+            "发布日期：2026年01月16日",
+            "二〇二六年一月十六日",
+        ] {
+            assert!(is_date_line(date), "{date}");
+        }
+        for not_date in ["2025年，本局认真贯彻落实", "2025年1月至12月", "2025年度"]
+        {
+            assert!(!is_date_line(not_date), "{not_date}");
+        }
     }
 
     #[test]
