@@ -785,10 +785,18 @@ fn find_year(s: &str) -> Option<(usize, usize, i32)> {
     None
 }
 
+/// Longest title whose bracketed ends are read (a title is at most ~80
+/// characters, and an agency line over it ~40).
+const MAX_TITLE_BYTES: usize = 200 * 4;
+
 pub fn agency_and_year(title: &str) -> (Option<String>, Option<i32>) {
     let t: String = title.chars().filter(|c| !is_space(*c)).collect();
+    // (Brackets are read off the end one call at a time: only in a string
+    // as short as a title, so that no input recurses deeply.)
+    let short = t.len() <= MAX_TITLE_BYTES;
     // `…年度报告（2021年度）`: the year stands in a bracket after the title.
     if let Some(open) = t.rfind(['（', '('])
+        && short
         && open > 0
         && is_year_suffix(&t[open..])
         && let (agency, None) = agency_and_year(&t[..open])
@@ -797,6 +805,7 @@ pub fn agency_and_year(title: &str) -> (Option<String>, Option<i32>) {
     }
     // `2021年度…年度报告（某市财政局）`: the agency named last.
     if let Some(open) = t.rfind(['（', '('])
+        && short
         && open > 0
         && let Some(agency) = bracketed_agency(&t[open..])
         && let (None, year) = agency_and_year(&t[..open])
@@ -1244,6 +1253,10 @@ mod tests {
                 .as_deref(),
             Some("某县人民政府")
         );
+        // A string of many bracketed names is read without recursing into
+        // each (it would overflow the stack).
+        let many = format!("报告{}", "（某市财政局）".repeat(100_000));
+        assert_eq!(agency_and_year(&many).1, None);
         // An agency in brackets before the year (【某局】2025年…, 某局：2025年…)
         // or after 报告.
         for title in [
