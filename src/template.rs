@@ -610,8 +610,7 @@ pub const APPLICATION_ROWS: &[ApplicationRowDef] = &[
         "二、上年结转政府信息公开申请数量",
         &["上年结转", "上年度结转", "上一年度结转"],
     ),
-    // (=: 不同意公开 is the withheld row's)
-    row("disclosed", "（一）予以公开", &["予以公开", "=同意公开"]),
+    row("disclosed", "（一）予以公开", &["予以公开"]),
     row("partially_disclosed", "（二）部分公开", &["部分公开"]),
     row("withheld_state_secret", "1.属于国家秘密", &["国家秘密"]),
     row(
@@ -1472,8 +1471,8 @@ mod tests {
         assert!(!matches_any(&norm("3.其他处理"), misc.keywords));
     }
 
-    /// Table 三's rows worded otherwise (本年度收到…, 上年度结转…, 结转下一年度
-    /// 办理, 同意公开) had been no rows.
+    /// Table 三's first, second and last rows worded otherwise (本年度收到…,
+    /// 上年度结转…, 结转下一年度办理) had been no rows.
     #[test]
     fn the_received_and_carried_rows_worded_otherwise_are_those_rows() {
         let key_of = |label: &str| {
@@ -1489,7 +1488,6 @@ mod tests {
             ("二、上一年度结转申请数量", "carried_over"),
             ("四、结转下一年度办理", "carried_forward"),
             ("四、结转至下一年度继续办理", "carried_forward"),
-            ("（一）同意公开", "disclosed"),
         ] {
             assert_eq!(key_of(label), Some(key), "{label}");
         }
