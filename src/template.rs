@@ -163,15 +163,19 @@ pub const TABLE_HEADER_WORDS: &[&str] = &[
     "续表",
 ];
 
-/// Table 三's rows numbered as sections are (一、本年新收…, 四、结转下年度
-/// 继续办理): a label so numbered holding one of these is a row's, not a
-/// section heading.
-const NUMBERED_ROW_WORDS: &[&str] = &["本年新收", "上年结转", "本年度办理结果", "结转下年度"];
+/// Table 三's rows numbered as sections are (一、本年新收…, 二、上年结转…,
+/// 三、本年度办理结果, 四、结转下年度继续办理): a label so numbered holding
+/// one of their keywords is a row's, not a section heading.
+const NUMBERED_ROWS: &[&str] = &["new_received", "carried_over", "carried_forward"];
 
 /// Whether `text`, numbered like a section heading (四、…), is one of
-/// table 三's numbered rows (see [`NUMBERED_ROW_WORDS`]).
+/// table 三's numbered rows (see [`NUMBERED_ROWS`]).
 pub fn names_numbered_row(text: &str) -> bool {
-    NUMBERED_ROW_WORDS.iter().any(|w| text.contains(w))
+    text.contains("本年度办理结果")
+        || APPLICATION_ROWS
+            .iter()
+            .filter(|d| NUMBERED_ROWS.contains(&d.key))
+            .any(|d| d.keywords.iter().any(|k| text.contains(k)))
 }
 
 /// What follows a section's numeral (`二、`) opening `text`, unless it is
@@ -1493,6 +1497,26 @@ mod tests {
         }
         // The table's caption is no row.
         assert_eq!(key_of("三、收到和处理政府信息公开申请情况"), None);
+    }
+
+    /// A borderless table's row 四、结转下一年度办理 (worded otherwise than
+    /// the template) is a numbered row, not a section heading ending the
+    /// table above it.
+    #[test]
+    fn numbered_rows_worded_otherwise_are_rows_not_headings() {
+        for row in [
+            "一、本年新收政府信息公开申请数量",
+            "一、本年度收到政府信息公开申请数量",
+            "二、上一年度结转申请数量",
+            "三、本年度办理结果",
+            "四、结转下一年度办理",
+        ] {
+            assert_eq!(after_section_numeral(row), None, "{row}");
+        }
+        assert_eq!(
+            after_section_numeral("五、存在的主要问题及改进情况"),
+            Some("存在的主要问题及改进情况")
+        );
     }
 
     #[test]
