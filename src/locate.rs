@@ -704,7 +704,7 @@ fn find_title(doc: &Document, first_heading: usize) -> Option<String> {
         {
             title.push_str(next);
         }
-        Some((end, title.chars().filter(|c| !is_space(*c)).collect()))
+        Some((end, without_spaces(&title)))
     };
     // A line an earlier candidate joined (a title wrapped over three
     // lines, broken inside a word: …2025年政府信息 | 公开工作年度报告) starts
@@ -790,7 +790,7 @@ fn find_year(s: &str) -> Option<(usize, usize, i32)> {
 const MAX_TITLE_BYTES: usize = 200 * 4;
 
 pub fn agency_and_year(title: &str) -> (Option<String>, Option<i32>) {
-    let t: String = title.chars().filter(|c| !is_space(*c)).collect();
+    let t = without_spaces(title);
     // (Brackets are read off the end one call at a time: only in a string
     // as short as a title, so that no input recurses deeply.)
     let short = t.len() <= MAX_TITLE_BYTES;
@@ -876,11 +876,16 @@ fn is_agency_name(s: &str) -> bool {
         && find_year(&n).is_none()
 }
 
+/// `s` with its spaces (any kind) left out.
+fn without_spaces(s: &str) -> String {
+    s.chars().filter(|c| !is_space(*c)).collect()
+}
+
 /// The agency when the title does not name it: the preamble's 本报告由…编制,
 /// or the signature line above the date at the end of the report.
 fn agency_from_body(doc: &Document) -> Option<String> {
     for p in doc.paragraphs().take(20) {
-        let t: String = p.text.chars().filter(|c| !is_space(*c)).collect();
+        let t = without_spaces(&p.text);
         if let Some(rest) = t.split_once("本报告由").map(|(_, r)| r)
             && let Some(end) = ["编制", "根据", "按照", "依据"]
                 .iter()
@@ -922,7 +927,7 @@ fn agency_from_body(doc: &Document) -> Option<String> {
         .rev()
         .take(4)
         .find(|t| is_agency_name(t))
-        .map(|t| t.chars().filter(|c| !is_space(*c)).collect())
+        .map(|t| without_spaces(t))
 }
 
 /// The agency of a red-headed document (红头文件): the `某局文件` line
@@ -934,7 +939,7 @@ fn red_header_agency(doc: &Document) -> Option<String> {
         if !t.ends_with("文件") || t.len() > 40 * 4 {
             return None;
         }
-        let t: String = t.chars().filter(|c| !is_space(*c)).collect();
+        let t = without_spaces(t);
         let name = t.strip_suffix("文件")?;
         is_agency_name(name).then(|| name.to_string())
     })
@@ -949,12 +954,7 @@ fn agency_from_page(info: &PageInfo) -> Option<String> {
         .filter(|t| is_title_line(t))
         .and_then(|t| agency_and_year(&trim_title(t)).0)
         .or_else(|| {
-            let source: String = info
-                .source
-                .as_deref()?
-                .chars()
-                .filter(|c| !is_space(*c))
-                .collect();
+            let source = without_spaces(info.source.as_deref()?);
             is_agency_name(&source).then_some(source)
         })
 }
