@@ -225,7 +225,17 @@ fn parse_heading(
     // Heading words must appear near the start of what follows the numeral.
     let window = norm(chars_prefix(body, 48));
     let window = chars_prefix(&window, 28);
-    let def = first_of(SECTION_KEYWORDS.matching(window))?;
+    let def = match first_of(SECTION_KEYWORDS.matching(window)) {
+        Some(def) => def,
+        // 六、其他: a section named by a plain word after its own numeral.
+        None => SECTIONS.iter().position(|d| {
+            num == Some(d.number) && {
+                let body = norm(body);
+                let body = body.trim_end_matches(['：', ':']);
+                d.numbered_headings.contains(&body)
+            }
+        })?,
+    };
     if bare && !is_outline_heading {
         let body = norm(body);
         if !SECTIONS[def].headings.iter().any(|h| body == *h) {
@@ -1225,6 +1235,32 @@ mod tests {
                 keys(&["一、总体情况", problems, "六、其他需要报告的事项"]),
                 ["overview", "problems", "other_matters"],
                 "{problems}"
+            );
+        }
+    }
+
+    /// 六、其他 names section 六 by a word too plain for a keyword: it had
+    /// been no section (its text left in section 五). Only after the
+    /// section's own numeral: （六）其他 (an item) and 五、其他 are not it.
+    #[test]
+    fn section_six_headed_by_a_plain_word_after_its_numeral() {
+        let keys = |texts: &[&str]| -> Vec<&'static str> {
+            locate(&doc(texts)).sections.iter().map(|s| s.key).collect()
+        };
+        let problems = "五、存在的主要问题及改进情况";
+        for six in ["六、其他", "六、其他：", "六、 其他情况", "六、其他说明"]
+        {
+            assert_eq!(
+                keys(&["一、总体情况", problems, six, "无。"]),
+                ["overview", "problems", "other_matters"],
+                "{six}"
+            );
+        }
+        for not_six in ["（六）其他", "五、其他", "六、其他工作开展情况良好"] {
+            assert_eq!(
+                keys(&["一、总体情况", problems, not_six]),
+                ["overview", "problems"],
+                "{not_six}"
             );
         }
     }

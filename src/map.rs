@@ -2398,6 +2398,51 @@ mod tests {
         assert_eq!(cell(&apps, "partially_disclosed", "total"), Some(2.0));
     }
 
+    /// （一）同意公开, the older wording of （一）予以公开, had been no row:
+    /// its figures lost (`missing_row`, and the results no longer adding
+    /// up to the received).
+    #[test]
+    fn the_disclosed_row_worded_agree_to_disclose_is_that_row() {
+        let t = Table::from_texts(&[
+            &[
+                "一、本年新收政府信息公开申请数量@1x2",
+                "5",
+                "1",
+                "0",
+                "0",
+                "0",
+                "0",
+                "6",
+            ],
+            &[
+                "三、本年度办理结果",
+                "（一）同意公开",
+                "4",
+                "1",
+                "0",
+                "0",
+                "0",
+                "0",
+                "5",
+            ],
+            &[
+                "三、本年度办理结果",
+                "（二）部分公开",
+                "1",
+                "0",
+                "0",
+                "0",
+                "0",
+                "0",
+                "1",
+            ],
+        ]);
+        let apps = applications_of(&t);
+        assert_eq!(cell(&apps, "disclosed", "natural_person"), Some(4.0));
+        assert_eq!(cell(&apps, "disclosed", "total"), Some(5.0));
+        assert_eq!(cell(&apps, "partially_disclosed", "total"), Some(1.0));
+    }
+
     /// Table 二's headers printed without borders, wrapped onto lines of
     /// their own (处理决 above the row of the other headers and 定数量 below
     /// it; 上一年 above and 项目数量 below): read a row at a time, 处理决定数量

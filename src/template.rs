@@ -41,6 +41,9 @@ pub struct SectionDef {
     pub keywords: &'static [&'static str],
     /// The heading's exact wordings, for headings printed without a numeral.
     pub headings: &'static [&'static str],
+    /// Wordings too plain for a keyword that mark the heading, whole, only
+    /// after the section's own numeral (六、其他).
+    pub numbered_headings: &'static [&'static str],
 }
 
 pub const SECTIONS: &[SectionDef] = &[
@@ -49,12 +52,14 @@ pub const SECTIONS: &[SectionDef] = &[
         number: 1,
         keywords: &["总体情况", "总体概况", "基本情况", "概述"],
         headings: &["总体情况", "概述"],
+        numbered_headings: &[],
     },
     SectionDef {
         key: "active_disclosure",
         number: 2,
         keywords: &["主动公开政府信息情况", "主动公开政府信息", "主动公开情况"],
         headings: &["主动公开政府信息情况"],
+        numbered_headings: &[],
     },
     SectionDef {
         key: "applications",
@@ -65,6 +70,7 @@ pub const SECTIONS: &[SectionDef] = &[
             "依申请公开",
         ],
         headings: &["收到和处理政府信息公开申请情况"],
+        numbered_headings: &[],
     },
     SectionDef {
         key: "reviews_litigation",
@@ -78,6 +84,7 @@ pub const SECTIONS: &[SectionDef] = &[
             "行政复议",
         ],
         headings: &["政府信息公开行政复议、行政诉讼情况"],
+        numbered_headings: &[],
     },
     SectionDef {
         key: "problems",
@@ -100,6 +107,7 @@ pub const SECTIONS: &[SectionDef] = &[
             "存在的主要问题及改进情况",
             "政府信息公开工作存在的主要问题及改进情况",
         ],
+        numbered_headings: &[],
     },
     SectionDef {
         key: "other_matters",
@@ -113,6 +121,7 @@ pub const SECTIONS: &[SectionDef] = &[
             "其他事项",
         ],
         headings: &["其他需要报告的事项", "无其他需要报告的事项"],
+        numbered_headings: &["其他", "其他情况", "其他说明", "其他有关情况"],
     },
 ];
 
@@ -614,7 +623,7 @@ pub const APPLICATION_ROWS: &[ApplicationRowDef] = &[
         "二、上年结转政府信息公开申请数量",
         &["上年结转", "上年度结转", "上一年度结转"],
     ),
-    row("disclosed", "（一）予以公开", &["予以公开"]),
+    row("disclosed", "（一）予以公开", &["予以公开", "同意公开"]),
     row("partially_disclosed", "（二）部分公开", &["部分公开"]),
     row("withheld_state_secret", "1.属于国家秘密", &["国家秘密"]),
     row(
@@ -1445,9 +1454,12 @@ mod tests {
     fn keywords_are_written_normalised() {
         // Matchers compare `norm`ed labels against keywords as written, so
         // every keyword must already be in normalised form.
-        let sections = SECTIONS
-            .iter()
-            .flat_map(|d| d.keywords.iter().chain(d.headings));
+        let sections = SECTIONS.iter().flat_map(|d| {
+            d.keywords
+                .iter()
+                .chain(d.headings)
+                .chain(d.numbered_headings)
+        });
         let rows = APPLICATION_ROWS.iter().flat_map(|d| d.keywords.iter());
         let active = ACTIVE_ROWS.iter().flat_map(|d| d.keywords.iter());
         let cols = APPLICANT_COLUMNS
@@ -1476,7 +1488,7 @@ mod tests {
     }
 
     /// Table 三's first, second and last rows worded otherwise (本年度收到…,
-    /// 上年度结转…, 结转下一年度办理) had been no rows.
+    /// 上年度结转…, 结转下一年度办理), and （一）同意公开, had been no rows.
     #[test]
     fn the_received_and_carried_rows_worded_otherwise_are_those_rows() {
         let key_of = |label: &str| {
@@ -1492,6 +1504,8 @@ mod tests {
             ("二、上一年度结转申请数量", "carried_over"),
             ("四、结转下一年度办理", "carried_forward"),
             ("四、结转至下一年度继续办理", "carried_forward"),
+            // The 2008-era wording of （一）予以公开.
+            ("（一）同意公开", "disclosed"),
         ] {
             assert_eq!(key_of(label), Some(key), "{label}");
         }
