@@ -808,6 +808,7 @@ fn application_row_key(
     let found = APPLICATION_ROW_INDEX.matching(leaf);
     let by_leaf = APPLICATION_ROWS.iter().enumerate().find(|(i, def)| {
         found >> i & 1 == 1
+            && !def.ruled_out(leaf)
             && def
                 .group
                 .is_none_or(|g| parents.contains(g) || (g == "其他处理" && in_other_group))
@@ -821,7 +822,7 @@ fn application_row_key(
     APPLICATION_ROWS
         .iter()
         .enumerate()
-        .find(|(i, d)| found >> i & 1 == 1 && d.group.is_none())
+        .find(|(i, d)| found >> i & 1 == 1 && d.group.is_none() && !d.ruled_out(&whole))
         .map(|(_, d)| d.key)
 }
 

@@ -583,11 +583,27 @@ pub struct ApplicationRowDef {
     pub label: &'static str,
     /// Matched against the row's most specific label.
     pub keywords: &'static [&'static str],
+    /// A label holding any of these is not this row, whatever keyword it
+    /// holds (不同意公开 holds 同意公开).
+    pub unless: &'static [&'static str],
     /// When set, the row's group label (or the previous row's group) must
     /// contain this for the keywords to count: `3.其他` under （六）.
     pub group: Option<&'static str>,
     /// Rows present only in one template's table 三.
     pub only: Option<Template>,
+}
+
+impl ApplicationRowDef {
+    /// Whether a label, `norm`ed, names this row by its words alone (its
+    /// group aside).
+    pub fn names(&self, label: &str) -> bool {
+        matches_any(label, self.keywords) && !self.ruled_out(label)
+    }
+
+    /// Whether `label` holds a word that makes it another row's.
+    pub fn ruled_out(&self, label: &str) -> bool {
+        self.unless.iter().any(|u| label.contains(u))
+    }
 }
 
 const fn row(
@@ -599,6 +615,7 @@ const fn row(
         key,
         label,
         keywords,
+        unless: &[],
         group: None,
         only: None,
     }
@@ -623,7 +640,15 @@ pub const APPLICATION_ROWS: &[ApplicationRowDef] = &[
         "二、上年结转政府信息公开申请数量",
         &["上年结转", "上年度结转", "上一年度结转"],
     ),
-    row("disclosed", "（一）予以公开", &["予以公开", "同意公开"]),
+    ApplicationRowDef {
+        key: "disclosed",
+        label: "（一）予以公开",
+        // 同意公开: the wording of the template before 2019.
+        keywords: &["予以公开", "同意公开"],
+        unless: &["不同意"],
+        group: None,
+        only: None,
+    },
     row("partially_disclosed", "（二）部分公开", &["部分公开"]),
     row("withheld_state_secret", "1.属于国家秘密", &["国家秘密"]),
     row(
@@ -695,6 +720,7 @@ pub const APPLICATION_ROWS: &[ApplicationRowDef] = &[
         key: "other_no_correction",
         label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
         keywords: &["不补正", "逾期不补", "无正当理由逾期"],
+        unless: &[],
         group: None,
         only: Some(Template::Y2021),
     },
@@ -702,6 +728,7 @@ pub const APPLICATION_ROWS: &[ApplicationRowDef] = &[
         key: "other_unpaid_fee",
         label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
         keywords: &["缴纳费用", "收费通知", "缴费", "逾期未按"],
+        unless: &[],
         group: None,
         only: Some(Template::Y2021),
     },
@@ -709,6 +736,7 @@ pub const APPLICATION_ROWS: &[ApplicationRowDef] = &[
         key: "other_misc",
         label: "3.其他",
         keywords: &["=其他", "=其他情形", "=其他情况", "=其他原因"],
+        unless: &[],
         group: Some("其他处理"),
         only: Some(Template::Y2021),
     },
@@ -887,6 +915,7 @@ impl NarrativeRule {
         let names_row = |row: &str| {
             APPLICATION_ROWS.iter().any(|d| {
                 d.key == row
+                    && !d.ruled_out(before)
                     && d.keywords
                         .iter()
                         .any(|k| !k.starts_with('=') && before.contains(k))
@@ -1494,7 +1523,7 @@ mod tests {
         let key_of = |label: &str| {
             APPLICATION_ROWS
                 .iter()
-                .find(|d| d.group.is_none() && matches_any(&norm(label), d.keywords))
+                .find(|d| d.group.is_none() && d.names(&norm(label)))
                 .map(|d| d.key)
         };
         for (label, key) in [
@@ -1509,6 +1538,7 @@ mod tests {
         ] {
             assert_eq!(key_of(label), Some(key), "{label}");
         }
+        assert_eq!(key_of("（三）不同意公开"), None);
         // The table's caption is no row.
         assert_eq!(key_of("三、收到和处理政府信息公开申请情况"), None);
     }
