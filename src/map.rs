@@ -2401,46 +2401,43 @@ mod tests {
 
     /// （一）同意公开, the older wording of （一）予以公开, had been no row:
     /// its figures lost (`missing_row`, and the results no longer adding
-    /// up to the received).
+    /// up to the received). 不同意公开, the withheld in that wording, holds
+    /// 同意公开 and is still not the disclosed row.
     #[test]
     fn the_disclosed_row_worded_agree_to_disclose_is_that_row() {
-        let t = Table::from_texts(&[
-            &[
-                "一、本年新收政府信息公开申请数量@1x2",
-                "5",
-                "1",
-                "0",
-                "0",
-                "0",
-                "0",
-                "6",
-            ],
-            &[
-                "三、本年度办理结果",
-                "（一）同意公开",
-                "4",
-                "1",
-                "0",
-                "0",
-                "0",
-                "0",
-                "5",
-            ],
-            &[
-                "三、本年度办理结果",
-                "（二）部分公开",
-                "1",
-                "0",
-                "0",
-                "0",
-                "0",
-                "0",
-                "1",
-            ],
-        ]);
-        let apps = applications_of(&t);
+        let received = [
+            "一、本年新收政府信息公开申请数量@1x2",
+            "5",
+            "1",
+            "0",
+            "0",
+            "0",
+            "0",
+            "6",
+        ];
+        let results = "三、本年度办理结果";
+        let agreed = [results, "（一）同意公开", "4", "1", "0", "0", "0", "0", "5"];
+        let partly = [results, "（二）部分公开", "1", "0", "0", "0", "0", "0", "1"];
+        let refused = [
+            results,
+            "（三）不同意公开",
+            "7",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "7",
+        ];
+        let apps = applications_of(&Table::from_texts(&[&received, &agreed, &partly, &refused]));
         assert_eq!(cell(&apps, "disclosed", "natural_person"), Some(4.0));
         assert_eq!(cell(&apps, "disclosed", "total"), Some(5.0));
+        assert_eq!(cell(&apps, "partially_disclosed", "total"), Some(1.0));
+        // 不同意公开 printed as a row of its own, before the disclosed row
+        // or without one: not the disclosed row (it had taken its figures).
+        let apps = applications_of(&Table::from_texts(&[&received, &refused, &partly]));
+        assert_eq!(cell(&apps, "disclosed", "natural_person"), None);
+        assert_eq!(cell(&apps, "disclosed", "total"), None);
         assert_eq!(cell(&apps, "partially_disclosed", "total"), Some(1.0));
     }
 

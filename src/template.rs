@@ -594,12 +594,6 @@ pub struct ApplicationRowDef {
 }
 
 impl ApplicationRowDef {
-    /// Whether a label, `norm`ed, names this row by its words alone (its
-    /// group aside).
-    pub fn names(&self, label: &str) -> bool {
-        matches_any(label, self.keywords) && !self.ruled_out(label)
-    }
-
     /// Whether `label` holds a word that makes it another row's.
     pub fn ruled_out(&self, label: &str) -> bool {
         self.unless.iter().any(|u| label.contains(u))
@@ -1523,7 +1517,10 @@ mod tests {
         let key_of = |label: &str| {
             APPLICATION_ROWS
                 .iter()
-                .find(|d| d.group.is_none() && d.names(&norm(label)))
+                .find(|d| {
+                    let label = norm(label);
+                    d.group.is_none() && matches_any(&label, d.keywords) && !d.ruled_out(&label)
+                })
                 .map(|d| d.key)
         };
         for (label, key) in [
