@@ -113,12 +113,15 @@ RL_PROBLEMS = ['一是政策解读形式较为单一；二是信息发布的时�
 RL_OTHER = ['本年度未收取信息处理费。']
 
 
-def reportlab_report(path, rules='grid', vertical_labels=False):
+def reportlab_report(path, rules='grid', vertical_labels=False, download_stamp=False):
     """rules: 'grid' (all cell borders) or 'three-line' (三线表: a rule above
     and below the header and below the table, no vertical rules, blanks and
     dashes for zero). vertical_labels: the group labels of table 三 written
     vertically, 三、本年度办理结果 one character per line and the （三）/（四）/
-    （五） labels in a vertical-writing CID font (UniGB-UCS2-V)."""
+    （五） labels in a vertical-writing CID font (UniGB-UCS2-V).
+    download_stamp: a document system's download stamp tiled level over
+    every page, tables included: who, when and from where, in light gray,
+    and again in black at 20 % opacity (an ExtGState /ca)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib import colors
@@ -214,6 +217,18 @@ def reportlab_report(path, rules='grid', vertical_labels=False):
         canvas.rotate(35)
         canvas.drawCentredString(0, 0, '内部资料 注意保存')
         canvas.restoreState()
+        if download_stamp:
+            canvas.saveState()
+            for k, y in enumerate(range(90, 800, 47)):
+                if k % 2:
+                    canvas.setFillGray(0.8)
+                else:
+                    canvas.setFillGray(0)
+                    canvas.setFillAlpha(0.2)
+                canvas.setFont('STSong-Light', 8 + k % 3)
+                for x in range(40 + 30 * (k % 3), 560, 190):
+                    canvas.drawString(x, y, '王某 2024-03-05 10:21 192.168.1.%d' % (20 + k))
+            canvas.restoreState()
         canvas.setFont('STSong-Light', 10)
         canvas.drawCentredString(A4[0] / 2, 30, '- %d -' % doc.page)
 
@@ -314,6 +329,14 @@ def rewritten_by_ghostscript(name):
     write_expected(out, reportlab_expected())
 
 
+def download_stamp_sample():
+    """samples/reportlab-2023-download-stamp.pdf: the 三线表 report under a
+    tiled download stamp; its record is the 三线表 one."""
+    name = 'reportlab-2023-download-stamp.pdf'
+    reportlab_report(os.path.join(OUT, name), rules='three-line', download_stamp=True)
+    write_expected(name, reportlab_expected(rules='three-line'))
+
+
 if __name__ == '__main__':
     with tempfile.TemporaryDirectory() as tmp:
         libreoffice(tmp)
@@ -326,4 +349,5 @@ if __name__ == '__main__':
         rewritten_by_ghostscript(name)
     reportlab_report(os.path.join(OUT, 'reportlab-2023-three-line.pdf'), rules='three-line')
     write_expected('reportlab-2023-three-line.pdf', reportlab_expected(rules='three-line'))
+    download_stamp_sample()
     print('wrote PDF samples')

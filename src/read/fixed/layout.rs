@@ -5,7 +5,7 @@
 use super::columns::split_side_column;
 use super::stream;
 use super::table::{GridTable, find_tables};
-use super::{PageContent, TextChar};
+use super::{PALE, PageContent, TextChar, is_pale};
 use crate::model::{Block, Cell, Document, PageBox, Paragraph, Table};
 use crate::text::is_digit;
 use foldhash::{HashMap, HashMapExt, HashSet};
@@ -427,14 +427,27 @@ fn on_page(mut t: Table, number: u32) -> Table {
     t
 }
 
+/// Drops a page's watermarks before anything else reads it (struck-through
+/// text, layout): text at an angle, large pale text, or pale gray text at
+/// any size (a download stamp of name, date and address tiled over the
+/// page: its digits would join the tables' figures, its lines the text).
+/// White text is kept unless large: a table's header printed white on a
+/// dark fill.
+pub(super) fn drop_watermarks(page: &mut PageContent) {
+    // Most pages have none: one look at each character, no body size.
+    if !page.chars.iter().any(|c| c.skewed || c.brightness > PALE) {
+        return;
+    }
+    let body_size = median_of(page.chars.iter().map(|c| c.size)).max(1.0);
+    page.chars.retain(|c| {
+        !(c.skewed || is_pale(c.brightness) || (c.brightness > PALE && c.size > 1.8 * body_size))
+    });
+}
+
 fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> PageBlocks {
     let body_size = median_of(page.chars.iter().map(|c| c.size)).max(1.0);
-    // Watermarks: text at an angle, or large pale text.
-    let watermark = |c: &TextChar| c.skewed || (c.brightness > 0.75 && c.size > 1.8 * body_size);
-    // (Room for every character up front: a filter's collect would grow
-    // the list by doubling, copying it each time.)
-    let mut kept: Vec<usize> = Vec::with_capacity(page.chars.len());
-    kept.extend((0..page.chars.len()).filter(|i| !watermark(&page.chars[*i])));
+    // (Watermarks are gone: `drop_watermarks`.)
+    let kept: Vec<usize> = (0..page.chars.len()).collect();
     let chars: Vec<&TextChar> = kept.iter().map(|i| &page.chars[*i]).collect();
     let mut grids = find_tables(&page.segments);
     let mut used = vec![false; chars.len()];
@@ -2264,6 +2277,33 @@ mod tests {
     use super::*;
 
     use crate::test_rng::Xorshift;
+
+    /// Pale gray text at body size (a download stamp's name, date and
+    /// address, light or black at low opacity) is a watermark: its digits
+    /// had joined the figures of a borderless table under it. White text
+    /// (a header on a dark fill), black and mid-gray text stay.
+    #[test]
+    fn pale_gray_text_is_a_watermark_and_white_text_is_not() {
+        let glyph = |text: &str, x: f32, brightness: f32| TextChar {
+            brightness,
+            ..TextChar::square(text, x, 100.0, 10.0)
+        };
+        let mut page = PageContent {
+            width: 595.0,
+            height: 842.0,
+            chars: vec![
+                glyph("1", 10.0, 0.0),
+                glyph("2", 30.0, 0.8),
+                glyph("3", 50.0, 1.0),
+                glyph("4", 70.0, 0.6),
+                glyph("5", 90.0, 0.97),
+            ],
+            ..Default::default()
+        };
+        drop_watermarks(&mut page);
+        let kept: Vec<&str> = page.chars.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(kept, ["1", "3", "4"]);
+    }
 
     /// Values drawn mostly from a few sizes, with signed zeros, NaN and
     /// infinities among them, and sometimes more than 16 distinct ones.

@@ -295,12 +295,30 @@ fn thin_box_ruling([x0, y0, x1, y1]: [f32; 4]) -> Option<Segment> {
     }
 }
 
+/// Text paler than this (0 black … 1 white) is no report's content but a
+/// watermark's, unless it is white ([`WHITE`]).
+pub const PALE: f32 = 0.75;
+
+/// Text at least this bright is white: printed on a dark fill, not pale.
+pub const WHITE: f32 = 0.98;
+
+/// Pale gray text (light, or black drawn translucent), as watermarks and
+/// download stamps are printed: neither a report's content nor a guide to
+/// which way its page reads.
+pub fn is_pale(brightness: f32) -> bool {
+    brightness > PALE && brightness < WHITE
+}
+
 /// Turns a page whose text mostly runs down, up or right-to-left (a
 /// portrait page shown with /Rotate, or a landscape page drawn with rotated
 /// text) so that its text reads left to right, top to bottom.
 pub fn normalise_orientation(page: &mut PageContent) {
     let mut counts = [0usize; 4];
-    for c in page.chars.iter().filter(|c| !c.skewed) {
+    for c in page
+        .chars
+        .iter()
+        .filter(|c| !c.skewed && !is_pale(c.brightness))
+    {
         counts[usize::from(c.quarter & 3)] += 1;
     }
     let dominant = (0..4).max_by_key(|q| counts[*q]).unwrap_or(0);
@@ -397,6 +415,7 @@ pub fn document(mut pages: Vec<PageContent>, what: &str) -> Result<Document, Rea
         return Err(ReadError::Corrupt(message));
     }
     for page in &mut pages {
+        layout::drop_watermarks(page);
         strike::drop_struck_through(page);
     }
     let mut doc = layout::build_document(pages);

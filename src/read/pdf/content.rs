@@ -7,8 +7,8 @@ use super::font::{Font, FontArrays};
 use super::packed::PackedArrays;
 use super::tokens::{Operand, Ops};
 use crate::read::fixed::{
-    Matrix, PageContent, Subpath, TextChar, filled_rulings, normalise_orientation, stroked_rulings,
-    subpath_box,
+    Matrix, PageContent, Subpath, TextChar, filled_rulings, is_pale, normalise_orientation,
+    stroked_rulings, subpath_box,
 };
 use crate::read::{Deadline, ReadError};
 use foldhash::HashMap;
@@ -26,6 +26,9 @@ pub struct PageLimits {
 struct GState {
     ctm: Matrix,
     fill: f32,
+    /// The fill's constant opacity (`/ca` of the graphics state set by
+    /// `gs`): a watermark is often black text drawn at 10–30 %.
+    fill_alpha: f32,
     char_spacing: f32,
     word_spacing: f32,
     hscale: f32,
@@ -177,11 +180,21 @@ pub struct Interpreter<'a> {
     /// half the page's or more, no other direction can be its main one,
     /// and `normalise_orientation` need not count the page again.
     upright: usize,
+    /// Pale characters placed (watermarks: [`is_pale`]), left out of the
+    /// upright count and of the total it is weighed against.
+    pale: usize,
     /// Bytes of text shown on this page so far.
     shown: usize,
     /// Form XObjects being drawn (cycle guard).
     forms: Vec<ObjectId>,
+    /// The fill opacity each (resource dictionary, name) of a `gs` came to:
+    /// a WPS page sets its one state again at every line (bounded; past
+    /// it, each is looked up).
+    alphas: Vec<(usize, Vec<u8>, Option<f32>)>,
 }
+
+/// Distinct (resources, graphics state name) pairs remembered per page.
+const MAX_NAMED_STATES: usize = 64;
 
 impl<'a> Interpreter<'a> {
     pub fn new(
@@ -201,8 +214,10 @@ impl<'a> Interpreter<'a> {
             ops: 0,
             seq: 0,
             upright: 0,
+            pale: 0,
             shown: 0,
             forms: Vec::new(),
+            alphas: Vec::new(),
         }
     }
 
@@ -226,6 +241,7 @@ impl<'a> Interpreter<'a> {
         let gs = GState {
             ctm: base,
             fill: 0.0,
+            fill_alpha: 1.0,
             char_spacing: 0.0,
             word_spacing: 0.0,
             hscale: 1.0,
@@ -241,7 +257,7 @@ impl<'a> Interpreter<'a> {
         if self.out.chars.capacity() > self.out.chars.len() + 1024 {
             self.out.chars.shrink_to_fit();
         }
-        if self.upright * 2 < self.out.chars.len() {
+        if self.upright * 2 < self.out.chars.len() - self.pale {
             normalise_orientation(&mut self.out);
         }
         Ok(self.out)
@@ -336,6 +352,31 @@ impl<'a> Interpreter<'a> {
             self.fonts.by_addr.insert(addr, font.clone());
         }
         font
+    }
+
+    /// The fill opacity (`/ca`) of graphics state `name` in `resources`'
+    /// `/ExtGState`, when it sets one.
+    fn fill_alpha(&mut self, resources: Option<&Dictionary>, name: &[u8]) -> Option<f32> {
+        let res = resources.map_or(0, |r| std::ptr::from_ref(r) as usize);
+        if let Some((_, _, alpha)) = self.alphas.iter().find(|(r, n, _)| *r == res && n == name) {
+            return *alpha;
+        }
+        let alpha = self.look_up_fill_alpha(resources, name);
+        if self.alphas.len() < MAX_NAMED_STATES {
+            self.alphas.push((res, name.to_vec(), alpha));
+        }
+        alpha
+    }
+
+    fn look_up_fill_alpha(&self, resources: Option<&Dictionary>, name: &[u8]) -> Option<f32> {
+        let doc = self.doc;
+        let state = resources
+            .and_then(|r| r.get(b"ExtGState").ok())
+            .and_then(|d| as_dict(doc, d))
+            .and_then(|d| d.get(name).ok())
+            .and_then(|d| as_dict(doc, d))?;
+        let ca = obj_num(deref(doc, state.get(b"ca").ok()?));
+        ca.is_finite().then(|| ca.clamp(0.0, 1.0))
     }
 
     fn run(
@@ -450,6 +491,13 @@ impl<'a> Interpreter<'a> {
                     }
                 }
                 [b'g', 0, 0] if !a.is_empty() => gs.fill = n(0),
+                [b'g', b's', 0] if !a.is_empty() => {
+                    if let Operand::Name(name) = a[0]
+                        && let Some(alpha) = self.fill_alpha(resources, ops.bytes(name))
+                    {
+                        gs.fill_alpha = alpha;
+                    }
+                }
                 [b'r', b'g', 0] if a.len() == 3 => gs.fill = brightness(&[n(0), n(1), n(2)]),
                 [b'k', 0, 0] if a.len() == 4 => gs.fill = brightness(&[n(0), n(1), n(2), n(3)]),
                 [b'c', b's', 0] => {
@@ -652,9 +700,18 @@ impl<'a> Interpreter<'a> {
         // What stays the same for the whole string, read once.
         let size = gs.size;
         let sh = size * gs.hscale;
-        let (hscale, rise, fill, ctm) = (gs.hscale, gs.rise, gs.fill, gs.ctm);
+        let (hscale, rise, ctm) = (gs.hscale, gs.rise, gs.ctm);
+        // As it shows on white paper: translucent text is paler.
+        let fill = if gs.fill_alpha < 1.0 {
+            1.0 - (1.0 - gs.fill) * gs.fill_alpha
+        } else {
+            gs.fill
+        };
         let (char_spacing, word_spacing) = (gs.char_spacing, gs.word_spacing);
         let vertical = font.vertical;
+        // (Counted before the glyph loop, taken back after it for a pale
+        // string: no test per glyph.)
+        let (placed, was_upright) = (self.out.chars.len(), self.upright);
         let (out, seq, upright) = (&mut self.out, &mut self.seq, &mut self.upright);
         // `move`: the string's constants are the closure's own copies, kept
         // in registers through the glyph loop rather than read through
@@ -707,6 +764,10 @@ impl<'a> Interpreter<'a> {
                 Matrix::translate((g.width * size + spacing) * hscale, 0.0).then(tm)
             };
         });
+        if is_pale(fill) {
+            self.pale += self.out.chars.len() - placed;
+            self.upright = was_upright;
+        }
         Ok(())
     }
 }
@@ -885,6 +946,52 @@ mod tests {
         let q = quarters(upright);
         assert!(q[..5].iter().all(|q| *q == 0), "{q:?}");
         assert!(q[5..].iter().all(|q| *q != 0), "{q:?}");
+    }
+
+    /// Text drawn translucent (a graphics state's `/ca`, as a download
+    /// stamp is) shows as paler as it would on white paper, until `Q`
+    /// restores the state: its brightness had been the fill's alone, so
+    /// black text at 20 % was no watermark.
+    #[test]
+    fn translucent_text_is_as_pale_as_it_shows() {
+        let mut doc = Document::new();
+        let mut resources = helvetica_as_f1(&mut doc);
+        let mut faint = Dictionary::new();
+        faint.set("ca", Object::Real(0.2));
+        let faint = doc.add_object(Object::Dictionary(faint));
+        let mut states = Dictionary::new();
+        states.set("GS1", Object::Reference(faint));
+        resources.set("ExtGState", Object::Dictionary(states));
+        let content = b"q /GS1 gs 0 g BT /F1 12 Tf 50 700 Td (A) Tj ET \
+                        0.5 g BT /F1 12 Tf 50 680 Td (B) Tj ET Q \
+                        /GS9 gs BT /F1 12 Tf 50 660 Td (C) Tj ET";
+        let (out, _) = run_a4_page(&doc, content, Some(&resources));
+        let b: Vec<f32> = out.chars.iter().map(|c| c.brightness).collect();
+        assert!((b[0] - 0.8).abs() < 1e-6, "{b:?}");
+        assert!((b[1] - 0.9).abs() < 1e-6, "{b:?}");
+        // Restored by Q; a state the page does not hold changes nothing.
+        assert_eq!(b[2], 0.0);
+        assert!(is_pale(b[0]) && is_pale(b[1]) && !is_pale(b[2]));
+    }
+
+    /// A page drawn sideways under a stamp printed level across it (as a
+    /// document system stamps a rotated page): the stamp's pale characters
+    /// do not count as the page's reading direction, which is turned
+    /// upright as without them (the stamp had kept it sideways).
+    #[test]
+    fn a_pale_stamp_does_not_decide_which_way_a_page_reads() {
+        let mut doc = Document::new();
+        let resources = helvetica_as_f1(&mut doc);
+        let content = b"q 0 1 -1 0 300 100 cm BT /F1 12 Tf 0 0 Td (ABCDE) Tj ET Q \
+                        0.85 g BT /F1 8 Tf 50 700 Td (2024-03-05 10:21) Tj ET";
+        let (out, _) = run_a4_page(&doc, content, Some(&resources));
+        let content: Vec<u8> = out
+            .chars
+            .iter()
+            .filter(|c| !is_pale(c.brightness))
+            .map(|c| c.quarter)
+            .collect();
+        assert_eq!(content, [0; 5]);
     }
     /// Subpath vectors are reused from path to path: a new path starts
     /// empty (no points of a longer path before it), a path ended by `n`
