@@ -94,6 +94,33 @@ def scanned(tmp):
     write_expected('scanned-2021.pdf', error_record('no_text_layer'))
 
 
+def stamped_scan(tmp):
+    """samples/scanned-2021-stamped.pdf: the scanned page under a download
+    stamp (light gray, and black at 20 % opacity): the stamp is no text
+    layer, so the record is still `no_text_layer`."""
+    from reportlab.pdfgen import canvas
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    pdfmetrics.registerFont(UnicodeCIDFont('STSong-Light'))
+    subprocess.run(['pdftoppm', '-r', '40', '-png', '-f', '1', '-l', '1', os.path.join(OUT, 'seed-2020-jinyang-lo.pdf'),
+                    os.path.join(tmp, 'stamped')], check=True)
+    png = [f for f in os.listdir(tmp) if f.startswith('stamped') and f.endswith('.png')][0]
+    c = canvas.Canvas(os.path.join(OUT, 'scanned-2021-stamped.pdf'), pagesize=A4, invariant=1)
+    c.drawImage(os.path.join(tmp, png), 0, 0, width=A4[0], height=A4[1])
+    c.setFont('STSong-Light', 9)
+    for k, y in enumerate(range(90, 800, 60)):
+        if k % 2:
+            c.setFillGray(0.8)
+        else:
+            c.setFillGray(0)
+            c.setFillAlpha(0.2)
+        c.drawString(60, y, '王某 2024-03-05 10:21 192.168.1.%d 下载' % (20 + k))
+    c.showPage()
+    c.save()
+    write_expected('scanned-2021-stamped.pdf', error_record('no_text_layer'))
+
+
 # ------------------------------------------------------------ reportlab report
 
 RL_ACTIVE = {'regulations': [0, 0, 0], 'normative_documents': [2, 1, 9], 'licensing': [1530], 'penalties': [212],
@@ -341,6 +368,7 @@ if __name__ == '__main__':
     with tempfile.TemporaryDirectory() as tmp:
         libreoffice(tmp)
         scanned(tmp)
+        stamped_scan(tmp)
     reportlab_report(os.path.join(OUT, 'reportlab-2023-stsong.pdf'))
     write_expected('reportlab-2023-stsong.pdf', reportlab_expected())
     to_gbk(os.path.join(OUT, 'reportlab-2023-stsong.pdf'), os.path.join(OUT, 'reportlab-2023-gbk.pdf'))

@@ -399,6 +399,11 @@ pub fn keep_page(
 /// The document of a fixed-layout file's pages; `what` names the format in
 /// messages ("PDF", "OFD").
 pub fn document(mut pages: Vec<PageContent>, what: &str) -> Result<Document, ReadError> {
+    // Watermarks first: a scan whose only text is a download stamp has no
+    // text layer. (A page that lost characters is counted again.)
+    for page in &mut pages {
+        layout::drop_watermarks(page);
+    }
     let census = Census::of_pages(&pages);
     let (chars, undecoded) = (census.chars, census.undecoded);
     if chars == 0 {
@@ -415,7 +420,6 @@ pub fn document(mut pages: Vec<PageContent>, what: &str) -> Result<Document, Rea
         return Err(ReadError::Corrupt(message));
     }
     for page in &mut pages {
-        layout::drop_watermarks(page);
         strike::drop_struck_through(page);
     }
     let mut doc = layout::build_document(pages);
