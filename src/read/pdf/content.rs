@@ -257,7 +257,7 @@ impl<'a> Interpreter<'a> {
         if self.out.chars.capacity() > self.out.chars.len() + 1024 {
             self.out.chars.shrink_to_fit();
         }
-        if self.upright * 2 < self.out.chars.len() - self.pale {
+        if self.upright * 2 < self.out.chars.len().saturating_sub(self.pale) {
             normalise_orientation(&mut self.out);
         }
         Ok(self.out)
