@@ -5,7 +5,7 @@
 use super::columns::split_side_column;
 use super::stream;
 use super::table::{GridTable, find_tables};
-use super::{PALE, PageContent, TextChar, is_pale};
+use super::{GlyphClass, PALE, PageContent, TextChar, is_pale};
 use crate::model::{Block, Cell, Document, PageBox, Paragraph, Table};
 use crate::text::is_digit;
 use foldhash::{HashMap, HashMapExt, HashSet};
@@ -439,8 +439,19 @@ pub(super) fn drop_watermarks(page: &mut PageContent) {
         return;
     }
     let body_size = median_of(page.chars.iter().map(|c| c.size)).max(1.0);
-    page.chars.retain(|c| {
-        !(c.skewed || is_pale(c.brightness) || (c.brightness > PALE && c.size > 1.8 * body_size))
+    // The census the reader kept is kept true: each dropped character is
+    // taken off its class (counting the page again would classify every
+    // character of it).
+    let PageContent { chars, classes, .. } = page;
+    let counted = classes.iter().map(|n| *n as usize).sum::<usize>() == chars.len();
+    chars.retain(|c| {
+        let watermark =
+            c.skewed || is_pale(c.brightness) || (c.brightness > PALE && c.size > 1.8 * body_size);
+        if watermark && counted {
+            let class = &mut classes[GlyphClass::of(&c.text, c.undecoded) as usize];
+            *class = class.saturating_sub(1);
+        }
+        !watermark
     });
 }
 
@@ -2293,16 +2304,27 @@ mod tests {
             height: 842.0,
             chars: vec![
                 glyph("1", 10.0, 0.0),
-                glyph("2", 30.0, 0.8),
+                glyph("张", 30.0, 0.8),
                 glyph("3", 50.0, 1.0),
                 glyph("4", 70.0, 0.6),
                 glyph("5", 90.0, 0.97),
             ],
             ..Default::default()
         };
+        let count = |page: &PageContent| {
+            let mut classes = [0u32; crate::read::fixed::GLYPH_CLASSES];
+            for c in &page.chars {
+                classes[GlyphClass::of(&c.text, c.undecoded) as usize] += 1;
+            }
+            classes
+        };
+        // As a reader counts the page while placing it.
+        page.classes = count(&page);
         drop_watermarks(&mut page);
         let kept: Vec<&str> = page.chars.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(kept, ["1", "3", "4"]);
+        // The reader's census is kept true without counting the page again.
+        assert_eq!(page.classes, count(&page));
     }
 
     /// Values drawn mostly from a few sizes, with signed zeros, NaN and

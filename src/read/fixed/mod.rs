@@ -400,7 +400,7 @@ pub fn keep_page(
 /// messages ("PDF", "OFD").
 pub fn document(mut pages: Vec<PageContent>, what: &str) -> Result<Document, ReadError> {
     // Watermarks first: a scan whose only text is a download stamp has no
-    // text layer. (A page that lost characters is counted again.)
+    // text layer.
     for page in &mut pages {
         layout::drop_watermarks(page);
     }
