@@ -81,6 +81,23 @@ def libreoffice(tmp):
     write_expected('protected-password.pdf', error_record('encrypted'))
 
 
+def download_stamp(canvas, rows, columns):
+    """A document system's download stamp, level: who, when and from where,
+    at each of `rows` (heights) and `columns(k)` of row k, one row in light
+    gray and the next in black at 20 % opacity (an ExtGState /ca)."""
+    canvas.saveState()
+    for k, y in enumerate(rows):
+        if k % 2:
+            canvas.setFillGray(0.8)
+        else:
+            canvas.setFillGray(0)
+            canvas.setFillAlpha(0.2)
+        canvas.setFont('STSong-Light', 8 + k % 3)
+        for x in columns(k):
+            canvas.drawString(x, y, '王某 2024-03-05 10:21 192.168.1.%d' % (20 + k))
+    canvas.restoreState()
+
+
 def scanned(tmp):
     from reportlab.pdfgen import canvas
     from reportlab.lib.pagesizes import A4
@@ -108,14 +125,7 @@ def stamped_scan(tmp):
     png = [f for f in os.listdir(tmp) if f.startswith('stamped') and f.endswith('.png')][0]
     c = canvas.Canvas(os.path.join(OUT, 'scanned-2021-stamped.pdf'), pagesize=A4, invariant=1)
     c.drawImage(os.path.join(tmp, png), 0, 0, width=A4[0], height=A4[1])
-    c.setFont('STSong-Light', 9)
-    for k, y in enumerate(range(90, 800, 60)):
-        if k % 2:
-            c.setFillGray(0.8)
-        else:
-            c.setFillGray(0)
-            c.setFillAlpha(0.2)
-        c.drawString(60, y, '王某 2024-03-05 10:21 192.168.1.%d 下载' % (20 + k))
+    download_stamp(c, range(90, 800, 60), lambda k: [60])
     c.showPage()
     c.save()
     write_expected('scanned-2021-stamped.pdf', error_record('no_text_layer'))
@@ -140,15 +150,14 @@ RL_PROBLEMS = ['一是政策解读形式较为单一；二是信息发布的时�
 RL_OTHER = ['本年度未收取信息处理费。']
 
 
-def reportlab_report(path, rules='grid', vertical_labels=False, download_stamp=False):
+def reportlab_report(path, rules='grid', vertical_labels=False, stamped=False):
     """rules: 'grid' (all cell borders) or 'three-line' (三线表: a rule above
     and below the header and below the table, no vertical rules, blanks and
     dashes for zero). vertical_labels: the group labels of table 三 written
     vertically, 三、本年度办理结果 one character per line and the （三）/（四）/
     （五） labels in a vertical-writing CID font (UniGB-UCS2-V).
-    download_stamp: a document system's download stamp tiled level over
-    every page, tables included: who, when and from where, in light gray,
-    and again in black at 20 % opacity (an ExtGState /ca)."""
+    stamped: a download stamp (`download_stamp`) tiled over every page,
+    tables included."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib import colors
@@ -244,18 +253,8 @@ def reportlab_report(path, rules='grid', vertical_labels=False, download_stamp=F
         canvas.rotate(35)
         canvas.drawCentredString(0, 0, '内部资料 注意保存')
         canvas.restoreState()
-        if download_stamp:
-            canvas.saveState()
-            for k, y in enumerate(range(90, 800, 47)):
-                if k % 2:
-                    canvas.setFillGray(0.8)
-                else:
-                    canvas.setFillGray(0)
-                    canvas.setFillAlpha(0.2)
-                canvas.setFont('STSong-Light', 8 + k % 3)
-                for x in range(40 + 30 * (k % 3), 560, 190):
-                    canvas.drawString(x, y, '王某 2024-03-05 10:21 192.168.1.%d' % (20 + k))
-            canvas.restoreState()
+        if stamped:
+            download_stamp(canvas, range(90, 800, 47), lambda k: range(40 + 30 * (k % 3), 560, 190))
         canvas.setFont('STSong-Light', 10)
         canvas.drawCentredString(A4[0] / 2, 30, '- %d -' % doc.page)
 
@@ -360,7 +359,7 @@ def download_stamp_sample():
     """samples/reportlab-2023-download-stamp.pdf: the 三线表 report under a
     tiled download stamp; its record is the 三线表 one."""
     name = 'reportlab-2023-download-stamp.pdf'
-    reportlab_report(os.path.join(OUT, name), rules='three-line', download_stamp=True)
+    reportlab_report(os.path.join(OUT, name), rules='three-line', stamped=True)
     write_expected(name, reportlab_expected(rules='three-line'))
 
 
