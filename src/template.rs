@@ -1530,7 +1530,7 @@ mod tests {
             ("二、上一年度结转申请数量", "carried_over"),
             ("四、结转下一年度办理", "carried_forward"),
             ("四、结转至下一年度继续办理", "carried_forward"),
-            // The 2008-era wording of （一）予以公开.
+            // （一）予以公开 as templates before 2019 word it.
             ("（一）同意公开", "disclosed"),
         ] {
             assert_eq!(key_of(label), Some(key), "{label}");

@@ -457,9 +457,8 @@ pub(super) fn drop_watermarks(page: &mut PageContent) {
 
 fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> PageBlocks {
     let body_size = median_of(page.chars.iter().map(|c| c.size)).max(1.0);
-    // (Watermarks are gone: `drop_watermarks`.)
-    let kept: Vec<usize> = (0..page.chars.len()).collect();
-    let chars: Vec<&TextChar> = kept.iter().map(|i| &page.chars[*i]).collect();
+    // (Every character is the page's own: watermarks went in `drop_watermarks`.)
+    let chars: Vec<&TextChar> = page.chars.iter().collect();
     let mut grids = find_tables(&page.segments);
     let mut used = vec![false; chars.len()];
     let mut out = PageBlocks {
@@ -476,7 +475,7 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
         // hundreds of nested frames must not read its text hundreds of times.
         if g.xs.len() == 2 && frames_read < MAX_FRAMES_READ {
             frames_read += 1;
-            if frames_a_borderless_table(page, &kept, g) {
+            if frames_a_borderless_table(page, g) {
                 // Its characters stay free: the borderless pass below reads them.
                 continue;
             }
@@ -534,12 +533,12 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
         layout_grids.binary_search(&(k - 1)).is_err()
     });
     // Tables without vertical rulings, from the characters left over.
-    let mut free_idx: Vec<usize> = Vec::with_capacity(kept.len());
+    let mut free_idx: Vec<usize> = Vec::with_capacity(used.len());
     free_idx.extend(
-        kept.iter()
-            .zip(&used)
+        used.iter()
+            .enumerate()
             .filter(|(_, u)| !**u)
-            .map(|(i, _)| *i),
+            .map(|(i, _)| i),
     );
     let mut groups = stream::line_groups(&page.chars, &free_idx);
     let (mut grouped_lines, mut any_words) = lines_of_groups(&page.chars, &groups, 0.6);
@@ -615,8 +614,9 @@ fn page_blocks(page: &PageContent, number: u32, running: &HashSet<String>) -> Pa
             return true;
         }
         let (first_cy, last_cy) = *ends.get_or_insert_with(|| {
-            kept.iter()
-                .map(|i| page.chars[*i].cy())
+            page.chars
+                .iter()
+                .map(TextChar::cy)
                 .filter(|y| y.is_finite())
                 .fold((f32::MAX, f32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)))
         });
@@ -686,14 +686,12 @@ const MAX_FRAMES_READ: usize = 16;
 /// that reads as a borderless table: a table printed with its outer border
 /// only (Word's 外侧框线, a web page's `<table border=1>` with cell borders
 /// off). A data table has two columns at least, so the frame is not one.
-fn frames_a_borderless_table(page: &PageContent, kept: &[usize], g: &GridTable) -> bool {
+fn frames_a_borderless_table(page: &PageContent, g: &GridTable) -> bool {
     if g.xs.len() != 2 {
         return false;
     }
     let (x0, y0, x1, y1) = g.bbox();
-    let inside: Vec<usize> = kept
-        .iter()
-        .copied()
+    let inside: Vec<usize> = (0..page.chars.len())
         .filter(|i| {
             let c = &page.chars[*i];
             (x0..=x1).contains(&c.cx()) && (y0..=y1).contains(&c.cy())
